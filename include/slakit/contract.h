@@ -1,0 +1,298 @@
+/**
+ * @file contract.h
+ * @brief A contract: calendars, priorities, targets, KPI domains, staffel, rules.
+ *
+ * One INI file describes one contract (format: slakit-contract(5)). The
+ * loader refuses a wrong file with file:line and the reason: unknown section
+ * or key, duplicate key, bad duration or number, a priority without targets,
+ * a reference to a calendar that does not exist, KPI weights that do not add
+ * up to 100 % unless the domain (or [rules]) says `weights = normalise`.
+ *
+ * Ownership: sk_contract_load() allocates the whole tree (strings, arrays,
+ * zone, holiday sets, calendars); sk_contract_free() frees it (NULL is ok).
+ * Everything reachable from a contract belongs to it.
+ */
+#ifndef SLAKIT_CONTRACT_H
+#define SLAKIT_CONTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "slakit/calendar.h"
+#include "slakit/decimal.h"
+#include "slakit/duration.h"
+#include "slakit/error.h"
+#include "slakit/holidays.h"
+#include "slakit/tz.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Kinds of ticket a target can be set for. */
+enum sk_ticket_type {
+	SK_TICKET_INCIDENT = 0,
+	SK_TICKET_REQUEST,
+	SK_TICKET_CHANGE,
+	SK_TICKET_PROBLEM,
+	SK_TICKET_COMPLAINT,
+	SK_TICKET_TYPES /**< count, not a type */
+};
+
+/** "incident", "request", ... */
+const char *sk_ticket_type_name(enum sk_ticket_type t);
+
+/**
+ * The type for a word (English or Dutch, any case: "incident", "storing",
+ * "service request", "verzoek", "change", "wijziging", "problem", "probleem",
+ * "complaint", "klacht"); -1 when unknown.
+ */
+int sk_ticket_type_parse(const char *word);
+
+/** Where the resolution clock starts (SPEC "Decisions"). */
+enum sk_clock_start {
+	SK_CLOCK_REPORTED = 0, /**< at registration (default) */
+	SK_CLOCK_RESPONDED     /**< at the response ("na de reactietijd") */
+};
+
+/** Which priority applies when it changed during the ticket's life. */
+enum sk_priority_rule {
+	SK_PRIORITY_FINAL = 0, /**< the last one (default) */
+	SK_PRIORITY_INITIAL,   /**< the first one */
+	SK_PRIORITY_HIGHEST    /**< the highest it ever had */
+};
+
+/** How per-priority % of norm values combine into one KPI value. */
+enum sk_aggregate {
+	SK_AGG_COUNT = 0, /**< weighted by ticket count (default) */
+	SK_AGG_MEAN,      /**< plain mean over priorities with tickets */
+	SK_AGG_WORST      /**< the lowest */
+};
+
+/** What to do with KPI weights that do not add up to 100 %. */
+enum sk_weights_rule {
+	SK_WEIGHTS_REFUSE = 0, /**< refuse the contract (default) */
+	SK_WEIGHTS_NORMALISE   /**< scale them to 100 % and say so */
+};
+
+/** What a P1 reported through the wrong channel counts as. */
+enum sk_channel_rule {
+	SK_CHANNEL_SEPARATE = 0, /**< not in the P1 figures, listed apart (default) */
+	SK_CHANNEL_COUNT         /**< counted as P1 anyway, flagged */
+};
+
+/** Whether a higher or lower measured value is better. */
+enum sk_direction {
+	SK_HIGHER_IS_BETTER = 0,
+	SK_LOWER_IS_BETTER
+};
+
+/** How often a KPI is measured. */
+enum sk_frequency {
+	SK_FREQ_MONTHLY = 0,
+	SK_FREQ_QUARTERLY,
+	SK_FREQ_HALFYEARLY,
+	SK_FREQ_YEARLY,
+	SK_FREQ_PER_EVENT /**< per incident or report, counted per month */
+};
+
+/** A calendar of the contract (`[calendar.NAME]`). */
+struct sk_contract_calendar {
+	char *name;                /**< section suffix, e.g. "werkdag" */
+	struct sk_holidays *hol;   /**< its holiday set (owned) */
+	struct sk_calendar *cal;   /**< the calendar (owned) */
+	long line;                 /**< line of its section header */
+};
+
+/** A priority (`[priority.ID]`). */
+struct sk_priority {
+	char *id;                  /**< "P1": how reports name it */
+	char *name;                /**< "Urgent", "Kritiek" */
+	int level;                 /**< 1 = most urgent, in file order */
+	char **aliases;            /**< words in exports that mean this priority */
+	size_t n_aliases;
+	int calendar;              /**< index into sk_contract::calendars */
+	struct sk_duration response[SK_TICKET_TYPES];   /**< response target per type */
+	struct sk_duration resolution[SK_TICKET_TYPES]; /**< resolution target per type */
+	struct sk_duration onsite;       /**< onsite target (unset: none) */
+	struct sk_duration update_every; /**< status-update interval (unset: none) */
+	struct sk_duration swap;         /**< device swap target (unset: none) */
+	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
+	int has_norm;              /**< 0 when the contract sets no norm */
+	char *channel;             /**< required reporting channel ("phone") or NULL */
+	int after_hours_calendar;  /**< consignatiedienst calendar index, -1: none */
+	struct sk_duration after_hours_response; /**< response on that calendar */
+	long line;                 /**< line of the section header */
+};
+
+/** One cell of the priority matrix. */
+struct sk_matrix_entry {
+	char *row;     /**< row value, e.g. "H" or "down-edu" */
+	char *column;  /**< column value, e.g. "M" or "3-10" */
+	int priority;  /**< index into sk_contract::priorities */
+};
+
+/** A numeric column bucket: values lo..hi (hi < 0: no upper bound). */
+struct sk_matrix_bucket {
+	char *label;   /**< "3-10", ">30" */
+	long lo, hi;
+};
+
+/** Value words that mean a canonical row or column value ("Hoog" = "H"). */
+struct sk_matrix_alias {
+	char *word;
+	char *value;
+};
+
+/** The priority matrix (`[matrix]`); n_entries == 0 when absent. */
+struct sk_matrix {
+	char *row_field;                 /**< ticket field of the rows ("impact") */
+	char *column_field;              /**< ticket field of the columns ("urgency", "users") */
+	struct sk_matrix_bucket *buckets; /**< numeric column buckets, may be empty */
+	size_t n_buckets;
+	struct sk_matrix_alias *aliases;
+	size_t n_aliases;
+	struct sk_matrix_entry *entries;
+	size_t n_entries;
+};
+
+/** A service whose availability is measured (`[service.ID]`). */
+struct sk_service {
+	char *id;
+	char *name;
+	sk_dec norm;               /**< availability %, e.g. 99.8 */
+	int calendar;              /**< service window calendar index */
+	struct sk_duration notice; /**< planned maintenance announced this early does not count */
+	long line;
+};
+
+/** A KPI (`[kpi.DOMAIN.ID]`). */
+struct sk_kpi {
+	char *id;                  /**< e.g. "reachability" */
+	char *name;                /**< e.g. "Bereikbaarheid servicedesk" */
+	sk_dec norm;               /**< the norm in the KPI's unit */
+	int has_norm;              /**< 0: norm not yet set (KPI shown, not scored) */
+	char *unit;                /**< "%", "count", "score", "hours" */
+	enum sk_direction direction;
+	sk_dec weight;             /**< weight in % of the domain */
+	int has_weight;
+	enum sk_frequency frequency;
+	char *source;              /**< where the value comes from, see slakit-contract(5) */
+	char *note;                /**< free text shown in the report, may be NULL */
+	long line;
+};
+
+/** A KPI domain (`[domain.ID]`). */
+struct sk_domain {
+	char *id;                  /**< e.g. "servicedesk" */
+	char *name;                /**< e.g. "Servicedesk & Support" */
+	int64_t start_day;         /**< first day it counts (days since epoch) */
+	int has_start;
+	char *service;             /**< invoice line the malus applies to */
+	int64_t invoice_cents;     /**< quarterly invoice amount, when known */
+	int has_invoice;
+	enum sk_weights_rule weights;
+	int scored;                /**< 0: shown, not scored (e.g. no weights) */
+	char *note;                /**< why not scored, or other remark */
+	struct sk_kpi *kpis;
+	size_t n_kpis;
+	sk_dec weight_sum;         /**< sum of KPI weights as written */
+	long line;
+};
+
+/** One step of the malus staffel: score >= min gives malus %. */
+struct sk_staffel_step {
+	sk_dec min_score;  /**< threshold, inclusive */
+	sk_dec malus;      /**< malus in % of the invoice */
+	int escalate;      /**< 1: this step also means escalation */
+};
+
+/** The decisions of SPEC.md, each a contract setting (`[rules]`). */
+struct sk_rules {
+	enum sk_clock_start resolution_start; /**< reported (default) or responded */
+	enum sk_priority_rule priority;       /**< final (default) */
+	int cap;                              /**< cap % of norm at 100 (default 1) */
+	int pct_decimals;                     /**< per-KPI % rounding (default 1) */
+	int score_decimals;                   /**< domain score rounding (default 2) */
+	enum sk_aggregate aggregate;          /**< across priorities (default count) */
+	enum sk_weights_rule weights;         /**< default for domains (refuse) */
+	enum sk_channel_rule wrong_channel;   /**< P1 not by phone (separate) */
+	char **pause_statuses;                /**< statuses that stop the clock */
+	size_t n_pause_statuses;
+	char **resolved_statuses;             /**< statuses that mean resolved */
+	size_t n_resolved_statuses;
+	char **closed_statuses;               /**< statuses that mean closed */
+	size_t n_closed_statuses;
+	int report_due_days;                  /**< SLR due this many werkdagen after period end (5) */
+	int reopen_resets;                    /**< 0 (default): time in Resolved/Closed before a reopen is paused */
+};
+
+/** A whole contract. */
+struct sk_contract {
+	char *path;                /**< the file it was read from */
+	char sha256[65];           /**< SHA-256 of the file's bytes, lowercase hex */
+	char *id;                  /**< short id, e.g. "dhs" */
+	char *name;                /**< full name */
+	char *language;            /**< "nl" or "en" */
+	char *supplier;            /**< may be NULL */
+	char *customer;            /**< may be NULL */
+	struct sk_tz *tz;          /**< contract zone (owned) */
+	int64_t start_day;         /**< contract start (days since epoch), when set */
+	int has_start;
+	struct sk_contract_calendar *calendars;
+	size_t n_calendars;
+	int default_calendar;      /**< index used when a priority names none */
+	struct sk_priority *priorities;
+	size_t n_priorities;
+	struct sk_matrix matrix;
+	struct sk_service *services;
+	size_t n_services;
+	struct sk_domain *domains;
+	size_t n_domains;
+	struct sk_staffel_step *staffel; /**< sorted by min_score, highest first */
+	size_t n_staffel;
+	struct sk_rules rules;
+};
+
+/** Read and check the contract file @p path. */
+enum sk_err sk_contract_load(const char *path, struct sk_contract **out,
+			     struct sk_diag *d);
+
+/** Free a contract; NULL is accepted. */
+void sk_contract_free(struct sk_contract *c);
+
+/**
+ * The priority a word from an export means: its id ("P1", any case), its
+ * number ("1"), its name or one of its aliases. -1 when none.
+ */
+int sk_contract_find_priority(const struct sk_contract *c, const char *word);
+
+/** Index of the calendar named @p name, -1 when none. */
+int sk_contract_find_calendar(const struct sk_contract *c, const char *name);
+
+/** The domain with id @p id, NULL when none. */
+const struct sk_domain *sk_contract_find_domain(const struct sk_contract *c,
+						const char *id);
+
+/**
+ * The priority the matrix gives for @p row and @p column values (a numeric
+ * column is placed in its bucket); -1 when the matrix has no such cell.
+ */
+int sk_contract_matrix_priority(const struct sk_contract *c, const char *row,
+				const char *column);
+
+/**
+ * The response or resolution target of priority @p p for ticket type @p t,
+ * in business seconds of the priority's calendar; 0 with *@p set = 0 when
+ * the contract sets none.
+ */
+int64_t sk_contract_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
+			   int resolution, int *set);
+
+/** 1 when @p status is one of the contract's pausing statuses (any case). */
+int sk_contract_is_pause_status(const struct sk_contract *c, const char *status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

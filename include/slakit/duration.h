@@ -1,0 +1,49 @@
+/**
+ * @file duration.h
+ * @brief Contract durations: `15m`, `4h`, `1d`, `2d`, `1h30m`, `90s`.
+ *
+ * Hours, minutes and seconds are business seconds of the calendar that uses
+ * them; a day (`d`, also `werkdag`/`werkdagen`) is one standard business day
+ * of that calendar (9 h for 08:00-17:00), so a duration stays symbolic until a
+ * calendar resolves it.
+ */
+#ifndef SLAKIT_DURATION_H
+#define SLAKIT_DURATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "slakit/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A duration as written: whole standard days plus seconds. */
+struct sk_duration {
+	int set;         /**< 0: no duration given (target does not apply) */
+	int64_t days;    /**< standard business days */
+	int64_t seconds; /**< business seconds on top */
+};
+
+/**
+ * Parse @p text: one or more `<number><unit>` with unit d, h, m (or min), s,
+ * optional blanks between; a bare `0` is zero. Dutch and English words are
+ * accepted (`2 werkdagen`, `4 uur`, `15 min`, `1 day`, `8 hours`).
+ */
+enum sk_err sk_duration_parse(const char *text, struct sk_duration *out,
+			      struct sk_diag *d);
+
+/** Seconds of @p dur when one day is @p day_seconds long. */
+int64_t sk_duration_seconds(const struct sk_duration *dur, int64_t day_seconds);
+
+/** Write @p dur back as the shortest text (`1d`, `4h`, `1h30m`) into @p buf. */
+char *sk_duration_format(const struct sk_duration *dur, char *buf, size_t size);
+
+/** Write @p seconds as `H:MM:SS` (hours may exceed 24) into @p buf. */
+char *sk_seconds_format(int64_t seconds, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

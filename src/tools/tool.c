@@ -1,0 +1,133 @@
+/* Option parsing, --help and diagnostics shared by the tools. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool.h"
+
+#define MAX_OPTS 64
+
+void tool_usage(const struct tool *t, FILE *fp)
+{
+	const char *s = t->synopsis;
+	int first = 1;
+
+	/* Each synopsis line gets "usage:" or the same indent, like a man page. */
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		int len = nl ? (int)(nl - s) : (int)strlen(s);
+
+		fprintf(fp, "%s %.*s\n", first ? "usage:" : "      ", len, s);
+		first = 0;
+		s += len + (nl ? 1 : 0);
+	}
+	fprintf(fp, "\n%s\n\noptions:\n", t->summary);
+	for (const struct tool_opt *o = t->opts; o && o->name; o++) {
+		char left[64];
+
+		if (o->key < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(fp, "  %-28s %s\n", left, o->help);
+	}
+	fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help and exit");
+	fprintf(fp, "  %-28s %s\n", "-V, --version", "show the version and exit");
+	if (t->epilog)
+		fprintf(fp, "\n%s", t->epilog);
+}
+
+int tool_misuse(const struct tool *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", t->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", t->name);
+	return EXIT_USAGE;
+}
+
+void tool_diag(const struct tool *t, const struct sk_diag *d)
+{
+	char buf[2048];
+
+	fprintf(stderr, "%s: %s\n", t->name, sk_diag_format(d, buf, sizeof(buf)));
+}
+
+void tool_error(const struct tool *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", t->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int tool_exit_for(enum sk_err err)
+{
+	switch (err) {
+	case SK_OK: return EXIT_OK;
+	case SK_ERR_USAGE: return EXIT_USAGE;
+	case SK_ERR_MISSING: return EXIT_MISSING;
+	case SK_ERR_NOMEM: case SK_ERR_IO: case SK_ERR_DB: return EXIT_SYSTEM;
+	default: return EXIT_BADDATA;
+	}
+}
+
+int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
+	       void *ctx, int *first)
+{
+	struct option lopts[MAX_OPTS + 3];
+	char sopts[MAX_OPTS * 2 + 8];
+	size_t nl = 0, ns = 0;
+	int c, rc;
+
+	/* "+" stops at the first operand so "between -1 ..." style args survive. */
+	sopts[ns++] = '+';
+	sopts[ns++] = ':';
+	for (const struct tool_opt *o = t->opts; o && o->name && nl < MAX_OPTS; o++) {
+		lopts[nl++] = (struct option){ o->name, o->arg ? required_argument : no_argument,
+					      NULL, o->key };
+		if (o->key < 256) {
+			sopts[ns++] = (char)o->key;
+			if (o->arg)
+				sopts[ns++] = ':';
+		}
+	}
+	lopts[nl++] = (struct option){ "help", no_argument, NULL, 'h' };
+	lopts[nl++] = (struct option){ "version", no_argument, NULL, 'V' };
+	lopts[nl] = (struct option){ NULL, 0, NULL, 0 };
+	sopts[ns++] = 'h';
+	sopts[ns++] = 'V';
+	sopts[ns] = '\0';
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, sopts, lopts, NULL)) != -1) {
+		if (c == 'h') {
+			tool_usage(t, stdout);
+			return EXIT_OK;
+		}
+		if (c == 'V') {
+			printf("%s (slakit) %s\n", t->name, sk_version());
+			return EXIT_OK;
+		}
+		if (c == '?')
+			return optopt ? tool_misuse(t, "unknown option '-%c'", optopt)
+				      : tool_misuse(t, "unknown option '%s'", argv[optind - 1]);
+		if (c == ':')
+			return tool_misuse(t, "option '%s' needs an argument", argv[optind - 1]);
+		rc = fn(c, optarg, ctx);
+		if (rc)
+			return rc;
+	}
+	*first = optind;
+	return -1;
+}

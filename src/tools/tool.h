@@ -1,0 +1,67 @@
+/*
+ * What every slakit tool shares: an option table that drives both parsing and
+ * --help, named exit codes, and one way to print a diagnostic.
+ */
+#ifndef SLAKIT_TOOL_H
+#define SLAKIT_TOOL_H
+
+#include <stdio.h>
+
+#include "slakit.h"
+
+/* Exit codes, the same for every tool (documented in each man page). */
+enum tool_exit {
+	EXIT_OK = 0,      /* success */
+	EXIT_BADDATA = 1, /* the input (file, contract, row) is wrong */
+	EXIT_USAGE = 2,   /* the command line is wrong */
+	EXIT_MISSING = 3, /* data a figure needs is missing */
+	EXIT_SYSTEM = 4   /* out of memory, I/O, database locked */
+};
+
+/* One option of a tool. */
+struct tool_opt {
+	int key;              /* short letter, or a value >= 256 for long-only */
+	const char *name;     /* long name without "--" */
+	const char *arg;      /* argument name shown in --help, NULL for a flag */
+	const char *help;     /* one line for --help */
+};
+
+/* A tool's identity and options; opts ends with a zeroed entry. */
+struct tool {
+	const char *name;     /* "sla-calendar" */
+	const char *synopsis; /* usage lines as in the man page SYNOPSIS, '\n'-separated */
+	const char *summary;  /* one sentence */
+	const char *epilog;   /* text after the options, may be NULL */
+	const struct tool_opt *opts;
+};
+
+/* Called for each option met; return 0 to go on, or an exit code to stop. */
+typedef int (*tool_opt_fn)(int key, const char *arg, void *ctx);
+
+/*
+ * Parse argv by @t's table (plus -h/--help and -V/--version, handled here).
+ * Returns -1 and the index of the first operand in *first when parsing went
+ * through, or the exit code to exit with (EXIT_OK after --help/--version,
+ * EXIT_USAGE after a misuse, already reported on stderr).
+ */
+int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
+	       void *ctx, int *first);
+
+/* Print the usage (synopsis, summary, options) to @fp. */
+void tool_usage(const struct tool *t, FILE *fp);
+
+/* Report a misuse on stderr and point at --help; returns EXIT_USAGE. */
+int tool_misuse(const struct tool *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print "tool: file:line: 'field': reason" on stderr. */
+void tool_diag(const struct tool *t, const struct sk_diag *d);
+
+/* Print "tool: message" on stderr. */
+void tool_error(const struct tool *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The exit code that fits a library error. */
+int tool_exit_for(enum sk_err err);
+
+#endif
