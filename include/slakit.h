@@ -16,5 +16,11 @@
 #include "slakit/holidays.h"
 #include "slakit/calendar.h"
 #include "slakit/contract.h"
+#include "slakit/db.h"
+#include "slakit/import.h"
+#include "slakit/period.h"
+#include "slakit/ticket.h"
+#include "slakit/compute.h"
+#include "slakit/results.h"
 
 #endif

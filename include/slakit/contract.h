@@ -166,6 +166,27 @@ struct sk_service {
 	long line;
 };
 
+/**
+ * Where a KPI's value comes from: the first word of its `source` key.
+ * slakit-contract(5) says what each one measures.
+ */
+enum sk_source {
+	SK_SRC_MANUAL = 0,        /**< `manual`: an imported KPI measurement or --kpi */
+	SK_SRC_RESPONSE,          /**< `tickets:response`: share within the response target */
+	SK_SRC_RESOLUTION,        /**< `tickets:resolution`: share within the resolution target */
+	SK_SRC_RCA,               /**< `tickets:rca`: share of P1 incidents with an RCA in time */
+	SK_SRC_HANDOVER,          /**< `tickets:handover`: share handed to 2nd/3rd line in time */
+	SK_SRC_FCR,               /**< `tickets:fcr`: share solved at first contact */
+	SK_SRC_STANDARD_CHANGE,   /**< `tickets:standard_change`: share of standard changes in time */
+	SK_SRC_CAB,               /**< `tickets:cab`: share of non-standard changes CAB-approved */
+	SK_SRC_FAILED_CHANGE,     /**< `tickets:failed_change`: share of changes that failed */
+	SK_SRC_ONSITE,            /**< `tickets:onsite`: share of onsite visits in time */
+	SK_SRC_COMPLAINT,         /**< `tickets:complaint`: share of complaints solved in time */
+	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
+	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
+	SK_SRC_OUTAGES            /**< `outages:SERVICE_ID`: availability of a service */
+};
+
 /** A KPI (`[kpi.DOMAIN.ID]`). */
 struct sk_kpi {
 	char *id;                  /**< e.g. "reachability" */
@@ -177,7 +198,12 @@ struct sk_kpi {
 	sk_dec weight;             /**< weight in % of the domain */
 	int has_weight;
 	enum sk_frequency frequency;
-	char *source;              /**< where the value comes from, see slakit-contract(5) */
+	char *source;              /**< where the value comes from, as written (trimmed) */
+	enum sk_source source_kind;/**< the source's first word, parsed */
+	struct sk_duration within; /**< `within=` (or calls:within=) limit; unset when none */
+	int source_priority;       /**< `priority=` index (tickets:rca: default 0), -1: all */
+	int source_calendar;       /**< calendar that resolves `within` (default calendar) */
+	int source_service;        /**< outages:SERVICE_ID index, -1 for other sources */
 	char *note;                /**< free text shown in the report, may be NULL */
 	long line;
 };
@@ -254,6 +280,18 @@ struct sk_contract {
 	struct sk_rules rules;
 };
 
+/** The INI word of a source ("tickets:rca"; for calls and outages "calls", "outages"). */
+const char *sk_source_name(enum sk_source s);
+
+/** The INI words of the decisions, so a report can print what was applied. */
+const char *sk_clock_start_name(enum sk_clock_start v);    /**< "reported", "responded" */
+const char *sk_priority_rule_name(enum sk_priority_rule v); /**< "final", "initial", "highest" */
+const char *sk_aggregate_name(enum sk_aggregate v);         /**< "count", "mean", "worst" */
+const char *sk_weights_rule_name(enum sk_weights_rule v);   /**< "refuse", "normalise" */
+const char *sk_channel_rule_name(enum sk_channel_rule v);   /**< "separate", "count" */
+const char *sk_direction_name(enum sk_direction v);         /**< "higher", "lower" */
+const char *sk_frequency_name(enum sk_frequency v);         /**< "monthly" ... "per-event" */
+
 /** Read and check the contract file @p path. */
 enum sk_err sk_contract_load(const char *path, struct sk_contract **out,
 			     struct sk_diag *d);
@@ -288,6 +326,16 @@ int sk_contract_matrix_priority(const struct sk_contract *c, const char *row,
  */
 int64_t sk_contract_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
 			   int resolution, int *set);
+
+/**
+ * Business seconds of duration @p dur on calendar @p calendar (its standard
+ * day resolves `d`); 0 when @p dur is unset or the index is out of range.
+ */
+int64_t sk_contract_seconds(const struct sk_contract *c, int calendar,
+			    const struct sk_duration *dur);
+
+/** Index of the service with id @p id (any case), -1 when none. */
+int sk_contract_find_service(const struct sk_contract *c, const char *id);
 
 /** 1 when @p status is one of the contract's pausing statuses (any case). */
 int sk_contract_is_pause_status(const struct sk_contract *c, const char *status);

@@ -23,6 +23,7 @@ struct sk_calendar {
 	int64_t day0;                                     /* first day in the table */
 	size_t ndays;                                     /* days in the table */
 	int64_t *cum;                                     /* ndays + 1 cumulative sums */
+	unsigned char *closed;                            /* ndays flags: a holiday */
 };
 
 /* A day's business time as UTC instants. */
@@ -62,6 +63,7 @@ void sk_calendar_free(struct sk_calendar *cal)
 		return;
 	free(cal->name);
 	free(cal->cum);
+	free(cal->closed);
 	free(cal);
 }
 
@@ -83,7 +85,9 @@ struct sk_holidays *sk_calendar_holidays(const struct sk_calendar *cal)
 static void invalidate(struct sk_calendar *cal)
 {
 	free(cal->cum);
+	free(cal->closed);
 	cal->cum = NULL;
+	cal->closed = NULL;
 	cal->ndays = 0;
 }
 
@@ -221,6 +225,9 @@ static size_t day_spans(const struct sk_calendar *cal, int64_t day, int closed,
 
 static int day_closed(struct sk_calendar *cal, int64_t day)
 {
+	/* The table remembers holidays, so a query never regenerates a year's list. */
+	if (cal->closed && day >= cal->day0 && day < cal->day0 + (int64_t)cal->ndays)
+		return cal->closed[day - cal->day0];
 	return cal->hol && !cal->is24x7 && sk_holidays_contains(cal->hol, day);
 }
 
@@ -229,13 +236,17 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 {
 	size_t n = (size_t)(hi - lo + 1);
 	int64_t *cum = malloc((n + 1) * sizeof(*cum));
+	unsigned char *flags = malloc(n);
 	const struct sk_holiday *hl = NULL;
 	size_t nh = 0, hi_idx = 0;
 	int year = 0;
 	struct span sp[SK_MAX_INTERVALS];
 
-	if (!cum)
+	if (!cum || !flags) {
+		free(cum);
+		free(flags);
 		return SK_ERR_NOMEM;
+	}
 	cum[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		int64_t day = lo + (int64_t)i;
@@ -247,6 +258,7 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 			if (y != year) {
 				if (sk_holidays_year(cal->hol, y, &hl, &nh) != SK_OK) {
 					free(cum);
+					free(flags);
 					return SK_ERR_NOMEM;
 				}
 				year = y;
@@ -258,12 +270,16 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 		}
 		size_t k = day_spans(cal, day, closed, sp);
 
+		flags[i] = (unsigned char)closed;
+
 		for (size_t j = 0; j < k; j++)
 			total += sp[j].e - sp[j].s;
 		cum[i + 1] = cum[i] + total;
 	}
 	free(cal->cum);
+	free(cal->closed);
 	cal->cum = cum;
+	cal->closed = flags;
 	cal->day0 = lo;
 	cal->ndays = n;
 	return SK_OK;

@@ -166,18 +166,21 @@ bad:
 
 static int month_abbrev(const char *s, int *month)
 {
-	static const char *const names[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
-		"aug", "sep", "oct", "nov", "dec", "jan", "feb", "maa", "apr", "mei", "jun",
-		"jul", "aug", "sep", "okt", "nov", "dec" };
+	/* English and Dutch abbreviations; Dutch writes March as "mrt" (or "maa"). */
+	static const struct { const char *abbr; int month; } names[] = {
+		{ "jan", 1 }, { "feb", 2 }, { "mar", 3 }, { "mrt", 3 }, { "maa", 3 }, { "apr", 4 },
+		{ "may", 5 }, { "mei", 5 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 }, { "sep", 9 },
+		{ "oct", 10 }, { "okt", 10 }, { "nov", 11 }, { "dec", 12 },
+	};
 	int n = 0;
 
 	while (isalpha((unsigned char)s[n]))
 		n++;
 	if (n < 3)
 		return 0;
-	for (int i = 0; i < 24; i++)
-		if (strncasecmp(s, names[i], 3) == 0) {
-			*month = i % 12 + 1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strncasecmp(s, names[i].abbr, 3) == 0) {
+			*month = names[i].month;
 			return n;
 		}
 	return 0;

@@ -1,0 +1,117 @@
+/**
+ * @file compute.h
+ * @brief Per-ticket SLA verdicts: clocks, pauses, targets, deadlines, flags.
+ *
+ * The rules (SPEC.md "Decisions", each a contract setting where it says so):
+ *  - every clock starts at the first business moment at or after registration
+ *    (the resolution clock at the response instead when the contract says
+ *    `resolution_start = responded`);
+ *  - pauses come from status history (the contract's pausing statuses; time
+ *    between a resolution and a reopen counts as paused too) and from explicit
+ *    intervals; they are merged and remove only business time of the
+ *    priority's calendar; they stop the resolution clock, not the response;
+ *  - the deadline is the instant at which the target's business seconds run
+ *    out, pauses skipped;
+ *  - a clock that stopped by its deadline is met and counts in the period in
+ *    which it stopped; one that stopped later, or is still running past its
+ *    deadline at the evaluation instant, is breached and counts in the period
+ *    of its deadline (once, in no later period); the rest is pending.
+ *
+ * Ownership: sk_compute_ticket() fills a caller-owned ::sk_verdict and may
+ * allocate inside it; sk_verdict_release() frees that (NULL is accepted).
+ */
+#ifndef SLAKIT_COMPUTE_H
+#define SLAKIT_COMPUTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "slakit/calendar.h"
+#include "slakit/contract.h"
+#include "slakit/error.h"
+#include "slakit/ticket.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** State of one clock. */
+enum sk_clock_state {
+	SK_CLOCK_NA = 0,   /**< no target applies */
+	SK_CLOCK_MET,      /**< stopped within target */
+	SK_CLOCK_BREACHED, /**< stopped late, or running past its deadline */
+	SK_CLOCK_PENDING   /**< running, deadline not yet passed (or unknown while paused) */
+};
+
+/** One clock of a ticket (response or resolution). */
+struct sk_clock {
+	enum sk_clock_state state;
+	int calendar;          /**< contract calendar index used */
+	sk_time start;         /**< clock start (first business moment) */
+	sk_time stop;          /**< when it stopped, 0 when still running */
+	int64_t elapsed;       /**< business seconds counted, pauses excluded */
+	int64_t paused;        /**< business seconds paused */
+	int64_t target;        /**< business seconds allowed */
+	sk_time deadline;      /**< when the target runs out, 0 when unknown */
+	sk_time counts_at;     /**< instant deciding the period (stop or deadline), 0: pending */
+};
+
+/** Why a ticket is listed apart. */
+enum sk_flag {
+	SK_FLAG_WRONG_CHANNEL = 1 << 0,   /**< priority requires another channel (P1 by phone) */
+	SK_FLAG_UPLIFT = 1 << 1,          /**< P1-uplift for one employee */
+	SK_FLAG_MATRIX = 1 << 2,          /**< priority differs from the priority matrix */
+	SK_FLAG_REOPENED = 1 << 3,        /**< reopened after resolution */
+	SK_FLAG_IMPOSSIBLE = 1 << 4,      /**< timeline that cannot be (response before report...) */
+	SK_FLAG_PRIORITY_CHANGED = 1 << 5,/**< priority changed during its life */
+	SK_FLAG_AFTER_HOURS = 1 << 6,     /**< response measured on the after-hours calendar */
+	SK_FLAG_NO_RESPONSE = 1 << 7      /**< resolution clock from registration: no response time */
+};
+
+/** Number of flags in ::sk_flag. */
+#define SK_FLAG_COUNT 8
+
+/** Short English name of a flag bit ("wrong-channel", "uplift"...). */
+const char *sk_flag_name(unsigned flag);
+
+/** The verdict on one ticket. */
+struct sk_verdict {
+	int priority;          /**< priority applied (contract rule: final/initial/highest) */
+	int matrix_priority;   /**< what the matrix gives, -1 when it cannot tell */
+	unsigned flags;        /**< ::sk_flag bits */
+	int excluded;          /**< 1: not in the figures (listed apart) */
+	char reason[256];      /**< why flagged or excluded, for people */
+	struct sk_clock response;
+	struct sk_clock resolution;
+	struct sk_pause *pauses;  /**< merged pauses as counted (owned) */
+	size_t n_pauses;
+	int64_t onsite_elapsed;   /**< business seconds to onsite, -1 when n/a */
+	int onsite_met;           /**< 1, 0, -1 n/a */
+	int64_t mttr_wall;        /**< resolved - reported in seconds, -1 when open */
+	int64_t mttp_business;    /**< business seconds to productive, -1 when unknown */
+	int64_t mttp_wall;        /**< productive - reported, -1 when unknown */
+};
+
+/**
+ * Compute the verdict on ticket @p t under contract @p c, evaluated at
+ * instant @p as_of (usually the end of the reporting period: clocks running
+ * then are breached or pending). Fails only on impossible input the import
+ * should have refused, or out of memory.
+ */
+enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
+			      struct sk_verdict *v, struct sk_diag *d);
+
+/** Free what a verdict holds; NULL is accepted. */
+void sk_verdict_release(struct sk_verdict *v);
+
+/**
+ * The business seconds of [@p from, @p to) on the calendar of priority @p p,
+ * for the KPIs measured on tickets (hand-over, RCA, onsite); -1 when either
+ * instant is missing.
+ */
+int64_t sk_compute_business(struct sk_contract *c, int p, sk_time from, sk_time to);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

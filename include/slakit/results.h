@@ -1,0 +1,89 @@
+/**
+ * @file results.h
+ * @brief The verdicts of one reporting period, computed from the database.
+ *
+ * sk_results_compute() reads every ticket that can count in the period
+ * (with its status history, pauses and earlier versions), computes its
+ * verdict evaluated at the period's end, and keeps those in scope: a clock
+ * that counts in the period, or a ticket reported before the period's end
+ * whose clocks are still pending then. sk_results_store() writes them to the
+ * `ticket_results` table, keyed by period and contract SHA-256, so sla-score,
+ * sla-report and an auditor with sqlite3 read the same figures.
+ *
+ * Ownership: sk_results_compute() allocates the set and everything in it;
+ * sk_results_free() frees it (NULL is accepted).
+ */
+#ifndef SLAKIT_RESULTS_H
+#define SLAKIT_RESULTS_H
+
+#include <stdio.h>
+
+#include "slakit/compute.h"
+#include "slakit/contract.h"
+#include "slakit/db.h"
+#include "slakit/period.h"
+#include "slakit/ticket.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One ticket in scope and its verdict. */
+struct sk_result {
+	struct sk_ticket ticket;     /**< as loaded (strings owned by the set) */
+	struct sk_verdict v;         /**< verdict at the period's end */
+	int response_counts;         /**< 1: the response counts in this period */
+	int resolution_counts;       /**< 1: the resolution counts in this period */
+	int pending;                 /**< 1: some clock is still pending at the period's end */
+};
+
+/** The results of one period. */
+struct sk_results {
+	struct sk_period period;
+	struct sk_result *r;         /**< sorted by ticket id */
+	size_t n;
+	struct sk_contract *contract; /**< borrowed */
+	void *arena;                 /**< private: strings, events, pauses */
+};
+
+/** Compute the verdicts of period @p p from database @p db. */
+enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
+			       const struct sk_period *p, struct sk_results **out,
+			       struct sk_diag *d);
+
+/** Replace the stored results of this period and contract by @p r. */
+enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d);
+
+/** Free a result set; NULL is accepted. */
+void sk_results_free(struct sk_results *r);
+
+/** Output formats of sk_results_write(). */
+enum sk_format {
+	SK_FORMAT_TEXT = 0,
+	SK_FORMAT_CSV,
+	SK_FORMAT_JSON
+};
+
+/**
+ * Write one row per result (only breached ones when @p only_breached) to
+ * @p fp. CSV starts with a header; the same results give the same bytes.
+ */
+enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,
+			     FILE *fp);
+
+/**
+ * Load ticket @p id and explain its verdict step by step (imported fields,
+ * calendar, clock start, pauses as imported and as counted, business seconds
+ * per day, target, deadline, verdict, period, flags) to @p fp. The verdict is
+ * evaluated at @p as_of (0: the latest time in the database for it).
+ */
+enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const char *id,
+			       sk_time as_of, FILE *fp, struct sk_diag *d);
+
+/** "met", "breached", "pending" or "n/a". */
+const char *sk_clock_state_name(enum sk_clock_state s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,361 @@
+/* Per-ticket verdicts: the clocks, the pauses that count, deadlines and flags. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "slakit/compute.h"
+
+const char *sk_flag_name(unsigned flag)
+{
+	switch (flag) {
+	case SK_FLAG_WRONG_CHANNEL: return "wrong-channel";
+	case SK_FLAG_UPLIFT: return "uplift";
+	case SK_FLAG_MATRIX: return "matrix-mismatch";
+	case SK_FLAG_REOPENED: return "reopened";
+	case SK_FLAG_IMPOSSIBLE: return "impossible-timeline";
+	case SK_FLAG_PRIORITY_CHANGED: return "priority-changed";
+	case SK_FLAG_AFTER_HOURS: return "after-hours";
+	case SK_FLAG_NO_RESPONSE: return "no-response-time";
+	}
+	return "unknown";
+}
+
+static int in_list(char *const *list, size_t n, const char *s)
+{
+	if (!s)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_done(const struct sk_contract *c, const char *s)
+{
+	return in_list(c->rules.resolved_statuses, c->rules.n_resolved_statuses, s) ||
+	       in_list(c->rules.closed_statuses, c->rules.n_closed_statuses, s);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct sk_pause *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, const char *b)
+{
+	size_t n = strlen(v->reason);
+
+	snprintf(v->reason + n, sizeof(v->reason) - n, "%s", n ? "; " : "");
+	n = strlen(v->reason);
+	snprintf(v->reason + n, sizeof(v->reason) - n, fmt, a ? a : "", b ? b : "");
+}
+
+/*
+ * The pauses of a ticket: status history and explicit intervals, merged and
+ * sorted. A pause still running at @as_of ends there and sets *open_end.
+ */
+static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_ticket *t,
+				  sk_time as_of, struct sk_verdict *v, int *open_end)
+{
+	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
+	struct sk_pause *p;
+
+	*open_end = 0;
+	if (!cap)
+		return SK_OK;
+	p = malloc(cap * sizeof(*p));
+	if (!p)
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < t->n_events; i++) {
+		const struct sk_status_event *e = &t->events[i];
+		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
+		int pause = sk_contract_is_pause_status(c, e->status);
+
+		/* Time between a resolution and a reopen is waiting, not work. */
+		if (!pause && next && is_done(c, e->status) && !is_done(c, t->events[i + 1].status)) {
+			v->flags |= SK_FLAG_REOPENED;
+			pause = !c->rules.reopen_resets;
+		}
+		if (!pause || e->at >= as_of)
+			continue;
+		p[n++] = (struct sk_pause){ e->at, next && next < as_of ? next : as_of };
+	}
+	for (size_t i = 0; i < t->n_pauses; i++) {
+		const struct sk_pause *e = &t->pauses[i];
+
+		if (e->start >= as_of || (e->end && e->end <= e->start))
+			continue;
+		p[n++] = (struct sk_pause){ e->start, e->end && e->end < as_of ? e->end : as_of };
+	}
+	qsort(p, n, sizeof(*p), by_start);
+	for (size_t i = 0; i < n; i++) {
+		if (w && p[i].start <= p[w - 1].end) {
+			if (p[i].end > p[w - 1].end)
+				p[w - 1].end = p[i].end;
+		} else {
+			p[w++] = p[i];
+		}
+	}
+	/* A pause that reaches the evaluation instant is still running. */
+	*open_end = w && p[w - 1].end == as_of;
+	v->pauses = p;
+	v->n_pauses = w;
+	return SK_OK;
+}
+
+/*
+ * Run one clock from @from (raw, may be outside hours) to @stop (0: running)
+ * with @target business seconds, skipping @pauses.
+ */
+static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time from, sk_time stop,
+			     int64_t target, const struct sk_pause *pauses, size_t np,
+			     int open_end, sk_time as_of, struct sk_clock *k)
+{
+	sk_time end, cursor;
+	int64_t gross, paused = 0, remaining, avail;
+	int running = !stop || stop > as_of;
+	enum sk_err rc;
+
+	k->calendar = cal_index;
+	k->target = target;
+	if ((rc = sk_calendar_next_business(cal, from, &k->start)))
+		return rc;
+	k->stop = running ? 0 : stop;
+	end = running ? as_of : stop;
+	if (end < from)
+		end = from;
+	if ((rc = sk_calendar_between(cal, from, end, &gross)))
+		return rc;
+	for (size_t i = 0; i < np; i++) {
+		sk_time s = pauses[i].start > from ? pauses[i].start : from;
+		sk_time e = pauses[i].end < end ? pauses[i].end : end;
+		int64_t b;
+
+		if (e <= s)
+			continue;
+		if ((rc = sk_calendar_between(cal, s, e, &b)))
+			return rc;
+		paused += b;
+	}
+	k->paused = paused;
+	k->elapsed = gross - paused;
+
+	/* The deadline: walk the business time between pauses until the target is used. */
+	k->deadline = 0;
+	cursor = from;
+	remaining = target;
+	for (size_t i = 0; i < np; i++) {
+		sk_time ps = pauses[i].start > cursor ? pauses[i].start : cursor;
+
+		if (pauses[i].end <= cursor)
+			continue;
+		if ((rc = sk_calendar_between(cal, cursor, ps, &avail)))
+			return rc;
+		if (remaining <= avail)
+			break;
+		remaining -= avail;
+		if (open_end && i == np - 1) {
+			cursor = 0; /* paused until further notice: no deadline yet */
+			break;
+		}
+		cursor = pauses[i].end;
+	}
+	if (cursor && (rc = sk_calendar_add(cal, cursor, remaining, &k->deadline)))
+		return rc;
+	if (cursor && target == 0)
+		k->deadline = k->start;
+
+	if (!running) {
+		k->state = k->elapsed <= target ? SK_CLOCK_MET : SK_CLOCK_BREACHED;
+		k->counts_at = k->state == SK_CLOCK_MET ? stop : k->deadline;
+	} else if (k->elapsed > target) {
+		k->state = SK_CLOCK_BREACHED;
+		k->counts_at = k->deadline;
+	} else {
+		k->state = SK_CLOCK_PENDING;
+		k->counts_at = 0;
+	}
+	return SK_OK;
+}
+
+/* The priority the contract's rule applies. */
+static int applied_priority(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	if (c->rules.priority == SK_PRIORITY_INITIAL && t->initial_priority >= 0)
+		return t->initial_priority;
+	if (c->rules.priority == SK_PRIORITY_HIGHEST && t->highest_priority >= 0)
+		return t->highest_priority;
+	return t->priority;
+}
+
+/* When the resolution clock stopped: the status history wins over the field. */
+static sk_time resolution_stop(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	sk_time stop = t->resolved_at ? t->resolved_at : t->closed_at;
+	size_t i = t->n_events;
+
+	if (!t->n_events || (!c->rules.n_resolved_statuses && !c->rules.n_closed_statuses))
+		return stop;
+	/* The start of the final run of resolved/closed statuses, if it ends that way. */
+	while (i > 0 && is_done(c, t->events[i - 1].status))
+		i--;
+	if (i == t->n_events) {
+		for (size_t j = 0; j < t->n_events; j++)
+			if (is_done(c, t->events[j].status))
+				return 0; /* resolved once, reopened, still open */
+		return stop;
+	}
+	return t->events[i].at;
+}
+
+static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
+{
+	const char *what = NULL;
+
+	if (t->responded_at && t->responded_at < t->reported_at)
+		what = "responded before it was reported";
+	else if (t->resolved_at && t->resolved_at < t->reported_at)
+		what = "resolved before it was reported";
+	else if (t->closed_at && t->closed_at < t->reported_at)
+		what = "closed before it was reported";
+	else if (t->closed_at && t->resolved_at && t->closed_at < t->resolved_at)
+		what = "closed before it was resolved";
+	else if (t->productive_at && t->productive_at < t->reported_at)
+		what = "productive again before it was reported";
+	if (what) {
+		v->flags |= SK_FLAG_IMPOSSIBLE;
+		v->excluded = 1;
+		append_reason(v, "impossible timeline: %s%s", what, NULL);
+	}
+}
+
+enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
+			      struct sk_verdict *v, struct sk_diag *d)
+{
+	const struct sk_priority *pr;
+	struct sk_calendar *cal;
+	sk_time stop, res_from;
+	int64_t target;
+	int set, open_end = 0;
+	enum sk_err rc;
+
+	memset(v, 0, sizeof(*v));
+	v->matrix_priority = -1;
+	v->onsite_elapsed = v->mttr_wall = v->mttp_business = v->mttp_wall = -1;
+	v->onsite_met = -1;
+	v->priority = applied_priority(c, t);
+	if (v->priority < 0 || (size_t)v->priority >= c->n_priorities || !t->reported_at)
+		return sk_diag_set(d, SK_ERR_DATA, NULL, 0, t->id,
+				   "ticket without a known priority or registration time");
+	pr = &c->priorities[v->priority];
+	cal = c->calendars[pr->calendar].cal;
+
+	check_timeline(t, v);
+	if (t->initial_priority >= 0 && t->initial_priority != t->priority) {
+		v->flags |= SK_FLAG_PRIORITY_CHANGED;
+		append_reason(v, "priority changed from %s to %s",
+			      c->priorities[t->initial_priority].id, c->priorities[t->priority].id);
+	}
+	if (pr->channel && (!t->channel || strcasecmp(t->channel, pr->channel) != 0)) {
+		v->flags |= SK_FLAG_WRONG_CHANNEL;
+		append_reason(v, "reported by %s, the contract requires %s",
+			      t->channel && *t->channel ? t->channel : "an unknown channel", pr->channel);
+		if (c->rules.wrong_channel == SK_CHANNEL_SEPARATE)
+			v->excluded = 1;
+	}
+	if (t->p1_uplift) {
+		v->flags |= SK_FLAG_UPLIFT;
+		append_reason(v, "P1-uplift: %s%s", t->uplift_reason && *t->uplift_reason
+			      ? t->uplift_reason : "(no motivation recorded)", NULL);
+	}
+	if (c->matrix.n_entries && t->impact && t->urgency && *t->impact && *t->urgency) {
+		v->matrix_priority = sk_contract_matrix_priority(c, t->impact, t->urgency);
+		if (v->matrix_priority >= 0 && v->matrix_priority != v->priority && !t->p1_uplift) {
+			v->flags |= SK_FLAG_MATRIX;
+			append_reason(v, "the priority matrix gives %s%s",
+				      c->priorities[v->matrix_priority].id, NULL);
+		}
+	}
+
+	if ((rc = collect_pauses(c, t, as_of, v, &open_end)))
+		return rc;
+	stop = resolution_stop(c, t);
+
+	/* Response: on the after-hours calendar when reported in its hours only. */
+	target = sk_contract_target(c, v->priority, t->type, 0, &set);
+	if (set) {
+		int ci = pr->calendar;
+		sk_time rstop = t->responded_at ? t->responded_at : (t->resolved_at ? t->resolved_at : stop);
+
+		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
+		    !sk_calendar_is_business(cal, t->reported_at) &&
+		    sk_calendar_is_business(c->calendars[pr->after_hours_calendar].cal, t->reported_at)) {
+			ci = pr->after_hours_calendar;
+			target = sk_duration_seconds(&pr->after_hours_response,
+						     sk_calendar_standard_day(c->calendars[ci].cal));
+			v->flags |= SK_FLAG_AFTER_HOURS;
+		}
+		if ((rc = run_clock(c->calendars[ci].cal, ci, t->reported_at, rstop, target, NULL, 0, 0,
+				    as_of, &v->response)))
+			goto fail;
+	}
+
+	target = sk_contract_target(c, v->priority, t->type, 1, &set);
+	if (set) {
+		res_from = t->reported_at;
+		if (c->rules.resolution_start == SK_CLOCK_RESPONDED) {
+			if (t->responded_at)
+				res_from = t->responded_at;
+			else
+				v->flags |= SK_FLAG_NO_RESPONSE;
+		}
+		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target, v->pauses, v->n_pauses,
+				    open_end, as_of, &v->resolution)))
+			goto fail;
+	}
+
+	if (t->onsite_at && pr->onsite.set) {
+		v->onsite_elapsed = sk_compute_business(c, v->priority, t->reported_at, t->onsite_at);
+		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
+									  sk_calendar_standard_day(cal));
+	}
+	if (stop && stop <= as_of)
+		v->mttr_wall = stop - t->reported_at;
+	if (t->productive_at && t->productive_at <= as_of) {
+		v->mttp_wall = t->productive_at - t->reported_at;
+		v->mttp_business = sk_compute_business(c, v->priority, t->reported_at, t->productive_at);
+	}
+	return SK_OK;
+fail:
+	sk_verdict_release(v);
+	return rc == SK_ERR_RANGE
+	       ? sk_diag_set(d, SK_ERR_RANGE, NULL, 0, t->id, "times outside the years 1900-2199")
+	       : rc;
+}
+
+void sk_verdict_release(struct sk_verdict *v)
+{
+	if (!v)
+		return;
+	free(v->pauses);
+	v->pauses = NULL;
+	v->n_pauses = 0;
+}
+
+int64_t sk_compute_business(struct sk_contract *c, int p, sk_time from, sk_time to)
+{
+	int64_t secs;
+
+	if (!from || !to || p < 0 || (size_t)p >= c->n_priorities)
+		return -1;
+	if (to < from)
+		return 0;
+	if (sk_calendar_between(c->calendars[c->priorities[p].calendar].cal, from, to, &secs))
+		return -1;
+	return secs;
+}

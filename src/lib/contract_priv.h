@@ -1,0 +1,110 @@
+/*
+ * What contract.c (reading, per-key syntax) shares with contract_check.c
+ * (references between sections, building calendars, whole-contract checks).
+ */
+#ifndef SLAKIT_CONTRACT_PRIV_H
+#define SLAKIT_CONTRACT_PRIV_H
+
+#include <stdarg.h>
+
+#include "slakit/contract.h"
+
+/* One `key = value` as written; indented continuation lines joined with '\n'. */
+struct sk_ini_entry {
+	char *key;
+	char *value;
+	long line;       /* line of the key */
+	long cont_line;  /* first continuation line, 0: none */
+};
+
+/* One `[section]` with its entries in file order. */
+struct sk_ini_section {
+	char *name;
+	long line;
+	struct sk_ini_entry *e;
+	size_t n, cap;
+};
+
+/* A closed day or an .ics file of a calendar, with the line that named it. */
+struct sk_cal_closed {
+	int64_t day;
+	char *name;
+	long line;
+};
+
+struct sk_cal_ics {
+	char *path;
+	long line;
+};
+
+/* A calendar as written; built into an sk_calendar once the zone is known. */
+struct sk_cal_spec {
+	struct sk_interval iv[7][SK_MAX_INTERVALS];
+	size_t n_iv[7];
+	long day_line[7];            /* line that set the weekday, 0: not set */
+	int is_24x7;
+	long line_24x7;
+	int nl;                      /* built-in Dutch holidays (default 1) */
+	long holidays_line;
+	struct sk_nl_options nlopt;
+	long good_friday_line, liberation_line;
+	struct sk_cal_closed *closed;
+	size_t n_closed, cap_closed;
+	struct sk_cal_ics *ics;
+	size_t n_ics, cap_ics;
+	int64_t standard_day;        /* 0: the calendar decides */
+	long standard_line;
+};
+
+/* A KPI read before its domain is known to exist; names resolved later. */
+struct sk_kpi_tmp {
+	struct sk_kpi k;
+	char *domain;
+	char *p_priority;            /* priority= of the source, NULL: none */
+	char *p_calendar;            /* calendar= of the source, NULL: none */
+	char *p_service;             /* outages:SERVICE_ID, NULL: none */
+	long source_line, weight_line, norm_line, unit_line, direction_line;
+};
+
+/* Everything needed while one file is read; freed when loading ends. */
+struct sk_loader {
+	const char *path;
+	char *dir;                   /* directory of the file, for relative ics paths */
+	struct sk_contract *c;
+	struct sk_diag *d;
+	struct sk_ini_section *sec;
+	size_t n_sec, cap_sec;
+	struct sk_cal_spec *specs;   /* parallel to c->calendars */
+	size_t cap_cal, cap_specs;
+	struct sk_kpi_tmp *kpis;
+	size_t n_kpis, cap_kpis;
+	size_t cap_prio, cap_svc, cap_dom;
+	int has_contract;            /* a [contract] section was seen */
+	long contract_line;
+	long timezone_line;          /* 0: default zone */
+	int has_rules_weights;
+};
+
+/* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
+enum sk_err sk_ld_fail(struct sk_loader *ld, long line, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Out of memory, said once. */
+enum sk_err sk_ld_nomem(struct sk_loader *ld);
+
+/* Grow an array of @size-byte items to hold @n + 1; 0 on failure. */
+int sk_ld_grow(void **p, size_t *cap, size_t n, size_t size);
+
+/* The section that starts at @line, NULL when none. */
+const struct sk_ini_section *sk_ld_section_at(const struct sk_loader *ld, long line);
+
+/* The first entry @key of @s, NULL when absent. */
+const struct sk_ini_entry *sk_ld_entry(const struct sk_ini_section *s, const char *key);
+
+/* Case-insensitive equality that treats NULL as "". */
+int sk_ld_same(const char *a, const char *b);
+
+/* Resolve references, build calendars and check the whole contract. */
+enum sk_err sk_contract_check(struct sk_loader *ld);
+
+#endif

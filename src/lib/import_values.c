@@ -1,0 +1,435 @@
+/*
+ * Reading one field of the current row: missing-value words, the user's and
+ * the profile's value words, dates in the contract's zone, yes/no, numbers.
+ * A bad value fills x->rd with the field and the reason and returns
+ * SK_ERR_DATA; the caller decides whether the row or the file is refused.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import_priv.h"
+#include "slakit/datetime.h"
+
+int sk_buf_add(struct sk_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		p = realloc(b->s, cap);
+		if (!p)
+			return -1;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+void sk_buf_json_str(struct sk_buf *b, const char *s)
+{
+	sk_buf_add(b, "\"", 1);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[8];
+
+		if (c == '"' || c == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)c;
+			sk_buf_add(b, esc, 2);
+		} else if (c < 0x20) {
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+			sk_buf_add(b, esc, 6);
+		} else {
+			sk_buf_add(b, s, 1);
+		}
+	}
+	sk_buf_add(b, "\"", 1);
+}
+
+/* Case-insensitive ASCII comparison, blanks at the ends ignored. */
+int sk_word_eq(const char *a, const char *b)
+{
+	size_t la, lb;
+
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	la = strlen(a);
+	lb = strlen(b);
+	while (la && a[la - 1] == ' ')
+		la--;
+	while (lb && b[lb - 1] == ' ')
+		lb--;
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* Words exports write for "no value". */
+static const char *const missing_words[] = {
+	"?", "#N/B", "#N/A", "N/B", "N/A", "NULL", "(leeg)", "(empty)", NULL
+};
+
+int sk_imp_missing(const struct sk_imp *x, const char *s)
+{
+	const char *p = s;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return 1;
+	/* Every built-in word starts with one of these: most values stop here. */
+	if (!strchr("?#Nn(", *p) && !(x->map && x->map->n_missing))
+		return 0;
+	for (size_t i = 0; missing_words[i]; i++)
+		if (sk_word_eq(s, missing_words[i]))
+			return 1;
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_missing; i++)
+			if (sk_word_eq(s, x->map->missing[i].b))
+				return 1;
+	return 0;
+}
+
+/* The map's default for a field, NULL when none. */
+static const char *map_default(const struct sk_imp *x, enum sk_fid fi)
+{
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_defaults; i++)
+			if (strcmp(x->map->defaults[i].a, sk_fields[fi].name) == 0)
+				return x->map->defaults[i].b;
+	return NULL;
+}
+
+const char *sk_imp_raw(struct sk_imp *x, enum sk_fid fi)
+{
+	int c = x->col[fi];
+	const char *s = c >= 0 && (size_t)c < x->n ? x->f[c] : NULL;
+
+	if (!s || sk_imp_missing(x, s))
+		return map_default(x, fi);
+	return s;
+}
+
+/* The value with map and profile words replaced by what they mean. */
+static const char *mapped(struct sk_imp *x, enum sk_fid fi, const char *s)
+{
+	const char *name = sk_fields[fi].name;
+
+	if (!s)
+		return NULL;
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_values; i++)
+			if (strcmp(x->map->values[i].a, name) == 0 &&
+			    sk_word_eq(s, x->map->values[i].c))
+				return x->map->values[i].b;
+	for (const struct sk_word *w = x->prof->words; w->field; w++)
+		if (strcmp(w->field, name) == 0 && sk_word_eq(s, w->word))
+			return w->value;
+	return s;
+}
+
+const char *sk_imp_text(struct sk_imp *x, enum sk_fid fi)
+{
+	return mapped(x, fi, sk_imp_raw(x, fi));
+}
+
+enum sk_err sk_imp_bad(struct sk_imp *x, enum sk_fid fi, const char *fmt, ...)
+{
+	va_list ap;
+	int c = (int)fi < F_COUNT ? x->col[fi] : -1;
+	size_t n;
+
+	sk_diag_set(&x->rd, SK_ERR_DATA, x->name, x->line,
+		    (int)fi < F_COUNT ? sk_fields[fi].name : NULL, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(x->rd.msg, sizeof(x->rd.msg), fmt, ap);
+	va_end(ap);
+	/* Name the export's column when it is not called like the field. */
+	n = strlen(x->rd.msg);
+	if (c >= 0 && strcmp(x->header[c], sk_fields[fi].name) != 0)
+		snprintf(x->rd.msg + n, sizeof(x->rd.msg) - n, " (column '%s')",
+			 x->header[c]);
+	return SK_ERR_DATA;
+}
+
+enum sk_err sk_imp_require(struct sk_imp *x, enum sk_fid fi)
+{
+	if (sk_imp_raw(x, fi))
+		return SK_OK;
+	return sk_imp_bad(x, fi, "required value is missing");
+}
+
+char *sk_fmt_local(struct sk_imp *x, sk_time t, char *buf, size_t size)
+{
+	return sk_time_format_local(t, x->c->tz, buf, size);
+}
+
+/* 1 when s starts like an ISO date (YYYY-MM-DD), which no format can mean otherwise. */
+static int iso_like(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && s[4] == '-';
+}
+
+enum sk_err sk_imp_time(struct sk_imp *x, enum sk_fid fi, sk_time *out, int *present)
+{
+	const char *s = sk_imp_raw(x, fi);
+	struct sk_datetime dt;
+	enum sk_local_kind kind = SK_LOCAL_EXACT;
+	enum sk_err rc = SK_ERR_SYNTAX;
+
+	*present = 0;
+	*out = 0;
+	if (!s)
+		return SK_OK;
+	/* An explicit format is the only reading, except ISO dates, which are
+	 * never ambiguous; without one, the standard forms then the profile's. */
+	if (x->date_format) {
+		rc = sk_datetime_parse_fmt(s, x->date_format, &dt, NULL);
+		if (rc && iso_like(s))
+			rc = sk_datetime_parse(s, &dt, NULL);
+	} else {
+		rc = sk_datetime_parse(s, &dt, NULL);
+		for (const char *const *f = x->prof->date_formats; rc && *f; f++)
+			rc = sk_datetime_parse_fmt(s, *f, &dt, NULL);
+	}
+	if (rc)
+		return sk_imp_bad(x, fi, "cannot read '%s' as a date", s);
+	*out = sk_datetime_resolve(&dt, x->c->tz, &kind);
+	if (kind == SK_LOCAL_GAP)
+		x->res->dst_gaps++;
+	else if (kind == SK_LOCAL_FOLD)
+		x->res->dst_folds++;
+	*present = 1;
+	return SK_OK;
+}
+
+static const char *const yes_words[] = {
+	"1", "yes", "y", "ja", "j", "true", "waar", "x", "answered", "beantwoord", NULL
+};
+static const char *const no_words[] = {
+	"0", "no", "n", "nee", "false", "onwaar", "abandoned", "verloren",
+	"niet beantwoord", "unanswered", NULL
+};
+
+enum sk_err sk_imp_bool(struct sk_imp *x, enum sk_fid fi, int *out, int *present)
+{
+	const char *s = sk_imp_text(x, fi);
+
+	*present = 0;
+	*out = 0;
+	if (!s)
+		return SK_OK;
+	for (size_t i = 0; yes_words[i]; i++)
+		if (sk_word_eq(s, yes_words[i])) {
+			*out = *present = 1;
+			return SK_OK;
+		}
+	for (size_t i = 0; no_words[i]; i++)
+		if (sk_word_eq(s, no_words[i])) {
+			*present = 1;
+			return SK_OK;
+		}
+	return sk_imp_bad(x, fi, "cannot read '%s' as yes or no", s);
+}
+
+enum sk_err sk_imp_seconds(struct sk_imp *x, enum sk_fid fi, long long *out, int *present)
+{
+	const char *s = sk_imp_raw(x, fi);
+	long part[3];
+	int n = 0;
+	sk_dec v;
+	const char *p;
+	char *end;
+
+	*present = 0;
+	*out = 0;
+	if (!s)
+		return SK_OK;
+	/* [h:]mm:ss as phone platforms write durations, or a number of seconds. */
+	if (strchr(s, ':')) {
+		for (p = s; n < 3; n++) {
+			if (!isdigit((unsigned char)*p))
+				break;
+			part[n] = strtol(p, &end, 10);
+			p = end;
+			if (*p != ':') {
+				n++;
+				break;
+			}
+			p++;
+		}
+		if (*p || n < 2 || (n == 3 && (part[1] > 59 || part[2] > 59)) ||
+		    (n == 2 && part[1] > 59))
+			return sk_imp_bad(x, fi, "cannot read '%s' as a duration", s);
+		*out = n == 3 ? part[0] * 3600 + part[1] * 60 + part[2]
+			      : part[0] * 60 + part[1];
+		*present = 1;
+		return SK_OK;
+	}
+	if (sk_dec_parse(s, &v, NULL) || v < 0)
+		return sk_imp_bad(x, fi, "cannot read '%s' as a number of seconds", s);
+	*out = (sk_dec_round(v, 0)) / SK_DEC_ONE;
+	*present = 1;
+	return SK_OK;
+}
+
+enum sk_err sk_imp_dec(struct sk_imp *x, enum sk_fid fi, sk_dec *out, int *present)
+{
+	const char *s = sk_imp_raw(x, fi);
+
+	*present = 0;
+	*out = 0;
+	if (!s)
+		return SK_OK;
+	if (sk_dec_parse(s, out, NULL))
+		return sk_imp_bad(x, fi, "cannot read '%s' as a number", s);
+	*present = 1;
+	return SK_OK;
+}
+
+enum sk_err sk_imp_priority(struct sk_imp *x, enum sk_fid fi, int *out, int *present)
+{
+	const char *raw = sk_imp_raw(x, fi);
+	const char *s = mapped(x, fi, raw);
+	char head[64];
+	size_t n;
+	int p;
+
+	*present = 0;
+	*out = -1;
+	if (!s)
+		return SK_OK;
+	p = sk_contract_find_priority(x->c, s);
+	if (p < 0 && s != raw)
+		p = sk_contract_find_priority(x->c, raw);
+	/* "1 - Critical", "P2 Hoog": the leading word is the priority. */
+	if (p < 0) {
+		while (*s == ' ')
+			s++;
+		n = strcspn(s, " -:");
+		if (n > 0 && n < sizeof(head) && s[n]) {
+			memcpy(head, s, n);
+			head[n] = '\0';
+			p = sk_contract_find_priority(x->c, head);
+		}
+	}
+	if (p < 0) {
+		char ids[200] = "";
+		size_t k = 0;
+
+		for (size_t i = 0; i < x->c->n_priorities && k < sizeof(ids); i++)
+			k += (size_t)snprintf(ids + k, sizeof(ids) - k, "%s%s", i ? ", " : "",
+					      x->c->priorities[i].id);
+		return sk_imp_bad(x, fi, "unknown priority '%s' (the contract has %s)", raw,
+				  k ? ids : "none");
+	}
+	*out = p;
+	*present = 1;
+	return SK_OK;
+}
+
+enum sk_err sk_imp_word(struct sk_imp *x, enum sk_fid fi, const char *const *allowed,
+			const char **out)
+{
+	const char *s = sk_imp_text(x, fi);
+	char list[256] = "";
+	size_t n = 0;
+
+	*out = NULL;
+	if (!s)
+		return SK_OK;
+	for (size_t i = 0; allowed[i]; i++)
+		if (sk_word_eq(s, allowed[i])) {
+			*out = allowed[i];
+			return SK_OK;
+		}
+	for (size_t i = 0; allowed[i] && n < sizeof(list); i++)
+		n += snprintf(list + n, sizeof(list) - n, "%s%s", i ? ", " : "", allowed[i]);
+	return sk_imp_bad(x, fi, "unknown value '%s' (expected %s)", s, list);
+}
+
+const char *sk_imp_extra(struct sk_imp *x)
+{
+	int first = 1;
+
+	x->extra.len = 0;
+	sk_buf_add(&x->extra, "", 0);
+	for (size_t i = 0; i < x->ncols && i < x->n; i++) {
+		if (x->is_mapped[i] || sk_imp_missing(x, x->f[i]))
+			continue;
+		sk_buf_add(&x->extra, first ? "{" : ",", 1);
+		sk_buf_json_str(&x->extra, x->header[i]);
+		sk_buf_add(&x->extra, ":", 1);
+		sk_buf_json_str(&x->extra, x->f[i]);
+		first = 0;
+	}
+	if (first)
+		return NULL;
+	sk_buf_add(&x->extra, "}", 1);
+	return x->extra.s;
+}
+
+const char *sk_imp_status_meaning(struct sk_imp *x, const char *status)
+{
+	const struct sk_rules *r = &x->c->rules;
+
+	/* The map first, then the contract, then the profile's usual words. */
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_statuses; i++)
+			if (sk_word_eq(status, x->map->statuses[i].b))
+				return strcmp(x->map->statuses[i].a, "working")
+				       ? x->map->statuses[i].a : NULL;
+	for (size_t i = 0; i < r->n_pause_statuses; i++)
+		if (sk_word_eq(status, r->pause_statuses[i]))
+			return "paused";
+	for (size_t i = 0; i < r->n_resolved_statuses; i++)
+		if (sk_word_eq(status, r->resolved_statuses[i]))
+			return "resolved";
+	for (size_t i = 0; i < r->n_closed_statuses; i++)
+		if (sk_word_eq(status, r->closed_statuses[i]))
+			return "closed";
+	for (const struct sk_word *w = x->prof->statuses; w->field; w++)
+		if (sk_word_eq(status, w->word))
+			return w->field;
+	return NULL;
+}
+
+enum sk_err sk_imp_seen(struct sk_imp *x, const char *key, const char *shown,
+			enum sk_fid fi, const char *what, struct sk_diag *fatal)
+{
+	sqlite3_stmt *st = x->st_seen;
+	long first = 0;
+	int r;
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		first = (long)sqlite3_column_int64(st, 0);
+	else if (r != SQLITE_DONE)
+		return sk_db_fail(x->db, "check duplicates", fatal);
+	sqlite3_reset(st);
+	if (first)
+		return sk_imp_bad(x, fi, "duplicate %s '%s' in this file (first on line %ld)",
+				  what, shown ? shown : key, first);
+	if (!x->st_seen_add && sk_db_prepare(x->db, "INSERT INTO temp.seen(key, line) VALUES (?, ?)",
+				       &x->st_seen_add, fatal))
+		return SK_ERR_DB;
+	sqlite3_reset(x->st_seen_add);
+	sqlite3_bind_text(x->st_seen_add, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(x->st_seen_add, 2, x->line);
+	if (sqlite3_step(x->st_seen_add) != SQLITE_DONE)
+		return sk_db_fail(x->db, "record key", fatal);
+	return SK_OK;
+}

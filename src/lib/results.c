@@ -1,0 +1,328 @@
+/*
+ * The verdicts of a period: load the tickets that can count in it, with
+ * their history, compute each at the period's end, keep those in scope.
+ * Tickets, events and pauses are read in three ordered passes and merged by
+ * id, so a year of a million tickets costs three queries, not a million.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "results_priv.h"
+#include "slakit/results.h"
+
+/* Tickets that may count in [?1 start, ?2 end): reported before the end and not finished before the start. */
+#define SCOPE \
+	"t.reported_at < ?2 AND (COALESCE(t.resolved_at, t.closed_at) IS NULL" \
+	" OR t.resolved_at >= ?1 OR t.closed_at >= ?1 OR t.responded_at >= ?1" \
+	" OR EXISTS (SELECT 1 FROM ticket_events e2 WHERE e2.ticket_id = t.id AND e2.at >= ?1))"
+
+const char *sk_clock_state_name(enum sk_clock_state s)
+{
+	switch (s) {
+	case SK_CLOCK_MET: return "met";
+	case SK_CLOCK_BREACHED: return "breached";
+	case SK_CLOCK_PENDING: return "pending";
+	case SK_CLOCK_NA: break;
+	}
+	return "n/a";
+}
+
+sk_time results_col_time(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, i);
+}
+
+static int col_flag(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
+
+const char *results_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Fill @t from a row of TICKET_COLUMNS; strings are copied into @a. */
+enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
+				struct sk_ticket *t, struct sk_diag *d)
+{
+	int failed = 0, type;
+	const char *prio = results_col_text(st, 2), *first = results_col_text(st, 24);
+
+	memset(t, 0, sizeof(*t));
+	t->id = arena_strdup(a, results_col_text(st, 0), &failed);
+	type = sk_ticket_type_parse(results_col_text(st, 1));
+	t->type = type < 0 ? SK_TICKET_INCIDENT : (enum sk_ticket_type)type;
+	t->priority = sk_contract_find_priority(c, prio);
+	if (t->priority < 0)
+		return sk_diag_set(d, SK_ERR_DATA, NULL, 0, t->id ? t->id : "",
+				   "priority '%s' is not in contract %s", prio ? prio : "", c->path);
+	t->initial_priority = first ? sk_contract_find_priority(c, first) : t->priority;
+	t->highest_priority = t->priority;
+	if (sqlite3_column_type(st, 25) != SQLITE_NULL) {
+		int lvl = sqlite3_column_int(st, 25);
+
+		for (size_t i = 0; i < c->n_priorities; i++)
+			if (c->priorities[i].level == lvl && lvl < c->priorities[t->priority].level)
+				t->highest_priority = (int)i;
+	}
+	t->impact = arena_strdup(a, results_col_text(st, 3), &failed);
+	t->urgency = arena_strdup(a, results_col_text(st, 4), &failed);
+	t->channel = arena_strdup(a, results_col_text(st, 5), &failed);
+	t->category = arena_strdup(a, results_col_text(st, 6), &failed);
+	t->location = arena_strdup(a, results_col_text(st, 7), &failed);
+	t->status = arena_strdup(a, results_col_text(st, 8), &failed);
+	t->reported_at = results_col_time(st, 9);
+	t->responded_at = results_col_time(st, 10);
+	t->resolved_at = results_col_time(st, 11);
+	t->closed_at = results_col_time(st, 12);
+	t->productive_at = results_col_time(st, 13);
+	t->escalated_at = results_col_time(st, 14);
+	t->onsite_at = results_col_time(st, 15);
+	t->rca_at = results_col_time(st, 16);
+	t->planned_at = results_col_time(st, 17);
+	t->fcr = col_flag(st, 18);
+	t->p1_uplift = col_flag(st, 19) == 1;
+	t->uplift_reason = arena_strdup(a, results_col_text(st, 20), &failed);
+	t->change_type = arena_strdup(a, results_col_text(st, 21), &failed);
+	t->cab_approved = col_flag(st, 22);
+	t->change_failed = col_flag(st, 23);
+	return failed ? SK_ERR_NOMEM : SK_OK;
+}
+
+/* Growable array of results. */
+static int push_result(struct sk_results *r, size_t *cap)
+{
+	if (r->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 1024;
+		struct sk_result *nr = realloc(r->r, nc * sizeof(*nr));
+
+		if (!nr)
+			return -1;
+		r->r = nr;
+		*cap = nc;
+	}
+	memset(&r->r[r->n], 0, sizeof(r->r[0]));
+	return 0;
+}
+
+/* Attach the events of every loaded ticket (ordered by id, merged). */
+static enum sk_err load_events(struct sk_db *db, struct sk_results *r, struct arena *a,
+			       struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i = 0;
+	enum sk_err rc;
+	struct sk_status_event *buf = NULL;
+	size_t n = 0, cap = 0;
+	int failed = 0;
+
+	rc = sk_db_prepare(db, "SELECT e.ticket_id, e.at, e.status FROM ticket_events e"
+			   " JOIN tickets t ON t.id = e.ticket_id WHERE " SCOPE
+			   " ORDER BY e.ticket_id, e.at, e.id", &st, d);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, r->period.start);
+	sqlite3_bind_int64(st, 2, r->period.end);
+	for (;;) {
+		int step = sqlite3_step(st);
+		const char *id = step == SQLITE_ROW ? results_col_text(st, 0) : NULL;
+
+		/* Flush the run of the previous ticket when the id changes. */
+		if (n && (!id || strcmp(id, r->r[i].ticket.id) != 0)) {
+			struct sk_status_event *ev = arena_alloc(a, n * sizeof(*ev));
+
+			if (!ev) {
+				rc = SK_ERR_NOMEM;
+				goto out;
+			}
+			memcpy(ev, buf, n * sizeof(*ev));
+			r->r[i].ticket.events = ev;
+			r->r[i].ticket.n_events = n;
+			n = 0;
+		}
+		if (step == SQLITE_DONE)
+			break;
+		if (step != SQLITE_ROW) {
+			rc = sk_db_fail(db, "reading status history", d);
+			goto out;
+		}
+		while (i < r->n && strcmp(r->r[i].ticket.id, id) < 0)
+			i++;
+		if (i == r->n)
+			break;
+		if (strcmp(r->r[i].ticket.id, id) != 0)
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 64;
+			struct sk_status_event *nb = realloc(buf, nc * sizeof(*nb));
+
+			if (!nb) {
+				rc = SK_ERR_NOMEM;
+				goto out;
+			}
+			buf = nb;
+			cap = nc;
+		}
+		buf[n].at = sqlite3_column_int64(st, 1);
+		buf[n].status = arena_strdup(a, results_col_text(st, 2), &failed);
+		n++;
+		if (failed) {
+			rc = SK_ERR_NOMEM;
+			goto out;
+		}
+	}
+out:
+	free(buf);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Attach explicit pauses, the same way. */
+static enum sk_err load_pauses(struct sk_db *db, struct sk_results *r, struct arena *a,
+			       struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i = 0, n = 0, cap = 0;
+	struct sk_pause *buf = NULL;
+	enum sk_err rc;
+
+	rc = sk_db_prepare(db, "SELECT p.ticket_id, p.start_at, p.end_at FROM pauses p"
+			   " JOIN tickets t ON t.id = p.ticket_id WHERE " SCOPE
+			   " ORDER BY p.ticket_id, p.start_at", &st, d);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, r->period.start);
+	sqlite3_bind_int64(st, 2, r->period.end);
+	for (;;) {
+		int step = sqlite3_step(st);
+		const char *id = step == SQLITE_ROW ? results_col_text(st, 0) : NULL;
+
+		if (n && (!id || strcmp(id, r->r[i].ticket.id) != 0)) {
+			struct sk_pause *p = arena_alloc(a, n * sizeof(*p));
+
+			if (!p) {
+				rc = SK_ERR_NOMEM;
+				goto out;
+			}
+			memcpy(p, buf, n * sizeof(*p));
+			r->r[i].ticket.pauses = p;
+			r->r[i].ticket.n_pauses = n;
+			n = 0;
+		}
+		if (step == SQLITE_DONE)
+			break;
+		if (step != SQLITE_ROW) {
+			rc = sk_db_fail(db, "reading pauses", d);
+			goto out;
+		}
+		while (i < r->n && strcmp(r->r[i].ticket.id, id) < 0)
+			i++;
+		if (i == r->n)
+			break;
+		if (strcmp(r->r[i].ticket.id, id) != 0)
+			continue;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			struct sk_pause *nb = realloc(buf, nc * sizeof(*nb));
+
+			if (!nb) {
+				rc = SK_ERR_NOMEM;
+				goto out;
+			}
+			buf = nb;
+			cap = nc;
+		}
+		buf[n].start = sqlite3_column_int64(st, 1);
+		buf[n].end = results_col_time(st, 2);
+		n++;
+	}
+out:
+	free(buf);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
+			       const struct sk_period *p, struct sk_results **out,
+			       struct sk_diag *d)
+{
+	struct sk_results *r = calloc(1, sizeof(*r));
+	struct arena *a = arena_new();
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, w = 0;
+	enum sk_err rc = SK_OK;
+	int step;
+
+	*out = NULL;
+	if (!r || !a) {
+		free(r);
+		arena_free(a);
+		return SK_ERR_NOMEM;
+	}
+	r->period = *p;
+	r->contract = c;
+	r->arena = a;
+	if ((rc = sk_db_prepare(db, "SELECT " TICKET_COLUMNS " FROM tickets t WHERE " SCOPE
+				" ORDER BY t.id", &st, d)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, p->start);
+	sqlite3_bind_int64(st, 2, p->end);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (push_result(r, &cap)) {
+			rc = SK_ERR_NOMEM;
+			goto fail;
+		}
+		if ((rc = results_read_ticket(st, c, a, &r->r[r->n].ticket, d)))
+			goto fail;
+		r->n++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sk_db_fail(db, "reading tickets", d);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = load_events(db, r, a, d)) || (rc = load_pauses(db, r, a, d)))
+		goto fail;
+
+	/* Compute each and keep what is in scope, in id order. */
+	for (size_t i = 0; i < r->n; i++) {
+		struct sk_result res = r->r[i];
+		struct sk_verdict *v = &res.v;
+
+		if ((rc = sk_compute_ticket(c, &res.ticket, p->end, v, d)))
+			goto fail;
+		res.response_counts = v->response.counts_at && sk_period_contains(p, v->response.counts_at);
+		res.resolution_counts = v->resolution.counts_at &&
+					sk_period_contains(p, v->resolution.counts_at);
+		res.pending = v->response.state == SK_CLOCK_PENDING ||
+			      v->resolution.state == SK_CLOCK_PENDING;
+		if (!res.response_counts && !res.resolution_counts && !res.pending) {
+			sk_verdict_release(v);
+			continue;
+		}
+		r->r[w++] = res;
+	}
+	r->n = w;
+	*out = r;
+	return SK_OK;
+fail:
+	sqlite3_finalize(st);
+	/* Verdicts computed so far live in r->r[0..w) and in the current slot. */
+	r->n = w;
+	sk_results_free(r);
+	return rc;
+}
+
+void sk_results_free(struct sk_results *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		sk_verdict_release(&r->r[i].v);
+	free(r->r);
+	arena_free(r->arena);
+	free(r);
+}

@@ -1,0 +1,32 @@
+/* What the explanation of one ticket shares with the computation of a period. */
+#ifndef SLAKIT_RESULTS_PRIV_H
+#define SLAKIT_RESULTS_PRIV_H
+
+#include <sqlite3.h>
+
+#include "arena.h"
+#include "slakit/results.h"
+
+/* The ticket columns results_read_ticket() expects, in order (alias t). */
+#define TICKET_COLUMNS \
+	"t.id, t.type, t.priority, t.impact, t.urgency, t.channel, t.category, t.location," \
+	" t.status, t.reported_at, t.responded_at, t.resolved_at, t.closed_at, t.productive_at," \
+	" t.escalated_at, t.onsite_at, t.rca_at, t.planned_at, t.first_contact_resolved," \
+	" t.p1_uplift, t.uplift_reason, t.change_type, t.cab_approved, t.change_failed," \
+	" (SELECT h.priority FROM ticket_history h WHERE h.id = t.id ORDER BY h.history_id LIMIT 1)," \
+	" (SELECT MIN(h.priority_level) FROM ticket_history h WHERE h.id = t.id)"
+
+/* Number of columns in TICKET_COLUMNS. */
+#define TICKET_NCOLUMNS 26
+
+/* Fill @t from a row that starts with TICKET_COLUMNS; strings copied into @a. */
+enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
+				struct sk_ticket *t, struct sk_diag *d);
+
+/* A time column: 0 when NULL. */
+sk_time results_col_time(sqlite3_stmt *st, int i);
+
+/* A text column (NULL when NULL). */
+const char *results_col_text(sqlite3_stmt *st, int i);
+
+#endif

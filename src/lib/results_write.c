@@ -1,0 +1,330 @@
+/* Writing a period's verdicts: to the database, and as text, CSV or JSON. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "slakit/datetime.h"
+#include "slakit/results.h"
+
+/* The flags of a verdict as "wrong-channel,uplift" (empty when none). */
+static char *flag_list(unsigned flags, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < SK_FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			n += snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? "," : "",
+				      sk_flag_name(1u << i));
+	return buf;
+}
+
+/* The month (YYYY-MM, local) a decided clock counts in; "" while pending or n/a. */
+static const char *period_of(const struct sk_results *r, const struct sk_clock *k, char *buf,
+			     size_t size)
+{
+	struct sk_civil c;
+
+	if (k->state == SK_CLOCK_NA || k->state == SK_CLOCK_PENDING || !k->counts_at)
+		return "";
+	sk_tz_to_civil(r->contract->tz, k->counts_at, &c);
+	snprintf(buf, size, "%04d-%02d", c.year, c.month);
+	return buf;
+}
+
+enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d)
+{
+	const struct sk_contract *c = r->contract;
+	sqlite3_stmt *del = NULL, *ins = NULL;
+	enum sk_err rc;
+	char flags[256];
+
+	if ((rc = sk_db_begin(db, d)))
+		return rc;
+	if ((rc = sk_db_prepare(db, "DELETE FROM ticket_results WHERE period = ?1 AND contract_sha256 = ?2",
+				&del, d)) ||
+	    (rc = sk_db_prepare(db, "INSERT INTO ticket_results (period, contract_sha256, ticket_id,"
+				" type, priority, calendar, excluded, flags, reason,"
+				" response_start, response_stop, response_seconds, response_target_seconds,"
+				" response_deadline, response_state, response_counts,"
+				" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds,"
+				" resolution_target_seconds, resolution_deadline, resolution_state,"
+				" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds,"
+				" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,"
+				"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
+				&ins, d)))
+		goto out;
+	sqlite3_bind_text(del, 1, r->period.label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(del, 2, c->sha256, -1, SQLITE_STATIC);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		rc = sk_db_fail(db, "clearing earlier results", d);
+		goto out;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+		const struct sk_clock *k[2] = { &v->response, &v->resolution };
+		int col = 10;
+
+		sqlite3_reset(ins);
+		sqlite3_clear_bindings(ins);
+		sqlite3_bind_text(ins, 1, r->period.label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, c->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, x->ticket.id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 4, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 5, c->priorities[v->priority].id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 6, c->calendars[v->resolution.state != SK_CLOCK_NA
+						       ? v->resolution.calendar : v->response.calendar].name,
+				  -1, SQLITE_STATIC);
+		sqlite3_bind_int(ins, 7, v->excluded);
+		sqlite3_bind_text(ins, 8, flag_list(v->flags, flags, sizeof(flags)), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 9, v->reason, -1, SQLITE_STATIC);
+		for (int j = 0; j < 2; j++) {
+			int applies = k[j]->state != SK_CLOCK_NA;
+
+			if (applies) {
+				sqlite3_bind_int64(ins, col, k[j]->start);
+				if (k[j]->stop)
+					sqlite3_bind_int64(ins, col + 1, k[j]->stop);
+				sqlite3_bind_int64(ins, col + 2, k[j]->elapsed);
+			}
+			col += 3;
+			if (j == 1) {
+				if (applies)
+					sqlite3_bind_int64(ins, col, k[j]->paused);
+				col++;
+			}
+			if (applies) {
+				sqlite3_bind_int64(ins, col, k[j]->target);
+				if (k[j]->deadline)
+					sqlite3_bind_int64(ins, col + 1, k[j]->deadline);
+			}
+			sqlite3_bind_text(ins, col + 2, sk_clock_state_name(k[j]->state), -1, SQLITE_STATIC);
+			sqlite3_bind_int(ins, col + 3, j ? x->resolution_counts : x->response_counts);
+			col += 4;
+		}
+		if (v->matrix_priority >= 0)
+			sqlite3_bind_text(ins, 25, c->priorities[v->matrix_priority].id, -1, SQLITE_STATIC);
+		if (v->onsite_elapsed >= 0) {
+			sqlite3_bind_int64(ins, 26, v->onsite_elapsed);
+			sqlite3_bind_int(ins, 27, v->onsite_met);
+		}
+		if (v->mttr_wall >= 0)
+			sqlite3_bind_int64(ins, 28, v->mttr_wall);
+		if (v->mttp_wall >= 0) {
+			sqlite3_bind_int64(ins, 29, v->mttp_wall);
+			sqlite3_bind_int64(ins, 30, v->mttp_business);
+		}
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = sk_db_fail(db, "storing results", d);
+			goto out;
+		}
+	}
+	rc = sk_db_commit(db, d);
+out:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	if (rc)
+		sk_db_rollback(db);
+	return rc;
+}
+
+/* A CSV field: quoted when needed; never a formula for a spreadsheet. */
+static void csv_field(FILE *fp, const char *s)
+{
+	int quote = 0;
+
+	if (!s)
+		s = "";
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote || *s == '=' || *s == '+' || *s == '-' || *s == '@') {
+		fputc('"', fp);
+		/* A leading apostrophe makes a spreadsheet show the text as text. */
+		if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+			fputc('\'', fp);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', fp);
+			fputc(*s, fp);
+		}
+		fputc('"', fp);
+	} else {
+		fputs(s, fp);
+	}
+}
+
+/* A JSON string. */
+static void json_str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			fputc(ch, fp);
+	}
+	fputc('"', fp);
+}
+
+static const char *met_text(const struct sk_clock *k)
+{
+	return k->state == SK_CLOCK_MET ? "1" : k->state == SK_CLOCK_BREACHED ? "0" : "";
+}
+
+static int breached(const struct sk_result *x)
+{
+	return (x->response_counts && x->v.response.state == SK_CLOCK_BREACHED) ||
+	       (x->resolution_counts && x->v.resolution.state == SK_CLOCK_BREACHED);
+}
+
+static void local_or_empty(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
+{
+	if (t)
+		sk_time_format_local(t, tz, buf, size);
+	else
+		buf[0] = '\0';
+}
+
+static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char b1[32], b2[32], b3[32], p1[16], p2[16], flags[256];
+
+	fputs("id,type,priority,response_seconds,response_target_seconds,response_met,"
+	      "resolution_seconds,resolution_target_seconds,resolution_met,"
+	      "reported_at,response_deadline,resolution_deadline,resolution_paused_seconds,"
+	      "response_period,resolution_period,state,excluded,flags,calendar\n", fp);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+		const struct sk_clock *rs = &v->response, *rv = &v->resolution;
+
+		if (only_breached && !breached(x))
+			continue;
+		csv_field(fp, x->ticket.id);
+		fprintf(fp, ",%s,%s,", sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id);
+		if (rs->state != SK_CLOCK_NA)
+			fprintf(fp, "%" PRId64 ",%" PRId64, rs->elapsed, rs->target);
+		else
+			fputs(",", fp);
+		fprintf(fp, ",%s,", met_text(rs));
+		if (rv->state != SK_CLOCK_NA)
+			fprintf(fp, "%" PRId64 ",%" PRId64, rv->elapsed, rv->target);
+		else
+			fputs(",", fp);
+		local_or_empty(x->ticket.reported_at, c->tz, b1, sizeof(b1));
+		local_or_empty(rs->deadline, c->tz, b2, sizeof(b2));
+		local_or_empty(rv->deadline, c->tz, b3, sizeof(b3));
+		fprintf(fp, ",%s,%s,%s,%s,", met_text(rv), b1, b2, b3);
+		if (rv->state != SK_CLOCK_NA)
+			fprintf(fp, "%" PRId64, rv->paused);
+		fprintf(fp, ",%s,%s,%s,%d,%s,%s\n", period_of(r, rs, p1, sizeof(p1)),
+			period_of(r, rv, p2, sizeof(p2)), x->pending ? "pending" : "decided",
+			v->excluded, flag_list(v->flags, flags, sizeof(flags)),
+			c->calendars[c->priorities[v->priority].calendar].name);
+	}
+}
+
+static void json_clock(FILE *fp, const char *name, const struct sk_clock *k, int counts,
+		       const struct sk_results *r)
+{
+	char b[32];
+
+	fprintf(fp, "\"%s\":{\"state\":\"%s\"", name, sk_clock_state_name(k->state));
+	if (k->state != SK_CLOCK_NA) {
+		fprintf(fp, ",\"seconds\":%" PRId64 ",\"target_seconds\":%" PRId64
+			",\"paused_seconds\":%" PRId64, k->elapsed, k->target, k->paused);
+		if (k->deadline)
+			fprintf(fp, ",\"deadline\":\"%s\"",
+				sk_time_format_local(k->deadline, r->contract->tz, b, sizeof(b)));
+		if (k->state == SK_CLOCK_MET || k->state == SK_CLOCK_BREACHED)
+			fprintf(fp, ",\"met\":%s,\"counts_in_period\":%s",
+				k->state == SK_CLOCK_MET ? "true" : "false", counts ? "true" : "false");
+	}
+	fputc('}', fp);
+}
+
+static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char b[32];
+	int first = 1;
+
+	fprintf(fp, "{\"period\":\"%s\",\"contract\":", r->period.label);
+	json_str(fp, c->id);
+	fprintf(fp, ",\"contract_sha256\":\"%s\",\"tickets\":[", c->sha256);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+
+		if (only_breached && !breached(x))
+			continue;
+		fputs(first ? "\n{" : ",\n{", fp);
+		first = 0;
+		fputs("\"id\":", fp);
+		json_str(fp, x->ticket.id);
+		fprintf(fp, ",\"type\":\"%s\",\"priority\":\"%s\",\"reported_at\":\"%s\",",
+			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
+			sk_time_format_local(x->ticket.reported_at, c->tz, b, sizeof(b)));
+		json_clock(fp, "response", &v->response, x->response_counts, r);
+		fputc(',', fp);
+		json_clock(fp, "resolution", &v->resolution, x->resolution_counts, r);
+		fprintf(fp, ",\"pending\":%s,\"excluded\":%s,\"flags\":[", x->pending ? "true" : "false",
+			v->excluded ? "true" : "false");
+		for (int f = 0, n = 0; f < SK_FLAG_COUNT; f++)
+			if (v->flags & (1u << f))
+				fprintf(fp, "%s\"%s\"", n++ ? "," : "", sk_flag_name(1u << f));
+		fputs("],\"reason\":", fp);
+		json_str(fp, v->reason);
+		fputc('}', fp);
+	}
+	fputs(first ? "]}\n" : "\n]}\n", fp);
+}
+
+static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char b1[24], b2[24], b3[24], b4[24], flags[256];
+	size_t shown = 0;
+
+	fprintf(fp, "%s  %s  (contract %.12s)\n\n", c->name, r->period.label, c->sha256);
+	fprintf(fp, "%-14s %-8s %-3s %9s %9s %-4s %10s %10s %-4s %s\n", "ticket", "type", "pri",
+		"response", "target", "ok", "resolution", "target", "ok", "flags");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+		const struct sk_clock *rs = &v->response, *rv = &v->resolution;
+
+		if (only_breached && !breached(x))
+			continue;
+		shown++;
+		fprintf(fp, "%-14.14s %-8.8s %-3.3s %9s %9s %-4s %10s %10s %-4s %s%s\n", x->ticket.id,
+			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
+			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->elapsed, b1, sizeof(b1)) : "-",
+			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->target, b2, sizeof(b2)) : "-",
+			rs->state == SK_CLOCK_MET ? "yes" : rs->state == SK_CLOCK_BREACHED ? "NO"
+			: rs->state == SK_CLOCK_PENDING ? "..." : "-",
+			rv->state != SK_CLOCK_NA ? sk_seconds_format(rv->elapsed, b3, sizeof(b3)) : "-",
+			rv->state != SK_CLOCK_NA ? sk_seconds_format(rv->target, b4, sizeof(b4)) : "-",
+			rv->state == SK_CLOCK_MET ? "yes" : rv->state == SK_CLOCK_BREACHED ? "NO"
+			: rv->state == SK_CLOCK_PENDING ? "..." : "-",
+			v->excluded ? "excluded " : "", flag_list(v->flags, flags, sizeof(flags)));
+	}
+	fprintf(fp, "\n%zu ticket%s\n", shown, shown == 1 ? "" : "s");
+}
+
+enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,
+			     FILE *fp)
+{
+	if (fmt == SK_FORMAT_CSV)
+		write_csv(r, only_breached, fp);
+	else if (fmt == SK_FORMAT_JSON)
+		write_json(r, only_breached, fp);
+	else
+		write_text(r, only_breached, fp);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}

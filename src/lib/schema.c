@@ -1,0 +1,205 @@
+/*
+ * The database schema, one migration step per version. The comments stay in
+ * the CREATE statements on purpose: SQLite keeps them, so an auditor sees
+ * them with `sqlite3 DB .schema`. A new version appends a step (ALTER TABLE,
+ * new tables, data fixes); a step is never edited once released.
+ */
+#include <stddef.h>
+
+#include "schema.h"
+
+/* Version 0 -> 1: the first schema. Statements are kept apart because ISO C
+ * only promises string literals of 4095 bytes. */
+static const char *const v1[] = {
+	"CREATE TABLE imports (\n"
+	"  id              INTEGER PRIMARY KEY,  -- referenced by every imported row\n"
+	"  file            TEXT NOT NULL,        -- file name as given ('-' = standard input)\n"
+	"  sha256          TEXT NOT NULL,        -- SHA-256 of the file's bytes, hex\n"
+	"  bytes           INTEGER NOT NULL,     -- size of the file\n"
+	"  kind            TEXT NOT NULL,        -- tickets, events, eventlog, pauses, calls, outages, kpi\n"
+	"  profile         TEXT NOT NULL,        -- generic, topdesk, servicenow, jira, zendesk\n"
+	"  map_file        TEXT,                 -- --map file, if any\n"
+	"  map_sha256      TEXT,                 -- its SHA-256\n"
+	"  contract_sha256 TEXT NOT NULL,        -- SHA-256 of the contract used (time zone, priorities)\n"
+	"  time_zone       TEXT NOT NULL,        -- zone local times were read in\n"
+	"  encoding        TEXT NOT NULL,        -- utf-8 or windows-1252\n"
+	"  delimiter       TEXT NOT NULL,        -- field delimiter used\n"
+	"  skip_bad        INTEGER NOT NULL,     -- 1: bad rows were skipped (--skip-bad)\n"
+	"  rows_read       INTEGER NOT NULL,     -- data rows in the file\n"
+	"  rows_inserted   INTEGER NOT NULL,     -- new rows\n"
+	"  rows_updated    INTEGER NOT NULL,     -- rows that changed an existing one\n"
+	"  rows_unchanged  INTEGER NOT NULL,     -- rows identical to what was stored\n"
+	"  rows_rejected   INTEGER NOT NULL,     -- bad rows (only with skip_bad = 1)\n"
+	"  tickets_inserted  INTEGER NOT NULL,   -- eventlog: tickets derived, new\n"
+	"  tickets_updated   INTEGER NOT NULL,   -- eventlog: derived tickets that changed\n"
+	"  tickets_unchanged INTEGER NOT NULL,   -- eventlog: derived tickets as stored\n"
+	"  dst_gaps        INTEGER NOT NULL,     -- local times in a DST gap, moved forward\n"
+	"  dst_folds       INTEGER NOT NULL,     -- local times in a DST fold, first one taken\n"
+	"  started_at      INTEGER NOT NULL,     -- UTC seconds since 1970\n"
+	"  finished_at     INTEGER NOT NULL,     -- UTC seconds since 1970\n"
+	"  tool_version    TEXT NOT NULL         -- slakit version that imported\n"
+	")",
+
+	"CREATE TABLE tickets (\n"
+	"  id             TEXT PRIMARY KEY,   -- ticket number as in the export\n"
+	"  type           TEXT NOT NULL       -- incident, request, change, problem, complaint\n"
+	"                 CHECK (type IN ('incident','request','change','problem','complaint')),\n"
+	"  priority       TEXT NOT NULL,      -- contract priority id, e.g. P1\n"
+	"  priority_level INTEGER NOT NULL,   -- 1 = most urgent\n"
+	"  priority_raw   TEXT NOT NULL,      -- priority as written in the export\n"
+	"  impact         TEXT,\n"
+	"  urgency        TEXT,\n"
+	"  reported_at    INTEGER NOT NULL,   -- registered; all times: UTC seconds since 1970\n"
+	"  responded_at   INTEGER,            -- first response\n"
+	"  resolved_at    INTEGER,            -- resolved (or workaround)\n"
+	"  closed_at      INTEGER,\n"
+	"  productive_at  INTEGER,            -- user can work again (MTTP)\n"
+	"  escalated_at   INTEGER,            -- handed over to 2nd/3rd line\n"
+	"  onsite_at      INTEGER,            -- engineer on site\n"
+	"  rca_at         INTEGER,            -- root cause analysis delivered\n"
+	"  planned_at     INTEGER,            -- changes: planned date\n"
+	"  category       TEXT,\n"
+	"  location       TEXT,               -- school, site\n"
+	"  channel        TEXT                -- how it was reported\n"
+	"                 CHECK (channel IN ('phone','portal','email','chat','walk-in','other')),\n"
+	"  first_contact_resolved INTEGER CHECK (first_contact_resolved IN (0,1)),\n"
+	"  p1_uplift      INTEGER NOT NULL DEFAULT 0 CHECK (p1_uplift IN (0,1)),\n"
+	"  uplift_reason  TEXT,\n"
+	"  change_type    TEXT CHECK (change_type IN ('standard','normal','emergency')),\n"
+	"  cab_approved   INTEGER CHECK (cab_approved IN (0,1)),\n"
+	"  change_failed  INTEGER CHECK (change_failed IN (0,1)),\n"
+	"  status         TEXT,               -- status at export time\n"
+	"  extra          TEXT,               -- the export's other columns, JSON object\n"
+	"  import_id      INTEGER NOT NULL REFERENCES imports(id), -- import that wrote this version\n"
+	"  line           INTEGER             -- line of that import's file (first line of the ticket)\n"
+	")",
+
+	"CREATE TABLE ticket_history (\n"
+	"  history_id     INTEGER PRIMARY KEY,\n"
+	"  superseded_by  INTEGER NOT NULL REFERENCES imports(id), -- import that replaced this version\n"
+	"  changed        TEXT NOT NULL,      -- columns that changed, comma separated\n"
+	"  id TEXT NOT NULL, type TEXT, priority TEXT, priority_level INTEGER, priority_raw TEXT,\n"
+	"  impact TEXT, urgency TEXT, reported_at INTEGER, responded_at INTEGER,\n"
+	"  resolved_at INTEGER, closed_at INTEGER, productive_at INTEGER, escalated_at INTEGER,\n"
+	"  onsite_at INTEGER, rca_at INTEGER, planned_at INTEGER, category TEXT, location TEXT,\n"
+	"  channel TEXT, first_contact_resolved INTEGER, p1_uplift INTEGER, uplift_reason TEXT,\n"
+	"  change_type TEXT, cab_approved INTEGER, change_failed INTEGER, status TEXT, extra TEXT,\n"
+	"  import_id INTEGER, line INTEGER  -- the import that had written the old version\n"
+	")",
+
+	"CREATE TABLE ticket_events (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  ticket_id  TEXT NOT NULL,          -- tickets.id (the ticket may come in a later import)\n"
+	"  at         INTEGER NOT NULL,       -- UTC seconds since 1970\n"
+	"  status     TEXT NOT NULL,          -- status entered at that moment\n"
+	"  pause      INTEGER NOT NULL CHECK (pause IN (0,1)), -- 1: the status stops the clock\n"
+	"  meaning    TEXT CHECK (meaning IN ('responded','resolved','closed','paused')),\n"
+	"  extra      TEXT,                   -- other columns, JSON object\n"
+	"  import_id  INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line       INTEGER,\n"
+	"  UNIQUE (ticket_id, at, status)\n"
+	")",
+
+	"CREATE TABLE pauses (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  ticket_id  TEXT NOT NULL,\n"
+	"  start_at   INTEGER NOT NULL,       -- clock stopped (UTC seconds)\n"
+	"  end_at     INTEGER,                -- clock runs again; NULL: still paused at export\n"
+	"  reason     TEXT,\n"
+	"  import_id  INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line       INTEGER,\n"
+	"  UNIQUE (ticket_id, start_at),\n"
+	"  CHECK (end_at IS NULL OR end_at >= start_at)\n"
+	")",
+
+	"CREATE TABLE calls (\n"
+	"  call_id      TEXT PRIMARY KEY,\n"
+	"  started_at   INTEGER NOT NULL,     -- call entered the queue (UTC seconds)\n"
+	"  wait_seconds INTEGER NOT NULL CHECK (wait_seconds >= 0), -- until answered or abandoned\n"
+	"  answered     INTEGER NOT NULL CHECK (answered IN (0,1)),\n"
+	"  queue        TEXT,\n"
+	"  extra        TEXT,\n"
+	"  import_id    INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line         INTEGER\n"
+	")",
+
+	"CREATE TABLE outages (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  service      TEXT NOT NULL,        -- contract service id, e.g. m365\n"
+	"  start_at     INTEGER NOT NULL,\n"
+	"  end_at       INTEGER NOT NULL,\n"
+	"  planned      INTEGER NOT NULL CHECK (planned IN (0,1)), -- planned maintenance\n"
+	"  announced_at INTEGER,              -- when planned maintenance was announced\n"
+	"  description  TEXT,\n"
+	"  extra        TEXT,\n"
+	"  import_id    INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line         INTEGER,\n"
+	"  UNIQUE (service, start_at),\n"
+	"  CHECK (end_at >= start_at)\n"
+	")",
+
+	"CREATE TABLE kpi_measurements (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  period       TEXT NOT NULL,        -- 2027-01, 2027-Q1, 2027-H1 or 2027\n"
+	"  kpi          TEXT NOT NULL,        -- contract KPI as domain.kpi, e.g. servicedesk.training\n"
+	"  value        TEXT NOT NULL,        -- decimal as measured, '.' as mark\n"
+	"  value_micro  INTEGER NOT NULL,     -- the same in millionths (exact)\n"
+	"  note         TEXT,\n"
+	"  import_id    INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line         INTEGER,\n"
+	"  UNIQUE (period, kpi)\n"
+	")",
+
+	"CREATE TABLE ticket_results (\n"
+	"  period          TEXT NOT NULL,     -- period computed: 2027-01, 2027-Q1, ...\n"
+	"  contract_sha256 TEXT NOT NULL,     -- contract the verdicts were computed under\n"
+	"  ticket_id       TEXT NOT NULL,     -- tickets.id\n"
+	"  type            TEXT NOT NULL,\n"
+	"  priority        TEXT NOT NULL,     -- priority applied (contract rule)\n"
+	"  calendar        TEXT NOT NULL,     -- calendar of that priority\n"
+	"  excluded        INTEGER NOT NULL,  -- 1: not in the figures, listed apart\n"
+	"  flags           TEXT NOT NULL,     -- wrong-channel, uplift, matrix-mismatch, reopened, ...\n"
+	"  reason          TEXT NOT NULL,     -- why flagged, for people\n"
+	"  response_start  INTEGER,           -- response clock start (first business moment)\n"
+	"  response_stop   INTEGER,           -- NULL: running at the period's end\n"
+	"  response_seconds INTEGER,          -- business seconds counted\n"
+	"  response_target_seconds INTEGER,\n"
+	"  response_deadline INTEGER,         -- when the target runs out\n"
+	"  response_state  TEXT NOT NULL,     -- met, breached, pending, n/a\n"
+	"  response_counts INTEGER NOT NULL,  -- 1: counts in this period\n"
+	"  resolution_start INTEGER,\n"
+	"  resolution_stop INTEGER,\n"
+	"  resolution_seconds INTEGER,        -- business seconds counted, pauses excluded\n"
+	"  resolution_paused_seconds INTEGER, -- business seconds paused\n"
+	"  resolution_target_seconds INTEGER,\n"
+	"  resolution_deadline INTEGER,\n"
+	"  resolution_state TEXT NOT NULL,\n"
+	"  resolution_counts INTEGER NOT NULL,\n"
+	"  matrix_priority TEXT,              -- what the priority matrix gives\n"
+	"  onsite_seconds  INTEGER,           -- business seconds to onsite\n"
+	"  onsite_met      INTEGER,\n"
+	"  mttr_wall_seconds INTEGER,         -- resolved - reported\n"
+	"  mttp_wall_seconds INTEGER,         -- productive - reported\n"
+	"  mttp_business_seconds INTEGER,\n"
+	"  PRIMARY KEY (period, contract_sha256, ticket_id)\n"
+	")",
+
+	"CREATE INDEX tickets_reported ON tickets(reported_at)",
+	"CREATE INDEX tickets_responded ON tickets(responded_at)",
+	"CREATE INDEX tickets_resolved ON tickets(resolved_at)",
+	"CREATE INDEX ticket_history_ticket ON ticket_history(id)",
+	"CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, at)",
+	"CREATE INDEX calls_started ON calls(started_at)",
+	"CREATE INDEX outages_start ON outages(start_at)",
+	NULL
+};
+
+/* steps[i] brings a database from version i to version i + 1. */
+static const char *const *const steps[] = { v1 };
+
+const char *const *sk_schema_step(int from)
+{
+	if (from < 0 || from >= (int)(sizeof(steps) / sizeof(steps[0])))
+		return NULL;
+	return steps[from];
+}

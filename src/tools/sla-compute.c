@@ -1,0 +1,118 @@
+/* sla-compute: per-ticket SLA verdicts for a period, or one ticket's derivation. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tool.h"
+#include "slakit/db.h"
+#include "slakit/period.h"
+#include "slakit/results.h"
+
+enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE };
+
+static const struct tool_opt opts[] = {
+	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
+	{ 'c', "contract", "FILE", "contract file (see slakit-contract(5))" },
+	{ 'p', "period", "PERIOD", "2027-01 (month), 2027-Q1, 2027-H1 or 2027" },
+	{ OPT_FORMAT, "format", "FMT", "text (default), csv or json" },
+	{ OPT_ONLY_BREACHED, "only-breached", NULL, "list only tickets with a breached clock in the period" },
+	{ OPT_EXPLAIN, "explain", "TICKET", "derive one ticket's verdict step by step" },
+	{ OPT_NO_STORE, "no-store", NULL, "do not store the results in the database" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct tool tool = {
+	"sla-compute",
+	"sla-compute -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--only-breached]\n"
+	"sla-compute -d DB -c CONTRACT --explain TICKET_ID [-p PERIOD]",
+	"Compute per-ticket response and resolution verdicts on the contract's calendars.",
+	"The results of a period are stored in the database (table ticket_results, keyed by\n"
+	"period and contract SHA-256) unless --no-store is given. --explain evaluates at the\n"
+	"end of PERIOD when given, else at the latest instant in the database.\n",
+	opts
+};
+
+struct args {
+	const char *db, *contract, *period, *explain;
+	enum sk_format format;
+	int only_breached, no_store;
+};
+
+static int on_opt(int key, const char *arg, void *ctx)
+{
+	struct args *a = ctx;
+
+	switch (key) {
+	case 'd': a->db = arg; break;
+	case 'c': a->contract = arg; break;
+	case 'p': a->period = arg; break;
+	case OPT_EXPLAIN: a->explain = arg; break;
+	case OPT_ONLY_BREACHED: a->only_breached = 1; break;
+	case OPT_NO_STORE: a->no_store = 1; break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "text") == 0)
+			a->format = SK_FORMAT_TEXT;
+		else if (strcmp(arg, "csv") == 0)
+			a->format = SK_FORMAT_CSV;
+		else if (strcmp(arg, "json") == 0)
+			a->format = SK_FORMAT_JSON;
+		else
+			return tool_misuse(&tool, "unknown format '%s' (text, csv or json)", arg);
+		break;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { 0 };
+	struct sk_contract *c = NULL;
+	struct sk_db *db = NULL;
+	struct sk_results *r = NULL;
+	struct sk_period p;
+	struct sk_diag d;
+	int first, rc;
+
+	rc = tool_parse(&tool, argc, argv, on_opt, &a, &first);
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
+		return tool_misuse(&tool, "unexpected argument '%s'", argv[first]);
+	if (!a.db || !a.contract)
+		return tool_misuse(&tool, "a database (-d DB) and a contract (-c FILE) are needed");
+	if (!a.period && !a.explain)
+		return tool_misuse(&tool, "a period (-p PERIOD) or --explain TICKET is needed");
+	sk_diag_clear(&d);
+	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
+		goto fail;
+	if (a.period && sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
+		rc = tool_misuse(&tool, "%s", d.msg);
+		goto out;
+	}
+	if (sk_db_open(a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db, &d) != SK_OK)
+		goto fail;
+	if (a.explain) {
+		if (sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d) != SK_OK)
+			goto fail;
+	} else {
+		if (sk_results_compute(db, c, &p, &r, &d) != SK_OK)
+			goto fail;
+		if (!a.no_store && sk_results_store(db, r, &d) != SK_OK)
+			goto fail;
+		sk_results_write(r, a.format, a.only_breached, stdout);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tool_error(&tool, "cannot write to standard output");
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	tool_diag(&tool, &d);
+	rc = tool_exit_for(d.err);
+out:
+	sk_results_free(r);
+	sk_db_close(db);
+	sk_contract_free(c);
+	return rc;
+}
