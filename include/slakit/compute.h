@@ -35,6 +35,9 @@
 extern "C" {
 #endif
 
+/** End of a merged pause that has not ended in the data (still waiting). */
+#define SK_PAUSE_OPEN (INT64_MAX / 4)
+
 /** State of one clock. */
 enum sk_clock_state {
 	SK_CLOCK_NA = 0,   /**< no target applies */
@@ -83,7 +86,7 @@ struct sk_verdict {
 	char reason[256];      /**< why flagged or excluded, for people */
 	struct sk_clock response;
 	struct sk_clock resolution;
-	struct sk_pause *pauses;  /**< merged pauses as counted (owned) */
+	struct sk_pause *pauses;  /**< merged pauses, real ends or SK_PAUSE_OPEN (owned) */
 	size_t n_pauses;
 	int64_t onsite_elapsed;   /**< business seconds to onsite, -1 when n/a */
 	int onsite_met;           /**< 1, 0, -1 n/a */

@@ -1,4 +1,5 @@
 /* Per-ticket verdicts: the clocks, the pauses that count, deadlines and flags. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,15 +58,15 @@ static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, 
 
 /*
  * The pauses of a ticket: status history and explicit intervals, merged and
- * sorted. A pause still running at @as_of ends there and sets *open_end.
+ * sorted, with their real ends (SK_PAUSE_OPEN while still running in the data),
+ * so a deadline takes every known pause into account; clocks clip them.
  */
 static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_ticket *t,
-				  sk_time as_of, struct sk_verdict *v, int *open_end)
+				  struct sk_verdict *v)
 {
 	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
 	struct sk_pause *p;
 
-	*open_end = 0;
 	if (!cap)
 		return SK_OK;
 	p = malloc(cap * sizeof(*p));
@@ -81,16 +82,15 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 			v->flags |= SK_FLAG_REOPENED;
 			pause = !c->rules.reopen_resets;
 		}
-		if (!pause || e->at >= as_of)
-			continue;
-		p[n++] = (struct sk_pause){ e->at, next && next < as_of ? next : as_of };
+		if (pause && (!next || next > e->at))
+			p[n++] = (struct sk_pause){ e->at, next ? next : SK_PAUSE_OPEN };
 	}
 	for (size_t i = 0; i < t->n_pauses; i++) {
 		const struct sk_pause *e = &t->pauses[i];
 
-		if (e->start >= as_of || (e->end && e->end <= e->start))
+		if (e->end && e->end <= e->start)
 			continue;
-		p[n++] = (struct sk_pause){ e->start, e->end && e->end < as_of ? e->end : as_of };
+		p[n++] = (struct sk_pause){ e->start, e->end ? e->end : SK_PAUSE_OPEN };
 	}
 	qsort(p, n, sizeof(*p), by_start);
 	for (size_t i = 0; i < n; i++) {
@@ -101,8 +101,6 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 			p[w++] = p[i];
 		}
 	}
-	/* A pause that reaches the evaluation instant is still running. */
-	*open_end = w && p[w - 1].end == as_of;
 	v->pauses = p;
 	v->n_pauses = w;
 	return SK_OK;
@@ -114,7 +112,7 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
  */
 static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time from, sk_time stop,
 			     int64_t target, const struct sk_pause *pauses, size_t np,
-			     int open_end, sk_time as_of, struct sk_clock *k)
+			     sk_time as_of, struct sk_clock *k)
 {
 	sk_time end, cursor;
 	int64_t gross, paused = 0, remaining, avail;
@@ -159,7 +157,7 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 		if (remaining <= avail)
 			break;
 		remaining -= avail;
-		if (open_end && i == np - 1) {
+		if (pauses[i].end == SK_PAUSE_OPEN) {
 			cursor = 0; /* paused until further notice: no deadline yet */
 			break;
 		}
@@ -241,7 +239,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	struct sk_calendar *cal;
 	sk_time stop, res_from;
 	int64_t target;
-	int set, open_end = 0;
+	int set;
 	enum sk_err rc;
 
 	memset(v, 0, sizeof(*v));
@@ -282,7 +280,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 		}
 	}
 
-	if ((rc = collect_pauses(c, t, as_of, v, &open_end)))
+	if ((rc = collect_pauses(c, t, v)))
 		return rc;
 	stop = resolution_stop(c, t);
 
@@ -300,7 +298,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 						     sk_calendar_standard_day(c->calendars[ci].cal));
 			v->flags |= SK_FLAG_AFTER_HOURS;
 		}
-		if ((rc = run_clock(c->calendars[ci].cal, ci, t->reported_at, rstop, target, NULL, 0, 0,
+		if ((rc = run_clock(c->calendars[ci].cal, ci, t->reported_at, rstop, target, NULL, 0,
 				    as_of, &v->response)))
 			goto fail;
 	}
@@ -315,7 +313,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 				v->flags |= SK_FLAG_NO_RESPONSE;
 		}
 		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target, v->pauses, v->n_pauses,
-				    open_end, as_of, &v->resolution)))
+				    as_of, &v->resolution)))
 			goto fail;
 	}
 

@@ -1244,8 +1244,8 @@ static enum sk_err check_section_name(struct sk_loader *ld, size_t i, int *kind,
 	for (size_t j = 0; j < i; j++)
 		if (sk_ld_same(ld->sec[j].name, s->name))
 			return sk_ld_fail(ld, s->line, NULL,
-					  "section [%s] already appears at line %ld", s->name,
-					  ld->sec[j].line);
+					  "section [%s] repeats [%s] from line %ld", s->name,
+					  ld->sec[j].name, ld->sec[j].line);
 	if (*kind == K_KPI) {
 		if (!*domain_end || *domain_end == *id || !valid_id((*domain_end) + 1) ||
 		    strchr((*domain_end) + 1, '.'))

@@ -120,7 +120,8 @@ enum sk_err sk_datetime_parse(const char *text, struct sk_datetime *out, struct 
 	while (*text == ' ' || *text == '\t')
 		text++;
 	len = strlen(text);
-	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r' ||
+		       text[len - 1] == '\n'))
 		len--;
 	if (len == 0)
 		return sk_diag_set(d, SK_ERR_SYNTAX, NULL, 0, NULL, "empty date");

@@ -271,9 +271,12 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 	for (size_t i = 0; i < v.n_pauses; i++) {
 		int64_t secs = 0;
 
-		sk_calendar_between(c->calendars[pr->calendar].cal, v.pauses[i].start, v.pauses[i].end, &secs);
-		fprintf(fp, "  %s .. %s  %s business\n", when(v.pauses[i].start, c->tz, b1, sizeof(b1)),
-			when(v.pauses[i].end, c->tz, b2, sizeof(b2)), sk_seconds_format(secs, raw, sizeof(raw)));
+		sk_time end = v.pauses[i].end == SK_PAUSE_OPEN ? as_of : v.pauses[i].end;
+
+		sk_calendar_between(c->calendars[pr->calendar].cal, v.pauses[i].start, end, &secs);
+		fprintf(fp, "  %s .. %s  %s business%s\n", when(v.pauses[i].start, c->tz, b1, sizeof(b1)),
+			when(end, c->tz, b2, sizeof(b2)), sk_seconds_format(secs, raw, sizeof(raw)),
+			v.pauses[i].end == SK_PAUSE_OPEN ? " (still paused at the evaluation time)" : "");
 	}
 
 	if ((rc = explain_clock(fp, c, "response", &v.response, t.reported_at, "reported", NULL, 0, as_of)))

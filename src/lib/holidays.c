@@ -230,7 +230,8 @@ enum sk_err sk_holidays_year(struct sk_holidays *h, int year,
 		}
 	}
 	/* Sort, merge duplicates (first name kept), drop EXDATE days. */
-	qsort(h->year, h->n_year, sizeof(*h->year), by_day);
+	if (h->n_year > 1)
+		qsort(h->year, h->n_year, sizeof(*h->year), by_day);
 	for (size_t i = 0; i < h->n_year; i++) {
 		int skip = w > 0 && h->year[w - 1].day == h->year[i].day;
 

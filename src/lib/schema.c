@@ -9,7 +9,8 @@
 #include "schema.h"
 
 /* Version 0 -> 1: the first schema. Statements are kept apart because ISO C
- * only promises string literals of 4095 bytes. */
+ * only promises string literals of 4095 bytes. Checks on words use OR, not
+ * IN (...): SQLite builds a temporary table for an IN list on every insert. */
 static const char *const v1[] = {
 	"CREATE TABLE imports (\n"
 	"  id              INTEGER PRIMARY KEY,  -- referenced by every imported row\n"
@@ -43,7 +44,8 @@ static const char *const v1[] = {
 	"CREATE TABLE tickets (\n"
 	"  id             TEXT PRIMARY KEY,   -- ticket number as in the export\n"
 	"  type           TEXT NOT NULL       -- incident, request, change, problem, complaint\n"
-	"                 CHECK (type IN ('incident','request','change','problem','complaint')),\n"
+	"                 CHECK (type = 'incident' OR type = 'request' OR type = 'change'\n"
+	"                   OR type = 'problem' OR type = 'complaint'),\n"
 	"  priority       TEXT NOT NULL,      -- contract priority id, e.g. P1\n"
 	"  priority_level INTEGER NOT NULL,   -- 1 = most urgent\n"
 	"  priority_raw   TEXT NOT NULL,      -- priority as written in the export\n"
@@ -61,11 +63,13 @@ static const char *const v1[] = {
 	"  category       TEXT,\n"
 	"  location       TEXT,               -- school, site\n"
 	"  channel        TEXT                -- how it was reported\n"
-	"                 CHECK (channel IN ('phone','portal','email','chat','walk-in','other')),\n"
+	"                 CHECK (channel = 'phone' OR channel = 'portal' OR channel = 'email'\n"
+	"                   OR channel = 'chat' OR channel = 'walk-in' OR channel = 'other'),\n"
 	"  first_contact_resolved INTEGER CHECK (first_contact_resolved IN (0,1)),\n"
 	"  p1_uplift      INTEGER NOT NULL DEFAULT 0 CHECK (p1_uplift IN (0,1)),\n"
 	"  uplift_reason  TEXT,\n"
-	"  change_type    TEXT CHECK (change_type IN ('standard','normal','emergency')),\n"
+	"  change_type    TEXT CHECK (change_type = 'standard' OR change_type = 'normal'\n"
+	"                                  OR change_type = 'emergency'),\n"
 	"  cab_approved   INTEGER CHECK (cab_approved IN (0,1)),\n"
 	"  change_failed  INTEGER CHECK (change_failed IN (0,1)),\n"
 	"  status         TEXT,               -- status at export time\n"
@@ -93,7 +97,8 @@ static const char *const v1[] = {
 	"  at         INTEGER NOT NULL,       -- UTC seconds since 1970\n"
 	"  status     TEXT NOT NULL,          -- status entered at that moment\n"
 	"  pause      INTEGER NOT NULL CHECK (pause IN (0,1)), -- 1: the status stops the clock\n"
-	"  meaning    TEXT CHECK (meaning IN ('responded','resolved','closed','paused')),\n"
+	"  meaning    TEXT CHECK (meaning = 'responded' OR meaning = 'resolved'\n"
+	"                          OR meaning = 'closed' OR meaning = 'paused'),\n"
 	"  extra      TEXT,                   -- other columns, JSON object\n"
 	"  import_id  INTEGER NOT NULL REFERENCES imports(id),\n"
 	"  line       INTEGER,\n"

@@ -8,7 +8,7 @@
 enum { OPT_CALENDAR = 256 };
 
 static const struct tool_opt opts[] = {
-	{ 'c', "contract", "FILE", "contract file (INI, see slakit-contract(5))" },
+	{ 'c', "contract", "CONTRACT", "contract file (INI, see slakit-contract(5))" },
 	{ OPT_CALENDAR, "calendar", "NAME", "calendar of the contract (default: its default calendar)" },
 	{ 0, NULL, NULL, NULL }
 };

@@ -11,7 +11,7 @@ enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
-	{ 'c', "contract", "FILE", "contract file (see slakit-contract(5))" },
+	{ 'c', "contract", "CONTRACT", "contract file (see slakit-contract(5))" },
 	{ 'p', "period", "PERIOD", "2027-01 (month), 2027-Q1, 2027-H1 or 2027" },
 	{ OPT_FORMAT, "format", "FMT", "text (default), csv or json" },
 	{ OPT_ONLY_BREACHED, "only-breached", NULL, "list only tickets with a breached clock in the period" },

@@ -7,7 +7,7 @@
 
 #include "tool.h"
 
-enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS };
+enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS, OPT_WAIT };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "database", "DB", "the slakit database (created when missing)" },
@@ -20,6 +20,7 @@ static const struct tool_opt opts[] = {
 	{ OPT_DATEFMT, "date-format", "FMT", "how dates are written, e.g. '%m/%d/%Y %H:%M'" },
 	{ OPT_SKIPBAD, "skip-bad", NULL, "import the good rows, write bad ones to a reject file" },
 	{ OPT_REJECTS, "rejects", "FILE", "reject file (default: FILE.rejects.csv)" },
+	{ OPT_WAIT, "wait", "SECONDS", "wait this long for another import to finish (default 30)" },
 	{ 'v', "verbose", NULL, "print a summary line per file" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -28,7 +29,7 @@ static const struct tool tool = {
 	"sla-import",
 	"sla-import -d DB -c CONTRACT [--kind KIND] [--profile NAME] [--map FILE]\n"
 	"           [--delimiter C] [--encoding ENC] [--date-format FMT]\n"
-	"           [--skip-bad [--rejects FILE]] [-v] FILE...",
+	"           [--skip-bad [--rejects FILE]] [--wait SECONDS] [-v] FILE...",
 	"Import ticket, event, pause, call, outage and KPI exports into a slakit database.",
 	"FILE may be '-' for standard input. Each file is imported in one transaction:\n"
 	"a bad row refuses the whole file (unless --skip-bad) and the database is left\n"
@@ -41,6 +42,7 @@ struct args {
 	const char *db, *contract, *map, *rejects;
 	struct sk_import_opts o;
 	int verbose;
+	int wait_ms;
 };
 
 static int on_opt(int key, const char *arg, void *ctx)
@@ -55,6 +57,15 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_SKIPBAD: a->o.skip_bad = 1; break;
 	case OPT_REJECTS: a->rejects = arg; break;
 	case OPT_DATEFMT: a->o.date_format = arg; break;
+	case OPT_WAIT: {
+		char *end;
+		long v = strtol(arg, &end, 10);
+
+		if (*arg == '\0' || *end || v < 0 || v > 86400)
+			return tool_misuse(&tool, "--wait takes seconds (0-86400)");
+		a->wait_ms = (int)v * 1000;
+		break;
+	}
 	case 'k':
 		a->o.kind = sk_import_kind_parse(arg);
 		if (a->o.kind < 0)
@@ -168,7 +179,7 @@ static int import_one(struct args *a, struct sk_db *db, const struct sk_contract
 
 int main(int argc, char **argv)
 {
-	struct args a = { 0 };
+	struct args a = { .wait_ms = SK_DB_BUSY_TIMEOUT_MS };
 	struct sk_contract *c = NULL;
 	struct sk_map *map = NULL;
 	struct sk_db *db = NULL;
@@ -201,6 +212,7 @@ int main(int argc, char **argv)
 		rc = tool_exit_for(d.err);
 		goto out;
 	}
+	sk_db_set_busy_timeout(db, a.wait_ms);
 	a.o.map = map;
 	rc = EXIT_OK;
 	/* Each file on its own: one bad file does not stop the others. */

@@ -10,6 +10,8 @@
 # holidays (5 mei every year, no Goede Vrijdag): a standard day of 9 h.
 
 set -u
+LC_ALL=C
+export LC_ALL
 
 if [ $# -ne 2 ]; then
 	echo "usage: $0 BINDIR SRCDIR" >&2
@@ -194,6 +196,23 @@ ok 2027-01-05T17:00:00 -c "$W" --calendar avond add "2027-01-04 23:00" 2h
 ok 2027-01-05T00:00:00 -c "$W" --calendar avond add "2027-01-04 23:00" 1h
 ok 2027-01-11T17:00:00 -c "$W" --calendar avond add "2027-01-08 23:00" 2h
 
+# sluiting: closed days only from ../ics/closed-2027.ics (path relative to
+# the contract): all-day events, DTEND, DURATION, a folded and an escaped
+# SUMMARY, yearly events with COUNT, UNTIL and no end.
+ok "2027-03-18${tab}Jubileum
+2027-06-01${tab}Dag van de dienstverlening
+2027-07-01${tab}Bedrijfsuitje
+2027-08-02${tab}Verhuizing
+2027-08-03${tab}Verhuizing
+2027-09-10${tab}Studiedag van de afdeling
+2027-10-15${tab}Sluiting, kantoor Utrecht
+2027-11-11${tab}Sint Maarten
+2027-12-27${tab}Kerstsluiting
+2027-12-28${tab}Kerstsluiting
+2027-12-29${tab}Kerstsluiting" -c "$W" --calendar sluiting holidays 2027
+# Fri 24 Dec 16:00 - Thu 30 Dec 10:00: 1 h, Kerstsluiting 27-29 Dec, 2 h.
+ok 10800 -c "$W" --calendar sluiting between "2027-12-24 16:00" "2027-12-30 10:00"
+
 # altijd: 24x7. 28 March 2027 has 23 hours, 31 October 25.
 ok 82800 -c "$W" --calendar altijd between "2027-03-28 00:00" "2027-03-29 00:00"
 ok 90000 -c "$W" --calendar altijd between "2027-10-31 00:00" "2027-11-01 00:00"
@@ -233,6 +252,8 @@ err 1 "" -c "$W" between "1899-12-31 00:00" "2000-01-01 00:00"
 err 1 "nosuch" -c "$W" --calendar nosuch holidays 2027
 # A wrong contract is refused with file:line and the key.
 err 1 "bad-key.ini:9: 'openingstijden'" -c "$data/bad-key.ini" holidays 2027
+# An .ics with a weekly event: refused, naming the .ics file and its line.
+err 1 "unsupported-rrule.ics:7" -c "$data/bad-ics.ini" holidays 2027
 # A contract that is not there.
 tests=$((tests + 1))
 "$bin" -c "$data/no-such-contract.ini" holidays 2027 >"$tmp/out" 2>"$tmp/err"

@@ -1,0 +1,97 @@
+#!/bin/sh
+# End-to-end test of sla-compute: import tickets and status history with the
+# real sla-import, compute January 2027, compare the CSV with the expected file
+# byte for byte, run it twice (same bytes), check the stored results with
+# sqlite3, --only-breached, --explain, and the usage errors.
+#
+# usage: compute_cli.sh BINDIR SRCDIR
+#
+# The expected values in tests/data/compute/expected-2027-01.csv are worked out
+# by hand on tests/data/compute/contract.ini (office Mon-Fri 08:00-17:00, nl):
+#  C-1 P2 Fri 16:55 -> Mon 10:00: 5 min + 2 h = 7500 s <= 4 h; resolved Mon 16:00:
+#      5 min + 8 h = 29100 s <= 1d (32400 s); deadlines Mon 11:55 and Mon 16:55.
+#  C-2 P1 by portal: excluded (wrong channel), still computed: 20 min > 15 min.
+#  C-3 P3 open: 7 h by the end of January, deadlines in February: pending.
+#  C-4 P3 response 1d = 9 h from 20 Jan 09:00: 8 h that day, 1 h on the 21st ->
+#      21 Jan 09:00. It waits for the customer from 20 Jan 10:00 to 9 Feb 09:00
+#      (70 business hours by 1 Feb): resolution pending at the end of January;
+#      its 27 h: 1 h on 20 Jan, then 8 + 9 + 9 h from 9 Feb -> 11 Feb 17:00.
+#  C-5 P1 at 18:00 by phone: the evening calendar (17-22), 1 h response: 40 min.
+#      Resolution on the office calendar: 08:00-10:00 on the 13th = 2 h.
+#  C-6 reported 31 Dec 16:00: response (10 min) counts in December, resolution
+#      (1 h on 31 Dec, 1 Jan closed, 2 h on 4 Jan = 3 h) in January.
+#  C-7 is February only: not in January's scope.
+#  C-8 P2 reported 30 Dec 09:00, 1d deadline 31 Dec 09:00, resolved 5 Jan:
+#      breached in December and counted there only (17 h by the end of
+#      December), not again in January.
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$1
+src=$2
+data=$src/tests/data/compute
+contract=$data/contract.ini
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+db=$tmp/t.db
+failed=0
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+
+"$bin/sla-import" -d "$db" -c "$contract" "$data/tickets.csv" || fail "import tickets"
+"$bin/sla-import" -d "$db" -c "$contract" --kind events "$data/events.csv" || fail "import events"
+
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format csv >"$tmp/out1.csv" 2>"$tmp/err"
+[ $? -eq 0 ] || fail "compute exit status"
+[ -s "$tmp/err" ] && fail "compute wrote to stderr: $(cat "$tmp/err")"
+cmp -s "$tmp/out1.csv" "$data/expected-2027-01.csv" || {
+	fail "CSV differs from expected"
+	diff "$data/expected-2027-01.csv" "$tmp/out1.csv"
+}
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format csv >"$tmp/out2.csv"
+cmp -s "$tmp/out1.csv" "$tmp/out2.csv" || fail "second run differs"
+
+# The stored results agree with the printed ones.
+n=$(sqlite3 "$db" "SELECT COUNT(*) FROM ticket_results WHERE period = '2027-01'")
+[ "$n" = 6 ] || fail "stored $n results, want 6"
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2026-12 --format csv --no-store >"$tmp/dec.csv"
+grep -q '^C-8,incident,P2,600,14400,1,61200,32400,0,.*,2026-12,2026-12,decided,' "$tmp/dec.csv" ||
+	fail "C-8 must be breached in December: $(grep '^C-8' "$tmp/dec.csv")"
+s=$(sqlite3 "$db" "SELECT response_seconds, response_state, resolution_state FROM ticket_results WHERE ticket_id = 'C-1'")
+[ "$s" = "7500|met|met" ] || fail "stored C-1: $s"
+
+# The deadline of C-1's response, independently from sla-calendar.
+dl=$("$bin/sla-calendar" -c "$contract" add '2027-01-08 16:55' 4h)
+grep -q "^C-1,.*,$dl," "$tmp/out1.csv" || fail "C-1 deadline is not sla-calendar's $dl"
+
+# Only breached: C-2 (response 20 min > 15 min).
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format csv --only-breached --no-store >"$tmp/b.csv"
+ids=$(tail -n +2 "$tmp/b.csv" | cut -d, -f1 | tr '\n' ' ')
+[ "$ids" = "C-2 " ] || fail "only-breached gives '$ids'"
+
+# JSON names every ticket once.
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format json --no-store >"$tmp/j.json"
+[ "$(grep -o '"id":"C-[0-9]"' "$tmp/j.json" | wc -l)" -eq 6 ] || fail "json ticket count"
+
+# February: C-7 is in scope, C-1 is not.
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-02 --format csv --no-store >"$tmp/feb.csv"
+grep -q '^C-7,' "$tmp/feb.csv" || fail "C-7 missing in February"
+grep -q '^C-1,' "$tmp/feb.csv" && fail "C-1 counted again in February"
+
+# --explain shows the pause, the deadline and the verdict.
+"$bin/sla-compute" -d "$db" -c "$contract" --explain C-4 -p 2027-01 >"$tmp/x.txt" || fail "explain exit"
+grep -q 'Waiting for customer  (pauses the clock)' "$tmp/x.txt" || fail "explain: pause"
+grep -q 'deadline    2027-02-11 17:00:00+01:00' "$tmp/x.txt" || fail "explain: deadline"
+grep -q 'verdict     pending' "$tmp/x.txt" || fail "explain: verdict"
+"$bin/sla-compute" -d "$db" -c "$contract" --explain NOPE >/dev/null 2>"$tmp/e"
+[ $? -eq 1 ] || fail "explain of an unknown ticket must exit 1"
+grep -q "no ticket 'NOPE'" "$tmp/e" || fail "explain unknown: message"
+
+# Usage errors exit 2.
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-13 >/dev/null 2>&1
+[ $? -eq 2 ] || fail "bad period must exit 2"
+"$bin/sla-compute" -d "$db" -c "$contract" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "missing period must exit 2"
+"$bin/sla-compute" --help | grep -q '^usage: sla-compute' || fail "--help"
+
+[ $failed -eq 0 ] && echo "compute_cli: all checks passed"
+[ $failed -eq 0 ]

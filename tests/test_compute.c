@@ -1,0 +1,466 @@
+/*
+ * Per-ticket verdicts: each rule of sla-compute on a ticket built for it,
+ * the known failures of other ticket systems, and a property test.
+ * Expected values are worked out by hand in the comments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "slakit.h"
+
+static struct sk_contract *C;
+
+static int setup(void **state)
+{
+	char path[1024];
+	struct sk_diag d;
+	const char *data = getenv("SK_TESTDATA");
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/compute/contract.ini", data ? data : "data");
+	if (sk_contract_load(path, &C, &d) != SK_OK) {
+		char buf[2048];
+
+		fprintf(stderr, "%s\n", sk_diag_format(&d, buf, sizeof(buf)));
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	sk_contract_free(C);
+	return 0;
+}
+
+static sk_time T(const char *s)
+{
+	sk_time t = 0;
+
+	assert_int_equal(sk_time_parse(s, C->tz, &t, NULL, NULL), SK_OK);
+	return t;
+}
+
+static const char *L(sk_time t)
+{
+	static char buf[4][32];
+	static int i;
+
+	i = (i + 1) % 4;
+	return sk_time_format_local(t, C->tz, buf[i], sizeof(buf[i]));
+}
+
+/* A ticket with a priority and a registration time; the rest empty. */
+static struct sk_ticket ticket(const char *prio, const char *reported)
+{
+	struct sk_ticket t;
+
+	memset(&t, 0, sizeof(t));
+	t.id = "T-1";
+	t.type = SK_TICKET_INCIDENT;
+	t.priority = sk_contract_find_priority(C, prio);
+	t.initial_priority = -1;
+	t.highest_priority = -1;
+	t.channel = "phone";
+	t.reported_at = T(reported);
+	t.fcr = t.cab_approved = t.change_failed = -1;
+	return t;
+}
+
+static void compute(const struct sk_ticket *t, const char *as_of, struct sk_verdict *v)
+{
+	assert_int_equal(sk_compute_ticket(C, t, T(as_of), v, NULL), SK_OK);
+}
+
+/* Friday 16:55: 5 minutes that day, the rest on Monday. */
+static void test_friday_1655(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-08 16:55");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-11 10:00");   /* 5 min + 2 h = 7500 s */
+	t.resolved_at = T("2027-01-11 16:00");    /* 5 min + 8 h = 29100 s */
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.start, T("2027-01-08 16:55"));
+	assert_int_equal(v.response.elapsed, 7500);
+	assert_int_equal(v.response.state, SK_CLOCK_MET);
+	/* P2 response 4 h: 5 min on Friday, 3:55 on Monday -> 11:55. */
+	assert_string_equal(L(v.response.deadline), "2027-01-11T11:55:00");
+	assert_int_equal(v.resolution.elapsed, 29100);
+	/* 1d = 9 h: 5 min Friday + 8:55 Monday -> Monday 16:55. */
+	assert_string_equal(L(v.resolution.deadline), "2027-01-11T16:55:00");
+	assert_int_equal(v.resolution.state, SK_CLOCK_MET);
+	sk_verdict_release(&v);
+}
+
+/* Saturday: the clock starts Monday 08:00; never zero or negative when worked on Monday. */
+static void test_saturday(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-09 11:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-11 09:30");
+	t.resolved_at = T("2027-01-11 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_string_equal(L(v.response.start), "2027-01-11T08:00:00");
+	assert_int_equal(v.response.elapsed, 5400);
+	assert_int_equal(v.resolution.elapsed, 4 * 3600);
+	assert_string_equal(L(v.response.deadline), "2027-01-11T12:00:00");
+	sk_verdict_release(&v);
+}
+
+/* Koningsdag 2027 (Tuesday 27 April) is closed: the clock starts on the 28th. */
+static void test_koningsdag(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-04-27 10:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-04-28 09:00");
+	compute(&t, "2027-05-31 00:00", &v);
+	assert_string_equal(L(v.response.start), "2027-04-28T08:00:00");
+	assert_int_equal(v.response.elapsed, 3600);
+	/* P3 response 1d = 9 h -> Wednesday 17:00. */
+	assert_string_equal(L(v.response.deadline), "2027-04-28T17:00:00");
+	sk_verdict_release(&v);
+}
+
+/* DST Sunday on the 24x7 calendar: 2027-03-28 has 23 hours. */
+static void test_dst_sunday_24x7(void **state)
+{
+	struct sk_ticket t = ticket("P4", "2027-03-28 00:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-03-28 04:00");   /* 3 real hours: 02:00-03:00 does not exist */
+	t.resolved_at = T("2027-03-29 00:00");
+	compute(&t, "2027-04-01 00:00", &v);
+	assert_int_equal(v.response.elapsed, 3 * 3600);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);  /* target 2 h */
+	/* 2 business hours on 24x7 from 00:00 CET: 02:00 CET = 03:00 CEST. */
+	assert_string_equal(L(v.response.deadline), "2027-03-28T03:00:00");
+	assert_int_equal(v.resolution.elapsed, 23 * 3600);
+	assert_int_equal(v.resolution.state, SK_CLOCK_MET);     /* 1d on 24x7 = 24 h */
+	sk_verdict_release(&v);
+}
+
+/* Paused from 16:00 to next day 10:00: only 1 h + 2 h of business time paused. */
+static void test_pause_across_night(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:00"), "New" },
+		{ T("2027-01-12 16:00"), "Waiting for customer" },
+		{ T("2027-01-13 10:00"), "In progress" },
+		{ T("2027-01-13 12:00"), "Resolved" },
+	};
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 4;
+	t.responded_at = T("2027-01-12 09:10");
+	t.resolved_at = T("2027-01-13 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.n_pauses, 1);
+	assert_int_equal(v.resolution.paused, 3 * 3600);
+	/* gross 8 h + 4 h = 12 h, minus 3 h paused = 9 h */
+	assert_int_equal(v.resolution.elapsed, 9 * 3600);
+	/* 3d = 27 h of work, 3 h paused: deadline moves 3 business hours later:
+	 * Tue 09:00 + 27 h = Fri 09:00; + 3 h = Fri 12:00. */
+	assert_string_equal(L(v.resolution.deadline), "2027-01-15T12:00:00");
+	sk_verdict_release(&v);
+}
+
+/* Two pauses that overlap (status and explicit) are merged, not counted twice. */
+static void test_overlapping_pauses(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 10:00"), "Waiting for third party" },
+		{ T("2027-01-12 12:00"), "In progress" },
+	};
+	struct sk_pause p[] = { { T("2027-01-12 11:00"), T("2027-01-12 13:00") } };
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 2;
+	t.pauses = p;
+	t.n_pauses = 1;
+	t.responded_at = T("2027-01-12 09:05");
+	t.resolved_at = T("2027-01-12 15:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.n_pauses, 1);
+	assert_int_equal(v.pauses[0].start, T("2027-01-12 10:00"));
+	assert_int_equal(v.pauses[0].end, T("2027-01-12 13:00"));
+	assert_int_equal(v.resolution.paused, 3 * 3600);
+	assert_int_equal(v.resolution.elapsed, 3 * 3600);
+	sk_verdict_release(&v);
+}
+
+/* A pause over a weekend removes business time only (Friday 16:00 - Monday 10:00 = 3 h). */
+static void test_pause_over_weekend(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-15 09:00");
+	struct sk_pause p[] = { { T("2027-01-15 16:00"), T("2027-01-18 10:00") } };
+	struct sk_verdict v;
+
+	(void)state;
+	t.pauses = p;
+	t.n_pauses = 1;
+	t.responded_at = T("2027-01-15 09:05");
+	t.resolved_at = T("2027-01-18 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.paused, 3 * 3600);
+	assert_int_equal(v.resolution.elapsed, 12 * 3600 - 3 * 3600);
+	sk_verdict_release(&v);
+}
+
+/* A P3 with a one-day target reported at 16:00 is due at 16:00 the next workday. */
+static void test_p3_one_day_at_1600(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 16:00");
+	struct sk_verdict v;
+
+	(void)state;
+	compute(&t, "2027-01-13 12:00", &v);
+	assert_string_equal(L(v.response.deadline), "2027-01-13T16:00:00");
+	assert_int_equal(v.response.state, SK_CLOCK_PENDING);
+	assert_int_equal(v.response.elapsed, 5 * 3600);
+	sk_verdict_release(&v);
+}
+
+/* A P1 reported at 18:00 by phone is measured on the evening calendar: 1 h. */
+static void test_p1_evening(void **state)
+{
+	struct sk_ticket t = ticket("P1", "2027-01-12 18:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-12 18:40");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_AFTER_HOURS);
+	assert_int_equal(v.response.calendar, sk_contract_find_calendar(C, "evening"));
+	assert_int_equal(v.response.target, 3600);
+	assert_int_equal(v.response.elapsed, 40 * 60);
+	assert_int_equal(v.response.state, SK_CLOCK_MET);
+	assert_string_equal(L(v.response.deadline), "2027-01-12T19:00:00");
+	sk_verdict_release(&v);
+
+	/* At 21:30 the evening hour runs over midnight into the next evening. */
+	t = ticket("P1", "2027-01-12 21:30");
+	compute(&t, "2027-01-14 00:00", &v);
+	assert_string_equal(L(v.response.deadline), "2027-01-13T17:30:00");
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	sk_verdict_release(&v);
+}
+
+/* P1 reported through the portal: listed apart, not in the figures. */
+static void test_p1_wrong_channel(void **state)
+{
+	struct sk_ticket t = ticket("P1", "2027-01-12 10:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.channel = "portal";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_WRONG_CHANNEL);
+	assert_int_equal(v.excluded, 1);
+	assert_non_null(strstr(v.reason, "portal"));
+	sk_verdict_release(&v);
+}
+
+/* Open at the period's end: breached once the deadline passed, else pending. */
+static void test_open_at_period_end(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-29 10:00");
+	struct sk_verdict v;
+
+	(void)state;
+	/* Response 4 h -> Friday 14:00; resolution 1d -> Monday 1 Feb 10:00. */
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.response.counts_at, T("2027-01-29 14:00"));
+	assert_int_equal(v.resolution.state, SK_CLOCK_PENDING);
+	assert_int_equal(v.resolution.counts_at, 0);
+	assert_int_equal(v.resolution.elapsed, 7 * 3600);
+	sk_verdict_release(&v);
+}
+
+/* Impact H x urgency M gives P2: a ticket filed as P3 is flagged. */
+static void test_priority_mismatch(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 10:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.impact = "H";
+	t.urgency = "M";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_MATRIX);
+	assert_int_equal(v.matrix_priority, sk_contract_find_priority(C, "P2"));
+	assert_int_equal(v.excluded, 0);
+	sk_verdict_release(&v);
+}
+
+/*
+ * Reopened: time in Resolved and time in Closed before the reopen are both
+ * paused; the clock stops at the final resolution.
+ */
+static void test_reopened(void **state)
+{
+	struct sk_status_event resolved[] = {
+		{ T("2027-01-12 09:00"), "New" },
+		{ T("2027-01-12 11:00"), "Resolved" },
+		{ T("2027-01-12 14:00"), "In progress" },
+		{ T("2027-01-12 15:00"), "Resolved" },
+	};
+	struct sk_status_event closed[] = {
+		{ T("2027-01-12 09:00"), "New" },
+		{ T("2027-01-12 11:00"), "Closed" },
+		{ T("2027-01-12 14:00"), "In progress" },
+		{ T("2027-01-12 15:00"), "Resolved" },
+	};
+	struct sk_verdict v1, v2;
+	struct sk_ticket t;
+
+	(void)state;
+	t = ticket("P3", "2027-01-12 09:00");
+	t.events = resolved;
+	t.n_events = 4;
+	t.resolved_at = T("2027-01-12 11:00");   /* a stale field: the history wins */
+	compute(&t, "2027-02-01 00:00", &v1);
+	t.events = closed;
+	compute(&t, "2027-02-01 00:00", &v2);
+	assert_true(v1.flags & SK_FLAG_REOPENED);
+	assert_int_equal(v1.resolution.stop, T("2027-01-12 15:00"));
+	assert_int_equal(v1.resolution.paused, 3 * 3600);
+	assert_int_equal(v1.resolution.elapsed, 3 * 3600);
+	assert_int_equal(v2.resolution.paused, v1.resolution.paused);
+	assert_int_equal(v2.resolution.elapsed, v1.resolution.elapsed);
+	sk_verdict_release(&v1);
+	sk_verdict_release(&v2);
+}
+
+/* A priority change keeps the pause already counted (final priority applies throughout). */
+static void test_priority_change_keeps_pause(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-12 09:00");
+	struct sk_pause p[] = { { T("2027-01-12 10:00"), T("2027-01-12 12:00") } };
+	struct sk_verdict v;
+
+	(void)state;
+	t.initial_priority = sk_contract_find_priority(C, "P3");
+	t.pauses = p;
+	t.n_pauses = 1;
+	t.resolved_at = T("2027-01-12 15:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_PRIORITY_CHANGED);
+	assert_int_equal(v.priority, sk_contract_find_priority(C, "P2"));
+	assert_int_equal(v.resolution.paused, 2 * 3600);
+	assert_int_equal(v.resolution.elapsed, 4 * 3600);
+	sk_verdict_release(&v);
+}
+
+/* Responded before reported: impossible, excluded, said why. */
+static void test_impossible(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-12 08:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_IMPOSSIBLE);
+	assert_int_equal(v.excluded, 1);
+	assert_non_null(strstr(v.reason, "responded before"));
+	sk_verdict_release(&v);
+}
+
+/*
+ * Property: for random tickets, met == (seconds <= target), and the deadline
+ * is the instant at which the target's business seconds run out (pauses
+ * skipped): counted time from start to deadline equals the target, one
+ * second less misses it.
+ */
+static void test_property(void **state)
+{
+	struct sk_calendar *cal = C->calendars[C->default_calendar].cal;
+	sk_time base = T("2027-01-01 00:00");
+
+	(void)state;
+	srand(20270101);
+	for (int i = 0; i < 3000; i++) {
+		const char *prios[] = { "P2", "P3" };
+		struct sk_ticket t = ticket(prios[i % 2], "2027-01-01 00:00");
+		struct sk_pause p[2];
+		struct sk_verdict v;
+		int64_t in_pause, total;
+
+		t.reported_at = base + rand() % (300 * 86400);
+		t.responded_at = t.reported_at + rand() % (3 * 86400);
+		t.resolved_at = t.responded_at + rand() % (6 * 86400);
+		p[0].start = t.reported_at + rand() % (4 * 86400);
+		p[0].end = p[0].start + rand() % (2 * 86400);
+		p[1].start = p[0].start + rand() % (3 * 86400);
+		p[1].end = p[1].start + rand() % 86400 + 1;
+		t.pauses = p;
+		t.n_pauses = 2;
+		assert_int_equal(sk_compute_ticket(C, &t, base + 400 * 86400, &v, NULL), SK_OK);
+		assert_int_equal(v.response.state == SK_CLOCK_MET,
+				 v.response.elapsed <= v.response.target);
+		assert_int_equal(v.resolution.state == SK_CLOCK_MET,
+				 v.resolution.elapsed <= v.resolution.target);
+		/* Business time from the report to the deadline, less the paused part. */
+		assert_int_equal(sk_calendar_between(cal, t.reported_at, v.resolution.deadline, &total), SK_OK);
+		in_pause = 0;
+		for (size_t k = 0; k < v.n_pauses; k++) {
+			sk_time s = v.pauses[k].start > t.reported_at ? v.pauses[k].start : t.reported_at;
+			sk_time e = v.pauses[k].end < v.resolution.deadline ? v.pauses[k].end
+									     : v.resolution.deadline;
+			int64_t b;
+
+			if (e > s) {
+				assert_int_equal(sk_calendar_between(cal, s, e, &b), SK_OK);
+				in_pause += b;
+			}
+		}
+		assert_int_equal(total - in_pause, v.resolution.target);
+		assert_true(sk_calendar_is_business(cal, v.resolution.deadline - 1));
+		sk_verdict_release(&v);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_friday_1655),
+		cmocka_unit_test(test_saturday),
+		cmocka_unit_test(test_koningsdag),
+		cmocka_unit_test(test_dst_sunday_24x7),
+		cmocka_unit_test(test_pause_across_night),
+		cmocka_unit_test(test_overlapping_pauses),
+		cmocka_unit_test(test_pause_over_weekend),
+		cmocka_unit_test(test_p3_one_day_at_1600),
+		cmocka_unit_test(test_p1_evening),
+		cmocka_unit_test(test_p1_wrong_channel),
+		cmocka_unit_test(test_open_at_period_end),
+		cmocka_unit_test(test_priority_mismatch),
+		cmocka_unit_test(test_reopened),
+		cmocka_unit_test(test_priority_change_keeps_pause),
+		cmocka_unit_test(test_impossible),
+		cmocka_unit_test(test_property),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

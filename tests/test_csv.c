@@ -1,0 +1,142 @@
+/* The streaming CSV reader: quoting, line numbers, BOM, encodings, bad bytes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "csvread.h"
+
+static char *path(const char *name)
+{
+	static char buf[1024];
+	const char *dir = getenv("SK_TESTDATA");
+
+	snprintf(buf, sizeof(buf), "%s/import/%s", dir ? dir : "data", name);
+	return buf;
+}
+
+/* Read the first error of a file (header and rows), with its formatted text. */
+static enum sk_err read_all(const char *name, enum sk_encoding enc, char *msg, size_t size)
+{
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+	enum sk_err rc;
+
+	sk_diag_clear(&d);
+	rc = sk_csv_open(path(name), name, 0, enc, &r, &d);
+	while (!rc && !(rc = sk_csv_next(r, &row, &d)) && row.n)
+		;
+	sk_diag_format(&d, msg, size);
+	sk_csv_close(r);
+	return rc;
+}
+
+static void test_quoted_crlf_bom(void **state)
+{
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+	char hex[65];
+
+	(void)state;
+	assert_int_equal(sk_csv_open(path("quoted_crlf_bom.csv"), "q", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.n, 3);
+	assert_string_equal(row.f[0], "id"); /* the BOM is gone */
+	assert_int_equal(row.line, 1);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.line, 2);
+	assert_string_equal(row.f[2], "comma, inside");
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.line, 3); /* a record over two lines reports its first */
+	assert_string_equal(row.f[2], "two\r\nlines and \"quotes\"");
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.line, 5);
+	assert_int_equal(row.n, 3);
+	assert_string_equal(row.f[2], "last"); /* no final newline */
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.n, 0);
+	assert_int_equal(sk_csv_delimiter(r), ',');
+	assert_int_equal(sk_csv_finish_hash(r, hex, &d), SK_OK);
+	assert_string_equal(hex, "7d8069edfcae751a472a1477a3eb29f77074c720ceb26163917a6e8383a4e038");
+	sk_csv_close(r);
+}
+
+static void test_semicolon_detected(void **state)
+{
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(sk_csv_open(path("semicolon.csv"), "s", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.n, 3);
+	assert_int_equal(sk_csv_delimiter(r), ';');
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_string_equal(row.f[2], "05-01-2027 09:00");
+	sk_csv_close(r);
+}
+
+static void test_bad_bytes(void **state)
+{
+	char msg[2048];
+
+	(void)state;
+	assert_int_equal(read_all("nul_byte.csv", SK_ENC_UTF8, msg, sizeof(msg)), SK_ERR_DATA);
+	assert_string_equal(msg, "nul_byte.csv:3: NUL byte at byte offset 51: not a text export");
+	assert_int_equal(read_all("cp1252.csv", SK_ENC_UTF8, msg, sizeof(msg)), SK_ERR_DATA);
+	assert_string_equal(msg, "cp1252.csv:2: invalid UTF-8 byte 0xe9 at byte offset 59 "
+			    "(a Windows-1252 export? see --encoding)");
+	assert_int_equal(read_all("unterminated.csv", SK_ENC_UTF8, msg, sizeof(msg)), SK_ERR_DATA);
+	assert_string_equal(msg, "unterminated.csv:2: quoted field not closed before the end "
+			    "of the file");
+}
+
+static void test_windows_1252(void **state)
+{
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(sk_csv_open(path("cp1252.csv"), "c", 0, SK_ENC_CP1252, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_string_equal(row.f[3], "Caf\xc3\xa9");
+	sk_csv_close(r);
+}
+
+static void test_write_field(void **state)
+{
+	char buf[256] = "";
+	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+
+	(void)state;
+	sk_csv_write_field(fp, "plain", ',');
+	fputc('|', fp);
+	sk_csv_write_field(fp, "a,b", ',');
+	fputc('|', fp);
+	sk_csv_write_field(fp, "say \"hi\"", ';');
+	fclose(fp);
+	assert_string_equal(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quoted_crlf_bom),
+		cmocka_unit_test(test_semicolon_detected),
+		cmocka_unit_test(test_bad_bytes),
+		cmocka_unit_test(test_windows_1252),
+		cmocka_unit_test(test_write_field),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
