@@ -22,5 +22,6 @@
 #include "slakit/ticket.h"
 #include "slakit/compute.h"
 #include "slakit/results.h"
+#include "slakit/score.h"
 
 #endif

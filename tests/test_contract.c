@@ -129,6 +129,7 @@ static const struct refusal refusals[] = {
 	{ "source_no_service.ini", 14, "source", "no service 'ssso' (define [service.ssso])" },
 	{ "failed_change_higher.ini", 11, "direction",
 	  "fewer failed changes is better: set direction = lower" },
+	{ "norm_over_100.ini", 12, "norm", "a norm lies from 0 to 100 % (or set another unit)" },
 	{ "scored_no_weight.ini", 13, "weight",
 	  "KPI 'extra' of scored domain 'change' has no weight (or set scored = no on the domain)" },
 	{ "staffel_no_zero.ini", 7, "step",
@@ -139,6 +140,8 @@ static const struct refusal refusals[] = {
 	{ "alias_conflict.ini", 13, "aliases", "'Hoog' already names priority 'P1'" },
 	{ "after_hours_half.ini", 13, "after_hours_calendar",
 	  "needs after_hours_response: the response target on that calendar" },
+	{ "crlf_bom_error.ini", 10, "resolution",
+	  "cannot read '4 uur en een beetje' as a duration (like 15m, 4h, 1d, 1h30m)" },
 	{ "ics_missing.ini", 6, "ics", "no-such-file.ics: cannot open: No such file or directory" },
 };
 
@@ -278,6 +281,21 @@ static void test_continuation(void **state)
 	assert_string_equal(c->rules.pause_statuses[1], "Wacht op derde");
 	assert_true(sk_contract_is_pause_status(c, " wacht op KLANT "));
 	assert_false(sk_contract_is_pause_status(c, "Opgelost"));
+	sk_contract_free(c);
+}
+
+static void test_crlf_bom(void **state)
+{
+	struct sk_contract *c = load_data("crlf_bom.ini");
+	const struct sk_interval *iv;
+
+	(void)state;
+	assert_string_equal(c->id, "mini");
+	assert_string_equal(c->calendars[0].name, "werkdag");
+	assert_int_equal(c->calendars[0].line, 5);
+	assert_int_equal(sk_calendar_intervals(c->calendars[0].cal, 4, &iv), 1);
+	assert_int_equal(iv[0].end, 17 * 3600);
+	assert_int_equal(c->priorities[0].line, 8);
 	sk_contract_free(c);
 }
 
@@ -643,6 +661,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_minimal_defaults),
 		cmocka_unit_test(test_continuation),
+		cmocka_unit_test(test_crlf_bom),
 		cmocka_unit_test(test_holidays_and_ics),
 		cmocka_unit_test(test_matrix_buckets),
 		cmocka_unit_test(test_weights_normalise),

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "slakit.h"
+#include "slakit/sha256.h"
 
 static char dir[] = "/tmp/sk_test_import_XXXXXX";
 static struct sk_contract *C;

@@ -12,16 +12,6 @@
 
 #define DEFAULT_ZONE "Europe/Amsterdam"
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 /* The line of @key in the section that starts at @sec_line, else @sec_line. */
 static long key_line(const struct sk_loader *ld, long sec_line, const char *key)
 {
@@ -49,6 +39,7 @@ static enum sk_err calendar_ref(struct sk_loader *ld, long sec_line, const char 
 	return SK_OK;
 }
 
+/* [contract] is there and has an id; name, language and zone get their defaults. */
 static enum sk_err check_contract(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -58,9 +49,9 @@ static enum sk_err check_contract(struct sk_loader *ld)
 		return sk_ld_fail(ld, 0, NULL, "no [contract] section");
 	if (!c->id)
 		return sk_ld_fail(ld, ld->contract_line, "id", "[contract] needs an id");
-	if (!c->name && !(c->name = dup_str(c->id)))
+	if (!c->name && !(c->name = sk_ld_strdup(c->id)))
 		return sk_ld_nomem(ld);
-	if (!c->language && !(c->language = dup_str("nl")))
+	if (!c->language && !(c->language = sk_ld_strdup("nl")))
 		return sk_ld_nomem(ld);
 	if (!c->tz) {
 		sk_diag_clear(&in);
@@ -112,6 +103,7 @@ static enum sk_err build_holidays(struct sk_loader *ld, struct sk_cal_spec *sp,
 	return SK_OK;
 }
 
+/* Every [calendar.NAME] into holidays and an sk_calendar; then the default calendar. */
 static enum sk_err build_calendars(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -208,6 +200,7 @@ static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
 	return SK_OK;
 }
 
+/* Calendars named, after-hours pairs complete, at least one target, unique words. */
 static enum sk_err check_priorities(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -295,6 +288,7 @@ static int words(char *v, char **w, int max)
 	return n;
 }
 
+/* A field name or matrix value: one word of letters, digits, '_' and '-'. */
 static int is_field(const char *s)
 {
 	if (!*s)
@@ -314,6 +308,7 @@ static const struct sk_matrix_bucket *find_bucket(const struct sk_matrix *m, con
 	return NULL;
 }
 
+/* 1 when @s is among the @n strings of @v, any case. */
 static int in_list(char **v, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
@@ -368,10 +363,11 @@ out:
 	return rc;
 }
 
+/* `entry = ROW COLUMN PRIORITY`: one cell, set once; @lines remembers where. */
 static enum sk_err matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e, long *lines)
 {
 	struct sk_matrix *m = &ld->c->matrix;
-	char *copy = dup_str(e->value), *w[4];
+	char *copy = sk_ld_strdup(e->value), *w[4];
 	size_t cap = m->n_entries;
 	enum sk_err rc = SK_OK;
 	int prio;
@@ -406,8 +402,8 @@ static enum sk_err matrix_entry(struct sk_loader *ld, const struct sk_ini_entry 
 		goto out;
 	}
 	m->entries[m->n_entries].priority = prio;
-	m->entries[m->n_entries].row = dup_str(w[0]);
-	m->entries[m->n_entries].column = dup_str(w[1]);
+	m->entries[m->n_entries].row = sk_ld_strdup(w[0]);
+	m->entries[m->n_entries].column = sk_ld_strdup(w[1]);
 	lines[m->n_entries] = e->line;
 	m->n_entries++;
 	if (!m->entries[m->n_entries - 1].row || !m->entries[m->n_entries - 1].column)
@@ -417,6 +413,7 @@ out:
 	return rc;
 }
 
+/* `bucket = RANGE`: a numeric column bucket that overlaps no other. */
 static enum sk_err matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
@@ -438,7 +435,7 @@ static enum sk_err matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry
 		return sk_ld_nomem(ld);
 	m->buckets[m->n_buckets].lo = lo;
 	m->buckets[m->n_buckets].hi = hi;
-	if (!(m->buckets[m->n_buckets++].label = dup_str(e->value)))
+	if (!(m->buckets[m->n_buckets++].label = sk_ld_strdup(e->value)))
 		return sk_ld_nomem(ld);
 	return SK_OK;
 }
@@ -471,7 +468,7 @@ static enum sk_err matrix_alias(struct sk_loader *ld, const struct sk_ini_entry 
 		return sk_ld_nomem(ld);
 	a = &m->aliases[m->n_aliases++];
 	a->word = malloc(wl + 1);
-	a->value = dup_str(sp + 1);
+	a->value = sk_ld_strdup(sp + 1);
 	if (!a->word || !a->value)
 		return sk_ld_nomem(ld);
 	memcpy(a->word, e->value, wl);
@@ -479,6 +476,7 @@ static enum sk_err matrix_alias(struct sk_loader *ld, const struct sk_ini_entry 
 	return SK_OK;
 }
 
+/* [matrix], read here because its entries name priorities. */
 static enum sk_err read_matrix(struct sk_loader *ld)
 {
 	struct sk_matrix *m = &ld->c->matrix;
@@ -505,7 +503,7 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 				rc = sk_ld_fail(ld, e->line, e->key,
 						"a field name is one word, like impact, not '%s'",
 						e->value);
-			else if (!(*field = dup_str(e->value)))
+			else if (!(*field = sk_ld_strdup(e->value)))
 				rc = sk_ld_nomem(ld);
 		} else if (sk_ld_same(e->key, "bucket")) {
 			rc = matrix_bucket(ld, e);
@@ -527,6 +525,7 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 	return rc;
 }
 
+/* Each service has a norm and a service window that exists. */
 static enum sk_err check_services(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -543,7 +542,7 @@ static enum sk_err check_services(struct sk_loader *ld)
 		if (sv->norm <= 0)
 			return sk_ld_fail(ld, key_line(ld, sv->line, "norm"), "norm",
 					  "an availability norm lies above 0 %%");
-		if (!sv->name && !(sv->name = dup_str(sv->id)))
+		if (!sv->name && !(sv->name = sk_ld_strdup(sv->id)))
 			return sk_ld_nomem(ld);
 	}
 	return SK_OK;
@@ -561,6 +560,7 @@ static int source_within(enum sk_source s)
 	}
 }
 
+/* 1 for the tickets:... sources, which may take priority=. */
 static int source_is_tickets(enum sk_source s)
 {
 	return s != SK_SRC_MANUAL && s != SK_SRC_CALLS && s != SK_SRC_OUTAGES;
@@ -576,7 +576,7 @@ static enum sk_err check_source(struct sk_loader *ld, struct sk_kpi_tmp *t)
 
 	if (!k->source) {
 		k->source_kind = SK_SRC_MANUAL;
-		if (!(k->source = dup_str("manual")))
+		if (!(k->source = sk_ld_strdup("manual")))
 			return sk_ld_nomem(ld);
 	}
 	if (source_within(k->source_kind) == 2 && !k->within.set)
@@ -639,10 +639,14 @@ static enum sk_err attach_kpis(struct sk_loader *ld)
 			return sk_ld_fail(ld, t->k.line, NULL,
 					  "KPI '%s' belongs to domain '%s', which has no "
 					  "[domain.%s] section", t->k.id, t->domain, t->domain);
-		if (!t->k.unit && !(t->k.unit = dup_str("%")))
+		if (!t->k.unit && !(t->k.unit = sk_ld_strdup("%")))
 			return sk_ld_nomem(ld);
-		if (!t->k.name && !(t->k.name = dup_str(t->k.id)))
+		if (!t->k.name && !(t->k.name = sk_ld_strdup(t->k.id)))
 			return sk_ld_nomem(ld);
+		if (t->k.has_norm && (t->k.norm < 0 ||
+				      (strcmp(t->k.unit, "%") == 0 && t->k.norm > SK_DEC(100))))
+			return sk_ld_fail(ld, t->norm_line, "norm",
+					  "a norm lies from 0 to 100 %% (or set another unit)");
 		rc = check_source(ld, t);
 		if (rc != SK_OK)
 			return rc;
@@ -655,6 +659,7 @@ static enum sk_err attach_kpis(struct sk_loader *ld)
 	return SK_OK;
 }
 
+/* Weights rule, and for scored domains: KPIs, weights, norms, a staffel, sum 100. */
 static enum sk_err check_domains(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -666,7 +671,7 @@ static enum sk_err check_domains(struct sk_loader *ld)
 
 		if (!sk_ld_entry(sk_ld_section_at(ld, dm->line), "weights"))
 			dm->weights = c->rules.weights;
-		if (!dm->name && !(dm->name = dup_str(dm->id)))
+		if (!dm->name && !(dm->name = sk_ld_strdup(dm->id)))
 			return sk_ld_nomem(ld);
 		dm->weight_sum = 0;
 		for (size_t j = 0; j < dm->n_kpis; j++) {
@@ -714,6 +719,7 @@ static enum sk_err check_domains(struct sk_loader *ld)
 	return SK_OK;
 }
 
+/* A step at 0, and no lower step with less malus than a higher one. */
 static enum sk_err check_staffel(struct sk_loader *ld)
 {
 	struct sk_contract *c = ld->c;
@@ -742,6 +748,7 @@ static enum sk_err check_staffel(struct sk_loader *ld)
 	return SK_OK;
 }
 
+/* Status lists that contradict each other. */
 static enum sk_err check_rules(struct sk_loader *ld)
 {
 	const struct sk_rules *r = &ld->c->rules;
@@ -764,6 +771,7 @@ static enum sk_err check_rules(struct sk_loader *ld)
 	return SK_OK;
 }
 
+/* In the order that later checks need: zone, calendars, priorities, matrix, ... */
 enum sk_err sk_contract_check(struct sk_loader *ld)
 {
 	enum sk_err rc;

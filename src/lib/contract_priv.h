@@ -1,6 +1,7 @@
 /*
- * What contract.c (reading, per-key syntax) shares with contract_check.c
- * (references between sections, building calendars, whole-contract checks).
+ * What the contract_*.c files share: contract.c reads lines into sections,
+ * contract_keys.c reads each key, contract_check.c resolves references and
+ * checks the whole contract, contract_query.c answers questions.
  */
 #ifndef SLAKIT_CONTRACT_PRIV_H
 #define SLAKIT_CONTRACT_PRIV_H
@@ -101,8 +102,17 @@ const struct sk_ini_section *sk_ld_section_at(const struct sk_loader *ld, long l
 /* The first entry @key of @s, NULL when absent. */
 const struct sk_ini_entry *sk_ld_entry(const struct sk_ini_section *s, const char *key);
 
+/* strdup (not in C11); NULL when memory runs out. */
+char *sk_ld_strdup(const char *s);
+
+/* Blanks and line ends off both ends of @s, in place; returns the start. */
+char *sk_ld_trim(char *s);
+
 /* Case-insensitive equality that treats NULL as "". */
 int sk_ld_same(const char *a, const char *b);
+
+/* Read every section and key in file order (contract_keys.c). */
+enum sk_err sk_ld_read_sections(struct sk_loader *ld);
 
 /* Resolve references, build calendars and check the whole contract. */
 enum sk_err sk_contract_check(struct sk_loader *ld);

@@ -328,7 +328,11 @@ static enum sk_err feed_line(struct sk_csv *r, struct sk_diag *d)
 			return sk_diag_set(d, SK_ERR_IO, r->name, r->line_no, NULL,
 					   "read error: %s", strerror(errno));
 		r->eof = 1;
-		if (csv_fini(&r->p, on_field, on_record, r) != 0)
+		/* libcsv only refuses an open quote at the end in strict mode,
+		 * which also refuses stray quotes: look at its state instead
+		 * (2 = FIELD_BEGUN in libcsv's public struct). */
+		if ((r->p.quoted && r->p.pstate == 2) ||
+		    csv_fini(&r->p, on_field, on_record, r) != 0)
 			return sk_diag_set(d, SK_ERR_DATA, r->name, r->rec_line, NULL,
 					   "quoted field not closed before the end of the file");
 		return r->oom ? sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL,

@@ -1,0 +1,194 @@
+/* What a loaded contract answers: ticket types, priorities, the matrix, targets. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "contract_priv.h"
+
+static const char *const type_names[SK_TICKET_TYPES] = {
+	"incident", "request", "change", "problem", "complaint",
+};
+
+const char *sk_ticket_type_name(enum sk_ticket_type t)
+{
+	return (unsigned)t < SK_TICKET_TYPES ? type_names[t] : "unknown";
+}
+
+int sk_ticket_type_parse(const char *word)
+{
+	static const struct {
+		const char *w;
+		enum sk_ticket_type t;
+	} words[] = {
+		{ "incident", SK_TICKET_INCIDENT }, { "storing", SK_TICKET_INCIDENT },
+		{ "verstoring", SK_TICKET_INCIDENT },
+		{ "request", SK_TICKET_REQUEST }, { "service request", SK_TICKET_REQUEST },
+		{ "service-request", SK_TICKET_REQUEST }, { "servicerequest", SK_TICKET_REQUEST },
+		{ "serviceverzoek", SK_TICKET_REQUEST }, { "verzoek", SK_TICKET_REQUEST },
+		{ "aanvraag", SK_TICKET_REQUEST },
+		{ "change", SK_TICKET_CHANGE }, { "wijziging", SK_TICKET_CHANGE },
+		{ "wijzigingsverzoek", SK_TICKET_CHANGE },
+		{ "problem", SK_TICKET_PROBLEM }, { "probleem", SK_TICKET_PROBLEM },
+		{ "complaint", SK_TICKET_COMPLAINT }, { "klacht", SK_TICKET_COMPLAINT },
+	};
+	char buf[64];
+	char *w;
+
+	if (!word || strlen(word) >= sizeof(buf))
+		return -1;
+	snprintf(buf, sizeof(buf), "%s", word);
+	w = sk_ld_trim(buf);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(w, words[i].w) == 0)
+			return (int)words[i].t;
+	return -1;
+}
+
+int sk_contract_find_priority(const struct sk_contract *c, const char *word)
+{
+	char buf[128];
+	char *w;
+	size_t i, j;
+
+	if (!c || !word || strlen(word) >= sizeof(buf))
+		return -1;
+	snprintf(buf, sizeof(buf), "%s", word);
+	w = sk_ld_trim(buf);
+	if (!*w)
+		return -1;
+	for (i = 0; i < c->n_priorities; i++)
+		if (strcasecmp(w, c->priorities[i].id) == 0)
+			return (int)i;
+	for (i = 0; i < c->n_priorities; i++) {
+		for (j = 0; j < c->priorities[i].n_aliases; j++)
+			if (strcasecmp(w, c->priorities[i].aliases[j]) == 0)
+				return (int)i;
+		if (c->priorities[i].name && strcasecmp(w, c->priorities[i].name) == 0)
+			return (int)i;
+	}
+	/* A bare number is the level: "1" is the most urgent priority. */
+	if (strspn(w, "0123456789") == strlen(w)) {
+		long n = strtol(w, NULL, 10);
+
+		if (n >= 1 && (size_t)n <= c->n_priorities)
+			return (int)n - 1;
+	}
+	return -1;
+}
+
+int sk_contract_find_calendar(const struct sk_contract *c, const char *name)
+{
+	if (!c || !name)
+		return -1;
+	for (size_t i = 0; i < c->n_calendars; i++)
+		if (strcasecmp(c->calendars[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int sk_contract_find_service(const struct sk_contract *c, const char *id)
+{
+	if (!c || !id)
+		return -1;
+	for (size_t i = 0; i < c->n_services; i++)
+		if (strcasecmp(c->services[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct sk_domain *sk_contract_find_domain(const struct sk_contract *c, const char *id)
+{
+	if (!c || !id)
+		return NULL;
+	for (size_t i = 0; i < c->n_domains; i++)
+		if (strcasecmp(c->domains[i].id, id) == 0)
+			return &c->domains[i];
+	return NULL;
+}
+
+/* A matrix value as its canonical form: aliases mapped, otherwise itself. */
+static const char *matrix_value(const struct sk_matrix *m, const char *v)
+{
+	for (size_t i = 0; i < m->n_aliases; i++)
+		if (strcasecmp(m->aliases[i].word, v) == 0)
+			return m->aliases[i].value;
+	return v;
+}
+
+int sk_contract_matrix_priority(const struct sk_contract *c, const char *row,
+				const char *column)
+{
+	const struct sk_matrix *m;
+	char rb[128], cb[128];
+	const char *r, *col;
+
+	if (!c || !row || !column || strlen(row) >= sizeof(rb) || strlen(column) >= sizeof(cb))
+		return -1;
+	m = &c->matrix;
+	snprintf(rb, sizeof(rb), "%s", row);
+	snprintf(cb, sizeof(cb), "%s", column);
+	r = matrix_value(m, sk_ld_trim(rb));
+	col = matrix_value(m, sk_ld_trim(cb));
+	/* A number in a bucketed column falls into its bucket. */
+	if (m->n_buckets && *col && strspn(col, "0123456789") == strlen(col)) {
+		long v = strtol(col, NULL, 10);
+
+		col = NULL;
+		for (size_t i = 0; i < m->n_buckets; i++)
+			if (v >= m->buckets[i].lo && (m->buckets[i].hi < 0 || v <= m->buckets[i].hi)) {
+				col = m->buckets[i].label;
+				break;
+			}
+		if (!col)
+			return -1;
+	}
+	for (size_t i = 0; i < m->n_entries; i++)
+		if (strcasecmp(m->entries[i].row, r) == 0 &&
+		    strcasecmp(m->entries[i].column, col) == 0)
+			return m->entries[i].priority;
+	return -1;
+}
+
+int64_t sk_contract_seconds(const struct sk_contract *c, int calendar,
+			    const struct sk_duration *dur)
+{
+	if (!c || !dur || !dur->set || calendar < 0 || (size_t)calendar >= c->n_calendars ||
+	    !c->calendars[calendar].cal)
+		return 0;
+	return sk_duration_seconds(dur, sk_calendar_standard_day(c->calendars[calendar].cal));
+}
+
+int64_t sk_contract_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
+			   int resolution, int *set)
+{
+	const struct sk_priority *pr;
+	const struct sk_duration *dur;
+
+	if (set)
+		*set = 0;
+	if (!c || p < 0 || (size_t)p >= c->n_priorities || (unsigned)t >= SK_TICKET_TYPES)
+		return 0;
+	pr = &c->priorities[p];
+	dur = resolution ? &pr->resolution[t] : &pr->response[t];
+	if (!dur->set)
+		return 0;
+	if (set)
+		*set = 1;
+	return sk_contract_seconds(c, pr->calendar, dur);
+}
+
+int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
+{
+	char buf[256];
+	char *s;
+
+	if (!c || !status || strlen(status) >= sizeof(buf))
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", status);
+	s = sk_ld_trim(buf);
+	for (size_t i = 0; i < c->rules.n_pause_statuses; i++)
+		if (strcasecmp(c->rules.pause_statuses[i], s) == 0)
+			return 1;
+	return 0;
+}

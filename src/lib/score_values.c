@@ -1,0 +1,402 @@
+/*
+ * Measured KPI values from the data: computed tickets, the phone log, the
+ * outages, and measurements imported for the KPI. Each value is an exact
+ * fraction with the counts behind it, so the report can show "43 of 50".
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "score_priv.h"
+
+void score_window(const struct sk_kpi *k, const struct sk_period *p, const struct sk_tz *tz,
+		  struct sk_period *out)
+{
+	static const int months[] = { 1, 3, 6, 12, 1 };
+	int want = months[k->frequency];
+	char label[32];
+
+	/* A KPI measured over a longer time than the report uses its own window. */
+	if (want <= p->months) {
+		*out = *p;
+		return;
+	}
+	if (want == 3)
+		snprintf(label, sizeof(label), "%04d-Q%d", p->year, (p->first_month - 1) / 3 + 1);
+	else if (want == 6)
+		snprintf(label, sizeof(label), "%04d-H%d", p->year, p->first_month <= 6 ? 1 : 2);
+	else
+		snprintf(label, sizeof(label), "%04d", p->year);
+	sk_period_parse(label, tz, out, NULL);
+}
+
+/* Results of window @w, computed once and kept in @cache. */
+static enum sk_err cached_results(struct sk_db *db, struct sk_contract *c, const struct sk_period *w,
+				  struct results_cache *cache, struct sk_results **out,
+				  struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	for (size_t i = 0; i < cache->n; i++)
+		if (strcmp(cache->r[i]->period.label, w->label) == 0) {
+			*out = cache->r[i];
+			return SK_OK;
+		}
+	if (cache->n == sizeof(cache->r) / sizeof(cache->r[0]))
+		return SK_ERR_NOMEM;
+	if ((rc = sk_results_compute(db, c, w, out, d)))
+		return rc;
+	cache->r[cache->n++] = *out;
+	return SK_OK;
+}
+
+/* Share of response or resolution clocks within target, per priority. */
+static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
+			       const struct sk_period *w, struct results_cache *cache,
+			       struct sk_kpi_score *ks, struct sk_diag *d)
+{
+	struct sk_results *r;
+	long n[64] = { 0 }, in[64] = { 0 }, excluded = 0;
+	enum sk_err rc = cached_results(db, c, w, cache, &r, d);
+	int resolution = k->source_kind == SK_SRC_RESOLUTION;
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_clock *clk = resolution ? &x->v.resolution : &x->v.response;
+		int counts = resolution ? x->resolution_counts : x->response_counts;
+
+		if (!counts || (clk->state != SK_CLOCK_MET && clk->state != SK_CLOCK_BREACHED))
+			continue;
+		if (x->v.excluded) {
+			excluded++;
+			continue;
+		}
+		if (x->v.priority < 64) {
+			n[x->v.priority]++;
+			in[x->v.priority] += clk->state == SK_CLOCK_MET;
+		}
+	}
+	for (size_t p = 0; p < c->n_priorities && p < 64 && ks->n_parts < 16; p++) {
+		struct sk_priority_part *pp;
+
+		if (!n[p])
+			continue;
+		pp = &ks->parts[ks->n_parts++];
+		pp->priority = (int)p;
+		pp->n = n[p];
+		pp->within = in[p];
+		pp->norm = c->priorities[p].has_norm ? c->priorities[p].norm : k->norm;
+		pp->measured = (sk_dec)((i128)in[p] * 100 * SK_DEC_ONE / n[p]);
+		ks->n += n[p];
+		ks->within += in[p];
+	}
+	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks within target%s", ks->within,
+		 ks->n, resolution ? "resolution" : "response",
+		 excluded ? " (tickets listed apart not counted)" : "");
+	return SK_OK;
+}
+
+/* Bind the window to ?1/?2 and count rows: column 0 = counted, column 1 = within. */
+static enum sk_err count_query(struct sk_db *db, const char *sql, const struct sk_period *w,
+			       sk_dec within_secs, long *n, long *in, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, w->start);
+	sqlite3_bind_int64(st, 2, w->end);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, within_secs);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = sk_db_fail(db, "counting", d);
+	} else {
+		*n = sqlite3_column_int64(st, 0);
+		*in = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Tickets with a start and an end instant: the share whose business time
+ * between them is within @limit seconds on calendar @cal. Rows: from, to.
+ */
+static enum sk_err timed_share(struct sk_db *db, struct sk_contract *c, const char *sql,
+			       const struct sk_period *w, int cal, int64_t limit, int prio_col,
+			       long *n, long *in, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
+	int step;
+
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, w->start);
+	sqlite3_bind_int64(st, 2, w->end);
+	*n = *in = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		sk_time from = sqlite3_column_int64(st, 0);
+		int64_t secs, lim = limit;
+		int ci = cal;
+
+		/* Per-priority limits (onsite): the priority's own target and calendar. */
+		if (prio_col >= 0) {
+			int p = sk_contract_find_priority(c, (const char *)sqlite3_column_text(st, prio_col));
+
+			if (p < 0 || !c->priorities[p].onsite.set)
+				continue;
+			ci = c->priorities[p].calendar;
+			lim = sk_contract_seconds(c, ci, &c->priorities[p].onsite);
+		}
+		(*n)++;
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue; /* never happened: not within */
+		if (sk_calendar_between(c->calendars[ci].cal, from, sqlite3_column_int64(st, 1), &secs)) {
+			rc = sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "ticket times outside 1900-2199");
+			break;
+		}
+		*in += secs <= lim;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading tickets", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* An imported measurement for window @label; 1 when found. */
+static int measurement(struct sk_db *db, const struct sk_contract *c, const struct sk_kpi *k,
+		       const char *label, sk_dec *value)
+{
+	sqlite3_stmt *st = NULL;
+	char full[256];
+	int found = 0;
+
+	/* Stored as domain.kpi; a bare kpi id is accepted when it is unambiguous. */
+	for (size_t i = 0; i < c->n_domains; i++)
+		for (size_t j = 0; j < c->domains[i].n_kpis; j++)
+			if (&c->domains[i].kpis[j] == k)
+				snprintf(full, sizeof(full), "%s.%s", c->domains[i].id, k->id);
+	if (sk_db_prepare(db, "SELECT value_micro FROM kpi_measurements WHERE period = ?1"
+			  " AND (kpi = ?2 OR kpi = ?3) ORDER BY kpi = ?2 DESC LIMIT 1", &st, NULL))
+		return 0;
+	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, full, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, k->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*value = sqlite3_column_int64(st, 0);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* A manual KPI: the window's measurement, or the mean of its months' ones. */
+static void from_measurements(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
+			      const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f)
+{
+	sk_dec v, sum = 0;
+	int found = 0;
+
+	if (measurement(db, c, k, w->label, &v)) {
+		ks->origin = SK_ORIGIN_MANUAL;
+		f->num = v;
+		f->den = SK_DEC_ONE;
+		snprintf(ks->detail, sizeof(ks->detail), "measured for %s", w->label);
+		return;
+	}
+	for (int i = 0; i < w->months && w->months > 1; i++) {
+		struct sk_period m;
+
+		sk_period_nth_month(w, i, c->tz, &m);
+		if (measurement(db, c, k, m.label, &v)) {
+			sum += v;
+			found++;
+		}
+	}
+	if (found) {
+		ks->origin = SK_ORIGIN_MANUAL;
+		f->num = sum;
+		f->den = (i128)found * SK_DEC_ONE;
+		snprintf(ks->detail, sizeof(ks->detail), "mean of %d monthly measurement%s in %s%s", found,
+			 found == 1 ? "" : "s", w->label, found < w->months ? " (months missing)" : "");
+		return;
+	}
+	snprintf(ks->detail, sizeof(ks->detail), "no measurement for %s", w->label);
+}
+
+/* Availability of a service within its service window; planned and announced maintenance does not count. */
+static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
+				const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f,
+				struct sk_diag *d)
+{
+	const struct sk_service *svc = &c->services[k->source_service];
+	struct sk_calendar *cal = c->calendars[svc->calendar].cal;
+	int64_t notice = svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0;
+	sqlite3_stmt *st = NULL;
+	int64_t window, down = 0, secs;
+	sk_time ms = 0, me = 0;
+	long count = 0;
+	enum sk_err rc;
+	int step;
+
+	if ((rc = sk_calendar_between(cal, w->start, w->end, &window)))
+		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
+	if (window <= 0) {
+		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
+		return SK_OK;
+	}
+	/* Notice in wall-clock time: "48 uur vooraf" is hours on the clock. */
+	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at FROM outages WHERE lower(service) = lower(?3)"
+				" AND end_at > ?1 AND start_at < ?2 AND NOT (planned = 1 AND announced_at IS NOT NULL"
+				" AND start_at - announced_at >= ?4) ORDER BY start_at", &st, d)))
+		return rc;
+	sqlite3_bind_int64(st, 1, w->start);
+	sqlite3_bind_int64(st, 2, w->end);
+	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, notice);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
+
+		s = s < w->start ? w->start : s;
+		e = e > w->end ? w->end : e;
+		count++;
+		/* Merge overlapping outages so no minute is counted twice. */
+		if (me && s <= me) {
+			if (e > me)
+				me = e;
+			continue;
+		}
+		if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+			down += secs;
+		ms = s;
+		me = e;
+	}
+	if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+		down += secs;
+	if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading outages", d);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	ks->origin = SK_ORIGIN_OUTAGES;
+	f->num = (i128)(window - down) * 100;
+	f->den = window;
+	snprintf(ks->detail, sizeof(ks->detail),
+		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted)", svc->id,
+		 (long long)down, (long long)window, w->label, count, count == 1 ? "" : "s");
+	return SK_OK;
+}
+
+enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
+			     const struct sk_period *w, struct results_cache *cache,
+			     struct sk_kpi_score *ks, struct fraction *f, struct sk_diag *d)
+{
+	int64_t within = k->within.set ? sk_contract_seconds(c, k->source_calendar >= 0
+							      ? k->source_calendar : c->default_calendar,
+							      &k->within) : 0;
+	int cal = k->source_calendar >= 0 ? k->source_calendar : c->default_calendar;
+	long n = 0, in = 0;
+	enum sk_err rc = SK_OK;
+	char sql[512];
+	const char *what = NULL;
+
+	switch (k->source_kind) {
+	case SK_SRC_MANUAL:
+		from_measurements(db, c, k, w, ks, f);
+		return SK_OK;
+	case SK_SRC_OUTAGES:
+		return from_outages(db, c, k, w, ks, f, d);
+	case SK_SRC_CALLS:
+		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(answered = 1 AND wait_seconds <= ?3), 0)"
+				 " FROM calls WHERE started_at >= ?1 AND started_at < ?2", w,
+				 k->within.seconds, &n, &in, d);
+		what = "calls answered in time";
+		break;
+	case SK_SRC_RESPONSE:
+	case SK_SRC_RESOLUTION:
+		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))
+			return rc;
+		n = ks->n;
+		in = ks->within;
+		if (n)
+			goto share;
+		ks->n_parts = 0;
+		snprintf(ks->detail, sizeof(ks->detail), "no ticket clocks decided in %s", w->label);
+		return SK_OK;
+	case SK_SRC_FCR:
+		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(first_contact_resolved = 1), 0) FROM tickets"
+				 " WHERE first_contact_resolved IS NOT NULL AND COALESCE(resolved_at, closed_at) >= ?1"
+				 " AND COALESCE(resolved_at, closed_at) < ?2", w, 0, &n, &in, d);
+		what = "tickets solved at first contact";
+		break;
+	case SK_SRC_CAB:
+		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(cab_approved = 1), 0) FROM tickets"
+				 " WHERE type = 'change' AND change_type IN ('normal', 'emergency')"
+				 " AND reported_at >= ?1 AND reported_at < ?2", w, 0, &n, &in, d);
+		what = "non-standard changes CAB-approved";
+		break;
+	case SK_SRC_FAILED_CHANGE:
+		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(change_failed = 1), 0) FROM tickets"
+				 " WHERE type = 'change' AND COALESCE(resolved_at, closed_at) >= ?1"
+				 " AND COALESCE(resolved_at, closed_at) < ?2", w, 0, &n, &in, d);
+		what = "changes failed";
+		break;
+	case SK_SRC_HANDOVER:
+		rc = timed_share(db, c, "SELECT reported_at, escalated_at FROM tickets WHERE escalated_at >= ?1"
+				 " AND escalated_at < ?2", w, cal, within, -1, &n, &in, d);
+		what = "hand-overs in time";
+		break;
+	case SK_SRC_RCA:
+		snprintf(sql, sizeof(sql), "SELECT resolved_at, rca_at FROM tickets WHERE type = 'incident'"
+			 " AND priority = '%s' AND resolved_at >= ?1 AND resolved_at < ?2",
+			 k->source_priority >= 0 ? c->priorities[k->source_priority].id : "P1");
+		rc = timed_share(db, c, sql, w, cal, within, -1, &n, &in, d);
+		what = "RCAs delivered in time";
+		break;
+	case SK_SRC_STANDARD_CHANGE:
+		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
+				 " WHERE type = 'change' AND change_type = 'standard'"
+				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
+				 w, cal, within, -1, &n, &in, d);
+		what = "standard changes in time";
+		break;
+	case SK_SRC_COMPLAINT:
+		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
+				 " WHERE type = 'complaint' AND COALESCE(resolved_at, closed_at) >= ?1"
+				 " AND COALESCE(resolved_at, closed_at) < ?2", w, cal, within, -1, &n, &in, d);
+		what = "complaints solved in time";
+		break;
+	case SK_SRC_PROVISIONING:
+		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
+				 " WHERE type = 'request' AND (lower(category) LIKE '%account%'"
+				 " OR lower(category) LIKE '%provision%')"
+				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
+				 w, cal, within, -1, &n, &in, d);
+		what = "accounts provisioned in time";
+		break;
+	case SK_SRC_ONSITE:
+		rc = timed_share(db, c, "SELECT reported_at, onsite_at, priority FROM tickets"
+				 " WHERE onsite_at >= ?1 AND onsite_at < ?2", w, cal, 0, 2, &n, &in, d);
+		what = "onsite visits in time";
+		break;
+	}
+	if (rc)
+		return rc;
+	if (!n) {
+		snprintf(ks->detail, sizeof(ks->detail), "no data for %s in %s", what ? what : "this KPI",
+			 w->label);
+		return SK_OK;
+	}
+	ks->n = n;
+	ks->within = in;
+	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s in %s", in, n, what, w->label);
+share:
+	ks->origin = k->source_kind == SK_SRC_CALLS ? SK_ORIGIN_CALLS : SK_ORIGIN_TICKETS;
+	f->num = (i128)in * 100;
+	f->den = n;
+	return SK_OK;
+}

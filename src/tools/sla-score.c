@@ -1,0 +1,189 @@
+/* sla-score: KPI values, weighted domain scores, the malus staffel and the malus in euros. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool.h"
+#include "slakit/score.h"
+
+enum { OPT_FORMAT = 256, OPT_INVOICE, OPT_DOMAIN, OPT_KPI, OPT_ALLOW_MISSING, OPT_LANG };
+
+#define MAX_ARGS 64
+
+static const struct tool_opt opts[] = {
+	{ 'd', "db", "DB", "the slakit database (not needed when every KPI is given)" },
+	{ 'c', "contract", "CONTRACT", "contract file (see slakit-contract(5))" },
+	{ 'p', "period", "PERIOD", "2027-01, 2027-Q1, 2027-H1 or 2027" },
+	{ OPT_FORMAT, "format", "FMT", "text (default), csv or json" },
+	{ OPT_INVOICE, "invoice", "FILE", "quarterly amounts: CSV period,domain,amount" },
+	{ OPT_DOMAIN, "domain", "ID", "only this domain (repeatable)" },
+	{ OPT_KPI, "kpi", "ID=VALUE", "use VALUE as the KPI's measured value (repeatable)" },
+	{ OPT_ALLOW_MISSING, "allow-missing", "HOW", "a KPI without data counts as zero, or skip it" },
+	{ OPT_LANG, "lang", "LANG", "nl or en for the text format (default: the contract's)" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static const struct tool tool = {
+	"sla-score",
+	"sla-score -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--invoice FILE]\n"
+	"          [--domain ID]... [--kpi ID=VALUE]... [--allow-missing zero|skip]",
+	"KPI values, % of norm, weighted domain scores, the malus staffel and the malus in euros.",
+	"A KPI without data is never taken as 0 % or 100 %: the domain is marked incomplete,\n"
+	"the missing KPIs are named on stderr and the exit status is 3, unless --allow-missing\n"
+	"says how to treat them. Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system.\n",
+	opts
+};
+
+struct args {
+	const char *db, *contract, *period, *invoice, *lang;
+	enum sk_format format;
+	enum sk_missing_rule missing;
+	const char *domains[MAX_ARGS];
+	size_t n_domains;
+	struct sk_given given[MAX_ARGS];
+	size_t n_given;
+	char *given_ids[MAX_ARGS];
+};
+
+static int on_opt(int key, const char *arg, void *ctx)
+{
+	struct args *a = ctx;
+	char *eq;
+
+	switch (key) {
+	case 'd': a->db = arg; break;
+	case 'c': a->contract = arg; break;
+	case 'p': a->period = arg; break;
+	case OPT_INVOICE: a->invoice = arg; break;
+	case OPT_LANG:
+		if (strcmp(arg, "nl") && strcmp(arg, "en"))
+			return tool_misuse(&tool, "unknown language '%s' (nl or en)", arg);
+		a->lang = arg;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "text") == 0)
+			a->format = SK_FORMAT_TEXT;
+		else if (strcmp(arg, "csv") == 0)
+			a->format = SK_FORMAT_CSV;
+		else if (strcmp(arg, "json") == 0)
+			a->format = SK_FORMAT_JSON;
+		else
+			return tool_misuse(&tool, "unknown format '%s' (text, csv or json)", arg);
+		break;
+	case OPT_ALLOW_MISSING:
+		if (strcmp(arg, "zero") == 0)
+			a->missing = SK_MISSING_ZERO;
+		else if (strcmp(arg, "skip") == 0)
+			a->missing = SK_MISSING_SKIP;
+		else
+			return tool_misuse(&tool, "--allow-missing takes 'zero' or 'skip', not '%s'", arg);
+		break;
+	case OPT_DOMAIN:
+		if (a->n_domains == MAX_ARGS)
+			return tool_misuse(&tool, "too many --domain options");
+		a->domains[a->n_domains++] = arg;
+		break;
+	case OPT_KPI:
+		eq = strchr(arg, '=');
+		if (!eq || eq == arg)
+			return tool_misuse(&tool, "--kpi takes ID=VALUE, not '%s'", arg);
+		if (a->n_given == MAX_ARGS)
+			return tool_misuse(&tool, "too many --kpi options");
+		if (sk_dec_parse(eq + 1, &a->given[a->n_given].value, NULL) != SK_OK)
+			return tool_misuse(&tool, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
+		a->given_ids[a->n_given] = strndup(arg, (size_t)(eq - arg));
+		if (!a->given_ids[a->n_given])
+			return EXIT_SYSTEM;
+		a->given[a->n_given].id = a->given_ids[a->n_given];
+		a->n_given++;
+		break;
+	}
+	return 0;
+}
+
+/* Name every KPI without data on stderr, so a cron mail says what to supply. */
+static void report_missing(const struct sk_score *s)
+{
+	for (size_t i = 0; i < s->n_domains; i++) {
+		const struct sk_domain_score *ds = &s->domains[i];
+
+		for (size_t k = 0; k < ds->n_kpis; k++)
+			if (ds->domain->scored && !ds->kpis[k].has_value && ds->kpis[k].kpi->has_weight &&
+			    ds->reason[0] && strncmp(ds->reason, "not scored", 10) != 0)
+				tool_error(&tool, "%s.%s: no data (%s); give it with --kpi %s.%s=VALUE or "
+					   "import a measurement", ds->domain->id, ds->kpis[k].kpi->id,
+					   ds->kpis[k].detail, ds->domain->id, ds->kpis[k].kpi->id);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct args a;
+	struct sk_contract *c = NULL;
+	struct sk_db *db = NULL;
+	struct sk_score *s = NULL;
+	struct sk_invoice *inv = NULL;
+	size_t n_inv = 0;
+	struct sk_period p;
+	struct sk_diag d;
+	int first, rc;
+
+	memset(&a, 0, sizeof(a));
+	rc = tool_parse(&tool, argc, argv, on_opt, &a, &first);
+	if (rc >= 0)
+		goto out;
+	if (first < argc) {
+		rc = tool_misuse(&tool, "unexpected argument '%s'", argv[first]);
+		goto out;
+	}
+	if (!a.contract || !a.period) {
+		rc = tool_misuse(&tool, "a contract (-c CONTRACT) and a period (-p PERIOD) are needed");
+		goto out;
+	}
+	sk_diag_clear(&d);
+	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
+		goto fail;
+	if (sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
+		rc = tool_misuse(&tool, "%s", d.msg);
+		goto out;
+	}
+	if (a.invoice && sk_invoices_read(a.invoice, &inv, &n_inv, &d) != SK_OK)
+		goto fail;
+	if (a.db && sk_db_open(a.db, SK_DB_READONLY, &db, &d) != SK_OK)
+		goto fail;
+	{
+		struct sk_score_input in = { db, a.given, a.n_given, a.domains, a.n_domains, inv, n_inv,
+					     a.invoice, a.missing };
+
+		if (sk_score_compute(c, &p, &in, &s, &d) != SK_OK) {
+			if (d.err == SK_ERR_USAGE) {
+				rc = tool_misuse(&tool, "%s", d.msg);
+				goto out;
+			}
+			goto fail;
+		}
+	}
+	sk_score_write(s, a.format, a.lang ? a.lang : c->language, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tool_error(&tool, "cannot write to standard output");
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	rc = EXIT_OK;
+	if (s->n_missing) {
+		report_missing(s);
+		rc = EXIT_MISSING;
+	}
+	goto out;
+fail:
+	tool_diag(&tool, &d);
+	rc = tool_exit_for(d.err);
+out:
+	for (size_t i = 0; i < a.n_given; i++)
+		free(a.given_ids[i]);
+	free(inv);
+	sk_score_free(s);
+	sk_db_close(db);
+	sk_contract_free(c);
+	return rc;
+}
