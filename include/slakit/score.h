@@ -88,7 +88,7 @@ struct sk_domain_score {
 	char reason[256];           /**< why not scored, or what was assumed */
 	int complete;               /**< every scored KPI has a value */
 	int normalised;             /**< weights were scaled to 100 % */
-	sk_dec weight_sum;          /**< weights as written */
+	sk_dec weight_sum;          /**< sum of the weights of the KPIs scored */
 	sk_dec score_raw;           /**< sum of contributions (6 decimals) */
 	sk_dec score;               /**< rounded to score_decimals */
 	int step;                   /**< staffel step index, -1: none */

@@ -223,7 +223,6 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 
 		if (!ks->kpi->has_weight || !ks->kpi->has_norm)
 			continue;
-		ds->weight_sum += ks->weight;
 		if (!ks->has_pct) {
 			if (in->missing == SK_MISSING_ZERO) {
 				ks->has_pct = 1;
@@ -254,6 +253,7 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 		return;
 	}
 	/* Weights that do not add up to 100: scaled (contract says normalise, or KPIs were skipped). */
+	ds->weight_sum = (sk_dec)wsum;
 	ds->normalised = wsum != SK_DEC(100);
 	for (size_t i = 0; i < ds->n_kpis; i++) {
 		struct sk_kpi_score *ks = &ds->kpis[i];
@@ -262,15 +262,17 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 			continue;
 		ks->weight_used = (sk_dec)div_half_up((i128)ks->weight * SK_DEC(100), wsum);
 		ks->contribution = (sk_dec)div_half_up((i128)ks->pct * ks->weight, wsum);
-		total += ks->contribution;
+		total += (i128)ks->pct * ks->weight;
 	}
 	if (ds->normalised)
 		snprintf(ds->reason, sizeof(ds->reason), "%s: weights add up to %lld.%02lld %%, scaled to 100 %%",
 			 skipped ? "KPIs without data left out (--allow-missing skip)"
 				 : "weights = normalise",
 			 (long long)(wsum / SK_DEC_ONE), (long long)(wsum % SK_DEC_ONE / 10000));
-	ds->score_raw = (sk_dec)total;
-	ds->score = sk_dec_round(ds->score_raw, c->rules.score_decimals);
+	/* The score from the exact sum, not from the rounded contributions. */
+	ds->score_raw = (sk_dec)div_half_up(total, wsum);
+	ds->score = (sk_dec)(div_half_up(total * pow10i(c->rules.score_decimals), wsum * SK_DEC_ONE) *
+			     pow10i(6 - c->rules.score_decimals));
 	ds->step = sk_staffel_step(c, ds->score);
 	if (ds->step >= 0) {
 		ds->malus = c->staffel[ds->step].malus;
@@ -340,7 +342,7 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 		ds->n_kpis = dom->n_kpis;
 		if (!dom->scored) {
 			snprintf(ds->reason, sizeof(ds->reason), "not scored: %s",
-				 dom->note ? dom->note : "the contract gives no weights");
+				 dom->note ? dom->note : "the contract gives it no weights");
 		}
 		if (dom->scored && dom->has_start) {
 			struct sk_civil sc = { 0 };

@@ -191,7 +191,7 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 				fprintf(fp, "  %16s %s (%s %s)\n", "", ks->detail, w->window, ks->window);
 		}
 		if (!ds->scored) {
-			fprintf(fp, "  %s: %s\n", w->not_scored, ds->reason);
+			fprintf(fp, "  %s\n", ds->reason[0] ? ds->reason : w->not_scored);
 			continue;
 		}
 		fprintf(fp, "  %s: ", w->derivation);
@@ -200,8 +200,15 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 
 			if (!ks->scored)
 				continue;
-			fprintf(fp, "%s%s x %s", first ? "" : " + ", num(ks->pct, r->pct_decimals, mark, b[0], 64),
-				num(ks->weight_used / 100, -1, mark, b[1], 64));
+			/* Scaled weights as the fraction they are, so the sum can be redone exactly. */
+			if (ds->normalised)
+				fprintf(fp, "%s%s x %s/%s", first ? "" : " + ",
+					num(ks->pct, r->pct_decimals, mark, b[0], 64),
+					num(ks->weight, -1, mark, b[1], 64), num(ds->weight_sum, -1, mark, b[3], 64));
+			else
+				fprintf(fp, "%s%s x %s", first ? "" : " + ",
+					num(ks->pct, r->pct_decimals, mark, b[0], 64),
+					num(ks->weight_used / 100, -1, mark, b[1], 64));
 			first = 0;
 		}
 		fprintf(fp, " = %s\n", num(ds->score_raw, -1, mark, b[2], 64));
