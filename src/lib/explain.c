@@ -161,6 +161,7 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 				&st, d)))
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	results_bind_matrix(st, c);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		rc = sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL, "no ticket '%s'", id);
 		goto out;

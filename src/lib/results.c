@@ -28,6 +28,13 @@ const char *sk_clock_state_name(enum sk_clock_state s)
 	return "n/a";
 }
 
+void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c)
+{
+	sqlite3_bind_text(st, 3, c->matrix.row_field ? c->matrix.row_field : "impact", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->matrix.column_field ? c->matrix.column_field : "urgency", -1,
+			  SQLITE_STATIC);
+}
+
 sk_time results_col_time(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, i);
@@ -269,6 +276,7 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 		goto fail;
 	sqlite3_bind_int64(st, 1, p->start);
 	sqlite3_bind_int64(st, 2, p->end);
+	results_bind_matrix(st, c);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (push_result(r, &cap)) {
 			rc = SK_ERR_NOMEM;

@@ -7,9 +7,19 @@
 #include "arena.h"
 #include "slakit/results.h"
 
-/* The ticket columns results_read_ticket() expects, in order (alias t). */
+/*
+ * The ticket columns results_read_ticket() expects, in order (alias t).
+ * Columns 3 and 4 are the priority matrix's row and column fields, bound as
+ * ?3 and ?4 (see results_bind_matrix()): impact/urgency, or any column the
+ * export had (kept in `extra`), such as Cloudwise's number of users.
+ */
 #define TICKET_COLUMNS \
-	"t.id, t.type, t.priority, t.impact, t.urgency, t.channel, t.category, t.location," \
+	"t.id, t.type, t.priority," \
+	" COALESCE(CASE lower(?3) WHEN 'impact' THEN t.impact WHEN 'urgency' THEN t.urgency END," \
+	"  json_extract(t.extra, '$.\"' || ?3 || '\"'))," \
+	" COALESCE(CASE lower(?4) WHEN 'impact' THEN t.impact WHEN 'urgency' THEN t.urgency END," \
+	"  json_extract(t.extra, '$.\"' || ?4 || '\"'))," \
+	" t.channel, t.category, t.location," \
 	" t.status, t.reported_at, t.responded_at, t.resolved_at, t.closed_at, t.productive_at," \
 	" t.escalated_at, t.onsite_at, t.rca_at, t.planned_at, t.first_contact_resolved," \
 	" t.p1_uplift, t.uplift_reason, t.change_type, t.cab_approved, t.change_failed," \
@@ -22,6 +32,9 @@
 /* Fill @t from a row that starts with TICKET_COLUMNS; strings copied into @a. */
 enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
 				struct sk_ticket *t, struct sk_diag *d);
+
+/* Bind ?3 and ?4 of TICKET_COLUMNS to the contract's matrix fields. */
+void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 
 /* A time column: 0 when NULL. */
 sk_time results_col_time(sqlite3_stmt *st, int i);

@@ -86,6 +86,16 @@ grep -q 'verdict     pending' "$tmp/x.txt" || fail "explain: verdict"
 [ $? -eq 1 ] || fail "explain of an unknown ticket must exit 1"
 grep -q "no ticket 'NOPE'" "$tmp/e" || fail "explain unknown: message"
 
+# Cloudwise's priority matrix reads a column the generic profile does not know
+# (users affected, kept with the ticket): down-edu with 45 users is P1, not P3;
+# down-edu with 5 users is P2, as filed.
+cw=$src/samples/contracts/cloudwise.ini
+printf 'id,type,priority,reported_at,impact,users,channel\nX-1,incident,P3,2027-01-12 10:00,down-edu,45,phone\nX-2,incident,P2,2027-01-12 10:00,down-edu,5,phone\n' >"$tmp/cw.csv"
+"$bin/sla-import" -d "$tmp/cw.db" -c "$cw" "$tmp/cw.csv" || fail "import cloudwise"
+"$bin/sla-compute" -d "$tmp/cw.db" -c "$cw" -p 2027-01 --format csv --no-store >"$tmp/cw.out"
+grep -q '^X-1,.*,matrix-mismatch,' "$tmp/cw.out" || fail "X-1 must be a matrix mismatch"
+grep -q '^X-2,.*,decided,0,,' "$tmp/cw.out" || fail "X-2 matches the matrix"
+
 # Usage errors exit 2.
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2027-13 >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad period must exit 2"
