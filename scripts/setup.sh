@@ -19,7 +19,7 @@ esac
 
 # What the build, the tests and the demo need, as Debian package names.
 packages="gcc make cmake pkg-config libc6-dev libcsv-dev libsqlite3-dev sqlite3
-libcmocka-dev libxlsxwriter-dev libinih-dev tzdata"
+libcmocka-dev libxlsxwriter-dev libinih-dev tzdata python3-openpyxl"
 
 missing=""
 for p in $packages; do

@@ -174,7 +174,8 @@ enum sk_source {
 	SK_SRC_MANUAL = 0,        /**< `manual`: an imported KPI measurement or --kpi */
 	SK_SRC_RESPONSE,          /**< `tickets:response`: share within the response target */
 	SK_SRC_RESOLUTION,        /**< `tickets:resolution`: share within the resolution target */
-	SK_SRC_RCA,               /**< `tickets:rca`: share of P1 incidents with an RCA in time */
+	SK_SRC_RCA,               /**< `tickets:rca`: share of incidents of the most urgent (or
+				       `priority=`) priority with an RCA in time */
 	SK_SRC_HANDOVER,          /**< `tickets:handover`: share handed to 2nd/3rd line in time */
 	SK_SRC_FCR,               /**< `tickets:fcr`: share solved at first contact */
 	SK_SRC_STANDARD_CHANGE,   /**< `tickets:standard_change`: share of standard changes in time */
@@ -202,7 +203,8 @@ struct sk_kpi {
 	enum sk_source source_kind;/**< the source's first word, parsed */
 	struct sk_duration within; /**< `within=` (or calls:within=) limit; unset when none */
 	int source_priority;       /**< `priority=` index (tickets:rca: default 0), -1: all */
-	int source_calendar;       /**< calendar that resolves `within` (default calendar) */
+	int source_calendar;       /**< calendar that resolves `within` (`calendar=`, else the
+				        default calendar); -1 for sources without `within` and calls */
 	int source_service;        /**< outages:SERVICE_ID index, -1 for other sources */
 	char *note;                /**< free text shown in the report, may be NULL */
 	long line;
