@@ -5,12 +5,18 @@
  * A table of cumulative business seconds per local day makes every query a
  * lookup plus a binary search, whatever the span.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "slakit/calendar.h"
 
 #define PAD_DAYS (4 * 366)  /* grow the table generously: rebuilds stay rare */
+
+/* A day's business time as UTC instants. */
+struct span {
+	sk_time s, e;
+};
 
 struct sk_calendar {
 	char *name;
@@ -24,11 +30,8 @@ struct sk_calendar {
 	size_t ndays;                                     /* days in the table */
 	int64_t *cum;                                     /* ndays + 1 cumulative sums */
 	unsigned char *closed;                            /* ndays flags: a holiday */
-};
-
-/* A day's business time as UTC instants. */
-struct span {
-	sk_time s, e;
+	struct span *spans;                               /* every day's spans, in day order */
+	uint32_t *span_first;                             /* ndays + 1 offsets into spans */
 };
 
 static int64_t min_day(void)
@@ -64,6 +67,8 @@ void sk_calendar_free(struct sk_calendar *cal)
 	free(cal->name);
 	free(cal->cum);
 	free(cal->closed);
+	free(cal->spans);
+	free(cal->span_first);
 	free(cal);
 }
 
@@ -86,8 +91,12 @@ static void invalidate(struct sk_calendar *cal)
 {
 	free(cal->cum);
 	free(cal->closed);
+	free(cal->spans);
+	free(cal->span_first);
 	cal->cum = NULL;
 	cal->closed = NULL;
+	cal->spans = NULL;
+	cal->span_first = NULL;
 	cal->ndays = 0;
 }
 
@@ -237,16 +246,16 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 	size_t n = (size_t)(hi - lo + 1);
 	int64_t *cum = malloc((n + 1) * sizeof(*cum));
 	unsigned char *flags = malloc(n);
+	uint32_t *first = malloc((n + 1) * sizeof(*first));
+	struct span *spans = NULL;
+	size_t nspans = 0, cap = 0;
 	const struct sk_holiday *hl = NULL;
 	size_t nh = 0, hi_idx = 0;
 	int year = 0;
 	struct span sp[SK_MAX_INTERVALS];
 
-	if (!cum || !flags) {
-		free(cum);
-		free(flags);
-		return SK_ERR_NOMEM;
-	}
+	if (!cum || !flags || !first)
+		goto nomem;
 	cum[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		int64_t day = lo + (int64_t)i;
@@ -256,11 +265,8 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 		if (cal->hol && !cal->is24x7) {
 			sk_civil_from_days(day, &y, &m, &d);
 			if (y != year) {
-				if (sk_holidays_year(cal->hol, y, &hl, &nh) != SK_OK) {
-					free(cum);
-					free(flags);
-					return SK_ERR_NOMEM;
-				}
+				if (sk_holidays_year(cal->hol, y, &hl, &nh) != SK_OK)
+					goto nomem;
 				year = y;
 				hi_idx = 0;
 			}
@@ -271,18 +277,55 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 		size_t k = day_spans(cal, day, closed, sp);
 
 		flags[i] = (unsigned char)closed;
+		first[i] = (uint32_t)nspans;
+		if (nspans + k > cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			struct span *ns = realloc(spans, nc * sizeof(*ns));
 
-		for (size_t j = 0; j < k; j++)
+			if (!ns)
+				goto nomem;
+			spans = ns;
+			cap = nc;
+		}
+		/* Keep the spans: queries then never convert wall-clock times again. */
+		for (size_t j = 0; j < k; j++) {
 			total += sp[j].e - sp[j].s;
+			spans[nspans++] = sp[j];
+		}
 		cum[i + 1] = cum[i] + total;
 	}
+	first[n] = (uint32_t)nspans;
 	free(cal->cum);
 	free(cal->closed);
+	free(cal->spans);
+	free(cal->span_first);
 	cal->cum = cum;
 	cal->closed = flags;
+	cal->spans = spans;
+	cal->span_first = first;
 	cal->day0 = lo;
 	cal->ndays = n;
 	return SK_OK;
+nomem:
+	free(cum);
+	free(flags);
+	free(first);
+	free(spans);
+	return SK_ERR_NOMEM;
+}
+
+/* The spans of @day: from the table when it covers the day, else computed into @buf. */
+static size_t spans_of(struct sk_calendar *cal, int64_t day, struct span *buf,
+		       const struct span **out)
+{
+	if (cal->spans && day >= cal->day0 && day < cal->day0 + (int64_t)cal->ndays) {
+		size_t i = (size_t)(day - cal->day0);
+
+		*out = cal->spans + cal->span_first[i];
+		return cal->span_first[i + 1] - cal->span_first[i];
+	}
+	*out = buf;
+	return day_spans(cal, day, day_closed(cal, day), buf);
 }
 
 /* Make the table cover days [lo, hi]. */
@@ -318,7 +361,8 @@ static int64_t day_of(const struct sk_calendar *cal, sk_time t)
 static enum sk_err cum_at(struct sk_calendar *cal, sk_time t, int64_t *out)
 {
 	int64_t day = day_of(cal, t);
-	struct span sp[SK_MAX_INTERVALS];
+	struct span buf[SK_MAX_INTERVALS];
+	const struct span *sp;
 	enum sk_err rc = ensure(cal, day, day);
 	int64_t c;
 	size_t n;
@@ -326,7 +370,7 @@ static enum sk_err cum_at(struct sk_calendar *cal, sk_time t, int64_t *out)
 	if (rc)
 		return rc;
 	c = cal->cum[day - cal->day0];
-	n = day_spans(cal, day, day_closed(cal, day), sp);
+	n = spans_of(cal, day, buf, &sp);
 	for (size_t i = 0; i < n; i++)
 		if (t > sp[i].s)
 			c += (t < sp[i].e ? t : sp[i].e) - sp[i].s;
@@ -359,7 +403,8 @@ static int has_working_time(const struct sk_calendar *cal)
 enum sk_err sk_calendar_add(struct sk_calendar *cal, sk_time start, int64_t seconds,
 			    sk_time *out)
 {
-	struct span sp[SK_MAX_INTERVALS];
+	struct span buf[SK_MAX_INTERVALS];
+	const struct span *sp;
 	int64_t c, target, rem;
 	size_t lo, hi, n;
 	enum sk_err rc;
@@ -401,7 +446,7 @@ enum sk_err sk_calendar_add(struct sk_calendar *cal, sk_time start, int64_t seco
 			lo = mid + 1;
 	}
 	rem = target - cal->cum[lo];
-	n = day_spans(cal, cal->day0 + (int64_t)lo, day_closed(cal, cal->day0 + (int64_t)lo), sp);
+	n = spans_of(cal, cal->day0 + (int64_t)lo, buf, &sp);
 	for (size_t i = 0; i < n; i++) {
 		int64_t len = sp[i].e - sp[i].s;
 
@@ -427,9 +472,9 @@ enum sk_err sk_calendar_next_business(struct sk_calendar *cal, sk_time t, sk_tim
 
 int sk_calendar_is_business(struct sk_calendar *cal, sk_time t)
 {
-	struct span sp[SK_MAX_INTERVALS];
-	int64_t day = day_of(cal, t);
-	size_t n = day_spans(cal, day, day_closed(cal, day), sp);
+	struct span buf[SK_MAX_INTERVALS];
+	const struct span *sp;
+	size_t n = spans_of(cal, day_of(cal, t), buf, &sp);
 
 	for (size_t i = 0; i < n; i++)
 		if (t >= sp[i].s && t < sp[i].e)
@@ -440,7 +485,8 @@ int sk_calendar_is_business(struct sk_calendar *cal, sk_time t)
 enum sk_err sk_calendar_split(struct sk_calendar *cal, sk_time a, sk_time b,
 			      struct sk_day_part *parts, size_t max, size_t *n)
 {
-	struct span sp[SK_MAX_INTERVALS];
+	struct span buf[SK_MAX_INTERVALS];
+	const struct span *sp;
 	int64_t first, last;
 	enum sk_err rc;
 
@@ -457,7 +503,7 @@ enum sk_err sk_calendar_split(struct sk_calendar *cal, sk_time a, sk_time b,
 
 		if (cal->cum[day - cal->day0 + 1] == cal->cum[day - cal->day0])
 			continue;
-		k = day_spans(cal, day, day_closed(cal, day), sp);
+		k = spans_of(cal, day, buf, &sp);
 		for (size_t i = 0; i < k; i++) {
 			sk_time s = sp[i].s > a ? sp[i].s : a;
 			sk_time e = sp[i].e < b ? sp[i].e : b;
