@@ -1,6 +1,7 @@
 /* Writing a period's verdicts: to the database, and as text, CSV or JSON. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "slakit/datetime.h"
@@ -248,6 +249,145 @@ static void json_clock(FILE *fp, const char *name, const struct sk_clock *k, int
 	fputc('}', fp);
 }
 
+/* Mean and median of a set of durations (seconds); n > 0. */
+struct stat2 {
+	long n;
+	int64_t mean, median;
+};
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void stats(int64_t *v, long n, struct stat2 *out)
+{
+	int64_t sum = 0;
+
+	out->n = n;
+	out->mean = out->median = 0;
+	if (!n)
+		return;
+	for (long i = 0; i < n; i++)
+		sum += v[i];
+	qsort(v, (size_t)n, sizeof(*v), cmp_i64);
+	/* Whole seconds, half-up: a mean of durations needs no finer grain. */
+	out->mean = (sum * 2 + n) / (2 * n);
+	out->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+}
+
+/* Per-priority figures of a period: clocks decided, met, MTTR and MTTP. */
+struct prio_summary {
+	long resp_n, resp_met, res_n, res_met;
+	struct stat2 mttr_business, mttr_wall, mttp_business, mttp_wall;
+};
+
+static int summarise(const struct sk_results *r, struct prio_summary *out, size_t np)
+{
+	int64_t *v[4];
+	long k[4];
+
+	memset(out, 0, np * sizeof(*out));
+	for (size_t p = 0; p < np; p++) {
+		for (int j = 0; j < 4; j++) {
+			v[j] = malloc((r->n ? r->n : 1) * sizeof(int64_t));
+			k[j] = 0;
+		}
+		if (!v[0] || !v[1] || !v[2] || !v[3]) {
+			for (int j = 0; j < 4; j++)
+				free(v[j]);
+			return -1;
+		}
+		for (size_t i = 0; i < r->n; i++) {
+			const struct sk_result *x = &r->r[i];
+			const struct sk_verdict *vd = &x->v;
+
+			if ((size_t)vd->priority != p || vd->excluded)
+				continue;
+			if (x->response_counts) {
+				out[p].resp_n++;
+				out[p].resp_met += vd->response.state == SK_CLOCK_MET;
+			}
+			if (!x->resolution_counts)
+				continue;
+			out[p].res_n++;
+			out[p].res_met += vd->resolution.state == SK_CLOCK_MET;
+			/* Repair times of tickets actually resolved, not of breached open ones. */
+			if (vd->resolution.stop && vd->mttr_wall >= 0) {
+				v[0][k[0]++] = vd->resolution.elapsed;
+				v[1][k[1]++] = vd->mttr_wall;
+			}
+			if (vd->mttp_wall >= 0) {
+				v[2][k[2]++] = vd->mttp_business;
+				v[3][k[3]++] = vd->mttp_wall;
+			}
+		}
+		stats(v[0], k[0], &out[p].mttr_business);
+		stats(v[1], k[1], &out[p].mttr_wall);
+		stats(v[2], k[2], &out[p].mttp_business);
+		stats(v[3], k[3], &out[p].mttp_wall);
+		for (int j = 0; j < 4; j++)
+			free(v[j]);
+	}
+	return 0;
+}
+
+static void text_summary(const struct sk_results *r, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
+	char b[4][24];
+
+	if (!ps || summarise(r, ps, c->n_priorities)) {
+		free(ps);
+		return;
+	}
+	fprintf(fp, "\n%-4s %14s %14s  %-21s %-21s\n", "pri", "response met", "resolution met",
+		"MTTR mean / median", "MTTP mean / median");
+	fprintf(fp, "%-4s %14s %14s  %-21s %-21s\n", "", "", "", "(business hours)", "(business hours)");
+	for (size_t p = 0; p < c->n_priorities; p++) {
+		char m1[24], m2[24];
+
+		snprintf(m1, sizeof(m1), "%ld/%ld", ps[p].resp_met, ps[p].resp_n);
+		snprintf(m2, sizeof(m2), "%ld/%ld", ps[p].res_met, ps[p].res_n);
+		fprintf(fp, "%-4.4s %14s %14s  %9s / %9s %9s / %9s\n", c->priorities[p].id, m1, m2,
+			ps[p].mttr_business.n ? sk_seconds_format(ps[p].mttr_business.mean, b[0], 24) : "-",
+			ps[p].mttr_business.n ? sk_seconds_format(ps[p].mttr_business.median, b[1], 24) : "-",
+			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.mean, b[2], 24) : "-",
+			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.median, b[3], 24) : "-");
+	}
+	free(ps);
+}
+
+static void json_summary(const struct sk_results *r, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
+
+	fputs(",\"summary\":[", fp);
+	if (ps && !summarise(r, ps, c->n_priorities)) {
+		for (size_t p = 0; p < c->n_priorities; p++) {
+			const struct prio_summary *x = &ps[p];
+
+			fprintf(fp, "%s\n{\"priority\":\"%s\",\"response_counted\":%ld,\"response_met\":%ld,"
+				"\"resolution_counted\":%ld,\"resolution_met\":%ld,\"mttr_tickets\":%ld,"
+				"\"mttr_business_mean\":%" PRId64 ",\"mttr_business_median\":%" PRId64
+				",\"mttr_wall_mean\":%" PRId64 ",\"mttr_wall_median\":%" PRId64
+				",\"mttp_tickets\":%ld,\"mttp_business_mean\":%" PRId64
+				",\"mttp_business_median\":%" PRId64 ",\"mttp_wall_mean\":%" PRId64
+				",\"mttp_wall_median\":%" PRId64 "}", p ? "," : "", c->priorities[p].id,
+				x->resp_n, x->resp_met, x->res_n, x->res_met, x->mttr_business.n,
+				x->mttr_business.mean, x->mttr_business.median, x->mttr_wall.mean,
+				x->mttr_wall.median, x->mttp_business.n, x->mttp_business.mean,
+				x->mttp_business.median, x->mttp_wall.mean, x->mttp_wall.median);
+		}
+	}
+	fputs("\n]", fp);
+	free(ps);
+}
+
 static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
@@ -282,7 +422,9 @@ static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 		json_str(fp, v->reason);
 		fputc('}', fp);
 	}
-	fputs(first ? "]}\n" : "\n]}\n", fp);
+	fputs(first ? "]" : "\n]", fp);
+	json_summary(r, fp);
+	fputs("}\n", fp);
 }
 
 static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
@@ -315,6 +457,8 @@ static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
 			v->excluded ? "excluded " : "", flag_list(v->flags, flags, sizeof(flags)));
 	}
 	fprintf(fp, "\n%zu ticket%s\n", shown, shown == 1 ? "" : "s");
+	if (!only_breached)
+		text_summary(r, fp);
 }
 
 enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,

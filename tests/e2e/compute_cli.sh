@@ -72,6 +72,12 @@ ids=$(tail -n +2 "$tmp/b.csv" | cut -d, -f1 | tr '\n' ' ')
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format json --no-store >"$tmp/j.json"
 [ "$(grep -o '"id":"C-[0-9]"' "$tmp/j.json" | wc -l)" -eq 6 ] || fail "json ticket count"
 
+# The per-priority summary: P2 in January has C-1's response (C-6's counted in
+# December) and the resolutions of C-1 (29100 s, 3 days less 55 min on the
+# wall) and C-6 (10800 s, 31 Dec 16:00 -> 4 Jan 10:00 = 324000 s).
+grep -q '"priority":"P2","response_counted":1,"response_met":1,"resolution_counted":2,"resolution_met":2,"mttr_tickets":2,"mttr_business_mean":19950,"mttr_business_median":19950,"mttr_wall_mean":289950,' "$tmp/j.json" ||
+	fail "P2 summary: $(grep '"priority":"P2"' "$tmp/j.json")"
+
 # February: C-7 is in scope, C-1 is not.
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2027-02 --format csv --no-store >"$tmp/feb.csv"
 grep -q '^C-7,' "$tmp/feb.csv" || fail "C-7 missing in February"
