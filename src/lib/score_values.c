@@ -194,9 +194,12 @@ static int measurement(struct sk_db *db, const struct sk_contract *c, const stru
 	return found;
 }
 
-/* A manual KPI: the window's measurement, or the mean of its months' ones. */
-static void from_measurements(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
-			      const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f)
+/*
+ * An imported measurement: the window's own, or the mean of its months'
+ * ones. Leaves @ks untouched and returns 0 when there is none.
+ */
+static int from_measurements(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
+			     const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f)
 {
 	sk_dec v, sum = 0;
 	int found = 0;
@@ -206,7 +209,7 @@ static void from_measurements(struct sk_db *db, struct sk_contract *c, const str
 		f->num = v;
 		f->den = SK_DEC_ONE;
 		snprintf(ks->detail, sizeof(ks->detail), "measured for %s", w->label);
-		return;
+		return 1;
 	}
 	for (int i = 0; i < w->months && w->months > 1; i++) {
 		struct sk_period m;
@@ -223,9 +226,9 @@ static void from_measurements(struct sk_db *db, struct sk_contract *c, const str
 		f->den = (i128)found * SK_DEC_ONE;
 		snprintf(ks->detail, sizeof(ks->detail), "mean of %d monthly measurement%s in %s%s", found,
 			 found == 1 ? "" : "s", w->label, found < w->months ? " (months missing)" : "");
-		return;
+		return 1;
 	}
-	snprintf(ks->detail, sizeof(ks->detail), "no measurement for %s", w->label);
+	return 0;
 }
 
 /* Availability of a service within its service window; planned and announced maintenance does not count. */
@@ -304,9 +307,19 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	char sql[512];
 	const char *what = NULL;
 
+	/* An imported measurement supplies a manual KPI and replaces a computed one. */
+	if (from_measurements(db, c, k, w, ks, f)) {
+		if (k->source_kind != SK_SRC_MANUAL) {
+			size_t l = strlen(ks->detail);
+
+			snprintf(ks->detail + l, sizeof(ks->detail) - l, " (replaces the %s value)",
+				 sk_source_name(k->source_kind));
+		}
+		return SK_OK;
+	}
 	switch (k->source_kind) {
 	case SK_SRC_MANUAL:
-		from_measurements(db, c, k, w, ks, f);
+		snprintf(ks->detail, sizeof(ks->detail), "no measurement for %s", w->label);
 		return SK_OK;
 	case SK_SRC_OUTAGES:
 		return from_outages(db, c, k, w, ks, f, d);

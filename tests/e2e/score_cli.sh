@@ -64,6 +64,13 @@ has '"id":"change",[^[]*"score":46.84,[^[]*"malus_cents":2000,' "$tmp/q1.flat" "
 "$bin/sla-score" -d "$db" -c "$contract" -p 2027-Q1 --domain servicedesk --domain change \
 	--format json --invoice "$data/invoice.csv" | cmp -s - "$tmp/q1.json" || fail "not deterministic"
 
+# An imported measurement replaces the value computed from tickets, marked as such.
+printf 'period,kpi,value\n2027-Q1,servicedesk.fcr,77\n' >"$tmp/fcr.csv"
+"$bin/sla-import" -d "$db" -c "$contract" --kind kpi "$tmp/fcr.csv" || fail "import fcr measurement"
+"$bin/sla-score" -d "$db" -c "$contract" -p 2027-Q1 --domain servicedesk --format json \
+	--invoice "$data/invoice.csv" | tr '\n' ' ' >"$tmp/r.flat"
+has '"id":"fcr",[^}]*"measured":77,[^}]*"pct_of_norm":100.0,"capped":true,[^}]*"source":"kpi measurement",[^}]*replaces the tickets:fcr value' "$tmp/r.flat" "measurement replaces tickets"
+
 # Missing data: exit 3, the KPI named on stderr, the domain marked incomplete.
 db2=$tmp/empty.db
 "$bin/sla-import" -d "$db2" -c "$contract" --kind calls "$data/calls.csv" || fail "import calls 2"
