@@ -7,7 +7,8 @@
  * verdict evaluated at the period's end, and keeps those in scope: a clock
  * that counts in the period, or a ticket reported before the period's end
  * whose clocks are still pending then. sk_results_store() writes them to the
- * `ticket_results` table, keyed by period and contract SHA-256, so sla-score,
+ * `ticket_results` table under a `result_runs` row per period and contract
+ * SHA-256 (the view `ticket_results_v` joins them), so sla-score,
  * sla-report and an auditor with sqlite3 read the same figures.
  *
  * Ownership: sk_results_compute() allocates the set and everything in it;

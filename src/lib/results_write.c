@@ -36,27 +36,40 @@ static const char *period_of(const struct sk_results *r, const struct sk_clock *
 enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d)
 {
 	const struct sk_contract *c = r->contract;
-	sqlite3_stmt *del = NULL, *ins = NULL;
+	sqlite3_stmt *run = NULL, *del = NULL, *ins = NULL, *cnt = NULL;
+	sqlite3_int64 run_id;
 	enum sk_err rc;
 	char flags[256];
 
 	if ((rc = sk_db_begin(db, d)))
 		return rc;
-	if ((rc = sk_db_prepare(db, "DELETE FROM ticket_results WHERE period = ?1 AND contract_sha256 = ?2",
-				&del, d)) ||
-	    (rc = sk_db_prepare(db, "INSERT INTO ticket_results (period, contract_sha256, ticket_id,"
+	/* One run per period and contract: recomputing replaces its rows. */
+	if ((rc = sk_db_prepare(db, "INSERT INTO result_runs (period, contract_sha256, tickets)"
+				" VALUES (?1, ?2, 0) ON CONFLICT (period, contract_sha256) DO UPDATE"
+				" SET tickets = 0 RETURNING id", &run, d)))
+		goto out;
+	sqlite3_bind_text(run, 1, r->period.label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(run, 2, c->sha256, -1, SQLITE_STATIC);
+	if (sqlite3_step(run) != SQLITE_ROW) {
+		rc = sk_db_fail(db, "recording the run", d);
+		goto out;
+	}
+	run_id = sqlite3_column_int64(run, 0);
+	sqlite3_reset(run);
+	if ((rc = sk_db_prepare(db, "DELETE FROM ticket_results WHERE run_id = ?1", &del, d)) ||
+	    (rc = sk_db_prepare(db, "UPDATE result_runs SET tickets = ?2 WHERE id = ?1", &cnt, d)) ||
+	    (rc = sk_db_prepare(db, "INSERT INTO ticket_results (run_id, ticket_id,"
 				" type, priority, calendar, excluded, flags, reason,"
 				" response_start, response_stop, response_seconds, response_target_seconds,"
 				" response_deadline, response_state, response_counts,"
 				" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds,"
 				" resolution_target_seconds, resolution_deadline, resolution_state,"
 				" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds,"
-				" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,"
+				" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?3,?4,?5,?6,?7,?8,?9,"
 				"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
 				&ins, d)))
 		goto out;
-	sqlite3_bind_text(del, 1, r->period.label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(del, 2, c->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(del, 1, run_id);
 	if (sqlite3_step(del) != SQLITE_DONE) {
 		rc = sk_db_fail(db, "clearing earlier results", d);
 		goto out;
@@ -69,8 +82,7 @@ enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struc
 
 		sqlite3_reset(ins);
 		sqlite3_clear_bindings(ins);
-		sqlite3_bind_text(ins, 1, r->period.label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 2, c->sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 1, run_id);
 		sqlite3_bind_text(ins, 3, x->ticket.id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 4, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 5, c->priorities[v->priority].id, -1, SQLITE_STATIC);
@@ -78,8 +90,12 @@ enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struc
 						       ? v->resolution.calendar : v->response.calendar].name,
 				  -1, SQLITE_STATIC);
 		sqlite3_bind_int(ins, 7, v->excluded);
-		sqlite3_bind_text(ins, 8, flag_list(v->flags, flags, sizeof(flags)), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 9, v->reason, -1, SQLITE_STATIC);
+		/* Most tickets have no flags: NULL keeps the rows small. */
+		if (v->flags)
+			sqlite3_bind_text(ins, 8, flag_list(v->flags, flags, sizeof(flags)), -1,
+					  SQLITE_TRANSIENT);
+		if (v->reason[0])
+			sqlite3_bind_text(ins, 9, v->reason, -1, SQLITE_STATIC);
 		for (int j = 0; j < 2; j++) {
 			int applies = k[j]->state != SK_CLOCK_NA;
 
@@ -121,9 +137,17 @@ enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struc
 			goto out;
 		}
 	}
+	sqlite3_bind_int64(cnt, 1, run_id);
+	sqlite3_bind_int64(cnt, 2, (sqlite3_int64)r->n);
+	if (sqlite3_step(cnt) != SQLITE_DONE) {
+		rc = sk_db_fail(db, "recording the run", d);
+		goto out;
+	}
 	rc = sk_db_commit(db, d);
 out:
+	sqlite3_finalize(run);
 	sqlite3_finalize(del);
+	sqlite3_finalize(cnt);
 	sqlite3_finalize(ins);
 	if (rc)
 		sk_db_rollback(db);

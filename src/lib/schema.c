@@ -155,16 +155,23 @@ static const char *const v1[] = {
 	"  UNIQUE (period, kpi)\n"
 	")",
 
-	"CREATE TABLE ticket_results (\n"
+	"CREATE TABLE result_runs (\n"
+	"  id              INTEGER PRIMARY KEY,\n"
 	"  period          TEXT NOT NULL,     -- period computed: 2027-01, 2027-Q1, ...\n"
 	"  contract_sha256 TEXT NOT NULL,     -- contract the verdicts were computed under\n"
+	"  tickets         INTEGER NOT NULL,  -- rows in ticket_results\n"
+	"  UNIQUE (period, contract_sha256)\n"
+	")",
+
+	"CREATE TABLE ticket_results (\n"
+	"  run_id          INTEGER NOT NULL REFERENCES result_runs(id), -- period and contract\n"
 	"  ticket_id       TEXT NOT NULL,     -- tickets.id\n"
 	"  type            TEXT NOT NULL,\n"
 	"  priority        TEXT NOT NULL,     -- priority applied (contract rule)\n"
 	"  calendar        TEXT NOT NULL,     -- calendar of that priority\n"
 	"  excluded        INTEGER NOT NULL,  -- 1: not in the figures, listed apart\n"
-	"  flags           TEXT NOT NULL,     -- wrong-channel, uplift, matrix-mismatch, reopened, ...\n"
-	"  reason          TEXT NOT NULL,     -- why flagged, for people\n"
+	"  flags           TEXT,              -- wrong-channel, uplift, matrix-mismatch, reopened, ...\n"
+	"  reason          TEXT,              -- why flagged, for people\n"
 	"  response_start  INTEGER,           -- response clock start (first business moment)\n"
 	"  response_stop   INTEGER,           -- NULL: running at the period's end\n"
 	"  response_seconds INTEGER,          -- business seconds counted\n"
@@ -186,8 +193,12 @@ static const char *const v1[] = {
 	"  mttr_wall_seconds INTEGER,         -- resolved - reported\n"
 	"  mttp_wall_seconds INTEGER,         -- productive - reported\n"
 	"  mttp_business_seconds INTEGER,\n"
-	"  PRIMARY KEY (period, contract_sha256, ticket_id)\n"
-	")",
+	"  PRIMARY KEY (run_id, ticket_id)\n"
+	") WITHOUT ROWID",
+
+	/* What an auditor queries: the verdicts with their period and contract. */
+	"CREATE VIEW ticket_results_v AS SELECT r.period, r.contract_sha256, t.*\n"
+	"  FROM ticket_results t JOIN result_runs r ON r.id = t.run_id",
 
 	"CREATE INDEX tickets_reported ON tickets(reported_at)",
 	"CREATE INDEX tickets_responded ON tickets(responded_at)",

@@ -25,9 +25,9 @@ static const struct tool tool = {
 	"sla-compute -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--only-breached]\n"
 	"sla-compute -d DB -c CONTRACT --explain TICKET_ID [-p PERIOD]",
 	"Compute per-ticket response and resolution verdicts on the contract's calendars.",
-	"The results of a period are stored in the database (table ticket_results, keyed by\n"
-	"period and contract SHA-256) unless --no-store is given. --explain evaluates at the\n"
-	"end of PERIOD when given, else at the latest instant in the database.\n",
+	"The results of a period are stored in the database (view ticket_results_v: one row\n"
+	"per ticket, period and contract SHA-256) unless --no-store is given. --explain\n"
+	"evaluates at the end of PERIOD when given, else at the latest instant in the database.\n",
 	opts
 };
 

@@ -51,12 +51,12 @@ cmp -s "$tmp/out1.csv" "$data/expected-2027-01.csv" || {
 cmp -s "$tmp/out1.csv" "$tmp/out2.csv" || fail "second run differs"
 
 # The stored results agree with the printed ones.
-n=$(sqlite3 "$db" "SELECT COUNT(*) FROM ticket_results WHERE period = '2027-01'")
+n=$(sqlite3 "$db" "SELECT COUNT(*) FROM ticket_results_v WHERE period = '2027-01'")
 [ "$n" = 6 ] || fail "stored $n results, want 6"
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2026-12 --format csv --no-store >"$tmp/dec.csv"
 grep -q '^C-8,incident,P2,600,14400,1,61200,32400,0,.*,2026-12,2026-12,decided,' "$tmp/dec.csv" ||
 	fail "C-8 must be breached in December: $(grep '^C-8' "$tmp/dec.csv")"
-s=$(sqlite3 "$db" "SELECT response_seconds, response_state, resolution_state FROM ticket_results WHERE ticket_id = 'C-1'")
+s=$(sqlite3 "$db" "SELECT response_seconds, response_state, resolution_state FROM ticket_results_v WHERE ticket_id = 'C-1' AND period = '2027-01'")
 [ "$s" = "7500|met|met" ] || fail "stored C-1: $s"
 
 # The deadline of C-1's response, independently from sla-calendar.
