@@ -387,6 +387,22 @@ static void test_impossible(void **state)
 	sk_verdict_release(&v);
 }
 
+/* Times a calendar cannot answer for: listed apart, never an error for the period. */
+static void test_out_of_range(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.reported_at = -3000000000LL;  /* 1874 */
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_IMPOSSIBLE);
+	assert_int_equal(v.excluded, 1);
+	assert_int_equal(v.response.state, SK_CLOCK_NA);
+	assert_non_null(strstr(v.reason, "1900-2199"));
+	sk_verdict_release(&v);
+}
+
 /*
  * Property: for random tickets, met == (seconds <= target), and the deadline
  * is the instant at which the target's business seconds run out (pauses
@@ -459,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_reopened),
 		cmocka_unit_test(test_priority_change_keeps_pause),
 		cmocka_unit_test(test_impossible),
+		cmocka_unit_test(test_out_of_range),
 		cmocka_unit_test(test_property),
 	};
 

@@ -211,6 +211,30 @@ static sk_time resolution_stop(const struct sk_contract *c, const struct sk_tick
 	return t->events[i].at;
 }
 
+/* 1 when some instant of the ticket lies outside what calendars can answer. */
+static int out_of_range(const struct sk_ticket *t)
+{
+	const sk_time lo = -2208988800LL;  /* 1900-01-01T00:00:00Z */
+	const sk_time hi = 7258118400LL;   /* 2200-01-01T00:00:00Z */
+	const sk_time times[] = { t->reported_at, t->responded_at, t->resolved_at, t->closed_at,
+				  t->productive_at, t->onsite_at };
+
+	/* Margins: a day before (zone offsets), a year after (deadlines run on). */
+	const sk_time first = lo + 86400, last = hi - 366 * 86400;
+
+	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
+		if (times[i] && (times[i] < first || times[i] >= last))
+			return 1;
+	for (size_t i = 0; i < t->n_events; i++)
+		if (t->events[i].at < first || t->events[i].at >= last)
+			return 1;
+	for (size_t i = 0; i < t->n_pauses; i++)
+		if (t->pauses[i].start < first || t->pauses[i].start >= last ||
+		    (t->pauses[i].end && t->pauses[i].end >= last))
+			return 1;
+	return 0;
+}
+
 static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
 {
 	const char *what = NULL;
@@ -254,6 +278,13 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	cal = c->calendars[pr->calendar].cal;
 
 	check_timeline(t, v);
+	if (out_of_range(t)) {
+		/* Calendars answer for 1900-2199 only: list the ticket, do not fail the period. */
+		v->flags |= SK_FLAG_IMPOSSIBLE;
+		v->excluded = 1;
+		append_reason(v, "times outside the years 1900-2199%s%s", NULL, NULL);
+		return SK_OK;
+	}
 	if (t->initial_priority >= 0 && t->initial_priority != t->priority) {
 		v->flags |= SK_FLAG_PRIORITY_CHANGED;
 		append_reason(v, "priority changed from %s to %s",
