@@ -114,21 +114,53 @@ static int push_result(struct sk_results *r, size_t *cap)
 	return 0;
 }
 
-/* Attach the events of every loaded ticket (ordered by id, merged). */
-static enum sk_err load_events(struct sk_db *db, struct sk_results *r, struct arena *a,
-			       struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	size_t i = 0;
-	enum sk_err rc;
-	struct sk_status_event *buf = NULL;
-	size_t n = 0, cap = 0;
-	int failed = 0;
+/* The child tables read with the tickets: status history and explicit pauses. */
+enum child {
+	CHILD_EVENTS,
+	CHILD_PAUSES
+};
 
-	rc = sk_db_prepare(db, "SELECT e.ticket_id, e.at, e.status FROM ticket_events e"
-			   " JOIN tickets t ON t.id = e.ticket_id WHERE " SCOPE
-			   " ORDER BY e.ticket_id, e.at, e.id", &st, d);
-	if (rc)
+/* Give ticket @t its run of @n child rows from @buf (copied into the arena). */
+static enum sk_err flush_child(enum child kind, struct sk_ticket *t, const void *buf, size_t n,
+			       struct arena *a)
+{
+	size_t size = kind == CHILD_EVENTS ? sizeof(struct sk_status_event) : sizeof(struct sk_pause);
+	void *rows = arena_alloc(a, n * size);
+
+	if (!rows)
+		return SK_ERR_NOMEM;
+	memcpy(rows, buf, n * size);
+	if (kind == CHILD_EVENTS) {
+		t->events = rows;
+		t->n_events = n;
+	} else {
+		t->pauses = rows;
+		t->n_pauses = n;
+	}
+	return SK_OK;
+}
+
+/*
+ * Attach the rows of a child table to every loaded ticket: one query ordered
+ * by ticket id, merged with the tickets (sorted the same way).
+ */
+static enum sk_err attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
+				   enum child kind, struct sk_diag *d)
+{
+	static const char *const sql[] = {
+		"SELECT e.ticket_id, e.at, e.status FROM ticket_events e"
+		" JOIN tickets t ON t.id = e.ticket_id WHERE " SCOPE " ORDER BY e.ticket_id, e.at, e.id",
+		"SELECT p.ticket_id, p.start_at, p.end_at FROM pauses p"
+		" JOIN tickets t ON t.id = p.ticket_id WHERE " SCOPE " ORDER BY p.ticket_id, p.start_at",
+	};
+	size_t size = kind == CHILD_EVENTS ? sizeof(struct sk_status_event) : sizeof(struct sk_pause);
+	sqlite3_stmt *st = NULL;
+	unsigned char *buf = NULL;
+	size_t i = 0, n = 0, cap = 0;
+	int failed = 0;
+	enum sk_err rc;
+
+	if ((rc = sk_db_prepare(db, sql[kind], &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, r->period.start);
 	sqlite3_bind_int64(st, 2, r->period.end);
@@ -138,21 +170,14 @@ static enum sk_err load_events(struct sk_db *db, struct sk_results *r, struct ar
 
 		/* Flush the run of the previous ticket when the id changes. */
 		if (n && (!id || strcmp(id, r->r[i].ticket.id) != 0)) {
-			struct sk_status_event *ev = arena_alloc(a, n * sizeof(*ev));
-
-			if (!ev) {
-				rc = SK_ERR_NOMEM;
+			if ((rc = flush_child(kind, &r->r[i].ticket, buf, n, a)))
 				goto out;
-			}
-			memcpy(ev, buf, n * sizeof(*ev));
-			r->r[i].ticket.events = ev;
-			r->r[i].ticket.n_events = n;
 			n = 0;
 		}
 		if (step == SQLITE_DONE)
 			break;
 		if (step != SQLITE_ROW) {
-			rc = sk_db_fail(db, "reading status history", d);
+			rc = sk_db_fail(db, kind == CHILD_EVENTS ? "reading status history" : "reading pauses", d);
 			goto out;
 		}
 		while (i < r->n && strcmp(r->r[i].ticket.id, id) < 0)
@@ -163,7 +188,7 @@ static enum sk_err load_events(struct sk_db *db, struct sk_results *r, struct ar
 			continue;
 		if (n == cap) {
 			size_t nc = cap ? cap * 2 : 64;
-			struct sk_status_event *nb = realloc(buf, nc * sizeof(*nb));
+			unsigned char *nb = realloc(buf, nc * size);
 
 			if (!nb) {
 				rc = SK_ERR_NOMEM;
@@ -172,78 +197,22 @@ static enum sk_err load_events(struct sk_db *db, struct sk_results *r, struct ar
 			buf = nb;
 			cap = nc;
 		}
-		buf[n].at = sqlite3_column_int64(st, 1);
-		buf[n].status = arena_strdup(a, results_col_text(st, 2), &failed);
+		if (kind == CHILD_EVENTS) {
+			struct sk_status_event *e = (struct sk_status_event *)(void *)buf + n;
+
+			e->at = sqlite3_column_int64(st, 1);
+			e->status = arena_strdup(a, results_col_text(st, 2), &failed);
+		} else {
+			struct sk_pause *p = (struct sk_pause *)(void *)buf + n;
+
+			p->start = sqlite3_column_int64(st, 1);
+			p->end = results_col_time(st, 2);
+		}
 		n++;
 		if (failed) {
 			rc = SK_ERR_NOMEM;
 			goto out;
 		}
-	}
-out:
-	free(buf);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Attach explicit pauses, the same way. */
-static enum sk_err load_pauses(struct sk_db *db, struct sk_results *r, struct arena *a,
-			       struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	size_t i = 0, n = 0, cap = 0;
-	struct sk_pause *buf = NULL;
-	enum sk_err rc;
-
-	rc = sk_db_prepare(db, "SELECT p.ticket_id, p.start_at, p.end_at FROM pauses p"
-			   " JOIN tickets t ON t.id = p.ticket_id WHERE " SCOPE
-			   " ORDER BY p.ticket_id, p.start_at", &st, d);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, r->period.start);
-	sqlite3_bind_int64(st, 2, r->period.end);
-	for (;;) {
-		int step = sqlite3_step(st);
-		const char *id = step == SQLITE_ROW ? results_col_text(st, 0) : NULL;
-
-		if (n && (!id || strcmp(id, r->r[i].ticket.id) != 0)) {
-			struct sk_pause *p = arena_alloc(a, n * sizeof(*p));
-
-			if (!p) {
-				rc = SK_ERR_NOMEM;
-				goto out;
-			}
-			memcpy(p, buf, n * sizeof(*p));
-			r->r[i].ticket.pauses = p;
-			r->r[i].ticket.n_pauses = n;
-			n = 0;
-		}
-		if (step == SQLITE_DONE)
-			break;
-		if (step != SQLITE_ROW) {
-			rc = sk_db_fail(db, "reading pauses", d);
-			goto out;
-		}
-		while (i < r->n && strcmp(r->r[i].ticket.id, id) < 0)
-			i++;
-		if (i == r->n)
-			break;
-		if (strcmp(r->r[i].ticket.id, id) != 0)
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			struct sk_pause *nb = realloc(buf, nc * sizeof(*nb));
-
-			if (!nb) {
-				rc = SK_ERR_NOMEM;
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		buf[n].start = sqlite3_column_int64(st, 1);
-		buf[n].end = results_col_time(st, 2);
-		n++;
 	}
 out:
 	free(buf);
@@ -292,7 +261,8 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if ((rc = load_events(db, r, a, d)) || (rc = load_pauses(db, r, a, d)))
+	if ((rc = attach_children(db, r, a, CHILD_EVENTS, d)) ||
+	    (rc = attach_children(db, r, a, CHILD_PAUSES, d)))
 		goto fail;
 
 	/* Compute each and keep what is in scope, in id order. */
