@@ -257,10 +257,14 @@ static void test_p1_evening(void **state)
 	assert_string_equal(L(v.response.deadline), "2027-01-12T19:00:00");
 	sk_verdict_release(&v);
 
-	/* At 21:30 the evening hour runs over midnight into the next evening. */
+	/*
+	 * At 21:30 the evening has 30 minutes left; the other 30 run on the
+	 * office and evening calendars together: from 08:00 the next morning,
+	 * not only from 17:00 the next evening.
+	 */
 	t = ticket("P1", "2027-01-12 21:30");
 	compute(&t, "2027-01-14 00:00", &v);
-	assert_string_equal(L(v.response.deadline), "2027-01-13T17:30:00");
+	assert_string_equal(L(v.response.deadline), "2027-01-13T08:30:00");
 	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
 	sk_verdict_release(&v);
 }
@@ -350,6 +354,31 @@ static void test_reopened(void **state)
 	assert_int_equal(v2.resolution.elapsed, v1.resolution.elapsed);
 	sk_verdict_release(&v1);
 	sk_verdict_release(&v2);
+}
+
+/* Resolved, then Closed, then reopened: the whole stretch from the resolution is paused. */
+static void test_reopened_after_close(void **state)
+{
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:00"), "New" },
+		{ T("2027-01-12 10:00"), "Resolved" },
+		{ T("2027-01-12 11:00"), "Closed" },
+		{ T("2027-01-12 13:00"), "In progress" },
+		{ T("2027-01-12 15:00"), "Closed" },
+	};
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 5;
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_REOPENED);
+	assert_int_equal(v.n_pauses, 1);
+	assert_int_equal(v.resolution.paused, 3 * 3600);      /* 10:00-13:00 */
+	assert_int_equal(v.resolution.stop, T("2027-01-12 15:00"));
+	assert_int_equal(v.resolution.elapsed, 3 * 3600);     /* 6 h less 3 h */
+	sk_verdict_release(&v);
 }
 
 /* A priority change keeps the pause already counted (final priority applies throughout). */
@@ -473,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_open_at_period_end),
 		cmocka_unit_test(test_priority_mismatch),
 		cmocka_unit_test(test_reopened),
+		cmocka_unit_test(test_reopened_after_close),
 		cmocka_unit_test(test_priority_change_keeps_pause),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_out_of_range),

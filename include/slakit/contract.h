@@ -121,7 +121,10 @@ struct sk_priority {
 	int has_norm;              /**< 0 when the contract sets no norm */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
 	int after_hours_calendar;  /**< consignatiedienst calendar index, -1: none */
-	struct sk_duration after_hours_response; /**< response on that calendar */
+	struct sk_duration after_hours_response; /**< response target of a ticket reported then */
+	struct sk_calendar *after_hours_union; /**< the priority's calendar and the after-hours
+						  one together, where such a response is
+						  counted (owned); NULL when none */
 	long line;                 /**< line of the section header */
 };
 

@@ -8,8 +8,8 @@
  * that counts in the period, or a ticket reported before the period's end
  * whose clocks are still pending then. sk_results_store() writes them to the
  * `ticket_results` table under a `result_runs` row per period and contract
- * SHA-256 (the view `ticket_results_v` joins them), so sla-score,
- * sla-report and an auditor with sqlite3 read the same figures.
+ * SHA-256 (the view `ticket_results_v` joins them), so an auditor with
+ * sqlite3 reads the figures sla-score and sla-report compute the same way.
  *
  * Ownership: sk_results_compute() allocates the set and everything in it;
  * sk_results_free() frees it (NULL is accepted).

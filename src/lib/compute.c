@@ -77,10 +77,19 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
 		int pause = sk_contract_is_pause_status(c, e->status);
 
-		/* Time between a resolution and a reopen is waiting, not work. */
-		if (!pause && next && is_done(c, e->status) && !is_done(c, t->events[i + 1].status)) {
-			v->flags |= SK_FLAG_REOPENED;
-			pause = !c->rules.reopen_resets;
+		/*
+		 * Time between a resolution and a reopen is waiting, not work: the
+		 * whole run of resolved and closed statuses before it, alike.
+		 */
+		if (!pause && next && is_done(c, e->status)) {
+			size_t k = i + 1;
+
+			while (k < t->n_events && is_done(c, t->events[k].status))
+				k++;
+			if (k < t->n_events) {
+				v->flags |= SK_FLAG_REOPENED;
+				pause = !c->rules.reopen_resets;
+			}
 		}
 		if (pause && (!next || next > e->at))
 			p[n++] = (struct sk_pause){ e->at, next ? next : SK_PAUSE_OPEN };
@@ -329,7 +338,9 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 						     sk_calendar_standard_day(c->calendars[ci].cal));
 			v->flags |= SK_FLAG_AFTER_HOURS;
 		}
-		if ((rc = run_clock(c->calendars[ci].cal, ci, t->reported_at, rstop, target, NULL, 0,
+		/* After hours the response runs on both calendars together (see contract.h). */
+		if ((rc = run_clock(ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
+				    : pr->after_hours_union, ci, t->reported_at, rstop, target, NULL, 0,
 				    as_of, &v->response)))
 			goto fail;
 	}

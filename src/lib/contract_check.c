@@ -4,6 +4,7 @@
  * their domains, weights, the staffel. Each failure names the line to fix.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -772,6 +773,66 @@ static enum sk_err check_rules(struct sk_loader *ld)
 }
 
 /* In the order that later checks need: zone, calendars, priorities, matrix, ... */
+static int by_interval_start(const void *a, const void *b)
+{
+	const struct sk_interval *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/*
+ * A priority with an after-hours (consignatie) calendar: a ticket reported in
+ * those hours has its response counted on both calendars together, so an hour
+ * that runs out of the evening goes on at the next opening, not the next evening.
+ */
+static enum sk_err build_after_hours(struct sk_loader *ld)
+{
+	struct sk_contract *c = ld->c;
+
+	for (size_t i = 0; i < c->n_priorities; i++) {
+		struct sk_priority *pr = &c->priorities[i];
+		const struct sk_contract_calendar *base, *eve;
+		char name[256];
+
+		if (pr->after_hours_calendar < 0)
+			continue;
+		base = &c->calendars[pr->calendar];
+		eve = &c->calendars[pr->after_hours_calendar];
+		snprintf(name, sizeof(name), "%s+%s", base->name, eve->name);
+		if (sk_calendar_new(name, c->tz, base->hol, &pr->after_hours_union) != SK_OK)
+			return SK_ERR_NOMEM;
+		for (int w = 0; w < 7; w++) {
+			struct sk_interval iv[2 * SK_MAX_INTERVALS];
+			const struct sk_interval *a, *b;
+			size_t na = sk_calendar_intervals(base->cal, w, &a);
+			size_t nb = sk_calendar_intervals(eve->cal, w, &b);
+			size_t n = 0, m = 0;
+
+			memcpy(iv, a, na * sizeof(*iv));
+			memcpy(iv + na, b, nb * sizeof(*iv));
+			qsort(iv, na + nb, sizeof(*iv), by_interval_start);
+			/* Merge what overlaps or touches (17:00 closes one, opens the other). */
+			for (size_t k = 0; k < na + nb; k++) {
+				if (m && iv[k].start <= iv[m - 1].end) {
+					if (iv[k].end > iv[m - 1].end)
+						iv[m - 1].end = iv[k].end;
+				} else {
+					iv[m++] = iv[k];
+				}
+			}
+			for (n = 0; n < m && n < SK_MAX_INTERVALS; n++)
+				if (sk_calendar_add_interval(pr->after_hours_union, w, iv[n].start, iv[n].end,
+							     NULL) != SK_OK)
+					return sk_ld_fail(ld, pr->line, "after_hours_calendar",
+							  "cannot combine calendars '%s' and '%s'",
+							  base->name, eve->name);
+		}
+		sk_calendar_set_standard_day(pr->after_hours_union,
+					     sk_calendar_standard_day(base->cal));
+	}
+	return SK_OK;
+}
+
 enum sk_err sk_contract_check(struct sk_loader *ld)
 {
 	enum sk_err rc;
@@ -781,6 +842,8 @@ enum sk_err sk_contract_check(struct sk_loader *ld)
 		rc = build_calendars(ld);
 	if (rc == SK_OK)
 		rc = check_priorities(ld);
+	if (rc == SK_OK)
+		rc = build_after_hours(ld);
 	if (rc == SK_OK)
 		rc = read_matrix(ld);
 	if (rc == SK_OK)

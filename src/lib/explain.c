@@ -92,16 +92,16 @@ out:
 }
 
 static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *name,
-				 const struct sk_clock *k, sk_time from, const char *from_what,
-				 const struct sk_pause *p, size_t np, sk_time as_of)
+				 const struct sk_clock *k, struct sk_calendar *cal_override, sk_time from,
+				 const char *from_what, const struct sk_pause *p, size_t np, sk_time as_of)
 {
 	const struct sk_tz *tz = c->tz;
-	struct sk_calendar *cal = c->calendars[k->calendar].cal;
+	struct sk_calendar *cal = cal_override ? cal_override : c->calendars[k->calendar].cal;
 	char b1[40], b2[32];
 	struct sk_civil cv;
 	enum sk_err rc;
 
-	fprintf(fp, "\n%s clock (calendar %s)\n", name, c->calendars[k->calendar].name);
+	fprintf(fp, "\n%s clock (calendar %s)\n", name, sk_calendar_name(cal));
 	if (k->state == SK_CLOCK_NA) {
 		fputs("  no target for this priority and type\n", fp);
 		return SK_OK;
@@ -280,9 +280,12 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 			v.pauses[i].end == SK_PAUSE_OPEN ? " (still paused at the evaluation time)" : "");
 	}
 
-	if ((rc = explain_clock(fp, c, "response", &v.response, t.reported_at, "reported", NULL, 0, as_of)))
+	if ((rc = explain_clock(fp, c, "response", &v.response,
+				(v.flags & SK_FLAG_AFTER_HOURS) ? pr->after_hours_union : NULL, t.reported_at,
+				(v.flags & SK_FLAG_AFTER_HOURS) ? "reported after hours: the after-hours target"
+				: "reported", NULL, 0, as_of)))
 		goto out;
-	if ((rc = explain_clock(fp, c, "resolution", &v.resolution,
+	if ((rc = explain_clock(fp, c, "resolution", &v.resolution, NULL,
 				c->rules.resolution_start == SK_CLOCK_RESPONDED && t.responded_at
 				? t.responded_at : t.reported_at,
 				c->rules.resolution_start == SK_CLOCK_RESPONDED && t.responded_at

@@ -277,7 +277,13 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 					sk_period_contains(p, v->resolution.counts_at);
 		res.pending = v->response.state == SK_CLOCK_PENDING ||
 			      v->resolution.state == SK_CLOCK_PENDING;
-		if (!res.response_counts && !res.resolution_counts && !res.pending) {
+		/* A ticket with an impossible timeline has no clocks: list it where its times fall. */
+		int listed = (v->flags & SK_FLAG_IMPOSSIBLE) &&
+			     (sk_period_contains(p, res.ticket.reported_at) ||
+			      sk_period_contains(p, res.ticket.resolved_at) ||
+			      sk_period_contains(p, res.ticket.closed_at) ||
+			      sk_period_contains(p, res.ticket.responded_at));
+		if (!res.response_counts && !res.resolution_counts && !res.pending && !listed) {
 			sk_verdict_release(v);
 			continue;
 		}

@@ -86,9 +86,8 @@ enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struc
 		sqlite3_bind_text(ins, 3, x->ticket.id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 4, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 5, c->priorities[v->priority].id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 6, c->calendars[v->resolution.state != SK_CLOCK_NA
-						       ? v->resolution.calendar : v->response.calendar].name,
-				  -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 6, c->calendars[c->priorities[v->priority].calendar].name, -1,
+				  SQLITE_STATIC);
 		sqlite3_bind_int(ins, 7, v->excluded);
 		/* Most tickets have no flags: NULL keeps the rows small. */
 		if (v->flags)
@@ -247,10 +246,13 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 		fprintf(fp, ",%s,%s,%s,%s,", met_text(rv), b1, b2, b3);
 		if (rv->state != SK_CLOCK_NA)
 			fprintf(fp, "%" PRId64, rv->paused);
-		fprintf(fp, ",%s,%s,%s,%d,%s,%s\n", period_of(r, rs, p1, sizeof(p1)),
-			period_of(r, rv, p2, sizeof(p2)), x->pending ? "pending" : "decided",
-			v->excluded, flag_list(v->flags, flags, sizeof(flags)),
-			c->calendars[c->priorities[v->priority].calendar].name);
+		fprintf(fp, ",%s,%s,%s,%d,", period_of(r, rs, p1, sizeof(p1)),
+			period_of(r, rv, p2, sizeof(p2)), x->pending ? "pending" : "decided", v->excluded);
+		/* Several flags are comma-separated: one quoted field. */
+		csv_field(fp, flag_list(v->flags, flags, sizeof(flags)));
+		fputc(',', fp);
+		csv_field(fp, c->calendars[c->priorities[v->priority].calendar].name);
+		fputc('\n', fp);
 	}
 }
 

@@ -168,7 +168,7 @@ static const char *const v1[] = {
 	"  ticket_id       TEXT NOT NULL,     -- tickets.id\n"
 	"  type            TEXT NOT NULL,\n"
 	"  priority        TEXT NOT NULL,     -- priority applied (contract rule)\n"
-	"  calendar        TEXT NOT NULL,     -- calendar of that priority\n"
+	"  calendar        TEXT NOT NULL,     -- calendar of that priority (after-hours: see flags)\n"
 	"  excluded        INTEGER NOT NULL,  -- 1: not in the figures, listed apart\n"
 	"  flags           TEXT,              -- wrong-channel, uplift, matrix-mismatch, reopened, ...\n"
 	"  reason          TEXT,              -- why flagged, for people\n"

@@ -242,6 +242,9 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 	}
 	s->n_missing += missing;
 	if (missing) {
+		/* No score: no KPI contributes to one, so none shows a contribution. */
+		for (size_t i = 0; i < ds->n_kpis; i++)
+			ds->kpis[i].scored = 0;
 		snprintf(ds->reason, sizeof(ds->reason), "incomplete: %d KPI%s without data", missing,
 			 missing == 1 ? "" : "s");
 		ds->scored = 0;
@@ -284,7 +287,7 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 	sk_period_next(&q, c->tz, &next);
 	snprintf(ds->applies_to, sizeof(ds->applies_to), "%s", next.label);
 	for (size_t i = 0; i < in->n_invoices; i++)
-		if (strcmp(in->invoices[i].period, q.label) == 0 &&
+		if (strcasecmp(in->invoices[i].period, q.label) == 0 &&
 		    strcasecmp(in->invoices[i].domain, dom->id) == 0) {
 			ds->has_invoice = 1;
 			ds->invoice_cents = in->invoices[i].cents;

@@ -73,6 +73,8 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 			excluded++;
 			continue;
 		}
+		if (k->source_priority >= 0 && x->v.priority != k->source_priority)
+			continue;
 		if (x->v.priority < 64) {
 			n[x->v.priority]++;
 			in[x->v.priority] += clk->state == SK_CLOCK_MET;
@@ -143,14 +145,27 @@ static enum sk_err timed_share(struct sk_db *db, struct sk_contract *c, const ch
 		int64_t secs, lim = limit;
 		int ci = cal;
 
-		/* Per-priority limits (onsite): the priority's own target and calendar. */
+		/*
+		 * Per-priority limits (onsite): the priority's onsite target on its
+		 * calendar, or, where it has none, its resolution target ("binnen de
+		 * SLA van de oplostijd").
+		 */
 		if (prio_col >= 0) {
 			int p = sk_contract_find_priority(c, (const char *)sqlite3_column_text(st, prio_col));
+			int type = sk_ticket_type_parse((const char *)sqlite3_column_text(st, prio_col + 1));
+			int set = 0;
 
-			if (p < 0 || !c->priorities[p].onsite.set)
+			if (p < 0)
 				continue;
 			ci = c->priorities[p].calendar;
-			lim = sk_contract_seconds(c, ci, &c->priorities[p].onsite);
+			if (c->priorities[p].onsite.set) {
+				lim = sk_contract_seconds(c, ci, &c->priorities[p].onsite);
+			} else {
+				lim = sk_contract_target(c, p, type < 0 ? SK_TICKET_INCIDENT
+							 : (enum sk_ticket_type)type, 1, &set);
+				if (!set)
+					continue;
+			}
 		}
 		(*n)++;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
@@ -231,6 +246,26 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 	return 0;
 }
 
+/*
+ * Whether planned maintenance was announced in time: whole days of the
+ * notice count as werkdagen on the contract's default calendar ("10
+ * werkdagen vooraf"), hours and minutes on the wall clock ("48 uur vooraf").
+ */
+static int announced_in_time(struct sk_contract *c, const struct sk_duration *notice,
+			     sk_time announced, sk_time start)
+{
+	struct sk_calendar *cal = c->calendars[c->default_calendar].cal;
+	int64_t business;
+
+	if (start - announced < notice->seconds)
+		return 0;
+	if (!notice->days)
+		return 1;
+	if (sk_calendar_between(cal, announced, start, &business) != SK_OK)
+		return 0;
+	return business >= notice->days * sk_calendar_standard_day(cal);
+}
+
 /* Availability of a service within its service window; planned and announced maintenance does not count. */
 static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 				const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f,
@@ -238,11 +273,10 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 {
 	const struct sk_service *svc = &c->services[k->source_service];
 	struct sk_calendar *cal = c->calendars[svc->calendar].cal;
-	int64_t notice = svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0;
 	sqlite3_stmt *st = NULL;
 	int64_t window, down = 0, secs;
 	sk_time ms = 0, me = 0;
-	long count = 0;
+	long count = 0, excused = 0;
 	enum sk_err rc;
 	int step;
 
@@ -252,18 +286,22 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
 		return SK_OK;
 	}
-	/* Notice in wall-clock time: "48 uur vooraf" is hours on the clock. */
-	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at FROM outages WHERE lower(service) = lower(?3)"
-				" AND end_at > ?1 AND start_at < ?2 AND NOT (planned = 1 AND announced_at IS NOT NULL"
-				" AND start_at - announced_at >= ?4) ORDER BY start_at", &st, d)))
+	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at, planned, announced_at FROM outages"
+				" WHERE lower(service) = lower(?3) AND end_at > ?1 AND start_at < ?2"
+				" ORDER BY start_at", &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, w->start);
 	sqlite3_bind_int64(st, 2, w->end);
 	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, notice);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
 
+		if (sqlite3_column_int(st, 2) && svc->notice.set &&
+		    sqlite3_column_type(st, 3) != SQLITE_NULL &&
+		    announced_in_time(c, &svc->notice, sqlite3_column_int64(st, 3), s)) {
+			excused++;
+			continue;
+		}
 		s = s < w->start ? w->start : s;
 		e = e > w->end ? w->end : e;
 		count++;
@@ -289,9 +327,21 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	f->num = (i128)(window - down) * 100;
 	f->den = window;
 	snprintf(ks->detail, sizeof(ks->detail),
-		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted)", svc->id,
-		 (long long)down, (long long)window, w->label, count, count == 1 ? "" : "s");
+		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted, %ld "
+		 "announced maintenance not)", svc->id, (long long)down, (long long)window, w->label,
+		 count, count == 1 ? "" : "s", excused);
 	return SK_OK;
+}
+
+/* @base, narrowed to the KPI's `priority=` when it has one (SQL-quoted). */
+static const char *with_priority(const char *base, const struct sk_contract *c,
+				 const struct sk_kpi *k, char *buf, size_t size)
+{
+	if (k->source_priority < 0 || k->source_kind == SK_SRC_RCA)
+		return base;
+	sqlite3_snprintf((int)size, buf, "%s AND priority = '%q'", base,
+			 c->priorities[k->source_priority].id);
+	return buf;
 }
 
 enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
@@ -341,59 +391,66 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		snprintf(ks->detail, sizeof(ks->detail), "no ticket clocks decided in %s", w->label);
 		return SK_OK;
 	case SK_SRC_FCR:
-		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(first_contact_resolved = 1), 0) FROM tickets"
-				 " WHERE first_contact_resolved IS NOT NULL AND COALESCE(resolved_at, closed_at) >= ?1"
-				 " AND COALESCE(resolved_at, closed_at) < ?2", w, 0, &n, &in, d);
+		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(first_contact_resolved = 1), 0)"
+				 " FROM tickets WHERE first_contact_resolved IS NOT NULL"
+				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
+				 c, k, sql, sizeof(sql)), w, 0, &n, &in, d);
 		what = "tickets solved at first contact";
 		break;
 	case SK_SRC_CAB:
-		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(cab_approved = 1), 0) FROM tickets"
+		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(cab_approved = 1), 0) FROM tickets"
 				 " WHERE type = 'change' AND change_type IN ('normal', 'emergency')"
-				 " AND reported_at >= ?1 AND reported_at < ?2", w, 0, &n, &in, d);
+				 " AND reported_at >= ?1 AND reported_at < ?2", c, k, sql, sizeof(sql)),
+				 w, 0, &n, &in, d);
 		what = "non-standard changes CAB-approved";
 		break;
 	case SK_SRC_FAILED_CHANGE:
-		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(change_failed = 1), 0) FROM tickets"
+		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(change_failed = 1), 0) FROM tickets"
 				 " WHERE type = 'change' AND COALESCE(resolved_at, closed_at) >= ?1"
-				 " AND COALESCE(resolved_at, closed_at) < ?2", w, 0, &n, &in, d);
+				 " AND COALESCE(resolved_at, closed_at) < ?2", c, k, sql, sizeof(sql)),
+				 w, 0, &n, &in, d);
 		what = "changes failed";
 		break;
 	case SK_SRC_HANDOVER:
-		rc = timed_share(db, c, "SELECT reported_at, escalated_at FROM tickets WHERE escalated_at >= ?1"
-				 " AND escalated_at < ?2", w, cal, within, -1, &n, &in, d);
+		rc = timed_share(db, c, with_priority("SELECT reported_at, escalated_at FROM tickets"
+				 " WHERE escalated_at >= ?1 AND escalated_at < ?2", c, k, sql, sizeof(sql)),
+				 w, cal, within, -1, &n, &in, d);
 		what = "hand-overs in time";
 		break;
 	case SK_SRC_RCA:
-		snprintf(sql, sizeof(sql), "SELECT resolved_at, rca_at FROM tickets WHERE type = 'incident'"
-			 " AND priority = '%s' AND resolved_at >= ?1 AND resolved_at < ?2",
-			 k->source_priority >= 0 ? c->priorities[k->source_priority].id : "P1");
+		sqlite3_snprintf((int)sizeof(sql), sql, "SELECT resolved_at, rca_at FROM tickets"
+				 " WHERE type = 'incident' AND priority = '%q' AND resolved_at >= ?1"
+				 " AND resolved_at < ?2",
+				 c->priorities[k->source_priority >= 0 ? k->source_priority : 0].id);
 		rc = timed_share(db, c, sql, w, cal, within, -1, &n, &in, d);
 		what = "RCAs delivered in time";
 		break;
 	case SK_SRC_STANDARD_CHANGE:
-		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
-				 " WHERE type = 'change' AND change_type = 'standard'"
+		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
+				 " FROM tickets WHERE type = 'change' AND change_type = 'standard'"
 				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
-				 w, cal, within, -1, &n, &in, d);
+				 c, k, sql, sizeof(sql)), w, cal, within, -1, &n, &in, d);
 		what = "standard changes in time";
 		break;
 	case SK_SRC_COMPLAINT:
-		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
-				 " WHERE type = 'complaint' AND COALESCE(resolved_at, closed_at) >= ?1"
-				 " AND COALESCE(resolved_at, closed_at) < ?2", w, cal, within, -1, &n, &in, d);
+		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
+				 " FROM tickets WHERE type = 'complaint' AND COALESCE(resolved_at, closed_at) >= ?1"
+				 " AND COALESCE(resolved_at, closed_at) < ?2", c, k, sql, sizeof(sql)),
+				 w, cal, within, -1, &n, &in, d);
 		what = "complaints solved in time";
 		break;
 	case SK_SRC_PROVISIONING:
-		rc = timed_share(db, c, "SELECT reported_at, COALESCE(resolved_at, closed_at) FROM tickets"
-				 " WHERE type = 'request' AND (lower(category) LIKE '%account%'"
+		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
+				 " FROM tickets WHERE type = 'request' AND (lower(category) LIKE '%account%'"
 				 " OR lower(category) LIKE '%provision%')"
 				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
-				 w, cal, within, -1, &n, &in, d);
+				 c, k, sql, sizeof(sql)), w, cal, within, -1, &n, &in, d);
 		what = "accounts provisioned in time";
 		break;
 	case SK_SRC_ONSITE:
-		rc = timed_share(db, c, "SELECT reported_at, onsite_at, priority FROM tickets"
-				 " WHERE onsite_at >= ?1 AND onsite_at < ?2", w, cal, 0, 2, &n, &in, d);
+		rc = timed_share(db, c, with_priority("SELECT reported_at, onsite_at, priority, type FROM tickets"
+				 " WHERE onsite_at >= ?1 AND onsite_at < ?2", c, k, sql, sizeof(sql)),
+				 w, cal, 0, 2, &n, &in, d);
 		what = "onsite visits in time";
 		break;
 	}

@@ -15,7 +15,7 @@ static const struct tool_opt opts[] = {
 	{ 'p', "period", "PERIOD", "2027-01 (month), 2027-Q1, 2027-H1 or 2027" },
 	{ OPT_FORMAT, "format", "FMT", "text (default), csv or json" },
 	{ OPT_ONLY_BREACHED, "only-breached", NULL, "list only tickets with a breached clock in the period" },
-	{ OPT_EXPLAIN, "explain", "TICKET", "derive one ticket's verdict step by step" },
+	{ OPT_EXPLAIN, "explain", "TICKET_ID", "derive one ticket's verdict step by step" },
 	{ OPT_NO_STORE, "no-store", NULL, "do not store the results in the database" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 	if (!a.db || !a.contract)
 		return tool_misuse(&tool, "a database (-d DB) and a contract (-c FILE) are needed");
 	if (!a.period && !a.explain)
-		return tool_misuse(&tool, "a period (-p PERIOD) or --explain TICKET is needed");
+		return tool_misuse(&tool, "a period (-p PERIOD) or --explain TICKET_ID is needed");
 	sk_diag_clear(&d);
 	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
 		goto fail;

@@ -25,8 +25,8 @@ static const struct tool_opt opts[] = {
 
 static const struct tool tool = {
 	"sla-score",
-	"sla-score -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--invoice FILE]\n"
-	"          [--domain ID]... [--kpi ID=VALUE]... [--allow-missing zero|skip]",
+	"sla-score [-d DB] -c CONTRACT -p PERIOD [--format text|csv|json] [--invoice FILE]\n"
+	"          [--domain ID]... [--kpi ID=VALUE]... [--allow-missing zero|skip] [--lang LANG]",
 	"KPI values, % of norm, weighted domain scores, the malus staffel and the malus in euros.",
 	"A KPI without data is never taken as 0 % or 100 %: the domain is marked incomplete,\n"
 	"the missing KPIs are named on stderr and the exit status is 3, unless --allow-missing\n"
@@ -91,6 +91,8 @@ static int on_opt(int key, const char *arg, void *ctx)
 			return tool_misuse(&tool, "too many --kpi options");
 		if (sk_dec_parse(eq + 1, &a->given[a->n_given].value, NULL) != SK_OK)
 			return tool_misuse(&tool, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
+		if (a->given[a->n_given].value < 0)
+			return tool_misuse(&tool, "--kpi %s: a measured value cannot be negative", arg);
 		a->given_ids[a->n_given] = strndup(arg, (size_t)(eq - arg));
 		if (!a->given_ids[a->n_given])
 			return EXIT_SYSTEM;
