@@ -356,6 +356,27 @@ static void test_reopened(void **state)
 	sk_verdict_release(&v2);
 }
 
+/* The export's resolution time holds when only closing follows it. */
+static void test_resolved_then_closed(void **state)
+{
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:00"), "New" },
+		{ T("2027-01-12 12:00"), "Closed" },
+	};
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 2;
+	t.resolved_at = T("2027-01-12 10:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.stop, T("2027-01-12 10:00"));
+	assert_int_equal(v.resolution.elapsed, 3600);
+	assert_false(v.flags & SK_FLAG_REOPENED);
+	sk_verdict_release(&v);
+}
+
 /* Resolved, then Closed, then reopened: the whole stretch from the resolution is paused. */
 static void test_reopened_after_close(void **state)
 {
@@ -503,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_priority_mismatch),
 		cmocka_unit_test(test_reopened),
 		cmocka_unit_test(test_reopened_after_close),
+		cmocka_unit_test(test_resolved_then_closed),
 		cmocka_unit_test(test_priority_change_keeps_pause),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_out_of_range),

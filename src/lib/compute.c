@@ -200,24 +200,34 @@ static int applied_priority(const struct sk_contract *c, const struct sk_ticket 
 	return t->priority;
 }
 
-/* When the resolution clock stopped: the status history wins over the field. */
+/*
+ * When the resolution clock stopped. The export's resolution time holds when
+ * no work came after it; a status history that shows a reopen after it wins:
+ * then the clock stopped where the final run of resolved/closed statuses
+ * began, or has not stopped at all.
+ */
 static sk_time resolution_stop(const struct sk_contract *c, const struct sk_ticket *t)
 {
-	sk_time stop = t->resolved_at ? t->resolved_at : t->closed_at;
+	sk_time field = t->resolved_at ? t->resolved_at : t->closed_at;
+	sk_time last_active = 0;
 	size_t i = t->n_events;
+	int any_done = 0;
 
 	if (!t->n_events || (!c->rules.n_resolved_statuses && !c->rules.n_closed_statuses))
-		return stop;
-	/* The start of the final run of resolved/closed statuses, if it ends that way. */
+		return field;
+	for (size_t j = 0; j < t->n_events; j++) {
+		if (is_done(c, t->events[j].status))
+			any_done = 1;
+		else
+			last_active = t->events[j].at;
+	}
+	if (field && field >= last_active)
+		return field;
 	while (i > 0 && is_done(c, t->events[i - 1].status))
 		i--;
-	if (i == t->n_events) {
-		for (size_t j = 0; j < t->n_events; j++)
-			if (is_done(c, t->events[j].status))
-				return 0; /* resolved once, reopened, still open */
-		return stop;
-	}
-	return t->events[i].at;
+	if (i < t->n_events)
+		return t->events[i].at;
+	return any_done ? 0 : field; /* resolved once, reopened, still open */
 }
 
 /* 1 when some instant of the ticket lies outside what calendars can answer. */
