@@ -23,5 +23,6 @@
 #include "slakit/compute.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
+#include "slakit/report.h"
 
 #endif

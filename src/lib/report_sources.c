@@ -1,0 +1,383 @@
+/*
+ * Where the report's figures come from: the imports that fed the period
+ * (so the report can name every input file by its SHA-256), the titles of
+ * the tickets, and the availability of the contract's services.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_priv.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Index of ticket @id in the results (sorted by id), -1 when not in scope. */
+static long result_index(const struct sk_results *res, const char *id)
+{
+	size_t lo = 0, hi = res->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(res->r[mid].ticket.id, id);
+
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* 1 when ticket @id is one of the cases @k (sorted by id, binary order). */
+static int in_cases(const struct sk_report_case *k, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(k[mid].id, id);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The span every figure of the report looks at: the period and each KPI's window. */
+static void report_span(const struct sk_report *r, sk_time *start, sk_time *end)
+{
+	*start = r->period.start;
+	*end = r->period.end;
+	for (size_t i = 0; i < r->score->n_domains; i++)
+		for (size_t k = 0; k < r->score->domains[i].n_kpis; k++) {
+			struct sk_period w;
+
+			if (sk_period_parse(r->score->domains[i].kpis[k].window, r->contract->tz, &w,
+					    NULL) != SK_OK)
+				continue;
+			if (w.start < *start)
+				*start = w.start;
+			if (w.end > *end)
+				*end = w.end;
+		}
+}
+
+/* 1 when a measurement for @label is one a KPI of the report reads. */
+static int label_used(const struct sk_report *r, const char *label, sk_time start, sk_time end)
+{
+	struct sk_period w;
+
+	for (size_t i = 0; i < r->score->n_domains; i++)
+		for (size_t k = 0; k < r->score->domains[i].n_kpis; k++)
+			if (strcmp(r->score->domains[i].kpis[k].window, label) == 0)
+				return 1;
+	/* Monthly measurements are averaged over a longer window. */
+	return strlen(label) == 7 && sk_period_parse(label, r->contract->tz, &w, NULL) == SK_OK &&
+	       w.start >= start && w.end <= end;
+}
+
+struct import_set {
+	long *ids;
+	size_t n, cap;
+};
+
+static int mark(struct import_set *s, long id)
+{
+	/* Rows come in runs from one import: the last one marked is the likely one. */
+	if (s->n && s->ids[s->n - 1] == id)
+		return 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ids[i] == id)
+			return 0;
+	if (s->n == s->cap) {
+		size_t nc = s->cap ? s->cap * 2 : 32;
+		long *ni = realloc(s->ids, nc * sizeof(*ni));
+
+		if (!ni)
+			return -1;
+		s->ids = ni;
+		s->cap = nc;
+	}
+	s->ids[s->n++] = id;
+	return 0;
+}
+
+/* Every import_id of a query's rows whose column 0 (a ticket id) is in @ids. */
+static enum sk_err mark_ticket_rows(struct sk_db *db, const char *sql, char **ids, size_t n,
+				    struct import_set *s, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
+	int step;
+
+	if (rc)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+
+		if (id && n && bsearch(&id, ids, n, sizeof(*ids), cmp_str) &&
+		    mark(s, sqlite3_column_int64(st, 1))) {
+			rc = SK_ERR_NOMEM;
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "finding the imports of the period", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* import_ids of rows of @sql (span bound to ?1, ?2), column 0 = import_id, 1 = label or NULL. */
+static enum sk_err mark_span_rows(struct sk_db *db, const struct sk_report *r, const char *sql,
+				  sk_time start, sk_time end, struct import_set *s,
+				  struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
+	int step;
+
+	if (rc)
+		return rc;
+	if (sqlite3_bind_parameter_count(st) >= 2) {
+		sqlite3_bind_int64(st, 1, start);
+		sqlite3_bind_int64(st, 2, end);
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(st, 1);
+
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL && !label_used(r, label, start, end))
+			continue;
+		if (mark(s, sqlite3_column_int64(st, 0))) {
+			rc = SK_ERR_NOMEM;
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "finding the imports of the period", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The tickets of the report: titles for those in scope, ids of all that fed it. */
+static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
+				struct import_set *s, char ***ids, size_t *n_ids,
+				struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int step, failed = 0;
+	enum sk_err rc = sk_db_prepare(db, "SELECT id, import_id, reported_at, " REPORT_TITLE_SQL
+				       " FROM tickets ORDER BY id", &st, d);
+
+	if (rc)
+		return rc;
+	r->titles = calloc(r->results->n ? r->results->n : 1, sizeof(*r->titles));
+	if (!r->titles) {
+		sqlite3_finalize(st);
+		return SK_ERR_NOMEM;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		sk_time rep = sqlite3_column_int64(st, 2);
+		long ri = id ? result_index(r->results, id) : -1;
+
+		if (!id)
+			continue;
+		if (ri >= 0 && sqlite3_column_type(st, 3) == SQLITE_TEXT)
+			r->titles[ri] = arena_strdup(a, (const char *)sqlite3_column_text(st, 3), &failed);
+		if (ri < 0 && !sk_period_contains(&r->period, rep) &&
+		    !in_cases(r->change_list, r->n_changes, id) &&
+		    !in_cases(r->complaints, r->n_complaints, id))
+			continue;
+		if (*n_ids == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			char **ni = realloc(*ids, nc * sizeof(*ni));
+
+			if (!ni) {
+				rc = SK_ERR_NOMEM;
+				break;
+			}
+			*ids = ni;
+			cap = nc;
+		}
+		(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
+		if (failed || mark(s, sqlite3_column_int64(st, 1))) {
+			rc = SK_ERR_NOMEM;
+			break;
+		}
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading tickets", d);
+	if (!rc && failed)
+		rc = SK_ERR_NOMEM;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The rows of `imports` named in @s, by id; generated_at from them. */
+static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct arena *a,
+				struct import_set *s, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+	int failed = 0;
+
+	if (s->n)
+		qsort(s->ids, s->n, sizeof(*s->ids), cmp_long);
+	r->imports = calloc(s->n ? s->n : 1, sizeof(*r->imports));
+	if (!r->imports)
+		return SK_ERR_NOMEM;
+	r->generated_at = 0;
+	if ((rc = sk_db_prepare(db, "SELECT file, sha256, kind, profile, rows_read, rows_rejected,"
+				" dst_gaps, dst_folds, finished_at FROM imports WHERE id = ?1", &st, d)))
+		return rc;
+	for (size_t i = 0; i < s->n; i++) {
+		struct sk_report_import *im = &r->imports[r->n_imports];
+
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, s->ids[i]);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			continue; /* a row pointing at a missing import: nothing to name */
+		im->id = s->ids[i];
+		im->file = arena_strdup(a, (const char *)sqlite3_column_text(st, 0), &failed);
+		snprintf(im->sha256, sizeof(im->sha256), "%s", (const char *)sqlite3_column_text(st, 1));
+		im->kind = arena_strdup(a, (const char *)sqlite3_column_text(st, 2), &failed);
+		im->profile = arena_strdup(a, (const char *)sqlite3_column_text(st, 3), &failed);
+		im->rows = (long)sqlite3_column_int64(st, 4);
+		im->rejected = (long)sqlite3_column_int64(st, 5);
+		im->dst_gaps = (long)sqlite3_column_int64(st, 6);
+		im->dst_folds = (long)sqlite3_column_int64(st, 7);
+		im->finished_at = sqlite3_column_int64(st, 8);
+		if (im->finished_at > r->generated_at)
+			r->generated_at = im->finished_at;
+		r->n_imports++;
+	}
+	sqlite3_finalize(st);
+	/* No import fed it: the data is as old as the period. */
+	if (!r->n_imports)
+		r->generated_at = r->period.end;
+	return failed ? SK_ERR_NOMEM : SK_OK;
+}
+
+enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
+				  struct sk_diag *d)
+{
+	struct import_set s = { NULL, 0, 0 };
+	char **ids = NULL;
+	size_t n_ids = 0;
+	sk_time start, end;
+	enum sk_err rc;
+
+	report_span(r, &start, &end);
+	if ((rc = scan_tickets(db, r, a, &s, &ids, &n_ids, d)))
+		goto out;
+	/* ORDER BY id gives binary order, the order strcmp() searches in. */
+	if ((rc = mark_ticket_rows(db, "SELECT DISTINCT ticket_id, import_id FROM ticket_events",
+				   ids, n_ids, &s, d)) ||
+	    (rc = mark_ticket_rows(db, "SELECT DISTINCT ticket_id, import_id FROM pauses", ids, n_ids,
+				   &s, d)) ||
+	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM calls"
+				 " WHERE started_at >= ?1 AND started_at < ?2", start, end, &s, d)) ||
+	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM outages"
+				 " WHERE end_at > ?1 AND start_at < ?2", start, end, &s, d)) ||
+	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, period FROM kpi_measurements",
+				 start, end, &s, d)))
+		goto out;
+	rc = load_imports(db, r, a, &s, d);
+out:
+	free(ids);
+	free(s.ids);
+	return rc;
+}
+
+/* Availability of service @svc over the period, as sla-score measures it. */
+static enum sk_err service_availability(struct sk_db *db, const struct sk_report *r,
+					const struct sk_service *svc, struct sk_report_service *out,
+					struct sk_diag *d)
+{
+	const struct sk_contract *c = r->contract;
+	struct sk_calendar *cal = c->calendars[svc->calendar].cal;
+	int64_t notice = svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0, secs;
+	sk_time ms = 0, me = 0;
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+	int step;
+
+	memset(out, 0, sizeof(*out));
+	out->service = svc;
+	if (sk_calendar_between(cal, r->period.start, r->period.end, &out->window))
+		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "period outside 1900-2199");
+	/* Same rule as the outages KPI: announced planned maintenance does not count, overlaps merge. */
+	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at, planned = 1 AND announced_at IS NOT NULL"
+				" AND start_at - announced_at >= ?4 FROM outages"
+				" WHERE lower(service) = lower(?3) AND end_at > ?1 AND start_at < ?2"
+				" ORDER BY start_at", &st, d)))
+		return rc;
+	sqlite3_bind_int64(st, 1, r->period.start);
+	sqlite3_bind_int64(st, 2, r->period.end);
+	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, notice);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
+
+		if (sqlite3_column_int(st, 2)) {
+			out->planned++;
+			continue;
+		}
+		s = s < r->period.start ? r->period.start : s;
+		e = e > r->period.end ? r->period.end : e;
+		out->outages++;
+		if (me && s <= me) {
+			if (e > me)
+				me = e;
+			continue;
+		}
+		if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+			out->down += secs;
+		ms = s;
+		me = e;
+	}
+	if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+		out->down += secs;
+	if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading outages", d);
+	sqlite3_finalize(st);
+	if (rc || out->window <= 0)
+		return rc;
+	out->has_value = 1;
+	sk_dec_percent(SK_DEC(out->window - out->down), SK_DEC(out->window), 6, &out->availability);
+	/* Fits 64 bits: a year has fewer than 2^25 seconds, a norm at most 100e6. */
+	out->met = (out->window - out->down) * 100 * SK_DEC_ONE >= svc->norm * out->window;
+	return SK_OK;
+}
+
+enum sk_err report_gather_services(struct sk_db *db, struct sk_report *r, struct sk_diag *d)
+{
+	const struct sk_contract *c = r->contract;
+	enum sk_err rc;
+
+	r->services = calloc(c->n_services ? c->n_services : 1, sizeof(*r->services));
+	if (!r->services)
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < c->n_services; i++) {
+		if ((rc = service_availability(db, r, &c->services[i], &r->services[i], d)))
+			return rc;
+		r->n_services++;
+	}
+	return SK_OK;
+}

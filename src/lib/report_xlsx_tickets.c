@@ -1,0 +1,405 @@
+/*
+ * The XLSX report's priorities sheet (with the tickets listed one by one),
+ * the sheet of every ticket in scope, and the trend with native charts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_xlsx_priv.h"
+
+/* ---- priorities and the tickets listed one by one ---- */
+
+static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	const char *head[16] = { w->priorities, w->change_type, w->tickets, w->response, w->within_n,
+				 w->response_within, w->resolution, w->within_n, w->resolution_within,
+				 w->norm, w->met, "MTTR", "MTTR (klok)", "MTTP", "MTTP (klok)", w->pending };
+	lxw_row_t first;
+	char label[64];
+
+	head[1] = w->kind;
+	head[12] = w->mark == ',' ? "MTTR (klok)" : "MTTR (wall)";
+	head[14] = w->mark == ',' ? "MTTP (klok)" : "MTTP (wall)";
+	xw_str(x, s, row++, 0, w->priorities, x->title);
+	xw_header(x, s, row++, head, 16);
+	first = row;
+	for (size_t i = 0; i < r->n_prio; i++, row++) {
+		const struct sk_report_prio *p = &r->prio[i];
+
+		xw_str(x, s, row, 0, report_prio_label(c, p->priority, label, sizeof(label)),
+			p->type < 0 ? x->bold : NULL);
+		xw_str(x, s, row, 1, report_type_word(w, p->type), NULL);
+		xw_num(x, s, row, 2, (double)p->tickets, x->count);
+		xw_num(x, s, row, 3, (double)p->response_n, x->count);
+		xw_num(x, s, row, 4, (double)p->response_within, x->count);
+		if (p->response_n)
+			xw_num(x, s, row, 5, (double)p->response_within / (double)p->response_n, x->pct);
+		xw_num(x, s, row, 6, (double)p->resolution_n, x->count);
+		xw_num(x, s, row, 7, (double)p->resolution_within, x->count);
+		if (p->resolution_n)
+			xw_num(x, s, row, 8, (double)p->resolution_within / (double)p->resolution_n, x->pct);
+		if (p->has_norm)
+			xw_dec(x, s, row, 9, p->norm, 1, x->pct_norm);
+		xw_str(x, s, row, 10, xw_yes_no(w, p->met), NULL);
+		if (p->mttr >= 0) {
+			xw_dur(x, s, row, 11, p->mttr);
+			xw_dur(x, s, row, 12, p->mttr_wall);
+		}
+		if (p->mttp >= 0) {
+			xw_dur(x, s, row, 13, p->mttp);
+			xw_dur(x, s, row, 14, p->mttp_wall);
+		}
+		xw_num(x, s, row, 15, (double)p->pending, x->count);
+	}
+	xw_colour_formula(x, s, first, 5, row - 1, 5, 5, 9, 1);
+	xw_colour_formula(x, s, first, 8, row - 1, 8, 8, 9, 1);
+	xw_colour_words(x, s, first, 10, row - 1, 10, w->no, w->yes);
+	xw_str(x, s, row++, 0, w->mttr_note, NULL);
+	return row + 1;
+}
+
+/* A clock's elapsed time, target and state in three cells from @col. */
+static void clock_cells(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+			const struct sk_clock *k)
+{
+	if (k->state != SK_CLOCK_NA) {
+		xw_dur(x, s, row, col, k->elapsed);
+		xw_dur(x, s, row, col + 1, k->target);
+	}
+	xw_str(x, s, row, col + 2, report_state_word(x->w, k->state), NULL);
+}
+
+static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	const char *p1head[12] = { w->ticket, w->kind, w->reported, w->channel, w->response, w->target,
+				   "", w->resolution, w->target, "", w->excluded, w->reason };
+	const char *uphead[3] = { w->ticket, w->reported, w->uplift_reason };
+	const char *aphead[5] = { w->ticket, w->priorities, w->matrix_priority, w->excluded, w->reason };
+	const char *brhead[7] = { w->ticket, w->priorities, w->clock, w->target, w->deadline,
+				  w->stopped, w->late };
+	char title[96], flags[512];
+	lxw_row_t first;
+
+	snprintf(title, sizeof(title), w->p1_list,
+		 report_top_priority(c) >= 0 ? c->priorities[report_top_priority(c)].id : "P1");
+	xw_str(x, s, row++, 0, title, x->bold);
+	xw_header(x, s, row++, p1head, 12);
+	first = row;
+	for (size_t i = 0; i < r->n_p1; i++, row++) {
+		const struct sk_result *t = &r->results->r[r->p1[i]];
+
+		xw_str(x, s, row, 0, t->ticket.id, NULL);
+		xw_str(x, s, row, 1, report_type_word(w, (int)t->ticket.type), NULL);
+		xw_time(x, s, row, 2, t->ticket.reported_at, x->dt);
+		xw_str(x, s, row, 3, t->ticket.channel, NULL);
+		clock_cells(x, s, row, 4, &t->v.response);
+		clock_cells(x, s, row, 7, &t->v.resolution);
+		xw_str(x, s, row, 10, xw_yes_no(w, t->v.excluded), NULL);
+		xw_str(x, s, row, 11, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+	}
+	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
+	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+	row++;
+	xw_str(x, s, row++, 0, w->uplifts, x->bold);
+	xw_header(x, s, row++, uphead, 3);
+	for (size_t i = 0; i < r->n_uplifts; i++, row++) {
+		const struct sk_result *t = &r->results->r[r->uplifts[i]];
+
+		xw_str(x, s, row, 0, t->ticket.id, NULL);
+		xw_time(x, s, row, 1, t->ticket.reported_at, x->dt);
+		xw_str(x, s, row, 2, t->ticket.uplift_reason, NULL);
+	}
+	row++;
+	xw_str(x, s, row++, 0, w->apart, x->bold);
+	xw_header(x, s, row++, aphead, 5);
+	for (size_t i = 0; i < r->n_apart; i++, row++) {
+		const struct sk_result *t = &r->results->r[r->apart[i]];
+
+		xw_str(x, s, row, 0, t->ticket.id, NULL);
+		xw_str(x, s, row, 1, c->priorities[t->v.priority].id, NULL);
+		if (t->v.matrix_priority >= 0)
+			xw_str(x, s, row, 2, c->priorities[t->v.matrix_priority].id, NULL);
+		xw_str(x, s, row, 3, xw_yes_no(w, t->v.excluded), NULL);
+		xw_str(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+	}
+	row++;
+	xw_str(x, s, row++, 0, w->breaches, x->bold);
+	xw_header(x, s, row++, brhead, 7);
+	for (size_t i = 0; i < r->n_breaches; i++, row++) {
+		const struct sk_report_breach *br = &r->breaches[i];
+		const struct sk_result *t = &r->results->r[br->result];
+		const struct sk_clock *k = br->resolution ? &t->v.resolution : &t->v.response;
+
+		xw_str(x, s, row, 0, t->ticket.id, NULL);
+		xw_str(x, s, row, 1, c->priorities[t->v.priority].id, NULL);
+		xw_str(x, s, row, 2, br->resolution ? w->resolution : w->response, NULL);
+		xw_dur(x, s, row, 3, k->target);
+		xw_time(x, s, row, 4, k->deadline, x->dt);
+		if (k->stop)
+			xw_time(x, s, row, 5, k->stop, x->dt);
+		else
+			xw_str(x, s, row, 5, w->open, NULL);
+		xw_dur(x, s, row, 6, br->late);
+	}
+	return row;
+}
+
+void xw_sheet_priorities(struct xw *x)
+{
+	struct sheet *s = &x->sh[SH_PRIO];
+	lxw_row_t row = prio_table(x, s, 0);
+
+	prio_lists(x, s, row);
+	if (s->width[0] > 30)
+		s->width[0] = 30;
+}
+/* ---- every ticket in scope ---- */
+
+enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_MATRIX, T_CHANNEL, T_CATEGORY, T_LOCATION, T_STATUS,
+       T_REPORTED, T_RESPONDED, T_RESOLVED, T_PRODUCTIVE, T_RS_START, T_RS_ELAPSED, T_RS_TARGET,
+       T_RS_DEADLINE, T_RS_STATE, T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_PAUSED, T_RV_TARGET,
+       T_RV_DEADLINE, T_RV_STATE, T_RV_COUNTS, T_EXCLUDED, T_FLAGS, T_REASON, T_MTTR, T_MTTP,
+       T_CALENDAR, T_COLS };
+
+void xw_sheet_tickets(struct xw *x)
+{
+	struct sheet *s = &x->sh[SH_TICKETS];
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	char rs[64], rv[64], flags[512], names[256];
+	const char *head[T_COLS];
+	size_t n = r->results->n;
+	lxw_row_t row = 1;
+
+	snprintf(rs, sizeof(rs), "%s: ", w->response);
+	snprintf(rv, sizeof(rv), "%s: ", w->resolution);
+	{
+		const char *h[T_COLS] = { w->ticket, w->title_col, w->kind, w->priorities, w->matrix_priority,
+					  w->channel, w->category, w->location, w->status, w->reported,
+					  w->responded, w->resolved, w->productive, "", "", "", "", "", "",
+					  "", "", w->paused, "", "", "", "", w->excluded, w->flags, w->reason,
+					  "MTTR", "MTTP", "calendar" };
+		static char cols[12][64];
+		const char *what[12] = { w->start, w->elapsed, w->target, w->deadline, w->status, w->counts,
+					 w->start, w->elapsed, w->target, w->deadline, w->status, w->counts };
+		const lxw_col_t at[12] = { T_RS_START, T_RS_ELAPSED, T_RS_TARGET, T_RS_DEADLINE, T_RS_STATE,
+					   T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_TARGET, T_RV_DEADLINE,
+					   T_RV_STATE, T_RV_COUNTS };
+
+		memcpy(head, h, sizeof(head));
+		for (int i = 0; i < 12; i++) {
+			snprintf(cols[i], sizeof(cols[i]), "%s %s", i < 6 ? w->response : w->resolution, what[i]);
+			head[at[i]] = cols[i];
+		}
+		head[T_RV_PAUSED] = w->paused;
+	}
+	xw_header(x, s, 0, head, T_COLS);
+	/* A sheet holds 1048576 rows; a period with more tickets is cut, and says so. */
+	if (n > LXW_ROW_MAX - 2)
+		n = LXW_ROW_MAX - 2;
+	for (size_t i = 0; i < n; i++, row++) {
+		const struct sk_result *t = &r->results->r[i];
+		const struct sk_verdict *v = &t->v;
+		size_t k = 0;
+
+		xw_str(x, s, row, T_ID, t->ticket.id, NULL);
+		xw_str(x, s, row, T_TITLE, r->titles ? r->titles[i] : NULL, NULL);
+		xw_str(x, s, row, T_TYPE, report_type_word(w, (int)t->ticket.type), NULL);
+		xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
+		if (v->matrix_priority >= 0)
+			xw_str(x, s, row, T_MATRIX, c->priorities[v->matrix_priority].id, NULL);
+		xw_str(x, s, row, T_CHANNEL, t->ticket.channel, NULL);
+		xw_str(x, s, row, T_CATEGORY, t->ticket.category, NULL);
+		xw_str(x, s, row, T_LOCATION, t->ticket.location, NULL);
+		xw_str(x, s, row, T_STATUS, t->ticket.status, NULL);
+		xw_time(x, s, row, T_REPORTED, t->ticket.reported_at, x->dt);
+		xw_time(x, s, row, T_RESPONDED, t->ticket.responded_at, x->dt);
+		xw_time(x, s, row, T_RESOLVED, t->ticket.resolved_at, x->dt);
+		xw_time(x, s, row, T_PRODUCTIVE, t->ticket.productive_at, x->dt);
+		if (v->response.state != SK_CLOCK_NA) {
+			xw_time(x, s, row, T_RS_START, v->response.start, x->dt);
+			xw_dur(x, s, row, T_RS_ELAPSED, v->response.elapsed);
+			xw_dur(x, s, row, T_RS_TARGET, v->response.target);
+			xw_time(x, s, row, T_RS_DEADLINE, v->response.deadline, x->dt);
+		}
+		xw_str(x, s, row, T_RS_STATE, report_state_word(w, v->response.state), NULL);
+		xw_str(x, s, row, T_RS_COUNTS, xw_yes_no(w, t->response_counts), NULL);
+		if (v->resolution.state != SK_CLOCK_NA) {
+			xw_time(x, s, row, T_RV_START, v->resolution.start, x->dt);
+			xw_dur(x, s, row, T_RV_ELAPSED, v->resolution.elapsed);
+			xw_dur(x, s, row, T_RV_PAUSED, v->resolution.paused);
+			xw_dur(x, s, row, T_RV_TARGET, v->resolution.target);
+			xw_time(x, s, row, T_RV_DEADLINE, v->resolution.deadline, x->dt);
+		}
+		xw_str(x, s, row, T_RV_STATE, report_state_word(w, v->resolution.state), NULL);
+		xw_str(x, s, row, T_RV_COUNTS, xw_yes_no(w, t->resolution_counts), NULL);
+		xw_str(x, s, row, T_EXCLUDED, xw_yes_no(w, v->excluded), NULL);
+		names[0] = '\0';
+		for (int f = 0; f < SK_FLAG_COUNT; f++)
+			if (v->flags & (1u << f))
+				k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
+						      k ? " " : "", sk_flag_name(1u << f));
+		xw_str(x, s, row, T_FLAGS, names, NULL);
+		xw_str(x, s, row, T_REASON, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+		if (v->mttr_wall >= 0)
+			xw_dur(x, s, row, T_MTTR, v->mttr_wall);
+		if (v->mttp_wall >= 0)
+			xw_dur(x, s, row, T_MTTP, v->mttp_wall);
+		xw_str(x, s, row, T_CALENDAR, c->calendars[c->priorities[v->priority].calendar].name, NULL);
+	}
+	if (n < r->results->n)
+		xw_str(x, s, row++, 0, "...", NULL);
+	xw_keep(x, worksheet_autofilter(s->ws, 0, 0, row > 1 ? row - 1 : 1, T_COLS - 1));
+	worksheet_freeze_panes(s->ws, 1, 1);
+	xw_colour_words(x, s, 1, T_RS_STATE, row - 1, T_RS_STATE, w->state_breached, w->state_met);
+	xw_colour_words(x, s, 1, T_RV_STATE, row - 1, T_RV_STATE, w->state_breached, w->state_met);
+	/* Headers are long; the data decides how wide a column must be, the header wraps. */
+	for (int col = 0; col < T_COLS; col++)
+		if (s->width[col] > 24 && col != T_TITLE && col != T_REASON && col != T_CATEGORY &&
+		    col != T_LOCATION)
+			s->width[col] = 24;
+}
+/* ---- trend ---- */
+
+void xw_sheet_trend(struct xw *x)
+{
+	struct sheet *s = &x->sh[SH_TREND];
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	size_t np = c->n_priorities, nm = r->n_months;
+	lxw_row_t row = 0, t_resp = 0, t_res = 0, t_cat;
+	char name[64], cats[128], vals[128], a[32], b[32];
+	lxw_chart *chart;
+
+	xw_str(x, s, row++, 0, w->trend, x->title);
+	row++;
+	/* Compliance per priority per month, response and resolution. */
+	for (int res = 0; res < 2; res++) {
+		lxw_row_t top;
+
+		xw_str(x, s, row++, 0, res ? w->chart_resolution : w->chart_response, x->bold);
+		xw_str(x, s, row, 0, w->month, x->head);
+		for (size_t p = 0; p < np; p++)
+			xw_str(x, s, row, (lxw_col_t)(1 + p), c->priorities[p].id, x->head);
+		top = row++;
+		for (size_t m = 0; m < nm; m++, row++) {
+			xw_str(x, s, row, 0, report_period_name(w, &r->months[m].period, name, sizeof(name)), NULL);
+			for (size_t p = 0; p < np; p++) {
+				const struct sk_report_prio *pr = &r->months[m].prio[p];
+				long n = res ? pr->resolution_n : pr->response_n;
+				long in = res ? pr->resolution_within : pr->response_within;
+
+				if (n)
+					xw_num(x, s, row, (lxw_col_t)(1 + p), (double)in / (double)n, x->pct);
+			}
+		}
+		if (res)
+			t_res = top;
+		else
+			t_resp = top;
+		row++;
+	}
+	/* Volume per month. */
+	{
+		const char *head[3] = { w->month, w->reported, w->breached_n };
+
+		xw_str(x, s, row++, 0, w->by_month, x->bold);
+		xw_header(x, s, row++, head, 3);
+		for (size_t m = 0; m < nm; m++, row++) {
+			xw_str(x, s, row, 0, report_period_name(w, &r->months[m].period, name, sizeof(name)), NULL);
+			xw_num(x, s, row, 1, (double)r->months[m].reported, x->count);
+			xw_num(x, s, row, 2, (double)r->months[m].breached, x->count);
+		}
+		row++;
+	}
+	/* Tickets per category, in total and per month. */
+	xw_str(x, s, row++, 0, w->per_category, x->bold);
+	xw_str(x, s, row, 0, w->category, x->head);
+	xw_str(x, s, row, 1, w->total, x->head);
+	for (size_t m = 0; m < nm; m++)
+		xw_str(x, s, row, (lxw_col_t)(2 + m), report_period_name(w, &r->months[m].period, name,
+									 sizeof(name)), x->head);
+	t_cat = row++;
+	for (size_t i = 0; i < r->n_categories; i++, row++) {
+		xw_str(x, s, row, 0, r->categories[i].name[0] ? r->categories[i].name : w->unknown, NULL);
+		xw_num(x, s, row, 1, (double)r->categories[i].n, x->count);
+		for (size_t m = 0; m < nm; m++)
+			xw_num(x, s, row, (lxw_col_t)(2 + m), (double)r->months[m].category[i], x->count);
+	}
+	row++;
+	xw_str(x, s, row++, 0, w->per_location, x->bold);
+	xw_str(x, s, row, 0, w->location, x->head);
+	xw_str(x, s, row++, 1, w->tickets, x->head);
+	for (size_t i = 0; i < r->n_locations; i++, row++) {
+		xw_str(x, s, row, 0, r->locations[i].name[0] ? r->locations[i].name : w->unknown, NULL);
+		xw_num(x, s, row, 1, (double)r->locations[i].n, x->count);
+	}
+	row++;
+	xw_str(x, s, row++, 0, w->recurring, x->bold);
+	for (size_t i = 0; i < r->n_recurring; i++, row++) {
+		xw_num(x, s, row, 0, (double)(i + 1), x->count);
+		xw_str(x, s, row, 1, r->recurring[i].name, NULL);
+		xw_num(x, s, row, 2, (double)r->recurring[i].n, x->count);
+	}
+
+	/* Native charts beside the tables: lines over months (columns for a single month). */
+	for (int res = 0; res < 2 && nm && np; res++) {
+		lxw_row_t top = res ? t_res : t_resp;
+
+		chart = workbook_add_chart(x->wb, nm > 1 ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+		if (!chart) {
+			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 1, 0, 1),
+			 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, 0, 1));
+		for (size_t p = 0; p < np; p++) {
+			lxw_chart_series *ser;
+
+			snprintf(vals, sizeof(vals), "=%s:%s",
+				 xw_ref(a, sizeof(a), s->name, top + 1, (lxw_col_t)(1 + p), 1),
+				 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, (lxw_col_t)(1 + p), 1));
+			ser = chart_add_series(chart, cats, vals);
+			if (ser)
+				chart_series_set_name(ser, c->priorities[p].id);
+		}
+		chart_title_set_name(chart, res ? w->chart_resolution : w->chart_response);
+		chart_axis_set_min(chart->y_axis, 0);
+		chart_axis_set_max(chart->y_axis, 1);
+		chart_axis_set_num_format(chart->y_axis, "0%");
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+		xw_keep(x, worksheet_insert_chart(s->ws, res ? 18 : 2, (lxw_col_t)(np + 3), chart));
+	}
+	if (r->n_categories && nm) {
+		chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+		if (!chart) {
+			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, t_cat + 1, 0, 1),
+			 xw_ref(b, sizeof(b), NULL, t_cat + (lxw_row_t)r->n_categories, 0, 1));
+		for (size_t m = 0; m < nm; m++) {
+			lxw_chart_series *ser;
+
+			snprintf(vals, sizeof(vals), "=%s:%s",
+				 xw_ref(a, sizeof(a), s->name, t_cat + 1, (lxw_col_t)(2 + m), 1),
+				 xw_ref(b, sizeof(b), NULL, t_cat + (lxw_row_t)r->n_categories, (lxw_col_t)(2 + m), 1));
+			ser = chart_add_series(chart, cats, vals);
+			if (ser)
+				chart_series_set_name(ser, report_period_name(w, &r->months[m].period, name,
+									      sizeof(name)));
+		}
+		chart_title_set_name(chart, w->chart_categories);
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+		xw_keep(x, worksheet_insert_chart(s->ws, 34, (lxw_col_t)(np + 3), chart));
+	}
+}
+

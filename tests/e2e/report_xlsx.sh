@@ -1,0 +1,88 @@
+#!/bin/sh
+# End-to-end test of the XLSX report with an independent reader (openpyxl,
+# Debian's python3-openpyxl): every formula recalculates to its cached value;
+# domain scores, malus, KPI cells equal sla-score's JSON; the tickets sheet
+# equals sla-compute's CSV; figures are numbers with number formats; two runs
+# give the same cells and properties; the checker fails on a wrong figure; a
+# ticket titled =HYPERLINK("x") stays a string (also in the CSV report).
+#
+# usage: report_xlsx.sh BINDIR SRCDIR
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$(cd "$1" && pwd) || exit 1
+src=$(cd "$2" && pwd) || exit 1
+R=$bin/sla-report
+contracts=$src/samples/contracts
+check=$src/tests/e2e/report_xlsx_check.py
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failed=0
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+
+# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+if [ -z "$py" ]; then
+	echo "FAIL: no python3 with openpyxl (Debian: python3-openpyxl; scripts/setup.sh installs it)"
+	exit 1
+fi
+
+. "$src/tests/e2e/report_lib.sh"
+report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
+
+for c in dhs cloudwise halt; do
+	for p in 2027-01 2027-Q1; do
+		x=$tmp/$c-$p.xlsx
+		"$R" -d "$tmp/$c.db" -c "$contracts/$c.ini" -p $p -o "$x" || fail "$c $p: sla-report exit $?"
+		# sla-score exits 3 when KPIs have no data; its JSON is complete all the same.
+		"$bin/sla-score" -d "$tmp/$c.db" -c "$contracts/$c.ini" -p $p --format json >"$tmp/score.json" 2>/dev/null
+		[ $? -le 3 ] || fail "$c $p: sla-score failed"
+		"$bin/sla-compute" -d "$tmp/$c.db" -c "$contracts/$c.ini" -p $p --format csv --no-store \
+			>"$tmp/compute.csv" || fail "$c $p: sla-compute exit $?"
+		"$py" "$check" check "$x" "$tmp/score.json" "$tmp/compute.csv" || fail "$c $p: workbook check"
+	done
+done
+
+# The checker is not a rubber stamp: a score one point off must fail it.
+"$bin/sla-score" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 --format json >"$tmp/score.json" 2>/dev/null
+sed 's/"score":\([0-9]*\)\./"score":1\1./' "$tmp/score.json" >"$tmp/wrong.json"
+cmp -s "$tmp/score.json" "$tmp/wrong.json" && fail "could not make a wrong score file"
+"$bin/sla-compute" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 --format csv --no-store >"$tmp/compute.csv"
+"$py" "$check" check "$tmp/dhs-2027-Q1.xlsx" "$tmp/wrong.json" "$tmp/compute.csv" >"$tmp/neg" 2>&1 &&
+	fail "the checker accepted a wrong domain score"
+grep -q 'FAIL .*score' "$tmp/neg" || fail "the checker did not name the wrong score"
+
+# Determinism: two runs give the same cells, formats and properties.
+"$R" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 -o "$tmp/again.xlsx"
+"$py" "$check" dump "$tmp/dhs-2027-Q1.xlsx" >"$tmp/dump1" || fail "dump 1"
+"$py" "$check" dump "$tmp/again.xlsx" >"$tmp/dump2" || fail "dump 2"
+cmp -s "$tmp/dump1" "$tmp/dump2" || { fail "two runs differ"; diff "$tmp/dump1" "$tmp/dump2" | head; }
+grep -q '^properties .* 2027-04-01 06:' "$tmp/dump1" ||
+	fail "creation time is not the latest import: $(head -1 "$tmp/dump1")"
+
+# English sheet names on request.
+"$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
+"$py" -c 'import sys, openpyxl
+names = openpyxl.load_workbook(sys.argv[1]).sheetnames
+sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend"])' "$tmp/en.xlsx" ||
+	fail "English sheet names"
+
+# Ticket text that looks like a formula stays text: XLSX and CSV.
+"$bin/sla-import" -d "$tmp/inject.db" -c "$contracts/dhs.ini" "$src/tests/data/report/inject-tickets.csv" ||
+	fail "importing inject-tickets.csv"
+"$R" -d "$tmp/inject.db" -c "$contracts/dhs.ini" -p 2027-01 -o "$tmp/inject.xlsx" || fail "inject report"
+"$py" "$check" string "$tmp/inject.xlsx" '=HYPERLINK("x")' || fail '=HYPERLINK("x") became a formula'
+"$py" "$check" string "$tmp/inject.xlsx" "-cmd|' /C calc'!A0" || fail "-cmd|... became a formula"
+"$py" "$check" string "$tmp/inject.xlsx" '+31 70 123' || fail "+31 70 123 became a formula"
+"$R" -d "$tmp/inject.db" -c "$contracts/dhs.ini" -p 2027-01 -o "$tmp/inject.csv" || fail "inject csv"
+grep -q '"'"'"'=HYPERLINK(""x"")"' "$tmp/inject.csv" || fail "CSV: =HYPERLINK not quoted with an apostrophe"
+grep -q '^[^"]*,=' "$tmp/inject.csv" && fail "CSV: a field starts with ="
+
+echo "report_xlsx: $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,490 @@
+#!/usr/bin/python3
+"""Check an SLR workbook written by sla-report with an independent reader.
+
+    report_xlsx_check.py check REPORT.xlsx SCORE.json COMPUTE.csv
+        Recalculate every formula of the workbook from its plain values (a
+        small evaluator of the functions sla-report uses) and compare with the
+        cached values; compare the domain scores, malus and KPI cells with
+        sla-score's JSON and the tickets sheet with sla-compute's CSV; check
+        that numbers are numeric cells with number formats.
+    report_xlsx_check.py dump REPORT.xlsx
+        Print every cell (value, type, number format) and the document
+        properties, one per line, for comparing two runs.
+    report_xlsx_check.py string REPORT.xlsx TEXT
+        Succeed when TEXT is in a string cell of the tickets sheet and the
+        workbook has no formula that contains it.
+
+Exit status 0 when all checks pass, 1 otherwise (each failure on a line).
+"""
+import csv
+import json
+import re
+import sys
+import zipfile
+from decimal import Decimal, ROUND_HALF_UP
+
+import openpyxl
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL " + msg)
+
+
+# ---- a small formula evaluator -------------------------------------------
+
+TOKEN = re.compile(r"""\s*(?:
+    (?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+)?) |
+    (?P<str>"(?:[^"]|"")*") |
+    (?P<ref>(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?) |
+    (?P<func>[A-Z][A-Z0-9.]*)\( |
+    (?P<op>>=|<=|<>|[-+*/=<>(),])
+)""", re.X)
+
+
+def col_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def split_ref(text):
+    sheet = None
+    if "!" in text:
+        sheet, text = text.rsplit("!", 1)
+        if sheet.startswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+    text = text.replace("$", "")
+    parts = text.split(":")
+    cells = []
+    for p in parts:
+        m = re.fullmatch(r"([A-Z]+)(\d+)", p)
+        cells.append((int(m.group(2)), col_index(m.group(1))))
+    return sheet, cells
+
+
+def excel_round(x, n):
+    # Excel rounds the 15 significant digits it shows, half away from zero.
+    d = Decimal(repr(float("%.15g" % x)))
+    q = Decimal(1).scaleb(-n)
+    if d < 0:
+        return -float((-d).quantize(q, rounding=ROUND_HALF_UP))
+    return float(d.quantize(q, rounding=ROUND_HALF_UP))
+
+
+class Book:
+    """A workbook read twice: formulas, and the values cached with them."""
+
+    def __init__(self, path):
+        self.f = openpyxl.load_workbook(path)                  # formulas
+        self.v = openpyxl.load_workbook(path, data_only=True)  # cached values
+        self.memo = {}
+
+    def value(self, sheet, row, col):
+        """A cell's value, formulas recalculated (recursively) from the plain cells."""
+        key = (sheet, row, col)
+        if key not in self.memo:
+            cell = self.f[sheet].cell(row=row, column=col)
+            v = cell.value
+            if isinstance(v, str) and v.startswith("=") and cell.data_type == "f":
+                v = self.run(Parser(v[1:]).parse(), sheet)
+            self.memo[key] = v
+        return self.memo[key]
+
+    def run(self, node, sheet):
+        kind = node[0]
+        if kind in ("num", "str"):
+            return node[1]
+        if kind == "neg":
+            return -self.run(node[1], sheet)
+        if kind == "ref":
+            ref_sheet, cells = split_ref(node[1])
+            ref_sheet = ref_sheet or sheet
+            if len(cells) == 1:
+                v = self.value(ref_sheet, *cells[0])
+                return 0.0 if v is None else v
+            (r0, c0), (r1, c1) = cells
+            return [self.value(ref_sheet, r, c) for r in range(r0, r1 + 1)
+                    for c in range(c0, c1 + 1)]
+        if kind == "bin":
+            op, a, b = node[1], self.run(node[2], sheet), self.run(node[3], sheet)
+            return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
+                    "/": lambda: a / b, ">=": lambda: a >= b, "<=": lambda: a <= b,
+                    "<>": lambda: a != b, "=": lambda: a == b, "<": lambda: a < b,
+                    ">": lambda: a > b}[op]()
+        if kind == "call":
+            return self.call(node[1], node[2], sheet)
+        raise ValueError("unknown node %r" % (node,))
+
+    def call(self, name, args, sheet):
+        if name == "IF":
+            # Only the branch taken is evaluated, as in a spreadsheet.
+            if self.run(args[0], sheet):
+                return self.run(args[1], sheet)
+            return self.run(args[2], sheet) if len(args) > 2 else False
+        vals = [self.run(a, sheet) for a in args]
+
+        def nums(a):
+            out = []
+            for x in a:
+                out.extend(x if isinstance(x, list) else [x])
+            return [x for x in out if isinstance(x, (int, float)) and not isinstance(x, bool)]
+
+        if name == "ROUND":
+            return excel_round(vals[0], int(vals[1]))
+        if name == "MIN":
+            return min(nums(vals))
+        if name == "MAX":
+            return max(nums(vals))
+        if name == "SUM":
+            return sum(nums(vals))
+        if name == "AVERAGE":
+            v = nums(vals)
+            return sum(v) / len(v)
+        if name == "SUMPRODUCT":
+            cols = [[(x if isinstance(x, (int, float)) else 0.0) for x in a] for a in vals]
+            total = 0.0
+            for row in zip(*cols):
+                p = 1.0
+                for x in row:
+                    p *= x
+                total += p
+            return total
+        raise ValueError("function %s is not known to the checker" % name)
+
+
+class Parser:
+    """Formula text to a tree: comparison, + -, * /, unary -, calls, refs, literals."""
+
+    def __init__(self, text):
+        self.toks = []
+        pos = 0
+        while pos < len(text):
+            m = TOKEN.match(text, pos)
+            if not m or m.end() == pos:
+                raise ValueError("cannot read formula %r at %d" % (text, pos))
+            self.toks.append((m.lastgroup, m.group(m.lastgroup)))
+            pos = m.end()
+        self.i = 0
+        self.text = text
+
+    def parse(self):
+        node = self.comparison()
+        if self.i != len(self.toks):
+            raise ValueError("trailing tokens in %r" % self.text)
+        return node
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
+
+    def take(self):
+        t = self.peek()
+        self.i += 1
+        return t
+
+    def comparison(self):
+        a = self.additive()
+        kind, op = self.peek()
+        if kind == "op" and op in (">=", "<=", "<>", "=", "<", ">"):
+            self.take()
+            return ("bin", op, a, self.additive())
+        return a
+
+    def additive(self):
+        a = self.term()
+        while self.peek() in (("op", "+"), ("op", "-")):
+            a = ("bin", self.take()[1], a, self.term())
+        return a
+
+    def term(self):
+        a = self.factor()
+        while self.peek() in (("op", "*"), ("op", "/")):
+            a = ("bin", self.take()[1], a, self.factor())
+        return a
+
+    def factor(self):
+        kind, text = self.take()
+        if kind == "num":
+            return ("num", float(text))
+        if kind == "str":
+            return ("str", text[1:-1].replace('""', '"'))
+        if kind == "op" and text == "-":
+            return ("neg", self.factor())
+        if kind == "op" and text == "(":
+            v = self.comparison()
+            self.take()
+            return v
+        if kind == "ref":
+            return ("ref", text)
+        if kind == "func":
+            args = []
+            if self.peek() != ("op", ")"):
+                while True:
+                    args.append(self.comparison())
+                    if self.peek() != ("op", ","):
+                        break
+                    self.take()
+            self.take()
+            return ("call", text, args)
+        raise ValueError("unexpected %r in %r" % (text, self.text))
+
+
+def recalculate(book):
+    """Every formula recomputed from the plain cells equals its cached value."""
+    n = 0
+    for ws in book.f.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                n += 1
+                try:
+                    got = book.value(ws.title, cell.row, cell.column)
+                except (ValueError, ZeroDivisionError, TypeError) as e:
+                    fail("%s!%s %s cannot be recalculated: %s" % (ws.title, cell.coordinate, cell.value, e))
+                    continue
+                cached = book.v[ws.title][cell.coordinate].value
+                if isinstance(got, bool):
+                    got = float(got)
+                if cached is None or abs(float(got) - float(cached)) > 1e-9:
+                    fail("%s!%s %s recalculates to %r, cached %r" % (ws.title, cell.coordinate,
+                                                                    cell.value, got, cached))
+    if n == 0:
+        fail("the workbook has no formulas")
+    return n
+
+
+# ---- comparisons with sla-score and sla-compute ----------------------------
+
+def find_rows(ws, col, pred):
+    return [c.row for c in ws[col] if isinstance(c.value, str) and pred(c.value)]
+
+
+def check_domains(book, score):
+    fws = book.f.worksheets[2]
+    vws = book.v.worksheets[2]
+    titles = {}
+    for c in fws["A"]:
+        m = re.match(r"(?:Domein|Domain) (\S+): ", c.value) if isinstance(c.value, str) else None
+        if m:
+            titles[m.group(1)] = c.row
+    checked = 0
+    for dom in score["domains"]:
+        top = titles.get(dom["id"])
+        if top is None:
+            fail("domain %s is not on the domains sheet" % dom["id"])
+            continue
+        nxt = min([r for r in titles.values() if r > top] + [fws.max_row + 1])
+        # KPI rows: column A holds the KPI id.
+        for k in dom["kpis"]:
+            rows = [r for r in range(top + 2, nxt) if fws.cell(r, 1).value == k["id"]]
+            if len(rows) != 1:
+                fail("%s.%s: %d rows" % (dom["id"], k["id"], len(rows)))
+                continue
+            r = rows[0]
+            pct = vws.cell(r, 8).value
+            if k["pct_of_norm"] is None:
+                if pct is not None:
+                    fail("%s.%s: %% of norm %r, sla-score has none" % (dom["id"], k["id"], pct))
+            elif pct is None or round(pct * 100, 6) != round(float(k["pct_of_norm"]), 6):
+                fail("%s.%s: %% of norm %r, sla-score %s" % (dom["id"], k["id"], pct, k["pct_of_norm"]))
+            else:
+                checked += 1
+            meas = vws.cell(r, 5).value
+            if k["measured"] is not None:
+                scale = 100 if k["unit"] == "%" else 1
+                if not isinstance(meas, (int, float)) or abs(meas * scale - k["measured"]) > 5e-7:
+                    fail("%s.%s: measured %r, sla-score %s" % (dom["id"], k["id"], meas, k["measured"]))
+                elif "%" not in fws.cell(r, 5).number_format and k["unit"] == "%":
+                    fail("%s.%s: measured without a percent format" % (dom["id"], k["id"]))
+            if k["contribution"] is not None:
+                con = vws.cell(r, 12).value
+                if con is None or abs(con * 100 - k["contribution"]) > 5e-7:
+                    fail("%s.%s: contribution %r, sla-score %s" % (dom["id"], k["id"], con,
+                                                                    k["contribution"]))
+        score_rows = [r for r in range(top, nxt) if fws.cell(r, 1).value in ("Domeinscore", "Domain score")]
+        if not dom["scored"]:
+            if score_rows:
+                fail("%s: not scored by sla-score, scored in the workbook" % dom["id"])
+            continue
+        if len(score_rows) != 1:
+            fail("%s: %d score rows" % (dom["id"], len(score_rows)))
+            continue
+        r = score_rows[0]
+        cell = fws.cell(r, 12)
+        if cell.data_type != "f" or "SUM(" not in cell.value:
+            fail("%s: the domain score is not a formula over the KPI cells: %r" % (dom["id"], cell.value))
+        got = vws.cell(r, 12).value
+        if got is None or round(got * 100, 6) != round(float(dom["score"]), 6):
+            fail("%s: score %r, sla-score %s" % (dom["id"], got, dom["score"]))
+        else:
+            checked += 1
+        recomputed = book.value(fws.title, r, 12)
+        if round(recomputed * 100, 6) != round(float(dom["score"]), 6):
+            fail("%s: score recalculates to %r, sla-score %s" % (dom["id"], recomputed, dom["score"]))
+        malus = vws.cell(r + 1, 12).value
+        if malus is None or round(malus * 100, 6) != round(float(dom["malus_percent"]), 6):
+            fail("%s: malus %r %%, sla-score %s" % (dom["id"], malus, dom["malus_percent"]))
+        if "malus_cents" in dom:
+            euros = vws.cell(r + 4, 12).value
+            fmt = fws.cell(r + 4, 12).number_format
+            if euros is None or round(euros * 100) != dom["malus_cents"]:
+                fail("%s: malus %r EUR, sla-score %s cents" % (dom["id"], euros, dom["malus_cents"]))
+            if "€" not in fmt:
+                fail("%s: malus in euros without a euro format (%r)" % (dom["id"], fmt))
+            inv = vws.cell(r + 3, 12).value
+            if inv is None or round(inv * 100) != dom["invoice_cents"]:
+                fail("%s: invoice %r, sla-score %s cents" % (dom["id"], inv, dom["invoice_cents"]))
+    if checked == 0:
+        fail("no domain figure was compared")
+    return checked
+
+
+def secs(v):
+    """Seconds of a duration cell (openpyxl reads [h]:mm cells as timedelta)."""
+    if v is None:
+        return None
+    if hasattr(v, "total_seconds"):
+        return int(round(v.total_seconds()))
+    return int(round(v * 86400))
+
+
+def check_tickets(book, compute_csv):
+    ws = book.f.worksheets[3]
+    head = [c.value for c in ws[1]]
+    if ws.auto_filter.ref is None or not ws.auto_filter.ref.startswith("A1:"):
+        fail("tickets sheet has no autofilter on its header (%r)" % ws.auto_filter.ref)
+    if ws.freeze_panes not in ("B2", "A2"):
+        fail("tickets sheet header is not frozen (%r)" % ws.freeze_panes)
+    rows = {}
+    for r in range(2, ws.max_row + 1):
+        tid = ws.cell(r, 1).value
+        if tid is not None:
+            rows[str(tid)] = r
+    with open(compute_csv, newline="") as f:
+        expected = list(csv.DictReader(f))
+    if set(rows) != set(e["id"] for e in expected):
+        fail("tickets sheet has %d tickets, sla-compute %d; differ: %s" % (
+            len(rows), len(expected), sorted(set(rows) ^ set(e["id"] for e in expected))[:5]))
+    # Columns by position, as sla-report writes them.
+    prio, rs_el, rs_tg, rv_el, rv_tg, excl = 4, 15, 16, 21, 23, 27
+    n = 0
+    for e in expected:
+        r = rows.get(e["id"])
+        if r is None:
+            continue
+        n += 1
+        got = {
+            "priority": ws.cell(r, prio).value,
+            "response_seconds": secs(ws.cell(r, rs_el).value),
+            "response_target_seconds": secs(ws.cell(r, rs_tg).value),
+            "resolution_seconds": secs(ws.cell(r, rv_el).value),
+            "resolution_target_seconds": secs(ws.cell(r, rv_tg).value),
+        }
+        for k, v in got.items():
+            want = e[k]
+            want = (int(want) if want != "" else None) if k != "priority" else want
+            if v != want:
+                fail("ticket %s %s: workbook %r, sla-compute %r" % (e["id"], k, v, want))
+        if (ws.cell(r, excl).value in ("ja", "yes")) != (e["excluded"] == "1"):
+            fail("ticket %s excluded: workbook %r, sla-compute %r" % (e["id"], ws.cell(r, excl).value,
+                                                                     e["excluded"]))
+        for col in (rs_el, rs_tg, rv_el, rv_tg):
+            c = ws.cell(r, col)
+            if c.value is not None and (c.data_type not in ("n", "d") or "h]" not in c.number_format):
+                fail("ticket %s column %s: %r is not a duration cell" % (e["id"], head[col - 1], c.value))
+        c = ws.cell(r, 10)
+        if c.data_type not in ("n", "d") or "yyyy" not in c.number_format:
+            fail("ticket %s reported: %r (%s) is not a date-time cell" % (e["id"], c.value, c.number_format))
+    return n
+
+
+NUMERIC_TEXT = re.compile(r"\s*[-+]?(€\s*)?\d+([.,]\d+)*\s*%?\s*")
+
+
+def check_formats(book):
+    """Figures are numbers with number formats: no percentage or amount written as text."""
+    bad = 0
+    for ws in book.f.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if (c.data_type == "s" and isinstance(c.value, str) and NUMERIC_TEXT.fullmatch(c.value)
+                        and ("%" in c.value or "€" in c.value)):
+                    fail("%s!%s: figure %r written as text" % (ws.title, c.coordinate, c.value))
+                    bad += 1
+    pr = book.f.worksheets[1]
+    pct = [c for c in pr["F"][2:] if isinstance(c.value, float)]
+    if not pct or any("%" not in c.number_format for c in pct):
+        fail("priorities sheet: shares are not percent cells")
+    return bad
+
+
+def check(path, score_json, compute_csv):
+    book = Book(path)
+    with open(score_json) as f:
+        score = json.load(f)
+    names = book.f.sheetnames
+    if len(names) != 5:
+        fail("expected 5 sheets, got %r" % names)
+    n = recalculate(book)
+    d = check_domains(book, score)
+    t = check_tickets(book, compute_csv)
+    check_formats(book)
+    trend = book.f.worksheets[4]
+    if len(trend._charts) < 3:
+        fail("trend sheet has %d charts, expected 3" % len(trend._charts))
+    if book.f.properties.created is None:
+        fail("no creation time in the document properties")
+    print("%s: %d formulas recalculated, %d domain figures and %d tickets compared" % (path, n, d, t))
+
+
+def dump(path):
+    wb = openpyxl.load_workbook(path)
+    wv = openpyxl.load_workbook(path, data_only=True)
+    p = wb.properties
+    print("properties", p.title, p.subject, p.creator, p.created, p.modified, p.description)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                print(ws.title, c.coordinate, c.data_type, repr(c.value),
+                      repr(wv[ws.title][c.coordinate].value), c.number_format)
+
+
+def string(path, text):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[3]
+    found = [c for row in ws.iter_rows() for c in row if c.value == text]
+    if not found:
+        fail("%r is not in the tickets sheet" % text)
+    for c in found:
+        if c.data_type != "s":
+            fail("%s: %r has type %s, not a string" % (c.coordinate, text, c.data_type))
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = z.read(name).decode("utf-8")
+                for f in re.findall(r"<f>(.*?)</f>", xml):
+                    if "HYPERLINK" in f or text in f:
+                        fail("%s has a formula %r" % (name, f))
+
+
+def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "check":
+        check(*sys.argv[2:])
+    elif len(sys.argv) == 3 and sys.argv[1] == "dump":
+        dump(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "string":
+        string(sys.argv[2], sys.argv[3])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
