@@ -68,11 +68,12 @@ enum sk_flag {
 	SK_FLAG_IMPOSSIBLE = 1 << 4,      /**< timeline that cannot be (response before report...) */
 	SK_FLAG_PRIORITY_CHANGED = 1 << 5,/**< priority changed during its life */
 	SK_FLAG_AFTER_HOURS = 1 << 6,     /**< response measured on the after-hours calendar */
-	SK_FLAG_NO_RESPONSE = 1 << 7      /**< resolution clock from registration: no response time */
+	SK_FLAG_NO_RESPONSE = 1 << 7,     /**< resolution clock from registration: no response time */
+	SK_FLAG_CHANNEL_UNKNOWN = 1 << 8  /**< the priority requires a channel the export does not record */
 };
 
 /** Number of flags in ::sk_flag. */
-#define SK_FLAG_COUNT 8
+#define SK_FLAG_COUNT 9
 
 /** Short English name of a flag bit ("wrong-channel", "uplift"...). */
 const char *sk_flag_name(unsigned flag);

@@ -18,6 +18,7 @@ const char *sk_flag_name(unsigned flag)
 	case SK_FLAG_PRIORITY_CHANGED: return "priority-changed";
 	case SK_FLAG_AFTER_HOURS: return "after-hours";
 	case SK_FLAG_NO_RESPONSE: return "no-response-time";
+	case SK_FLAG_CHANNEL_UNKNOWN: return "channel-unknown";
 	}
 	return "unknown";
 }
@@ -309,10 +310,17 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 		append_reason(v, "priority changed from %s to %s",
 			      c->priorities[t->initial_priority].id, c->priorities[t->priority].id);
 	}
-	if (pr->channel && (!t->channel || strcasecmp(t->channel, pr->channel) != 0)) {
+	/*
+	 * A required channel (P1 by phone): another channel is listed apart per
+	 * the contract; an export that does not record the channel cannot prove
+	 * either, so the ticket counts and is listed for a person to check.
+	 */
+	if (pr->channel && (!t->channel || !*t->channel)) {
+		v->flags |= SK_FLAG_CHANNEL_UNKNOWN;
+		append_reason(v, "channel not recorded; the contract requires %s%s", pr->channel, NULL);
+	} else if (pr->channel && strcasecmp(t->channel, pr->channel) != 0) {
 		v->flags |= SK_FLAG_WRONG_CHANNEL;
-		append_reason(v, "reported by %s, the contract requires %s",
-			      t->channel && *t->channel ? t->channel : "an unknown channel", pr->channel);
+		append_reason(v, "reported by %s, the contract requires %s", t->channel, pr->channel);
 		if (c->rules.wrong_channel == SK_CHANNEL_SEPARATE)
 			v->excluded = 1;
 	}

@@ -9,7 +9,7 @@
 
 /* Flags that put a ticket on the "listed apart" list (uplifts have their own). */
 #define REPORT_APART_FLAGS (SK_FLAG_WRONG_CHANNEL | SK_FLAG_MATRIX | SK_FLAG_IMPOSSIBLE | \
-			    SK_FLAG_PRIORITY_CHANGED | SK_FLAG_REOPENED)
+			    SK_FLAG_PRIORITY_CHANGED | SK_FLAG_REOPENED | SK_FLAG_CHANNEL_UNKNOWN)
 
 /* --- gathering (report.c, report_sources.c, report_trend.c) --- */
 
@@ -77,7 +77,7 @@ struct report_words {
 		*uplifts, *uplift_reason, *apart, *excluded, *reason, *breaches, *clock, *target,
 		*deadline, *stopped, *late, *open, *none;
 	const char *state_met, *state_breached, *state_pending, *state_na;
-	const char *flag_wrong_channel, *flag_matrix, *flag_impossible, *flag_priority_changed,
+	const char *flag_wrong_channel, *flag_channel_unknown, *flag_matrix, *flag_impossible, *flag_priority_changed,
 		*flag_reopened, *flag_uplift, *channel_was;
 	const char *domains, *domain, *kpi, *measured, *pct_of_norm, *weight, *weight_used, *weight_score, *within_n,
 		*contribution, *source, *derivation, *score, *staffel, *malus, *escalation, *malus_quarterly,

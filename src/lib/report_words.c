@@ -37,6 +37,7 @@ static const struct report_words nl = {
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
 	.state_na = "n.v.t.",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
+	.flag_channel_unknown = "kanaal niet vastgelegd (wel meegeteld)",
 	.flag_matrix = "de prioriteitenmatrix geeft", .flag_impossible = "onmogelijke tijdlijn",
 	.flag_priority_changed = "prioriteit gewijzigd, eerst", .flag_reopened = "heropend",
 	.flag_uplift = "P1-uplift", .channel_was = "kanaal",
@@ -132,6 +133,7 @@ static const struct report_words en = {
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
 	.state_na = "n/a",
 	.flag_wrong_channel = "not reported through the required channel",
+	.flag_channel_unknown = "channel not recorded (counted)",
 	.flag_matrix = "the priority matrix gives", .flag_impossible = "impossible timeline",
 	.flag_priority_changed = "priority changed, first", .flag_reopened = "reopened",
 	.flag_uplift = "P1 uplift", .channel_was = "channel",
@@ -241,6 +243,8 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 	if (v->flags & SK_FLAG_WRONG_CHANNEL)
 		ADD("%s%s (%s: %s)", n ? "; " : "", w->flag_wrong_channel, w->channel_was,
 		    x->ticket.channel ? x->ticket.channel : "-");
+	if (v->flags & SK_FLAG_CHANNEL_UNKNOWN)
+		ADD("%s%s", n ? "; " : "", w->flag_channel_unknown);
 	if ((v->flags & SK_FLAG_MATRIX) && v->matrix_priority >= 0)
 		ADD("%s%s %s", n ? "; " : "", w->flag_matrix, c->priorities[v->matrix_priority].id);
 	if ((v->flags & SK_FLAG_PRIORITY_CHANGED) && x->ticket.initial_priority >= 0)
