@@ -90,7 +90,8 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		pp->n = n[p];
 		pp->within = in[p];
 		pp->norm = c->priorities[p].has_norm ? c->priorities[p].norm : k->norm;
-		pp->measured = (sk_dec)((i128)in[p] * 100 * SK_DEC_ONE / n[p]);
+		/* Half-up, like every other figure. */
+		pp->measured = (sk_dec)(((i128)in[p] * 200 * SK_DEC_ONE + n[p]) / (2 * (i128)n[p]));
 		ks->n += n[p];
 		ks->within += in[p];
 	}
@@ -327,9 +328,9 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	f->num = (i128)(window - down) * 100;
 	f->den = window;
 	snprintf(ks->detail, sizeof(ks->detail),
-		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted, %ld "
-		 "announced maintenance not)", svc->id, (long long)down, (long long)window, w->label,
-		 count, count == 1 ? "" : "s", excused);
+		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted; %ld "
+		 "announced maintenance window%s left out)", svc->id, (long long)down, (long long)window,
+		 w->label, count, count == 1 ? "" : "s", excused, excused == 1 ? "" : "s");
 	return SK_OK;
 }
 
