@@ -2,8 +2,9 @@
 # The demo: set up and build, then run the main job on the sample data in
 # samples/ for each of the three sample contracts: import the exports into a
 # database, compute the ticket verdicts of January-March 2027 and of Q1,
-# score Q1 (KPIs, domain scores, staffel, malus), and write the service level
-# reports when sla-report is there. Everything lands in out/demo/.
+# score Q1 (KPIs, domain scores, staffel, malus), and write the monthly and
+# quarterly service level reports in every format (XLSX, text, CSV, JSON).
+# Everything lands in out/demo/.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,13 +48,11 @@ for c in dhs cloudwise halt; do
 	"$bin/sla-score" -d "$db" -c "$contract" -p 2027-Q1 --allow-missing skip --format json \
 		>"$out/$c-2027-Q1-score.json"
 
-	if [ -x "$bin/sla-report" ]; then
-		for p in 2027-01 2027-02 2027-03 2027-Q1; do
-			for f in xlsx txt csv json; do
-				"$bin/sla-report" -d "$db" -c "$contract" -p $p -o "$out/$c-$p-slr.$f"
-			done
+	for p in 2027-01 2027-02 2027-03 2027-Q1; do
+		for f in xlsx txt csv json; do
+			"$bin/sla-report" -d "$db" -c "$contract" -p $p -o "$out/$c-$p-slr.$f"
 		done
-	fi
+	done
 done
 
 # The calendar on its own: the werkdag deadline of a P3 reported on Friday afternoon.
@@ -64,4 +63,9 @@ echo
 echo "demo: results in $out"
 ls "$out"
 echo
-sed -n '1,40p' "$out/dhs-2027-Q1-score.txt"
+# The start of the main product: De Haagse Scholen's quarterly SLR.
+if [ -f "$out/dhs-2027-Q1-slr.txt" ]; then
+	sed -n '1,60p' "$out/dhs-2027-Q1-slr.txt"
+else
+	sed -n '1,40p' "$out/dhs-2027-Q1-score.txt"
+fi
