@@ -301,6 +301,77 @@ static void test_open_at_period_end(void **state)
 	sk_verdict_release(&v);
 }
 
+/*
+ * A deadline at the month's last closing time: on target at the month's end
+ * (pending then), exceeded from the next working second, so the breach
+ * counts in the next month; it must count in some month.
+ */
+static void test_breach_at_month_end(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-29 08:00");   /* Friday; 1d = 9 h -> 17:00 */
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-29 08:05");
+	t.resolved_at = T("2027-02-01 08:30");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.state, SK_CLOCK_PENDING);
+	assert_int_equal(v.resolution.elapsed, 9 * 3600);
+	sk_verdict_release(&v);
+	compute(&t, "2027-03-01 00:00", &v);
+	assert_int_equal(v.resolution.state, SK_CLOCK_BREACHED);
+	assert_string_equal(L(v.resolution.deadline), "2027-01-29T17:00:00");
+	assert_string_equal(L(v.resolution.counts_at), "2027-02-01T08:00:00");
+	sk_verdict_release(&v);
+}
+
+/* Without a response time the response stops at the first resolution, even after a reopen. */
+static void test_response_is_first_resolution(void **state)
+{
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:30"), "In progress" },
+		{ T("2027-01-12 10:00"), "Resolved" },
+		{ T("2027-01-12 11:00"), "In progress" },
+		{ T("2027-01-12 14:00"), "Resolved" },
+	};
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 4;
+	t.resolved_at = T("2027-01-12 14:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.stop, T("2027-01-12 10:00"));
+	assert_int_equal(v.response.elapsed, 3600);
+	assert_int_equal(v.resolution.stop, T("2027-01-12 14:00"));
+	assert_int_equal(v.resolution.paused, 3600);        /* 10:00-11:00 resolved, then reopened */
+	sk_verdict_release(&v);
+}
+
+/* A history that ends in a reopen is still running, whatever the export's resolution says. */
+static void test_reopened_still_open(void **state)
+{
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:10"), "In progress" },
+		{ T("2027-01-12 10:00"), "Resolved" },
+		{ T("2027-01-12 11:00"), "In progress" },
+	};
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.events = ev;
+	t.n_events = 3;
+	t.responded_at = T("2027-01-12 09:10");
+	t.resolved_at = T("2027-01-12 15:00");
+	compute(&t, "2027-01-13 12:00", &v);
+	assert_int_equal(v.resolution.stop, 0);
+	assert_int_equal(v.resolution.state, SK_CLOCK_PENDING);
+	assert_true(v.flags & SK_FLAG_REOPENED);
+	sk_verdict_release(&v);
+}
+
 /* Impact H x urgency M gives P2: a ticket filed as P3 is flagged. */
 static void test_priority_mismatch(void **state)
 {
@@ -521,6 +592,9 @@ int main(void)
 		cmocka_unit_test(test_p1_evening),
 		cmocka_unit_test(test_p1_wrong_channel),
 		cmocka_unit_test(test_open_at_period_end),
+		cmocka_unit_test(test_breach_at_month_end),
+		cmocka_unit_test(test_response_is_first_resolution),
+		cmocka_unit_test(test_reopened_still_open),
 		cmocka_unit_test(test_priority_mismatch),
 		cmocka_unit_test(test_reopened),
 		cmocka_unit_test(test_reopened_after_close),

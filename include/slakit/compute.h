@@ -15,7 +15,8 @@
  *  - a clock that stopped by its deadline is met and counts in the period in
  *    which it stopped; one that stopped later, or is still running past its
  *    deadline at the evaluation instant, is breached and counts in the period
- *    of its deadline (once, in no later period); the rest is pending.
+ *    in which its target was first exceeded (once, in no later period); the
+ *    rest is pending.
  *
  * Ownership: sk_compute_ticket() fills a caller-owned ::sk_verdict and may
  * allocate inside it; sk_verdict_release() frees that (NULL is accepted).
@@ -56,7 +57,8 @@ struct sk_clock {
 	int64_t paused;        /**< business seconds paused */
 	int64_t target;        /**< business seconds allowed */
 	sk_time deadline;      /**< when the target runs out, 0 when unknown */
-	sk_time counts_at;     /**< instant deciding the period (stop or deadline), 0: pending */
+	sk_time counts_at;     /**< instant deciding the period: the stop (met) or the first
+				    second over the target (breached); 0: pending */
 };
 
 /** Why a ticket is listed apart. */

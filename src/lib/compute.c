@@ -117,6 +117,35 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 }
 
 /*
+ * The instant at which @target business seconds after @from are used up,
+ * pauses skipped; 0 when a pause still open in the data comes first.
+ */
+static enum sk_err walk(struct sk_calendar *cal, sk_time from, int64_t target,
+			const struct sk_pause *pauses, size_t np, sk_time *out)
+{
+	sk_time cursor = from;
+	int64_t remaining = target, avail;
+	enum sk_err rc;
+
+	*out = 0;
+	for (size_t i = 0; i < np; i++) {
+		sk_time ps = pauses[i].start > cursor ? pauses[i].start : cursor;
+
+		if (pauses[i].end <= cursor)
+			continue;
+		if ((rc = sk_calendar_between(cal, cursor, ps, &avail)))
+			return rc;
+		if (remaining <= avail)
+			break;
+		remaining -= avail;
+		if (pauses[i].end == SK_PAUSE_OPEN)
+			return SK_OK; /* paused until further notice: no deadline yet */
+		cursor = pauses[i].end;
+	}
+	return sk_calendar_add(cal, cursor, remaining, out);
+}
+
+/*
  * Run one clock from @from (raw, may be outside hours) to @stop (0: running)
  * with @target business seconds, skipping @pauses.
  */
@@ -124,8 +153,8 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 			     int64_t target, const struct sk_pause *pauses, size_t np,
 			     sk_time as_of, struct sk_clock *k)
 {
-	sk_time end, cursor;
-	int64_t gross, paused = 0, remaining, avail;
+	sk_time end, over;
+	int64_t gross, paused = 0;
 	int running = !stop || stop > as_of;
 	enum sk_err rc;
 
@@ -152,38 +181,24 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 	}
 	k->paused = paused;
 	k->elapsed = gross - paused;
-
-	/* The deadline: walk the business time between pauses until the target is used. */
-	k->deadline = 0;
-	cursor = from;
-	remaining = target;
-	for (size_t i = 0; i < np; i++) {
-		sk_time ps = pauses[i].start > cursor ? pauses[i].start : cursor;
-
-		if (pauses[i].end <= cursor)
-			continue;
-		if ((rc = sk_calendar_between(cal, cursor, ps, &avail)))
-			return rc;
-		if (remaining <= avail)
-			break;
-		remaining -= avail;
-		if (pauses[i].end == SK_PAUSE_OPEN) {
-			cursor = 0; /* paused until further notice: no deadline yet */
-			break;
-		}
-		cursor = pauses[i].end;
-	}
-	if (cursor && (rc = sk_calendar_add(cal, cursor, remaining, &k->deadline)))
+	if ((rc = walk(cal, from, target, pauses, np, &k->deadline)))
 		return rc;
-	if (cursor && target == 0)
+	if (k->deadline && target == 0)
 		k->deadline = k->start;
 
-	if (!running) {
-		k->state = k->elapsed <= target ? SK_CLOCK_MET : SK_CLOCK_BREACHED;
-		k->counts_at = k->state == SK_CLOCK_MET ? stop : k->deadline;
-	} else if (k->elapsed > target) {
+	if (!running && k->elapsed <= target) {
+		k->state = SK_CLOCK_MET;
+		k->counts_at = stop;
+	} else if (!running || k->elapsed > target) {
+		/*
+		 * Breached: it counts where the target was first exceeded, the
+		 * first working second after the deadline, so a deadline at the
+		 * month's last closing time counts in the next month, not in none.
+		 */
 		k->state = SK_CLOCK_BREACHED;
-		k->counts_at = k->deadline;
+		if ((rc = walk(cal, from, target + 1, pauses, np, &over)))
+			return rc;
+		k->counts_at = over ? over - 1 : k->deadline;
 	} else {
 		k->state = SK_CLOCK_PENDING;
 		k->counts_at = 0;
@@ -202,10 +217,11 @@ static int applied_priority(const struct sk_contract *c, const struct sk_ticket 
 }
 
 /*
- * When the resolution clock stopped. The export's resolution time holds when
- * no work came after it; a status history that shows a reopen after it wins:
- * then the clock stopped where the final run of resolved/closed statuses
- * began, or has not stopped at all.
+ * When the resolution clock stopped. Without resolved or closed statuses in
+ * the history, the export's resolution time. With them: a history that ends
+ * in such a status stopped the clock where that final run began, or at the
+ * export's resolution time when that is earlier and no work came after it;
+ * a history that ends otherwise was reopened and is still running.
  */
 static sk_time resolution_stop(const struct sk_contract *c, const struct sk_ticket *t)
 {
@@ -222,13 +238,33 @@ static sk_time resolution_stop(const struct sk_contract *c, const struct sk_tick
 		else
 			last_active = t->events[j].at;
 	}
-	if (field && field >= last_active)
+	if (!any_done)
 		return field;
 	while (i > 0 && is_done(c, t->events[i - 1].status))
 		i--;
-	if (i < t->n_events)
-		return t->events[i].at;
-	return any_done ? 0 : field; /* resolved once, reopened, still open */
+	if (i == t->n_events)
+		return 0; /* resolved once, reopened, still open */
+	if (field && field >= last_active && field < t->events[i].at)
+		return field;
+	return t->events[i].at;
+}
+
+/*
+ * When the ticket was first resolved: the response of a ticket without a
+ * response time (solved at once). The export's time or the first resolved or
+ * closed status, whichever came first.
+ */
+static sk_time first_resolution(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	sk_time first = t->resolved_at ? t->resolved_at : t->closed_at;
+
+	for (size_t j = 0; j < t->n_events; j++)
+		if (is_done(c, t->events[j].status)) {
+			if (!first || t->events[j].at < first)
+				first = t->events[j].at;
+			break;
+		}
+	return first;
 }
 
 /* 1 when some instant of the ticket lies outside what calendars can answer. */
@@ -346,7 +382,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	target = sk_contract_target(c, v->priority, t->type, 0, &set);
 	if (set) {
 		int ci = pr->calendar;
-		sk_time rstop = t->responded_at ? t->responded_at : (t->resolved_at ? t->resolved_at : stop);
+		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
 
 		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
 		    !sk_calendar_is_business(cal, t->reported_at) &&

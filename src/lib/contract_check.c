@@ -820,7 +820,12 @@ static enum sk_err build_after_hours(struct sk_loader *ld)
 					iv[m++] = iv[k];
 				}
 			}
-			for (n = 0; n < m && n < SK_MAX_INTERVALS; n++)
+			if (m > SK_MAX_INTERVALS)
+				return sk_ld_fail(ld, pr->line, "after_hours_calendar",
+						  "calendars '%s' and '%s' together have more than %d "
+						  "working intervals on one day", base->name, eve->name,
+						  SK_MAX_INTERVALS);
+			for (n = 0; n < m; n++)
 				if (sk_calendar_add_interval(pr->after_hours_union, w, iv[n].start, iv[n].end,
 							     NULL) != SK_OK)
 					return sk_ld_fail(ld, pr->line, "after_hours_calendar",

@@ -134,7 +134,7 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 		sk_tz_to_civil(tz, k->counts_at, &cv);
 		fprintf(fp, "  counts in   %04d-%02d (%s)\n", cv.year, cv.month,
 			k->state == SK_CLOCK_MET ? "the month the clock stopped"
-			: "the month the deadline passed");
+			: "the month the target was first exceeded");
 	}
 	return SK_OK;
 }

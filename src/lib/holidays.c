@@ -229,9 +229,19 @@ enum sk_err sk_holidays_year(struct sk_holidays *h, int year,
 					return SK_ERR_NOMEM;
 		}
 	}
-	/* Sort, merge duplicates (first name kept), drop EXDATE days. */
-	if (h->n_year > 1)
-		qsort(h->year, h->n_year, sizeof(*h->year), by_day);
+	/*
+	 * Sort (stable, so "first name kept" means the first one added: the
+	 * statutory name, then explicit days, then .ics events), merge
+	 * duplicates, drop EXDATE days. A year has a few dozen days at most.
+	 */
+	for (size_t i = 1; i < h->n_year; i++) {
+		struct sk_holiday x = h->year[i];
+		size_t j = i;
+
+		for (; j > 0 && by_day(&h->year[j - 1], &x) > 0; j--)
+			h->year[j] = h->year[j - 1];
+		h->year[j] = x;
+	}
 	for (size_t i = 0; i < h->n_year; i++) {
 		int skip = w > 0 && h->year[w - 1].day == h->year[i].day;
 
