@@ -8,7 +8,6 @@
 
 enum { OPT_LANG = 256, OPT_FORMAT, OPT_INVOICE, OPT_KPI, OPT_ALLOW_MISSING };
 
-#define MAX_ARGS 64
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
@@ -39,16 +38,12 @@ struct args {
 	const char *db, *contract, *period, *output, *lang, *invoice;
 	int format;
 	enum sk_missing_rule missing;
-	struct sk_given given[MAX_ARGS];
-	char *given_ids[MAX_ARGS];
-	size_t n_given;
+	struct tool_given given;
 };
 
 static int on_opt(int key, const char *arg, void *ctx)
 {
 	struct args *a = ctx;
-	char *eq;
-
 	switch (key) {
 	case 'd': a->db = arg; break;
 	case 'c': a->contract = arg; break;
@@ -56,36 +51,15 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case 'o': a->output = arg; break;
 	case OPT_INVOICE: a->invoice = arg; break;
 	case OPT_LANG:
-		if (strcmp(arg, "nl") && strcmp(arg, "en"))
-			return tool_misuse(&tool, "unknown language '%s' (nl or en)", arg);
-		a->lang = arg;
-		break;
+		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
 		if ((a->format = sk_report_format_parse(arg)) < 0)
 			return tool_misuse(&tool, "unknown format '%s' (xlsx, text, csv or json)", arg);
 		break;
 	case OPT_ALLOW_MISSING:
-		if (strcmp(arg, "zero") == 0)
-			a->missing = SK_MISSING_ZERO;
-		else if (strcmp(arg, "skip") == 0)
-			a->missing = SK_MISSING_SKIP;
-		else
-			return tool_misuse(&tool, "--allow-missing takes 'zero' or 'skip', not '%s'", arg);
-		break;
+		return tool_opt_missing(&tool, arg, &a->missing);
 	case OPT_KPI:
-		eq = strchr(arg, '=');
-		if (!eq || eq == arg)
-			return tool_misuse(&tool, "--kpi takes ID=VALUE, not '%s'", arg);
-		if (a->n_given == MAX_ARGS)
-			return tool_misuse(&tool, "too many --kpi options");
-		if (sk_dec_parse(eq + 1, &a->given[a->n_given].value, NULL) != SK_OK)
-			return tool_misuse(&tool, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
-		a->given_ids[a->n_given] = strndup(arg, (size_t)(eq - arg));
-		if (!a->given_ids[a->n_given])
-			return EXIT_SYSTEM;
-		a->given[a->n_given].id = a->given_ids[a->n_given];
-		a->n_given++;
-		break;
+		return tool_opt_kpi(&tool, arg, &a->given);
 	}
 	return 0;
 }
@@ -152,7 +126,7 @@ int main(int argc, char **argv)
 	if (sk_db_open(a.db, SK_DB_READONLY, &db, &d) != SK_OK)
 		goto fail;
 	{
-		struct sk_report_options o = { a.missing, a.given, a.n_given, inv, n_inv, a.invoice };
+		struct sk_report_options o = { a.missing, a.given.v, a.given.n, inv, n_inv, a.invoice };
 
 		if (sk_report_gather(db, c, &p, &o, &r, &d) != SK_OK) {
 			if (d.err == SK_ERR_USAGE) {
@@ -179,8 +153,7 @@ fail:
 	tool_diag(&tool, &d);
 	rc = tool_exit_for(d.err);
 out:
-	for (size_t i = 0; i < a.n_given; i++)
-		free(a.given_ids[i]);
+	tool_given_release(&a.given);
 	free(inv);
 	sk_report_free(r);
 	sk_db_close(db);

@@ -40,26 +40,19 @@ struct args {
 	enum sk_missing_rule missing;
 	const char *domains[MAX_ARGS];
 	size_t n_domains;
-	struct sk_given given[MAX_ARGS];
-	size_t n_given;
-	char *given_ids[MAX_ARGS];
+	struct tool_given given;
 };
 
 static int on_opt(int key, const char *arg, void *ctx)
 {
 	struct args *a = ctx;
-	char *eq;
-
 	switch (key) {
 	case 'd': a->db = arg; break;
 	case 'c': a->contract = arg; break;
 	case 'p': a->period = arg; break;
 	case OPT_INVOICE: a->invoice = arg; break;
 	case OPT_LANG:
-		if (strcmp(arg, "nl") && strcmp(arg, "en"))
-			return tool_misuse(&tool, "unknown language '%s' (nl or en)", arg);
-		a->lang = arg;
-		break;
+		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
 		if (strcmp(arg, "text") == 0)
 			a->format = SK_FORMAT_TEXT;
@@ -71,34 +64,14 @@ static int on_opt(int key, const char *arg, void *ctx)
 			return tool_misuse(&tool, "unknown format '%s' (text, csv or json)", arg);
 		break;
 	case OPT_ALLOW_MISSING:
-		if (strcmp(arg, "zero") == 0)
-			a->missing = SK_MISSING_ZERO;
-		else if (strcmp(arg, "skip") == 0)
-			a->missing = SK_MISSING_SKIP;
-		else
-			return tool_misuse(&tool, "--allow-missing takes 'zero' or 'skip', not '%s'", arg);
-		break;
+		return tool_opt_missing(&tool, arg, &a->missing);
 	case OPT_DOMAIN:
 		if (a->n_domains == MAX_ARGS)
 			return tool_misuse(&tool, "too many --domain options");
 		a->domains[a->n_domains++] = arg;
 		break;
 	case OPT_KPI:
-		eq = strchr(arg, '=');
-		if (!eq || eq == arg)
-			return tool_misuse(&tool, "--kpi takes ID=VALUE, not '%s'", arg);
-		if (a->n_given == MAX_ARGS)
-			return tool_misuse(&tool, "too many --kpi options");
-		if (sk_dec_parse(eq + 1, &a->given[a->n_given].value, NULL) != SK_OK)
-			return tool_misuse(&tool, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
-		if (a->given[a->n_given].value < 0)
-			return tool_misuse(&tool, "--kpi %s: a measured value cannot be negative", arg);
-		a->given_ids[a->n_given] = strndup(arg, (size_t)(eq - arg));
-		if (!a->given_ids[a->n_given])
-			return EXIT_SYSTEM;
-		a->given[a->n_given].id = a->given_ids[a->n_given];
-		a->n_given++;
-		break;
+		return tool_opt_kpi(&tool, arg, &a->given);
 	}
 	return 0;
 }
@@ -154,7 +127,7 @@ int main(int argc, char **argv)
 	if (a.db && sk_db_open(a.db, SK_DB_READONLY, &db, &d) != SK_OK)
 		goto fail;
 	{
-		struct sk_score_input in = { db, a.given, a.n_given, a.domains, a.n_domains, inv, n_inv,
+		struct sk_score_input in = { db, a.given.v, a.given.n, a.domains, a.n_domains, inv, n_inv,
 					     a.invoice, a.missing };
 
 		if (sk_score_compute(c, &p, &in, &s, &d) != SK_OK) {
@@ -181,8 +154,7 @@ fail:
 	tool_diag(&tool, &d);
 	rc = tool_exit_for(d.err);
 out:
-	for (size_t i = 0; i < a.n_given; i++)
-		free(a.given_ids[i]);
+	tool_given_release(&a.given);
 	free(inv);
 	sk_score_free(s);
 	sk_db_close(db);

@@ -131,3 +131,55 @@ int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 	*first = optind;
 	return -1;
 }
+
+int tool_opt_kpi(const struct tool *t, const char *arg, struct tool_given *g)
+{
+	const char *eq = strchr(arg, '=');
+	sk_dec v;
+
+	if (!eq || eq == arg)
+		return tool_misuse(t, "--kpi takes ID=VALUE, not '%s'", arg);
+	if (g->n == sizeof(g->v) / sizeof(g->v[0]))
+		return tool_misuse(t, "too many --kpi options");
+	if (sk_dec_parse(eq + 1, &v, NULL) != SK_OK)
+		return tool_misuse(t, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
+	if (v < 0)
+		return tool_misuse(t, "--kpi %s: a measured value cannot be negative", arg);
+	g->ids[g->n] = strndup(arg, (size_t)(eq - arg));
+	if (!g->ids[g->n]) {
+		tool_error(t, "out of memory");
+		return EXIT_SYSTEM;
+	}
+	g->v[g->n].id = g->ids[g->n];
+	g->v[g->n].value = v;
+	g->n++;
+	return 0;
+}
+
+void tool_given_release(struct tool_given *g)
+{
+	if (!g)
+		return;
+	for (size_t i = 0; i < g->n; i++)
+		free(g->ids[i]);
+	g->n = 0;
+}
+
+int tool_opt_missing(const struct tool *t, const char *arg, enum sk_missing_rule *out)
+{
+	if (strcmp(arg, "zero") == 0)
+		*out = SK_MISSING_ZERO;
+	else if (strcmp(arg, "skip") == 0)
+		*out = SK_MISSING_SKIP;
+	else
+		return tool_misuse(t, "--allow-missing takes 'zero' or 'skip', not '%s'", arg);
+	return 0;
+}
+
+int tool_opt_lang(const struct tool *t, const char *arg, const char **out)
+{
+	if (strcmp(arg, "nl") && strcmp(arg, "en"))
+		return tool_misuse(t, "unknown language '%s' (nl or en)", arg);
+	*out = arg;
+	return 0;
+}

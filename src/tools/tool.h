@@ -64,4 +64,23 @@ void tool_error(const struct tool *t, const char *fmt, ...)
 /* The exit code that fits a library error. */
 int tool_exit_for(enum sk_err err);
 
+/* Values given with --kpi ID=VALUE (sla-score, sla-report); ids owned here. */
+struct tool_given {
+	struct sk_given v[64];
+	char *ids[64];
+	size_t n;
+};
+
+/* Read one --kpi ID=VALUE into @g; 0, or EXIT_USAGE after reporting. */
+int tool_opt_kpi(const struct tool *t, const char *arg, struct tool_given *g);
+
+/* Free the ids of @g (NULL is accepted). */
+void tool_given_release(struct tool_given *g);
+
+/* Read --allow-missing zero|skip; 0, or EXIT_USAGE after reporting. */
+int tool_opt_missing(const struct tool *t, const char *arg, enum sk_missing_rule *out);
+
+/* Read --lang nl|en; 0, or EXIT_USAGE after reporting. */
+int tool_opt_lang(const struct tool *t, const char *arg, const char **out);
+
 #endif
