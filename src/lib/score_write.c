@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report_priv.h"
 #include "slakit/score.h"
 
 /* Words of the text report, per language. */
@@ -160,6 +161,8 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 	const struct sk_contract *c = s->contract;
 	const struct sk_rules *r = &c->rules;
 	const struct words *w = lang && strcmp(lang, "en") == 0 ? &en : &nl;
+	const struct report_words *rw = report_words_for(w == &en ? "en" : "nl");
+	char detail[512];
 	char mark = w == &nl ? ',' : '.';
 	char b[8][64];
 
@@ -185,10 +188,12 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 				ks->has_pct ? num(ks->pct, r->pct_decimals, mark, b[2], 64) : "-",
 				ks->kpi->has_weight ? num(ks->weight, -1, mark, b[3], 64) : "-",
 				ks->scored ? num(ks->contribution, 2, mark, b[4], 64) : "-",
-				sk_value_origin_name(ks->origin), ks->capped ? ", " : "",
+				rw->origins[ks->origin], ks->capped ? ", " : "",
 				ks->capped ? w->capped : "");
+			/* Said in the report's words, so Dutch text stays Dutch. */
 			if (ks->detail[0])
-				fprintf(fp, "  %16s %s (%s %s)\n", "", ks->detail, w->window, ks->window);
+				fprintf(fp, "  %16s %s\n", "", report_kpi_detail(rw, ks, detail,
+										   sizeof(detail)));
 		}
 		if (!ds->scored) {
 			fprintf(fp, "  %s\n", ds->reason[0] ? ds->reason : w->not_scored);
