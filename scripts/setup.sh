@@ -6,6 +6,7 @@
 #
 #   scripts/setup.sh              # release build in build/
 #   scripts/setup.sh --sanitize   # ASan + UBSan build in build-sanitize/
+#   scripts/setup.sh --valgrind   # build-valgrind/: end-to-end tests also under valgrind
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,13 +14,15 @@ build="$top/build"
 cmake_args=""
 case "${1:-}" in
 --sanitize) build="$top/build-sanitize"; cmake_args="-DSLAKIT_SANITIZE=ON" ;;
+--valgrind) build="$top/build-valgrind"; cmake_args="-DSLAKIT_VALGRIND=ON" ;;
 "") ;;
-*) echo "usage: scripts/setup.sh [--sanitize]" >&2; exit 2 ;;
+*) echo "usage: scripts/setup.sh [--sanitize | --valgrind]" >&2; exit 2 ;;
 esac
 
-# What the build, the tests and the demo need, as Debian package names.
+# What the build, the tests and the demo need, as Debian package names
+# (valgrind for the memcheck run of the tests, time for scripts/bench.sh).
 packages="gcc make cmake pkg-config libc6-dev libcsv-dev libsqlite3-dev sqlite3
-libcmocka-dev libxlsxwriter-dev libinih-dev tzdata python3-openpyxl"
+libcmocka-dev libxlsxwriter-dev libinih-dev tzdata python3-openpyxl valgrind time"
 
 missing=""
 for p in $packages; do

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Set up, build and run every test through ctest: first the normal build,
-# then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then the end-to-end tests under valgrind's memcheck (no errors, no leaks).
 #
-#   scripts/test.sh            # both builds
+#   scripts/test.sh            # all three
 #   scripts/test.sh --fast     # the normal build only
 set -eu
 
@@ -22,5 +23,7 @@ if [ "$fast" -eq 0 ]; then
 	"$top/scripts/setup.sh" --sanitize
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --test-dir "$top/build-sanitize" --output-on-failure -j "$jobs" </dev/null
+	"$top/scripts/setup.sh" --valgrind
+	ctest --test-dir "$top/build-valgrind" -L valgrind --output-on-failure -j "$jobs" </dev/null
 fi
 echo "test: all tests passed" >&2

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -113,6 +114,94 @@ static void test_windows_1252(void **state)
 	sk_csv_close(r);
 }
 
+/* Write @p n bytes to a temporary file; its path (static). */
+static const char *temp_file(const char *data, size_t n)
+{
+	static char name[64];
+	FILE *fp;
+
+	snprintf(name, sizeof(name), "/tmp/sk_test_csv_%ld.csv", (long)getpid());
+	fp = fopen(name, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	fclose(fp);
+	return name;
+}
+
+/* A line longer than the read buffer, with 2-, 3- and 4-byte characters
+ * across every block boundary, reads back whole; lines go on counting. */
+static void test_long_lines(void **state)
+{
+	static const char *const chars[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "x" };
+	size_t cap = 3 * SK_CSV_BUFFER + 4096, n = 0, vlen;
+	char *buf = malloc(cap), *value, hex[65];
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+
+	(void)state;
+	assert_non_null(buf);
+	n += (size_t)sprintf(buf, "id,text\n1,");
+	value = buf + n;
+	for (int i = 0; n + 8 < 2 * SK_CSV_BUFFER + 1000; i++) {
+		const char *c = chars[i % 4];
+
+		memcpy(buf + n, c, strlen(c));
+		n += strlen(c);
+	}
+	vlen = (size_t)(buf + n - value);
+	n += (size_t)sprintf(buf + n, "\n2,kort\n");
+	assert_int_equal(sk_csv_open(temp_file(buf, n), "long.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.line, 2);
+	assert_int_equal(strlen(row.f[1]), vlen);
+	assert_memory_equal(row.f[1], value, vlen);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.line, 3);
+	assert_string_equal(row.f[1], "kort");
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.n, 0);
+	assert_int_equal(sk_csv_finish_hash(r, hex, &d), SK_OK);
+	sk_csv_close(r);
+	unlink(temp_file("", 0));
+	free(buf);
+}
+
+/* What no export holds: a value over 1 MiB (a quote never closed, named by
+ * its column), UTF-16 text. Memory stays bounded: the reader stops there. */
+static void test_limits(void **state)
+{
+	size_t n = 2 * SK_CSV_MAX_FIELD;
+	char *buf = malloc(n + 64), msg[2048];
+	struct sk_csv *r = NULL;
+	struct sk_csv_row row;
+	struct sk_diag d;
+	size_t k;
+
+	(void)state;
+	assert_non_null(buf);
+	k = (size_t)sprintf(buf, "id,title\nA1,\"");
+	memset(buf + k, 'x', n - k);
+	sk_diag_clear(&d);
+	assert_int_equal(sk_csv_open(temp_file(buf, n), "q.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_ERR_DATA);
+	assert_string_equal(sk_diag_format(&d, msg, sizeof(msg)), "q.csv:2: 'title': value "
+			    "longer than 1048576 bytes (a quote that is never closed?)");
+	sk_csv_close(r);
+
+	memcpy(buf, "\xff\xfei\0d\0\n\0", 8);
+	sk_diag_clear(&d);
+	assert_int_equal(sk_csv_open(temp_file(buf, 8), "u.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(sk_csv_next(r, &row, &d), SK_ERR_DATA);
+	assert_string_equal(sk_diag_format(&d, msg, sizeof(msg)), "u.csv:1: UTF-16 text (byte "
+			    "order mark FF FE): save the export as CSV in UTF-8");
+	sk_csv_close(r);
+	unlink(temp_file("", 0));
+	free(buf);
+}
+
 static void test_write_field(void **state)
 {
 	char buf[256] = "";
@@ -135,6 +224,8 @@ int main(void)
 		cmocka_unit_test(test_semicolon_detected),
 		cmocka_unit_test(test_bad_bytes),
 		cmocka_unit_test(test_windows_1252),
+		cmocka_unit_test(test_long_lines),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_write_field),
 	};
 

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "schema.h"
 #include "slakit/db.h"
 
 static char dir[] = "/tmp/sk_test_db_XXXXXX";
@@ -67,13 +68,15 @@ static void test_refusals(void **state)
 {
 	sqlite3 *h;
 	FILE *fp;
+	char msg[200];
 
 	(void)state;
 	assert_int_equal(sqlite3_open(db_path("newer.db"), &h), SQLITE_OK);
 	sqlite3_exec(h, "CREATE TABLE x(a); PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(h);
-	expect_refused("newer.db", SK_DB_CREATE, "database schema version 99 is newer than "
-		       "this slakit understands (1): use a newer slakit");
+	snprintf(msg, sizeof(msg), "database schema version 99 is newer than this slakit "
+		 "understands (%d): use a newer slakit", SK_DB_SCHEMA_VERSION);
+	expect_refused("newer.db", SK_DB_CREATE, msg);
 
 	assert_int_equal(sqlite3_open(db_path("other.db"), &h), SQLITE_OK);
 	sqlite3_exec(h, "CREATE TABLE x(a)", NULL, NULL, NULL);
@@ -90,6 +93,39 @@ static void test_refusals(void **state)
 	assert_int_equal(sqlite3_open(db_path("empty.db"), &h), SQLITE_OK);
 	sqlite3_close(h);
 	expect_refused("empty.db", SK_DB_READONLY, "empty database: nothing imported yet");
+}
+
+/* A version 1 database (as the first slakit made it) is upgraded in place,
+ * its rows kept; read-only, it is refused with a reason. */
+static void test_upgrade_from_1(void **state)
+{
+	struct sk_db *db = NULL;
+	struct sk_diag d;
+	sqlite3 *h;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(db_path("v1.db"), &h), SQLITE_OK);
+	for (const char *const *st = sk_schema_step(0); *st; st++)
+		assert_int_equal(sqlite3_exec(h, *st, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 1; INSERT INTO imports VALUES "
+				      "(1,'f','',0,'events','generic',NULL,NULL,'','UTC','utf-8',"
+				      "',',0,1,1,0,0,0,0,0,0,0,0,0,0,'0.1.0'); INSERT INTO "
+				      "ticket_events VALUES (1,'T1',0,'Nieuw',0,NULL,NULL,1,2)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	expect_refused("v1.db", SK_DB_READONLY, SK_DB_SCHEMA_VERSION == 2 ?
+		       "database schema version 1 is older than 2: run sla-import once to "
+		       "upgrade it" : "(update this test)");
+	assert_int_equal(sk_db_open(db_path("v1.db"), 0, &db, &d), SK_OK);
+	h = sk_db_handle(db);
+	assert_int_equal(q(h, "PRAGMA user_version"), SK_DB_SCHEMA_VERSION);
+	assert_int_equal(q(h, "SELECT count(*) FROM sqlite_master WHERE name = "
+			   "'ticket_events_ticket'"), 0);
+	assert_int_equal(q(h, "SELECT count(*) FROM ticket_events WHERE id = 1 AND "
+			   "ticket_id = 'T1' AND line = 2"), 1);
+	/* Events live in their key's B-tree alone now. */
+	assert_int_equal(q(h, "SELECT wr FROM pragma_table_list WHERE name = 'ticket_events'"), 1);
+	sk_db_close(db);
 }
 
 static void test_second_writer_waits_then_fails(void **state)
@@ -133,6 +169,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_upgrade_from_1),
 		cmocka_unit_test(test_second_writer_waits_then_fails),
 	};
 

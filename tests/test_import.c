@@ -379,6 +379,76 @@ static int setup(void **state)
 	return sk_contract_load(p, &C, &d) == SK_OK ? 0 : -1;
 }
 
+/* Write an export of @p n tickets T0..T(n-1) to @p name in the test
+ * directory; ticket @p dup_of (>= 0) comes again as the last row, with
+ * priority @p dup_prio. Ticket @p changed (>= 0) gets category "Anders". */
+static const char *many(const char *name, int n, int dup_of, const char *dup_prio, int changed)
+{
+	static char p[300];
+	FILE *fp;
+
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	fp = fopen(p, "w");
+	assert_non_null(fp);
+	fputs("id,priority,reported_at,category\n", fp);
+	for (int i = 0; i < n; i++)
+		fprintf(fp, "T%d,P%d,2027-01-05 09:%02d,%s\n", i, i % 4 + 1, i % 60,
+			i == changed ? "Anders" : "Netwerk");
+	if (dup_of >= 0)
+		fprintf(fp, "T%d,%s,2027-01-06 10:00,Netwerk\n", dup_of, dup_prio);
+	fclose(fp);
+	return p;
+}
+
+static enum sk_err run_path(const char *p, struct sk_import_result *r, struct bad *b)
+{
+	struct sk_import_opts o;
+	struct sk_diag d;
+
+	sk_import_opts_init(&o);
+	o.on_bad_row = on_bad;
+	o.ctx = b;
+	memset(b, 0, sizeof(*b));
+	return sk_import_file(DB, C, p, "many.csv", &o, r, &d);
+}
+
+/* Rows are inserted many at a time: a duplicate is still found, whether
+ * its first row was new, stored unchanged or updated in this file, and in
+ * the same statement or a later one; the counts stay exact. */
+static void test_many_rows_duplicates(void **state)
+{
+	struct sk_import_result r;
+	struct bad b;
+
+	(void)state;
+	/* new: 200 rows, T150 again at the end (another statement) */
+	assert_int_equal(run_path(many("a.csv", 200, 150, "P2", -1), &r, &b), SK_ERR_DATA);
+	assert_string_equal(b.first, "many.csv:202: 'id': duplicate ticket id 'T150' in this file "
+			    "(first on line 152)");
+	assert_int_equal(q("SELECT count(*) FROM tickets"), 0);
+	/* new, in one statement: 40 rows, T3 again as row 41 */
+	assert_int_equal(run_path(many("b.csv", 40, 3, "P1", -1), &r, &b), SK_ERR_DATA);
+	assert_int_equal(b.n, 1);
+	assert_int_equal(run_path(many("c.csv", 200, -1, NULL, -1), &r, &b), SK_OK);
+	assert_int_equal(r.inserted, 200);
+	/* stored unchanged, then again */
+	assert_int_equal(run_path(many("d.csv", 200, 7, "P4", -1), &r, &b), SK_ERR_DATA);
+	assert_string_equal(b.first, "many.csv:202: 'id': duplicate ticket id 'T7' in this file "
+			    "(first on line 9)");
+	/* updated, then again */
+	assert_int_equal(run_path(many("e.csv", 200, 99, "P4", 99), &r, &b), SK_ERR_DATA);
+	assert_string_equal(b.first, "many.csv:202: 'id': duplicate ticket id 'T99' in this file "
+			    "(first on line 101)");
+	assert_int_equal(q("SELECT count(*) FROM ticket_history"), 0);
+	/* the same file again changes nothing; one change is one update */
+	assert_int_equal(run_path(many("c.csv", 200, -1, NULL, -1), &r, &b), SK_OK);
+	assert_int_equal(r.unchanged, 200);
+	assert_int_equal(run_path(many("f.csv", 200, -1, NULL, 42), &r, &b), SK_OK);
+	assert_int_equal(r.updated * 1000 + r.unchanged, 1199);
+	assert_int_equal(q("SELECT count(*) FROM tickets WHERE category = 'Anders'"), 1);
+	assert_int_equal(q("SELECT count(*) FROM ticket_history WHERE id = 'T42'"), 1);
+}
+
 static int teardown(void **state)
 {
 	char cmd[300];
@@ -402,6 +472,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_profiles, fresh, done),
 		cmocka_unit_test_setup_teardown(test_eventlog, fresh, done),
 		cmocka_unit_test_setup_teardown(test_other_kinds, fresh, done),
+		cmocka_unit_test_setup_teardown(test_many_rows_duplicates, fresh, done),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -79,6 +79,7 @@ struct sk_import_opts {
 	int encoding;            /**< enum sk_encoding, or -1: the map's, else UTF-8 */
 	const char *date_format; /**< NULL: the map's, else the standard forms */
 	int skip_bad;            /**< 1: import good rows, write bad ones to @p rejects */
+	int allow_empty;         /**< 1: a header without rows is imported, not refused */
 	FILE *rejects;           /**< reject file (CSV: line, reason, the row), may be NULL */
 	/** Called for every bad row (and with skip_bad too); may be NULL. */
 	void (*on_bad_row)(void *ctx, const struct sk_diag *d);
@@ -113,7 +114,8 @@ void sk_import_opts_init(struct sk_import_opts *o);
  * Import @p path ("-" = standard input; @p name is how diagnostics and the
  * imports table name it, NULL: @p path) into @p db, reading local times in
  * the zone of contract @p c and priorities by its names. Returns SK_ERR_DATA
- * when rows were bad and not skipped (nothing stored), SK_ERR_DB when the
+ * when rows were bad and not skipped, or the file has no rows (unless
+ * allow_empty) or cannot be read as text (nothing stored), SK_ERR_DB when the
  * database refused or is locked, SK_ERR_IO when the file cannot be read.
  */
 enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,

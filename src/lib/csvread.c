@@ -1,10 +1,11 @@
-/* Streaming CSV reader: physical lines in, checked UTF-8 records out. */
+/* Streaming CSV reader: blocks in, physical lines checked, UTF-8 records out. */
 #include <csv.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "csvread.h"
 
@@ -22,17 +23,23 @@ struct sk_csv {
 	int p_init;
 	char delim;
 	enum sk_encoding enc;
-	char *line;           /* getdelim buffer */
-	size_t line_cap;
+	char *buf;            /* bytes read, not yet parsed: buf[pos .. len) */
+	size_t pos, len;
 	char *conv;           /* Windows-1252 converted to UTF-8 */
 	size_t conv_cap;
-	long line_no;         /* physical lines read */
+	long line_no;         /* physical lines begun */
+	int mid_line;         /* the last piece parsed did not end its line */
 	int64_t offset;       /* bytes read */
+	int64_t parsed;       /* bytes parsed (the offset of buf[pos]) */
 	int64_t size;         /* file size, 0 if unknown */
 	int first;            /* header line not read yet */
-	int eof;
+	int eof;              /* every record handed out */
+	int eof_read;         /* every byte read */
 	int in_record;        /* a record has begun and not ended */
 	long rec_line;        /* where the record in progress began */
+	char **header;        /* the first record's fields, to name columns */
+	size_t nheader;
+	size_t too_long;      /* index + 1 of a field over SK_CSV_MAX_FIELD */
 	char *arena;          /* field bytes, each NUL-terminated */
 	size_t arena_len, arena_cap;
 	size_t *field_off;    /* arena offset of each field */
@@ -68,8 +75,12 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct sk_csv *r = data;
 
-	if (r->oom)
+	if (r->oom || r->too_long)
 		return;
+	if (len > SK_CSV_MAX_FIELD) {
+		r->too_long = r->nfields - r->cur_first + 1;
+		return;
+	}
 	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
 	    grow((void **)&r->field_off, &r->fields_cap, r->nfields + 1, sizeof(size_t))) {
 		r->oom = 1;
@@ -151,7 +162,10 @@ void sk_csv_close(struct sk_csv *r)
 		fclose(r->fp);
 	if (r->p_init)
 		csv_free(&r->p);
-	free(r->line);
+	for (size_t i = 0; i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	free(r->buf);
 	free(r->conv);
 	free(r->arena);
 	free(r->field_off);
@@ -314,41 +328,139 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Read, check and parse one physical line (or finish at the end). */
-static enum sk_err feed_line(struct sk_csv *r, struct sk_diag *d)
+/* Read more of the file behind the unparsed bytes; *got = 0 at its end. */
+static enum sk_err fill(struct sk_csv *r, size_t *got, struct sk_diag *d)
 {
-	ssize_t got = getdelim(&r->line, &r->line_cap, '\n', r->fp);
-	const char *text = r->line;
-	size_t len;
-	int64_t start = r->offset;
+	ssize_t got_n;
+	size_t n;
+
+	if (!r->buf && !(r->buf = malloc(SK_CSV_BUFFER)))
+		return sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL, "out of memory");
+	if (r->pos) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	/* read(), not fread(): from a pipe, take what has come, do not wait
+	 * for a whole buffer (the import holds the database meanwhile). */
+	do
+		got_n = read(fileno(r->fp), r->buf + r->len, SK_CSV_BUFFER - r->len);
+	while (got_n < 0 && errno == EINTR);
+	if (got_n < 0)
+		return sk_diag_set(d, SK_ERR_IO, r->name, r->line_no, NULL, "read error: %s",
+				   strerror(errno));
+	n = (size_t)got_n;
+	sk_sha256_update(&r->sha, r->buf + r->len, n);
+	r->offset += (int64_t)n;
+	r->len += n;
+	*got = n;
+	return SK_OK;
+}
+
+/* Bytes of @p s (@p n long, no newline in it) that end on a whole UTF-8
+ * sequence, so a line longer than the buffer is parsed in valid pieces. */
+static size_t whole_utf8(const unsigned char *s, size_t n)
+{
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned c = s[n - k];
+
+		if ((c & 0xc0) == 0x80)
+			continue;          /* a continuation byte: look further back */
+		if (c >= 0xc0 && ((c >= 0xf0 && k < 4) || (c >= 0xe0 && k < 3) || k < 2))
+			return n - k;      /* a sequence that goes on in the next read */
+		break;
+	}
+	return n;
+}
+
+/* Name the column of field @p index (0-based) of the record in progress. */
+static const char *column(const struct sk_csv *r, size_t index)
+{
+	return index < r->nheader ? r->header[index] : NULL;
+}
+
+/* A field over SK_CSV_MAX_FIELD, or a record over SK_CSV_MAX_RECORD. */
+static enum sk_err check_size(struct sk_csv *r, struct sk_diag *d)
+{
+	size_t index, bytes = 0;
+
+	if (r->too_long || r->p.entry_pos > SK_CSV_MAX_FIELD) {
+		index = r->too_long ? r->too_long - 1 : r->nfields - r->cur_first;
+		return sk_diag_set(d, SK_ERR_DATA, r->name, r->rec_line, column(r, index),
+				   "value longer than %d bytes%s", SK_CSV_MAX_FIELD,
+				   r->p.quoted && !r->too_long
+				   ? " (a quote that is never closed?)" : "");
+	}
+	if (r->nfields > r->cur_first)
+		bytes = r->arena_len - r->field_off[r->cur_first];
+	bytes += r->p.entry_pos + (r->nfields - r->cur_first) * sizeof(size_t);
+	if (bytes > SK_CSV_MAX_RECORD)
+		return sk_diag_set(d, SK_ERR_DATA, r->name, r->rec_line, NULL,
+				   "record longer than %d bytes (%zu fields so far)",
+				   SK_CSV_MAX_RECORD, r->nfields - r->cur_first);
+	return SK_OK;
+}
+
+/* The end of the file: let libcsv finish the last record. */
+static enum sk_err finish(struct sk_csv *r, struct sk_diag *d)
+{
+	r->eof = 1;
+	/* libcsv only refuses an open quote at the end in strict mode, which
+	 * also refuses stray quotes: look at its state instead (2 = FIELD_BEGUN
+	 * in libcsv's public struct). */
+	if ((r->p.quoted && r->p.pstate == 2) || csv_fini(&r->p, on_field, on_record, r) != 0)
+		return sk_diag_set(d, SK_ERR_DATA, r->name, r->rec_line, NULL,
+				   "quoted field not closed before the end of the file");
+	if (r->oom)
+		return sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL, "out of memory");
+	return check_size(r, d);
+}
+
+/* Check and parse the next line, or the next piece of a line longer than
+ * the buffer (or finish at the end of the file). */
+static enum sk_err feed(struct sk_csv *r, struct sk_diag *d)
+{
+	const char *text, *nl;
+	size_t len, got;
+	int64_t start;
 	enum sk_err rc;
 
-	if (got < 0) {
-		if (ferror(r->fp))
-			return sk_diag_set(d, SK_ERR_IO, r->name, r->line_no, NULL,
-					   "read error: %s", strerror(errno));
-		r->eof = 1;
-		/* libcsv only refuses an open quote at the end in strict mode,
-		 * which also refuses stray quotes: look at its state instead
-		 * (2 = FIELD_BEGUN in libcsv's public struct). */
-		if ((r->p.quoted && r->p.pstate == 2) ||
-		    csv_fini(&r->p, on_field, on_record, r) != 0)
-			return sk_diag_set(d, SK_ERR_DATA, r->name, r->rec_line, NULL,
-					   "quoted field not closed before the end of the file");
-		return r->oom ? sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL,
-					    "out of memory") : SK_OK;
+	for (;;) {
+		nl = r->buf ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
+		if (nl || r->eof_read || (r->pos == 0 && r->len == SK_CSV_BUFFER))
+			break;
+		if ((rc = fill(r, &got, d)))
+			return rc;
+		if (!got)
+			r->eof_read = 1;
 	}
-	len = (size_t)got;
-	sk_sha256_update(&r->sha, r->line, len);
-	r->offset += got;
-	r->line_no++;
-	if (r->first && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+	text = r->buf + r->pos;
+	if (nl)
+		len = (size_t)(nl - text) + 1;
+	else if (r->eof_read)
+		len = r->len - r->pos;
+	else
+		len = r->enc == SK_ENC_UTF8 ? whole_utf8((const unsigned char *)text, r->len - r->pos)
+					    : r->len - r->pos;
+	if (len == 0)
+		return finish(r, d);
+	start = r->parsed;
+	r->pos += len;
+	r->parsed += (int64_t)len;
+	if (!r->mid_line)
+		r->line_no++;
+	r->mid_line = !nl;
+	if (start == 0 && len >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
+				       (text[0] == '\xfe' && text[1] == '\xff')))
+		return sk_diag_set(d, SK_ERR_DATA, r->name, 1, NULL, "UTF-16 text (byte order "
+				   "mark %02X %02X): save the export as CSV in UTF-8",
+				   (unsigned char)text[0], (unsigned char)text[1]);
+	if (start == 0 && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
 		start += 3;
 	}
-	rc = decode_line(r, start, &text, &len, d);
-	if (rc)
+	if ((rc = decode_line(r, start, &text, &len, d)))
 		return rc;
 	if (r->first) {
 		r->first = 0;
@@ -365,6 +477,18 @@ static enum sk_err feed_line(struct sk_csv *r, struct sk_diag *d)
 				   csv_strerror(csv_error(&r->p)));
 	if (r->oom)
 		return sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL, "out of memory");
+	return check_size(r, d);
+}
+
+/* Keep the first record's fields: messages name columns by them. */
+static enum sk_err keep_header(struct sk_csv *r, const struct sk_csv_row *row,
+			       struct sk_diag *d)
+{
+	if (!(r->header = calloc(row->n, sizeof(char *))))
+		return sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL, "out of memory");
+	for (r->nheader = 0; r->nheader < row->n; r->nheader++)
+		if (!(r->header[r->nheader] = strdup(row->f[r->nheader])))
+			return sk_diag_set(d, SK_ERR_NOMEM, r->name, 0, NULL, "out of memory");
 	return SK_OK;
 }
 
@@ -380,7 +504,7 @@ enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag
 			if (r->eof)
 				return SK_OK;
 			compact(r);
-			rc = feed_line(r, d);
+			rc = feed(r, d);
 			if (rc)
 				return rc;
 		}
@@ -400,6 +524,8 @@ enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag
 		row->f = r->ptrs;
 		row->n = k->n;
 		row->line = k->line;
+		if (!r->header)
+			return keep_header(r, row, d);
 		return SK_OK;
 	}
 }
@@ -407,15 +533,17 @@ enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag
 enum sk_err sk_csv_finish_hash(struct sk_csv *r, char hex[65], struct sk_diag *d)
 {
 	char buf[65536];
-	size_t n;
+	ssize_t n;
 
-	while ((n = fread(buf, 1, sizeof(buf), r->fp)) > 0) {
-		sk_sha256_update(&r->sha, buf, n);
+	while ((n = read(fileno(r->fp), buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return sk_diag_set(d, SK_ERR_IO, r->name, 0, NULL, "read error: %s",
+					   strerror(errno));
+		sk_sha256_update(&r->sha, buf, (size_t)n);
 		r->offset += (int64_t)n;
 	}
-	if (ferror(r->fp))
-		return sk_diag_set(d, SK_ERR_IO, r->name, 0, NULL, "read error: %s",
-				   strerror(errno));
 	sk_sha256_final_hex(&r->sha, hex);
 	return SK_OK;
 }

@@ -1,12 +1,14 @@
 /*
  * A streaming CSV reader on top of libcsv (private to libslakit).
  *
- * It reads one physical line at a time, so memory depends on the longest
- * record, never on the file's size. It refuses NUL bytes and invalid UTF-8
- * (with the byte offset), or converts Windows-1252 to UTF-8; it drops a UTF-8
- * byte order mark, detects ',' ';' or TAB from the header line, hashes every
- * byte it reads (SHA-256) and numbers records by the physical line they start
- * on, so a record with an embedded newline reports its first line.
+ * It reads the file in blocks and parses one physical line at a time (a
+ * line longer than the buffer in pieces), so memory is bounded by the
+ * limits below, never by the file's size. It refuses NUL bytes, invalid
+ * UTF-8 and UTF-16 (with the byte offset), or converts Windows-1252 to
+ * UTF-8; it drops a UTF-8 byte order mark, detects ',' ';' or TAB from the
+ * header line, hashes every byte it reads (SHA-256) and numbers records by
+ * the physical line they start on, so a record with an embedded newline
+ * reports its first line.
  *
  * Ownership: sk_csv_open() allocates; sk_csv_close() frees (NULL is fine).
  * A row returned by sk_csv_next() stays valid until the next call.
@@ -20,6 +22,13 @@
 #include "slakit/error.h"
 #include "slakit/import.h"
 #include "slakit/sha256.h"
+
+/** Bytes read at a time; longer lines are parsed in pieces of this size. */
+#define SK_CSV_BUFFER (256 * 1024)
+/** Longest value accepted (a quote never closed swallows the file). */
+#define SK_CSV_MAX_FIELD (1024 * 1024)
+/** Largest record accepted: its values and their count. */
+#define SK_CSV_MAX_RECORD (8 * 1024 * 1024)
 
 /** One record. */
 struct sk_csv_row {

@@ -1,7 +1,9 @@
 /* Opening, versioning and transactions of the slakit SQLite database. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "schema.h"
 #include "slakit/db.h"
@@ -41,6 +43,14 @@ enum sk_err sk_db_fail(struct sk_db *db, const char *what, struct sk_diag *d)
 	if (code == SQLITE_NOTADB)
 		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL,
 				   "not an SQLite database");
+	if (code == SQLITE_FULL)
+		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL, "%s: the disk is full", what);
+	if (code == SQLITE_READONLY)
+		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL, "%s: the database is "
+				   "read-only (the file or its directory cannot be written)", what);
+	if (code == SQLITE_IOERR && sqlite3_system_errno(db->h))
+		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL, "%s: disk I/O error: %s",
+				   what, strerror(sqlite3_system_errno(db->h)));
 	return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL, "%s: %s", what,
 			   sqlite3_errmsg(db->h));
 }
@@ -64,20 +74,18 @@ enum sk_err sk_db_begin(struct sk_db *db, struct sk_diag *d)
 {
 	/* IMMEDIATE takes the write lock now, so a second writer waits here
 	 * (busy timeout) instead of failing halfway through its file. */
-	enum sk_err rc = sk_db_exec(db, "BEGIN IMMEDIATE", d);
-
-	if (!rc)
-		db->in_tx = 1;
-	return rc;
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return sk_db_fail(db, "begin", d);
+	db->in_tx = 1;
+	return SK_OK;
 }
 
 enum sk_err sk_db_commit(struct sk_db *db, struct sk_diag *d)
 {
-	enum sk_err rc = sk_db_exec(db, "COMMIT", d);
-
-	if (!rc)
-		db->in_tx = 0;
-	return rc;
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return sk_db_fail(db, "commit", d);
+	db->in_tx = 0;
+	return SK_OK;
 }
 
 void sk_db_rollback(struct sk_db *db)
@@ -99,6 +107,31 @@ static long long query_int(struct sk_db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* A database opened for writing must be writable, and so must its
+ * directory, where SQLite keeps the write-ahead log: say so now, plainly,
+ * rather than fail at the first write. */
+static enum sk_err check_writable(struct sk_db *db, struct sk_diag *d)
+{
+	const char *slash = strrchr(db->path, '/');
+	char dir[4096];
+
+	if (strcmp(db->path, ":memory:") == 0 || db->path[0] == '\0')
+		return SK_OK;
+	if (sqlite3_db_readonly(db->h, "main") == 1)
+		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL,
+				   "the database file is read-only: cannot write to it");
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash == db->path ? 1 : slash - db->path),
+			 db->path);
+	if (access(dir, W_OK) != 0 && errno == EACCES)
+		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL,
+				   "its directory '%s' is read-only: SQLite keeps its write-ahead "
+				   "log beside the database", dir);
+	return SK_OK;
 }
 
 /* Bring the schema from its version up to SK_DB_SCHEMA_VERSION. */
@@ -141,8 +174,10 @@ enum sk_err sk_db_open(const char *path, int flags, struct sk_db **out,
 		       struct sk_diag *d)
 {
 	struct sk_db *db = calloc(1, sizeof(*db));
-	int oflags = (flags & SK_DB_READONLY) ? SQLITE_OPEN_READONLY
-		     : SQLITE_OPEN_READWRITE | ((flags & SK_DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	/* NOMUTEX: a connection is used by one thread at a time, so SQLite
+	 * need not lock it around every call. */
+	int oflags = SQLITE_OPEN_NOMUTEX | ((flags & SK_DB_READONLY) ? SQLITE_OPEN_READONLY
+		     : SQLITE_OPEN_READWRITE | ((flags & SK_DB_CREATE) ? SQLITE_OPEN_CREATE : 0));
 	enum sk_err rc = SK_OK;
 	long long v;
 
@@ -188,6 +223,15 @@ enum sk_err sk_db_open(const char *path, int flags, struct sk_db **out,
 			goto out;
 		}
 	} else {
+		if ((rc = check_writable(db, d)))
+			goto out;
+		/* A new database gets 8 KiB pages: a large import writes fewer,
+		 * fuller pages than with SQLite's 4 KiB (only possible while empty). */
+		if (v == 0 && sqlite3_exec(db->h, "PRAGMA page_size = 8192", NULL, NULL,
+					   NULL) != SQLITE_OK) {
+			rc = sk_db_fail(db, "set page size", d);
+			goto out;
+		}
 		/* WAL: readers go on while one import writes; a kill mid-import
 		 * leaves the last committed state. */
 		if (sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {

@@ -44,36 +44,52 @@ static enum sk_err prepare(struct sk_imp *x, struct sk_diag *d)
 	if ((rc = sk_db_prepare(x->db, sql, &x->st[ST_STAGE], d)))
 		return rc;
 	if ((rc = sk_db_prepare(x->db, "INSERT INTO ticket_events (ticket_id, at, status, "
-				"pause, meaning, extra, import_id, line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) "
-				"ON CONFLICT (ticket_id, at, status) DO NOTHING",
+				"pause, meaning, extra, import_id, line, id) VALUES (?1,?2,?3,?4,?5,?6,?7,"
+				"?8,?9) ON CONFLICT (ticket_id, at, status) DO NOTHING",
 				&x->st[ST_EVENT], d)))
 		return rc;
 	return sk_db_prepare(x->db, "SELECT at, status, meaning FROM ticket_events "
 			     "WHERE ticket_id = ?1 ORDER BY at, id", &x->st[ST_HISTORY], d);
 }
 
-enum sk_err sk_imp_eventlog_row(struct sk_imp *x, struct sk_diag *d)
+/* A row: the ticket's fields, then the event's time, status and meaning. */
+enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
+
+static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val v[TC_COUNT];
+	struct sk_val *v = r->v;
 	const char *meaning, *status;
 	sk_time at;
 	int present;
 	enum sk_err rc;
-	sqlite3_stmt *st;
 
 	if ((rc = sk_imp_ticket_fields(x, v)) || (rc = sk_imp_time(x, F_AT, &at, &present)))
 		return rc;
-	if (x->bad)
-		return SK_OK;
-	if ((rc = prepare(x, d)))
-		return rc;
 	status = sk_imp_text(x, F_STATUS);
 	meaning = sk_imp_status_meaning(x, status);
+	v[EV_AT] = (struct sk_val){ SQLITE_INTEGER, at, NULL };
+	v[EV_STATUS] = (struct sk_val){ SQLITE_TEXT, 0, status };
+	v[EV_MEANING] = (struct sk_val){ meaning ? SQLITE_TEXT : SQLITE_NULL, 0, meaning };
+	r->nv = EV_COUNT;
+	return SK_OK;
+}
+
+static enum sk_err eventlog_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			     struct sk_diag *d)
+{
+	const struct sk_val *v = r->v;
+	const char *meaning = v[EV_MEANING].type == SQLITE_TEXT ? v[EV_MEANING].s : NULL;
+	enum sk_err rc;
+	sqlite3_stmt *st;
+
+	(void)tried; /* never: an event log's rows are stored one by one */
+	if ((rc = prepare(x, d)))
+		return rc;
 	st = x->st[ST_EVENT];
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, v[TC_ID].s, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, at);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, v[EV_AT].i);
+	sqlite3_bind_text(st, 3, v[EV_STATUS].s, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, meaning && strcmp(meaning, "paused") == 0);
 	if (meaning)
 		sqlite3_bind_text(st, 5, meaning, -1, SQLITE_STATIC);
@@ -82,6 +98,7 @@ enum sk_err sk_imp_eventlog_row(struct sk_imp *x, struct sk_diag *d)
 	sk_val_bind(st, 6, &v[TC_EXTRA]);
 	sqlite3_bind_int64(st, 7, x->import_id);
 	sqlite3_bind_int64(st, 8, x->line);
+	sqlite3_bind_int64(st, 9, SK_SEQ(x->import_id, x->line));
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return sk_db_fail(x->db, "insert event", d);
 	/* An event already stored (or repeated in the file) is one event. */
@@ -93,7 +110,7 @@ enum sk_err sk_imp_eventlog_row(struct sk_imp *x, struct sk_diag *d)
 	st = x->st[ST_STAGE];
 	sqlite3_reset(st);
 	sk_val_bind(st, 1, &v[TC_ID]);
-	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_int64(st, 2, v[EV_AT].i);
 	sqlite3_bind_int64(st, 3, x->line);
 	for (int i = 1; i < TC_COUNT; i++)
 		sk_val_bind(st, i + 3, &v[i]);
@@ -180,7 +197,7 @@ static enum sk_err derive(struct sk_imp *x, struct sk_val *v, struct sk_buf *sta
 	return SK_OK;
 }
 
-enum sk_err sk_imp_eventlog_finish(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err eventlog_finish(struct sk_imp *x, struct sk_diag *d)
 {
 	sqlite3_stmt *sel = NULL;
 	struct sk_buf status = { 0 };
@@ -201,7 +218,7 @@ enum sk_err sk_imp_eventlog_finish(struct sk_imp *x, struct sk_diag *d)
 		x->line = (long)sqlite3_column_int64(sel, 2);
 		if ((rc = derive(x, v, &status, d)))
 			goto out;
-		rc = sk_imp_ticket_store(x, v, &x->res->tickets_inserted,
+		rc = sk_imp_ticket_store(x, v, 0, 0, &x->res->tickets_inserted,
 					 &x->res->tickets_updated, &x->res->tickets_unchanged, d);
 		if (rc)
 			goto out;
@@ -213,3 +230,7 @@ out:
 	free(status.s);
 	return rc;
 }
+
+const struct sk_kind_ops sk_kind_eventlog = {
+	eventlog_check, eventlog_store, eventlog_finish, F_ID, "ticket", NULL, NULL, 0, 0, NULL
+};

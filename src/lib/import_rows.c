@@ -24,30 +24,37 @@ static void set_int(struct sk_val *v, long long i, int present)
 }
 
 enum sk_err sk_imp_upsert(struct sk_imp *x, const char *table, const char *const *cols,
-			  int nkey, int ncols, const struct sk_val *v, struct sk_diag *d)
+			  int nkey, int ncols, const struct sk_row *row, int tried, struct sk_diag *d)
 {
+	const struct sk_val *v = row->v;
+	const char *seq = sk_kind_ops_of(x->kind)->seq;
 	char sql[2048];
 	size_t n;
 	enum sk_err rc;
+	sqlite3_stmt *st;
+	long first;
 	int r, changed = 0;
 
 	if (!x->st[0]) {
-		n = (size_t)snprintf(sql, sizeof(sql), "SELECT ");
-		for (int i = nkey; i < ncols; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s", i > nkey ? "," : "", cols[i]);
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, " FROM %s WHERE ", table);
-		for (int i = 0; i < nkey; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s=?%d", i ? " AND " : "",
-					      cols[i], i + 1);
-		if ((rc = sk_db_prepare(x->db, sql, &x->st[0], d)))
-			return rc;
+		/* Insert first: a new row (the common case) costs one lookup. */
 		n = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s (", table);
 		for (int i = 0; i < ncols; i++)
 			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s,", cols[i]);
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id,line) VALUES (");
-		for (int i = 0; i < ncols + 2; i++)
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id,line%s%s) VALUES (",
+				      seq ? "," : "", seq ? seq : "");
+		for (int i = 0; i < ncols + 2 + !!seq; i++)
 			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s?%d", i ? "," : "", i + 1);
-		snprintf(sql + n, sizeof(sql) - n, ")");
+		snprintf(sql + n, sizeof(sql) - n, ") ON CONFLICT DO NOTHING");
+		if ((rc = sk_db_prepare(x->db, sql, &x->st[0], d)))
+			return rc;
+		n = (size_t)snprintf(sql, sizeof(sql), "SELECT ");
+		for (int i = nkey; i < ncols; i++)
+			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s,", cols[i]);
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id,line FROM %s WHERE ",
+				      table);
+		for (int i = 0; i < nkey; i++)
+			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s=?%d", i ? " AND " : "",
+					      cols[i], i + 1);
 		if ((rc = sk_db_prepare(x->db, sql, &x->st[1], d)))
 			return rc;
 		n = (size_t)snprintf(sql, sizeof(sql), "UPDATE %s SET ", table);
@@ -61,34 +68,66 @@ enum sk_err sk_imp_upsert(struct sk_imp *x, const char *table, const char *const
 		if ((rc = sk_db_prepare(x->db, sql, &x->st[2], d)))
 			return rc;
 	}
-	sqlite3_reset(x->st[0]);
-	for (int i = 0; i < nkey; i++)
-		sk_val_bind(x->st[0], i + 1, &v[i]);
-	r = sqlite3_step(x->st[0]);
-	if (r == SQLITE_ROW) {
-		for (int i = nkey; i < ncols && !changed; i++)
-			changed = sk_val_differs(x->st[0], i - nkey, &v[i]);
-		sqlite3_reset(x->st[0]);
-		if (!changed) {
-			x->res->unchanged++;
+	st = x->st[0];
+	if (!tried) {
+		sqlite3_reset(st);
+		for (int i = 0; i < ncols; i++)
+			sk_val_bind(st, i + 1, &v[i]);
+		sqlite3_bind_int64(st, ncols + 1, x->import_id);
+		sqlite3_bind_int64(st, ncols + 2, x->line);
+		if (seq)
+			sqlite3_bind_int64(st, ncols + 3, SK_SEQ(x->import_id, x->line));
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return sk_db_fail(x->db, "insert row", d);
+		if (sqlite3_changes(x->h)) {
+			x->res->inserted++;
 			return SK_OK;
 		}
-	} else if (r != SQLITE_DONE) {
-		return sk_db_fail(x->db, "read row", d);
 	}
-	sqlite3_stmt *st = x->st[r == SQLITE_ROW ? 2 : 1];
+	st = x->st[1];
+	sqlite3_reset(st);
+	for (int i = 0; i < nkey; i++)
+		sk_val_bind(st, i + 1, &v[i]);
+	r = sqlite3_step(st);
+	if (r != SQLITE_ROW)
+		return sk_db_fail(x->db, "read row", d);
+	/* Written by this import: by this row's own insert, or this file gave
+	 * the key before (stored unchanged, a row keeps its old import:
+	 * temp.seen knows it then). */
+	if (sqlite3_column_int64(st, ncols - nkey) == x->import_id) {
+		long line = (long)sqlite3_column_int64(st, ncols - nkey + 1);
 
+		if (tried && line == x->line) {
+			sqlite3_reset(st);
+			x->res->inserted++;
+			return SK_OK;
+		}
+		if (row->key) {
+			sqlite3_reset(st);
+			return sk_imp_duplicate(x, row, line);
+		}
+	}
+	for (int i = nkey; i < ncols && !changed; i++)
+		changed = sk_val_differs(st, i - nkey, &v[i]);
+	sqlite3_reset(st);
+	if (row->key) {
+		first = changed ? sk_imp_seen(x, row->key, d) : sk_imp_seen_add(x, row->key, d);
+		if (first)
+			return first < 0 ? SK_ERR_DB : sk_imp_duplicate(x, row, first);
+	}
+	if (!changed) {
+		x->res->unchanged++;
+		return SK_OK;
+	}
+	st = x->st[2];
 	sqlite3_reset(st);
 	for (int i = 0; i < ncols; i++)
 		sk_val_bind(st, i + 1, &v[i]);
 	sqlite3_bind_int64(st, ncols + 1, x->import_id);
 	sqlite3_bind_int64(st, ncols + 2, x->line);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return sk_db_fail(x->db, r == SQLITE_ROW ? "update row" : "insert row", d);
-	if (r == SQLITE_ROW)
-		x->res->updated++;
-	else
-		x->res->inserted++;
+		return sk_db_fail(x->db, "update row", d);
+	x->res->updated++;
 	return SK_OK;
 }
 
@@ -103,17 +142,15 @@ static enum sk_err required(struct sk_imp *x)
 	return SK_OK;
 }
 
-/* Key text of several parts, for the duplicate check. */
-static const char *key2(struct sk_imp *x, const char *a, long long b, const char *c)
+/* The key "a<US>time" and how a message shows it ("a at 2027-..."). */
+static void key_at(struct sk_imp *x, struct sk_row *r, const char *a, sk_time t)
 {
-	char num[32];
+	char b[32];
 
-	x->scratch.len = 0;
-	sk_buf_add(&x->scratch, a, strlen(a));
-	sk_buf_add(&x->scratch, "\x1f", 1);
-	snprintf(num, sizeof(num), "%lld", b);
-	sk_buf_add(&x->scratch, c ? c : num, strlen(c ? c : num));
-	return x->scratch.s;
+	snprintf(x->key, sizeof(x->key), "%s\x1f%lld", a, (long long)t);
+	snprintf(x->shown, sizeof(x->shown), "%s at %s", a, sk_fmt_local(x, t, b, sizeof(b)));
+	r->key = x->key;
+	r->shown = x->shown;
 }
 
 /* The end of an interval must not precede its start. */
@@ -128,12 +165,13 @@ static enum sk_err order(struct sk_imp *x, enum sk_fid fe, sk_time end, enum sk_
 			  sk_fields[fs].name, sk_fmt_local(x, start, b2, sizeof(b2)));
 }
 
-enum sk_err sk_imp_event_row(struct sk_imp *x, struct sk_diag *d)
+static const char *const event_cols[] = {
+	"ticket_id", "at", "status", "pause", "meaning", "extra"
+};
+
+static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
 {
-	static const char *const cols[] = {
-		"ticket_id", "at", "status", "pause", "meaning", "extra"
-	};
-	struct sk_val v[6];
+	struct sk_val *v = r->v;
 	const char *meaning;
 	sk_time at;
 	int present;
@@ -148,16 +186,26 @@ enum sk_err sk_imp_event_row(struct sk_imp *x, struct sk_diag *d)
 	set_int(&v[3], meaning && strcmp(meaning, "paused") == 0, 1);
 	set_text(&v[4], meaning);
 	set_text(&v[5], sk_imp_extra(x));
-	if (x->bad)
-		return SK_OK;
-	/* The same event twice (real logs repeat rows) is one event. */
-	return sk_imp_upsert(x, "ticket_events", cols, 3, 6, v, d);
+	r->nv = 6;
+	return SK_OK;
 }
 
-enum sk_err sk_imp_pause_row(struct sk_imp *x, struct sk_diag *d)
+/* The same event twice (real logs repeat rows) is one event: no key. */
+static enum sk_err event_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			       struct sk_diag *d)
 {
-	static const char *const cols[] = { "ticket_id", "start_at", "end_at", "reason" };
-	struct sk_val v[4];
+	return sk_imp_upsert(x, "ticket_events", event_cols, 3, 6, r, tried, d);
+}
+
+const struct sk_kind_ops sk_kind_events = {
+	event_check, event_store, NULL, F_STATUS, "event", "ticket_events", event_cols, 6, 3, "id"
+};
+
+static const char *const pause_cols[] = { "ticket_id", "start_at", "end_at", "reason" };
+
+static enum sk_err pause_check(struct sk_imp *x, struct sk_row *r)
+{
+	struct sk_val *v = r->v;
 	sk_time start, end;
 	int has_end, present;
 	enum sk_err rc;
@@ -171,22 +219,28 @@ enum sk_err sk_imp_pause_row(struct sk_imp *x, struct sk_diag *d)
 	set_int(&v[1], start, 1);
 	set_int(&v[2], end, has_end);
 	set_text(&v[3], sk_imp_text(x, F_REASON));
-	{
-		char shown[300], b[32];
-
-		snprintf(shown, sizeof(shown), "%s at %s", v[0].s, sk_fmt_local(x, start, b, sizeof(b)));
-		if ((rc = sk_imp_seen(x, key2(x, v[0].s, start, NULL), shown, F_START, "pause", d)))
-			return rc;
-	}
-	return x->bad ? SK_OK : sk_imp_upsert(x, "pauses", cols, 2, 4, v, d);
+	r->nv = 4;
+	key_at(x, r, v[0].s, start);
+	return SK_OK;
 }
 
-enum sk_err sk_imp_call_row(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err pause_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			       struct sk_diag *d)
 {
-	static const char *const cols[] = {
-		"call_id", "started_at", "wait_seconds", "answered", "queue", "extra"
-	};
-	struct sk_val v[6];
+	return sk_imp_upsert(x, "pauses", pause_cols, 2, 4, r, tried, d);
+}
+
+const struct sk_kind_ops sk_kind_pauses = {
+	pause_check, pause_store, NULL, F_START, "pause", "pauses", pause_cols, 4, 2, NULL
+};
+
+static const char *const call_cols[] = {
+	"call_id", "started_at", "wait_seconds", "answered", "queue", "extra"
+};
+
+static enum sk_err call_check(struct sk_imp *x, struct sk_row *r)
+{
+	struct sk_val *v = r->v;
 	sk_time at;
 	long long wait;
 	int answered, present;
@@ -202,17 +256,28 @@ enum sk_err sk_imp_call_row(struct sk_imp *x, struct sk_diag *d)
 	set_int(&v[3], answered, 1);
 	set_text(&v[4], sk_imp_text(x, F_QUEUE));
 	set_text(&v[5], sk_imp_extra(x));
-	if ((rc = sk_imp_seen(x, v[0].s, NULL, F_CALL_ID, "call id", d)))
-		return rc;
-	return x->bad ? SK_OK : sk_imp_upsert(x, "calls", cols, 1, 6, v, d);
+	r->nv = 6;
+	r->key = v[0].s;
+	return SK_OK;
 }
 
-enum sk_err sk_imp_outage_row(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err call_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			       struct sk_diag *d)
 {
-	static const char *const cols[] = {
-		"service", "start_at", "end_at", "planned", "announced_at", "description", "extra"
-	};
-	struct sk_val v[7];
+	return sk_imp_upsert(x, "calls", call_cols, 1, 6, r, tried, d);
+}
+
+const struct sk_kind_ops sk_kind_calls = {
+	call_check, call_store, NULL, F_CALL_ID, "call id", "calls", call_cols, 6, 1, NULL
+};
+
+static const char *const outage_cols[] = {
+	"service", "start_at", "end_at", "planned", "announced_at", "description", "extra"
+};
+
+static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
+{
+	struct sk_val *v = r->v;
 	sk_time start, end, ann;
 	int planned, has_planned, has_ann, present;
 	const char *svc;
@@ -246,15 +311,20 @@ enum sk_err sk_imp_outage_row(struct sk_imp *x, struct sk_diag *d)
 	set_int(&v[4], ann, has_ann);
 	set_text(&v[5], sk_imp_text(x, F_DESCRIPTION));
 	set_text(&v[6], sk_imp_extra(x));
-	{
-		char shown[300], b[32];
-
-		snprintf(shown, sizeof(shown), "%s at %s", svc, sk_fmt_local(x, start, b, sizeof(b)));
-		if ((rc = sk_imp_seen(x, key2(x, svc, start, NULL), shown, F_START, "outage", d)))
-			return rc;
-	}
-	return x->bad ? SK_OK : sk_imp_upsert(x, "outages", cols, 2, 7, v, d);
+	r->nv = 7;
+	key_at(x, r, svc, start);
+	return SK_OK;
 }
+
+static enum sk_err outage_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			       struct sk_diag *d)
+{
+	return sk_imp_upsert(x, "outages", outage_cols, 2, 7, r, tried, d);
+}
+
+const struct sk_kind_ops sk_kind_outages = {
+	outage_check, outage_store, NULL, F_START, "outage", "outages", outage_cols, 7, 2, NULL
+};
 
 /* "2027-01", "2027-Q1" (or K1), "2027-H1", "2027" into @p out; 0 when not a period. */
 static int read_period(const char *s, char *out, size_t size)
@@ -279,11 +349,12 @@ static int read_period(const char *s, char *out, size_t size)
 	return 0;
 }
 
-enum sk_err sk_imp_kpi_row(struct sk_imp *x, struct sk_diag *d)
+static const char *const kpi_cols[] = { "period", "kpi", "value", "value_micro", "note" };
+
+static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 {
-	static const char *const cols[] = { "period", "kpi", "value", "value_micro", "note" };
-	struct sk_val v[5];
-	char period[16], kpi[256], num[48];
+	struct sk_val *v = r->v;
+	char *period = x->text[0], *kpi = x->text[1], *num = x->text[2];
 	const char *name, *dot;
 	sk_dec value;
 	int present, found = 0;
@@ -291,11 +362,11 @@ enum sk_err sk_imp_kpi_row(struct sk_imp *x, struct sk_diag *d)
 
 	if ((rc = required(x)))
 		return rc;
-	if (!read_period(sk_imp_raw(x, F_PERIOD), period, sizeof(period)))
+	if (!read_period(sk_imp_raw(x, F_PERIOD), period, sizeof(x->text[0])))
 		return sk_imp_bad(x, F_PERIOD, "cannot read '%s' as a period (2027-01, "
 				  "2027-Q1, 2027-H1, 2027)", sk_imp_raw(x, F_PERIOD));
 	name = sk_imp_text(x, F_KPI);
-	snprintf(kpi, sizeof(kpi), "%s", name);
+	snprintf(kpi, sizeof(x->text[1]), "%s", name);
 	/* "domain.kpi", or a KPI id the contract uses once. */
 	if (x->c->n_domains) {
 		dot = strchr(name, '.');
@@ -310,7 +381,7 @@ enum sk_err sk_imp_kpi_row(struct sk_imp *x, struct sk_diag *d)
 					      : sk_word_eq(name, id);
 
 				if (hit) {
-					snprintf(kpi, sizeof(kpi), "%s.%s", dm->id, id);
+					snprintf(kpi, sizeof(x->text[1]), "%s.%s", dm->id, id);
 					found++;
 				}
 			}
@@ -323,19 +394,26 @@ enum sk_err sk_imp_kpi_row(struct sk_imp *x, struct sk_diag *d)
 	}
 	if ((rc = sk_imp_dec(x, F_VALUE, &value, &present)))
 		return rc;
-	sk_dec_format_short(value, '.', num, sizeof(num));
+	sk_dec_format_short(value, '.', num, sizeof(x->text[2]));
 	set_text(&v[0], period);
 	set_text(&v[1], kpi);
 	set_text(&v[2], num);
 	set_int(&v[3], value, 1);
 	set_text(&v[4], sk_imp_text(x, F_NOTE));
-	{
-		char key[300], shown[300];
-
-		snprintf(key, sizeof(key), "%s\x1f%s", period, kpi);
-		snprintf(shown, sizeof(shown), "%s for %s", kpi, period);
-		if ((rc = sk_imp_seen(x, key, shown, F_KPI, "measurement", d)))
-			return rc;
-	}
-	return x->bad ? SK_OK : sk_imp_upsert(x, "kpi_measurements", cols, 2, 5, v, d);
+	r->nv = 5;
+	snprintf(x->key, sizeof(x->key), "%s\x1f%s", period, kpi);
+	snprintf(x->shown, sizeof(x->shown), "%s for %s", kpi, period);
+	r->key = x->key;
+	r->shown = x->shown;
+	return SK_OK;
 }
+
+static enum sk_err kpi_store(struct sk_imp *x, const struct sk_row *r, int tried,
+			       struct sk_diag *d)
+{
+	return sk_imp_upsert(x, "kpi_measurements", kpi_cols, 2, 5, r, tried, d);
+}
+
+const struct sk_kind_ops sk_kind_kpi = {
+	kpi_check, kpi_store, NULL, F_KPI, "measurement", "kpi_measurements", kpi_cols, 5, 2, NULL
+};

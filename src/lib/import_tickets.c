@@ -121,13 +121,17 @@ enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct sk_val v[TC_COUNT])
 	set_text(&v[TC_LOCATION], sk_imp_text(x, F_LOCATION));
 
 	s = sk_imp_text(x, F_CHANNEL);
-	for (size_t i = 0; s && i < sizeof(channel_words) / sizeof(channel_words[0]); i++)
-		if (sk_word_eq(s, channel_words[i].word))
-			s = channel_words[i].value;
 	if (s) {
 		const char *w = NULL;
 
-		for (size_t i = 0; channels[i]; i++)
+		/* The channel's own name, else a word for it (no word is a name). */
+		for (size_t i = 0; channels[i] && !w; i++)
+			if (sk_word_eq(s, channels[i]))
+				w = channels[i];
+		for (size_t i = 0; !w && i < sizeof(channel_words) / sizeof(channel_words[0]); i++)
+			if (sk_word_eq(s, channel_words[i].word))
+				s = channel_words[i].value;
+		for (size_t i = 0; channels[i] && !w; i++)
 			if (sk_word_eq(s, channels[i]))
 				w = channels[i];
 		if (!w)
@@ -174,10 +178,11 @@ static enum sk_err prepare(struct sk_imp *x, struct sk_diag *d)
 
 	if (x->st[0])
 		return SK_OK;
+	/* The stored ticket: its columns, then the import and line that wrote it. */
 	n = (size_t)snprintf(sql, sizeof(sql), "SELECT ");
 	for (int i = 1; i < TC_COUNT; i++)
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s", i > 1 ? "," : "", tcol[i]);
-	snprintf(sql + n, sizeof(sql) - n, " FROM tickets WHERE id = ?1");
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s,", tcol[i]);
+	snprintf(sql + n, sizeof(sql) - n, "import_id,line FROM tickets WHERE id = ?1");
 	if ((rc = sk_db_prepare(x->db, sql, &x->st[0], d)))
 		return rc;
 
@@ -234,27 +239,30 @@ int sk_val_differs(sqlite3_stmt *st, int col, const struct sk_val *v)
 	return 0;
 }
 
-enum sk_err sk_imp_ticket_store(struct sk_imp *x, const struct sk_val v[TC_COUNT],
-				long *ins, long *upd, long *same, struct sk_diag *d)
+enum sk_err sk_imp_ticket_store(struct sk_imp *x, const struct sk_val v[TC_COUNT], int dup,
+				int tried, long *ins, long *upd, long *same, struct sk_diag *d)
 {
 	sqlite3_stmt *sel, *st;
 	enum sk_err rc;
+	long first = 0;
 	int r;
 
 	if ((rc = prepare(x, d)))
 		return rc;
 	/* Try the insert first: a new ticket (the common case) costs one lookup. */
 	st = x->st[1];
-	sqlite3_reset(st);
-	for (int i = 0; i < TC_COUNT; i++)
-		sk_val_bind(st, i + 1, &v[i]);
-	sqlite3_bind_int64(st, TC_COUNT + 1, x->import_id);
-	sqlite3_bind_int64(st, TC_COUNT + 2, x->line);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return sk_db_fail(x->db, "insert ticket", d);
-	if (sqlite3_changes(x->h)) {
-		(*ins)++;
-		return SK_OK;
+	if (!tried) {
+		sqlite3_reset(st);
+		for (int i = 0; i < TC_COUNT; i++)
+			sk_val_bind(st, i + 1, &v[i]);
+		sqlite3_bind_int64(st, TC_COUNT + 1, x->import_id);
+		sqlite3_bind_int64(st, TC_COUNT + 2, x->line);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return sk_db_fail(x->db, "insert ticket", d);
+		if (sqlite3_changes(x->h)) {
+			(*ins)++;
+			return SK_OK;
+		}
 	}
 	sel = x->st[0];
 	sqlite3_reset(sel);
@@ -262,6 +270,24 @@ enum sk_err sk_imp_ticket_store(struct sk_imp *x, const struct sk_val v[TC_COUNT
 	r = sqlite3_step(sel);
 	if (r != SQLITE_ROW)
 		return sk_db_fail(x->db, "read ticket", d);
+	/* Written by this import: by this row's own insert, or this file gave
+	 * the ticket before (stored unchanged, a ticket keeps its old import:
+	 * temp.seen knows it then). */
+	if (sqlite3_column_int64(sel, TC_COUNT - 1) == x->import_id) {
+		long line = (long)sqlite3_column_int64(sel, TC_COUNT);
+
+		if (tried && line == x->line) {
+			sqlite3_reset(sel);
+			(*ins)++;
+			return SK_OK;
+		}
+		if (dup) {
+			struct sk_row k = { .key = v[TC_ID].s };
+
+			sqlite3_reset(sel);
+			return sk_imp_duplicate(x, &k, line);
+		}
+	}
 	/* Which columns change; none: the same ticket again. */
 	x->scratch.len = 0;
 	sk_buf_add(&x->scratch, "", 0);
@@ -272,6 +298,16 @@ enum sk_err sk_imp_ticket_store(struct sk_imp *x, const struct sk_val v[TC_COUNT
 			sk_buf_add(&x->scratch, tcol[i], strlen(tcol[i]));
 		}
 	sqlite3_reset(sel);
+	if (dup)
+		first = !x->scratch.len ? sk_imp_seen_add(x, v[TC_ID].s, d)
+					: sk_imp_seen(x, v[TC_ID].s, d);
+	if (first < 0)
+		return SK_ERR_DB;
+	if (first) {
+		struct sk_row k = { .key = v[TC_ID].s };
+
+		return sk_imp_duplicate(x, &k, first);
+	}
 	if (!x->scratch.len) {
 		(*same)++;
 		return SK_OK;
@@ -303,17 +339,19 @@ void sk_imp_ticket_done(struct sk_imp *x)
 	}
 }
 
-enum sk_err sk_imp_ticket_row(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err ticket_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val v[TC_COUNT];
-	enum sk_err rc;
+	r->nv = TC_COUNT;
+	return sk_imp_ticket_fields(x, r->v);
+}
 
-	if ((rc = sk_imp_ticket_fields(x, v)))
-		return rc;
-	if ((rc = sk_imp_seen(x, v[TC_ID].s, NULL, F_ID, "ticket id", d)))
-		return rc;
-	if (x->bad)
-		return SK_OK; /* the file is refused anyway: only check the rest */
-	return sk_imp_ticket_store(x, v, &x->res->inserted, &x->res->updated,
+static enum sk_err ticket_store(struct sk_imp *x, const struct sk_row *r, int tried,
+				struct sk_diag *d)
+{
+	return sk_imp_ticket_store(x, r->v, 1, tried, &x->res->inserted, &x->res->updated,
 				   &x->res->unchanged, d);
 }
+
+const struct sk_kind_ops sk_kind_tickets = {
+	ticket_check, ticket_store, NULL, F_ID, "ticket id", "tickets", tcol, TC_COUNT, 1, NULL
+};

@@ -63,6 +63,9 @@ int sk_word_eq(const char *a, const char *b)
 		a++;
 	while (*b == ' ')
 		b++;
+	/* Most words differ at once: no lengths needed then. */
+	if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+		return 0;
 	la = strlen(a);
 	lb = strlen(b);
 	while (la && a[la - 1] == ' ')
@@ -277,8 +280,10 @@ enum sk_err sk_imp_seconds(struct sk_imp *x, enum sk_fid fi, long long *out, int
 		*present = 1;
 		return SK_OK;
 	}
-	if (sk_dec_parse(s, &v, NULL) || v < 0)
+	if (sk_dec_parse(s, &v, NULL))
 		return sk_imp_bad(x, fi, "cannot read '%s' as a number of seconds", s);
+	if (v < 0)
+		return sk_imp_bad(x, fi, "'%s' is negative: a number of seconds is 0 or more", s);
 	*out = (sk_dec_round(v, 0)) / SK_DEC_ONE;
 	*present = 1;
 	return SK_OK;
@@ -405,8 +410,7 @@ const char *sk_imp_status_meaning(struct sk_imp *x, const char *status)
 	return NULL;
 }
 
-enum sk_err sk_imp_seen(struct sk_imp *x, const char *key, const char *shown,
-			enum sk_fid fi, const char *what, struct sk_diag *fatal)
+long sk_imp_seen(struct sk_imp *x, const char *key, struct sk_diag *d)
 {
 	sqlite3_stmt *st = x->st_seen;
 	long first = 0;
@@ -418,18 +422,31 @@ enum sk_err sk_imp_seen(struct sk_imp *x, const char *key, const char *shown,
 	if (r == SQLITE_ROW)
 		first = (long)sqlite3_column_int64(st, 0);
 	else if (r != SQLITE_DONE)
-		return sk_db_fail(x->db, "check duplicates", fatal);
+		first = (sk_db_fail(x->db, "check duplicates", d), -1);
 	sqlite3_reset(st);
-	if (first)
-		return sk_imp_bad(x, fi, "duplicate %s '%s' in this file (first on line %ld)",
-				  what, shown ? shown : key, first);
-	if (!x->st_seen_add && sk_db_prepare(x->db, "INSERT INTO temp.seen(key, line) VALUES (?, ?)",
-				       &x->st_seen_add, fatal))
-		return SK_ERR_DB;
-	sqlite3_reset(x->st_seen_add);
-	sqlite3_bind_text(x->st_seen_add, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(x->st_seen_add, 2, x->line);
-	if (sqlite3_step(x->st_seen_add) != SQLITE_DONE)
-		return sk_db_fail(x->db, "record key", fatal);
-	return SK_OK;
+	return first;
+}
+
+long sk_imp_seen_add(struct sk_imp *x, const char *key, struct sk_diag *d)
+{
+	sqlite3_stmt *st;
+
+	if (!x->st_seen_add && sk_db_prepare(x->db, "INSERT INTO temp.seen(key, line) VALUES "
+					     "(?, ?) ON CONFLICT DO NOTHING", &x->st_seen_add, d))
+		return -1;
+	st = x->st_seen_add;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, x->line);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return (sk_db_fail(x->db, "record key", d), -1);
+	return sqlite3_changes(x->h) ? 0 : sk_imp_seen(x, key, d);
+}
+
+enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long first)
+{
+	const struct sk_kind_ops *k = sk_kind_ops_of(x->kind);
+
+	return sk_imp_bad(x, k->key_field, "duplicate %s '%s' in this file (first on line %ld)",
+			  k->key_what, r->shown ? r->shown : r->key, first);
 }

@@ -55,6 +55,79 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+
+/*
+ * The same blocks with the SHA extensions of x86-64 processors (Intel's
+ * published pattern: state as ABEF/CDGH, four rounds per step, the message
+ * schedule by SHA256MSG1/MSG2). Import hashes every byte of every export,
+ * so this is a fifth of the reading thread's time otherwise.
+ */
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_shani(uint32_t h[8], const unsigned char *p, size_t blocks)
+{
+	const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i st0, st1, tmp, abef, cdgh, w[4], m;
+
+	tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xb1); /* CDAB */
+	st1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1b); /* EFGH */
+	st0 = _mm_alignr_epi8(tmp, st1, 8);                                     /* ABEF */
+	st1 = _mm_blend_epi16(st1, tmp, 0xf0);                                  /* CDGH */
+	for (; blocks; blocks--, p += 64) {
+		abef = st0;
+		cdgh = st1;
+		for (int t = 0; t < 16; t++) {
+			if (t < 4) {
+				w[t] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * t)),
+							mask);
+			} else {
+				m = _mm_sha256msg1_epu32(w[t & 3], w[(t - 3) & 3]);
+				m = _mm_add_epi32(m, _mm_alignr_epi8(w[(t - 1) & 3], w[(t - 2) & 3], 4));
+				w[t & 3] = _mm_sha256msg2_epu32(m, w[(t - 1) & 3]);
+			}
+			m = _mm_add_epi32(w[t & 3], _mm_loadu_si128((const __m128i *)&K[4 * t]));
+			st1 = _mm_sha256rnds2_epu32(st1, st0, m);
+			st0 = _mm_sha256rnds2_epu32(st0, st1, _mm_shuffle_epi32(m, 0x0e));
+		}
+		st0 = _mm_add_epi32(st0, abef);
+		st1 = _mm_add_epi32(st1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(st0, 0x1b);                                     /* FEBA */
+	st1 = _mm_shuffle_epi32(st1, 0xb1);                                     /* DCHG */
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(tmp, st1, 0xf0));   /* DCBA */
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(st1, tmp, 8));      /* HGFE */
+}
+
+/* 1 when the processor has the SHA extensions (and SSSE3, SSE4.1). */
+static int have_shani(void)
+{
+	static int known = -1;
+	unsigned a, b, c, d;
+
+	if (known < 0) {
+		known = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1) &&
+			__get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+	}
+	return known;
+}
+#define HAVE_SHANI 1
+#endif
+
+/* @p blocks 64-byte blocks into the chaining value. */
+static void compress_blocks(uint32_t h[8], const unsigned char *p, size_t blocks)
+{
+#ifdef HAVE_SHANI
+	if (have_shani()) {
+		compress_shani(h, p, blocks);
+		return;
+	}
+#endif
+	for (; blocks; blocks--, p += 64)
+		compress(h, p);
+}
+
 void sk_sha256_init(struct sk_sha256 *s)
 {
 	static const uint32_t iv[8] = {
@@ -81,11 +154,12 @@ void sk_sha256_update(struct sk_sha256 *s, const void *data, size_t n)
 		n -= take;
 		if (s->nbuf < 64)
 			return;
-		compress(s->h, s->buf);
+		compress_blocks(s->h, s->buf, 1);
 		s->nbuf = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		compress(s->h, p);
+	compress_blocks(s->h, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
 	memcpy(s->buf, p, n);
 	s->nbuf = n;
 }

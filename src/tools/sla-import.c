@@ -7,7 +7,8 @@
 
 #include "tool.h"
 
-enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS, OPT_WAIT };
+enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS, OPT_WAIT,
+       OPT_ALLOW_EMPTY };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "database", "DB", "the slakit database (created when missing)" },
@@ -21,6 +22,7 @@ static const struct tool_opt opts[] = {
 	{ OPT_SKIPBAD, "skip-bad", NULL, "import the good rows, write bad ones to a reject file" },
 	{ OPT_REJECTS, "rejects", "FILE", "reject file (default: FILE.rejects.csv)" },
 	{ OPT_WAIT, "wait", "SECONDS", "wait this long for another import to finish (default 30)" },
+	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "import a file with a header and no rows" },
 	{ 'v', "verbose", NULL, "print a summary line per file" },
 	{ 0, NULL, NULL, NULL }
 };
@@ -29,7 +31,7 @@ static const struct tool tool = {
 	"sla-import",
 	"sla-import -d DB -c CONTRACT [--kind KIND] [--profile NAME] [--map FILE]\n"
 	"           [--delimiter C] [--encoding ENC] [--date-format FMT]\n"
-	"           [--skip-bad [--rejects FILE]] [--wait SECONDS] [-v] FILE...",
+	"           [--skip-bad [--rejects FILE]] [--wait SECONDS] [--allow-empty] [-v] FILE...",
 	"Import ticket, event, pause, call, outage and KPI exports into a slakit database.",
 	"FILE may be '-' for standard input. Each file is imported in one transaction:\n"
 	"a bad row refuses the whole file (unless --skip-bad) and the database is left\n"
@@ -55,6 +57,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case 'm': a->map = arg; break;
 	case 'v': a->verbose = 1; break;
 	case OPT_SKIPBAD: a->o.skip_bad = 1; break;
+	case OPT_ALLOW_EMPTY: a->o.allow_empty = 1; break;
 	case OPT_REJECTS: a->rejects = arg; break;
 	case OPT_DATEFMT: a->o.date_format = arg; break;
 	case OPT_WAIT: {
@@ -163,10 +166,11 @@ static int import_one(struct args *a, struct sk_db *db, const struct sk_contract
 		return tool_exit_for(rc);
 	}
 	if (a->verbose) {
-		printf("%s: %s: %s (%s): %ld rows read, %ld inserted, %ld updated, "
+		printf("%s: %s: %s (%s): %ld row%s read, %ld inserted, %ld updated, "
 		       "%ld unchanged, %ld rejected", tool.name, file,
-		       sk_import_kind_name(res.kind), res.profile, res.rows_read, res.inserted,
-		       res.updated, res.unchanged, res.rejected);
+		       sk_import_kind_name(res.kind), res.profile, res.rows_read,
+		       res.rows_read == 1 ? "" : "s", res.inserted, res.updated, res.unchanged,
+		       res.rejected);
 		if (res.kind == SK_KIND_EVENTLOG)
 			printf("; tickets: %ld new, %ld updated, %ld unchanged",
 			       res.tickets_inserted, res.tickets_updated, res.tickets_unchanged);

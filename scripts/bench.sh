@@ -1,0 +1,89 @@
+#!/bin/sh
+# Speed and memory at the scale of a large managed-service provider: generate
+# N tickets (default 1,000,000) with status history and pauses over 2027, then
+# time each step and print wall time, rows per second and peak memory (RSS).
+# (A month of a year of N tickets holds about N/12: the report line is the
+# "monthly report of 100,000 tickets" of issue 7 at N = 1,200,000.)
+# The import is shown next to sqlite3's own .import of the same file, the
+# floor it is measured against. Figures only: nothing here passes or fails.
+#
+#   scripts/bench.sh [N]          # BENCH_DIR=DIR keeps the files in DIR
+#
+# Needs /usr/bin/time (Debian package 'time') and sqlite3; scripts/setup.sh
+# installs both and builds build/.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-1000000}
+case "$n" in
+'' | *[!0-9]*) echo "usage: scripts/bench.sh [N]" >&2; exit 2 ;;
+esac
+"$top/scripts/setup.sh"
+bin="$top/build/bin"
+contract="$top/samples/contracts/dhs.ini"
+if [ -n "${BENCH_DIR:-}" ]; then
+	dir=$BENCH_DIR
+	mkdir -p "$dir"
+else
+	dir=$(mktemp -d)
+	trap 'rm -rf "$dir"' EXIT
+fi
+
+# run LABEL ROWS CMD...: time CMD (output to $dir/out), print one line.
+run() {
+	label=$1 rows=$2
+	shift 2
+	if ! /usr/bin/time -f '%e %M' -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err"; then
+		printf '%-34s failed: %s\n' "$label" "$(tail -1 "$dir/err")"
+		return 1
+	fi
+	set -- $(tail -1 "$dir/time")
+	awk -v l="$label" -v r="$rows" -v s="$1" -v k="$2" 'BEGIN {
+		speed = s > 0 ? sprintf("%.0f", r / s) : "-"
+		printf "%-34s %8.2f s %10s rows/s %7.0f MB\n", l, s, speed, k / 1024 }'
+	echo "$1" >"$dir/last"
+}
+
+echo "bench: generating $n tickets in $dir" >&2
+awk -v n="$n" -v dir="$dir" -f "$top/scripts/bench-gen.awk"
+tickets=$n
+events=$(($(wc -l <"$dir/events.csv") - 1))
+pauses=$(($(wc -l <"$dir/pauses.csv") - 1))
+tenth=$((n / 10))
+head -n $((tenth + 1)) "$dir/tickets.csv" >"$dir/tickets-tenth.csv"
+echo "bench: $tickets tickets ($(($(wc -c <"$dir/tickets.csv") / 1048576)) MB), $events events, $pauses pauses" >&2
+
+printf '%-34s %10s %17s %10s\n' step "wall" "speed" "peak RSS"
+rm -f "$dir/floor.db"
+run "sqlite3 .import tickets (floor)" "$tickets" sqlite3 "$dir/floor.db" ".import --csv $dir/tickets.csv tickets"
+floor_t=$(cat "$dir/last")
+run "sqlite3 .import events (floor)" "$events" sqlite3 "$dir/floor.db" ".import --csv $dir/events.csv ticket_events"
+floor_e=$(cat "$dir/last")
+rm -f "$dir/floor.db"
+
+rm -f "$dir/tenth.db"*
+run "sla-import tickets (N/10)" "$tenth" "$bin/sla-import" -d "$dir/tenth.db" -c "$contract" "$dir/tickets-tenth.csv"
+rm -f "$dir/tenth.db"*
+rm -f "$dir/bench.db"*
+run "sla-import tickets" "$tickets" "$bin/sla-import" -d "$dir/bench.db" -c "$contract" "$dir/tickets.csv"
+imp_t=$(cat "$dir/last")
+run "sla-import events" "$events" "$bin/sla-import" -d "$dir/bench.db" -c "$contract" "$dir/events.csv"
+imp_e=$(cat "$dir/last")
+run "sla-import pauses" "$pauses" "$bin/sla-import" -d "$dir/bench.db" -c "$contract" "$dir/pauses.csv"
+run "sla-import tickets again (no-op)" "$tickets" "$bin/sla-import" -d "$dir/bench.db" -c "$contract" "$dir/tickets.csv"
+awk -v a="$imp_t" -v b="$floor_t" -v c="$imp_e" -v d="$floor_e" 'BEGIN {
+	printf "%-34s %8.2fx tickets, %.2fx events (target: 1.5x)\n", "import / sqlite3 .import", a / b, c / d }'
+
+run "sla-compute -p 2027 (a year)" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv
+run "sla-compute -p 2027-03 (a month)" "$((tickets / 12))" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027-03 --format csv
+run "sla-score -p 2027-Q1" "$((tickets / 4))" "$bin/sla-score" -d "$dir/bench.db" -c "$contract" -p 2027-Q1 --allow-missing skip
+if [ -x "$bin/sla-report" ]; then
+	run "sla-report -p 2027-03 xlsx" "$((tickets / 12))" "$bin/sla-report" -d "$dir/bench.db" \
+		-c "$contract" -p 2027-03 --format xlsx -o "$dir/report.xlsx" --allow-missing skip || true
+else
+	printf '%-34s skipped: build/bin/sla-report not built\n' "sla-report"
+fi
+
+echo
+echo "business-time queries by span (bench_calendar):"
+"$top/build/bin/bench_calendar"
