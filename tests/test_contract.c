@@ -653,6 +653,30 @@ static void test_lookups(void **state)
 	assert_string_equal(sk_frequency_name(SK_FREQ_PER_EVENT), "per-event");
 }
 
+/*
+ * Found by fuzz_contract: an alias of 128 characters or more could not be
+ * looked up, and the duplicate check then read priorities[-1]. Any length works.
+ */
+static void test_long_alias(void **state)
+{
+	char path[1024];
+	const char *dir = getenv("SK_TESTDATA");
+	struct sk_contract *c;
+	char word[200];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/../fuzz/crashes/contract-long-alias.ini",
+		 dir && *dir ? dir : "data");
+	c = load_ok(path);
+	memset(word, '=', sizeof(word));
+	word[0] = 'P';
+	word[131] = '1';
+	word[132] = '\0';
+	assert_int_equal(sk_contract_find_priority(c, word), 0);
+	assert_int_equal(sk_contract_find_priority(c, "  p1 "), 0);
+	sk_contract_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -670,6 +694,7 @@ int main(void)
 		cmocka_unit_test(test_sample_cloudwise),
 		cmocka_unit_test(test_sample_halt),
 		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_long_alias),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

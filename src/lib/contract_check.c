@@ -186,6 +186,9 @@ static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
 
 	for (size_t j = 0; j < pr->n_aliases; j++) {
 		other = sk_contract_find_priority(ld->c, pr->aliases[j]);
+		if (other < 0)
+			return sk_ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
+					  "'%.40s' cannot name a priority", pr->aliases[j]);
 		if (other != (int)i)
 			return sk_ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
 					  "'%s' already names priority '%s'", pr->aliases[j],
@@ -193,6 +196,9 @@ static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
 	}
 	if (pr->name) {
 		other = sk_contract_find_priority(ld->c, pr->name);
+		if (other < 0)
+			return sk_ld_fail(ld, key_line(ld, pr->line, "name"), "name",
+					  "'%.40s' cannot name a priority", pr->name);
 		if (other != (int)i)
 			return sk_ld_fail(ld, key_line(ld, pr->line, "name"), "name",
 					  "'%s' already names priority '%s'", pr->name,

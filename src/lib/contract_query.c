@@ -45,34 +45,44 @@ int sk_ticket_type_parse(const char *word)
 	return -1;
 }
 
+/* @a (length @n, not terminated) equals the string @b, ignoring case. */
+static int same_word(const char *a, size_t n, const char *b)
+{
+	return b && strlen(b) == n && strncasecmp(a, b, n) == 0;
+}
+
 int sk_contract_find_priority(const struct sk_contract *c, const char *word)
 {
-	char buf[128];
-	char *w;
-	size_t i, j;
+	const char *w;
+	size_t n, i, j;
 
-	if (!c || !word || strlen(word) >= sizeof(buf))
+	if (!c || !word)
 		return -1;
-	snprintf(buf, sizeof(buf), "%s", word);
-	w = sk_ld_trim(buf);
-	if (!*w)
+	/* Blanks around the word do not count; any length is looked up. */
+	w = word;
+	while (*w == ' ' || *w == '\t')
+		w++;
+	n = strlen(w);
+	while (n && (w[n - 1] == ' ' || w[n - 1] == '\t' || w[n - 1] == '\r' || w[n - 1] == '\n'))
+		n--;
+	if (!n)
 		return -1;
 	for (i = 0; i < c->n_priorities; i++)
-		if (strcasecmp(w, c->priorities[i].id) == 0)
+		if (same_word(w, n, c->priorities[i].id))
 			return (int)i;
 	for (i = 0; i < c->n_priorities; i++) {
 		for (j = 0; j < c->priorities[i].n_aliases; j++)
-			if (strcasecmp(w, c->priorities[i].aliases[j]) == 0)
+			if (same_word(w, n, c->priorities[i].aliases[j]))
 				return (int)i;
-		if (c->priorities[i].name && strcasecmp(w, c->priorities[i].name) == 0)
+		if (same_word(w, n, c->priorities[i].name))
 			return (int)i;
 	}
 	/* A bare number is the level: "1" is the most urgent priority. */
-	if (strspn(w, "0123456789") == strlen(w)) {
-		long n = strtol(w, NULL, 10);
+	if (strspn(w, "0123456789") >= n && n < 10) {
+		long n_level = strtol(w, NULL, 10);
 
-		if (n >= 1 && (size_t)n <= c->n_priorities)
-			return (int)n - 1;
+		if (n_level >= 1 && (size_t)n_level <= c->n_priorities)
+			return (int)n_level - 1;
 	}
 	return -1;
 }
