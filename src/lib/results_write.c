@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "slakit/datetime.h"
 #include "slakit/results.h"
 
@@ -175,23 +176,6 @@ static void csv_field(FILE *fp, const char *s)
 	} else {
 		fputs(s, fp);
 	}
-}
-
-/* A JSON string. */
-static void json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			fputc(ch, fp);
-	}
-	fputc('"', fp);
 }
 
 static const char *met_text(const struct sk_clock *k)
@@ -421,7 +405,7 @@ static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 	int first = 1;
 
 	fprintf(fp, "{\"period\":\"%s\",\"contract\":", r->period.label);
-	json_str(fp, c->id);
+	sk_json_string(fp, c->id);
 	fprintf(fp, ",\"contract_sha256\":\"%s\",\"tickets\":[", c->sha256);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
@@ -432,7 +416,7 @@ static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 		fputs(first ? "\n{" : ",\n{", fp);
 		first = 0;
 		fputs("\"id\":", fp);
-		json_str(fp, x->ticket.id);
+		sk_json_string(fp, x->ticket.id);
 		fprintf(fp, ",\"type\":\"%s\",\"priority\":\"%s\",\"reported_at\":\"%s\",",
 			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
 			sk_time_format_local(x->ticket.reported_at, c->tz, b, sizeof(b)));
@@ -445,7 +429,7 @@ static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 			if (v->flags & (1u << f))
 				fprintf(fp, "%s\"%s\"", n++ ? "," : "", sk_flag_name(1u << f));
 		fputs("],\"reason\":", fp);
-		json_str(fp, v->reason);
+		sk_json_string(fp, v->reason);
 		fputc('}', fp);
 	}
 	fputs(first ? "]" : "\n]", fp);

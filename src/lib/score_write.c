@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "json.h"
 #include "slakit/score.h"
 
 /* Words of the text report, per language. */
@@ -33,22 +34,6 @@ static char *num(sk_dec v, int decimals, char mark, char *buf, size_t size)
 			    : sk_dec_format(v, decimals, mark, buf, size);
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			fputc(ch, fp);
-	}
-	fputc('"', fp);
-}
-
 static void write_json(const struct sk_score *s, FILE *fp)
 {
 	const struct sk_contract *c = s->contract;
@@ -56,7 +41,7 @@ static void write_json(const struct sk_score *s, FILE *fp)
 	char b[64];
 
 	fprintf(fp, "{\"period\":\"%s\",\"contract\":", s->period.label);
-	json_str(fp, c->id);
+	sk_json_string(fp, c->id);
 	fprintf(fp, ",\"contract_sha256\":\"%s\",\"decisions\":{\"pct_decimals\":%d,"
 		"\"score_decimals\":%d,\"cap\":%s,\"aggregate\":\"%s\",\"weights\":\"%s\","
 		"\"missing\":\"%s\"},\"missing_kpis\":%d,\"domains\":[",
@@ -68,12 +53,12 @@ static void write_json(const struct sk_score *s, FILE *fp)
 		const struct sk_domain_score *ds = &s->domains[i];
 
 		fprintf(fp, "%s\n{\"id\":", i ? "," : "");
-		json_str(fp, ds->domain->id);
+		sk_json_string(fp, ds->domain->id);
 		fputs(",\"name\":", fp);
-		json_str(fp, ds->domain->name);
+		sk_json_string(fp, ds->domain->name);
 		fprintf(fp, ",\"scored\":%s,\"complete\":%s,\"reason\":", ds->scored ? "true" : "false",
 			ds->complete ? "true" : "false");
-		json_str(fp, ds->reason);
+		sk_json_string(fp, ds->reason);
 		if (ds->scored) {
 			fprintf(fp, ",\"score\":%s", num(ds->score, r->score_decimals, '.', b, sizeof(b)));
 			fprintf(fp, ",\"malus_percent\":%s", num(ds->malus, -1, '.', b, sizeof(b)));
@@ -91,9 +76,9 @@ static void write_json(const struct sk_score *s, FILE *fp)
 			const struct sk_kpi *kp = ks->kpi;
 
 			fprintf(fp, "%s\n {\"id\":", k ? "," : "");
-			json_str(fp, kp->id);
+			sk_json_string(fp, kp->id);
 			fputs(",\"name\":", fp);
-			json_str(fp, kp->name);
+			sk_json_string(fp, kp->name);
 			fprintf(fp, ",\"measured\":%s", ks->has_value ? num(ks->measured, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"norm\":%s", kp->has_norm ? num(kp->norm, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"unit\":\"%s\",\"direction\":\"%s\"", kp->unit, sk_direction_name(kp->direction));
@@ -104,7 +89,7 @@ static void write_json(const struct sk_score *s, FILE *fp)
 			fprintf(fp, ",\"contribution\":%s", ks->scored ? num(ks->contribution, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"source\":\"%s\",\"window\":\"%s\",\"detail\":", sk_value_origin_name(ks->origin),
 				ks->window);
-			json_str(fp, ks->detail);
+			sk_json_string(fp, ks->detail);
 			if (ks->n_parts) {
 				fputs(",\"priorities\":[", fp);
 				for (size_t q = 0; q < ks->n_parts; q++) {

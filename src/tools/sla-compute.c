@@ -49,15 +49,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_ONLY_BREACHED: a->only_breached = 1; break;
 	case OPT_NO_STORE: a->no_store = 1; break;
 	case OPT_FORMAT:
-		if (strcmp(arg, "text") == 0)
-			a->format = SK_FORMAT_TEXT;
-		else if (strcmp(arg, "csv") == 0)
-			a->format = SK_FORMAT_CSV;
-		else if (strcmp(arg, "json") == 0)
-			a->format = SK_FORMAT_JSON;
-		else
-			return tool_misuse(&tool, "unknown format '%s' (text, csv or json)", arg);
-		break;
+		return tool_opt_format(&tool, arg, &a->format);
 	}
 	return 0;
 }

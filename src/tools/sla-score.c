@@ -54,15 +54,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_LANG:
 		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
-		if (strcmp(arg, "text") == 0)
-			a->format = SK_FORMAT_TEXT;
-		else if (strcmp(arg, "csv") == 0)
-			a->format = SK_FORMAT_CSV;
-		else if (strcmp(arg, "json") == 0)
-			a->format = SK_FORMAT_JSON;
-		else
-			return tool_misuse(&tool, "unknown format '%s' (text, csv or json)", arg);
-		break;
+		return tool_opt_format(&tool, arg, &a->format);
 	case OPT_ALLOW_MISSING:
 		return tool_opt_missing(&tool, arg, &a->missing);
 	case OPT_DOMAIN:

@@ -183,3 +183,16 @@ int tool_opt_lang(const struct tool *t, const char *arg, const char **out)
 	*out = arg;
 	return 0;
 }
+
+int tool_opt_format(const struct tool *t, const char *arg, enum sk_format *out)
+{
+	if (strcmp(arg, "text") == 0)
+		*out = SK_FORMAT_TEXT;
+	else if (strcmp(arg, "csv") == 0)
+		*out = SK_FORMAT_CSV;
+	else if (strcmp(arg, "json") == 0)
+		*out = SK_FORMAT_JSON;
+	else
+		return tool_misuse(t, "unknown format '%s' (text, csv or json)", arg);
+	return 0;
+}

@@ -80,6 +80,9 @@ void tool_given_release(struct tool_given *g);
 /* Read --allow-missing zero|skip; 0, or EXIT_USAGE after reporting. */
 int tool_opt_missing(const struct tool *t, const char *arg, enum sk_missing_rule *out);
 
+/* Read --format text|csv|json; 0, or EXIT_USAGE after reporting. */
+int tool_opt_format(const struct tool *t, const char *arg, enum sk_format *out);
+
 /* Read --lang nl|en; 0, or EXIT_USAGE after reporting. */
 int tool_opt_lang(const struct tool *t, const char *arg, const char **out);
 
