@@ -295,17 +295,6 @@ static int words(char *v, char **w, int max)
 	return n;
 }
 
-/* A field name or matrix value: one word of letters, digits, '_' and '-'. */
-static int is_field(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-')
-			return 0;
-	return 1;
-}
-
 /* Bucket label the column value @v names (case-insensitive), NULL when none. */
 static const struct sk_matrix_bucket *find_bucket(const struct sk_matrix *m, const char *v)
 {
@@ -459,7 +448,7 @@ static enum sk_err matrix_alias(struct sk_loader *ld, const struct sk_ini_entry 
 
 	if (tab && (!sp || tab > sp))
 		sp = tab;
-	if (!sp || !is_field(sp + 1))
+	if (!sp || !sk_ld_plain_word(sp + 1))
 		return sk_ld_fail(ld, e->line, e->key,
 				  "expected a word and the value it stands for (like Hoog H), "
 				  "not '%s'", e->value);
@@ -506,7 +495,7 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 		if (sk_ld_same(e->key, "row") || sk_ld_same(e->key, "column")) {
 			char **field = sk_ld_same(e->key, "row") ? &m->row_field : &m->column_field;
 
-			if (!is_field(e->value))
+			if (!sk_ld_plain_word(e->value))
 				rc = sk_ld_fail(ld, e->line, e->key,
 						"a field name is one word, like impact, not '%s'",
 						e->value);

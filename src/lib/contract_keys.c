@@ -208,8 +208,11 @@ static enum sk_err read_list(struct sk_loader *ld, const struct sk_ini_entry *e,
 	return rc;
 }
 
-/* Ids name things in other keys and in reports: keep them plain. */
-static int valid_id(const char *s)
+/*
+ * Ids, field names and matrix values name things in other keys and in
+ * reports: one word of letters, digits, '_' and '-'.
+ */
+int sk_ld_plain_word(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -447,7 +450,7 @@ static enum sk_err set_contract(struct sk_loader *ld, const struct sk_ini_entry 
 	enum sk_err rc;
 
 	if (sk_ld_same(e->key, "id")) {
-		if (!valid_id(e->value))
+		if (!sk_ld_plain_word(e->value))
 			return sk_ld_fail(ld, e->line, e->key,
 					  "'%s' is not an id (letters, digits, '_' and '-')", e->value);
 		return read_text(ld, e, &c->id);
@@ -707,7 +710,7 @@ static enum sk_err set_source(struct sk_loader *ld, struct sk_kpi_tmp *t,
 					rc = sk_ld_fail(ld, e->line, e->key,
 							"calls:within= is a waiting time in "
 							"seconds or minutes, not in days");
-			} else if (strncasecmp(tok, "outages:", 8) == 0 && valid_id(tok + 8)) {
+			} else if (strncasecmp(tok, "outages:", 8) == 0 && sk_ld_plain_word(tok + 8)) {
 				k->source_kind = SK_SRC_OUTAGES;
 				t->p_service = sk_ld_strdup(tok + 8);
 				if (!t->p_service)
@@ -1000,7 +1003,7 @@ static enum sk_err check_section_name(struct sk_loader *ld, size_t i, int *kind,
 					  "section [%s] repeats [%s] from line %ld", s->name,
 					  ld->sec[j].name, ld->sec[j].line);
 	if (*kind == K_KPI) {
-		if (!*domain_end || *domain_end == *id || !valid_id((*domain_end) + 1) ||
+		if (!*domain_end || *domain_end == *id || !sk_ld_plain_word((*domain_end) + 1) ||
 		    strchr((*domain_end) + 1, '.'))
 			return sk_ld_fail(ld, s->line, NULL,
 					  "a KPI section is named [kpi.DOMAIN.ID], not [%s]", s->name);
@@ -1010,7 +1013,7 @@ static enum sk_err check_section_name(struct sk_loader *ld, size_t i, int *kind,
 						  "section [%s]: '%.*s' is not an id (letters, "
 						  "digits, '_' and '-')", s->name,
 						  (int)(*domain_end - *id), *id);
-	} else if (*id && !valid_id(*id)) {
+	} else if (*id && !sk_ld_plain_word(*id)) {
 		return sk_ld_fail(ld, s->line, NULL,
 				  "section [%s]: '%s' is not an id (letters, digits, '_' and '-')",
 				  s->name, *id);

@@ -117,4 +117,7 @@ enum sk_err sk_ld_read_sections(struct sk_loader *ld);
 /* Resolve references, build calendars and check the whole contract. */
 enum sk_err sk_contract_check(struct sk_loader *ld);
 
+/* 1 when @s is one plain word: letters, digits, '_' and '-' (ids, fields, values). */
+int sk_ld_plain_word(const char *s);
+
 #endif

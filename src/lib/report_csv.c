@@ -7,40 +7,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report_priv.h"
 #include "slakit/datetime.h"
 
-/* A CSV field: quoted when needed; a leading = + - @ gets an apostrophe. */
-static void field(FILE *fp, const char *s)
-{
-	int formula = s && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
-
-	if (!s)
-		s = "";
-	if (!formula && !strpbrk(s, ",\"\r\n")) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	if (formula)
-		fputc('\'', fp);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
 static void put(FILE *fp, const char *section, const char *key, const char *name, const char *value)
 {
-	field(fp, section);
+	sk_csv_field(fp, section);
 	fputc(',', fp);
-	field(fp, key);
+	sk_csv_field(fp, key);
 	fputc(',', fp);
-	field(fp, name);
+	sk_csv_field(fp, name);
 	fputc(',', fp);
-	field(fp, value);
+	sk_csv_field(fp, value);
 	fputc('\n', fp);
 }
 

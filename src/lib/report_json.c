@@ -7,27 +7,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report_priv.h"
 #include "slakit/datetime.h"
 
+/* A JSON string, or null for no text. */
 static void str(FILE *fp, const char *s)
 {
-	if (!s) {
+	if (s)
+		sk_json_string(fp, s);
+	else
 		fputs("null", fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			fputc(ch, fp);
-	}
-	fputc('"', fp);
 }
 
 /* "name": value pairs; @first says whether a comma goes before. */

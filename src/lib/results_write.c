@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
+#include "escape.h"
 #include "slakit/datetime.h"
 #include "slakit/results.h"
 
@@ -154,30 +154,6 @@ out:
 	return rc;
 }
 
-/* A CSV field: quoted when needed; never a formula for a spreadsheet. */
-static void csv_field(FILE *fp, const char *s)
-{
-	int quote = 0;
-
-	if (!s)
-		s = "";
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote || *s == '=' || *s == '+' || *s == '-' || *s == '@') {
-		fputc('"', fp);
-		/* A leading apostrophe makes a spreadsheet show the text as text. */
-		if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
-			fputc('\'', fp);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', fp);
-			fputc(*s, fp);
-		}
-		fputc('"', fp);
-	} else {
-		fputs(s, fp);
-	}
-}
-
 static const char *met_text(const struct sk_clock *k)
 {
 	return k->state == SK_CLOCK_MET ? "1" : k->state == SK_CLOCK_BREACHED ? "0" : "";
@@ -213,7 +189,7 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 
 		if (only_breached && !breached(x))
 			continue;
-		csv_field(fp, x->ticket.id);
+		sk_csv_field(fp, x->ticket.id);
 		fprintf(fp, ",%s,%s,", sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id);
 		if (rs->state != SK_CLOCK_NA)
 			fprintf(fp, "%" PRId64 ",%" PRId64, rs->elapsed, rs->target);
@@ -233,9 +209,9 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 		fprintf(fp, ",%s,%s,%s,%d,", period_of(r, rs, p1, sizeof(p1)),
 			period_of(r, rv, p2, sizeof(p2)), x->pending ? "pending" : "decided", v->excluded);
 		/* Several flags are comma-separated: one quoted field. */
-		csv_field(fp, flag_list(v->flags, flags, sizeof(flags)));
+		sk_csv_field(fp, flag_list(v->flags, flags, sizeof(flags)));
 		fputc(',', fp);
-		csv_field(fp, c->calendars[c->priorities[v->priority].calendar].name);
+		sk_csv_field(fp, c->calendars[c->priorities[v->priority].calendar].name);
 		fputc('\n', fp);
 	}
 }

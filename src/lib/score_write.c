@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "report_priv.h"
-#include "json.h"
+#include "escape.h"
 #include "slakit/score.h"
 
 /* Words of the text report, per language. */
