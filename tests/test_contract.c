@@ -130,6 +130,9 @@ static const struct refusal refusals[] = {
 	{ "failed_change_higher.ini", 11, "direction",
 	  "fewer failed changes is better: set direction = lower" },
 	{ "norm_over_100.ini", 12, "norm", "a norm lies from 0 to 100 % (or set another unit)" },
+	{ "pro_rata_share.ini", 14, "pro_rata",
+	  "pro rata scales a count norm to the window measured: it needs unit = count and "
+	  "norm_per = month, quarter, halfyear or year" },
 	{ "scored_no_weight.ini", 13, "weight",
 	  "KPI 'extra' of scored domain 'change' has no weight (or set scored = no on the domain)" },
 	{ "staffel_no_zero.ini", 7, "step",

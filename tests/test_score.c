@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "slakit.h"
+#include "report_priv.h"  /* report_kpi_detail: how the SLR words the norm */
 
 static struct sk_contract *C;
 static struct sk_period Q1;
@@ -253,6 +254,38 @@ static void test_month_has_no_euros(void **state)
 	sk_score_free(s);
 }
 
+/*
+ * Pro rata: 2 per year measured over 2027-H1 is 1 (1 held = 100 %), 1 per quarter
+ * measured over 2027 is 4 (3 held = 75 %); without pro rata 1 of 2 stays 50 %.
+ */
+static void test_pro_rata(void **state)
+{
+	const struct sk_given g[] = { { "sessions", SK_DEC_ONE }, { "reports", 3 * SK_DEC_ONE },
+				      { "asis", SK_DEC_ONE } };
+	struct sk_score *s = score(g, 3, "knowledge", SK_MISSING_REFUSE);
+	const struct sk_domain_score *ds = &s->domains[0];
+	char buf[512];
+
+	(void)state;
+	assert_string_equal(ds->kpis[0].window, "2027-H1");
+	assert_int_equal(ds->kpis[0].pro_rata, 1);
+	assert_int_equal(ds->kpis[0].norm_used, D("1"));
+	assert_int_equal(ds->kpis[0].pct, D("100"));
+	assert_string_equal(ds->kpis[1].window, "2027");
+	assert_int_equal(ds->kpis[1].norm_used, D("4"));
+	assert_int_equal(ds->kpis[1].pct, D("75"));
+	assert_int_equal(ds->kpis[2].pro_rata, 0);
+	assert_int_equal(ds->kpis[2].norm_used, D("2"));
+	assert_int_equal(ds->kpis[2].pct, D("50"));
+	assert_int_equal(ds->score, D("82.5"));   /* 100 x 0.5 + 75 x 0.3 + 50 x 0.2 */
+	/* The SLR says how the norm came about. */
+	report_kpi_detail(report_words_for("en"), &ds->kpis[0], buf, sizeof(buf));
+	assert_non_null(strstr(buf, "norm 2 per year x 6/12 months (pro rata) = 1"));
+	report_kpi_detail(report_words_for("nl"), &ds->kpis[2], buf, sizeof(buf));
+	assert_non_null(strstr(buf, "norm 2 per jaar, niet naar rato"));
+	sk_score_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_unknown_ids),
 		cmocka_unit_test(test_month_has_no_euros),
+		cmocka_unit_test(test_pro_rata),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -202,6 +202,10 @@ struct sk_kpi {
 	sk_dec weight;             /**< weight in % of the domain */
 	int has_weight;
 	enum sk_frequency frequency;
+	int norm_months;           /**< `norm_per`: months the norm is written for
+				        (1, 3, 6, 12); 0: the KPI's own window */
+	int pro_rata;              /**< `pro_rata = yes`: scale the norm to the months
+				        of the window measured (counts only) */
 	char *source;              /**< where the value comes from, as written (trimmed) */
 	enum sk_source source_kind;/**< the source's first word, parsed */
 	struct sk_duration within; /**< `within=` (or calls:within=) limit; unset when none */

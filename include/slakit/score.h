@@ -68,7 +68,10 @@ struct sk_kpi_score {
 	sk_dec measured;            /**< in the KPI's unit */
 	long n, within;             /**< counts behind a share, when it is one */
 	char window[16];            /**< the period the value covers, e.g. 2027-H1 */
+	int window_months;          /**< its length in months */
 	char detail[256];           /**< how it was measured, for people */
+	sk_dec norm_used;           /**< the norm for the window: as written, or pro rata */
+	int pro_rata;               /**< norm_used was scaled from the contract's norm */
 	int has_pct;
 	sk_dec pct_raw;             /**< % of norm rounded, before the cap */
 	sk_dec pct;                 /**< % of norm used (capped when the contract caps) */

@@ -643,6 +643,11 @@ static enum sk_err attach_kpis(struct sk_loader *ld)
 				      (strcmp(t->k.unit, "%") == 0 && t->k.norm > SK_DEC(100))))
 			return sk_ld_fail(ld, t->norm_line, "norm",
 					  "a norm lies from 0 to 100 %% (or set another unit)");
+		/* A share is the same over any window; only a count per time scales. */
+		if (t->k.pro_rata && (!t->k.norm_months || strcmp(t->k.unit, "count") != 0))
+			return sk_ld_fail(ld, t->pro_rata_line, "pro_rata",
+					  "pro rata scales a count norm to the window measured: it needs "
+					  "unit = count and norm_per = month, quarter, halfyear or year");
 		rc = check_source(ld, t);
 		if (rc != SK_OK)
 			return rc;

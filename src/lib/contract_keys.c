@@ -33,6 +33,7 @@ static const char *const dir_words[] = { "higher", "lower", NULL };
 static const char *const freq_words[] = {
 	"monthly", "quarterly", "halfyearly", "yearly", "per-event", NULL,
 };
+static const char *const norm_per_words[] = { "month", "quarter", "halfyear", "year", NULL };
 static const char *const unit_words[] = { "%", "count", "score", "hours", NULL };
 static const char *const lang_words[] = { "nl", "en", NULL };
 static const char *const holiday_words[] = { "none", "nl", NULL };
@@ -269,7 +270,8 @@ static const struct key_def domain_keys[] = {
 };
 static const struct key_def kpi_keys[] = {
 	{ "name", F_TEXT }, { "norm", 0 }, { "unit", 0 }, { "direction", 0 }, { "weight", 0 },
-	{ "frequency", 0 }, { "source", 0 }, { "note", F_TEXT }, { NULL, 0 },
+	{ "frequency", 0 }, { "source", 0 }, { "note", F_TEXT }, { "norm_per", 0 },
+	{ "pro_rata", 0 }, { NULL, 0 },
 };
 static const struct key_def staffel_keys[] = { { "step", F_REPEAT }, { NULL, 0 } };
 static const struct key_def rules_keys[] = {
@@ -786,6 +788,18 @@ static enum sk_err set_kpi(struct sk_loader *ld, struct sk_kpi_tmp *t,
 		rc = read_choice(ld, e, freq_words, &v);
 		k->frequency = (enum sk_frequency)v;
 		return rc;
+	}
+	if (sk_ld_same(e->key, "norm_per")) {
+		static const int months[] = { 1, 3, 6, 12 };
+
+		rc = read_choice(ld, e, norm_per_words, &v);
+		if (rc == SK_OK)
+			k->norm_months = months[v];
+		return rc;
+	}
+	if (sk_ld_same(e->key, "pro_rata")) {
+		t->pro_rata_line = e->line;
+		return read_bool(ld, e, &k->pro_rata);
 	}
 	if (sk_ld_same(e->key, "source"))
 		return set_source(ld, t, e);

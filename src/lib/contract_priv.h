@@ -64,7 +64,7 @@ struct sk_kpi_tmp {
 	char *p_priority;            /* priority= of the source, NULL: none */
 	char *p_calendar;            /* calendar= of the source, NULL: none */
 	char *p_service;             /* outages:SERVICE_ID, NULL: none */
-	long source_line, weight_line, norm_line, unit_line, direction_line;
+	long source_line, weight_line, norm_line, unit_line, direction_line, pro_rata_line;
 };
 
 /* Everything needed while one file is read; freed when loading ends. */

@@ -209,7 +209,7 @@ static void write_domains(FILE *fp, const struct sk_report *r)
 			if (ks->has_value)
 				put_dec(fp, "kpi", key, "measured", ks->measured, -1);
 			if (ks->kpi->has_norm)
-				put_dec(fp, "kpi", key, "norm", ks->kpi->norm, -1);
+				put_dec(fp, "kpi", key, "norm", ks->norm_used, -1);
 			put(fp, "kpi", key, "unit", ks->kpi->unit);
 			if (ks->has_pct)
 				put_dec(fp, "kpi", key, "pct_of_norm", ks->pct, ru->pct_decimals);

@@ -383,7 +383,7 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
 	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
 		cells[1] = num(w, ks->measured, -1, b[1], 64);
-	cells[2] = k->has_norm ? kpi_value(w, k, k->norm, -1, b[2], 64) : "-";
+	cells[2] = k->has_norm ? kpi_value(w, k, ks->norm_used, -1, b[2], 64) : "-";
 	cells[3] = ks->has_pct ? report_pct(w, ks->pct, c->rules.pct_decimals, b[3], 64) : "-";
 	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";
 	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";

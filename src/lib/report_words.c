@@ -53,6 +53,9 @@ static const struct report_words nl = {
 	.normalised = "gewichten tellen op tot %s %%, geschaald naar 100 %%",
 	.skipped = "KPI's zonder gegevens weggelaten", .missing = "ontbreekt",
 	.capped = "gemaximeerd op 100 %", .window = "meetperiode",
+	.pro_rata = "norm %s per %s x %d/%d maanden (naar rato) = %s",
+	.not_pro_rata = "norm %s per %s, niet naar rato",
+	.per_months = { "maand", "kwartaal", "halfjaar", "jaar" },
 	.within_of = "%ld van %ld binnen norm", .measurement = "meting",
 	.no_data = "geen gegevens", .outage_detail = "beschikbaarheid binnen het servicevenster",
 	.mttr_note = "MTTR en MTTP: gemiddelde werktijd (u:mm, pauzes niet meegeteld) van melding tot"
@@ -150,7 +153,10 @@ static const struct report_words en = {
 	.no_value = "no KPI with a value and a weight",
 	.normalised = "weights add up to %s %%, scaled to 100 %%",
 	.skipped = "KPIs without data left out", .missing = "missing",
-	.capped = "capped at 100 %", .window = "window", .within_of = "%ld of %ld within",
+	.capped = "capped at 100 %", .window = "window",
+	.pro_rata = "norm %s per %s x %d/%d months (pro rata) = %s",
+	.not_pro_rata = "norm %s per %s, not pro rata",
+	.per_months = { "month", "quarter", "half-year", "year" }, .within_of = "%ld of %ld within",
 	.measurement = "measurement", .no_data = "no data",
 	.outage_detail = "availability within the service window",
 	.mttr_note = "MTTR and MTTP: mean business time (h:mm, pauses left out) from report to"
@@ -380,6 +386,28 @@ const char *report_change_type_word(const struct report_words *w, const char *ty
 	return type ? type : "-";
 }
 
+/* "; norm 2 per year x 6/12 months (pro rata) = 1": how the norm of the window came about. */
+static size_t pro_rata_note(const struct report_words *w, const struct sk_kpi_score *ks, char *buf,
+			    size_t size)
+{
+	const struct sk_kpi *k = ks->kpi;
+	int per = k->norm_months == 1 ? 0 : k->norm_months == 3 ? 1 : k->norm_months == 6 ? 2 : 3;
+	char written[64], used[64], note[192];
+	int n;
+
+	if (k->norm_months == ks->window_months)
+		return 0;
+	sk_dec_format_short(k->norm, w->mark, written, sizeof(written));
+	sk_dec_format_short(ks->norm_used, w->mark, used, sizeof(used));
+	if (ks->pro_rata)
+		snprintf(note, sizeof(note), w->pro_rata, written, w->per_months[per],
+			 ks->window_months, k->norm_months, used);
+	else
+		snprintf(note, sizeof(note), w->not_pro_rata, written, w->per_months[per]);
+	n = snprintf(buf, size, "; %s", note);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
 char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score *ks, char *buf,
 			size_t size)
 {
@@ -399,6 +427,8 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->within, ks->n);
 	if (n < size)
 		n += (size_t)snprintf(buf + n, size - n, " (%s %s)", w->window, ks->window);
+	if (k->norm_months && k->has_norm && n < size)
+		n += pro_rata_note(w, ks, buf + n, size - n);
 	if (ks->capped && n < size)
 		snprintf(buf + n, size - n, "; %s", w->capped);
 	return buf;

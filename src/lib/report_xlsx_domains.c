@@ -80,7 +80,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	xw_str(x, s, row, D_NAME, k->name, NULL);
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
 	if (k->has_norm)
-		xw_dec(x, s, row, D_NORM, k->norm, share, share ? x->pct_norm : x->num);
+		xw_dec(x, s, row, D_NORM, ks->norm_used, share, share ? x->pct_norm : x->num);
 	if (!ks->has_value)
 		xw_str(x, s, row, D_MEASURED, w->missing, NULL);
 	else if (share && ks->n > 0 && (ks->origin == SK_ORIGIN_TICKETS || ks->origin == SK_ORIGIN_CALLS))

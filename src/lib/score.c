@@ -158,6 +158,12 @@ static enum sk_err score_kpi(struct sk_contract *c, const struct sk_domain *dom,
 	ks->weight = k->has_weight ? k->weight : 0;
 	score_window(k, p, c->tz, &w);
 	snprintf(ks->window, sizeof(ks->window), "%s", w.label);
+	ks->window_months = w.months;
+	ks->norm_used = k->norm;
+	if (k->has_norm && k->pro_rata && k->norm_months != w.months) {
+		ks->pro_rata = 1; /* norm x months measured / months the norm is written for */
+		ks->norm_used = (sk_dec)div_half_up((i128)k->norm * w.months, k->norm_months);
+	}
 	if (g) {
 		ks->origin = SK_ORIGIN_GIVEN;
 		f.num = g->value;
@@ -175,6 +181,12 @@ static enum sk_err score_kpi(struct sk_contract *c, const struct sk_domain *dom,
 	ks->measured = (sk_dec)div_half_up(f.num * SK_DEC_ONE, f.den);
 	if (!k->has_norm)
 		return SK_OK;
+	if (ks->pro_rata) {
+		/* The % comes from the exact fraction: value x norm months / window months
+		 * against the norm as written, so no rounded norm_used enters it. */
+		f.num *= k->norm_months;
+		f.den *= w.months;
+	}
 	if (ks->n_parts) {
 		/* Ticket KPIs with per-priority norms: combine per contract rule. */
 		i128 sum = 0, n = 0;

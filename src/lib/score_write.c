@@ -80,7 +80,12 @@ static void write_json(const struct sk_score *s, FILE *fp)
 			fputs(",\"name\":", fp);
 			sk_json_string(fp, kp->name);
 			fprintf(fp, ",\"measured\":%s", ks->has_value ? num(ks->measured, -1, '.', b, sizeof(b)) : "null");
-			fprintf(fp, ",\"norm\":%s", kp->has_norm ? num(kp->norm, -1, '.', b, sizeof(b)) : "null");
+			fprintf(fp, ",\"norm\":%s", kp->has_norm ? num(ks->norm_used, -1, '.', b, sizeof(b)) : "null");
+			if (kp->norm_months) {
+				fprintf(fp, ",\"norm_as_written\":%s,\"norm_per_months\":%d",
+					kp->has_norm ? num(kp->norm, -1, '.', b, sizeof(b)) : "null", kp->norm_months);
+				fprintf(fp, ",\"pro_rata\":%s", ks->pro_rata ? "true" : "false");
+			}
 			fprintf(fp, ",\"unit\":\"%s\",\"direction\":\"%s\"", kp->unit, sk_direction_name(kp->direction));
 			fprintf(fp, ",\"pct_of_norm\":%s", ks->has_pct ? num(ks->pct, r->pct_decimals, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"capped\":%s", ks->capped ? "true" : "false");
@@ -125,7 +130,7 @@ static void write_csv(const struct sk_score *s, FILE *fp)
 
 			fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,", s->period.label, ds->domain->id,
 				ks->kpi->id, ks->has_value ? num(ks->measured, -1, '.', b[0], 64) : "",
-				ks->kpi->has_norm ? num(ks->kpi->norm, -1, '.', b[1], 64) : "",
+				ks->kpi->has_norm ? num(ks->norm_used, -1, '.', b[1], 64) : "",
 				sk_direction_name(ks->kpi->direction),
 				ks->has_pct ? num(ks->pct, c->rules.pct_decimals, '.', b[2], 64) : "",
 				ks->kpi->has_weight ? num(ks->weight, -1, '.', b[3], 64) : "",
@@ -169,7 +174,7 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 
 			fprintf(fp, "  %-16.16s %10s %8s %9s %8s %9s  %s%s%s\n", ks->kpi->id,
 				ks->has_value ? num(ks->measured, 2, mark, b[0], 64) : w->missing,
-				ks->kpi->has_norm ? num(ks->kpi->norm, -1, mark, b[1], 64) : "-",
+				ks->kpi->has_norm ? num(ks->norm_used, -1, mark, b[1], 64) : "-",
 				ks->has_pct ? num(ks->pct, r->pct_decimals, mark, b[2], 64) : "-",
 				ks->kpi->has_weight ? num(ks->weight, -1, mark, b[3], 64) : "-",
 				ks->scored ? num(ks->contribution, 2, mark, b[4], 64) : "-",

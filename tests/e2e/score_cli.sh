@@ -42,6 +42,17 @@ has '"score":91.79,"malus_percent":0.5,"escalation":false' "$tmp/ex.json" "domai
 has 'Berekening: 93,8 x 0,25 + 97,1 x 0,4 + 98,0 x 0,25 + 50,0 x 0,1 = 91,79' "$tmp/ex.txt" "text derivation"
 has 'Domeinscore: 91,79' "$tmp/ex.txt" "text score"
 
+# Pro rata (tests/data/score/contract.ini, domain knowledge): 2 per year over 2027-H1 -> 1,
+# 1 per quarter over 2027 -> 4; the JSON gives the norm used and the norm as written.
+"$bin/sla-score" -c "$contract" -p 2027-Q1 --domain knowledge --kpi sessions=1 --kpi reports=3 \
+	--kpi asis=1 --format json | tr '\n' ' ' >"$tmp/pr.flat"
+has '"id":"sessions",[^}]*"norm":1,"norm_as_written":2,"norm_per_months":12,"pro_rata":true,[^}]*"pct_of_norm":100.0,' "$tmp/pr.flat" "pro rata half-year"
+has '"id":"reports",[^}]*"norm":4,"norm_as_written":1,"norm_per_months":3,"pro_rata":true,[^}]*"pct_of_norm":75.0,' "$tmp/pr.flat" "pro rata year"
+has '"id":"asis",[^}]*"norm":2,"norm_as_written":2,"norm_per_months":12,"pro_rata":false,[^}]*"pct_of_norm":50.0,' "$tmp/pr.flat" "not pro rata"
+"$bin/sla-score" -c "$contract" -p 2027-Q1 --domain knowledge --kpi sessions=1 --kpi reports=3 \
+	--kpi asis=1 --lang en >"$tmp/pr.txt"
+has 'norm 1 per quarter x 12/3 months (pro rata) = 4' "$tmp/pr.txt" "pro rata explained"
+
 # Values from data.
 db=$tmp/s.db
 "$bin/sla-import" -d "$db" -c "$contract" --kind calls "$data/calls.csv" || fail "import calls"

@@ -1267,10 +1267,23 @@ def dec(text):
     return Fraction(text)
 
 
+MONTHS = {"monthly": 1, "quarterly": 3, "halfyearly": 6, "yearly": 12,
+          "month": 1, "quarter": 3, "halfyear": 6, "year": 12}
+
+
 class Kpi:
-    def __init__(self, kid, norm, weight, lower=False, unit="%"):
+    def __init__(self, kid, norm, weight, lower=False, unit="%", freq="monthly", norm_per=None,
+                 pro_rata=False):
         self.id, self.norm, self.weight, self.lower, self.unit = kid, Fraction(norm), Fraction(weight), lower, unit
         self.norm_text, self.weight_text = norm, weight
+        self.freq, self.norm_per, self.pro_rata = freq, norm_per, pro_rata
+
+    def norm_for(self, period):
+        """The norm of the window measured in @period (slakit-contract(5) pro_rata)."""
+        window = max(MONTHS[self.freq], 1 if "-" in period and "Q" not in period else 3)
+        if self.pro_rata and MONTHS[self.norm_per] != window:
+            return self.norm * window / MONTHS[self.norm_per]
+        return self.norm
 
 
 class Domain:
@@ -1299,6 +1312,9 @@ class ScoreContract:
                         "weight = %s" % k.weight_text, "unit = %s" % k.unit]
                 if k.lower:
                     out.append("direction = lower")
+                out.append("frequency = %s" % k.freq)
+                if k.norm_per:
+                    out += ["norm_per = %s" % k.norm_per, "pro_rata = %s" % ("yes" if k.pro_rata else "no")]
                 out.append("")
         out.append("[staffel]")
         for m, p, esc in self.staffel:
@@ -1307,21 +1323,23 @@ class ScoreContract:
                 "pct_decimals = %d" % self.pct_dec, "score_decimals = %d" % self.score_dec, ""]
         return "\n".join(out)
 
-    def pct(self, k, measured):
+    def pct(self, k, measured, period):
+        norm = k.norm_for(period)
         if k.lower:
-            raw = Fraction(100) if measured == 0 else k.norm / measured * 100
+            raw = Fraction(100) if measured == 0 else norm / measured * 100
         else:
-            raw = measured / k.norm * 100
+            raw = measured / norm * 100
         p = half_up(raw, self.pct_dec)
         capped = self.cap and p > 100
         return (Fraction(100) if capped else p), capped
 
-    def domain(self, dm, values, invoice_cents, quarter):
+    def domain(self, dm, values, invoice_cents, period):
+        quarter = "Q" in period
         rows = {}
         wsum = sum(k.weight for k in dm.kpis)
         total = Fraction(0)
         for k in dm.kpis:
-            p, capped = self.pct(k, values[k.id])
+            p, capped = self.pct(k, values[k.id], period)
             total += p * k.weight
             rows[k.id] = (p, capped, half_up(p * k.weight / wsum, 6))
         score = half_up(total / wsum, self.score_dec)
@@ -1333,8 +1351,11 @@ class ScoreContract:
 
 def score_contracts():
     a = Domain("alpha", "18000.00", [Kpi("a1", "80", "25"), Kpi("a2", "99.8", "40"),
-                                     Kpi("a3", "3", "25", lower=True), Kpi("a4", "2", "10", unit="count")])
-    b = Domain("beta", "24000.00", [Kpi("b1", "100", "45"), Kpi("b2", "95", "35"), Kpi("b3", "100", "25")],
+                                     Kpi("a3", "3", "25", lower=True), Kpi("a4", "2", "10", unit="count", freq="halfyearly",
+                                                                norm_per="year", pro_rata=True)])
+    b = Domain("beta", "24000.00", [Kpi("b1", "100", "45"), Kpi("b2", "95", "35"), Kpi("b3", "100", "25"),
+                                     Kpi("b4", "1", "5", unit="count", freq="yearly", norm_per="quarter",
+                                         pro_rata=True)],
                normalise=True)
     g = Domain("gamma", "1000.05", [Kpi("g1", "0.5", "12.5", lower=True), Kpi("g2", "7.25", "37.5", unit="score"),
                                     Kpi("g3", "99.95", "50")])
@@ -1345,9 +1366,9 @@ def score_contracts():
             ScoreContract("oracle-score-round", True, 0, 3, st1, [a, b, g])]
 
 
-def rand_value(rnd, k):
+def rand_value(rnd, k, period):
     r = rnd.random()
-    norm = k.norm
+    norm = k.norm_for(period)
     if r < 0.08:
         v = Fraction(0)
     elif r < 0.15:
@@ -1388,10 +1409,11 @@ def check_score(bindir, d, runs=120):
             values, args = {}, []
             for dm in sc.domains:
                 for k in dm.kpis:
-                    v, txt = rand_value(rnd, k)
+                    v, txt = rand_value(rnd, k, period)
                     if i >= runs:  # every KPI at the same % of norm: staffel edges
                         f = BOUNDARY[i - runs]
-                        v = half_up(k.norm / f if k.lower else k.norm * f, 6)
+                        norm = k.norm_for(period)
+                        v = half_up(norm / f if k.lower else norm * f, 6)
                         txt = fixed(v, 6)
                     values[k.id] = v
                     kid = k.id if rnd.random() < 0.5 else "%s.%s" % (dm.id, k.id)
@@ -1429,7 +1451,7 @@ def check_score(bindir, d, runs=120):
         quarter = "Q" in period
         problems = []
         for dm in sc.domains:
-            rows, score, malus, esc, cents = sc.domain(dm, values, invoices[dm.id], quarter)
+            rows, score, malus, esc, cents = sc.domain(dm, values, invoices[dm.id], period)
             for k in dm.kpis:
                 r = got.get((dm.id, k.id))
                 if r is None:
@@ -1524,8 +1546,12 @@ def selftest():
     sc = ScoreContract("x", True, 1, 2, [("95.00", "0", False), ("90.00", "0.5", False),
                                          ("80.00", "1", False), ("0", "2", True)], [])
     rows, score, malus, esc, cents = sc.domain(Domain("sd", "18000.00", k),
-                                               {"r": 75, "f": 68, "h": 98, "t": 1}, 1800000, True)
+                                               {"r": 75, "f": 68, "h": 98, "t": 1}, 1800000, "2027-Q1")
     assert [fixed(rows[x][0], 1) for x in "rfht"] == ["93.8", "97.1", "98.0", "50.0"]
+    # pro rata: 2 per year over a half year is 1; 1 per quarter over a year is 4
+    assert Kpi("t", "2", "10", unit="count", freq="halfyearly", norm_per="year", pro_rata=True).norm_for("2027-Q1") == 1
+    assert Kpi("t", "1", "10", unit="count", freq="yearly", norm_per="quarter", pro_rata=True).norm_for("2027-05") == 4
+    assert Kpi("t", "2", "10", unit="count", freq="halfyearly", norm_per="year").norm_for("2027-Q1") == 2
     assert fixed(score, 2) == "91.79" and malus == Fraction(1, 2) and cents == 9000 and not esc
     assert half_up(Fraction(-5, 2), 0) == -3 and half_up(Fraction(25, 1000), 2) == Fraction(3, 100)
     print("selftest: ok")
