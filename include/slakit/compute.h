@@ -86,7 +86,8 @@ struct sk_verdict {
 	int matrix_priority;   /**< what the matrix gives, -1 when it cannot tell */
 	unsigned flags;        /**< ::sk_flag bits */
 	int excluded;          /**< 1: not in the figures (listed apart) */
-	char reason[256];      /**< why flagged or excluded, for people */
+	char *reason;          /**< why flagged or excluded, for people; "" when nothing
+				    to say, never NULL once computed (owned) */
 	struct sk_clock response;
 	struct sk_clock resolution;
 	struct sk_pause *pauses;  /**< merged pauses, real ends or SK_PAUSE_OPEN (owned) */

@@ -48,13 +48,25 @@ static int by_start(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
+/* The reason of a verdict without one: shared, never freed. */
+static char no_reason[1];
+
+/* Add a clause to the reason; most verdicts have none, so it is allocated only when said. */
 static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, const char *b)
 {
-	size_t n = strlen(v->reason);
+	size_t had = strlen(v->reason);
+	int add = snprintf(NULL, 0, fmt, a ? a : "", b ? b : "");
+	char *grown;
 
-	snprintf(v->reason + n, sizeof(v->reason) - n, "%s", n ? "; " : "");
-	n = strlen(v->reason);
-	snprintf(v->reason + n, sizeof(v->reason) - n, fmt, a ? a : "", b ? b : "");
+	if (add < 0 || !(grown = malloc(had + 2 + (size_t)add + 1)))
+		return; /* out of memory: the flags still say what happened */
+	memcpy(grown, v->reason, had);
+	if (had)
+		memcpy(grown + had, "; ", 2), had += 2;
+	snprintf(grown + had, (size_t)add + 1, fmt, a ? a : "", b ? b : "");
+	if (v->reason != no_reason)
+		free(v->reason);
+	v->reason = grown;
 }
 
 /*
@@ -323,6 +335,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	enum sk_err rc;
 
 	memset(v, 0, sizeof(*v));
+	v->reason = no_reason;
 	v->matrix_priority = -1;
 	v->onsite_elapsed = v->mttr_wall = v->mttp_business = v->mttp_wall = -1;
 	v->onsite_met = -1;
@@ -439,6 +452,9 @@ void sk_verdict_release(struct sk_verdict *v)
 	free(v->pauses);
 	v->pauses = NULL;
 	v->n_pauses = 0;
+	if (v->reason && v->reason != no_reason)
+		free(v->reason);
+	v->reason = no_reason;
 }
 
 int64_t sk_compute_business(struct sk_contract *c, int p, sk_time from, sk_time to)

@@ -283,13 +283,37 @@ enum sk_err sk_time_parse(const char *text, const struct sk_tz *tz, sk_time *out
 	return rc;
 }
 
+/* Two decimal digits of @v (0..99). */
+static void put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
 char *sk_time_format_local(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
 {
 	struct sk_civil c;
 
 	sk_tz_to_civil(tz, t, &c);
-	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour,
-		 c.min, c.sec);
+	if (size < 20 || c.year < 0 || c.year > 9999) {
+		snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour,
+			 c.min, c.sec);
+		return buf;
+	}
+	/* By hand: reports write millions of these, and snprintf was a tenth of the time. */
+	put2(buf, c.year / 100);
+	put2(buf + 2, c.year % 100);
+	buf[4] = '-';
+	put2(buf + 5, c.month);
+	buf[7] = '-';
+	put2(buf + 8, c.day);
+	buf[10] = 'T';
+	put2(buf + 11, c.hour);
+	buf[13] = ':';
+	put2(buf + 14, c.min);
+	buf[16] = ':';
+	put2(buf + 17, c.sec);
+	buf[19] = '\0';
 	return buf;
 }
 

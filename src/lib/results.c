@@ -1,8 +1,8 @@
 /*
  * The verdicts of a period: load the tickets that can count in it, with
  * their history, compute each at the period's end, keep those in scope.
- * Tickets, events and pauses are read in three ordered passes and merged by
- * id, so a year of a million tickets costs three queries, not a million.
+ * Tickets are read in one ordered query; their history and pauses follow
+ * (results_children.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -121,109 +121,35 @@ static int push_result(struct sk_results *r, size_t *cap)
 	return 0;
 }
 
-/* The child tables read with the tickets: status history and explicit pauses. */
-enum child {
-	CHILD_EVENTS,
-	CHILD_PAUSES
-};
-
-/* Give ticket @t its run of @n child rows from @buf (copied into the arena). */
-static enum sk_err flush_child(enum child kind, struct sk_ticket *t, const void *buf, size_t n,
-			       struct arena *a)
+/* The tickets that may count in the period, sorted by id, with their history. */
+static enum sk_err load(struct sk_db *db, const struct sk_contract *c, struct sk_results *r,
+			struct sk_diag *d)
 {
-	size_t size = kind == CHILD_EVENTS ? sizeof(struct sk_status_event) : sizeof(struct sk_pause);
-	void *rows = arena_alloc(a, n * size);
-
-	if (!rows)
-		return SK_ERR_NOMEM;
-	memcpy(rows, buf, n * size);
-	if (kind == CHILD_EVENTS) {
-		t->events = rows;
-		t->n_events = n;
-	} else {
-		t->pauses = rows;
-		t->n_pauses = n;
-	}
-	return SK_OK;
-}
-
-/*
- * Attach the rows of a child table to every loaded ticket: one query ordered
- * by ticket id, merged with the tickets (sorted the same way).
- */
-static enum sk_err attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
-				   enum child kind, struct sk_diag *d)
-{
-	static const char *const sql[] = {
-		"SELECT e.ticket_id, e.at, e.status FROM ticket_events e"
-		" JOIN tickets t ON t.id = e.ticket_id WHERE " SCOPE " ORDER BY e.ticket_id, e.at, e.id",
-		"SELECT p.ticket_id, p.start_at, p.end_at FROM pauses p"
-		" JOIN tickets t ON t.id = p.ticket_id WHERE " SCOPE " ORDER BY p.ticket_id, p.start_at",
-	};
-	size_t size = kind == CHILD_EVENTS ? sizeof(struct sk_status_event) : sizeof(struct sk_pause);
 	sqlite3_stmt *st = NULL;
-	unsigned char *buf = NULL;
-	size_t i = 0, n = 0, cap = 0;
-	int failed = 0;
+	size_t cap = 0;
 	enum sk_err rc;
+	int step;
 
-	if ((rc = sk_db_prepare(db, sql[kind], &st, d)))
+	if ((rc = sk_db_prepare(db, "SELECT " TICKET_COLUMNS " FROM tickets t WHERE " SCOPE
+				" ORDER BY t.id", &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, r->period.start);
 	sqlite3_bind_int64(st, 2, r->period.end);
-	for (;;) {
-		int step = sqlite3_step(st);
-		const char *id = step == SQLITE_ROW ? results_col_text(st, 0) : NULL;
-
-		/* Flush the run of the previous ticket when the id changes. */
-		if (n && (!id || strcmp(id, r->r[i].ticket.id) != 0)) {
-			if ((rc = flush_child(kind, &r->r[i].ticket, buf, n, a)))
-				goto out;
-			n = 0;
-		}
-		if (step == SQLITE_DONE)
-			break;
-		if (step != SQLITE_ROW) {
-			rc = sk_db_fail(db, kind == CHILD_EVENTS ? "reading status history" : "reading pauses", d);
-			goto out;
-		}
-		while (i < r->n && strcmp(r->r[i].ticket.id, id) < 0)
-			i++;
-		if (i == r->n)
-			break;
-		if (strcmp(r->r[i].ticket.id, id) != 0)
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			unsigned char *nb = realloc(buf, nc * size);
-
-			if (!nb) {
-				rc = SK_ERR_NOMEM;
-				goto out;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		if (kind == CHILD_EVENTS) {
-			struct sk_status_event *e = (struct sk_status_event *)(void *)buf + n;
-
-			e->at = sqlite3_column_int64(st, 1);
-			e->status = arena_strdup(a, results_col_text(st, 2), &failed);
-		} else {
-			struct sk_pause *p = (struct sk_pause *)(void *)buf + n;
-
-			p->start = sqlite3_column_int64(st, 1);
-			p->end = results_col_time(st, 2);
-		}
-		n++;
-		if (failed) {
+	results_bind_matrix(st, c);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (push_result(r, &cap)) {
 			rc = SK_ERR_NOMEM;
-			goto out;
+			break;
 		}
+		if ((rc = results_read_ticket(st, c, r->arena, &r->r[r->n].ticket, d)))
+			break;
+		r->n++;
 	}
-out:
-	free(buf);
+	if (rc == SK_OK && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading tickets", d);
 	sqlite3_finalize(st);
+	if (rc == SK_OK)
+		rc = results_attach_children(db, r, r->arena, d);
 	return rc;
 }
 
@@ -233,10 +159,8 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 {
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0, w = 0;
-	enum sk_err rc = SK_OK;
-	int step;
+	size_t w = 0;
+	enum sk_err rc;
 
 	*out = NULL;
 	if (!r || !a) {
@@ -247,29 +171,13 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 	r->period = *p;
 	r->contract = c;
 	r->arena = a;
-	if ((rc = sk_db_prepare(db, "SELECT " TICKET_COLUMNS " FROM tickets t WHERE " SCOPE
-				" ORDER BY t.id", &st, d)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, p->start);
-	sqlite3_bind_int64(st, 2, p->end);
-	results_bind_matrix(st, c);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (push_result(r, &cap)) {
-			rc = SK_ERR_NOMEM;
-			goto fail;
-		}
-		if ((rc = results_read_ticket(st, c, a, &r->r[r->n].ticket, d)))
-			goto fail;
-		r->n++;
+	/* One read transaction: one snapshot for all reads (an import running
+	 * meanwhile is seen whole or not at all), and no lock taken per lookup. */
+	if ((rc = sk_db_exec(db, "SAVEPOINT results_read", d)) == SK_OK) {
+		rc = load(db, c, r, d);
+		sk_db_exec(db, "RELEASE results_read", NULL);
 	}
-	if (step != SQLITE_DONE) {
-		rc = sk_db_fail(db, "reading tickets", d);
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if ((rc = attach_children(db, r, a, CHILD_EVENTS, d)) ||
-	    (rc = attach_children(db, r, a, CHILD_PAUSES, d)))
+	if (rc)
 		goto fail;
 
 	/* Compute each and keep what is in scope, in id order. */
@@ -300,8 +208,7 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 	*out = r;
 	return SK_OK;
 fail:
-	sqlite3_finalize(st);
-	/* Verdicts computed so far live in r->r[0..w) and in the current slot. */
+	/* Verdicts computed so far live in r->r[0..w); the rest hold none. */
 	r->n = w;
 	sk_results_free(r);
 	return rc;

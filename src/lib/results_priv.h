@@ -36,6 +36,13 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 /* Bind ?3 and ?4 of TICKET_COLUMNS to the contract's matrix fields. */
 void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 
+/*
+ * Give every ticket of @r (sorted by id) its status history and explicit
+ * pauses, copied into @a.
+ */
+enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
+				    struct sk_diag *d);
+
 /* A time column: 0 when NULL. */
 sk_time results_col_time(sqlite3_stmt *st, int i);
 

@@ -1,0 +1,255 @@
+/*
+ * The status history and explicit pauses of the tickets a period loaded.
+ *
+ * Two ways to the same rows, chosen by how much of the table the period
+ * holds: when it loaded a large share of all tickets (a year), one scan of
+ * the child table in primary-key order, merged with the tickets by id; when
+ * it loaded a small share (a month of ten years), one index lookup per
+ * ticket. Neither joins the tickets or re-evaluates the period's scope per
+ * row, which is what made a year's history cost seconds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "results_priv.h"
+
+/* Above this share of all tickets loaded, one scan beats a lookup per ticket. */
+#define SCAN_SHARE_PERCENT 20
+
+/* Distinct status words seen, so a million events share a few strings. */
+#define INTERN_MAX 64
+
+enum child {
+	CHILD_EVENTS,
+	CHILD_PAUSES
+};
+
+/* An event as read: its arrival order breaks ties between events of one second. */
+struct event_row {
+	struct sk_status_event e;
+	sqlite3_int64 id;
+};
+
+struct loader {
+	enum child kind;
+	struct arena *a;
+	const char *interned[INTERN_MAX];
+	size_t n_interned;
+	void *buf;           /* the rows of the current ticket */
+	size_t n, cap;
+};
+
+static const char *const scan_sql[] = {
+	"SELECT ticket_id, at, status, id FROM ticket_events ORDER BY ticket_id, at, status",
+	"SELECT ticket_id, start_at, end_at FROM pauses ORDER BY ticket_id, start_at",
+};
+
+static const char *const lookup_sql[] = {
+	"SELECT ticket_id, at, status, id FROM ticket_events WHERE ticket_id = ?1",
+	"SELECT ticket_id, start_at, end_at FROM pauses WHERE ticket_id = ?1",
+};
+
+static size_t row_size(enum child kind)
+{
+	return kind == CHILD_EVENTS ? sizeof(struct event_row) : sizeof(struct sk_pause);
+}
+
+/* @s in the arena, once per distinct word (a status vocabulary is small). */
+static const char *intern(struct loader *l, const char *s)
+{
+	int failed = 0;
+	const char *copy;
+
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < l->n_interned; i++)
+		if (strcmp(l->interned[i], s) == 0)
+			return l->interned[i];
+	copy = arena_strdup(l->a, s, &failed);
+	if (copy && l->n_interned < INTERN_MAX)
+		l->interned[l->n_interned++] = copy;
+	return copy;
+}
+
+/* Add the current row of @st to the run of the current ticket. */
+static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
+{
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 64;
+		void *nb = realloc(l->buf, nc * row_size(l->kind));
+
+		if (!nb)
+			return SK_ERR_NOMEM;
+		l->buf = nb;
+		l->cap = nc;
+	}
+	if (l->kind == CHILD_EVENTS) {
+		struct event_row *r = (struct event_row *)l->buf + l->n;
+
+		r->e.at = sqlite3_column_int64(st, 1);
+		r->e.status = intern(l, results_col_text(st, 2));
+		r->id = sqlite3_column_int64(st, 3);
+		if (!r->e.status)
+			return SK_ERR_NOMEM;
+	} else {
+		struct sk_pause *p = (struct sk_pause *)l->buf + l->n;
+
+		p->start = sqlite3_column_int64(st, 1);
+		p->end = results_col_time(st, 2);
+	}
+	l->n++;
+	return SK_OK;
+}
+
+static int by_time_then_arrival(const void *pa, const void *pb)
+{
+	const struct event_row *a = pa, *b = pb;
+
+	if (a->e.at != b->e.at)
+		return a->e.at < b->e.at ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Give ticket @t the run read so far (copied into the arena) and start a new one. */
+static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
+{
+	size_t n = l->n;
+
+	l->n = 0;
+	if (!n)
+		return SK_OK;
+	if (l->kind == CHILD_EVENTS) {
+		struct event_row *rows = l->buf;
+		struct sk_status_event *ev = arena_alloc(l->a, n * sizeof(*ev));
+		int sorted = 1;
+
+		if (!ev)
+			return SK_ERR_NOMEM;
+		/* Rows come by (time, status); events of one second go in order of arrival. */
+		for (size_t i = 1; i < n && sorted; i++)
+			sorted = by_time_then_arrival(&rows[i - 1], &rows[i]) <= 0;
+		if (!sorted)
+			qsort(rows, n, sizeof(*rows), by_time_then_arrival);
+		for (size_t i = 0; i < n; i++)
+			ev[i] = rows[i].e;
+		t->events = ev;
+		t->n_events = n;
+	} else {
+		struct sk_pause *p = arena_alloc(l->a, n * sizeof(*p));
+
+		if (!p)
+			return SK_ERR_NOMEM;
+		memcpy(p, l->buf, n * sizeof(*p));
+		t->pauses = p;
+		t->n_pauses = n;
+	}
+	return SK_OK;
+}
+
+/* One scan of the whole child table, merged with the tickets (both sorted by id). */
+static enum sk_err scan(struct sk_db *db, struct sk_results *r, struct loader *l, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i = 0;
+	int matched = 0, step;
+	enum sk_err rc;
+
+	if ((rc = sk_db_prepare(db, scan_sql[l->kind], &st, d)))
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = results_col_text(st, 0);
+		int cmp = 1;
+
+		if (!id)
+			continue;
+		/* Move to the first ticket at or after this row's id, handing over the run. */
+		while (i < r->n && (cmp = strcmp(r->r[i].ticket.id, id)) < 0) {
+			if (matched && (rc = flush_run(l, &r->r[i].ticket)))
+				goto out;
+			matched = 0;
+			i++;
+		}
+		if (i == r->n)
+			break;
+		if (cmp != 0)
+			continue;
+		matched = 1;
+		if ((rc = take_row(l, st)))
+			goto out;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		rc = sk_db_fail(db, l->kind == CHILD_EVENTS ? "reading status history" : "reading pauses", d);
+		goto out;
+	}
+	if (matched && i < r->n)
+		rc = flush_run(l, &r->r[i].ticket);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* One index lookup per loaded ticket. */
+static enum sk_err lookup(struct sk_db *db, struct sk_results *r, struct loader *l,
+			  struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	if ((rc = sk_db_prepare(db, lookup_sql[l->kind], &st, d)))
+		return rc;
+	for (size_t i = 0; i < r->n && rc == SK_OK; i++) {
+		int step;
+
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, r->r[i].ticket.id, -1, SQLITE_STATIC);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == SK_OK)
+			rc = take_row(l, st);
+		if (rc == SK_OK && step != SQLITE_DONE && step != SQLITE_ROW)
+			rc = sk_db_fail(db, l->kind == CHILD_EVENTS ? "reading status history"
+								     : "reading pauses", d);
+		if (rc == SK_OK)
+			rc = flush_run(l, &r->r[i].ticket);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* How many tickets the database holds. */
+static enum sk_err count_tickets(struct sk_db *db, sqlite3_int64 *n, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	if ((rc = sk_db_prepare(db, "SELECT count(*) FROM tickets", &st, d)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = sk_db_fail(db, "counting tickets", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
+				    struct sk_diag *d)
+{
+	sqlite3_int64 total = 0;
+	enum sk_err rc = SK_OK;
+	int use_scan;
+
+	if (!r->n)
+		return SK_OK;
+	if ((rc = count_tickets(db, &total, d)))
+		return rc;
+	use_scan = (sqlite3_int64)r->n * 100 >= total * SCAN_SHARE_PERCENT;
+	for (int kind = CHILD_EVENTS; kind <= CHILD_PAUSES && rc == SK_OK; kind++) {
+		struct loader l;
+
+		memset(&l, 0, sizeof(l));
+		l.kind = (enum child)kind;
+		l.a = a;
+		rc = use_scan ? scan(db, r, &l, d) : lookup(db, r, &l, d);
+		free(l.buf);
+	}
+	return rc;
+}
