@@ -55,6 +55,16 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 /** Replace the stored results of this period and contract by @p r. */
 enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d);
 
+/**
+ * sk_results_compute() and sk_results_store() at once: the store runs beside
+ * the computation on a second connection to the same database file (and in
+ * one go after it for a database without a file). The stored run is replaced
+ * whole or not at all; on failure nothing is returned in @p out.
+ */
+enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
+				     const struct sk_period *p, struct sk_results **out,
+				     struct sk_diag *d);
+
 /** Free a result set; NULL is accepted. */
 void sk_results_free(struct sk_results *r);
 

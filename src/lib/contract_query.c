@@ -15,6 +15,18 @@ const char *sk_ticket_type_name(enum sk_ticket_type t)
 	return (unsigned)t < SK_TICKET_TYPES ? type_names[t] : "unknown";
 }
 
+/* @s without surrounding blanks, copied into @buf; NULL when NULL or too long. Called per
+ * ticket and per status event, so no printf. */
+static char *trimmed_copy(const char *s, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!s || (n = strlen(s)) >= size)
+		return NULL;
+	memcpy(buf, s, n + 1);
+	return sk_ld_trim(buf);
+}
+
 int sk_ticket_type_parse(const char *word)
 {
 	static const struct {
@@ -35,10 +47,8 @@ int sk_ticket_type_parse(const char *word)
 	char buf[64];
 	char *w;
 
-	if (!word || strlen(word) >= sizeof(buf))
+	if (!(w = trimmed_copy(word, buf, sizeof(buf))))
 		return -1;
-	snprintf(buf, sizeof(buf), "%s", word);
-	w = sk_ld_trim(buf);
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcasecmp(w, words[i].w) == 0)
 			return (int)words[i].t;
@@ -130,16 +140,14 @@ int sk_contract_matrix_priority(const struct sk_contract *c, const char *row,
 				const char *column)
 {
 	const struct sk_matrix *m;
-	char rb[128], cb[128];
+	char rb[128], cb[128], *rt, *ct;
 	const char *r, *col;
 
-	if (!c || !row || !column || strlen(row) >= sizeof(rb) || strlen(column) >= sizeof(cb))
+	if (!c || !(rt = trimmed_copy(row, rb, sizeof(rb))) || !(ct = trimmed_copy(column, cb, sizeof(cb))))
 		return -1;
 	m = &c->matrix;
-	snprintf(rb, sizeof(rb), "%s", row);
-	snprintf(cb, sizeof(cb), "%s", column);
-	r = matrix_value(m, sk_ld_trim(rb));
-	col = matrix_value(m, sk_ld_trim(cb));
+	r = matrix_value(m, rt);
+	col = matrix_value(m, ct);
 	/* A number in a bucketed column falls into its bucket. */
 	if (m->n_buckets && *col && strspn(col, "0123456789") == strlen(col)) {
 		long v = strtol(col, NULL, 10);
@@ -193,10 +201,8 @@ int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
 	char buf[256];
 	char *s;
 
-	if (!c || !status || strlen(status) >= sizeof(buf))
+	if (!c || !(s = trimmed_copy(status, buf, sizeof(buf))))
 		return 0;
-	snprintf(buf, sizeof(buf), "%s", status);
-	s = sk_ld_trim(buf);
 	for (size_t i = 0; i < c->rules.n_pause_statuses; i++)
 		if (strcasecmp(c->rules.pause_statuses[i], s) == 0)
 			return 1;

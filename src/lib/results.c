@@ -157,6 +157,12 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 			       const struct sk_period *p, struct sk_results **out,
 			       struct sk_diag *d)
 {
+	return results_compute(db, c, p, out, d, NULL);
+}
+
+enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed)
+{
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
 	size_t w = 0;
@@ -203,6 +209,7 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 			continue;
 		}
 		r->r[w++] = res;
+		results_feed_publish(feed, r, w);
 	}
 	r->n = w;
 	*out = r;

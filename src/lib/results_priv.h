@@ -43,6 +43,19 @@ void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
 				    struct sk_diag *d);
 
+/* A store running beside the computation (results_store.c). */
+struct results_feed;
+
+/* Hand the store the verdicts r->r[0..ready) (in batches; cheap when called per ticket). */
+void results_feed_publish(struct results_feed *f, const struct sk_results *r, size_t ready);
+
+/* sk_results_compute(), handing each final verdict to @feed when not NULL. */
+enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed);
+
+/* The flags of a verdict as "wrong-channel,uplift" (empty when none). */
+char *results_flag_list(unsigned flags, char *buf, size_t size);
+
 /* A time column: 0 when NULL. */
 sk_time results_col_time(sqlite3_stmt *st, int i);
 

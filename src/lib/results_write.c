@@ -1,4 +1,4 @@
-/* Writing a period's verdicts: to the database, and as text, CSV or JSON. */
+/* Writing a period's verdicts as text, CSV or JSON (to the database: results_store.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,15 +9,22 @@
 #include "slakit/results.h"
 
 /* The flags of a verdict as "wrong-channel,uplift" (empty when none). */
-static char *flag_list(unsigned flags, char *buf, size_t size)
+char *results_flag_list(unsigned flags, char *buf, size_t size)
 {
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (int i = 0; i < SK_FLAG_COUNT; i++)
-		if (flags & (1u << i))
-			n += snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? "," : "",
-				      sk_flag_name(1u << i));
+	for (int i = 0; i < SK_FLAG_COUNT; i++) {
+		const char *name = (flags & (1u << i)) ? sk_flag_name(1u << i) : NULL;
+		size_t len = name ? strlen(name) : 0;
+
+		if (!name || n + len + 2 > size)
+			continue;
+		if (n)
+			buf[n++] = ',';
+		memcpy(buf + n, name, len + 1);
+		n += len;
+	}
 	return buf;
 }
 
@@ -25,141 +32,14 @@ static char *flag_list(unsigned flags, char *buf, size_t size)
 static const char *period_of(const struct sk_results *r, const struct sk_clock *k, char *buf,
 			     size_t size)
 {
-	struct sk_civil c;
+	char t[32];
 
-	if (k->state == SK_CLOCK_NA || k->state == SK_CLOCK_PENDING || !k->counts_at)
+	if (k->state == SK_CLOCK_NA || k->state == SK_CLOCK_PENDING || !k->counts_at || size < 8)
 		return "";
-	sk_tz_to_civil(r->contract->tz, k->counts_at, &c);
-	snprintf(buf, size, "%04d-%02d", c.year, c.month);
+	sk_time_format_local(k->counts_at, r->contract->tz, t, sizeof(t));
+	memcpy(buf, t, 7);
+	buf[7] = '\0';
 	return buf;
-}
-
-enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d)
-{
-	const struct sk_contract *c = r->contract;
-	sqlite3_stmt *run = NULL, *del = NULL, *ins = NULL, *cnt = NULL;
-	sqlite3_int64 run_id;
-	enum sk_err rc;
-	char flags[256];
-
-	/* Every row points at the run made in the same transaction, so checking the
-	 * reference a million times proves nothing and cost a quarter of the store.
-	 * (The pragma cannot change inside a transaction: off before, on after.) */
-	if ((rc = sk_db_exec(db, "PRAGMA foreign_keys = OFF", d)))
-		return rc;
-	if ((rc = sk_db_begin(db, d))) {
-		sk_db_exec(db, "PRAGMA foreign_keys = ON", NULL);
-		return rc;
-	}
-	/* One run per period and contract: recomputing replaces its rows. */
-	if ((rc = sk_db_prepare(db, "INSERT INTO result_runs (period, contract_sha256, tickets)"
-				" VALUES (?1, ?2, 0) ON CONFLICT (period, contract_sha256) DO UPDATE"
-				" SET tickets = 0 RETURNING id", &run, d)))
-		goto out;
-	sqlite3_bind_text(run, 1, r->period.label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(run, 2, c->sha256, -1, SQLITE_STATIC);
-	if (sqlite3_step(run) != SQLITE_ROW) {
-		rc = sk_db_fail(db, "recording the run", d);
-		goto out;
-	}
-	run_id = sqlite3_column_int64(run, 0);
-	sqlite3_reset(run);
-	if ((rc = sk_db_prepare(db, "DELETE FROM ticket_results WHERE run_id = ?1", &del, d)) ||
-	    (rc = sk_db_prepare(db, "UPDATE result_runs SET tickets = ?2 WHERE id = ?1", &cnt, d)) ||
-	    (rc = sk_db_prepare(db, "INSERT INTO ticket_results (run_id, ticket_id,"
-				" type, priority, calendar, excluded, flags, reason,"
-				" response_start, response_stop, response_seconds, response_target_seconds,"
-				" response_deadline, response_state, response_counts,"
-				" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds,"
-				" resolution_target_seconds, resolution_deadline, resolution_state,"
-				" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds,"
-				" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?3,?4,?5,?6,?7,?8,?9,"
-				"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
-				&ins, d)))
-		goto out;
-	sqlite3_bind_int64(del, 1, run_id);
-	if (sqlite3_step(del) != SQLITE_DONE) {
-		rc = sk_db_fail(db, "clearing earlier results", d);
-		goto out;
-	}
-	for (size_t i = 0; i < r->n; i++) {
-		const struct sk_result *x = &r->r[i];
-		const struct sk_verdict *v = &x->v;
-		const struct sk_clock *k[2] = { &v->response, &v->resolution };
-		int col = 10;
-
-		sqlite3_reset(ins);
-		sqlite3_clear_bindings(ins);
-		sqlite3_bind_int64(ins, 1, run_id);
-		sqlite3_bind_text(ins, 3, x->ticket.id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 4, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 5, c->priorities[v->priority].id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 6, c->calendars[c->priorities[v->priority].calendar].name, -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int(ins, 7, v->excluded);
-		/* Most tickets have no flags: NULL keeps the rows small. */
-		if (v->flags)
-			sqlite3_bind_text(ins, 8, flag_list(v->flags, flags, sizeof(flags)), -1,
-					  SQLITE_TRANSIENT);
-		if (v->reason[0])
-			sqlite3_bind_text(ins, 9, v->reason, -1, SQLITE_STATIC);
-		for (int j = 0; j < 2; j++) {
-			int applies = k[j]->state != SK_CLOCK_NA;
-
-			if (applies) {
-				sqlite3_bind_int64(ins, col, k[j]->start);
-				if (k[j]->stop)
-					sqlite3_bind_int64(ins, col + 1, k[j]->stop);
-				sqlite3_bind_int64(ins, col + 2, k[j]->elapsed);
-			}
-			col += 3;
-			if (j == 1) {
-				if (applies)
-					sqlite3_bind_int64(ins, col, k[j]->paused);
-				col++;
-			}
-			if (applies) {
-				sqlite3_bind_int64(ins, col, k[j]->target);
-				if (k[j]->deadline)
-					sqlite3_bind_int64(ins, col + 1, k[j]->deadline);
-			}
-			sqlite3_bind_text(ins, col + 2, sk_clock_state_name(k[j]->state), -1, SQLITE_STATIC);
-			sqlite3_bind_int(ins, col + 3, j ? x->resolution_counts : x->response_counts);
-			col += 4;
-		}
-		if (v->matrix_priority >= 0)
-			sqlite3_bind_text(ins, 25, c->priorities[v->matrix_priority].id, -1, SQLITE_STATIC);
-		if (v->onsite_elapsed >= 0) {
-			sqlite3_bind_int64(ins, 26, v->onsite_elapsed);
-			sqlite3_bind_int(ins, 27, v->onsite_met);
-		}
-		if (v->mttr_wall >= 0)
-			sqlite3_bind_int64(ins, 28, v->mttr_wall);
-		if (v->mttp_wall >= 0) {
-			sqlite3_bind_int64(ins, 29, v->mttp_wall);
-			sqlite3_bind_int64(ins, 30, v->mttp_business);
-		}
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			rc = sk_db_fail(db, "storing results", d);
-			goto out;
-		}
-	}
-	sqlite3_bind_int64(cnt, 1, run_id);
-	sqlite3_bind_int64(cnt, 2, (sqlite3_int64)r->n);
-	if (sqlite3_step(cnt) != SQLITE_DONE) {
-		rc = sk_db_fail(db, "recording the run", d);
-		goto out;
-	}
-	rc = sk_db_commit(db, d);
-out:
-	sqlite3_finalize(run);
-	sqlite3_finalize(del);
-	sqlite3_finalize(cnt);
-	sqlite3_finalize(ins);
-	if (rc)
-		sk_db_rollback(db);
-	sk_db_exec(db, "PRAGMA foreign_keys = ON", NULL);
-	return rc;
 }
 
 static const char *met_text(const struct sk_clock *k)
@@ -274,7 +154,7 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 		put_str(&l, ",");
 		fwrite(l.buf, 1, l.n, fp);
 		/* Several flags are comma-separated: one quoted field. */
-		sk_csv_field(fp, flag_list(v->flags, flags, sizeof(flags)));
+		sk_csv_field(fp, results_flag_list(v->flags, flags, sizeof(flags)));
 		fputc(',', fp);
 		sk_csv_field(fp, c->calendars[c->priorities[v->priority].calendar].name);
 		fputc('\n', fp);
@@ -505,7 +385,7 @@ static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
 			rv->state != SK_CLOCK_NA ? sk_seconds_format(rv->target, b4, sizeof(b4)) : "-",
 			rv->state == SK_CLOCK_MET ? "yes" : rv->state == SK_CLOCK_BREACHED ? "NO"
 			: rv->state == SK_CLOCK_PENDING ? "..." : "-",
-			v->excluded ? "excluded " : "", flag_list(v->flags, flags, sizeof(flags)));
+			v->excluded ? "excluded " : "", results_flag_list(v->flags, flags, sizeof(flags)));
 	}
 	fprintf(fp, "\n%zu ticket%s\n", shown, shown == 1 ? "" : "s");
 	if (!only_breached)

@@ -86,9 +86,8 @@ int main(int argc, char **argv)
 		if (sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d) != SK_OK)
 			goto fail;
 	} else {
-		if (sk_results_compute(db, c, &p, &r, &d) != SK_OK)
-			goto fail;
-		if (!a.no_store && sk_results_store(db, r, &d) != SK_OK)
+		if ((a.no_store ? sk_results_compute(db, c, &p, &r, &d)
+				: sk_results_compute_store(db, c, &p, &r, &d)) != SK_OK)
 			goto fail;
 		sk_results_write(r, a.format, a.only_breached, stdout);
 	}
