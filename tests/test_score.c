@@ -51,7 +51,7 @@ static struct sk_score *score(const struct sk_given *g, size_t n, const char *do
 			      enum sk_missing_rule missing)
 {
 	const char *domains[1] = { domain };
-	struct sk_score_input in = { NULL, g, n, domains, domain ? 1 : 0, NULL, 0, NULL, missing };
+	struct sk_score_input in = { NULL, g, n, domains, domain ? 1 : 0, NULL, 0, NULL, missing, NULL, 0 };
 	struct sk_score *s = NULL;
 
 	assert_int_equal(sk_score_compute(C, &Q1, &in, &s, NULL), SK_OK);
@@ -223,9 +223,9 @@ static void test_missing(void **state)
 static void test_unknown_ids(void **state)
 {
 	const struct sk_given g[] = { { "reachabilty", 75 * SK_DEC_ONE } };
-	struct sk_score_input in = { NULL, g, 1, NULL, 0, NULL, 0, NULL, SK_MISSING_REFUSE };
+	struct sk_score_input in = { NULL, g, 1, NULL, 0, NULL, 0, NULL, SK_MISSING_REFUSE, NULL, 0 };
 	const char *dom[] = { "servicedesks" };
-	struct sk_score_input in2 = { NULL, NULL, 0, dom, 1, NULL, 0, NULL, SK_MISSING_REFUSE };
+	struct sk_score_input in2 = { NULL, NULL, 0, dom, 1, NULL, 0, NULL, SK_MISSING_REFUSE, NULL, 0 };
 	struct sk_score *s = NULL;
 	struct sk_diag d;
 
@@ -241,7 +241,7 @@ static void test_month_has_no_euros(void **state)
 {
 	const struct sk_given g[] = { { "failed", 4 * SK_DEC_ONE }, { "cmdb", 99 * SK_DEC_ONE } };
 	const char *domains[1] = { "change" };
-	struct sk_score_input in = { NULL, g, 2, domains, 1, NULL, 0, NULL, SK_MISSING_REFUSE };
+	struct sk_score_input in = { NULL, g, 2, domains, 1, NULL, 0, NULL, SK_MISSING_REFUSE, NULL, 0 };
 	struct sk_period jan;
 	struct sk_score *s;
 

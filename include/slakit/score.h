@@ -140,6 +140,9 @@ struct sk_score_input {
 	size_t n_invoices;
 	const char *invoice_file;         /**< name shown as the amounts' source */
 	enum sk_missing_rule missing;
+	struct sk_results *const *results;/**< verdicts already computed (borrowed): a KPI
+					       window among them is not computed again */
+	size_t n_results;
 };
 
 /**

@@ -271,15 +271,18 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	r->arena = a;
 	r->missing = o->missing;
 	snprintf(r->version, sizeof(r->version), "%s", sk_version());
+	if ((rc = sk_results_compute(db, c, p, &r->results, d)))
+		goto fail;
 	{
+		/* The score's ticket KPIs of this period use the same verdicts. */
 		struct sk_score_input in = { db, o->given, o->n_given, NULL, 0, o->invoices,
-					     o->n_invoices, o->invoice_file, o->missing };
+					     o->n_invoices, o->invoice_file, o->missing,
+					     &r->results, 1 };
 
 		if ((rc = sk_score_compute(c, p, &in, &r->score, d)))
 			goto fail;
 	}
-	if ((rc = sk_results_compute(db, c, p, &r->results, d)) ||
-	    (rc = gather_prio(r)) || (rc = gather_lists(r)) ||
+	if ((rc = gather_prio(r)) || (rc = gather_lists(r)) ||
 	    (rc = report_gather_services(db, r, d)) ||
 	    (rc = report_gather_cases(db, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report_priv.h"
+#include "results_priv.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -110,27 +111,61 @@ static int mark(struct import_set *s, long id)
 	return 0;
 }
 
-/* Every import_id of a query's rows whose column 0 (a ticket id) is in @ids. */
-static enum sk_err mark_ticket_rows(struct sk_db *db, const char *sql, char **ids, size_t n,
+/* The child tables whose rows name the import that wrote them. */
+static const char *const child_scan_sql[] = {
+	"SELECT ticket_id, import_id FROM ticket_events ORDER BY ticket_id",
+	"SELECT ticket_id, import_id FROM pauses ORDER BY ticket_id",
+};
+static const char *const child_lookup_sql[] = {
+	"SELECT ticket_id, import_id FROM ticket_events WHERE ticket_id = ?1",
+	"SELECT ticket_id, import_id FROM pauses WHERE ticket_id = ?1",
+};
+
+/*
+ * Every import that wrote a row of child table @table for a ticket in @ids
+ * (sorted, binary order): one scan merged with @ids when they are many, one
+ * lookup per ticket when they are few.
+ */
+static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, size_t n, int scan,
 				    struct import_set *s, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
-	int step;
+	enum sk_err rc;
+	size_t i = 0;
+	int step = SQLITE_DONE;
 
-	if (rc)
+	if (!n)
+		return SK_OK;
+	if ((rc = sk_db_prepare(db, (scan ? child_scan_sql : child_lookup_sql)[table], &st, d)))
 		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-
-		if (id && n && bsearch(&id, ids, n, sizeof(*ids), cmp_str) &&
-		    mark(s, sqlite3_column_int64(st, 1))) {
-			rc = SK_ERR_NOMEM;
-			break;
+	for (size_t k = 0; k < (scan ? 1 : n) && rc == SK_OK; k++) {
+		if (!scan) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, ids[k], -1, SQLITE_STATIC);
 		}
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(st, 0);
+
+			if (!id)
+				continue;
+			if (scan) {
+				while (i < n && strcmp(ids[i], id) < 0)
+					i++;
+				if (i == n) {
+					step = SQLITE_DONE;
+					break;
+				}
+				if (strcmp(ids[i], id) != 0)
+					continue;
+			}
+			if (mark(s, sqlite3_column_int64(st, 1))) {
+				rc = SK_ERR_NOMEM;
+				break;
+			}
+		}
+		if (rc == SK_OK && step != SQLITE_DONE)
+			rc = sk_db_fail(db, "finding the imports of the period", d);
 	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "finding the imports of the period", d);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -166,7 +201,26 @@ static enum sk_err mark_span_rows(struct sk_db *db, const struct sk_report *r, c
 	return rc;
 }
 
-/* The tickets of the report: titles for those in scope, ids of all that fed it. */
+/* Room for one more id in *ids. */
+static int grow_ids(char ***ids, size_t n, size_t *cap)
+{
+	if (n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		char **ni = realloc(*ids, nc * sizeof(*ni));
+
+		if (!ni)
+			return -1;
+		*ids = ni;
+		*cap = nc;
+	}
+	return 0;
+}
+
+/*
+ * The tickets of the report: titles for those in scope, ids of all that fed
+ * it (in scope, reported in the period, or a listed case), sorted. When they
+ * are a large share of all tickets, one scan of the table in id order.
+ */
 static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
 				struct import_set *s, char ***ids, size_t *n_ids,
 				struct sk_diag *d)
@@ -179,11 +233,6 @@ static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct ar
 
 	if (rc)
 		return rc;
-	r->titles = calloc(r->results->n ? r->results->n : 1, sizeof(*r->titles));
-	if (!r->titles) {
-		sqlite3_finalize(st);
-		return SK_ERR_NOMEM;
-	}
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(st, 0);
 		sk_time rep = sqlite3_column_int64(st, 2);
@@ -197,16 +246,9 @@ static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct ar
 		    !in_cases(r->change_list, r->n_changes, id) &&
 		    !in_cases(r->complaints, r->n_complaints, id))
 			continue;
-		if (*n_ids == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			char **ni = realloc(*ids, nc * sizeof(*ni));
-
-			if (!ni) {
-				rc = SK_ERR_NOMEM;
-				break;
-			}
-			*ids = ni;
-			cap = nc;
+		if (grow_ids(ids, *n_ids, &cap)) {
+			rc = SK_ERR_NOMEM;
+			break;
 		}
 		(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
 		if (failed || mark(s, sqlite3_column_int64(st, 1))) {
@@ -219,6 +261,71 @@ static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct ar
 	if (!rc && failed)
 		rc = SK_ERR_NOMEM;
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Add ticket @id (copied) and mark the import that wrote it; @one looks it up by id. */
+static enum sk_err add_ticket(sqlite3_stmt *one, const char *id, long ri, struct sk_report *r,
+			      struct arena *a, struct import_set *s, char ***ids, size_t *n_ids,
+			      size_t *cap)
+{
+	int failed = 0;
+
+	sqlite3_reset(one);
+	sqlite3_bind_text(one, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(one) != SQLITE_ROW)
+		return SK_OK;
+	if (ri >= 0 && sqlite3_column_type(one, 1) == SQLITE_TEXT)
+		r->titles[ri] = arena_strdup(a, (const char *)sqlite3_column_text(one, 1), &failed);
+	if (failed || grow_ids(ids, *n_ids, cap))
+		return SK_ERR_NOMEM;
+	(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
+	return failed || mark(s, sqlite3_column_int64(one, 0)) ? SK_ERR_NOMEM : SK_OK;
+}
+
+/* scan_tickets() by lookups: the tickets in scope, those reported in the period, the cases. */
+static enum sk_err lookup_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
+				  struct import_set *s, char ***ids, size_t *n_ids,
+				  struct sk_diag *d)
+{
+	const struct sk_results *res = r->results;
+	sqlite3_stmt *one = NULL, *rep = NULL;
+	size_t cap = 0, w = 0;
+	enum sk_err rc;
+	int step;
+
+	if ((rc = sk_db_prepare(db, "SELECT import_id, " REPORT_TITLE_SQL " FROM tickets WHERE id = ?1",
+				&one, d)) ||
+	    (rc = sk_db_prepare(db, "SELECT id FROM tickets WHERE reported_at >= ?1 AND reported_at < ?2",
+				&rep, d)))
+		goto out;
+	for (size_t i = 0; i < res->n && !rc; i++)
+		rc = add_ticket(one, res->r[i].ticket.id, (long)i, r, a, s, ids, n_ids, &cap);
+	sqlite3_bind_int64(rep, 1, r->period.start);
+	sqlite3_bind_int64(rep, 2, r->period.end);
+	while (!rc && (step = sqlite3_step(rep)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(rep, 0);
+
+		if (id && result_index(res, id) < 0)
+			rc = add_ticket(one, id, -1, r, a, s, ids, n_ids, &cap);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading tickets", d);
+	for (size_t i = 0; i < r->n_changes && !rc; i++)
+		rc = add_ticket(one, r->change_list[i].id, -1, r, a, s, ids, n_ids, &cap);
+	for (size_t i = 0; i < r->n_complaints && !rc; i++)
+		rc = add_ticket(one, r->complaints[i].id, -1, r, a, s, ids, n_ids, &cap);
+	if (rc)
+		goto out;
+	/* In the order a scan gives (binary), once each. */
+	qsort(*ids, *n_ids, sizeof(**ids), cmp_str);
+	for (size_t i = 0; i < *n_ids; i++)
+		if (!w || strcmp((*ids)[w - 1], (*ids)[i]) != 0)
+			(*ids)[w++] = (*ids)[i];
+	*n_ids = w;
+out:
+	sqlite3_finalize(one);
+	sqlite3_finalize(rep);
 	return rc;
 }
 
@@ -282,15 +389,19 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	size_t n_ids = 0;
 	sk_time start, end;
 	enum sk_err rc;
+	int scan = 0;
 
 	report_span(r, &start, &end);
-	if ((rc = scan_tickets(db, r, a, &s, &ids, &n_ids, d)))
+	r->titles = calloc(r->results->n ? r->results->n : 1, sizeof(*r->titles));
+	if (!r->titles)
+		return SK_ERR_NOMEM;
+	if ((rc = results_prefer_scan(db, r->results->n, &scan, d)))
 		goto out;
-	/* ORDER BY id gives binary order, the order strcmp() searches in. */
-	if ((rc = mark_ticket_rows(db, "SELECT DISTINCT ticket_id, import_id FROM ticket_events",
-				   ids, n_ids, &s, d)) ||
-	    (rc = mark_ticket_rows(db, "SELECT DISTINCT ticket_id, import_id FROM pauses", ids, n_ids,
-				   &s, d)) ||
+	if ((rc = (scan ? scan_tickets : lookup_tickets)(db, r, a, &s, &ids, &n_ids, d)))
+		goto out;
+	/* ORDER BY id gives binary order, the order strcmp() compares in. */
+	if ((rc = mark_ticket_rows(db, 0, ids, n_ids, scan, &s, d)) ||
+	    (rc = mark_ticket_rows(db, 1, ids, n_ids, scan, &s, d)) ||
 	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM calls"
 				 " WHERE started_at >= ?1 AND started_at < ?2", start, end, &s, d)) ||
 	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM outages"

@@ -214,34 +214,36 @@ static enum sk_err lookup(struct sk_db *db, struct sk_results *r, struct loader 
 	return rc;
 }
 
-/* How many tickets the database holds. */
-static enum sk_err count_tickets(struct sk_db *db, sqlite3_int64 *n, struct sk_diag *d)
+enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
+	sqlite3_int64 total = 0;
 	enum sk_err rc;
 
+	*scan = 0;
+	if (!n)
+		return SK_OK;
 	if ((rc = sk_db_prepare(db, "SELECT count(*) FROM tickets", &st, d)))
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
+		total = sqlite3_column_int64(st, 0);
 	else
 		rc = sk_db_fail(db, "counting tickets", d);
 	sqlite3_finalize(st);
+	*scan = (sqlite3_int64)n * 100 >= total * SCAN_SHARE_PERCENT;
 	return rc;
 }
 
 enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
 				    struct sk_diag *d)
 {
-	sqlite3_int64 total = 0;
 	enum sk_err rc = SK_OK;
 	int use_scan;
 
 	if (!r->n)
 		return SK_OK;
-	if ((rc = count_tickets(db, &total, d)))
+	if ((rc = results_prefer_scan(db, r->n, &use_scan, d)))
 		return rc;
-	use_scan = (sqlite3_int64)r->n * 100 >= total * SCAN_SHARE_PERCENT;
 	for (int kind = CHILD_EVENTS; kind <= CHILD_PAUSES && rc == SK_OK; kind++) {
 		struct loader l;
 

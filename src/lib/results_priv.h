@@ -43,6 +43,12 @@ void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
 				    struct sk_diag *d);
 
+/*
+ * Whether reading rows of @n tickets is cheaper by one scan of a whole table
+ * (*scan = 1: they are a large share of all tickets) than by a lookup each.
+ */
+enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk_diag *d);
+
 /* A store running beside the computation (results_store.c). */
 struct results_feed;
 

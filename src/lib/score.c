@@ -323,12 +323,16 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 			     struct sk_diag *d)
 {
 	struct sk_score *s = calloc(1, sizeof(*s));
-	struct results_cache cache = { { NULL }, 0 };
+	struct results_cache cache;
 	enum sk_err rc = SK_OK;
 
 	*out = NULL;
 	if (!s)
 		return SK_ERR_NOMEM;
+	memset(&cache, 0, sizeof(cache));
+	for (size_t i = 0; i < in->n_results && cache.n < sizeof(cache.r) / sizeof(cache.r[0]); i++)
+		if (in->results[i])
+			cache.r[cache.n++] = in->results[i];
 	s->period = *p;
 	s->contract = c;
 	s->missing_rule = in->missing;
@@ -382,12 +386,14 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 			finish_domain(c, p, in, ds, s);
 	}
 	for (size_t i = 0; i < cache.n; i++)
-		sk_results_free(cache.r[i]);
+		if (cache.owned[i])
+			sk_results_free(cache.r[i]);
 	*out = s;
 	return SK_OK;
 fail:
 	for (size_t i = 0; i < cache.n; i++)
-		sk_results_free(cache.r[i]);
+		if (cache.owned[i])
+			sk_results_free(cache.r[i]);
 	sk_score_free(s);
 	return rc;
 }

@@ -16,6 +16,7 @@ struct fraction {
 /* Results of the periods KPIs need, computed once per score. */
 struct results_cache {
 	struct sk_results *r[8];
+	int owned[8];      /* 0: the caller's (sk_score_input::results), not freed here */
 	size_t n;
 };
 

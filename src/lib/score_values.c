@@ -46,6 +46,7 @@ static enum sk_err cached_results(struct sk_db *db, struct sk_contract *c, const
 		return SK_ERR_NOMEM;
 	if ((rc = sk_results_compute(db, c, w, out, d)))
 		return rc;
+	cache->owned[cache->n] = 1;
 	cache->r[cache->n++] = *out;
 	return SK_OK;
 }

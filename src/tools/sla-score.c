@@ -120,7 +120,7 @@ int main(int argc, char **argv)
 		goto fail;
 	{
 		struct sk_score_input in = { db, a.given.v, a.given.n, a.domains, a.n_domains, inv, n_inv,
-					     a.invoice, a.missing };
+					     a.invoice, a.missing, NULL, 0 };
 
 		if (sk_score_compute(c, &p, &in, &s, &d) != SK_OK) {
 			if (d.err == SK_ERR_USAGE) {
