@@ -158,10 +158,10 @@ static void test_pause_across_night(void **state)
 {
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 09:00"), "New" },
-		{ T("2027-01-12 16:00"), "Waiting for customer" },
-		{ T("2027-01-13 10:00"), "In progress" },
-		{ T("2027-01-13 12:00"), "Resolved" },
+		{ T("2027-01-12 09:00"), "New", 0 },
+		{ T("2027-01-12 16:00"), "Waiting for customer", 0 },
+		{ T("2027-01-13 10:00"), "In progress", 0 },
+		{ T("2027-01-13 12:00"), "Resolved", 0 },
 	};
 	struct sk_verdict v;
 
@@ -186,8 +186,8 @@ static void test_overlapping_pauses(void **state)
 {
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 10:00"), "Waiting for third party" },
-		{ T("2027-01-12 12:00"), "In progress" },
+		{ T("2027-01-12 10:00"), "Waiting for third party", 0 },
+		{ T("2027-01-12 12:00"), "In progress", 0 },
 	};
 	struct sk_pause p[] = { { T("2027-01-12 11:00"), T("2027-01-12 13:00") } };
 	struct sk_verdict v;
@@ -329,10 +329,10 @@ static void test_breach_at_month_end(void **state)
 static void test_response_is_first_resolution(void **state)
 {
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 09:30"), "In progress" },
-		{ T("2027-01-12 10:00"), "Resolved" },
-		{ T("2027-01-12 11:00"), "In progress" },
-		{ T("2027-01-12 14:00"), "Resolved" },
+		{ T("2027-01-12 09:30"), "In progress", 0 },
+		{ T("2027-01-12 10:00"), "Resolved", 0 },
+		{ T("2027-01-12 11:00"), "In progress", 0 },
+		{ T("2027-01-12 14:00"), "Resolved", 0 },
 	};
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_verdict v;
@@ -353,9 +353,9 @@ static void test_response_is_first_resolution(void **state)
 static void test_reopened_still_open(void **state)
 {
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 09:10"), "In progress" },
-		{ T("2027-01-12 10:00"), "Resolved" },
-		{ T("2027-01-12 11:00"), "In progress" },
+		{ T("2027-01-12 09:10"), "In progress", 0 },
+		{ T("2027-01-12 10:00"), "Resolved", 0 },
+		{ T("2027-01-12 11:00"), "In progress", 0 },
 	};
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_verdict v;
@@ -395,16 +395,16 @@ static void test_priority_mismatch(void **state)
 static void test_reopened(void **state)
 {
 	struct sk_status_event resolved[] = {
-		{ T("2027-01-12 09:00"), "New" },
-		{ T("2027-01-12 11:00"), "Resolved" },
-		{ T("2027-01-12 14:00"), "In progress" },
-		{ T("2027-01-12 15:00"), "Resolved" },
+		{ T("2027-01-12 09:00"), "New", 0 },
+		{ T("2027-01-12 11:00"), "Resolved", 0 },
+		{ T("2027-01-12 14:00"), "In progress", 0 },
+		{ T("2027-01-12 15:00"), "Resolved", 0 },
 	};
 	struct sk_status_event closed[] = {
-		{ T("2027-01-12 09:00"), "New" },
-		{ T("2027-01-12 11:00"), "Closed" },
-		{ T("2027-01-12 14:00"), "In progress" },
-		{ T("2027-01-12 15:00"), "Resolved" },
+		{ T("2027-01-12 09:00"), "New", 0 },
+		{ T("2027-01-12 11:00"), "Closed", 0 },
+		{ T("2027-01-12 14:00"), "In progress", 0 },
+		{ T("2027-01-12 15:00"), "Resolved", 0 },
 	};
 	struct sk_verdict v1, v2;
 	struct sk_ticket t;
@@ -431,8 +431,8 @@ static void test_reopened(void **state)
 static void test_resolved_then_closed(void **state)
 {
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 09:00"), "New" },
-		{ T("2027-01-12 12:00"), "Closed" },
+		{ T("2027-01-12 09:00"), "New", 0 },
+		{ T("2027-01-12 12:00"), "Closed", 0 },
 	};
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_verdict v;
@@ -452,11 +452,11 @@ static void test_resolved_then_closed(void **state)
 static void test_reopened_after_close(void **state)
 {
 	struct sk_status_event ev[] = {
-		{ T("2027-01-12 09:00"), "New" },
-		{ T("2027-01-12 10:00"), "Resolved" },
-		{ T("2027-01-12 11:00"), "Closed" },
-		{ T("2027-01-12 13:00"), "In progress" },
-		{ T("2027-01-12 15:00"), "Closed" },
+		{ T("2027-01-12 09:00"), "New", 0 },
+		{ T("2027-01-12 10:00"), "Resolved", 0 },
+		{ T("2027-01-12 11:00"), "Closed", 0 },
+		{ T("2027-01-12 13:00"), "In progress", 0 },
+		{ T("2027-01-12 15:00"), "Closed", 0 },
 	};
 	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
 	struct sk_verdict v;

@@ -365,6 +365,16 @@ static void test_format_local(void **state)
 	char small[20];
 	sk_time_format_local(utc(2027, 1, 4, 8, 0, 0), ams, small, sizeof(small));
 	assert_string_equal(small, "2027-01-04T09:00:00");
+	/* Written by hand for speed: the edges of the digits, and the years around them. */
+	sk_time_format_local(utc(1900, 1, 1, 0, 0, 0), ams, buf, sizeof(buf));
+	assert_string_equal(buf, "1900-01-01T00:19:32");
+	sk_time_format_local(utc(2199, 12, 31, 22, 59, 59), ams, buf, sizeof(buf));
+	assert_string_equal(buf, "2199-12-31T23:59:59");
+	sk_time_format_local(utc(999, 7, 9, 10, 5, 6), ams, buf, sizeof(buf));
+	assert_string_equal(buf, "0999-07-09T10:24:38");
+	/* The calendar's table bounds are these days (calendar.c keeps them as constants). */
+	assert_int_equal(sk_days_from_civil(1900, 1, 1), -25567);
+	assert_int_equal(sk_days_from_civil(2199, 12, 31), 84005);
 }
 
 static void test_format_offset(void **state)

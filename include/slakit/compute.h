@@ -108,6 +108,12 @@ struct sk_verdict {
 enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
 			      struct sk_verdict *v, struct sk_diag *d);
 
+/**
+ * ::sk_status_kind bits of @p status under contract @p c (with
+ * SK_STATUS_CLASSIFIED), for loaders that classify each distinct status once.
+ */
+unsigned sk_compute_classify_status(const struct sk_contract *c, const char *status);
+
 /** Free what a verdict holds; NULL is accepted. */
 void sk_verdict_release(struct sk_verdict *v);
 

@@ -22,6 +22,16 @@ extern "C" {
 struct sk_status_event {
 	sk_time at;          /**< when the status was set */
 	const char *status;  /**< the status as exported */
+	unsigned kind;       /**< ::sk_status_kind bits when the loader classified the
+				  status once (sk_compute_classify_status()); 0: not
+				  classified, looked up per use */
+};
+
+/** What a status means under a contract. */
+enum sk_status_kind {
+	SK_STATUS_CLASSIFIED = 1,  /**< the other bits are set */
+	SK_STATUS_DONE = 2,        /**< a resolved or closed status */
+	SK_STATUS_PAUSE = 4        /**< a pause status */
 };
 
 /** One explicit pause interval [start, end). */

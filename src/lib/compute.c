@@ -39,6 +39,24 @@ static int is_done(const struct sk_contract *c, const char *s)
 	       in_list(c->rules.closed_statuses, c->rules.n_closed_statuses, s);
 }
 
+unsigned sk_compute_classify_status(const struct sk_contract *c, const char *status)
+{
+	return SK_STATUS_CLASSIFIED | (is_done(c, status) ? SK_STATUS_DONE : 0) |
+	       (sk_contract_is_pause_status(c, status) ? SK_STATUS_PAUSE : 0);
+}
+
+/* The event's status ends the work / stops the clock (classified once when loaded). */
+static int event_done(const struct sk_contract *c, const struct sk_status_event *e)
+{
+	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_DONE) != 0 : is_done(c, e->status);
+}
+
+static int event_pause(const struct sk_contract *c, const struct sk_status_event *e)
+{
+	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_PAUSE) != 0
+					      : sk_contract_is_pause_status(c, e->status);
+}
+
 static int by_start(const void *a, const void *b)
 {
 	const struct sk_pause *x = a, *y = b;
@@ -107,16 +125,16 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 	for (size_t i = 0; i < t->n_events; i++) {
 		const struct sk_status_event *e = &t->events[i];
 		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
-		int pause = sk_contract_is_pause_status(c, e->status);
+		int pause = event_pause(c, e);
 
 		/*
 		 * Time between a resolution and a reopen is waiting, not work: the
 		 * whole run of resolved and closed statuses before it, alike.
 		 */
-		if (!pause && next && is_done(c, e->status)) {
+		if (!pause && next && event_done(c, e)) {
 			size_t k = i + 1;
 
-			while (k < t->n_events && is_done(c, t->events[k].status))
+			while (k < t->n_events && event_done(c, &t->events[k]))
 				k++;
 			if (k < t->n_events) {
 				v->flags |= SK_FLAG_REOPENED;
@@ -264,14 +282,14 @@ static sk_time resolution_stop(const struct sk_contract *c, const struct sk_tick
 	if (!t->n_events || (!c->rules.n_resolved_statuses && !c->rules.n_closed_statuses))
 		return field;
 	for (size_t j = 0; j < t->n_events; j++) {
-		if (is_done(c, t->events[j].status))
+		if (event_done(c, &t->events[j]))
 			any_done = 1;
 		else
 			last_active = t->events[j].at;
 	}
 	if (!any_done)
 		return field;
-	while (i > 0 && is_done(c, t->events[i - 1].status))
+	while (i > 0 && event_done(c, &t->events[i - 1]))
 		i--;
 	if (i == t->n_events)
 		return 0; /* resolved once, reopened, still open */
@@ -290,7 +308,7 @@ static sk_time first_resolution(const struct sk_contract *c, const struct sk_tic
 	sk_time first = t->resolved_at ? t->resolved_at : t->closed_at;
 
 	for (size_t j = 0; j < t->n_events; j++)
-		if (is_done(c, t->events[j].status)) {
+		if (event_done(c, &t->events[j])) {
 			if (!first || t->events[j].at < first)
 				first = t->events[j].at;
 			break;

@@ -185,6 +185,7 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		}
 		ev = n;
 		ev[nev].at = sqlite3_column_int64(st, 0);
+		ev[nev].kind = 0; /* looked up per use */
 		ev[nev++].status = arena_strdup(a, results_col_text(st, 1), &failed);
 	}
 	sqlite3_finalize(st);

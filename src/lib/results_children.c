@@ -33,7 +33,9 @@ struct event_row {
 struct loader {
 	enum child kind;
 	struct arena *a;
+	const struct sk_contract *c;
 	const char *interned[INTERN_MAX];
+	unsigned interned_kind[INTERN_MAX]; /* what each means under the contract */
 	size_t n_interned;
 	void *buf;           /* the rows of the current ticket */
 	size_t n, cap;
@@ -54,8 +56,11 @@ static size_t row_size(enum child kind)
 	return kind == CHILD_EVENTS ? sizeof(struct event_row) : sizeof(struct sk_pause);
 }
 
-/* @s in the arena, once per distinct word (a status vocabulary is small). */
-static const char *intern(struct loader *l, const char *s)
+/*
+ * @s in the arena, once per distinct word (a status vocabulary is small), with
+ * what it means under the contract in *kind, worked out once per word too.
+ */
+static const char *intern(struct loader *l, const char *s, unsigned *kind)
 {
 	int failed = 0;
 	const char *copy;
@@ -63,11 +68,16 @@ static const char *intern(struct loader *l, const char *s)
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < l->n_interned; i++)
-		if (strcmp(l->interned[i], s) == 0)
+		if (strcmp(l->interned[i], s) == 0) {
+			*kind = l->interned_kind[i];
 			return l->interned[i];
+		}
 	copy = arena_strdup(l->a, s, &failed);
-	if (copy && l->n_interned < INTERN_MAX)
+	*kind = sk_compute_classify_status(l->c, s);
+	if (copy && l->n_interned < INTERN_MAX) {
+		l->interned_kind[l->n_interned] = *kind;
 		l->interned[l->n_interned++] = copy;
+	}
 	return copy;
 }
 
@@ -87,7 +97,7 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 		struct event_row *r = (struct event_row *)l->buf + l->n;
 
 		r->e.at = sqlite3_column_int64(st, 1);
-		r->e.status = intern(l, results_col_text(st, 2));
+		r->e.status = intern(l, results_col_text(st, 2), &r->e.kind);
 		r->id = sqlite3_column_int64(st, 3);
 		if (!r->e.status)
 			return SK_ERR_NOMEM;
@@ -250,6 +260,7 @@ enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, stru
 		memset(&l, 0, sizeof(l));
 		l.kind = (enum child)kind;
 		l.a = a;
+		l.c = r->contract;
 		rc = use_scan ? scan(db, r, &l, d) : lookup(db, r, &l, d);
 		free(l.buf);
 	}

@@ -19,7 +19,14 @@ struct sk_tz {
 	size_t cap;
 	sk_time *at;     /* instant of each transition, ascending */
 	int *off;        /* offset in force from that instant on */
+	/* Where to start looking: for each span of 2^BUCKET_BITS seconds from
+	 * at[0], the last transition at or before its start (NULL: search). */
+	long *bucket;
+	size_t n_buckets;
 };
+
+/* About a year: a bucket holds at most a few transitions. */
+#define BUCKET_BITS 25
 
 /* A POSIX TZ rule date: Jn, n or Mm.w.d, plus the local time of day. */
 struct posix_date {
@@ -356,6 +363,28 @@ bad:
 	return sk_diag_set(d, SK_ERR_TZ, path, 0, NULL, "damaged TZif time zone file");
 }
 
+/* The bucket index of find(); without memory for it, find() searches. */
+static void build_buckets(struct sk_tz *tz)
+{
+	size_t i = 0;
+
+	if (tz->n < 2)
+		return;
+	tz->n_buckets = (size_t)((uint64_t)(tz->at[tz->n - 1] - tz->at[0]) >> BUCKET_BITS) + 1;
+	tz->bucket = malloc(tz->n_buckets * sizeof(*tz->bucket));
+	if (!tz->bucket) {
+		tz->n_buckets = 0;
+		return;
+	}
+	for (size_t b = 0; b < tz->n_buckets; b++) {
+		sk_time start = tz->at[0] + (sk_time)((uint64_t)b << BUCKET_BITS);
+
+		while (i + 1 < tz->n && tz->at[i + 1] <= start)
+			i++;
+		tz->bucket[b] = (long)i;
+	}
+}
+
 enum sk_err sk_tz_open(const char *name, struct sk_tz **out, struct sk_diag *d)
 {
 	const char *dir = getenv("TZDIR");
@@ -412,6 +441,7 @@ enum sk_err sk_tz_open(const char *name, struct sk_tz **out, struct sk_diag *d)
 	snprintf(tz->name, sizeof(tz->name), "%s", name);
 	rc = load_tzif(tz, buf, len, path, d);
 	if (rc == SK_OK) {
+		build_buckets(tz);
 		*out = tz;
 		tz = NULL;
 	} else if (rc == SK_ERR_TZ && d) {
@@ -435,6 +465,7 @@ void sk_tz_free(struct sk_tz *tz)
 		return;
 	free(tz->at);
 	free(tz->off);
+	free(tz->bucket);
 	free(tz);
 }
 
@@ -447,6 +478,19 @@ const char *sk_tz_name(const struct sk_tz *tz)
 static long find(const struct sk_tz *tz, sk_time t)
 {
 	size_t lo = 0, hi = tz->n;
+
+	/* Business-time arithmetic asks this tens of times per ticket. */
+	if (tz->bucket && t >= tz->at[0]) {
+		uint64_t b = (uint64_t)(t - tz->at[0]) >> BUCKET_BITS;
+
+		if (b < tz->n_buckets) {
+			long i = tz->bucket[b];
+
+			while ((size_t)(i + 1) < tz->n && tz->at[i + 1] <= t)
+				i++;
+			return i;
+		}
+	}
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
