@@ -57,6 +57,24 @@ const char *results_col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+void results_apply_history(const struct sk_contract *c, struct sk_ticket *t, const char *first,
+			   int has_level, int level)
+{
+	results_apply_history_index(c, t, first ? sk_contract_find_priority(c, first) : t->priority,
+				    has_level, level);
+}
+
+void results_apply_history_index(const struct sk_contract *c, struct sk_ticket *t, int first,
+				 int has_level, int level)
+{
+	t->initial_priority = first;
+	t->highest_priority = t->priority;
+	if (has_level)
+		for (size_t i = 0; i < c->n_priorities; i++)
+			if (c->priorities[i].level == level && level < c->priorities[t->priority].level)
+				t->highest_priority = (int)i;
+}
+
 /* Fill @t from a row of TICKET_COLUMNS; strings are copied into @a. */
 enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
 				struct sk_ticket *t, struct sk_diag *d)
@@ -72,15 +90,8 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 	if (t->priority < 0)
 		return sk_diag_set(d, SK_ERR_DATA, NULL, 0, t->id ? t->id : "",
 				   "priority '%s' is not in contract %s", prio ? prio : "", c->path);
-	t->initial_priority = first ? sk_contract_find_priority(c, first) : t->priority;
-	t->highest_priority = t->priority;
-	if (sqlite3_column_type(st, 25) != SQLITE_NULL) {
-		int lvl = sqlite3_column_int(st, 25);
-
-		for (size_t i = 0; i < c->n_priorities; i++)
-			if (c->priorities[i].level == lvl && lvl < c->priorities[t->priority].level)
-				t->highest_priority = (int)i;
-	}
+	results_apply_history(c, t, first, sqlite3_column_type(st, 25) != SQLITE_NULL,
+			      sqlite3_column_int(st, 25));
 	t->impact = arena_strdup(a, results_col_text(st, 3), &failed);
 	t->urgency = arena_strdup(a, results_col_text(st, 4), &failed);
 	t->channel = arena_strdup(a, results_col_text(st, 5), &failed);
@@ -130,7 +141,7 @@ static enum sk_err load(struct sk_db *db, const struct sk_contract *c, struct sk
 	enum sk_err rc;
 	int step;
 
-	if ((rc = sk_db_prepare(db, "SELECT " TICKET_COLUMNS " FROM tickets t WHERE " SCOPE
+	if ((rc = sk_db_prepare(db, "SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE " SCOPE
 				" ORDER BY t.id", &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, r->period.start);

@@ -21,7 +21,8 @@
 
 enum child {
 	CHILD_EVENTS,
-	CHILD_PAUSES
+	CHILD_PAUSES,
+	CHILD_HISTORY      /* earlier versions of the ticket: its first and most urgent priority */
 };
 
 /* An event as read: its arrival order breaks ties between events of one second. */
@@ -39,16 +40,24 @@ struct loader {
 	size_t n_interned;
 	void *buf;           /* the rows of the current ticket */
 	size_t n, cap;
+	int first;           /* history: priority of the first version (contract index) */
+	int has_level, level;/* history: most urgent priority level seen */
 };
 
 static const char *const scan_sql[] = {
 	"SELECT ticket_id, at, status, id FROM ticket_events ORDER BY ticket_id, at, status",
 	"SELECT ticket_id, start_at, end_at FROM pauses ORDER BY ticket_id, start_at",
+	"SELECT id, priority, priority_level FROM ticket_history ORDER BY id, history_id",
 };
 
 static const char *const lookup_sql[] = {
 	"SELECT ticket_id, at, status, id FROM ticket_events WHERE ticket_id = ?1",
 	"SELECT ticket_id, start_at, end_at FROM pauses WHERE ticket_id = ?1",
+	"SELECT id, priority, priority_level FROM ticket_history WHERE id = ?1 ORDER BY history_id",
+};
+
+static const char *const what[] = {
+	"reading status history", "reading pauses", "reading ticket history",
 };
 
 static size_t row_size(enum child kind)
@@ -82,8 +91,40 @@ static const char *intern(struct loader *l, const char *s, unsigned *kind)
 }
 
 /* Add the current row of @st to the run of the current ticket. */
+/* 1 when table @sql names (a SELECT) has any row. */
+static enum sk_err any_rows(struct sk_db *db, const char *sql, int *any, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
+	int step;
+
+	if (rc)
+		return rc;
+	step = sqlite3_step(st);
+	*any = step == SQLITE_ROW;
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading ticket history", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 {
+	if (l->kind == CHILD_HISTORY) {
+		if (!l->n) {
+			const char *p = results_col_text(st, 1);
+
+			l->first = p ? sk_contract_find_priority(l->c, p) : -1;
+			l->has_level = 0;
+		}
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL &&
+		    (!l->has_level || sqlite3_column_int(st, 2) < l->level)) {
+			l->level = sqlite3_column_int(st, 2);
+			l->has_level = 1;
+		}
+		l->n++;
+		return SK_OK;
+	}
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 64;
 		void *nb = realloc(l->buf, nc * row_size(l->kind));
@@ -128,6 +169,10 @@ static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 	l->n = 0;
 	if (!n)
 		return SK_OK;
+	if (l->kind == CHILD_HISTORY) {
+		results_apply_history_index(l->c, t, l->first, l->has_level, l->level);
+		return SK_OK;
+	}
 	if (l->kind == CHILD_EVENTS) {
 		struct event_row *rows = l->buf;
 		struct sk_status_event *ev = arena_alloc(l->a, n * sizeof(*ev));
@@ -188,7 +233,7 @@ static enum sk_err scan(struct sk_db *db, struct sk_results *r, struct loader *l
 			goto out;
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		rc = sk_db_fail(db, l->kind == CHILD_EVENTS ? "reading status history" : "reading pauses", d);
+		rc = sk_db_fail(db, what[l->kind], d);
 		goto out;
 	}
 	if (matched && i < r->n)
@@ -215,8 +260,7 @@ static enum sk_err lookup(struct sk_db *db, struct sk_results *r, struct loader 
 		while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == SK_OK)
 			rc = take_row(l, st);
 		if (rc == SK_OK && step != SQLITE_DONE && step != SQLITE_ROW)
-			rc = sk_db_fail(db, l->kind == CHILD_EVENTS ? "reading status history"
-								     : "reading pauses", d);
+			rc = sk_db_fail(db, what[l->kind], d);
 		if (rc == SK_OK)
 			rc = flush_run(l, &r->r[i].ticket);
 	}
@@ -254,8 +298,14 @@ enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, stru
 		return SK_OK;
 	if ((rc = results_prefer_scan(db, r->n, &use_scan, d)))
 		return rc;
-	for (int kind = CHILD_EVENTS; kind <= CHILD_PAUSES && rc == SK_OK; kind++) {
+	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++) {
 		struct loader l;
+		int any = 1;
+
+		/* Most databases have no earlier versions at all. */
+		if (kind == CHILD_HISTORY &&
+		    ((rc = any_rows(db, "SELECT 1 FROM ticket_history LIMIT 1", &any, d)) || !any))
+			break;
 
 		memset(&l, 0, sizeof(l));
 		l.kind = (enum child)kind;

@@ -13,7 +13,7 @@
  * ?3 and ?4 (see results_bind_matrix()): impact/urgency, or any column the
  * export had (kept in `extra`), such as Cloudwise's number of users.
  */
-#define TICKET_COLUMNS \
+#define TICKET_BASE_COLUMNS \
 	"t.id, t.type, t.priority," \
 	" COALESCE(CASE lower(?3) WHEN 'impact' THEN t.impact WHEN 'urgency' THEN t.urgency END," \
 	"  json_extract(t.extra, '$.\"' || ?3 || '\"'))," \
@@ -22,9 +22,17 @@
 	" t.channel, t.category, t.location," \
 	" t.status, t.reported_at, t.responded_at, t.resolved_at, t.closed_at, t.productive_at," \
 	" t.escalated_at, t.onsite_at, t.rca_at, t.planned_at, t.first_contact_resolved," \
-	" t.p1_uplift, t.uplift_reason, t.change_type, t.cab_approved, t.change_failed," \
-	" (SELECT h.priority FROM ticket_history h WHERE h.id = t.id ORDER BY h.history_id LIMIT 1)," \
+	" t.p1_uplift, t.uplift_reason, t.change_type, t.cab_approved, t.change_failed"
+
+/* The first priority and the most urgent level of the ticket's earlier versions. */
+#define TICKET_HISTORY_COLUMNS \
+	", (SELECT h.priority FROM ticket_history h WHERE h.id = t.id ORDER BY h.history_id LIMIT 1)," \
 	" (SELECT MIN(h.priority_level) FROM ticket_history h WHERE h.id = t.id)"
+
+/* One ticket with its history (a period's tickets take the history in one pass:
+ * TICKET_BASE_COLUMNS ", NULL, NULL", then results_attach_children()). */
+#define TICKET_COLUMNS TICKET_BASE_COLUMNS TICKET_HISTORY_COLUMNS
+
 
 /* Number of columns in TICKET_COLUMNS. */
 #define TICKET_NCOLUMNS 26
@@ -33,12 +41,21 @@
 enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
 				struct sk_ticket *t, struct sk_diag *d);
 
+/* What the ticket's earlier versions say: their first priority (id, may be
+ * NULL) and, when @has_level, their most urgent priority level. */
+void results_apply_history(const struct sk_contract *c, struct sk_ticket *t, const char *first,
+			   int has_level, int level);
+
+/* The same with the first priority as a contract index (-1: not in the contract). */
+void results_apply_history_index(const struct sk_contract *c, struct sk_ticket *t, int first,
+				 int has_level, int level);
+
 /* Bind ?3 and ?4 of TICKET_COLUMNS to the contract's matrix fields. */
 void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 
 /*
  * Give every ticket of @r (sorted by id) its status history and explicit
- * pauses, copied into @a.
+ * pauses, copied into @a, and what its earlier versions say of its priority.
  */
 enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
 				    struct sk_diag *d);

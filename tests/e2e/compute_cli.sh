@@ -102,6 +102,34 @@ printf 'id,type,priority,reported_at,impact,users,channel\nX-1,incident,P3,2027-
 grep -q '^X-1,.*,matrix-mismatch,' "$tmp/cw.out" || fail "X-1 must be a matrix mismatch"
 grep -q '^X-2,.*,decided,0,,' "$tmp/cw.out" || fail "X-2 matches the matrix"
 
+# Earlier versions of a ticket (re-imports that changed its priority: P3, then
+# P1, now P2) decide the priority under priority = initial (P3) and highest (P1);
+# the default, final, takes P2. Both ways of reading the history: one scan when
+# the period holds most tickets (hist.db), a lookup per ticket when it holds few
+# of them (hist2.db, with ten tickets resolved in 2026).
+for v in P3 P1 P2; do
+	printf 'id,type,priority,reported_at,channel\nH-1,incident,%s,2027-01-12 10:00,phone\n' "$v" >"$tmp/h-$v.csv"
+done
+printf 'id,type,priority,reported_at,resolved_at,channel\n' >"$tmp/old.csv"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	printf 'O-%s,incident,P3,2026-03-0%s 10:00,2026-03-0%s 12:00,phone\n' "$i" "$((i % 9 + 1))" "$((i % 9 + 1))" >>"$tmp/old.csv"
+done
+"$bin/sla-import" -d "$tmp/hist2.db" -c "$contract" "$tmp/old.csv" || fail "import 2026 tickets"
+for v in P3 P1 P2; do
+	for h in hist hist2; do
+		"$bin/sla-import" -d "$tmp/$h.db" -c "$contract" "$tmp/h-$v.csv" || fail "import H-1 as $v"
+	done
+done
+for rule in final:P2 initial:P3 highest:P1; do
+	sed "s/^\[rules\]/[rules]\npriority = ${rule%%:*}/" "$contract" >"$tmp/rule.ini"
+	for h in hist hist2; do
+		"$bin/sla-compute" -d "$tmp/$h.db" -c "$tmp/rule.ini" -p 2027-01 --format csv --no-store >"$tmp/h.out" ||
+			fail "compute $h under priority = ${rule%%:*}"
+		grep -q "^H-1,incident,${rule#*:}," "$tmp/h.out" ||
+			fail "$h: priority = ${rule%%:*} must apply ${rule#*:}: $(grep '^H-1' "$tmp/h.out")"
+	done
+done
+
 # Usage errors exit 2.
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2027-13 >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad period must exit 2"
