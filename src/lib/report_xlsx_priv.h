@@ -88,7 +88,11 @@ void xw_colour_formula(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0
 char *xw_unscored_reason(const struct report_words *w, const struct sk_domain_score *ds, char *buf,
 			 size_t size);
 
-/* The sheets: domains first (the summary refers to their score cells). */
+/*
+ * The sheets: domains first (the summary refers to their score cells).
+ * Summary, priorities and tickets are streamed (see report_xlsx.c): each
+ * writes its rows strictly top to bottom, any order within a row.
+ */
 void xw_sheet_domains(struct xw *x);
 void xw_sheet_summary(struct xw *x);
 void xw_sheet_priorities(struct xw *x);
