@@ -116,10 +116,12 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 	return failed ? SK_ERR_NOMEM : SK_OK;
 }
 
-/* Growable array of results. */
-static int push_result(struct sk_results *r, size_t *cap)
+/* Growable array of results; one a store reads (@fixed) never moves. */
+static int push_result(struct sk_results *r, size_t *cap, int fixed)
 {
 	if (r->n == *cap) {
+		if (fixed)
+			return -1;
 		size_t nc = *cap ? *cap * 2 : 1024;
 		struct sk_result *nr = realloc(r->r, nc * sizeof(*nr));
 
@@ -128,39 +130,111 @@ static int push_result(struct sk_results *r, size_t *cap)
 		r->r = nr;
 		*cap = nc;
 	}
-	memset(&r->r[r->n], 0, sizeof(r->r[0]));
 	return 0;
 }
 
-/* The tickets that may count in the period, sorted by id, with their history. */
-static enum sk_err load(struct sk_db *db, const struct sk_contract *c, struct sk_results *r,
-			struct sk_diag *d)
+/* Room for every ticket of the database, so the array never moves under the store. */
+static enum sk_err reserve_all(struct sk_db *db, struct sk_results *r, size_t *cap,
+			       struct sk_diag *d)
 {
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 total = 0;
+	enum sk_err rc;
+
+	if ((rc = sk_db_prepare(db, "SELECT count(*) FROM tickets", &st, d)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		total = sqlite3_column_int64(st, 0);
+	else
+		rc = sk_db_fail(db, "counting tickets", d);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	/* Untouched pages of a large block cost no memory. */
+	*cap = total > 0 ? (size_t)total : 1;
+	if (!(r->r = malloc(*cap * sizeof(*r->r))))
+		return SK_ERR_NOMEM;
+	return SK_OK;
+}
+
+/* Compute @res at the period's end; 1 when it belongs in the period's results. */
+static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struct sk_result *res,
+			 int *keep, struct sk_diag *d)
+{
+	struct sk_verdict *v = &res->v;
+	const struct sk_ticket *t = &res->ticket;
+	enum sk_err rc;
+
+	*keep = 0;
+	if ((rc = sk_compute_ticket(c, t, p->end, v, d)))
+		return rc;
+	res->response_counts = v->response.counts_at && sk_period_contains(p, v->response.counts_at);
+	res->resolution_counts = v->resolution.counts_at &&
+				 sk_period_contains(p, v->resolution.counts_at);
+	res->pending = v->response.state == SK_CLOCK_PENDING ||
+		       v->resolution.state == SK_CLOCK_PENDING;
+	/* A ticket with an impossible timeline has no clocks: list it where its times fall. */
+	*keep = res->response_counts || res->resolution_counts || res->pending ||
+		((v->flags & SK_FLAG_IMPOSSIBLE) &&
+		 (sk_period_contains(p, t->reported_at) || sk_period_contains(p, t->resolved_at) ||
+		  sk_period_contains(p, t->closed_at) || sk_period_contains(p, t->responded_at)));
+	if (!*keep)
+		sk_verdict_release(v);
+	return SK_OK;
+}
+
+/*
+ * Read the tickets that may count in the period in id order, each with its
+ * history, compute it and keep it when it counts: one pass, so a store fed
+ * with the verdicts (@feed) works beside it from the first ticket on.
+ */
+static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_results *r,
+		       struct results_feed *feed, struct sk_diag *d)
+{
+	/* For a large share of all tickets, the id index gives them in order without
+	 * sorting (the + keeps the planner off the reported_at index). */
+	static const char *const sql[] = {
+		"SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE " SCOPE " ORDER BY t.id",
+		"SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE +" SCOPE " ORDER BY t.id",
+	};
+	struct results_children *ch = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	enum sk_err rc;
-	int step;
+	int scan, step;
 
-	if ((rc = sk_db_prepare(db, "SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE " SCOPE
-				" ORDER BY t.id", &st, d)))
-		return rc;
+	if ((rc = results_prefer_scan_period(db, &r->period, &scan, d)) ||
+	    (feed && (rc = reserve_all(db, r, &cap, d))) ||
+	    (rc = sk_db_prepare(db, sql[scan], &st, d)) ||
+	    (rc = results_children_open(db, c, r->arena, scan, &ch, d)))
+		goto out;
 	sqlite3_bind_int64(st, 1, r->period.start);
 	sqlite3_bind_int64(st, 2, r->period.end);
 	results_bind_matrix(st, c);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (push_result(r, &cap)) {
+		struct sk_result res;
+		int keep;
+
+		memset(&res, 0, sizeof(res));
+		if ((rc = results_read_ticket(st, c, r->arena, &res.ticket, d)) ||
+		    (rc = results_children_read(db, ch, &res.ticket, d)) ||
+		    (rc = judge(c, &r->period, &res, &keep, d)))
+			goto out;
+		if (!keep)
+			continue;
+		if (push_result(r, &cap, feed != NULL)) {
+			sk_verdict_release(&res.v);
 			rc = SK_ERR_NOMEM;
-			break;
+			goto out;
 		}
-		if ((rc = results_read_ticket(st, c, r->arena, &r->r[r->n].ticket, d)))
-			break;
-		r->n++;
+		r->r[r->n++] = res;
+		results_feed_publish(feed, r, r->n);
 	}
-	if (rc == SK_OK && step != SQLITE_DONE)
+	if (step != SQLITE_DONE)
 		rc = sk_db_fail(db, "reading tickets", d);
+out:
+	results_children_close(ch);
 	sqlite3_finalize(st);
-	if (rc == SK_OK)
-		rc = results_attach_children(db, r, r->arena, d);
 	return rc;
 }
 
@@ -176,7 +250,6 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 {
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
-	size_t w = 0;
 	enum sk_err rc;
 
 	*out = NULL;
@@ -191,45 +264,15 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	/* One read transaction: one snapshot for all reads (an import running
 	 * meanwhile is seen whole or not at all), and no lock taken per lookup. */
 	if ((rc = sk_db_exec(db, "SAVEPOINT results_read", d)) == SK_OK) {
-		rc = load(db, c, r, d);
+		rc = run(db, c, r, feed, d);
 		sk_db_exec(db, "RELEASE results_read", NULL);
 	}
-	if (rc)
-		goto fail;
-
-	/* Compute each and keep what is in scope, in id order. */
-	for (size_t i = 0; i < r->n; i++) {
-		struct sk_result res = r->r[i];
-		struct sk_verdict *v = &res.v;
-
-		if ((rc = sk_compute_ticket(c, &res.ticket, p->end, v, d)))
-			goto fail;
-		res.response_counts = v->response.counts_at && sk_period_contains(p, v->response.counts_at);
-		res.resolution_counts = v->resolution.counts_at &&
-					sk_period_contains(p, v->resolution.counts_at);
-		res.pending = v->response.state == SK_CLOCK_PENDING ||
-			      v->resolution.state == SK_CLOCK_PENDING;
-		/* A ticket with an impossible timeline has no clocks: list it where its times fall. */
-		int listed = (v->flags & SK_FLAG_IMPOSSIBLE) &&
-			     (sk_period_contains(p, res.ticket.reported_at) ||
-			      sk_period_contains(p, res.ticket.resolved_at) ||
-			      sk_period_contains(p, res.ticket.closed_at) ||
-			      sk_period_contains(p, res.ticket.responded_at));
-		if (!res.response_counts && !res.resolution_counts && !res.pending && !listed) {
-			sk_verdict_release(v);
-			continue;
-		}
-		r->r[w++] = res;
-		results_feed_publish(feed, r, w);
+	if (rc) {
+		sk_results_free(r);
+		return rc;
 	}
-	r->n = w;
 	*out = r;
 	return SK_OK;
-fail:
-	/* Verdicts computed so far live in r->r[0..w); the rest hold none. */
-	r->n = w;
-	sk_results_free(r);
-	return rc;
 }
 
 void sk_results_free(struct sk_results *r)

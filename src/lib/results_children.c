@@ -1,12 +1,14 @@
 /*
- * The status history and explicit pauses of the tickets a period loaded.
+ * The status history, explicit pauses and earlier versions of each ticket a
+ * period reads, handed to the tickets one by one as they come (sorted by id),
+ * so each can be computed, and stored, while the next is read.
  *
  * Two ways to the same rows, chosen by how much of the table the period
- * holds: when it loaded a large share of all tickets (a year), one scan of
- * the child table in primary-key order, merged with the tickets by id; when
- * it loaded a small share (a month of ten years), one index lookup per
- * ticket. Neither joins the tickets or re-evaluates the period's scope per
- * row, which is what made a year's history cost seconds.
+ * holds: when it reads a large share of all tickets (a year), one cursor per
+ * child table walks it in primary-key order beside the tickets; when it reads
+ * a small share (a month of ten years), one index lookup per ticket. Neither
+ * joins the tickets or re-evaluates the period's scope per row, which is what
+ * made a year's history cost seconds.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,9 @@ struct loader {
 	size_t n, cap;
 	int first;           /* history: priority of the first version (contract index) */
 	int has_level, level;/* history: most urgent priority level seen */
+	sqlite3_stmt *st;    /* its query; NULL: nothing to read (no ticket history) */
+	int scan;            /* 1: st walks the whole table; 0: st looks up one ticket */
+	int step;            /* scan: result of the last sqlite3_step */
 };
 
 static const char *const scan_sql[] = {
@@ -201,71 +206,94 @@ static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 	return SK_OK;
 }
 
-/* One scan of the whole child table, merged with the tickets (both sorted by id). */
-static enum sk_err scan(struct sk_db *db, struct sk_results *r, struct loader *l, struct sk_diag *d)
+/* Read the rows of ticket @t from child @l (scan: its cursor stands on the next row). */
+static enum sk_err read_child(struct sk_db *db, struct loader *l, struct sk_ticket *t,
+			      struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i = 0;
-	int matched = 0, step;
-	enum sk_err rc;
+	enum sk_err rc = SK_OK;
 
-	if ((rc = sk_db_prepare(db, scan_sql[l->kind], &st, d)))
-		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = results_col_text(st, 0);
-		int cmp = 1;
+	if (!l->st)
+		return SK_OK;
+	if (!l->scan) {
+		sqlite3_reset(l->st);
+		sqlite3_bind_text(l->st, 1, t->id, -1, SQLITE_STATIC);
+		l->step = sqlite3_step(l->st);
+	}
+	/* Scan: rows of tickets not read (out of the period's scope) are passed over. */
+	while (l->step == SQLITE_ROW && rc == SK_OK) {
+		const char *id = results_col_text(l->st, 0);
+		int cmp = id ? strcmp(id, t->id) : -1;
 
-		if (!id)
-			continue;
-		/* Move to the first ticket at or after this row's id, handing over the run. */
-		while (i < r->n && (cmp = strcmp(r->r[i].ticket.id, id)) < 0) {
-			if (matched && (rc = flush_run(l, &r->r[i].ticket)))
-				goto out;
-			matched = 0;
-			i++;
-		}
-		if (i == r->n)
+		if (cmp > 0)
 			break;
-		if (cmp != 0)
-			continue;
-		matched = 1;
-		if ((rc = take_row(l, st)))
-			goto out;
+		if (cmp == 0)
+			rc = take_row(l, l->st);
+		l->step = sqlite3_step(l->st);
 	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+	if (rc == SK_OK && l->step != SQLITE_ROW && l->step != SQLITE_DONE)
 		rc = sk_db_fail(db, what[l->kind], d);
-		goto out;
-	}
-	if (matched && i < r->n)
-		rc = flush_run(l, &r->r[i].ticket);
-out:
-	sqlite3_finalize(st);
+	if (rc == SK_OK)
+		rc = flush_run(l, t);
 	return rc;
 }
 
-/* One index lookup per loaded ticket. */
-static enum sk_err lookup(struct sk_db *db, struct sk_results *r, struct loader *l,
-			  struct sk_diag *d)
+struct results_children {
+	struct loader child[3];
+};
+
+enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c, struct arena *a,
+				  int scan, struct results_children **out, struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
-	enum sk_err rc;
+	struct results_children *ch = calloc(1, sizeof(*ch));
+	enum sk_err rc = SK_OK;
 
-	if ((rc = sk_db_prepare(db, lookup_sql[l->kind], &st, d)))
-		return rc;
-	for (size_t i = 0; i < r->n && rc == SK_OK; i++) {
-		int step;
+	*out = NULL;
+	if (!ch)
+		return SK_ERR_NOMEM;
+	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++) {
+		struct loader *l = &ch->child[kind];
+		int any = 1;
 
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, r->r[i].ticket.id, -1, SQLITE_STATIC);
-		while ((step = sqlite3_step(st)) == SQLITE_ROW && rc == SK_OK)
-			rc = take_row(l, st);
-		if (rc == SK_OK && step != SQLITE_DONE && step != SQLITE_ROW)
-			rc = sk_db_fail(db, what[l->kind], d);
-		if (rc == SK_OK)
-			rc = flush_run(l, &r->r[i].ticket);
+		l->kind = (enum child)kind;
+		l->a = a;
+		l->c = c;
+		l->scan = scan;
+		/* Most databases have no earlier versions at all. */
+		if (kind == CHILD_HISTORY &&
+		    ((rc = any_rows(db, "SELECT 1 FROM ticket_history LIMIT 1", &any, d)) || !any))
+			break;
+		if ((rc = sk_db_prepare(db, (scan ? scan_sql : lookup_sql)[kind], &l->st, d)))
+			break;
+		if (scan)
+			l->step = sqlite3_step(l->st);
 	}
-	sqlite3_finalize(st);
+	if (rc) {
+		results_children_close(ch);
+		return rc;
+	}
+	*out = ch;
+	return SK_OK;
+}
+
+enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
+				  struct sk_ticket *t, struct sk_diag *d)
+{
+	enum sk_err rc = SK_OK;
+
+	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++)
+		rc = read_child(db, &ch->child[kind], t, d);
 	return rc;
+}
+
+void results_children_close(struct results_children *ch)
+{
+	if (!ch)
+		return;
+	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY; kind++) {
+		sqlite3_finalize(ch->child[kind].st);
+		free(ch->child[kind].buf);
+	}
+	free(ch);
 }
 
 enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk_diag *d)
@@ -288,31 +316,23 @@ enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk
 	return rc;
 }
 
-enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
-				    struct sk_diag *d)
+enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
+				       struct sk_diag *d)
 {
-	enum sk_err rc = SK_OK;
-	int use_scan;
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
 
-	if (!r->n)
-		return SK_OK;
-	if ((rc = results_prefer_scan(db, r->n, &use_scan, d)))
+	*scan = 1;
+	/* Two index lookups: how much of the time the tickets span the period covers. */
+	if ((rc = sk_db_prepare(db, "SELECT min(reported_at), max(reported_at) FROM tickets", &st, d)))
 		return rc;
-	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++) {
-		struct loader l;
-		int any = 1;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		sk_time lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1) + 1;
+		sk_time from = p->start > lo ? p->start : lo, to = p->end < hi ? p->end : hi;
+		double share = to > from ? (double)(to - from) / (double)(hi - lo) : 0;
 
-		/* Most databases have no earlier versions at all. */
-		if (kind == CHILD_HISTORY &&
-		    ((rc = any_rows(db, "SELECT 1 FROM ticket_history LIMIT 1", &any, d)) || !any))
-			break;
-
-		memset(&l, 0, sizeof(l));
-		l.kind = (enum child)kind;
-		l.a = a;
-		l.c = r->contract;
-		rc = use_scan ? scan(db, r, &l, d) : lookup(db, r, &l, d);
-		free(l.buf);
+		*scan = share * 100 >= SCAN_SHARE_PERCENT;
 	}
-	return rc;
+	sqlite3_finalize(st);
+	return SK_OK;
 }

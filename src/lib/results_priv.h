@@ -53,12 +53,29 @@ void results_apply_history_index(const struct sk_contract *c, struct sk_ticket *
 /* Bind ?3 and ?4 of TICKET_COLUMNS to the contract's matrix fields. */
 void results_bind_matrix(sqlite3_stmt *st, const struct sk_contract *c);
 
+/* The history, pauses and earlier versions of tickets read one by one (results_children.c). */
+struct results_children;
+
 /*
- * Give every ticket of @r (sorted by id) its status history and explicit
- * pauses, copied into @a, and what its earlier versions say of its priority.
+ * Ready to read the child rows of tickets given in id order: @scan walks each
+ * child table once beside them (for a large share of all tickets), else one
+ * lookup per ticket. Rows are copied into @a.
  */
-enum sk_err results_attach_children(struct sk_db *db, struct sk_results *r, struct arena *a,
-				    struct sk_diag *d);
+enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c, struct arena *a,
+				  int scan, struct results_children **out, struct sk_diag *d);
+
+/* Give ticket @t (the next in id order) its history, pauses and earlier versions. */
+enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
+				  struct sk_ticket *t, struct sk_diag *d);
+
+void results_children_close(struct results_children *ch);
+
+/*
+ * Whether a period's tickets are better read by scans: when the period covers
+ * a large share of the time the tickets were reported in.
+ */
+enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
+				       struct sk_diag *d);
 
 /*
  * Whether reading rows of @n tickets is cheaper by one scan of a whole table
