@@ -323,8 +323,10 @@ enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period 
 	enum sk_err rc;
 
 	*scan = 1;
-	/* Two index lookups: how much of the time the tickets span the period covers. */
-	if ((rc = sk_db_prepare(db, "SELECT min(reported_at), max(reported_at) FROM tickets", &st, d)))
+	/* Two index lookups (one query with both min and max would scan the table):
+	 * how much of the time the tickets span the period covers. */
+	if ((rc = sk_db_prepare(db, "SELECT (SELECT min(reported_at) FROM tickets),"
+				" (SELECT max(reported_at) FROM tickets)", &st, d)))
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		sk_time lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1) + 1;
