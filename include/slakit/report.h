@@ -187,7 +187,7 @@ struct sk_report {
 	sk_time due;             /**< the SLR is due: report_due_days werkdagen after the period */
 	char version[16];        /**< slakit version */
 	struct sk_results *results; /**< every ticket in scope, sorted by id (owned) */
-	char **titles;           /**< per result: title/summary from the export, or NULL */
+	const char **titles;     /**< per result: title/summary from the export, or NULL */
 	struct sk_score *score;  /**< the domains (owned) */
 	enum sk_missing_rule missing; /**< rule applied to KPIs without data */
 	struct sk_report_import *imports; /**< imports that fed the period, by id */

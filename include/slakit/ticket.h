@@ -72,6 +72,11 @@ struct sk_ticket {
 	size_t n_events;
 	const struct sk_pause *pauses;        /**< explicit pauses, any order */
 	size_t n_pauses;
+	/* Where it came from, for reports that name their sources. */
+	int64_t import_id;       /**< import that wrote this version; 0: not known */
+	const int64_t *child_imports; /**< distinct imports of its events and pauses */
+	size_t n_child_imports;
+	const char *title;       /**< from the export's other columns, when asked for */
 };
 
 #ifdef __cplusplus

@@ -271,7 +271,7 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	r->arena = a;
 	r->missing = o->missing;
 	snprintf(r->version, sizeof(r->version), "%s", sk_version());
-	if ((rc = sk_results_compute(db, c, p, &r->results, d)))
+	if ((rc = results_compute(db, c, p, &r->results, d, NULL, RESULTS_TITLES)))
 		goto fail;
 	{
 		/* The score's ticket KPIs of this period use the same verdicts. */

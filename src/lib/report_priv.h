@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "results_priv.h"
 #include "slakit/report.h"
 
 /* Flags that put a ticket on the "listed apart" list (uplifts have their own). */
@@ -20,18 +21,8 @@ int report_top_priority(const struct sk_contract *c);
 void report_prio_figures(const struct sk_contract *c, const struct sk_results *res, int prio,
 			 int type, struct sk_report_prio *out);
 
-/*
- * A ticket's title from the export's other columns (tickets.extra, a JSON
- * object), for the column names ticket systems use; NULL when none.
- */
-#define REPORT_TITLE_SQL \
-	"CASE WHEN json_valid(extra) THEN COALESCE(json_extract(extra, '$.title')," \
-	" json_extract(extra, '$.Title'), json_extract(extra, '$.summary')," \
-	" json_extract(extra, '$.Summary'), json_extract(extra, '$.subject')," \
-	" json_extract(extra, '$.Subject'), json_extract(extra, '$.short_description')," \
-	" json_extract(extra, '$.titel'), json_extract(extra, '$.Titel')," \
-	" json_extract(extra, '$.onderwerp'), json_extract(extra, '$.Onderwerp')," \
-	" json_extract(extra, '$.\"Korte omschrijving\"')) END"
+/* A ticket's title from the export's other columns (results_priv.h). */
+#define REPORT_TITLE_SQL TICKET_TITLE_SQL
 
 /*
  * The imports that fed the period (its tickets, their events and pauses,

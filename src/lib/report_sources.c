@@ -33,25 +33,6 @@ static long result_index(const struct sk_results *res, const char *id)
 	return -1;
 }
 
-/* 1 when ticket @id is one of the cases @k (sorted by id, binary order). */
-static int in_cases(const struct sk_report_case *k, size_t n, const char *id)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(k[mid].id, id);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
-}
-
 /* The span every figure of the report looks at: the period and each KPI's window. */
 static void report_span(const struct sk_report *r, sk_time *start, sk_time *end)
 {
@@ -112,57 +93,32 @@ static int mark(struct import_set *s, long id)
 }
 
 /* The child tables whose rows name the import that wrote them. */
-static const char *const child_scan_sql[] = {
-	"SELECT ticket_id, import_id FROM ticket_events ORDER BY ticket_id",
-	"SELECT ticket_id, import_id FROM pauses ORDER BY ticket_id",
-};
-static const char *const child_lookup_sql[] = {
-	"SELECT ticket_id, import_id FROM ticket_events WHERE ticket_id = ?1",
-	"SELECT ticket_id, import_id FROM pauses WHERE ticket_id = ?1",
+static const char *const child_sql[] = {
+	"SELECT import_id FROM ticket_events WHERE ticket_id = ?1",
+	"SELECT import_id FROM pauses WHERE ticket_id = ?1",
 };
 
-/*
- * Every import that wrote a row of child table @table for a ticket in @ids
- * (sorted, binary order): one scan merged with @ids when they are many, one
- * lookup per ticket when they are few.
- */
-static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, size_t n, int scan,
+/* Every import that wrote a row of child table @table for a ticket in @ids. */
+static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, size_t n,
 				    struct import_set *s, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
-	size_t i = 0;
-	int step = SQLITE_DONE;
 
 	if (!n)
 		return SK_OK;
-	if ((rc = sk_db_prepare(db, (scan ? child_scan_sql : child_lookup_sql)[table], &st, d)))
+	if ((rc = sk_db_prepare(db, child_sql[table], &st, d)))
 		return rc;
-	for (size_t k = 0; k < (scan ? 1 : n) && rc == SK_OK; k++) {
-		if (!scan) {
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, ids[k], -1, SQLITE_STATIC);
-		}
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(st, 0);
+	for (size_t k = 0; k < n && rc == SK_OK; k++) {
+		int step;
 
-			if (!id)
-				continue;
-			if (scan) {
-				while (i < n && strcmp(ids[i], id) < 0)
-					i++;
-				if (i == n) {
-					step = SQLITE_DONE;
-					break;
-				}
-				if (strcmp(ids[i], id) != 0)
-					continue;
-			}
-			if (mark(s, sqlite3_column_int64(st, 1))) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, ids[k], -1, SQLITE_STATIC);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			if (mark(s, sqlite3_column_int64(st, 0))) {
 				rc = SK_ERR_NOMEM;
 				break;
 			}
-		}
 		if (rc == SK_OK && step != SQLITE_DONE)
 			rc = sk_db_fail(db, "finding the imports of the period", d);
 	}
@@ -216,58 +172,9 @@ static int grow_ids(char ***ids, size_t n, size_t *cap)
 	return 0;
 }
 
-/*
- * The tickets of the report: titles for those in scope, ids of all that fed
- * it (in scope, reported in the period, or a listed case), sorted. When they
- * are a large share of all tickets, one scan of the table in id order.
- */
-static enum sk_err scan_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
-				struct import_set *s, char ***ids, size_t *n_ids,
-				struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
-	int step, failed = 0;
-	enum sk_err rc = sk_db_prepare(db, "SELECT id, import_id, reported_at, " REPORT_TITLE_SQL
-				       " FROM tickets ORDER BY id", &st, d);
-
-	if (rc)
-		return rc;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		sk_time rep = sqlite3_column_int64(st, 2);
-		long ri = id ? result_index(r->results, id) : -1;
-
-		if (!id)
-			continue;
-		if (ri >= 0 && sqlite3_column_type(st, 3) == SQLITE_TEXT)
-			r->titles[ri] = arena_strdup(a, (const char *)sqlite3_column_text(st, 3), &failed);
-		if (ri < 0 && !sk_period_contains(&r->period, rep) &&
-		    !in_cases(r->change_list, r->n_changes, id) &&
-		    !in_cases(r->complaints, r->n_complaints, id))
-			continue;
-		if (grow_ids(ids, *n_ids, &cap)) {
-			rc = SK_ERR_NOMEM;
-			break;
-		}
-		(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
-		if (failed || mark(s, sqlite3_column_int64(st, 1))) {
-			rc = SK_ERR_NOMEM;
-			break;
-		}
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading tickets", d);
-	if (!rc && failed)
-		rc = SK_ERR_NOMEM;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Add ticket @id (copied) and mark the import that wrote it; @one looks it up by id. */
-static enum sk_err add_ticket(sqlite3_stmt *one, const char *id, long ri, struct sk_report *r,
-			      struct arena *a, struct import_set *s, char ***ids, size_t *n_ids,
-			      size_t *cap)
+/* Add ticket @id (copied) to the extras and mark the import that wrote it. */
+static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
+			     struct import_set *s, char ***ids, size_t *n_ids, size_t *cap)
 {
 	int failed = 0;
 
@@ -275,49 +182,62 @@ static enum sk_err add_ticket(sqlite3_stmt *one, const char *id, long ri, struct
 	sqlite3_bind_text(one, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(one) != SQLITE_ROW)
 		return SK_OK;
-	if (ri >= 0 && sqlite3_column_type(one, 1) == SQLITE_TEXT)
-		r->titles[ri] = arena_strdup(a, (const char *)sqlite3_column_text(one, 1), &failed);
-	if (failed || grow_ids(ids, *n_ids, cap))
+	if (grow_ids(ids, *n_ids, cap))
 		return SK_ERR_NOMEM;
 	(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
 	return failed || mark(s, sqlite3_column_int64(one, 0)) ? SK_ERR_NOMEM : SK_OK;
 }
 
-/* scan_tickets() by lookups: the tickets in scope, those reported in the period, the cases. */
-static enum sk_err lookup_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
+/*
+ * The tickets behind the report. Those in scope came with their titles and
+ * imports (results_compute() with RESULTS_TITLES); the few others that fed it,
+ * reported in the period but not counting in it, or listed as cases, are
+ * looked up, and returned in @ids for their events and pauses.
+ */
+static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
 				  struct import_set *s, char ***ids, size_t *n_ids,
 				  struct sk_diag *d)
 {
 	const struct sk_results *res = r->results;
 	sqlite3_stmt *one = NULL, *rep = NULL;
 	size_t cap = 0, w = 0;
-	enum sk_err rc;
+	enum sk_err rc = SK_OK;
 	int step;
 
-	if ((rc = sk_db_prepare(db, "SELECT import_id, " REPORT_TITLE_SQL " FROM tickets WHERE id = ?1",
-				&one, d)) ||
+	for (size_t i = 0; i < res->n && !rc; i++) {
+		const struct sk_ticket *t = &res->r[i].ticket;
+
+		r->titles[i] = t->title;
+		if (t->import_id && mark(s, t->import_id))
+			rc = SK_ERR_NOMEM;
+		for (size_t k = 0; k < t->n_child_imports && !rc; k++)
+			if (mark(s, t->child_imports[k]))
+				rc = SK_ERR_NOMEM;
+	}
+	if (rc ||
+	    (rc = sk_db_prepare(db, "SELECT import_id FROM tickets WHERE id = ?1", &one, d)) ||
 	    (rc = sk_db_prepare(db, "SELECT id FROM tickets WHERE reported_at >= ?1 AND reported_at < ?2",
 				&rep, d)))
 		goto out;
-	for (size_t i = 0; i < res->n && !rc; i++)
-		rc = add_ticket(one, res->r[i].ticket.id, (long)i, r, a, s, ids, n_ids, &cap);
 	sqlite3_bind_int64(rep, 1, r->period.start);
 	sqlite3_bind_int64(rep, 2, r->period.end);
 	while (!rc && (step = sqlite3_step(rep)) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(rep, 0);
 
 		if (id && result_index(res, id) < 0)
-			rc = add_ticket(one, id, -1, r, a, s, ids, n_ids, &cap);
+			rc = add_extra(one, id, a, s, ids, n_ids, &cap);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = sk_db_fail(db, "reading tickets", d);
 	for (size_t i = 0; i < r->n_changes && !rc; i++)
-		rc = add_ticket(one, r->change_list[i].id, -1, r, a, s, ids, n_ids, &cap);
+		if (result_index(res, r->change_list[i].id) < 0)
+			rc = add_extra(one, r->change_list[i].id, a, s, ids, n_ids, &cap);
 	for (size_t i = 0; i < r->n_complaints && !rc; i++)
-		rc = add_ticket(one, r->complaints[i].id, -1, r, a, s, ids, n_ids, &cap);
+		if (result_index(res, r->complaints[i].id) < 0)
+			rc = add_extra(one, r->complaints[i].id, a, s, ids, n_ids, &cap);
 	if (rc)
 		goto out;
-	/* In the order a scan gives (binary), once each. */
+	/* Once each. */
 	qsort(*ids, *n_ids, sizeof(**ids), cmp_str);
 	for (size_t i = 0; i < *n_ids; i++)
 		if (!w || strcmp((*ids)[w - 1], (*ids)[i]) != 0)
@@ -389,19 +309,15 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	size_t n_ids = 0;
 	sk_time start, end;
 	enum sk_err rc;
-	int scan = 0;
 
 	report_span(r, &start, &end);
 	r->titles = calloc(r->results->n ? r->results->n : 1, sizeof(*r->titles));
 	if (!r->titles)
 		return SK_ERR_NOMEM;
-	if ((rc = results_prefer_scan(db, r->results->n, &scan, d)))
+	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)))
 		goto out;
-	if ((rc = (scan ? scan_tickets : lookup_tickets)(db, r, a, &s, &ids, &n_ids, d)))
-		goto out;
-	/* ORDER BY id gives binary order, the order strcmp() compares in. */
-	if ((rc = mark_ticket_rows(db, 0, ids, n_ids, scan, &s, d)) ||
-	    (rc = mark_ticket_rows(db, 1, ids, n_ids, scan, &s, d)) ||
+	if ((rc = mark_ticket_rows(db, 0, ids, n_ids, &s, d)) ||
+	    (rc = mark_ticket_rows(db, 1, ids, n_ids, &s, d)) ||
 	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM calls"
 				 " WHERE started_at >= ?1 AND started_at < ?2", start, end, &s, d)) ||
 	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM outages"

@@ -113,6 +113,9 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 	t->change_type = arena_strdup(a, results_col_text(st, 21), &failed);
 	t->cab_approved = col_flag(st, 22);
 	t->change_failed = col_flag(st, 23);
+	t->import_id = sqlite3_column_int64(st, 26);
+	if (sqlite3_column_type(st, 27) == SQLITE_TEXT)
+		t->title = arena_strdup(a, results_col_text(st, 27), &failed);
 	return failed ? SK_ERR_NOMEM : SK_OK;
 }
 
@@ -189,14 +192,18 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struc
  * with the verdicts (@feed) works beside it from the first ticket on.
  */
 static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_results *r,
-		       struct results_feed *feed, struct sk_diag *d)
+		       struct results_feed *feed, unsigned flags, struct sk_diag *d)
 {
 	/* For a large share of all tickets, the id index gives them in order without
 	 * sorting (the + keeps the planner off the reported_at index). */
-	static const char *const sql[] = {
-		"SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE " SCOPE " ORDER BY t.id",
-		"SELECT " TICKET_BASE_COLUMNS ", NULL, NULL FROM tickets t WHERE +" SCOPE " ORDER BY t.id",
+#define TICKETS_OF(title, plus) \
+	"SELECT " TICKET_BASE_COLUMNS ", NULL, NULL, t.import_id, " title \
+	" FROM tickets t WHERE " plus SCOPE " ORDER BY t.id"
+	static const char *const sql[2][2] = {
+		{ TICKETS_OF("NULL", ""), TICKETS_OF("NULL", "+") },
+		{ TICKETS_OF(TICKET_TITLE_SQL, ""), TICKETS_OF(TICKET_TITLE_SQL, "+") },
 	};
+#undef TICKETS_OF
 	struct results_children *ch = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
@@ -205,7 +212,7 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 
 	if ((rc = results_prefer_scan_period(db, &r->period, &scan, d)) ||
 	    (feed && (rc = reserve_all(db, r, &cap, d))) ||
-	    (rc = sk_db_prepare(db, sql[scan], &st, d)) ||
+	    (rc = sk_db_prepare(db, sql[(flags & RESULTS_TITLES) != 0][scan], &st, d)) ||
 	    (rc = results_children_open(db, c, r->arena, scan, &ch, d)))
 		goto out;
 	sqlite3_bind_int64(st, 1, r->period.start);
@@ -242,11 +249,12 @@ enum sk_err sk_results_compute(struct sk_db *db, struct sk_contract *c,
 			       const struct sk_period *p, struct sk_results **out,
 			       struct sk_diag *d)
 {
-	return results_compute(db, c, p, out, d, NULL);
+	return results_compute(db, c, p, out, d, NULL, 0);
 }
 
 enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
-			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed)
+			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
+			    unsigned flags)
 {
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
@@ -264,7 +272,7 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	/* One read transaction: one snapshot for all reads (an import running
 	 * meanwhile is seen whole or not at all), and no lock taken per lookup. */
 	if ((rc = sk_db_exec(db, "SAVEPOINT results_read", d)) == SK_OK) {
-		rc = run(db, c, r, feed, d);
+		rc = run(db, c, r, feed, flags, d);
 		sk_db_exec(db, "RELEASE results_read", NULL);
 	}
 	if (rc) {

@@ -45,19 +45,22 @@ struct loader {
 	int first;           /* history: priority of the first version (contract index) */
 	int has_level, level;/* history: most urgent priority level seen */
 	sqlite3_stmt *st;    /* its query; NULL: nothing to read (no ticket history) */
+	int64_t *imports;    /* events and pauses: distinct imports of the current ticket's rows */
+	size_t n_imports, cap_imports;
 	int scan;            /* 1: st walks the whole table; 0: st looks up one ticket */
 	int step;            /* scan: result of the last sqlite3_step */
 };
 
 static const char *const scan_sql[] = {
-	"SELECT ticket_id, at, status, id FROM ticket_events ORDER BY ticket_id, at, status",
-	"SELECT ticket_id, start_at, end_at FROM pauses ORDER BY ticket_id, start_at",
+	"SELECT ticket_id, at, status, id, import_id FROM ticket_events"
+	" ORDER BY ticket_id, at, status",
+	"SELECT ticket_id, start_at, end_at, import_id FROM pauses ORDER BY ticket_id, start_at",
 	"SELECT id, priority, priority_level FROM ticket_history ORDER BY id, history_id",
 };
 
 static const char *const lookup_sql[] = {
-	"SELECT ticket_id, at, status, id FROM ticket_events WHERE ticket_id = ?1",
-	"SELECT ticket_id, start_at, end_at FROM pauses WHERE ticket_id = ?1",
+	"SELECT ticket_id, at, status, id, import_id FROM ticket_events WHERE ticket_id = ?1",
+	"SELECT ticket_id, start_at, end_at, import_id FROM pauses WHERE ticket_id = ?1",
 	"SELECT id, priority, priority_level FROM ticket_history WHERE id = ?1 ORDER BY history_id",
 };
 
@@ -96,6 +99,26 @@ static const char *intern(struct loader *l, const char *s, unsigned *kind)
 }
 
 /* Add the current row of @st to the run of the current ticket. */
+/* Remember that the current ticket has a row of import @id (a ticket's rows come
+ * from one or two imports, so a list beats a set). */
+static int note_import(struct loader *l, int64_t id)
+{
+	for (size_t i = 0; i < l->n_imports; i++)
+		if (l->imports[i] == id)
+			return 0;
+	if (l->n_imports == l->cap_imports) {
+		size_t nc = l->cap_imports ? l->cap_imports * 2 : 4;
+		int64_t *ni = realloc(l->imports, nc * sizeof(*ni));
+
+		if (!ni)
+			return -1;
+		l->imports = ni;
+		l->cap_imports = nc;
+	}
+	l->imports[l->n_imports++] = id;
+	return 0;
+}
+
 /* 1 when table @sql names (a SELECT) has any row. */
 static enum sk_err any_rows(struct sk_db *db, const char *sql, int *any, struct sk_diag *d)
 {
@@ -130,6 +153,8 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 		l->n++;
 		return SK_OK;
 	}
+	if (note_import(l, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? 4 : 3)))
+		return SK_ERR_NOMEM;
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 64;
 		void *nb = realloc(l->buf, nc * row_size(l->kind));
@@ -278,11 +303,25 @@ enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c,
 enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 				  struct sk_ticket *t, struct sk_diag *d)
 {
+	struct loader *ev = &ch->child[CHILD_EVENTS], *ps = &ch->child[CHILD_PAUSES];
 	enum sk_err rc = SK_OK;
+	int64_t *all;
 
+	ev->n_imports = ps->n_imports = 0;
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++)
 		rc = read_child(db, &ch->child[kind], t, d);
-	return rc;
+	if (rc || !(ev->n_imports + ps->n_imports))
+		return rc;
+	/* The imports of its events, then those of its pauses that are new. */
+	for (size_t i = 0; i < ps->n_imports; i++)
+		if (note_import(ev, ps->imports[i]))
+			return SK_ERR_NOMEM;
+	if (!(all = arena_alloc(ev->a, ev->n_imports * sizeof(*all))))
+		return SK_ERR_NOMEM;
+	memcpy(all, ev->imports, ev->n_imports * sizeof(*all));
+	t->child_imports = all;
+	t->n_child_imports = ev->n_imports;
+	return SK_OK;
 }
 
 void results_children_close(struct results_children *ch)
@@ -292,6 +331,7 @@ void results_children_close(struct results_children *ch)
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY; kind++) {
 		sqlite3_finalize(ch->child[kind].st);
 		free(ch->child[kind].buf);
+		free(ch->child[kind].imports);
 	}
 	free(ch);
 }

@@ -30,12 +30,26 @@
 	" (SELECT MIN(h.priority_level) FROM ticket_history h WHERE h.id = t.id)"
 
 /* One ticket with its history (a period's tickets take the history in one pass:
- * TICKET_BASE_COLUMNS ", NULL, NULL", then results_attach_children()). */
-#define TICKET_COLUMNS TICKET_BASE_COLUMNS TICKET_HISTORY_COLUMNS
+ * TICKET_BASE_COLUMNS ", NULL, NULL", then results_children_read()); then the
+ * import that wrote it and its title (or NULL when not asked for). */
+#define TICKET_COLUMNS TICKET_BASE_COLUMNS TICKET_HISTORY_COLUMNS ", t.import_id, NULL"
 
+
+/*
+ * A ticket's title from the export's other columns (tickets.extra, a JSON
+ * object), for the column names ticket systems use; NULL when none.
+ */
+#define TICKET_TITLE_SQL \
+	"CASE WHEN json_valid(extra) THEN COALESCE(json_extract(extra, '$.title')," \
+	" json_extract(extra, '$.Title'), json_extract(extra, '$.summary')," \
+	" json_extract(extra, '$.Summary'), json_extract(extra, '$.subject')," \
+	" json_extract(extra, '$.Subject'), json_extract(extra, '$.short_description')," \
+	" json_extract(extra, '$.titel'), json_extract(extra, '$.Titel')," \
+	" json_extract(extra, '$.onderwerp'), json_extract(extra, '$.Onderwerp')," \
+	" json_extract(extra, '$.\"Korte omschrijving\"')) END"
 
 /* Number of columns in TICKET_COLUMNS. */
-#define TICKET_NCOLUMNS 26
+#define TICKET_NCOLUMNS 28
 
 /* Fill @t from a row that starts with TICKET_COLUMNS; strings copied into @a. */
 enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, struct arena *a,
@@ -89,9 +103,18 @@ struct results_feed;
 /* Hand the store the verdicts r->r[0..ready) (in batches; cheap when called per ticket). */
 void results_feed_publish(struct results_feed *f, const struct sk_results *r, size_t ready);
 
-/* sk_results_compute(), handing each final verdict to @feed when not NULL. */
+/* What results_compute() reads beside the verdicts. */
+enum {
+	RESULTS_TITLES = 1   /* each ticket's title (sk_ticket::title), for reports */
+};
+
+/*
+ * sk_results_compute(), handing each final verdict to @feed when not NULL,
+ * and reading what @flags ask for.
+ */
 enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
-			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed);
+			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
+			    unsigned flags);
 
 /* The flags of a verdict as "wrong-channel,uplift" (empty when none). */
 char *results_flag_list(unsigned flags, char *buf, size_t size);

@@ -306,7 +306,7 @@ enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 		}
 		return rc;
 	}
-	rc = results_compute(db, c, p, out, d, &f);
+	rc = results_compute(db, c, p, out, d, &f, 0);
 	src = feed_finish(&f, *out, rc == SK_OK);
 	if (rc == SK_OK && src != SK_OK) {
 		rc = src;
