@@ -336,26 +336,6 @@ void results_children_close(struct results_children *ch)
 	free(ch);
 }
 
-enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	sqlite3_int64 total = 0;
-	enum sk_err rc;
-
-	*scan = 0;
-	if (!n)
-		return SK_OK;
-	if ((rc = sk_db_prepare(db, "SELECT count(*) FROM tickets", &st, d)))
-		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	else
-		rc = sk_db_fail(db, "counting tickets", d);
-	sqlite3_finalize(st);
-	*scan = (sqlite3_int64)n * 100 >= total * SCAN_SHARE_PERCENT;
-	return rc;
-}
-
 enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
 				       struct sk_diag *d)
 {

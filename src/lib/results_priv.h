@@ -91,12 +91,6 @@ void results_children_close(struct results_children *ch);
 enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
 				       struct sk_diag *d);
 
-/*
- * Whether reading rows of @n tickets is cheaper by one scan of a whole table
- * (*scan = 1: they are a large share of all tickets) than by a lookup each.
- */
-enum sk_err results_prefer_scan(struct sk_db *db, size_t n, int *scan, struct sk_diag *d);
-
 /* A store running beside the computation (results_store.c). */
 struct results_feed;
 
