@@ -15,7 +15,8 @@
 
 #include "results_priv.h"
 
-/* Above this share of all tickets loaded, one scan beats a lookup per ticket. */
+/* Above this share (of the time the tickets span, covered by the period), one scan
+ * beats a lookup per ticket. */
 #define SCAN_SHARE_PERCENT 20
 
 /* Distinct status words seen, so a million events share a few strings. */
