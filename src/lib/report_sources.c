@@ -238,7 +238,8 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 	if (rc)
 		goto out;
 	/* Once each. */
-	qsort(*ids, *n_ids, sizeof(**ids), cmp_str);
+	if (*n_ids > 1)
+		qsort(*ids, *n_ids, sizeof(**ids), cmp_str);
 	for (size_t i = 0; i < *n_ids; i++)
 		if (!w || strcmp((*ids)[w - 1], (*ids)[i]) != 0)
 			(*ids)[w++] = (*ids)[i];
