@@ -21,15 +21,14 @@
 struct results_feed {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	const struct sk_results *r;   /* set once the tickets are loaded */
+	const struct sk_results *r;   /* the set being computed, from the first verdict on */
 	size_t ready;                 /* r->r[0..ready) are final */
 	size_t published;             /* ready as last signalled */
 	int done;                     /* no more verdicts will come */
 	int abort;                    /* the computation failed: roll back */
 	const struct sk_contract *c;
 	char period[16];
-	struct sk_db *db;             /* the store's own connection */
-	int own_db;                   /* opened here (closed by finish) */
+	struct sk_db *db;             /* the store's connection */
 	pthread_t thread;
 	int threaded;
 	enum sk_err rc;
@@ -272,6 +271,22 @@ enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struc
 	return rc;
 }
 
+/* One after the other, on one connection. */
+static enum sk_err compute_then_store(struct sk_db *db, struct sk_contract *c,
+				      const struct sk_period *p, struct sk_results **out,
+				      struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	if ((rc = sk_results_compute(db, c, p, out, d)))
+		return rc;
+	if ((rc = sk_results_store(db, *out, d))) {
+		sk_results_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 				     const struct sk_period *p, struct sk_results **out,
 				     struct sk_diag *d)
@@ -284,27 +299,14 @@ enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 	*out = NULL;
 	/* A second connection sees the same data only through a file. */
 	if (!path || !*path || strcmp(path, ":memory:") == 0 ||
-	    sk_db_open(path, 0, &store_db, NULL) != SK_OK) {
-		if ((rc = sk_results_compute(db, c, p, out, d)))
-			return rc;
-		if ((rc = sk_results_store(db, *out, d))) {
-			sk_results_free(*out);
-			*out = NULL;
-		}
-		return rc;
-	}
+	    sk_db_open(path, 0, &store_db, NULL) != SK_OK)
+		return compute_then_store(db, c, p, out, d);
 	feed_init(&f, store_db, c, p->label);
 	f.threaded = pthread_create(&f.thread, NULL, store_thread, &f) == 0;
 	if (!f.threaded) {
 		sk_db_close(store_db);
 		feed_destroy(&f);
-		if ((rc = sk_results_compute(db, c, p, out, d)))
-			return rc;
-		if ((rc = sk_results_store(db, *out, d))) {
-			sk_results_free(*out);
-			*out = NULL;
-		}
-		return rc;
+		return compute_then_store(db, c, p, out, d);
 	}
 	rc = results_compute(db, c, p, out, d, &f, 0);
 	src = feed_finish(&f, *out, rc == SK_OK);
