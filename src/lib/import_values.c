@@ -208,6 +208,10 @@ enum sk_err sk_imp_time(struct sk_imp *x, enum sk_fid fi, sk_time *out, int *pre
 	}
 	if (rc)
 		return sk_imp_bad(x, fi, "cannot read '%s' as a date", s);
+	/* The calendars cover these years; a typo like 0207 would only surface as an
+	 * impossible timeline when computed. */
+	if (dt.civil.year < 1900 || dt.civil.year > 2199)
+		return sk_imp_bad(x, fi, "'%s' lies outside the years 1900-2199", s);
 	*out = sk_datetime_resolve(&dt, x->c->tz, &kind);
 	if (kind == SK_LOCAL_GAP)
 		x->res->dst_gaps++;
