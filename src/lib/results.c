@@ -13,16 +13,18 @@
 
 /*
  * Tickets that may count in [?1 start, ?2 end): reported before the end and
- * not finished before the start. A ticket whose history goes on after its
- * resolution with a status that is not resolved or closed was reopened: it
- * may still be running, whatever its resolution time says.
+ * not finished before the start. A ticket whose status history has something
+ * at or after the start, or ends in a status that is neither resolved nor
+ * closed (reopened, or resolved and then put on hold), may still be running,
+ * whatever its resolution time says: compute decides (resolution_stop()).
  */
 #define SCOPE \
 	"t.reported_at < ?2 AND (COALESCE(t.resolved_at, t.closed_at) IS NULL" \
 	" OR t.resolved_at >= ?1 OR t.closed_at >= ?1 OR t.responded_at >= ?1" \
-	" OR EXISTS (SELECT 1 FROM ticket_events e2 WHERE e2.ticket_id = t.id AND (e2.at >= ?1" \
-	"  OR (e2.at > COALESCE(t.resolved_at, t.closed_at)" \
-	"      AND COALESCE(e2.meaning, '') NOT IN ('resolved', 'closed')))))"
+	" OR EXISTS (SELECT 1 FROM ticket_events e2 WHERE e2.ticket_id = t.id AND e2.at >= ?1)" \
+	" OR COALESCE((SELECT COALESCE(e3.meaning, '') FROM ticket_events e3" \
+	"   WHERE e3.ticket_id = t.id ORDER BY e3.at DESC, e3.id DESC LIMIT 1), 'resolved')" \
+	"  NOT IN ('resolved', 'closed'))"
 
 const char *sk_clock_state_name(enum sk_clock_state s)
 {

@@ -4,7 +4,7 @@
 # documents (SPEC.md "Decisions", compute.h, calendar.h, score.h, the man
 # pages), not from the C sources. Everything is random with a fixed seed, so
 # the run is deterministic:
-#  - compute: 400 tickets (nights, weekends, holidays, the DST nights of
+#  - compute: 2,000 tickets (nights, weekends, holidays, the DST nights of
 #    2027-03-28 and 2027-10-31, local times in the gap and the fold, UTC
 #    offsets, status histories with pauses and reopens, explicit pauses, open
 #    tickets, P1 after hours and by the wrong channel) are imported with
@@ -70,7 +70,11 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 ORACLE_KNOWN=$(printf '%s\n' "$KNOWN" | sed 's/#.*//')
 ORACLE_RULES=$RULES
 export ORACLE_KNOWN ORACLE_RULES
-unset ORACLE_SEED ORACLE_TICKETS
+unset ORACLE_SEED
+# Enough tickets that the rarer histories occur (resolved, then on hold or
+# taken up again before the export's resolution time).
+ORACLE_TICKETS=2000
+export ORACLE_TICKETS
 failed=0
 fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 
