@@ -21,9 +21,6 @@ int report_top_priority(const struct sk_contract *c);
 void report_prio_figures(const struct sk_contract *c, const struct sk_results *res, int prio,
 			 int type, struct sk_report_prio *out);
 
-/* A ticket's title from the export's other columns (results_priv.h). */
-#define REPORT_TITLE_SQL TICKET_TITLE_SQL
-
 /*
  * The imports that fed the period (its tickets, their events and pauses,
  * calls, outages and measurements in the KPIs' windows), the ticket titles,

@@ -95,7 +95,7 @@ enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct ar
 	/* Active in the period: reported before its end, not solved before its start. */
 	if ((rc = prepare_span(db, "SELECT id, type, priority, reported_at, resolved_at, closed_at,"
 			       " planned_at, category, location, change_type, cab_approved, change_failed, "
-			       REPORT_TITLE_SQL " FROM tickets WHERE (type = 'change' OR type = 'complaint')"
+			       TICKET_TITLE_SQL " FROM tickets WHERE (type = 'change' OR type = 'complaint')"
 			       " AND reported_at < ?2 AND COALESCE(resolved_at, closed_at, ?2) >= ?1"
 			       " ORDER BY id", &r->period, &st, d)))
 		return rc;
