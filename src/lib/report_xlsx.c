@@ -313,6 +313,7 @@ enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, co
 	x.score_row = calloc(r->score->n_domains ? r->score->n_domains : 1, sizeof(*x.score_row));
 	if (!x.score_row)
 		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+	xlsx_deflate_fast();
 	x.wb = workbook_new_opt(path, &opt);
 	if (!x.wb) {
 		free(x.score_row);

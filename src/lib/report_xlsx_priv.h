@@ -99,4 +99,7 @@ void xw_sheet_priorities(struct xw *x);
 void xw_sheet_tickets(struct xw *x);
 void xw_sheet_trend(struct xw *x);
 
+/* Deflate the workbook's parts at zlib's fastest level (xlsx_deflate.c). */
+void xlsx_deflate_fast(void);
+
 #endif

@@ -3,8 +3,9 @@
 # Debian's python3-openpyxl): every formula recalculates to its cached value;
 # domain scores, malus, KPI cells equal sla-score's JSON; the tickets sheet
 # equals sla-compute's CSV; figures are numbers with number formats; two runs
-# give the same cells and properties; the checker fails on a wrong figure; a
-# ticket titled =HYPERLINK("x") stays a string (also in the CSV report).
+# give the same cells and properties; every part is deflated at the fastest
+# level; the checker fails on a wrong figure; a ticket titled =HYPERLINK("x")
+# stays a string (also in the CSV report).
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u

@@ -422,7 +422,18 @@ def check_formats(book):
     return bad
 
 
+def check_deflate(path):
+    """Every part deflated at zlib's fastest level (minizip marks it in the general-purpose
+    flags: bits 1 and 2 both set); level 6 would mean slakit's xlsx_deflate.c was not used."""
+    with zipfile.ZipFile(path) as z:
+        for i in z.infolist():
+            if i.compress_type != zipfile.ZIP_DEFLATED or i.flag_bits & 6 != 6:
+                fail("%s: part %s not deflated at the fastest level (method %d, flags %#x)"
+                     % (path, i.filename, i.compress_type, i.flag_bits))
+
+
 def check(path, score_json, compute_csv):
+    check_deflate(path)
     book = Book(path)
     with open(score_json) as f:
         score = json.load(f)
