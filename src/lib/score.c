@@ -146,7 +146,7 @@ static int selected(const struct sk_score_input *in, const struct sk_domain *dom
 /* Figures of one KPI: its value, and its % of norm when it has one. */
 static enum sk_err score_kpi(struct sk_contract *c, const struct sk_domain *dom, const struct sk_kpi *k,
 			     const struct sk_period *p, const struct sk_score_input *in,
-			     struct results_cache *cache, struct sk_kpi_score *ks, struct sk_diag *d)
+			     struct score_cache *cache, struct sk_kpi_score *ks, struct sk_diag *d)
 {
 	const struct sk_given *g = find_given(in, dom, k);
 	struct sk_period w;
@@ -318,18 +318,28 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 		ds->malus_cents = sk_cents_percent(ds->invoice_cents, ds->malus);
 }
 
+void score_cache_release(struct score_cache *cache)
+{
+	for (size_t i = 0; i < cache->n; i++)
+		if (cache->owned[i])
+			sk_results_free(cache->r[i]);
+	free(cache->counts);
+	memset(cache, 0, sizeof(*cache));
+}
+
 enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 			     const struct sk_score_input *in, struct sk_score **out,
 			     struct sk_diag *d)
 {
 	struct sk_score *s = calloc(1, sizeof(*s));
-	struct results_cache cache;
+	struct score_cache cache;
 	enum sk_err rc = SK_OK;
 
 	*out = NULL;
 	if (!s)
 		return SK_ERR_NOMEM;
 	memset(&cache, 0, sizeof(cache));
+	cache.period = p;
 	for (size_t i = 0; i < in->n_results && cache.n < sizeof(cache.r) / sizeof(cache.r[0]); i++)
 		if (in->results[i])
 			cache.r[cache.n++] = in->results[i];
@@ -385,15 +395,11 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 		if (ds->scored)
 			finish_domain(c, p, in, ds, s);
 	}
-	for (size_t i = 0; i < cache.n; i++)
-		if (cache.owned[i])
-			sk_results_free(cache.r[i]);
+	score_cache_release(&cache);
 	*out = s;
 	return SK_OK;
 fail:
-	for (size_t i = 0; i < cache.n; i++)
-		if (cache.owned[i])
-			sk_results_free(cache.r[i]);
+	score_cache_release(&cache);
 	sk_score_free(s);
 	return rc;
 }

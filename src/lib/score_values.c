@@ -32,7 +32,7 @@ void score_window(const struct sk_kpi *k, const struct sk_period *p, const struc
 
 /* Results of window @w, computed once and kept in @cache. */
 static enum sk_err cached_results(struct sk_db *db, struct sk_contract *c, const struct sk_period *w,
-				  struct results_cache *cache, struct sk_results **out,
+				  struct score_cache *cache, struct sk_results **out,
 				  struct sk_diag *d)
 {
 	enum sk_err rc;
@@ -53,7 +53,7 @@ static enum sk_err cached_results(struct sk_db *db, struct sk_contract *c, const
 
 /* Share of response or resolution clocks within target, per priority. */
 static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
-			       const struct sk_period *w, struct results_cache *cache,
+			       const struct sk_period *w, struct score_cache *cache,
 			       struct sk_kpi_score *ks, struct sk_diag *d)
 {
 	struct sk_results *r;
@@ -121,65 +121,6 @@ static enum sk_err count_query(struct sk_db *db, const char *sql, const struct s
 		*n = sqlite3_column_int64(st, 0);
 		*in = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
- * Tickets with a start and an end instant: the share whose business time
- * between them is within @limit seconds on calendar @cal. Rows: from, to.
- */
-static enum sk_err timed_share(struct sk_db *db, struct sk_contract *c, const char *sql,
-			       const struct sk_period *w, int cal, int64_t limit, int prio_col,
-			       long *n, long *in, struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
-	int step;
-
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, w->start);
-	sqlite3_bind_int64(st, 2, w->end);
-	*n = *in = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		sk_time from = sqlite3_column_int64(st, 0);
-		int64_t secs, lim = limit;
-		int ci = cal;
-
-		/*
-		 * Per-priority limits (onsite): the priority's onsite target on its
-		 * calendar, or, where it has none, its resolution target ("binnen de
-		 * SLA van de oplostijd").
-		 */
-		if (prio_col >= 0) {
-			int p = sk_contract_find_priority(c, (const char *)sqlite3_column_text(st, prio_col));
-			int type = sk_ticket_type_parse((const char *)sqlite3_column_text(st, prio_col + 1));
-			int set = 0;
-
-			if (p < 0)
-				continue;
-			ci = c->priorities[p].calendar;
-			if (c->priorities[p].onsite.set) {
-				lim = sk_contract_seconds(c, ci, &c->priorities[p].onsite);
-			} else {
-				lim = sk_contract_target(c, p, type < 0 ? SK_TICKET_INCIDENT
-							 : (enum sk_ticket_type)type, 1, &set);
-				if (!set)
-					continue;
-			}
-		}
-		(*n)++;
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
-			continue; /* never happened: not within */
-		if (sk_calendar_between(c->calendars[ci].cal, from, sqlite3_column_int64(st, 1), &secs)) {
-			rc = sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "ticket times outside 1900-2199");
-			break;
-		}
-		*in += secs <= lim;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading tickets", d);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -335,28 +276,26 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	return SK_OK;
 }
 
-/* @base, narrowed to the KPI's `priority=` when it has one (SQL-quoted). */
-static const char *with_priority(const char *base, const struct sk_contract *c,
-				 const struct sk_kpi *k, char *buf, size_t size)
-{
-	if (k->source_priority < 0 || k->source_kind == SK_SRC_RCA)
-		return base;
-	sqlite3_snprintf((int)size, buf, "%s AND priority = '%q'", base,
-			 c->priorities[k->source_priority].id);
-	return buf;
-}
+/* What a ticket-column KPI counts, for its detail line ("3 of 4 %s in 2027-Q1"). */
+static const char *const ticket_words[] = {
+	[SK_SRC_FCR] = "tickets solved at first contact",
+	[SK_SRC_CAB] = "non-standard changes CAB-approved",
+	[SK_SRC_FAILED_CHANGE] = "changes failed",
+	[SK_SRC_HANDOVER] = "hand-overs in time",
+	[SK_SRC_RCA] = "RCAs delivered in time",
+	[SK_SRC_STANDARD_CHANGE] = "standard changes in time",
+	[SK_SRC_COMPLAINT] = "complaints solved in time",
+	[SK_SRC_PROVISIONING] = "accounts provisioned in time",
+	[SK_SRC_ONSITE] = "onsite visits in time",
+};
 
 enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
-			     const struct sk_period *w, struct results_cache *cache,
+			     const struct sk_period *w, struct score_cache *cache,
 			     struct sk_kpi_score *ks, struct fraction *f, struct sk_diag *d)
 {
-	int64_t within = k->within.set ? sk_contract_seconds(c, k->source_calendar >= 0
-							      ? k->source_calendar : c->default_calendar,
-							      &k->within) : 0;
-	int cal = k->source_calendar >= 0 ? k->source_calendar : c->default_calendar;
+	const struct ticket_count *t;
 	long n = 0, in = 0;
 	enum sk_err rc = SK_OK;
-	char sql[512];
 	const char *what = NULL;
 
 	/* An imported measurement supplies a manual KPI and replaces a computed one. */
@@ -392,68 +331,16 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		ks->n_parts = 0;
 		snprintf(ks->detail, sizeof(ks->detail), "no ticket clocks decided in %s", w->label);
 		return SK_OK;
-	case SK_SRC_FCR:
-		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(first_contact_resolved = 1), 0)"
-				 " FROM tickets WHERE first_contact_resolved IS NOT NULL"
-				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
-				 c, k, sql, sizeof(sql)), w, 0, &n, &in, d);
-		what = "tickets solved at first contact";
-		break;
-	case SK_SRC_CAB:
-		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(cab_approved = 1), 0) FROM tickets"
-				 " WHERE type = 'change' AND change_type IN ('normal', 'emergency')"
-				 " AND reported_at >= ?1 AND reported_at < ?2", c, k, sql, sizeof(sql)),
-				 w, 0, &n, &in, d);
-		what = "non-standard changes CAB-approved";
-		break;
-	case SK_SRC_FAILED_CHANGE:
-		rc = count_query(db, with_priority("SELECT COUNT(*), COALESCE(SUM(change_failed = 1), 0) FROM tickets"
-				 " WHERE type = 'change' AND COALESCE(resolved_at, closed_at) >= ?1"
-				 " AND COALESCE(resolved_at, closed_at) < ?2", c, k, sql, sizeof(sql)),
-				 w, 0, &n, &in, d);
-		what = "changes failed";
-		break;
-	case SK_SRC_HANDOVER:
-		rc = timed_share(db, c, with_priority("SELECT reported_at, escalated_at FROM tickets"
-				 " WHERE escalated_at >= ?1 AND escalated_at < ?2", c, k, sql, sizeof(sql)),
-				 w, cal, within, -1, &n, &in, d);
-		what = "hand-overs in time";
-		break;
-	case SK_SRC_RCA:
-		sqlite3_snprintf((int)sizeof(sql), sql, "SELECT resolved_at, rca_at FROM tickets"
-				 " WHERE type = 'incident' AND priority = '%q' AND resolved_at >= ?1"
-				 " AND resolved_at < ?2",
-				 c->priorities[k->source_priority >= 0 ? k->source_priority : 0].id);
-		rc = timed_share(db, c, sql, w, cal, within, -1, &n, &in, d);
-		what = "RCAs delivered in time";
-		break;
-	case SK_SRC_STANDARD_CHANGE:
-		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
-				 " FROM tickets WHERE type = 'change' AND change_type = 'standard'"
-				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
-				 c, k, sql, sizeof(sql)), w, cal, within, -1, &n, &in, d);
-		what = "standard changes in time";
-		break;
-	case SK_SRC_COMPLAINT:
-		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
-				 " FROM tickets WHERE type = 'complaint' AND COALESCE(resolved_at, closed_at) >= ?1"
-				 " AND COALESCE(resolved_at, closed_at) < ?2", c, k, sql, sizeof(sql)),
-				 w, cal, within, -1, &n, &in, d);
-		what = "complaints solved in time";
-		break;
-	case SK_SRC_PROVISIONING:
-		rc = timed_share(db, c, with_priority("SELECT reported_at, COALESCE(resolved_at, closed_at)"
-				 " FROM tickets WHERE type = 'request' AND (lower(category) LIKE '%account%'"
-				 " OR lower(category) LIKE '%provision%')"
-				 " AND COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2",
-				 c, k, sql, sizeof(sql)), w, cal, within, -1, &n, &in, d);
-		what = "accounts provisioned in time";
-		break;
-	case SK_SRC_ONSITE:
-		rc = timed_share(db, c, with_priority("SELECT reported_at, onsite_at, priority, type FROM tickets"
-				 " WHERE onsite_at >= ?1 AND onsite_at < ?2", c, k, sql, sizeof(sql)),
-				 w, cal, 0, 2, &n, &in, d);
-		what = "onsite visits in time";
+	default:
+		if (!score_counts_tickets(k->source_kind))
+			break;
+		if ((rc = score_count_tickets(db, c, cache->period, cache, d)))
+			return rc;
+		if ((t = score_ticket_count(cache, k))) {
+			n = t->n;
+			in = t->within;
+		}
+		what = ticket_words[k->source_kind];
 		break;
 	}
 	if (rc)
