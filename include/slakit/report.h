@@ -258,6 +258,18 @@ enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, co
 enum sk_err sk_report_save(const struct sk_report *r, enum sk_report_format fmt, const char *lang,
 			   const char *path, struct sk_diag *d);
 
+/**
+ * sk_report_gather() and sk_report_save() in one call, with the same result.
+ * For SK_REPORT_XLSX the two overlap: the tickets sheet is written on a
+ * second thread while the rest of the report is gathered. On success
+ * @p out receives the report (free it with sk_report_free()); on failure
+ * it is NULL and @p path is untouched.
+ */
+enum sk_err sk_report_make(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+			   const struct sk_report_options *o, enum sk_report_format fmt,
+			   const char *lang, const char *path, struct sk_report **out,
+			   struct sk_diag *d);
+
 #ifdef __cplusplus
 }
 #endif

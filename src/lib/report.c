@@ -249,11 +249,13 @@ static enum sk_err gather_due(struct sk_report *r, struct sk_diag *d)
 	return SK_OK;
 }
 
-enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
-			     const struct sk_report_options *o, struct sk_report **out,
-			     struct sk_diag *d)
+/* Options of a report gathered without any. */
+static const struct sk_report_options none = { SK_MISSING_REFUSE, NULL, 0, NULL, 0, NULL };
+
+enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				   const struct sk_report_options *o, struct sk_report **out,
+				   struct sk_diag *d)
 {
-	static const struct sk_report_options none = { SK_MISSING_REFUSE, NULL, 0, NULL, 0, NULL };
 	struct sk_report *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
 	enum sk_err rc;
@@ -271,15 +273,29 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	r->arena = a;
 	r->missing = o->missing;
 	snprintf(r->version, sizeof(r->version), "%s", sk_version());
-	if ((rc = results_compute(db, c, p, &r->results, d, NULL, RESULTS_TITLES)))
-		goto fail;
+	if ((rc = results_compute(db, c, p, &r->results, d, NULL, RESULTS_TITLES))) {
+		sk_report_free(r);
+		return rc;
+	}
+	*out = r;
+	return SK_OK;
+}
+
+enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+			       const struct sk_report_options *o, struct sk_diag *d)
+{
+	struct arena *a = r->arena;
+	enum sk_err rc;
+
+	if (!o)
+		o = &none;
 	{
 		/* The score's ticket KPIs of this period use the same verdicts. */
 		struct sk_score_input in = { db, o->given, o->n_given, NULL, 0, o->invoices,
 					     o->n_invoices, o->invoice_file, o->missing,
 					     &r->results, 1 };
 
-		if ((rc = sk_score_compute(c, p, &in, &r->score, d)))
+		if ((rc = sk_score_compute(c, &r->period, &in, &r->score, d)))
 			goto fail;
 	}
 	if ((rc = gather_prio(r)) || (rc = gather_lists(r)) ||
@@ -289,12 +305,25 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	    (rc = report_gather_sources(db, r, a, d)) ||
 	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)))
 		goto fail;
-	*out = r;
 	return SK_OK;
 fail:
 	if (rc == SK_ERR_NOMEM && d && !d->msg[0])
 		sk_diag_set(d, rc, NULL, 0, NULL, "out of memory while gathering the report");
-	sk_report_free(r);
+	return rc;
+}
+
+enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+			     const struct sk_report_options *o, struct sk_report **out,
+			     struct sk_diag *d)
+{
+	struct sk_report *r = NULL;
+	enum sk_err rc = report_gather_verdicts(db, c, p, o, &r, d);
+
+	if (!rc && (rc = report_gather_rest(db, c, r, o, d))) {
+		sk_report_free(r);
+		r = NULL;
+	}
+	*out = r;
 	return rc;
 }
 

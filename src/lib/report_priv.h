@@ -22,6 +22,21 @@ void report_prio_figures(const struct sk_contract *c, const struct sk_results *r
 			 int type, struct sk_report_prio *out);
 
 /*
+ * sk_report_gather() in two steps: the report with its verdicts (and their
+ * titles), then everything else. Between them the verdicts can already be
+ * written (sk_report_make()); the second step changes none of them. On
+ * failure of the second, the caller frees the report.
+ */
+enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				   const struct sk_report_options *o, struct sk_report **out,
+				   struct sk_diag *d);
+enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+			       const struct sk_report_options *o, struct sk_diag *d);
+
+/* A new temporary file beside @path (name in @tmp), for an atomic save; -1 and errno on failure. */
+int report_temp_beside(const char *path, char *tmp, size_t size);
+
+/*
  * The imports that fed the period (its tickets, their events and pauses,
  * calls, outages and measurements in the KPIs' windows), the ticket titles,
  * and generated_at. Runs after the other gatherers: it needs their tickets.

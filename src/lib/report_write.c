@@ -36,8 +36,8 @@ enum sk_err sk_report_write(const struct sk_report *r, enum sk_report_format fmt
 	return rc;
 }
 
-/* A new temporary file beside @path, created with the umask's permissions (mkstemp gives 0600). */
-static int create_temp(const char *path, char *tmp, size_t size)
+/* Created with the umask's permissions (mkstemp gives 0600). */
+int report_temp_beside(const char *path, char *tmp, size_t size)
 {
 	for (unsigned i = 0; i < 100; i++) {
 		int fd;
@@ -61,7 +61,7 @@ enum sk_err sk_report_save(const struct sk_report *r, enum sk_report_format fmt,
 
 	if (!tmp)
 		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-	if ((fd = create_temp(path, tmp, size)) < 0) {
+	if ((fd = report_temp_beside(path, tmp, size)) < 0) {
 		rc = sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot create a file beside it: %s",
 				 strerror(errno));
 		free(tmp);

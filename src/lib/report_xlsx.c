@@ -294,59 +294,88 @@ static void set_properties(struct xw *x)
  */
 static const uint8_t streamed[SH_COUNT] = { [SH_SUMMARY] = 1, [SH_PRIO] = 1, [SH_TICKETS] = 1 };
 
-enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, const char *path,
-				 struct sk_diag *d)
+enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang, const char *path,
+		      struct sk_diag *d)
 {
-	struct xw x;
 	lxw_workbook_options opt = { 0, NULL, 0 };
-	lxw_error closed;
 	const char *names[SH_COUNT];
 
-	memset(&x, 0, sizeof(x));
-	x.r = r;
-	x.w = report_words_for(report_lang(r, lang));
-	names[SH_SUMMARY] = x.w->sheet_summary;
-	names[SH_PRIO] = x.w->sheet_priorities;
-	names[SH_DOMAINS] = x.w->sheet_domains;
-	names[SH_TICKETS] = x.w->sheet_tickets;
-	names[SH_TREND] = x.w->sheet_trend;
-	x.score_row = calloc(r->score->n_domains ? r->score->n_domains : 1, sizeof(*x.score_row));
-	if (!x.score_row)
-		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+	memset(x, 0, sizeof(*x));
+	x->r = r;
+	x->w = report_words_for(report_lang(r, lang));
+	names[SH_SUMMARY] = x->w->sheet_summary;
+	names[SH_PRIO] = x->w->sheet_priorities;
+	names[SH_DOMAINS] = x->w->sheet_domains;
+	names[SH_TICKETS] = x->w->sheet_tickets;
+	names[SH_TREND] = x->w->sheet_trend;
 	xlsx_deflate_fast();
-	x.wb = workbook_new_opt(path, &opt);
-	if (!x.wb) {
-		free(x.score_row);
+	x->wb = workbook_new_opt(path, &opt);
+	if (!x->wb)
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot create the workbook");
-	}
 	for (int i = 0; i < SH_COUNT; i++) {
-		x.sh[i].name = names[i];
+		x->sh[i].name = names[i];
 		/* Read as each sheet is added: one workbook holds both kinds. */
-		x.wb->options.constant_memory = streamed[i];
-		x.sh[i].ws = workbook_add_worksheet(x.wb, names[i]);
-		if (!x.sh[i].ws)
-			xw_keep(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		x->wb->options.constant_memory = streamed[i];
+		x->sh[i].ws = workbook_add_worksheet(x->wb, names[i]);
+		if (!x->sh[i].ws)
+			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
-	x.wb->options.constant_memory = 0;
-	make_formats(&x);
-	if (x.err == LXW_NO_ERROR) {
+	x->wb->options.constant_memory = 0;
+	make_formats(x);
+	return SK_OK;
+}
+
+void xlsx_tickets(struct xw *x)
+{
+	if (x->err == LXW_NO_ERROR)
+		xw_sheet_tickets(x);
+}
+
+enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
+{
+	const struct sk_report *r = x->r;
+	lxw_error closed;
+
+	x->score_row = calloc(r->score->n_domains ? r->score->n_domains : 1, sizeof(*x->score_row));
+	if (!x->score_row)
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	if (x->err == LXW_NO_ERROR) {
 		/* Domains first: the summary refers to their score cells. */
-		xw_sheet_domains(&x);
-		xw_sheet_summary(&x);
-		xw_sheet_priorities(&x);
-		xw_sheet_tickets(&x);
-		xw_sheet_trend(&x);
-		set_widths(&x);
-		set_properties(&x);
+		xw_sheet_domains(x);
+		xw_sheet_summary(x);
+		xw_sheet_priorities(x);
+		xw_sheet_trend(x);
+		set_widths(x);
+		set_properties(x);
 	}
-	closed = workbook_close(x.wb);
-	free(x.score_row);
-	if (x.err != LXW_NO_ERROR)
+	closed = workbook_close(x->wb);
+	x->wb = NULL;
+	free(x->score_row);
+	x->score_row = NULL;
+	if (x->err != LXW_NO_ERROR)
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot write the workbook: %s",
-				   lxw_strerror(x.err));
+				   lxw_strerror(x->err));
 	if (closed != LXW_NO_ERROR)
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot write the workbook: %s",
 				   lxw_strerror(closed));
 	return SK_OK;
 }
 
+void xlsx_abandon(struct xw *x)
+{
+	if (x->wb)
+		workbook_close(x->wb);
+	x->wb = NULL;
+}
+
+enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, const char *path,
+				 struct sk_diag *d)
+{
+	struct xw x;
+	enum sk_err rc = xlsx_open(&x, r, lang, path, d);
+
+	if (rc)
+		return rc;
+	xlsx_tickets(&x);
+	return xlsx_finish(&x, path, d);
+}

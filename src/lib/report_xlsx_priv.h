@@ -99,6 +99,22 @@ void xw_sheet_priorities(struct xw *x);
 void xw_sheet_tickets(struct xw *x);
 void xw_sheet_trend(struct xw *x);
 
+/*
+ * sk_report_write_xlsx() in three steps, so that the tickets sheet can be
+ * written while the rest of the report is still being gathered (on another
+ * thread: it reads only the verdicts, the contract's priorities, calendar
+ * names and time zone, and no calendar table, which grows as it is queried).
+ * xlsx_open() makes the workbook, its sheets and formats; xlsx_tickets()
+ * writes the tickets sheet; xlsx_finish() the others, once the report is
+ * complete, and closes the workbook. xlsx_abandon() closes a workbook that
+ * will not be finished (the caller removes the file).
+ */
+enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang, const char *path,
+		      struct sk_diag *d);
+void xlsx_tickets(struct xw *x);
+enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d);
+void xlsx_abandon(struct xw *x);
+
 /* Deflate the workbook's parts at zlib's fastest level (xlsx_deflate.c). */
 void xlsx_deflate_fast(void);
 

@@ -210,7 +210,7 @@ void xw_sheet_tickets(struct xw *x)
 		size_t k = 0;
 
 		xw_str(x, s, row, T_ID, t->ticket.id, NULL);
-		xw_str(x, s, row, T_TITLE, r->titles ? r->titles[i] : NULL, NULL);
+		xw_str(x, s, row, T_TITLE, t->ticket.title, NULL);
 		xw_str(x, s, row, T_TYPE, report_type_word(w, (int)t->ticket.type), NULL);
 		xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
 		if (v->matrix_priority >= 0)

@@ -127,25 +127,26 @@ int main(int argc, char **argv)
 		goto fail;
 	{
 		struct sk_report_options o = { a.missing, a.given.v, a.given.n, inv, n_inv, a.invoice };
+		enum sk_report_format fmt = (enum sk_report_format)a.format;
+		int to_stdout = strcmp(a.output, "-") == 0;
 
-		if (sk_report_gather(db, c, &p, &o, &r, &d) != SK_OK) {
+		if ((to_stdout ? sk_report_gather(db, c, &p, &o, &r, &d)
+			       : sk_report_make(db, c, &p, &o, fmt, a.lang, a.output, &r, &d)) != SK_OK) {
 			if (d.err == SK_ERR_USAGE) {
 				rc = tool_misuse(&tool, "%s", d.msg);
 				goto out;
 			}
 			goto fail;
 		}
-	}
-	if (strcmp(a.output, "-") == 0) {
-		if (sk_report_write(r, (enum sk_report_format)a.format, a.lang, stdout, &d) != SK_OK)
-			goto fail;
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			tool_error(&tool, "cannot write to standard output");
-			rc = EXIT_SYSTEM;
-			goto out;
+		if (to_stdout) {
+			if (sk_report_write(r, fmt, a.lang, stdout, &d) != SK_OK)
+				goto fail;
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				tool_error(&tool, "cannot write to standard output");
+				rc = EXIT_SYSTEM;
+				goto out;
+			}
 		}
-	} else if (sk_report_save(r, (enum sk_report_format)a.format, a.lang, a.output, &d) != SK_OK) {
-		goto fail;
 	}
 	rc = EXIT_OK;
 	goto out;

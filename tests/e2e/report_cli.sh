@@ -51,6 +51,12 @@ expect 2 "bad period" "$R" -d "$db" -c "$dhs" -p 2027-13 -o -
 expect 2 "an operand" "$R" -d "$db" -c "$dhs" -p 2027-01 -o - extra
 expect 2 "bad --allow-missing" "$R" -d "$db" -c "$dhs" -p 2027-01 -o - --allow-missing maybe
 expect 2 "unknown --kpi" "$R" -d "$db" -c "$dhs" -p 2027-01 -o - --kpi nosuch.kpi=1
+# A workbook's tickets sheet is written while the rest is gathered; a failure
+# in the rest leaves neither the workbook nor its temporary file.
+mkdir "$tmp/kpi"
+expect 2 "unknown --kpi, xlsx" "$R" -d "$db" -c "$dhs" -p 2027-01 -o "$tmp/kpi/r.xlsx" --kpi nosuch.kpi=1
+grep -q "has no KPI 'nosuch.kpi'" "$tmp/err" || fail "unknown --kpi, xlsx: $(cat "$tmp/err")"
+[ -z "$(ls -A "$tmp/kpi")" ] || fail "unknown --kpi, xlsx: left $(ls -A "$tmp/kpi")"
 
 # Bad input: exit 1; the system: exit 4. Nothing is written then.
 expect 1 "bad contract" "$R" -d "$db" -c "$src/tests/data/contracts/bad_bool.ini" -p 2027-01 -o "$tmp/bad.txt"

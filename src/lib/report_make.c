@@ -1,0 +1,96 @@
+/*
+ * Gathering a report and saving it in one go. For a workbook the two
+ * overlap: the tickets sheet (a row of some thirty cells per ticket, a
+ * quarter of a monthly report's time) needs only the verdicts, so a second
+ * thread writes it while this one reads the score, the changes, the trend
+ * and the sources from the database. Only one thread ever uses the
+ * database, and only one libxlsxwriter: the writer thread is joined before
+ * the other sheets are written.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report_xlsx_priv.h"
+
+static void *tickets_thread(void *arg)
+{
+	xlsx_tickets(arg);
+	return NULL;
+}
+
+/* The workbook of @r's verdicts, the rest gathered meanwhile, into the file @tmp. */
+static enum sk_err make_xlsx(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+			     const struct sk_report_options *o, const char *lang, const char *tmp,
+			     struct sk_diag *d)
+{
+	struct xw x;
+	pthread_t th;
+	enum sk_err rc = xlsx_open(&x, r, lang, tmp, d);
+	int threaded;
+
+	if (rc)
+		return rc;
+	threaded = pthread_create(&th, NULL, tickets_thread, &x) == 0;
+	if (!threaded)
+		xlsx_tickets(&x);
+	rc = report_gather_rest(db, c, r, o, d);
+	if (threaded)
+		pthread_join(th, NULL);
+	if (rc) {
+		xlsx_abandon(&x);
+		return rc;
+	}
+	return xlsx_finish(&x, tmp, d);
+}
+
+enum sk_err sk_report_make(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+			   const struct sk_report_options *o, enum sk_report_format fmt,
+			   const char *lang, const char *path, struct sk_report **out,
+			   struct sk_diag *d)
+{
+	struct sk_report *r = NULL;
+	char *tmp = NULL;
+	size_t size = strlen(path) + 40;
+	enum sk_err rc;
+	int fd;
+
+	*out = NULL;
+	if (fmt != SK_REPORT_XLSX) {
+		if (!(rc = sk_report_gather(db, c, p, o, &r, d)) &&
+		    (rc = sk_report_save(r, fmt, lang, path, d))) {
+			sk_report_free(r);
+			r = NULL;
+		}
+		*out = r;
+		return rc;
+	}
+	if ((rc = report_gather_verdicts(db, c, p, o, &r, d)))
+		return rc;
+	if (!(tmp = malloc(size))) {
+		rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+		goto out;
+	}
+	if ((fd = report_temp_beside(path, tmp, size)) < 0) {
+		rc = sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot create a file beside it: %s",
+				 strerror(errno));
+		goto out;
+	}
+	close(fd); /* libxlsxwriter opens the file by name itself */
+	rc = make_xlsx(db, c, r, o, lang, tmp, d);
+	if (!rc && rename(tmp, path) != 0)
+		rc = sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot replace: %s", strerror(errno));
+	if (rc)
+		unlink(tmp);
+out:
+	free(tmp);
+	if (rc) {
+		sk_report_free(r);
+		r = NULL;
+	}
+	*out = r;
+	return rc;
+}
