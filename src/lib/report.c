@@ -252,33 +252,26 @@ static enum sk_err gather_due(struct sk_report *r, struct sk_diag *d)
 /* Options of a report gathered without any. */
 static const struct sk_report_options none = { SK_MISSING_REFUSE, NULL, 0, NULL, 0, NULL };
 
-enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
-				   const struct sk_report_options *o, struct sk_report **out,
-				   struct sk_diag *d)
+struct sk_report *report_new(const struct sk_contract *c, const struct sk_period *p,
+			     const struct sk_report_options *o)
 {
 	struct sk_report *r = calloc(1, sizeof(*r));
-	struct arena *a = arena_new();
-	enum sk_err rc;
 
-	*out = NULL;
-	if (!o)
-		o = &none;
-	if (!r || !a) {
+	if (!r || !(r->arena = arena_new())) {
 		free(r);
-		arena_free(a);
-		return SK_ERR_NOMEM;
+		return NULL;
 	}
 	r->contract = c;
 	r->period = *p;
-	r->arena = a;
-	r->missing = o->missing;
+	r->missing = (o ? o : &none)->missing;
 	snprintf(r->version, sizeof(r->version), "%s", sk_version());
-	if ((rc = results_compute(db, c, p, &r->results, d, NULL, RESULTS_TITLES))) {
-		sk_report_free(r);
-		return rc;
-	}
-	*out = r;
-	return SK_OK;
+	return r;
+}
+
+enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				   struct results_feed *feed, struct sk_diag *d)
+{
+	return results_compute(db, c, &r->period, &r->results, d, feed, RESULTS_TITLES);
 }
 
 enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
@@ -316,15 +309,19 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 			     const struct sk_report_options *o, struct sk_report **out,
 			     struct sk_diag *d)
 {
-	struct sk_report *r = NULL;
-	enum sk_err rc = report_gather_verdicts(db, c, p, o, &r, d);
+	struct sk_report *r = report_new(c, p, o);
+	enum sk_err rc;
 
-	if (!rc && (rc = report_gather_rest(db, c, r, o, d))) {
+	*out = NULL;
+	if (!r)
+		return SK_ERR_NOMEM;
+	if ((rc = report_gather_verdicts(db, c, r, NULL, d)) ||
+	    (rc = report_gather_rest(db, c, r, o, d))) {
 		sk_report_free(r);
-		r = NULL;
+		return rc;
 	}
 	*out = r;
-	return rc;
+	return SK_OK;
 }
 
 void sk_report_free(struct sk_report *r)

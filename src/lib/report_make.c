@@ -2,10 +2,11 @@
  * Gathering a report and saving it in one go. For a workbook the two
  * overlap: the tickets sheet (a row of some thirty cells per ticket, a
  * quarter of a monthly report's time) needs only the verdicts, so a second
- * thread writes it while this one reads the score, the changes, the trend
- * and the sources from the database. Only one thread ever uses the
- * database, and only one libxlsxwriter: the writer thread is joined before
- * the other sheets are written.
+ * thread writes each row as soon as its verdict is final, while this one
+ * computes the next verdicts and then reads the score, the changes, the
+ * trend and the sources from the database. Only this thread uses the
+ * database, and only the writer uses libxlsxwriter until it is joined;
+ * then this one writes the other sheets.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -15,31 +16,61 @@
 #include <unistd.h>
 
 #include "report_xlsx_priv.h"
+#include "results_feed.h"
+
+/* The writer thread's share. */
+struct tickets_writer {
+	struct xw *x;
+	struct results_feed feed;
+};
 
 static void *tickets_thread(void *arg)
 {
-	xlsx_tickets(arg);
+	struct tickets_writer *tw = arg;
+	const struct sk_results *r = NULL;
+	size_t i = 0, ready;
+	int done = 0, abort = 0;
+
+	xw_tickets_head(tw->x);
+	for (;;) {
+		ready = results_feed_wait(&tw->feed, i, &r, &done, &abort);
+		if (abort)
+			return NULL; /* the workbook is abandoned */
+		for (; i < ready; i++)
+			xw_tickets_row(tw->x, i, &r->r[i]);
+		if (done && i == ready)
+			break;
+	}
+	xw_tickets_tail(tw->x, i);
 	return NULL;
 }
 
-/* The workbook of @r's verdicts, the rest gathered meanwhile, into the file @tmp. */
+/* The workbook of @r into the file @tmp, the tickets sheet written as verdicts come. */
 static enum sk_err make_xlsx(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 			     const struct sk_report_options *o, const char *lang, const char *tmp,
 			     struct sk_diag *d)
 {
 	struct xw x;
+	struct tickets_writer tw;
 	pthread_t th;
 	enum sk_err rc = xlsx_open(&x, r, lang, tmp, d);
 	int threaded;
 
 	if (rc)
 		return rc;
-	threaded = pthread_create(&th, NULL, tickets_thread, &x) == 0;
-	if (!threaded)
-		xlsx_tickets(&x);
-	rc = report_gather_rest(db, c, r, o, d);
+	tw.x = &x;
+	results_feed_init(&tw.feed);
+	threaded = pthread_create(&th, NULL, tickets_thread, &tw) == 0;
+	rc = report_gather_verdicts(db, c, r, threaded ? &tw.feed : NULL, d);
+	if (threaded)
+		results_feed_end(&tw.feed, r->results, rc == SK_OK);
+	else if (!rc)
+		xw_sheet_tickets(&x);
+	if (!rc)
+		rc = report_gather_rest(db, c, r, o, d);
 	if (threaded)
 		pthread_join(th, NULL);
+	results_feed_release(&tw.feed);
 	if (rc) {
 		xlsx_abandon(&x);
 		return rc;
@@ -68,8 +99,8 @@ enum sk_err sk_report_make(struct sk_db *db, struct sk_contract *c, const struct
 		*out = r;
 		return rc;
 	}
-	if ((rc = report_gather_verdicts(db, c, p, o, &r, d)))
-		return rc;
+	if (!(r = report_new(c, p, o)))
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
 	if (!(tmp = malloc(size))) {
 		rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
 		goto out;

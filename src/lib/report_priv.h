@@ -22,14 +22,17 @@ void report_prio_figures(const struct sk_contract *c, const struct sk_results *r
 			 int type, struct sk_report_prio *out);
 
 /*
- * sk_report_gather() in two steps: the report with its verdicts (and their
- * titles), then everything else. Between them the verdicts can already be
- * written (sk_report_make()); the second step changes none of them. On
- * failure of the second, the caller frees the report.
+ * sk_report_gather() in steps: an empty report of period @p; its verdicts
+ * (with their titles), handed to @feed as they become final when @feed is
+ * not NULL; then everything else, which changes none of the verdicts. So the
+ * verdicts can be written while the rest is gathered (sk_report_make()).
+ * The caller frees the report, also after a failure.
  */
-enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
-				   const struct sk_report_options *o, struct sk_report **out,
-				   struct sk_diag *d);
+struct results_feed;
+struct sk_report *report_new(const struct sk_contract *c, const struct sk_period *p,
+			     const struct sk_report_options *o);
+enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				   struct results_feed *feed, struct sk_diag *d);
 enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 			       const struct sk_report_options *o, struct sk_diag *d);
 

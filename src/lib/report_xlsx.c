@@ -325,12 +325,6 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	return SK_OK;
 }
 
-void xlsx_tickets(struct xw *x)
-{
-	if (x->err == LXW_NO_ERROR)
-		xw_sheet_tickets(x);
-}
-
 enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 {
 	const struct sk_report *r = x->r;
@@ -376,6 +370,6 @@ enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, co
 
 	if (rc)
 		return rc;
-	xlsx_tickets(&x);
+	xw_sheet_tickets(&x);
 	return xlsx_finish(&x, path, d);
 }

@@ -97,21 +97,26 @@ void xw_sheet_domains(struct xw *x);
 void xw_sheet_summary(struct xw *x);
 void xw_sheet_priorities(struct xw *x);
 void xw_sheet_tickets(struct xw *x);
+
+/* The tickets sheet a row at a time, as verdicts come (xw_sheet_tickets() is all three). */
+void xw_tickets_head(struct xw *x);
+void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t);  /* @t is results->r[i] */
+void xw_tickets_tail(struct xw *x, size_t n);                            /* n: all verdicts */
 void xw_sheet_trend(struct xw *x);
 
 /*
- * sk_report_write_xlsx() in three steps, so that the tickets sheet can be
- * written while the rest of the report is still being gathered (on another
- * thread: it reads only the verdicts, the contract's priorities, calendar
- * names and time zone, and no calendar table, which grows as it is queried).
- * xlsx_open() makes the workbook, its sheets and formats; xlsx_tickets()
- * writes the tickets sheet; xlsx_finish() the others, once the report is
- * complete, and closes the workbook. xlsx_abandon() closes a workbook that
- * will not be finished (the caller removes the file).
+ * sk_report_write_xlsx() in steps, so that the tickets sheet can be written
+ * while the report is still being gathered (on another thread: a row reads
+ * only its verdict, the contract's priorities, calendar names and time zone,
+ * and no calendar table, which grows as it is queried).
+ * xlsx_open() makes the workbook, its sheets and formats; then the tickets
+ * sheet is written (xw_sheet_tickets() or row by row); xlsx_finish() writes
+ * the others, once the report is complete, and closes the workbook.
+ * xlsx_abandon() closes a workbook that will not be finished (the caller
+ * removes the file).
  */
 enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang, const char *path,
 		      struct sk_diag *d);
-void xlsx_tickets(struct xw *x);
 enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d);
 void xlsx_abandon(struct xw *x);
 

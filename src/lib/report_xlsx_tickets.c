@@ -167,94 +167,94 @@ enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_MATRIX, T_CHANNEL, T_CATEGORY, T_LOCATIO
        T_RV_DEADLINE, T_RV_STATE, T_RV_COUNTS, T_EXCLUDED, T_FLAGS, T_REASON, T_MTTR, T_MTTP,
        T_CALENDAR, T_COLS };
 
-void xw_sheet_tickets(struct xw *x)
+void xw_tickets_head(struct xw *x)
+{
+	const struct report_words *w = x->w;
+	const char *head[T_COLS] = { w->ticket, w->title_col, w->kind, w->priorities, w->matrix_priority,
+				     w->channel, w->category, w->location, w->status, w->reported,
+				     w->responded, w->resolved, w->productive, "", "", "", "", "", "",
+				     "", "", w->paused, "", "", "", "", w->excluded, w->flags, w->reason,
+				     "MTTR", "MTTP", "calendar" };
+	const char *what[12] = { w->start, w->elapsed, w->target, w->deadline, w->status, w->counts,
+				 w->start, w->elapsed, w->target, w->deadline, w->status, w->counts };
+	const lxw_col_t at[12] = { T_RS_START, T_RS_ELAPSED, T_RS_TARGET, T_RS_DEADLINE, T_RS_STATE,
+				   T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_TARGET, T_RV_DEADLINE,
+				   T_RV_STATE, T_RV_COUNTS };
+	char cols[12][64];
+
+	for (int i = 0; i < 12; i++) {
+		snprintf(cols[i], sizeof(cols[i]), "%s %s", i < 6 ? w->response : w->resolution, what[i]);
+		head[at[i]] = cols[i];
+	}
+	xw_header(x, &x->sh[SH_TICKETS], 0, head, T_COLS);
+}
+
+void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 {
 	struct sheet *s = &x->sh[SH_TICKETS];
-	const struct sk_report *r = x->r;
-	const struct sk_contract *c = r->contract;
+	const struct sk_contract *c = x->r->contract;
 	const struct report_words *w = x->w;
-	char rs[64], rv[64], flags[512], names[256];
-	const char *head[T_COLS];
-	size_t n = r->results->n;
-	lxw_row_t row = 1;
+	const struct sk_verdict *v = &t->v;
+	lxw_row_t row = (lxw_row_t)i + 1;
+	char flags[512], names[256];
+	size_t k = 0;
 
-	snprintf(rs, sizeof(rs), "%s: ", w->response);
-	snprintf(rv, sizeof(rv), "%s: ", w->resolution);
-	{
-		const char *h[T_COLS] = { w->ticket, w->title_col, w->kind, w->priorities, w->matrix_priority,
-					  w->channel, w->category, w->location, w->status, w->reported,
-					  w->responded, w->resolved, w->productive, "", "", "", "", "", "",
-					  "", "", w->paused, "", "", "", "", w->excluded, w->flags, w->reason,
-					  "MTTR", "MTTP", "calendar" };
-		static char cols[12][64];
-		const char *what[12] = { w->start, w->elapsed, w->target, w->deadline, w->status, w->counts,
-					 w->start, w->elapsed, w->target, w->deadline, w->status, w->counts };
-		const lxw_col_t at[12] = { T_RS_START, T_RS_ELAPSED, T_RS_TARGET, T_RS_DEADLINE, T_RS_STATE,
-					   T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_TARGET, T_RV_DEADLINE,
-					   T_RV_STATE, T_RV_COUNTS };
-
-		memcpy(head, h, sizeof(head));
-		for (int i = 0; i < 12; i++) {
-			snprintf(cols[i], sizeof(cols[i]), "%s %s", i < 6 ? w->response : w->resolution, what[i]);
-			head[at[i]] = cols[i];
-		}
-		head[T_RV_PAUSED] = w->paused;
+	/* A sheet holds 1048576 rows; a period with more tickets is cut, and says so (tail). */
+	if (i >= LXW_ROW_MAX - 2)
+		return;
+	xw_str(x, s, row, T_ID, t->ticket.id, NULL);
+	xw_str(x, s, row, T_TITLE, t->ticket.title, NULL);
+	xw_str(x, s, row, T_TYPE, report_type_word(w, (int)t->ticket.type), NULL);
+	xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
+	if (v->matrix_priority >= 0)
+		xw_str(x, s, row, T_MATRIX, c->priorities[v->matrix_priority].id, NULL);
+	xw_str(x, s, row, T_CHANNEL, t->ticket.channel, NULL);
+	xw_str(x, s, row, T_CATEGORY, t->ticket.category, NULL);
+	xw_str(x, s, row, T_LOCATION, t->ticket.location, NULL);
+	xw_str(x, s, row, T_STATUS, t->ticket.status, NULL);
+	xw_time(x, s, row, T_REPORTED, t->ticket.reported_at, x->dt);
+	xw_time(x, s, row, T_RESPONDED, t->ticket.responded_at, x->dt);
+	xw_time(x, s, row, T_RESOLVED, t->ticket.resolved_at, x->dt);
+	xw_time(x, s, row, T_PRODUCTIVE, t->ticket.productive_at, x->dt);
+	if (v->response.state != SK_CLOCK_NA) {
+		xw_time(x, s, row, T_RS_START, v->response.start, x->dt);
+		xw_dur(x, s, row, T_RS_ELAPSED, v->response.elapsed);
+		xw_dur(x, s, row, T_RS_TARGET, v->response.target);
+		xw_time(x, s, row, T_RS_DEADLINE, v->response.deadline, x->dt);
 	}
-	xw_header(x, s, 0, head, T_COLS);
-	/* A sheet holds 1048576 rows; a period with more tickets is cut, and says so. */
+	xw_str(x, s, row, T_RS_STATE, report_state_word(w, v->response.state), NULL);
+	xw_str(x, s, row, T_RS_COUNTS, xw_yes_no(w, t->response_counts), NULL);
+	if (v->resolution.state != SK_CLOCK_NA) {
+		xw_time(x, s, row, T_RV_START, v->resolution.start, x->dt);
+		xw_dur(x, s, row, T_RV_ELAPSED, v->resolution.elapsed);
+		xw_dur(x, s, row, T_RV_PAUSED, v->resolution.paused);
+		xw_dur(x, s, row, T_RV_TARGET, v->resolution.target);
+		xw_time(x, s, row, T_RV_DEADLINE, v->resolution.deadline, x->dt);
+	}
+	xw_str(x, s, row, T_RV_STATE, report_state_word(w, v->resolution.state), NULL);
+	xw_str(x, s, row, T_RV_COUNTS, xw_yes_no(w, t->resolution_counts), NULL);
+	xw_str(x, s, row, T_EXCLUDED, xw_yes_no(w, v->excluded), NULL);
+	names[0] = '\0';
+	for (int f = 0; f < SK_FLAG_COUNT; f++)
+		if (v->flags & (1u << f))
+			k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
+					      k ? " " : "", sk_flag_name(1u << f));
+	xw_str(x, s, row, T_FLAGS, names, NULL);
+	xw_str(x, s, row, T_REASON, report_flag_text(w, x->r, t, flags, sizeof(flags)), NULL);
+	if (v->mttr_wall >= 0)
+		xw_dur(x, s, row, T_MTTR, v->mttr_wall);
+	if (v->mttp_wall >= 0)
+		xw_dur(x, s, row, T_MTTP, v->mttp_wall);
+	xw_str(x, s, row, T_CALENDAR, c->calendars[c->priorities[v->priority].calendar].name, NULL);
+}
+
+void xw_tickets_tail(struct xw *x, size_t n)
+{
+	struct sheet *s = &x->sh[SH_TICKETS];
+	const struct report_words *w = x->w;
+	lxw_row_t row = (lxw_row_t)(n < LXW_ROW_MAX - 2 ? n : LXW_ROW_MAX - 2) + 1;
+
 	if (n > LXW_ROW_MAX - 2)
-		n = LXW_ROW_MAX - 2;
-	for (size_t i = 0; i < n; i++, row++) {
-		const struct sk_result *t = &r->results->r[i];
-		const struct sk_verdict *v = &t->v;
-		size_t k = 0;
-
-		xw_str(x, s, row, T_ID, t->ticket.id, NULL);
-		xw_str(x, s, row, T_TITLE, t->ticket.title, NULL);
-		xw_str(x, s, row, T_TYPE, report_type_word(w, (int)t->ticket.type), NULL);
-		xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
-		if (v->matrix_priority >= 0)
-			xw_str(x, s, row, T_MATRIX, c->priorities[v->matrix_priority].id, NULL);
-		xw_str(x, s, row, T_CHANNEL, t->ticket.channel, NULL);
-		xw_str(x, s, row, T_CATEGORY, t->ticket.category, NULL);
-		xw_str(x, s, row, T_LOCATION, t->ticket.location, NULL);
-		xw_str(x, s, row, T_STATUS, t->ticket.status, NULL);
-		xw_time(x, s, row, T_REPORTED, t->ticket.reported_at, x->dt);
-		xw_time(x, s, row, T_RESPONDED, t->ticket.responded_at, x->dt);
-		xw_time(x, s, row, T_RESOLVED, t->ticket.resolved_at, x->dt);
-		xw_time(x, s, row, T_PRODUCTIVE, t->ticket.productive_at, x->dt);
-		if (v->response.state != SK_CLOCK_NA) {
-			xw_time(x, s, row, T_RS_START, v->response.start, x->dt);
-			xw_dur(x, s, row, T_RS_ELAPSED, v->response.elapsed);
-			xw_dur(x, s, row, T_RS_TARGET, v->response.target);
-			xw_time(x, s, row, T_RS_DEADLINE, v->response.deadline, x->dt);
-		}
-		xw_str(x, s, row, T_RS_STATE, report_state_word(w, v->response.state), NULL);
-		xw_str(x, s, row, T_RS_COUNTS, xw_yes_no(w, t->response_counts), NULL);
-		if (v->resolution.state != SK_CLOCK_NA) {
-			xw_time(x, s, row, T_RV_START, v->resolution.start, x->dt);
-			xw_dur(x, s, row, T_RV_ELAPSED, v->resolution.elapsed);
-			xw_dur(x, s, row, T_RV_PAUSED, v->resolution.paused);
-			xw_dur(x, s, row, T_RV_TARGET, v->resolution.target);
-			xw_time(x, s, row, T_RV_DEADLINE, v->resolution.deadline, x->dt);
-		}
-		xw_str(x, s, row, T_RV_STATE, report_state_word(w, v->resolution.state), NULL);
-		xw_str(x, s, row, T_RV_COUNTS, xw_yes_no(w, t->resolution_counts), NULL);
-		xw_str(x, s, row, T_EXCLUDED, xw_yes_no(w, v->excluded), NULL);
-		names[0] = '\0';
-		for (int f = 0; f < SK_FLAG_COUNT; f++)
-			if (v->flags & (1u << f))
-				k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
-						      k ? " " : "", sk_flag_name(1u << f));
-		xw_str(x, s, row, T_FLAGS, names, NULL);
-		xw_str(x, s, row, T_REASON, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
-		if (v->mttr_wall >= 0)
-			xw_dur(x, s, row, T_MTTR, v->mttr_wall);
-		if (v->mttp_wall >= 0)
-			xw_dur(x, s, row, T_MTTP, v->mttp_wall);
-		xw_str(x, s, row, T_CALENDAR, c->calendars[c->priorities[v->priority].calendar].name, NULL);
-	}
-	if (n < r->results->n)
 		xw_str(x, s, row++, 0, "...", NULL);
 	xw_keep(x, worksheet_autofilter(s->ws, 0, 0, row > 1 ? row - 1 : 1, T_COLS - 1));
 	worksheet_freeze_panes(s->ws, 1, 1);
@@ -266,6 +266,17 @@ void xw_sheet_tickets(struct xw *x)
 		    col != T_LOCATION)
 			s->width[col] = 24;
 }
+
+void xw_sheet_tickets(struct xw *x)
+{
+	const struct sk_results *res = x->r->results;
+
+	xw_tickets_head(x);
+	for (size_t i = 0; i < res->n; i++)
+		xw_tickets_row(x, i, &res->r[i]);
+	xw_tickets_tail(x, res->n);
+}
+
 /* ---- trend ---- */
 
 void xw_sheet_trend(struct xw *x)

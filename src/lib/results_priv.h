@@ -91,10 +91,10 @@ void results_children_close(struct results_children *ch);
 enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
 				       struct sk_diag *d);
 
-/* A store running beside the computation (results_store.c). */
+/* Verdicts handed to a consumer on another thread (results_feed.h). */
 struct results_feed;
 
-/* Hand the store the verdicts r->r[0..ready) (in batches; cheap when called per ticket). */
+/* Hand over the verdicts r->r[0..ready) (in batches; cheap when called per ticket). */
 void results_feed_publish(struct results_feed *f, const struct sk_results *r, size_t ready);
 
 /* What results_compute() reads beside the verdicts. */

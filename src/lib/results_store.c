@@ -13,19 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "results_priv.h"
+#include "results_feed.h"
 
-/* Verdicts are handed over in batches, so the two threads rarely meet. */
-#define FEED_BATCH 4096
-
-struct results_feed {
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	const struct sk_results *r;   /* the set being computed, from the first verdict on */
-	size_t ready;                 /* r->r[0..ready) are final */
-	size_t published;             /* ready as last signalled */
-	int done;                     /* no more verdicts will come */
-	int abort;                    /* the computation failed: roll back */
+/* The store's side of the feed. */
+struct store {
+	struct results_feed feed;
 	const struct sk_contract *c;
 	char period[16];
 	struct sk_db *db;             /* the store's connection */
@@ -98,25 +90,8 @@ static enum sk_err insert_row(sqlite3_stmt *ins, const struct sk_contract *c, sq
 	return sqlite3_step(ins) == SQLITE_DONE ? SK_OK : SK_ERR_DB;
 }
 
-/* Wait for verdicts after @from; returns how many are final, with *done and *abort. */
-static size_t wait_for(struct results_feed *f, size_t from, const struct sk_results **r, int *done,
-		       int *abort)
-{
-	size_t ready;
-
-	pthread_mutex_lock(&f->mu);
-	while (!f->abort && !f->done && f->ready <= from)
-		pthread_cond_wait(&f->cv, &f->mu);
-	ready = f->ready;
-	*r = f->r;
-	*done = f->done;
-	*abort = f->abort;
-	pthread_mutex_unlock(&f->mu);
-	return ready;
-}
-
 /* The whole store, in one transaction on f->db. */
-static enum sk_err store_run(struct results_feed *f)
+static enum sk_err store_run(struct store *f)
 {
 	struct sk_db *db = f->db;
 	struct sk_diag *d = &f->d;
@@ -168,7 +143,7 @@ static enum sk_err store_run(struct results_feed *f)
 		goto out;
 	}
 	for (;;) {
-		ready = wait_for(f, i, &r, &done, &abort);
+		ready = results_feed_wait(&f->feed, i, &r, &done, &abort);
 		if (abort) {
 			rc = SK_ERR_DB; /* nothing to say: the computation says why */
 			goto out;
@@ -201,55 +176,27 @@ out:
 
 static void *store_thread(void *arg)
 {
-	struct results_feed *f = arg;
+	struct store *f = arg;
 
 	f->rc = store_run(f);
 	return NULL;
 }
 
-static void feed_init(struct results_feed *f, struct sk_db *db, const struct sk_contract *c,
-		      const char *period)
+static void store_init(struct store *f, struct sk_db *db, const struct sk_contract *c,
+		       const char *period)
 {
 	memset(f, 0, sizeof(*f));
-	pthread_mutex_init(&f->mu, NULL);
-	pthread_cond_init(&f->cv, NULL);
+	results_feed_init(&f->feed);
 	f->db = db;
 	f->c = c;
 	snprintf(f->period, sizeof(f->period), "%s", period);
 	sk_diag_clear(&f->d);
 }
 
-static void feed_destroy(struct results_feed *f)
-{
-	pthread_mutex_destroy(&f->mu);
-	pthread_cond_destroy(&f->cv);
-}
-
-void results_feed_publish(struct results_feed *f, const struct sk_results *r, size_t ready)
-{
-	if (!f || ready - f->published < FEED_BATCH)
-		return;
-	pthread_mutex_lock(&f->mu);
-	f->r = r;
-	f->ready = ready;
-	f->published = ready;
-	pthread_cond_signal(&f->cv);
-	pthread_mutex_unlock(&f->mu);
-}
-
 /* Say the verdicts are all there (@ok) or will not come; wait for the store. */
-static enum sk_err feed_finish(struct results_feed *f, const struct sk_results *r, int ok)
+static enum sk_err store_finish(struct store *f, const struct sk_results *r, int ok)
 {
-	pthread_mutex_lock(&f->mu);
-	if (ok) {
-		f->r = r;
-		f->ready = r->n;
-		f->done = 1;
-	} else {
-		f->abort = 1;
-	}
-	pthread_cond_signal(&f->cv);
-	pthread_mutex_unlock(&f->mu);
+	results_feed_end(&f->feed, r, ok);
 	if (f->threaded)
 		pthread_join(f->thread, NULL);
 	return f->rc;
@@ -257,17 +204,15 @@ static enum sk_err feed_finish(struct results_feed *f, const struct sk_results *
 
 enum sk_err sk_results_store(struct sk_db *db, const struct sk_results *r, struct sk_diag *d)
 {
-	struct results_feed f;
+	struct store f;
 	enum sk_err rc;
 
-	feed_init(&f, db, r->contract, r->period.label);
-	f.r = r;
-	f.ready = r->n;
-	f.done = 1;
+	store_init(&f, db, r->contract, r->period.label);
+	results_feed_end(&f.feed, r, 1);
 	rc = store_run(&f);
 	if (rc && d)
 		*d = f.d;
-	feed_destroy(&f);
+	results_feed_release(&f.feed);
 	return rc;
 }
 
@@ -292,7 +237,7 @@ enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 				     struct sk_diag *d)
 {
 	const char *path = sk_db_path(db);
-	struct results_feed f;
+	struct store f;
 	struct sk_db *store_db = NULL;
 	enum sk_err rc, src;
 
@@ -301,15 +246,15 @@ enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 	if (!path || !*path || strcmp(path, ":memory:") == 0 ||
 	    sk_db_open(path, 0, &store_db, NULL) != SK_OK)
 		return compute_then_store(db, c, p, out, d);
-	feed_init(&f, store_db, c, p->label);
+	store_init(&f, store_db, c, p->label);
 	f.threaded = pthread_create(&f.thread, NULL, store_thread, &f) == 0;
 	if (!f.threaded) {
 		sk_db_close(store_db);
-		feed_destroy(&f);
+		results_feed_release(&f.feed);
 		return compute_then_store(db, c, p, out, d);
 	}
-	rc = results_compute(db, c, p, out, d, &f, 0);
-	src = feed_finish(&f, *out, rc == SK_OK);
+	rc = results_compute(db, c, p, out, d, &f.feed, 0);
+	src = store_finish(&f, *out, rc == SK_OK);
 	if (rc == SK_OK && src != SK_OK) {
 		rc = src;
 		if (d)
@@ -318,6 +263,6 @@ enum sk_err sk_results_compute_store(struct sk_db *db, struct sk_contract *c,
 		*out = NULL;
 	}
 	sk_db_close(store_db);
-	feed_destroy(&f);
+	results_feed_release(&f.feed);
 	return rc;
 }

@@ -5,7 +5,8 @@
 # equals sla-compute's CSV; figures are numbers with number formats; two runs
 # give the same cells and properties; every part is deflated at the fastest
 # level; the checker fails on a wrong figure; a ticket titled =HYPERLINK("x")
-# stays a string (also in the CSV report).
+# stays a string (also in the CSV report); a period of more than 4,096 verdicts
+# (the tickets sheet is then written while they are computed) checks the same.
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u
@@ -84,6 +85,21 @@ sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend
 "$R" -d "$tmp/inject.db" -c "$contracts/dhs.ini" -p 2027-01 -o "$tmp/inject.csv" || fail "inject csv"
 grep -q '"'"'"'=HYPERLINK(""x"")"' "$tmp/inject.csv" || fail "CSV: =HYPERLINK not quoted with an apostrophe"
 grep -q '^[^"]*,=' "$tmp/inject.csv" && fail "CSV: a field starts with ="
+
+# More verdicts than two batches of the feed (4,096 each): the tickets sheet written row
+# by row while they are computed equals sla-compute's CSV all the same.
+mkdir "$tmp/big"
+awk -v n=20000 -v dir="$tmp/big" -f "$src/scripts/bench-gen.awk" || fail "generating 20,000 tickets"
+(cd "$tmp/big" && "$bin/sla-import" -d big.db -c "$contracts/dhs.ini" tickets.csv events.csv pauses.csv) ||
+	fail "importing 20,000 tickets"
+"$R" -d "$tmp/big/big.db" -c "$contracts/dhs.ini" -p 2027-H1 -o "$tmp/big.xlsx" --allow-missing skip ||
+	fail "big: sla-report exit $?"
+"$bin/sla-score" -d "$tmp/big/big.db" -c "$contracts/dhs.ini" -p 2027-H1 --format json \
+	--allow-missing skip >"$tmp/score.json" 2>/dev/null
+"$bin/sla-compute" -d "$tmp/big/big.db" -c "$contracts/dhs.ini" -p 2027-H1 --format csv --no-store \
+	>"$tmp/compute.csv" || fail "big: sla-compute exit $?"
+[ "$(wc -l <"$tmp/compute.csv")" -gt 8200 ] || fail "big: only $(wc -l <"$tmp/compute.csv") verdicts"
+"$py" "$check" check "$tmp/big.xlsx" "$tmp/score.json" "$tmp/compute.csv" || fail "big: workbook check"
 
 echo "report_xlsx: $failed failed"
 [ "$failed" -eq 0 ]
