@@ -92,12 +92,18 @@ enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct ar
 	int has_limit = complaint_limit(c, &cal, &limit);
 	enum sk_err rc;
 
-	/* Active in the period: reported before its end, not solved before its start. */
+	/*
+	 * Active in the period: reported before its end, not solved before its
+	 * start. One pass over the table and a sort of the few rows found: the id
+	 * index (for the order) or the reported_at one (for "before the end",
+	 * nearly every ticket when the period is recent) would fetch each row by
+	 * lookup, several times slower (the + keeps the planner off both).
+	 */
 	if ((rc = prepare_span(db, "SELECT id, type, priority, reported_at, resolved_at, closed_at,"
 			       " planned_at, category, location, change_type, cab_approved, change_failed, "
 			       TICKET_TITLE_SQL " FROM tickets WHERE (type = 'change' OR type = 'complaint')"
-			       " AND reported_at < ?2 AND COALESCE(resolved_at, closed_at, ?2) >= ?1"
-			       " ORDER BY id", &r->period, &st, d)))
+			       " AND +reported_at < ?2 AND COALESCE(resolved_at, closed_at, ?2) >= ?1"
+			       " ORDER BY +id", &r->period, &st, d)))
 		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		int complaint = strcmp((const char *)sqlite3_column_text(st, 1), "complaint") == 0;

@@ -123,4 +123,14 @@ void xlsx_abandon(struct xw *x);
 /* Deflate the workbook's parts at zlib's fastest level (xlsx_deflate.c). */
 void xlsx_deflate_fast(void);
 
+/* minizip 1.x's (zip.h), which xlsx_deflate.c stands in for: zipFile is a void
+ * pointer, uInt and uLong are unsigned int and unsigned long. */
+int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
+			    const void *extrafield_local, unsigned size_extrafield_local,
+			    const void *extrafield_global, unsigned size_extrafield_global,
+			    const char *comment, int method, int level, int raw, int window_bits,
+			    int mem_level, int strategy, const char *password,
+			    unsigned long crc_for_crypting, unsigned long version_made_by,
+			    unsigned long flag_base, int zip64);
+
 #endif

@@ -26,23 +26,6 @@
 /* zlib's Z_DEFLATED and Z_BEST_SPEED. */
 enum { XLSX_DEFLATED = 8, XLSX_LEVEL = 1 };
 
-/* minizip 1.x (zip.h); zipFile is a void pointer, uInt and uLong unsigned. */
-typedef int (*zip_open_fn)(void *file, const char *filename, const void *zipfi,
-			   const void *extrafield_local, unsigned size_extrafield_local,
-			   const void *extrafield_global, unsigned size_extrafield_global,
-			   const char *comment, int method, int level, int raw, int window_bits,
-			   int mem_level, int strategy, const char *password,
-			   unsigned long crc_for_crypting, unsigned long version_made_by,
-			   unsigned long flag_base, int zip64);
-
-int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
-			    const void *extrafield_local, unsigned size_extrafield_local,
-			    const void *extrafield_global, unsigned size_extrafield_global,
-			    const char *comment, int method, int level, int raw, int window_bits,
-			    int mem_level, int strategy, const char *password,
-			    unsigned long crc_for_crypting, unsigned long version_made_by,
-			    unsigned long flag_base, int zip64);
-
 int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
 			    const void *extrafield_local, unsigned size_extrafield_local,
 			    const void *extrafield_global, unsigned size_extrafield_global,
@@ -53,7 +36,7 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
 {
 	/* Looked up on each call: a handful per workbook, and no shared state. */
 	void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-	zip_open_fn real;
+	__typeof__(zipOpenNewFileInZip4_64) *real;
 
 	if (!sym)
 		return -104; /* minizip's ZIP_INTERNALERROR: the workbook fails, it is not made wrong */
