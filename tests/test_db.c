@@ -113,14 +113,18 @@ static void test_upgrade_from_1(void **state)
 				      "ticket_events VALUES (1,'T1',0,'Nieuw',0,NULL,NULL,1,2)",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	expect_refused("v1.db", SK_DB_READONLY, SK_DB_SCHEMA_VERSION == 2 ?
-		       "database schema version 1 is older than 2: run sla-import once to "
+	expect_refused("v1.db", SK_DB_READONLY, SK_DB_SCHEMA_VERSION == 3 ?
+		       "database schema version 1 is older than 3: run sla-import once to "
 		       "upgrade it" : "(update this test)");
 	assert_int_equal(sk_db_open(db_path("v1.db"), 0, &db, &d), SK_OK);
 	h = sk_db_handle(db);
 	assert_int_equal(q(h, "PRAGMA user_version"), SK_DB_SCHEMA_VERSION);
 	assert_int_equal(q(h, "SELECT count(*) FROM sqlite_master WHERE name = "
 			   "'ticket_events_ticket'"), 0);
+	/* Version 3: tickets keep only the index on their reporting time. */
+	assert_int_equal(q(h, "SELECT count(*) FROM sqlite_master WHERE name IN "
+			   "('tickets_responded', 'tickets_resolved')"), 0);
+	assert_int_equal(q(h, "SELECT count(*) FROM sqlite_master WHERE name = 'tickets_reported'"), 1);
 	assert_int_equal(q(h, "SELECT count(*) FROM ticket_events WHERE id = 1 AND "
 			   "ticket_id = 'T1' AND line = 2"), 1);
 	/* Events live in their key's B-tree alone now. */

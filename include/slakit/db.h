@@ -41,7 +41,7 @@ extern "C" {
 #endif
 
 /** The schema version this slakit writes and reads. */
-#define SK_DB_SCHEMA_VERSION 2
+#define SK_DB_SCHEMA_VERSION 3
 
 /** Default time a writer waits for another writer, in milliseconds. */
 #define SK_DB_BUSY_TIMEOUT_MS 30000
