@@ -132,6 +132,32 @@ static void test_upgrade_from_1(void **state)
 	sk_db_close(db);
 }
 
+/* A version 2 database is read as it is (version 3 only dropped two indexes)
+ * and upgraded by the first writer. */
+static void test_version_2_readable(void **state)
+{
+	struct sk_db *db = NULL;
+	struct sk_diag d;
+	sqlite3 *h;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(db_path("v2.db"), &h), SQLITE_OK);
+	for (int v = 0; v < 2; v++)
+		for (const char *const *st = sk_schema_step(v); *st; st++)
+			assert_int_equal(sqlite3_exec(h, *st, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(sk_db_open(db_path("v2.db"), SK_DB_READONLY, &db, &d), SK_OK);
+	assert_int_equal(q(sk_db_handle(db), "PRAGMA user_version"), 2);
+	assert_int_equal(q(sk_db_handle(db), "SELECT count(*) FROM tickets"), 0);
+	sk_db_close(db);
+	assert_int_equal(sk_db_open(db_path("v2.db"), 0, &db, &d), SK_OK);
+	assert_int_equal(q(sk_db_handle(db), "PRAGMA user_version"), SK_DB_SCHEMA_VERSION);
+	assert_int_equal(q(sk_db_handle(db), "SELECT count(*) FROM sqlite_master WHERE name = "
+			   "'tickets_resolved'"), 0);
+	sk_db_close(db);
+}
+
 static void test_second_writer_waits_then_fails(void **state)
 {
 	struct sk_db *a = NULL, *b = NULL;
@@ -174,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_create),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_upgrade_from_1),
+		cmocka_unit_test(test_version_2_readable),
 		cmocka_unit_test(test_second_writer_waits_then_fails),
 	};
 

@@ -43,6 +43,13 @@ extern "C" {
 /** The schema version this slakit writes and reads. */
 #define SK_DB_SCHEMA_VERSION 3
 
+/**
+ * The oldest schema version opened read-only as it is: the versions after it
+ * only dropped indexes, so sla-score and sla-report read such a database
+ * without waiting for an sla-import to upgrade it.
+ */
+#define SK_DB_SCHEMA_READABLE 2
+
 /** Default time a writer waits for another writer, in milliseconds. */
 #define SK_DB_BUSY_TIMEOUT_MS 30000
 

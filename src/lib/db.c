@@ -211,7 +211,7 @@ enum sk_err sk_db_open(const char *path, int flags, struct sk_db **out,
 		goto out;
 	}
 	if (flags & SK_DB_READONLY) {
-		if (v < SK_DB_SCHEMA_VERSION) {
+		if (v < SK_DB_SCHEMA_READABLE) {
 			if (v == 0)
 				rc = sk_diag_set(d, SK_ERR_DB, path, 0, NULL,
 						 "empty database: nothing imported yet");
