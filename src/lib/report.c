@@ -315,8 +315,14 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	*out = NULL;
 	if (!r)
 		return SK_ERR_NOMEM;
-	if ((rc = report_gather_verdicts(db, c, r, NULL, d)) ||
-	    (rc = report_gather_rest(db, c, r, o, d))) {
+	/* One read transaction: every figure from the same state of the database,
+	 * even when an import commits while the report is gathered. */
+	if (!(rc = sk_db_exec(db, "SAVEPOINT report_read", d))) {
+		if (!(rc = report_gather_verdicts(db, c, r, NULL, d)))
+			rc = report_gather_rest(db, c, r, o, d);
+		sk_db_exec(db, "RELEASE report_read", NULL);
+	}
+	if (rc) {
 		sk_report_free(r);
 		return rc;
 	}

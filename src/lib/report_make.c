@@ -61,13 +61,19 @@ static enum sk_err make_xlsx(struct sk_db *db, struct sk_contract *c, struct sk_
 	tw.x = &x;
 	results_feed_init(&tw.feed);
 	threaded = pthread_create(&th, NULL, tickets_thread, &tw) == 0;
-	rc = report_gather_verdicts(db, c, r, threaded ? &tw.feed : NULL, d);
-	if (threaded)
-		results_feed_end(&tw.feed, r->results, rc == SK_OK);
-	else if (!rc)
-		xw_sheet_tickets(&x);
-	if (!rc)
-		rc = report_gather_rest(db, c, r, o, d);
+	/* One read transaction, as in sk_report_gather(). */
+	if (!(rc = sk_db_exec(db, "SAVEPOINT report_read", d))) {
+		rc = report_gather_verdicts(db, c, r, threaded ? &tw.feed : NULL, d);
+		if (threaded)
+			results_feed_end(&tw.feed, r->results, rc == SK_OK);
+		else if (!rc)
+			xw_sheet_tickets(&x);
+		if (!rc)
+			rc = report_gather_rest(db, c, r, o, d);
+		sk_db_exec(db, "RELEASE report_read", NULL);
+	} else if (threaded) {
+		results_feed_end(&tw.feed, NULL, 0);
+	}
 	if (threaded)
 		pthread_join(th, NULL);
 	results_feed_release(&tw.feed);

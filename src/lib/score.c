@@ -318,6 +318,59 @@ static void finish_domain(const struct sk_contract *c, const struct sk_period *p
 		ds->malus_cents = sk_cents_percent(ds->invoice_cents, ds->malus);
 }
 
+/* The domains of @s: each KPI's figures, then the domain's score and malus. */
+static enum sk_err score_domains(struct sk_contract *c, const struct sk_period *p,
+				 const struct sk_score_input *in, struct score_cache *cache,
+				 struct sk_score *s, struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	s->domains = calloc(c->n_domains ? c->n_domains : 1, sizeof(*s->domains));
+	if (!s->domains)
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < c->n_domains; i++) {
+		const struct sk_domain *dom = &c->domains[i];
+		struct sk_domain_score *ds;
+
+		if (!selected(in, dom))
+			continue;
+		ds = &s->domains[s->n_domains++];
+		ds->domain = dom;
+		ds->step = -1;
+		ds->scored = dom->scored;
+		ds->kpis = calloc(dom->n_kpis ? dom->n_kpis : 1, sizeof(*ds->kpis));
+		if (!ds->kpis)
+			return SK_ERR_NOMEM;
+		ds->n_kpis = dom->n_kpis;
+		if (!dom->scored) {
+			snprintf(ds->reason, sizeof(ds->reason), "not scored: %s",
+				 dom->note ? dom->note : "the contract gives it no weights");
+		}
+		if (dom->scored && dom->has_start) {
+			struct sk_civil sc = { 0 };
+			sk_time start;
+
+			sk_civil_from_days(dom->start_day, &sc.year, &sc.month, &sc.day);
+			start = sk_tz_from_civil(c->tz, &sc, NULL);
+			if (p->start < start) {
+				ds->scored = 0;
+				snprintf(ds->reason, sizeof(ds->reason),
+					 "not scored: the domain starts on %04d-%02d-%02d", sc.year, sc.month, sc.day);
+			}
+		}
+		ds->complete = 1;
+		for (size_t k = 0; k < dom->n_kpis; k++) {
+			if ((rc = score_kpi(c, dom, &dom->kpis[k], p, in, cache, &ds->kpis[k], d)))
+				return rc;
+			if (!ds->kpis[k].has_value && dom->kpis[k].has_weight)
+				ds->complete = 0;
+		}
+		if (ds->scored)
+			finish_domain(c, p, in, ds, s);
+	}
+	return SK_OK;
+}
+
 void score_cache_release(struct score_cache *cache)
 {
 	for (size_t i = 0; i < cache->n; i++)
@@ -348,53 +401,14 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 	s->missing_rule = in->missing;
 	if ((rc = check_ids(c, in, d)))
 		goto fail;
-	s->domains = calloc(c->n_domains ? c->n_domains : 1, sizeof(*s->domains));
-	if (!s->domains) {
-		rc = SK_ERR_NOMEM;
+	/* One read transaction: every KPI from the same state of the database. */
+	if (in->db && (rc = sk_db_exec(in->db, "SAVEPOINT score_read", d)))
 		goto fail;
-	}
-	for (size_t i = 0; i < c->n_domains; i++) {
-		const struct sk_domain *dom = &c->domains[i];
-		struct sk_domain_score *ds;
-
-		if (!selected(in, dom))
-			continue;
-		ds = &s->domains[s->n_domains++];
-		ds->domain = dom;
-		ds->step = -1;
-		ds->scored = dom->scored;
-		ds->kpis = calloc(dom->n_kpis ? dom->n_kpis : 1, sizeof(*ds->kpis));
-		if (!ds->kpis) {
-			rc = SK_ERR_NOMEM;
-			goto fail;
-		}
-		ds->n_kpis = dom->n_kpis;
-		if (!dom->scored) {
-			snprintf(ds->reason, sizeof(ds->reason), "not scored: %s",
-				 dom->note ? dom->note : "the contract gives it no weights");
-		}
-		if (dom->scored && dom->has_start) {
-			struct sk_civil sc = { 0 };
-			sk_time start;
-
-			sk_civil_from_days(dom->start_day, &sc.year, &sc.month, &sc.day);
-			start = sk_tz_from_civil(c->tz, &sc, NULL);
-			if (p->start < start) {
-				ds->scored = 0;
-				snprintf(ds->reason, sizeof(ds->reason),
-					 "not scored: the domain starts on %04d-%02d-%02d", sc.year, sc.month, sc.day);
-			}
-		}
-		ds->complete = 1;
-		for (size_t k = 0; k < dom->n_kpis; k++) {
-			if ((rc = score_kpi(c, dom, &dom->kpis[k], p, in, &cache, &ds->kpis[k], d)))
-				goto fail;
-			if (!ds->kpis[k].has_value && dom->kpis[k].has_weight)
-				ds->complete = 0;
-		}
-		if (ds->scored)
-			finish_domain(c, p, in, ds, s);
-	}
+	rc = score_domains(c, p, in, &cache, s, d);
+	if (in->db)
+		sk_db_exec(in->db, "RELEASE score_read", NULL);
+	if (rc)
+		goto fail;
 	score_cache_release(&cache);
 	*out = s;
 	return SK_OK;
