@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_priv.h"
 #include "schema.h"
 #include "slakit/db.h"
 
@@ -13,7 +14,25 @@ struct sk_db {
 	char *path;
 	int busy_ms;
 	int in_tx;
+	void (*settle)(void *);  /* work still running on the database (sk_db_defer()) */
+	void *settle_arg;
 };
+
+void sk_db_defer(struct sk_db *db, void (*settle)(void *), void *arg)
+{
+	sk_db_settle(db);
+	db->settle = settle;
+	db->settle_arg = arg;
+}
+
+void sk_db_settle(struct sk_db *db)
+{
+	void (*settle)(void *) = db->settle;
+
+	db->settle = NULL;
+	if (settle)
+		settle(db->settle_arg);
+}
 
 sqlite3 *sk_db_handle(struct sk_db *db)
 {
@@ -261,6 +280,7 @@ void sk_db_close(struct sk_db *db)
 {
 	if (!db)
 		return;
+	sk_db_settle(db);
 	sk_db_rollback(db);
 	sqlite3_close(db->h);
 	free(db->path);

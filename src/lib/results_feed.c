@@ -47,7 +47,7 @@ void results_feed_end(struct results_feed *f, const struct sk_results *r, int ok
 	} else {
 		f->abort = 1;
 	}
-	pthread_cond_signal(&f->cv);
+	pthread_cond_broadcast(&f->cv);
 	pthread_mutex_unlock(&f->mu);
 }
 
