@@ -41,6 +41,8 @@ run() {
 	: >"$dir/times"
 	i=0
 	while [ "$i" -lt "$repeat" ]; do
+		# Written pages of the step before go to disk first, not during this one.
+		sync
 		if ! /usr/bin/time -f '%e %M' -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err"; then
 			printf '%-34s failed: %s\n' "$label" "$(tail -1 "$dir/err")"
 			return 1
