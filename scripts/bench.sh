@@ -4,8 +4,8 @@
 # time each step and print wall time, rows per second and peak memory (RSS).
 # (A month of a year of N tickets holds about N/12; the last lines scale the
 # year's computation to 1,000,000 tickets and the monthly report to 100,000,
-# the sizes of the targets. The year is computed twice: the first run on a
-# fresh database has no stored run to replace, the second does.)
+# the sizes of the targets. The year is computed on a fresh copy of the
+# database, which has no stored run to replace, and again on one that has.)
 # The import is shown next to sqlite3's own .import of the same file, the
 # floor it is measured against. Figures only: nothing here passes or fails.
 #
@@ -32,16 +32,20 @@ else
 fi
 
 repeat=1
+before=
 # run LABEL ROWS CMD...: time CMD (output to $dir/out), print one line.
 # With repeat=n set, CMD runs n times and the line gives the median wall
-# time (this VM's timings vary by a fifth from run to run).
+# time (this VM's timings vary by a fifth from run to run); with before=SH
+# set, SH runs (untimed) before each run.
 run() {
 	label=$1 rows=$2
 	shift 2
 	: >"$dir/times"
 	i=0
 	while [ "$i" -lt "$repeat" ]; do
-		# Written pages of the step before go to disk first, not during this one.
+		# Untimed: $before (a fresh copy of the database), then the written
+		# pages of the step before go to disk, not during this one.
+		[ -z "$before" ] || eval "$before"
 		sync
 		if ! /usr/bin/time -f '%e %M' -o "$dir/time" "$@" >"$dir/out" 2>"$dir/err"; then
 			printf '%-34s failed: %s\n' "$label" "$(tail -1 "$dir/err")"
@@ -102,9 +106,18 @@ awk -v a="$rss_tenth" -v b="$rss_half" -v c="$rss_all" 'BEGIN {
 	printf "%-34s %.0f MB at N/10, %.0f MB at N/2, %.0f MB at N (bounded by the 64 MiB page cache)\n",
 		"import peak RSS", a / 1024, b / 1024, c / 1024 }'
 
-run "sla-compute -p 2027 (a year)" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv
+# The first run on a database has no stored run to replace, and the file
+# grows: each of the three runs is on a fresh copy of the imported database.
 repeat=3
-run "sla-compute -p 2027 again" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv
+before='rm -f "$dir/first.db"*; cp "$dir/bench.db" "$dir/first.db"'
+run "sla-compute -p 2027, first run" "$tickets" "$bin/sla-compute" -d "$dir/first.db" -c "$contract" -p 2027 --format csv
+first_t=$(cat "$dir/last")
+before=
+rm -f "$dir/first.db"*
+repeat=1
+run "sla-compute -p 2027 (stores the run)" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv >/dev/null
+repeat=3
+run "sla-compute -p 2027, recomputed" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv
 repeat=1
 year_t=$(cat "$dir/last")
 run "sla-compute -p 2027 --no-store" "$tickets" "$bin/sla-compute" -d "$dir/bench.db" -c "$contract" -p 2027 --format csv --no-store
@@ -120,8 +133,9 @@ repeat=1
 report_t=$(cat "$dir/last")
 # The targets scale with the size: a year of N tickets against 1,000,000 in 5 s,
 # a month's report against 100,000 tickets in 5 s.
-awk -v y="$year_t" -v n="$tickets" -v r="$report_t" -v m="$month" 'BEGIN {
-	printf "%-34s %8.2f s per 1,000,000 tickets (target: < 5 s)\n", "compute a year, scaled", y * 1000000 / n
+awk -v f="$first_t" -v y="$year_t" -v n="$tickets" -v r="$report_t" -v m="$month" 'BEGIN {
+	printf "%-34s %8.2f s first run, %.2f s recomputed, per 1,000,000 tickets (target: < 5 s)\n",
+		"compute a year, scaled", f * 1000000 / n, y * 1000000 / n
 	printf "%-34s %8.2f s per 100,000 tickets in the month (target: < 5 s)\n", "monthly xlsx report, scaled", (m > 0 ? r * 100000 / m : 0) }'
 
 echo
