@@ -186,8 +186,7 @@ struct sk_report {
 	sk_time generated_at;    /**< latest finish of the imports that fed it; period end when none */
 	sk_time due;             /**< the SLR is due: report_due_days werkdagen after the period */
 	char version[16];        /**< slakit version */
-	struct sk_results *results; /**< every ticket in scope, sorted by id (owned) */
-	const char **titles;     /**< per result: title/summary from the export, or NULL */
+	struct sk_results *results; /**< every ticket in scope, sorted by id, with its title (owned) */
 	struct sk_score *score;  /**< the domains (owned) */
 	enum sk_missing_rule missing; /**< rule applied to KPIs without data */
 	struct sk_report_import *imports; /**< imports that fed the period, by id */

@@ -336,7 +336,6 @@ void sk_report_free(struct sk_report *r)
 		return;
 	sk_results_free(r->results);
 	sk_score_free(r->score);
-	free(r->titles);
 	free(r->imports);
 	free(r->prio);
 	free(r->p1);

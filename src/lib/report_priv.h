@@ -41,8 +41,7 @@ int report_temp_beside(const char *path, char *tmp, size_t size);
 
 /*
  * The imports that fed the period (its tickets, their events and pauses,
- * calls, outages and measurements in the KPIs' windows), the ticket titles,
- * and generated_at. Runs after the other gatherers: it needs their tickets.
+ * calls, outages and measurements in the KPIs' windows) and generated_at. Runs after the other gatherers: it needs their tickets.
  */
 enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
 				  struct sk_diag *d);

@@ -1,7 +1,7 @@
 /*
  * Where the report's figures come from: the imports that fed the period
- * (so the report can name every input file by its SHA-256), the titles of
- * the tickets, and the availability of the contract's services.
+ * (so the report can name every input file by its SHA-256), and the
+ * availability of the contract's services.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -189,10 +189,10 @@ static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
 }
 
 /*
- * The tickets behind the report. Those in scope came with their titles and
- * imports (results_compute() with RESULTS_TITLES); the few others that fed it,
- * reported in the period but not counting in it, or listed as cases, are
- * looked up, and returned in @ids for their events and pauses.
+ * The tickets behind the report. Those in scope came with their imports
+ * (results_compute()); the few others that fed it, reported in the period
+ * but not counting in it, or listed as cases, are looked up, and returned in
+ * @ids for their events and pauses.
  */
 static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
 				  struct import_set *s, char ***ids, size_t *n_ids,
@@ -207,7 +207,6 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 	for (size_t i = 0; i < res->n && !rc; i++) {
 		const struct sk_ticket *t = &res->r[i].ticket;
 
-		r->titles[i] = t->title;
 		if (t->import_id && mark(s, t->import_id))
 			rc = SK_ERR_NOMEM;
 		for (size_t k = 0; k < t->n_child_imports && !rc; k++)
@@ -312,9 +311,6 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	enum sk_err rc;
 
 	report_span(r, &start, &end);
-	r->titles = calloc(r->results->n ? r->results->n : 1, sizeof(*r->titles));
-	if (!r->titles)
-		return SK_ERR_NOMEM;
 	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)))
 		goto out;
 	if ((rc = mark_ticket_rows(db, 0, ids, n_ids, &s, d)) ||
