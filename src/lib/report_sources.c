@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "id_list.h"
 #include "report_priv.h"
 #include "results_priv.h"
 
@@ -66,32 +67,6 @@ static int label_used(const struct sk_report *r, const char *label, sk_time star
 	       w.start >= start && w.end <= end;
 }
 
-struct import_set {
-	long *ids;
-	size_t n, cap;
-};
-
-static int mark(struct import_set *s, long id)
-{
-	/* Rows come in runs from one import: the last one marked is the likely one. */
-	if (s->n && s->ids[s->n - 1] == id)
-		return 0;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->ids[i] == id)
-			return 0;
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 32;
-		long *ni = realloc(s->ids, nc * sizeof(*ni));
-
-		if (!ni)
-			return -1;
-		s->ids = ni;
-		s->cap = nc;
-	}
-	s->ids[s->n++] = id;
-	return 0;
-}
-
 /* The child tables whose rows name the import that wrote them. */
 static const char *const child_sql[] = {
 	"SELECT import_id FROM ticket_events WHERE ticket_id = ?1",
@@ -100,7 +75,7 @@ static const char *const child_sql[] = {
 
 /* Every import that wrote a row of child table @table for a ticket in @ids. */
 static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, size_t n,
-				    struct import_set *s, struct sk_diag *d)
+				    struct id_list *s, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
@@ -115,7 +90,7 @@ static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, siz
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, ids[k], -1, SQLITE_STATIC);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW)
-			if (mark(s, sqlite3_column_int64(st, 0))) {
+			if (id_list_add(s, sqlite3_column_int64(st, 0))) {
 				rc = SK_ERR_NOMEM;
 				break;
 			}
@@ -128,7 +103,7 @@ static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, siz
 
 /* import_ids of rows of @sql (span bound to ?1, ?2), column 0 = import_id, 1 = label or NULL. */
 static enum sk_err mark_span_rows(struct sk_db *db, const struct sk_report *r, const char *sql,
-				  sk_time start, sk_time end, struct import_set *s,
+				  sk_time start, sk_time end, struct id_list *s,
 				  struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
@@ -146,7 +121,7 @@ static enum sk_err mark_span_rows(struct sk_db *db, const struct sk_report *r, c
 
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL && !label_used(r, label, start, end))
 			continue;
-		if (mark(s, sqlite3_column_int64(st, 0))) {
+		if (id_list_add(s, sqlite3_column_int64(st, 0))) {
 			rc = SK_ERR_NOMEM;
 			break;
 		}
@@ -174,7 +149,7 @@ static int grow_ids(char ***ids, size_t n, size_t *cap)
 
 /* Add ticket @id (copied) to the extras and mark the import that wrote it. */
 static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
-			     struct import_set *s, char ***ids, size_t *n_ids, size_t *cap)
+			     struct id_list *s, char ***ids, size_t *n_ids, size_t *cap)
 {
 	int failed = 0;
 
@@ -185,7 +160,7 @@ static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
 	if (grow_ids(ids, *n_ids, cap))
 		return SK_ERR_NOMEM;
 	(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
-	return failed || mark(s, sqlite3_column_int64(one, 0)) ? SK_ERR_NOMEM : SK_OK;
+	return failed || id_list_add(s, sqlite3_column_int64(one, 0)) ? SK_ERR_NOMEM : SK_OK;
 }
 
 /*
@@ -195,7 +170,7 @@ static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
  * @ids for their events and pauses.
  */
 static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct arena *a,
-				  struct import_set *s, char ***ids, size_t *n_ids,
+				  struct id_list *s, char ***ids, size_t *n_ids,
 				  struct sk_diag *d)
 {
 	const struct sk_results *res = r->results;
@@ -207,10 +182,10 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 	for (size_t i = 0; i < res->n && !rc; i++) {
 		const struct sk_ticket *t = &res->r[i].ticket;
 
-		if (t->import_id && mark(s, t->import_id))
+		if (t->import_id && id_list_add(s, t->import_id))
 			rc = SK_ERR_NOMEM;
 		for (size_t k = 0; k < t->n_child_imports && !rc; k++)
-			if (mark(s, t->child_imports[k]))
+			if (id_list_add(s, t->child_imports[k]))
 				rc = SK_ERR_NOMEM;
 	}
 	if (rc ||
@@ -249,23 +224,23 @@ out:
 	return rc;
 }
 
-static int cmp_long(const void *a, const void *b)
+static int cmp_id(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 
 	return (x > y) - (x < y);
 }
 
 /* The rows of `imports` named in @s, by id; generated_at from them. */
 static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct arena *a,
-				struct import_set *s, struct sk_diag *d)
+				struct id_list *s, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
 	int failed = 0;
 
 	if (s->n)
-		qsort(s->ids, s->n, sizeof(*s->ids), cmp_long);
+		qsort(s->ids, s->n, sizeof(*s->ids), cmp_id);
 	r->imports = calloc(s->n ? s->n : 1, sizeof(*r->imports));
 	if (!r->imports)
 		return SK_ERR_NOMEM;
@@ -280,7 +255,7 @@ static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct ar
 		sqlite3_bind_int64(st, 1, s->ids[i]);
 		if (sqlite3_step(st) != SQLITE_ROW)
 			continue; /* a row pointing at a missing import: nothing to name */
-		im->id = s->ids[i];
+		im->id = (long)s->ids[i];
 		im->file = arena_strdup(a, (const char *)sqlite3_column_text(st, 0), &failed);
 		snprintf(im->sha256, sizeof(im->sha256), "%s", (const char *)sqlite3_column_text(st, 1));
 		im->kind = arena_strdup(a, (const char *)sqlite3_column_text(st, 2), &failed);
@@ -304,7 +279,7 @@ static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct ar
 enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
 				  struct sk_diag *d)
 {
-	struct import_set s = { NULL, 0, 0 };
+	struct id_list s = { NULL, 0, 0 };
 	char **ids = NULL;
 	size_t n_ids = 0;
 	sk_time start, end;
@@ -325,7 +300,7 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	rc = load_imports(db, r, a, &s, d);
 out:
 	free(ids);
-	free(s.ids);
+	id_list_release(&s);
 	return rc;
 }
 

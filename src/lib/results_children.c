@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "id_list.h"
 #include "results_priv.h"
 
 /* Above this share (of the time the tickets span, covered by the period), one scan
@@ -46,8 +47,7 @@ struct loader {
 	int first;           /* history: priority of the first version (contract index) */
 	int has_level, level;/* history: most urgent priority level seen */
 	sqlite3_stmt *st;    /* its query; NULL: nothing to read (no ticket history) */
-	int64_t *imports;    /* events and pauses: distinct imports of the current ticket's rows */
-	size_t n_imports, cap_imports;
+	struct id_list imports; /* events and pauses: distinct imports of the current ticket's rows */
 	int scan;            /* 1: st walks the whole table; 0: st looks up one ticket */
 	int step;            /* scan: result of the last sqlite3_step */
 };
@@ -99,27 +99,6 @@ static const char *intern(struct loader *l, const char *s, unsigned *kind)
 	return copy;
 }
 
-/* Add the current row of @st to the run of the current ticket. */
-/* Remember that the current ticket has a row of import @id (a ticket's rows come
- * from one or two imports, so a list beats a set). */
-static int note_import(struct loader *l, int64_t id)
-{
-	for (size_t i = 0; i < l->n_imports; i++)
-		if (l->imports[i] == id)
-			return 0;
-	if (l->n_imports == l->cap_imports) {
-		size_t nc = l->cap_imports ? l->cap_imports * 2 : 4;
-		int64_t *ni = realloc(l->imports, nc * sizeof(*ni));
-
-		if (!ni)
-			return -1;
-		l->imports = ni;
-		l->cap_imports = nc;
-	}
-	l->imports[l->n_imports++] = id;
-	return 0;
-}
-
 /* 1 when table @sql names (a SELECT) has any row. */
 static enum sk_err any_rows(struct sk_db *db, const char *sql, int *any, struct sk_diag *d)
 {
@@ -154,7 +133,7 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 		l->n++;
 		return SK_OK;
 	}
-	if (note_import(l, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? 4 : 3)))
+	if (id_list_add(&l->imports, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? 4 : 3)))
 		return SK_ERR_NOMEM;
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 64;
@@ -308,20 +287,20 @@ enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 	enum sk_err rc = SK_OK;
 	int64_t *all;
 
-	ev->n_imports = ps->n_imports = 0;
+	ev->imports.n = ps->imports.n = 0;
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++)
 		rc = read_child(db, &ch->child[kind], t, d);
-	if (rc || !(ev->n_imports + ps->n_imports))
+	if (rc || !(ev->imports.n + ps->imports.n))
 		return rc;
 	/* The imports of its events, then those of its pauses that are new. */
-	for (size_t i = 0; i < ps->n_imports; i++)
-		if (note_import(ev, ps->imports[i]))
+	for (size_t i = 0; i < ps->imports.n; i++)
+		if (id_list_add(&ev->imports, ps->imports.ids[i]))
 			return SK_ERR_NOMEM;
-	if (!(all = arena_alloc(ev->a, ev->n_imports * sizeof(*all))))
+	if (!(all = arena_alloc(ev->a, ev->imports.n * sizeof(*all))))
 		return SK_ERR_NOMEM;
-	memcpy(all, ev->imports, ev->n_imports * sizeof(*all));
+	memcpy(all, ev->imports.ids, ev->imports.n * sizeof(*all));
 	t->child_imports = all;
-	t->n_child_imports = ev->n_imports;
+	t->n_child_imports = ev->imports.n;
 	return SK_OK;
 }
 
@@ -332,7 +311,7 @@ void results_children_close(struct results_children *ch)
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY; kind++) {
 		sqlite3_finalize(ch->child[kind].st);
 		free(ch->child[kind].buf);
-		free(ch->child[kind].imports);
+		id_list_release(&ch->child[kind].imports);
 	}
 	free(ch);
 }
