@@ -181,6 +181,46 @@ static void test_pause_across_night(void **state)
 	sk_verdict_release(&v);
 }
 
+/*
+ * More events than collect_pauses() merges on its stack (32): seventeen
+ * half-hour waits over three days, each inside business hours (08:00-17:00),
+ * all kept, in order, on the heap; and a ticket without a pause has none.
+ */
+static void test_many_pauses(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_status_event ev[35];
+	struct sk_verdict v;
+	char at[32];
+	size_t n = 0;
+
+	(void)state;
+	ev[n++] = (struct sk_status_event){ T("2027-01-12 08:00"), "New", 0 };
+	for (int k = 0; k < 17; k++) {
+		snprintf(at, sizeof(at), "2027-01-%02d %02d:00", 12 + k / 8, 9 + k % 8);
+		ev[n++] = (struct sk_status_event){ T(at), "Waiting for customer", 0 };
+		snprintf(at, sizeof(at), "2027-01-%02d %02d:30", 12 + k / 8, 9 + k % 8);
+		ev[n++] = (struct sk_status_event){ T(at), "In progress", 0 };
+	}
+	t.events = ev;
+	t.n_events = n;
+	t.responded_at = T("2027-01-12 08:10");
+	t.resolved_at = T("2027-01-14 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.n_pauses, 17);
+	assert_string_equal(L(v.pauses[0].start), "2027-01-12T09:00:00");
+	assert_string_equal(L(v.pauses[16].end), "2027-01-14T09:30:00");
+	assert_int_equal(v.resolution.paused, 17 * 1800);
+	sk_verdict_release(&v);
+
+	t.n_events = 1;
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.n_pauses, 0);
+	assert_null(v.pauses);
+	assert_int_equal(v.resolution.paused, 0);
+	sk_verdict_release(&v);
+}
+
 /* Two pauses that overlap (status and explicit) are merged, not counted twice. */
 static void test_overlapping_pauses(void **state)
 {
@@ -586,6 +626,7 @@ int main(void)
 		cmocka_unit_test(test_koningsdag),
 		cmocka_unit_test(test_dst_sunday_24x7),
 		cmocka_unit_test(test_pause_across_night),
+		cmocka_unit_test(test_many_pauses),
 		cmocka_unit_test(test_overlapping_pauses),
 		cmocka_unit_test(test_pause_over_weekend),
 		cmocka_unit_test(test_p3_one_day_at_1600),

@@ -31,7 +31,9 @@ extern "C" {
 
 /** One ticket in scope and its verdict. */
 struct sk_result {
-	struct sk_ticket ticket;     /**< as loaded (strings owned by the set) */
+	struct sk_ticket ticket;     /**< as loaded (strings owned by the set); its status
+					  events and pauses are not kept (NULL, 0): the
+					  verdict's pauses hold what they gave */
 	struct sk_verdict v;         /**< verdict at the period's end */
 	int response_counts;         /**< 1: the response counts in this period */
 	int resolution_counts;       /**< 1: the resolution counts in this period */

@@ -1,11 +1,16 @@
 /* Bump allocation in blocks: result sets hold many small strings. */
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 
 #define BLOCK 65536
+
+/* Slots of the table of words (a power of two); at most half are used, so a
+ * probe always ends, and past that many distinct words they are copied. */
+#define WORD_SLOTS 4096
 
 struct block {
 	struct block *next;
@@ -15,6 +20,8 @@ struct block {
 
 struct arena {
 	struct block *head;
+	const char **words;  /* arena_word(): open addressing, NULL: free slot */
+	size_t n_words;
 };
 
 struct arena *arena_new(void)
@@ -30,43 +37,73 @@ void arena_free(struct arena *a)
 		n = b->next;
 		free(b);
 	}
+	free(a->words);
 	free(a);
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* @size bytes at a multiple of @al (a power of two) from the block's start. */
+static void *bump(struct arena *a, size_t size, size_t al)
 {
-	size_t al = alignof(max_align_t);
 	struct block *b = a->head;
+	size_t at = b ? (b->used + al - 1) & ~(al - 1) : 0;
 
-	size = (size + al - 1) / al * al;
-	if (!b || b->size - b->used < size) {
+	if (!b || at > b->size || b->size - at < size) {
 		size_t cap = size > BLOCK ? size : BLOCK;
 
 		b = malloc(sizeof(*b) + cap);
 		if (!b)
 			return NULL;
 		b->size = cap;
-		b->used = 0;
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	b->used += size;
-	return b->data + b->used - size;
+	b->used = at + size;
+	return b->data + at;
 }
 
-char *arena_strdup(struct arena *a, const char *s, int *failed)
+void *arena_alloc(struct arena *a, size_t size)
 {
-	size_t n;
-	char *p;
+	return bump(a, size, alignof(max_align_t));
+}
 
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	p = arena_alloc(a, n);
+/* Strings need no alignment: packed, a million short ones take half the room. */
+static char *copy(struct arena *a, const char *s, size_t n, int *failed)
+{
+	char *p = bump(a, n + 1, 1);
+
 	if (!p) {
 		*failed = 1;
 		return NULL;
 	}
-	memcpy(p, s, n);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s, int *failed)
+{
+	return s ? copy(a, s, strlen(s), failed) : NULL;
+}
+
+const char *arena_word(struct arena *a, const char *s, int *failed)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	size_t n, i;
+	char *p;
+
+	if (!s)
+		return NULL;
+	for (n = 0; s[n]; n++)
+		h = (h ^ (unsigned char)s[n]) * 16777619u;
+	if (!a->words && !(a->words = calloc(WORD_SLOTS, sizeof(*a->words))))
+		return copy(a, s, n, failed);
+	for (i = h & (WORD_SLOTS - 1); a->words[i]; i = (i + 1) & (WORD_SLOTS - 1))
+		if (strcmp(a->words[i], s) == 0)
+			return a->words[i];
+	p = copy(a, s, n, failed);
+	if (p && a->n_words < WORD_SLOTS / 2) {
+		a->words[i] = p;
+		a->n_words++;
+	}
 	return p;
 }

@@ -18,4 +18,10 @@ void *arena_alloc(struct arena *a, size_t size);
 /* A copy of @s (NULL stays NULL); sets *failed on out of memory. */
 char *arena_strdup(struct arena *a, const char *s, int *failed);
 
+/*
+ * The same for a word of a small vocabulary (a channel, a category, a status):
+ * equal words share one copy, so a million tickets hold a few hundred strings.
+ */
+const char *arena_word(struct arena *a, const char *s, int *failed);
+
 #endif

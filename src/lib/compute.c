@@ -114,13 +114,14 @@ static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, 
 static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_ticket *t,
 				  struct sk_verdict *v)
 {
+	/* Most tickets have a few events and no pause: they are merged on the
+	 * stack, and only a ticket with pauses gets (just) the room they take. */
+	struct sk_pause local[32], *p = local;
 	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
-	struct sk_pause *p;
 
 	if (!cap)
 		return SK_OK;
-	p = malloc(cap * sizeof(*p));
-	if (!p)
+	if (cap > sizeof(local) / sizeof(local[0]) && !(p = malloc(cap * sizeof(*p))))
 		return SK_ERR_NOMEM;
 	for (size_t i = 0; i < t->n_events; i++) {
 		const struct sk_status_event *e = &t->events[i];
@@ -159,6 +160,15 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 		} else {
 			p[w++] = p[i];
 		}
+	}
+	if (!w) {
+		if (p != local)
+			free(p);
+		p = NULL;
+	} else if (p == local) {
+		if (!(p = malloc(w * sizeof(*p))))
+			return SK_ERR_NOMEM;
+		memcpy(p, local, w * sizeof(*p));
 	}
 	v->pauses = p;
 	v->n_pauses = w;

@@ -94,12 +94,12 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 				   "priority '%s' is not in contract %s", prio ? prio : "", c->path);
 	results_apply_history(c, t, first, sqlite3_column_type(st, 25) != SQLITE_NULL,
 			      sqlite3_column_int(st, 25));
-	t->impact = arena_strdup(a, results_col_text(st, 3), &failed);
-	t->urgency = arena_strdup(a, results_col_text(st, 4), &failed);
-	t->channel = arena_strdup(a, results_col_text(st, 5), &failed);
-	t->category = arena_strdup(a, results_col_text(st, 6), &failed);
-	t->location = arena_strdup(a, results_col_text(st, 7), &failed);
-	t->status = arena_strdup(a, results_col_text(st, 8), &failed);
+	t->impact = arena_word(a, results_col_text(st, 3), &failed);
+	t->urgency = arena_word(a, results_col_text(st, 4), &failed);
+	t->channel = arena_word(a, results_col_text(st, 5), &failed);
+	t->category = arena_word(a, results_col_text(st, 6), &failed);
+	t->location = arena_word(a, results_col_text(st, 7), &failed);
+	t->status = arena_word(a, results_col_text(st, 8), &failed);
 	t->reported_at = results_col_time(st, 9);
 	t->responded_at = results_col_time(st, 10);
 	t->resolved_at = results_col_time(st, 11);
@@ -112,7 +112,7 @@ enum sk_err results_read_ticket(sqlite3_stmt *st, const struct sk_contract *c, s
 	t->fcr = col_flag(st, 18);
 	t->p1_uplift = col_flag(st, 19) == 1;
 	t->uplift_reason = arena_strdup(a, results_col_text(st, 20), &failed);
-	t->change_type = arena_strdup(a, results_col_text(st, 21), &failed);
+	t->change_type = arena_word(a, results_col_text(st, 21), &failed);
 	t->cab_approved = col_flag(st, 22);
 	t->change_failed = col_flag(st, 23);
 	t->import_id = sqlite3_column_int64(st, 26);
@@ -231,6 +231,11 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 			goto out;
 		if (!keep)
 			continue;
+		/* Read into the children's buffers; the verdict holds what they gave. */
+		res.ticket.events = NULL;
+		res.ticket.n_events = 0;
+		res.ticket.pauses = NULL;
+		res.ticket.n_pauses = 0;
 		if (push_result(r, &cap, feed != NULL)) {
 			sk_verdict_release(&res.v);
 			rc = SK_ERR_NOMEM;

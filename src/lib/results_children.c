@@ -44,6 +44,8 @@ struct loader {
 	size_t n_interned;
 	void *buf;           /* the rows of the current ticket */
 	size_t n, cap;
+	struct sk_status_event *events; /* events: the current ticket's, as it gets them */
+	size_t events_cap;
 	int first;           /* history: priority of the first version (contract index) */
 	int has_level, level;/* history: most urgent priority level seen */
 	sqlite3_stmt *st;    /* its query; NULL: nothing to read (no ticket history) */
@@ -171,7 +173,12 @@ static int by_time_then_arrival(const void *pa, const void *pb)
 	return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Give ticket @t the run read so far (copied into the arena) and start a new one. */
+/*
+ * Give ticket @t the run read so far and start a new one. Its events and
+ * pauses stay in the loader's buffers, valid until the next ticket is read:
+ * they are needed only to compute its verdict, and a year's worth would be
+ * a fifth of the memory the results hold.
+ */
 static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 {
 	size_t n = l->n;
@@ -185,27 +192,27 @@ static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 	}
 	if (l->kind == CHILD_EVENTS) {
 		struct event_row *rows = l->buf;
-		struct sk_status_event *ev = arena_alloc(l->a, n * sizeof(*ev));
 		int sorted = 1;
 
-		if (!ev)
-			return SK_ERR_NOMEM;
+		if (n > l->events_cap) {
+			struct sk_status_event *ev = realloc(l->events, l->cap * sizeof(*ev));
+
+			if (!ev)
+				return SK_ERR_NOMEM;
+			l->events = ev;
+			l->events_cap = l->cap;
+		}
 		/* Rows come by (time, status); events of one second go in order of arrival. */
 		for (size_t i = 1; i < n && sorted; i++)
 			sorted = by_time_then_arrival(&rows[i - 1], &rows[i]) <= 0;
 		if (!sorted)
 			qsort(rows, n, sizeof(*rows), by_time_then_arrival);
 		for (size_t i = 0; i < n; i++)
-			ev[i] = rows[i].e;
-		t->events = ev;
+			l->events[i] = rows[i].e;
+		t->events = l->events;
 		t->n_events = n;
 	} else {
-		struct sk_pause *p = arena_alloc(l->a, n * sizeof(*p));
-
-		if (!p)
-			return SK_ERR_NOMEM;
-		memcpy(p, l->buf, n * sizeof(*p));
-		t->pauses = p;
+		t->pauses = l->buf;
 		t->n_pauses = n;
 	}
 	return SK_OK;
@@ -311,6 +318,7 @@ void results_children_close(struct results_children *ch)
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY; kind++) {
 		sqlite3_finalize(ch->child[kind].st);
 		free(ch->child[kind].buf);
+		free(ch->child[kind].events);
 		id_list_release(&ch->child[kind].imports);
 	}
 	free(ch);

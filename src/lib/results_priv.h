@@ -78,7 +78,10 @@ struct results_children;
 enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c, struct arena *a,
 				  int scan, struct results_children **out, struct sk_diag *d);
 
-/* Give ticket @t (the next in id order) its history, pauses and earlier versions. */
+/*
+ * Give ticket @t (the next in id order) its history, pauses and earlier
+ * versions. Its events and pauses are the reader's, valid until the next call.
+ */
 enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 				  struct sk_ticket *t, struct sk_diag *d);
 
