@@ -96,12 +96,53 @@ static void test_words(void **state)
 	arena_free(a);
 }
 
+/* arena.c's hash (FNV-1a), to make words that all want the same slot. */
+static unsigned slot_of(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h & 4095;
+}
+
+/* A hundred words of one slot: longer than a search may go. Each still comes
+ * back equal, and the first ones are shared. */
+static void test_colliding_words(void **state)
+{
+	struct arena *a = arena_new();
+	static char words[100][16];
+	const char *got[100];
+	int failed = 0, n = 0;
+
+	(void)state;
+	for (int i = 0; n < 100; i++) {
+		snprintf(words[n], sizeof(words[n]), "w%d", i);
+		if (slot_of(words[n]) == slot_of("w0"))
+			n++;
+	}
+	for (int i = 0; i < 100; i++) {
+		got[i] = arena_word(a, words[i], &failed);
+		assert_string_equal(got[i], words[i]);
+	}
+	for (int i = 0; i < 100; i++) {
+		const char *again = arena_word(a, words[i], &failed);
+
+		assert_string_equal(again, words[i]);
+		if (i < 10)
+			assert_ptr_equal(again, got[i]);
+	}
+	assert_int_equal(failed, 0);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strdup),
 		cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_colliding_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,8 +9,10 @@
 #define BLOCK 65536
 
 /* Slots of the table of words (a power of two); at most half are used, so a
- * probe always ends, and past that many distinct words they are copied. */
+ * probe always ends, and past that many distinct words they are copied. A
+ * search looks at WORD_PROBES slots at the most. */
 #define WORD_SLOTS 4096
+#define WORD_PROBES 32
 
 struct block {
 	struct block *next;
@@ -88,7 +90,7 @@ char *arena_strdup(struct arena *a, const char *s, int *failed)
 const char *arena_word(struct arena *a, const char *s, int *failed)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
-	size_t n, i;
+	size_t n, i, probes;
 	char *p;
 
 	if (!s)
@@ -97,9 +99,14 @@ const char *arena_word(struct arena *a, const char *s, int *failed)
 		h = (h ^ (unsigned char)s[n]) * 16777619u;
 	if (!a->words && !(a->words = calloc(WORD_SLOTS, sizeof(*a->words))))
 		return copy(a, s, n, failed);
-	for (i = h & (WORD_SLOTS - 1); a->words[i]; i = (i + 1) & (WORD_SLOTS - 1))
+	/* A run of colliding words (an export could be made of them) ends the
+	 * search early: past it a word is copied, never looked for longer. */
+	for (i = h & (WORD_SLOTS - 1), probes = 0; a->words[i]; i = (i + 1) & (WORD_SLOTS - 1)) {
 		if (strcmp(a->words[i], s) == 0)
 			return a->words[i];
+		if (++probes == WORD_PROBES)
+			return copy(a, s, n, failed);
+	}
 	p = copy(a, s, n, failed);
 	if (p && a->n_words < WORD_SLOTS / 2) {
 		a->words[i] = p;
