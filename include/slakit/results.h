@@ -46,7 +46,7 @@ struct sk_results {
 	struct sk_result *r;         /**< sorted by ticket id */
 	size_t n;
 	struct sk_contract *contract; /**< borrowed */
-	void *arena;                 /**< private: strings, events, pauses */
+	void *arena;                 /**< private: the tickets' strings and import ids */
 };
 
 /** Compute the verdicts of period @p p from database @p db. */

@@ -115,7 +115,7 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 				  struct sk_verdict *v)
 {
 	/* Most tickets have a few events and no pause: they are merged on the
-	 * stack, and only a ticket with pauses gets (just) the room they take. */
+	 * stack, and only a ticket with pauses gets room for them on the heap. */
 	struct sk_pause local[32], *p = local;
 	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
 
@@ -169,6 +169,11 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 		if (!(p = malloc(w * sizeof(*p))))
 			return SK_ERR_NOMEM;
 		memcpy(p, local, w * sizeof(*p));
+	} else if (w < cap) {
+		struct sk_pause *fit = realloc(p, w * sizeof(*p));
+
+		if (fit) /* else the larger block serves as well */
+			p = fit;
 	}
 	v->pauses = p;
 	v->n_pauses = w;
@@ -435,7 +440,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	}
 
 	if ((rc = collect_pauses(c, t, v)))
-		return rc;
+		goto fail;
 	stop = resolution_stop(c, t);
 
 	/* Response: on the after-hours calendar when reported in its hours only. */

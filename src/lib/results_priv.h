@@ -73,14 +73,16 @@ struct results_children;
 /*
  * Ready to read the child rows of tickets given in id order: @scan walks each
  * child table once beside them (for a large share of all tickets), else one
- * lookup per ticket. Rows are copied into @a.
+ * lookup per ticket. Status words and the tickets' import ids are copied into
+ * @a; events and pauses stay in the reader's buffers (results_children_read()).
  */
 enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c, struct arena *a,
 				  int scan, struct results_children **out, struct sk_diag *d);
 
 /*
  * Give ticket @t (the next in id order) its history, pauses and earlier
- * versions. Its events and pauses are the reader's, valid until the next call.
+ * versions. Its events and pauses are the reader's, valid until the next call
+ * or results_children_close().
  */
 enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 				  struct sk_ticket *t, struct sk_diag *d);
