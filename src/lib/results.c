@@ -4,6 +4,7 @@
  * Tickets are read in one ordered query; their history and pauses follow
  * (results_children.c).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,7 +139,11 @@ static int push_result(struct sk_results *r, size_t *cap, int fixed)
 	return 0;
 }
 
-/* Room for every ticket of the database, so the array never moves under the store. */
+/*
+ * Room for every ticket of the database, so the array never moves under the
+ * consumer: *cap, 0 when that much memory cannot be had (a huge database on a
+ * small machine, or strict overcommit), and the array then grows as needed.
+ */
 static enum sk_err reserve_all(struct sk_db *db, struct sk_results *r, size_t *cap,
 			       struct sk_diag *d)
 {
@@ -157,8 +162,8 @@ static enum sk_err reserve_all(struct sk_db *db, struct sk_results *r, size_t *c
 		return rc;
 	/* Untouched pages of a large block cost no memory. */
 	*cap = total > 0 ? (size_t)total : 1;
-	if (!(r->r = malloc(*cap * sizeof(*r->r))))
-		return SK_ERR_NOMEM;
+	if (*cap > SIZE_MAX / sizeof(*r->r) || !(r->r = malloc(*cap * sizeof(*r->r))))
+		*cap = 0;
 	return SK_OK;
 }
 
@@ -191,7 +196,8 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struc
 /*
  * Read the tickets that may count in the period in id order, each with its
  * history, compute it and keep it when it counts: one pass, so a store fed
- * with the verdicts (@feed) works beside it from the first ticket on.
+ * with the verdicts (@feed) works beside it from the first ticket on. Without
+ * the room reserved for all, the feed gets them all at its end instead.
  */
 static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_results *r,
 		       struct results_feed *feed, unsigned flags, struct sk_diag *d)
@@ -210,11 +216,13 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	enum sk_err rc;
-	int scan, step;
+	int scan, step, fixed = 0;
 
 	if ((rc = results_prefer_scan_period(db, &r->period, &scan, d)) ||
-	    (feed && (rc = reserve_all(db, r, &cap, d))) ||
-	    (rc = sk_db_prepare(db, sql[(flags & RESULTS_TITLES) != 0][scan], &st, d)) ||
+	    (feed && (rc = reserve_all(db, r, &cap, d))))
+		goto out;
+	fixed = cap > 0;
+	if ((rc = sk_db_prepare(db, sql[(flags & RESULTS_TITLES) != 0][scan], &st, d)) ||
 	    (rc = results_children_open(db, c, r->arena, scan, &ch, d)))
 		goto out;
 	sqlite3_bind_int64(st, 1, r->period.start);
@@ -236,13 +244,14 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 		res.ticket.n_events = 0;
 		res.ticket.pauses = NULL;
 		res.ticket.n_pauses = 0;
-		if (push_result(r, &cap, feed != NULL)) {
+		if (push_result(r, &cap, fixed)) {
 			sk_verdict_release(&res.v);
 			rc = SK_ERR_NOMEM;
 			goto out;
 		}
 		r->r[r->n++] = res;
-		results_feed_publish(feed, r, r->n);
+		if (fixed)
+			results_feed_publish(feed, r, r->n);
 	}
 	if (step != SQLITE_DONE)
 		rc = sk_db_fail(db, "reading tickets", d);
