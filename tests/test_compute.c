@@ -221,6 +221,53 @@ static void test_many_pauses(void **state)
 	sk_verdict_release(&v);
 }
 
+/*
+ * "< 4 uur" against "4 uur": a P2 (response 4 h on 08:00-17:00) reported Tuesday
+ * 09:00 and answered at 13:00 has used exactly the target. Met when the limit
+ * itself is allowed; breached when the contract says below it, counted from
+ * the deadline's own last second. An answer at 12:59:59 meets both, and a
+ * clock still running at 13:00 is pending under one and breached under the
+ * other.
+ */
+static void test_target_below(void **state)
+{
+	int p2 = sk_contract_find_priority(C, "P2");
+	struct sk_duration *resp = &C->priorities[p2].response[SK_TICKET_INCIDENT];
+	struct sk_ticket t = ticket("P2", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.responded_at = T("2027-01-12 13:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_MET);
+	assert_int_equal(v.response.elapsed, 4 * 3600);
+	assert_int_equal(v.response.below, 0);
+	sk_verdict_release(&v);
+
+	resp->below = 1;
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.response.below, 1);
+	assert_int_equal(v.response.target, 4 * 3600);
+	assert_string_equal(L(v.response.deadline), "2027-01-12T13:00:00");
+	assert_string_equal(L(v.response.counts_at), "2027-01-12T12:59:59");
+	sk_verdict_release(&v);
+
+	t.responded_at = T("2027-01-12 12:59") + 59;
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_MET);
+	sk_verdict_release(&v);
+
+	t.responded_at = 0;
+	compute(&t, "2027-01-12 13:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	sk_verdict_release(&v);
+	resp->below = 0;
+	compute(&t, "2027-01-12 13:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_PENDING);
+	sk_verdict_release(&v);
+}
+
 /* Two pauses that overlap (status and explicit) are merged, not counted twice. */
 static void test_overlapping_pauses(void **state)
 {
@@ -627,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_dst_sunday_24x7),
 		cmocka_unit_test(test_pause_across_night),
 		cmocka_unit_test(test_many_pauses),
+		cmocka_unit_test(test_target_below),
 		cmocka_unit_test(test_overlapping_pauses),
 		cmocka_unit_test(test_pause_over_weekend),
 		cmocka_unit_test(test_p3_one_day_at_1600),

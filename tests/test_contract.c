@@ -146,6 +146,7 @@ static const struct refusal refusals[] = {
 	{ "crlf_bom_error.ini", 10, "resolution",
 	  "cannot read '4 uur en een beetje' as a duration (like 15m, 4h, 1d, 1h30m)" },
 	{ "ics_missing.ini", 6, "ics", "no-such-file.ics: cannot open: No such file or directory" },
+	{ "target_below_zero.ini", 8, "response", "a target below 0 cannot be met" },
 };
 
 static void test_refusals(void **state)
@@ -299,6 +300,28 @@ static void test_crlf_bom(void **state)
 	assert_int_equal(sk_calendar_intervals(c->calendars[0].cal, 4, &iv), 1);
 	assert_int_equal(iv[0].end, 17 * 3600);
 	assert_int_equal(c->priorities[0].line, 8);
+	sk_contract_free(c);
+}
+
+/* "< 15m" is met only below the limit; "<= 4h", "≤ 1d" and "8h" up to it. */
+static void test_target_bounds(void **state)
+{
+	struct sk_contract *c = load_data("target_bounds.ini");
+	const struct sk_priority *p1 = &c->priorities[0], *p2 = &c->priorities[1];
+
+	(void)state;
+	assert_int_equal(p1->response[SK_TICKET_INCIDENT].seconds, 900);
+	assert_int_equal(p1->response[SK_TICKET_INCIDENT].below, 1);
+	assert_int_equal(p1->response[SK_TICKET_CHANGE].below, 1);
+	assert_int_equal(p1->resolution[SK_TICKET_INCIDENT].seconds, 4 * 3600);
+	assert_int_equal(p1->resolution[SK_TICKET_INCIDENT].below, 0);
+	assert_int_equal(p1->after_hours_response.seconds, 3600);
+	assert_int_equal(p1->after_hours_response.below, 1);
+	assert_int_equal(p2->response[SK_TICKET_INCIDENT].days, 1);
+	assert_int_equal(p2->response[SK_TICKET_INCIDENT].below, 0);
+	assert_int_equal(p2->resolution[SK_TICKET_INCIDENT].below, 0);
+	assert_int_equal(p2->resolution[SK_TICKET_REQUEST].days, 2);
+	assert_int_equal(p2->resolution[SK_TICKET_REQUEST].below, 1);
 	sk_contract_free(c);
 }
 
@@ -689,6 +712,7 @@ int main(void)
 		cmocka_unit_test(test_minimal_defaults),
 		cmocka_unit_test(test_continuation),
 		cmocka_unit_test(test_crlf_bom),
+		cmocka_unit_test(test_target_bounds),
 		cmocka_unit_test(test_holidays_and_ics),
 		cmocka_unit_test(test_matrix_buckets),
 		cmocka_unit_test(test_weights_normalise),

@@ -140,8 +140,8 @@ static void test_format(void **state)
 {
 	(void)state;
 	char buf[64];
-	struct sk_duration d1 = { 1, 1, 0 }, h4 = { 1, 0, 14400 }, hm = { 1, 0, 5400 };
-	struct sk_duration m15 = { 1, 0, 900 };
+	struct sk_duration d1 = { 1, 1, 0, 0 }, h4 = { 1, 0, 14400, 0 }, hm = { 1, 0, 5400, 0 };
+	struct sk_duration m15 = { 1, 0, 900, 0 };
 
 	assert_ptr_equal(sk_duration_format(&d1, buf, sizeof(buf)), buf);
 	assert_string_equal(buf, "1d");
@@ -155,9 +155,9 @@ static void test_format_round_trip(void **state)
 {
 	(void)state;
 	const struct sk_duration cases[] = {
-		{ 1, 0, 0 }, { 1, 1, 0 }, { 1, 2, 0 }, { 1, 0, 1 }, { 1, 0, 59 },
-		{ 1, 0, 90 }, { 1, 0, 3599 }, { 1, 0, 3600 }, { 1, 0, 3661 },
-		{ 1, 0, 86400 }, { 1, 3, 5400 }, { 1, 10, 61 }, { 1, 0, 1000000 },
+		{ 1, 0, 0, 0 }, { 1, 1, 0, 0 }, { 1, 2, 0, 0 }, { 1, 0, 1, 0 }, { 1, 0, 59, 0 },
+		{ 1, 0, 90, 0 }, { 1, 0, 3599, 0 }, { 1, 0, 3600, 0 }, { 1, 0, 3661, 0 },
+		{ 1, 0, 86400, 0 }, { 1, 3, 5400, 0 }, { 1, 10, 61, 0 }, { 1, 0, 1000000, 0 },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

@@ -56,6 +56,8 @@ struct sk_clock {
 	int64_t elapsed;       /**< business seconds counted, pauses excluded */
 	int64_t paused;        /**< business seconds paused */
 	int64_t target;        /**< business seconds allowed */
+	int below;             /**< 1: met only below the target (contract `< 15min`);
+				    0: met up to and at it */
 	sk_time deadline;      /**< when the target runs out, 0 when unknown */
 	sk_time counts_at;     /**< instant deciding the period: the stop (met) or the first
 				    second over the target (breached); 0: pending */

@@ -24,6 +24,8 @@ struct sk_duration {
 	int set;         /**< 0: no duration given (target does not apply) */
 	int64_t days;    /**< standard business days */
 	int64_t seconds; /**< business seconds on top */
+	int below;       /**< a target written `< 15min`: met only below it, the limit
+			      itself is over; 0 (`15min`, `<= 15min`): met up to it */
 };
 
 /**

@@ -214,16 +214,19 @@ static enum sk_err walk(struct sk_calendar *cal, sk_time from, int64_t target,
  * with @target business seconds, skipping @pauses.
  */
 static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time from, sk_time stop,
-			     int64_t target, const struct sk_pause *pauses, size_t np,
+			     int64_t target, int below, const struct sk_pause *pauses, size_t np,
 			     sk_time as_of, struct sk_clock *k)
 {
 	sk_time end, over;
 	int64_t gross, paused = 0;
+	/* The most business seconds that still meet the target ("< 15 min": one less). */
+	int64_t limit = below && target > 0 ? target - 1 : target;
 	int running = !stop || stop > as_of;
 	enum sk_err rc;
 
 	k->calendar = cal_index;
 	k->target = target;
+	k->below = below && target > 0;
 	if ((rc = sk_calendar_next_business(cal, from, &k->start)))
 		return rc;
 	k->stop = running ? 0 : stop;
@@ -250,17 +253,18 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 	if (k->deadline && target == 0)
 		k->deadline = k->start;
 
-	if (!running && k->elapsed <= target) {
+	if (!running && k->elapsed <= limit) {
 		k->state = SK_CLOCK_MET;
 		k->counts_at = stop;
-	} else if (!running || k->elapsed > target) {
+	} else if (!running || k->elapsed > limit) {
 		/*
 		 * Breached: it counts where the target was first exceeded, the
-		 * first working second after the deadline, so a deadline at the
-		 * month's last closing time counts in the next month, not in none.
+		 * first working second after the deadline (the deadline's own last
+		 * second when the limit itself is over), so a deadline at the
+		 * month's last closing time counts in one month, never in none.
 		 */
 		k->state = SK_CLOCK_BREACHED;
-		if ((rc = walk(cal, from, target + 1, pauses, np, &over)))
+		if ((rc = walk(cal, from, limit + 1, pauses, np, &over)))
 			return rc;
 		k->counts_at = over ? over - 1 : k->deadline;
 	} else {
@@ -268,6 +272,14 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 		k->counts_at = 0;
 	}
 	return SK_OK;
+}
+
+/* 1 when the contract's target of @type is met only below it (`< 15min`). */
+static int target_below(const struct sk_priority *pr, enum sk_ticket_type type, int resolution)
+{
+	if ((unsigned)type >= SK_TICKET_TYPES)
+		return 0;
+	return (resolution ? pr->resolution : pr->response)[type].below;
 }
 
 /* The priority the contract's rule applies. */
@@ -446,7 +458,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	/* Response: on the after-hours calendar when reported in its hours only. */
 	target = sk_contract_target(c, v->priority, t->type, 0, &set);
 	if (set) {
-		int ci = pr->calendar;
+		int ci = pr->calendar, below = target_below(pr, t->type, 0);
 		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
 
 		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
@@ -455,12 +467,13 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 			ci = pr->after_hours_calendar;
 			target = sk_duration_seconds(&pr->after_hours_response,
 						     sk_calendar_standard_day(c->calendars[ci].cal));
+			below = pr->after_hours_response.below;
 			v->flags |= SK_FLAG_AFTER_HOURS;
 		}
 		/* After hours the response runs on both calendars together (see contract.h). */
 		if ((rc = run_clock(ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
-				    : pr->after_hours_union, ci, t->reported_at, rstop, target, NULL, 0,
-				    as_of, &v->response)))
+				    : pr->after_hours_union, ci, t->reported_at, rstop, target, below, NULL,
+				    0, as_of, &v->response)))
 			goto fail;
 	}
 
@@ -473,8 +486,9 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 			else
 				v->flags |= SK_FLAG_NO_RESPONSE;
 		}
-		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target, v->pauses, v->n_pauses,
-				    as_of, &v->resolution)))
+		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target,
+				    target_below(pr, t->type, 1), v->pauses, v->n_pauses, as_of,
+				    &v->resolution)))
 			goto fail;
 	}
 

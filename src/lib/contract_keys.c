@@ -120,6 +120,36 @@ static enum sk_err read_duration(struct sk_loader *ld, const struct sk_ini_entry
 	return SK_OK;
 }
 
+/*
+ * A response or resolution target: a duration, written `< 15min` when the
+ * contract says "< 15 minuten" (met only below it) or `<= 15min`, `≤ 15min`
+ * or just `15min` when it is met up to the limit itself.
+ */
+static enum sk_err read_target(struct sk_loader *ld, const struct sk_ini_entry *e,
+			       struct sk_duration *out)
+{
+	struct sk_ini_entry rest = *e;
+	const char *v = e->value;
+	int below = 0;
+	enum sk_err rc;
+
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (strncmp(v, "<=", 2) == 0)
+		v += 2;
+	else if (strncmp(v, "\xe2\x89\xa4", 3) == 0) /* ≤ */
+		v += 3;
+	else if (*v == '<')
+		v++, below = 1;
+	rest.value = (char *)v;
+	if ((rc = read_duration(ld, &rest, out)))
+		return rc;
+	out->below = below;
+	if (below && sk_duration_seconds(out, 1) == 0)
+		return sk_ld_fail(ld, e->line, e->key, "a target below 0 cannot be met");
+	return SK_OK;
+}
+
 /* YYYY-MM-DD at the start of @s; returns the rest or NULL. */
 static const char *parse_date(const char *s, int64_t *day)
 {
@@ -581,7 +611,7 @@ static enum sk_err set_priority(struct sk_loader *ld, struct sk_priority *pr,
 		if (e->key[pl] == '\0') {
 			/* The plain key is the default; per-type keys override it in check. */
 			struct sk_duration dur;
-			enum sk_err rc = read_duration(ld, e, &dur);
+			enum sk_err rc = read_target(ld, e, &dur);
 
 			if (rc == SK_OK)
 				for (int t = 0; t < SK_TICKET_TYPES; t++)
@@ -592,7 +622,7 @@ static enum sk_err set_priority(struct sk_loader *ld, struct sk_priority *pr,
 		if (e->key[pl] == '.') {
 			int t = sk_ticket_type_parse(e->key + pl + 1);
 
-			return read_duration(ld, e, &target[t]);
+			return read_target(ld, e, &target[t]);
 		}
 	}
 	if (sk_ld_same(e->key, "name"))
@@ -610,7 +640,7 @@ static enum sk_err set_priority(struct sk_loader *ld, struct sk_priority *pr,
 	if (sk_ld_same(e->key, "swap"))
 		return read_duration(ld, e, &pr->swap);
 	if (sk_ld_same(e->key, "after_hours_response"))
-		return read_duration(ld, e, &pr->after_hours_response);
+		return read_target(ld, e, &pr->after_hours_response);
 	if (sk_ld_same(e->key, "channel")) {
 		for (const char *p = e->value; *p; p++)
 			if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')

@@ -111,8 +111,9 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 		k->start == from ? "within business hours" : "outside business hours: the next business moment");
 	fprintf(fp, "  stops       %s\n", k->stop ? when(k->stop, tz, b1, sizeof(b1))
 		: "- (still running at the evaluation time)");
-	fprintf(fp, "  target      %s (%" PRId64 " business seconds)\n",
-		sk_seconds_format(k->target, b2, sizeof(b2)), k->target);
+	fprintf(fp, "  target      %s%s (%" PRId64 " business seconds%s)\n", k->below ? "< " : "",
+		sk_seconds_format(k->target, b2, sizeof(b2)), k->target,
+		k->below ? "; the target itself is over" : "");
 	fputs("  counted per day:\n", fp);
 	if ((rc = per_day(fp, cal, tz, from, k->stop ? k->stop : as_of, p, np)))
 		return rc;
@@ -125,7 +126,10 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 		: "- (paused: the clock waits)");
 	fprintf(fp, "  verdict     %s", sk_clock_state_name(k->state));
 	if (k->state == SK_CLOCK_MET)
-		fprintf(fp, " (elapsed %" PRId64 " <= target %" PRId64 ")", k->elapsed, k->target);
+		fprintf(fp, " (elapsed %" PRId64 " %s target %" PRId64 ")", k->elapsed,
+			k->below ? "<" : "<=", k->target);
+	else if (k->state == SK_CLOCK_BREACHED && k->elapsed == k->target)
+		fputs(" (elapsed equals the target, which must be undercut)", fp);
 	else if (k->state == SK_CLOCK_BREACHED)
 		fprintf(fp, " (%s over the target)",
 			sk_seconds_format(k->elapsed - k->target, b2, sizeof(b2)));

@@ -190,6 +190,8 @@ static void clock(FILE *fp, int *first, const char *name, const struct sk_clock 
 	if (k->state != SK_CLOCK_NA) {
 		knum(fp, &g, "seconds", k->elapsed);
 		knum(fp, &g, "target_seconds", k->target);
+		if (k->below) /* only then: the contract wants the target undercut */
+			kbool(fp, &g, "target_below", 1);
 	}
 	fputc('}', fp);
 }
@@ -252,6 +254,8 @@ static void write_lists(FILE *fp, const struct sk_report *r)
 		kstr(fp, &f, "priority", c->priorities[x->v.priority].id);
 		kstr(fp, &f, "clock", br->resolution ? "resolution" : "response");
 		knum(fp, &f, "target_seconds", k->target);
+		if (k->below)
+			kbool(fp, &f, "target_below", 1);
 		ktime(fp, &f, r, "deadline", k->deadline);
 		ktime(fp, &f, r, "stopped", k->stop);
 		knum(fp, &f, "late_seconds", br->late);

@@ -221,6 +221,15 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 	wrap(fp, 2, 2, w->mttr_note);
 }
 
+/* "0:15", or "<0:15" for a target the contract wants undercut. */
+static char *target_cell(const struct sk_clock *k, char *buf, size_t size)
+{
+	char t[24];
+
+	snprintf(buf, size, "%s%s", k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
+	return buf;
+}
+
 /* "0:11/0:15" for a clock, "-" when no target applies. */
 static char *clock_cell(const struct sk_clock *k, char *buf, size_t size)
 {
@@ -229,8 +238,8 @@ static char *clock_cell(const struct sk_clock *k, char *buf, size_t size)
 	if (k->state == SK_CLOCK_NA)
 		snprintf(buf, size, "-");
 	else
-		snprintf(buf, size, "%s/%s", report_hm(k->elapsed, a, sizeof(a)),
-			 report_hm(k->target, t, sizeof(t)));
+		snprintf(buf, size, "%s/%s%s", report_hm(k->elapsed, a, sizeof(a)),
+			 k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
 	return buf;
 }
 
@@ -331,7 +340,7 @@ static void write_breaches(FILE *fp, const struct sk_report *r, const struct rep
 		const struct sk_clock *k = br->resolution ? &x->v.resolution : &x->v.response;
 		const char *cells[7] = { x->ticket.id, r->contract->priorities[x->v.priority].id,
 					 br->resolution ? w->resolution : w->response,
-					 report_hm(k->target, b[3], 48), report_time(r, k->deadline, b[4], 48),
+					 target_cell(k, b[3], 48), report_time(r, k->deadline, b[4], 48),
 					 k->stop ? report_time(r, k->stop, b[5], 48) : w->open,
 					 report_hm(br->late, b[6], 48) };
 

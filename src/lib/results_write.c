@@ -170,6 +170,9 @@ static void json_clock(FILE *fp, const char *name, const struct sk_clock *k, int
 	if (k->state != SK_CLOCK_NA) {
 		fprintf(fp, ",\"seconds\":%" PRId64 ",\"target_seconds\":%" PRId64
 			",\"paused_seconds\":%" PRId64, k->elapsed, k->target, k->paused);
+		/* Only when the contract wants the target undercut ("< 15 min"). */
+		if (k->below)
+			fputs(",\"target_below\":true", fp);
 		if (k->deadline)
 			fprintf(fp, ",\"deadline\":\"%s\"",
 				sk_time_format_local(k->deadline, r->contract->tz, b, sizeof(b)));
