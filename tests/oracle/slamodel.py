@@ -381,8 +381,18 @@ UNITS = {"d": "d", "day": "d", "days": "d", "werkdag": "d", "werkdagen": "d",
          "m": "m", "min": "m", "minuten": "m", "s": "s"}
 
 
+def below(text):
+    """A target written '< 15m' is met only below it (slakit-contract(5))."""
+    t = text.strip()
+    return t.startswith("<") and not t.startswith("<=")
+
+
 def duration(text, cal):
     text = text.strip()
+    for bound in ("<=", "\u2264", "<"):
+        if text.startswith(bound):
+            text = text[len(bound):].strip()
+            break
     if text == "0":
         return 0
     total, i = 0, 0
@@ -491,8 +501,18 @@ closed_statuses = Closed
 """
 
 # The same contract with the other choice of every [rules] decision that
-# changes a clock or an exclusion.
-COMPUTE_INI_B = COMPUTE_INI.replace("id = oracle\n", "id = oracle-b\n") + """\
+# changes a clock or an exclusion, and targets met only below them ("< 15
+# minuten") where a: meets them up to and at the limit.
+STRICT_B = {"\nresponse = 15m": "\nresponse = < 15m", "\nresponse = 1h\n": "\nresponse = <1h\n",
+            "resolution.request = 2d": "resolution.request = <2d",
+            "\nresponse = 4h": "\nresponse = \u2264 4h", "response.incident = 2h": "response.incident = <= 2h",
+            "\nresponse = 30m": "\nresponse = < 30m", "resolution = 1d\n\n[rules]": "resolution = < 1d\n\n[rules]",
+            "after_hours_response = 1h": "after_hours_response = < 1h"}
+COMPUTE_INI_B = COMPUTE_INI.replace("id = oracle\n", "id = oracle-b\n")
+for _a, _b in STRICT_B.items():
+    assert _a in COMPUTE_INI_B, _a
+    COMPUTE_INI_B = COMPUTE_INI_B.replace(_a, _b, 1)
+COMPUTE_INI_B += """\
 resolution_start = responded
 reopen_resets = yes
 wrong_channel = count
@@ -535,10 +555,17 @@ class Priority:
                                      liberation=cal.liberation, closed=cal.closed.items(),
                                      standard_day=cal.standard_day)
 
-    def target(self, which, ttype, cal):
+    def text(self, which, ttype):
         t = (self.response if which == "response" else self.resolution)
-        txt = t.get(ttype, t.get("*"))
+        return t.get(ttype, t.get("*"))
+
+    def target(self, which, ttype, cal):
+        txt = self.text(which, ttype)
         return None if txt is None else duration(txt, cal)
+
+    def below(self, which, ttype):
+        txt = self.text(which, ttype)
+        return txt is not None and below(txt)
 
 
 class ComputeContract:
@@ -546,12 +573,14 @@ class ComputeContract:
         self.from_responded = self.reopen_resets = self.wrong_channel_count = which == "b"
         self.cals = compute_calendars()
         c = self.cals
+        s = "<" if which == "b" else ""  # the bounds of COMPUTE_INI_B (STRICT_B)
         self.prio = {
-            "P1": Priority("P1", c["office"], {"*": "15m"}, {"*": "4h"}, "phone", c["evening"], "1h"),
-            "P2": Priority("P2", c["split"], {"*": "1h"}, {"*": "1d", "request": "2d"}),
+            "P1": Priority("P1", c["office"], {"*": s + "15m"}, {"*": "4h"}, "phone", c["evening"],
+                           s + "1h"),
+            "P2": Priority("P2", c["split"], {"*": s + "1h"}, {"*": "1d", "request": s + "2d"}),
             "P3": Priority("P3", c["office"], {"*": "4h", "change": "1d"}, {"*": "3d"}),
             "P4": Priority("P4", c["night"], {"incident": "2h"}, {"*": "2d"}),
-            "P5": Priority("P5", c["always"], {"*": "30m"}, {"*": "1d"}),
+            "P5": Priority("P5", c["always"], {"*": s + "30m"}, {"*": s + "1d"}),
         }
         self.pause = {"waiting for customer", "wacht op derde"}
         self.resolved = {"resolved"}
@@ -621,11 +650,13 @@ def ticket_stops(c, t):
     return stop, reopened, merge(pauses)
 
 
-def run_clock(cal, frm, stop, target, pauses, E):
+def run_clock(cal, frm, stop, target, pauses, E, strict=False):
     k = Clock()
     if target is None:
         return k
     k.target = target
+    # "< 15m": 15 minutes exactly is over; "15m": met up to and at it.
+    limit = target - 1 if strict and target > 0 else target
     k.start = cal.next_business(frm)
     running = stop is None or stop > E
     end = E if running else stop
@@ -635,8 +666,8 @@ def run_clock(cal, frm, stop, target, pauses, E):
     k.paused = length(work) - k.seconds
     k.deadline = cal.add(k.start, target, pauses)
     if not running:
-        k.state = "met" if k.seconds <= target else "breached"
-    elif k.seconds > target:
+        k.state = "met" if k.seconds <= limit else "breached"
+    elif k.seconds > limit:
         k.state = "breached"
     else:
         k.state = "pending"
@@ -645,7 +676,7 @@ def run_clock(cal, frm, stop, target, pauses, E):
     elif k.state == "breached":
         # SPEC.md: the month in which the target was first exceeded (the
         # first working, unpaused second after the deadline).
-        over = cal.add(k.start, target + 1, pauses) - 1
+        over = cal.add(k.start, limit + 1, pauses) - 1
         k.period = month_of(ZONE, over)
     return k
 
@@ -675,18 +706,21 @@ def verdict(c, t, E):
     if reopened:
         flags.add("reopened")
     rcal, rtarget = cal, p.target("response", t.type, cal)
+    rbelow = p.below("response", t.type)
     if p.ah_cal is not None and not cal.is_business(t.reported) and p.ah_cal.is_business(t.reported):
         rcal = p.ah_cal if "ah-only" in VARIANT else p.ah_union
         rtarget = duration(p.ah_resp, p.ah_cal)
+        rbelow = below(p.ah_resp)
         flags.add("after-hours")
-    resp = run_clock(rcal, t.reported, resp_stop, rtarget, [], E)
+    resp = run_clock(rcal, t.reported, resp_stop, rtarget, [], E, rbelow)
     res_from = t.reported
     if c.from_responded:
         if t.responded is not None:
             res_from = t.responded
         else:
             flags.add("no-response-time")
-    res = run_clock(cal, res_from, res_stop, p.target("resolution", t.type, cal), pauses, E)
+    res = run_clock(cal, res_from, res_stop, p.target("resolution", t.type, cal), pauses, E,
+                    p.below("resolution", t.type))
     return resp, res, flags, excluded
 
 
