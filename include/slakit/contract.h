@@ -210,6 +210,8 @@ struct sk_kpi {
 	enum sk_source source_kind;/**< the source's first word, parsed */
 	struct sk_duration within; /**< `within=` (or calls:within=) limit; unset when none */
 	int source_priority;       /**< `priority=` index (tickets:rca: default 0), -1: all */
+	unsigned source_types;     /**< `type=` (tickets:response and :resolution): bit
+				        1 << ::sk_ticket_type per type counted; 0: all */
 	int source_calendar;       /**< calendar that resolves `within` (`calendar=`, else the
 				        default calendar); -1 for sources without `within` and calls */
 	int source_service;        /**< outages:SERVICE_ID index, -1 for other sources */

@@ -582,6 +582,10 @@ static enum sk_err check_source(struct sk_loader *ld, struct sk_kpi_tmp *t)
 		return sk_ld_fail(ld, line, "source", "%s takes no within=", what);
 	if (t->p_priority && !source_is_tickets(k->source_kind))
 		return sk_ld_fail(ld, line, "source", "%s takes no priority=", what);
+	/* The other ticket sources count one type by their definition (RCA: incidents). */
+	if (k->source_types && k->source_kind != SK_SRC_RESPONSE &&
+	    k->source_kind != SK_SRC_RESOLUTION)
+		return sk_ld_fail(ld, line, "source", "%s takes no type=", what);
 	if (t->p_calendar && (source_within(k->source_kind) == 0 ||
 			      k->source_kind == SK_SRC_CALLS))
 		return sk_ld_fail(ld, line, "source", "%s takes no calendar=", what);

@@ -703,6 +703,31 @@ static enum sk_err set_domain(struct sk_loader *ld, struct sk_domain *dm,
 	return SK_OK;
 }
 
+/* `type=incident,problem`: the ticket types a KPI counts, as bits. */
+static enum sk_err read_source_types(struct sk_loader *ld, long line, const char *key,
+				     const char *list, unsigned *out)
+{
+	char word[32];
+
+	*out = 0;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		int type;
+
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1), p);
+		type = n < sizeof(word) ? sk_ticket_type_parse(word) : -1;
+		if (type < 0)
+			return sk_ld_fail(ld, line, key,
+					  "unknown ticket type '%s' in type= (incident, request, change, "
+					  "problem or complaint, separated by commas)", word);
+		*out |= 1u << type;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return SK_OK;
+}
+
 /*
  * `source`: a first word, then NAME=VALUE parameters. The first word is
  * manual, tickets:WHAT, calls:within=DURATION or outages:SERVICE_ID.
@@ -766,10 +791,12 @@ static enum sk_err set_source(struct sk_loader *ld, struct sk_kpi_tmp *t,
 		} else if (strncasecmp(tok, "calendar=", 9) == 0 && !t->p_calendar && tok[9]) {
 			if (!(t->p_calendar = sk_ld_strdup(tok + 9)))
 				rc = sk_ld_nomem(ld);
+		} else if (strncasecmp(tok, "type=", 5) == 0 && !k->source_types && tok[5]) {
+			rc = read_source_types(ld, e->line, e->key, tok + 5, &k->source_types);
 		} else {
 			rc = sk_ld_fail(ld, e->line, e->key,
-					"cannot read parameter '%s' (within=, priority= or calendar=, "
-					"each at most once)", tok);
+					"cannot read parameter '%s' (within=, priority=, calendar= or "
+					"type=, each at most once)", tok);
 		}
 	}
 	free(copy);

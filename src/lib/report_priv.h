@@ -78,6 +78,7 @@ struct report_words {
 	const char *priorities, *prio_type, *tickets, *response_within, *resolution_within,
 		*norm, *met, *mttr, *mttp, *pending, *all_types, *yes, *no, *na, *of;
 	const char *types[SK_TICKET_TYPES];
+	const char *only_types;      /* "; only " before a KPI's ticket types */
 	const char *p1_list, *ticket, *reported, *channel, *response, *resolution, *flags,
 		*uplifts, *uplift_reason, *apart, *excluded, *reason, *breaches, *clock, *target,
 		*deadline, *stopped, *late, *open, *none;

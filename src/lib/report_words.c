@@ -28,6 +28,7 @@ static const struct report_words nl = {
 	.met = "gehaald", .mttr = "MTTR", .mttp = "MTTP", .pending = "open",
 	.all_types = "alle soorten", .yes = "ja", .no = "nee", .na = "n.v.t.", .of = "van",
 	.types = { "storing", "verzoek", "wijziging", "probleem", "klacht" },
+	.only_types = "; alleen ",
 	.p1_list = "%s-meldingen", .ticket = "ticket", .reported = "gemeld", .channel = "kanaal",
 	.response = "reactie", .resolution = "oplossing", .flags = "vlaggen",
 	.uplifts = "P1-uplifts", .uplift_reason = "motivatie", .apart = "Apart vermeld",
@@ -127,6 +128,7 @@ static const struct report_words en = {
 	.norm = "norm", .met = "met", .mttr = "MTTR", .mttp = "MTTP", .pending = "open",
 	.all_types = "all types", .yes = "yes", .no = "no", .na = "n/a", .of = "of",
 	.types = { "incident", "request", "change", "problem", "complaint" },
+	.only_types = "; only ",
 	.p1_list = "%s tickets", .ticket = "ticket", .reported = "reported", .channel = "channel",
 	.response = "response", .resolution = "resolution", .flags = "flags",
 	.uplifts = "P1 uplifts", .uplift_reason = "reason", .apart = "Listed apart",
@@ -425,6 +427,15 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		n = (size_t)snprintf(buf, size, "%s", w->origins[ks->origin]);
 	else
 		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->within, ks->n);
+	/* A KPI of some ticket types only says which (the per-type rows count all);
+	 * in English the score's own words already do. */
+	for (int t = 0, first = 1; w->mark != '.' && t < SK_TICKET_TYPES && k->source_types &&
+	     n < size; t++)
+		if (k->source_types & (1u << t)) {
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", first ? w->only_types : ", ",
+					      w->types[t]);
+			first = 0;
+		}
 	if (n < size)
 		n += (size_t)snprintf(buf + n, size - n, " (%s %s)", w->window, ks->window);
 	if (k->norm_months && k->has_norm && n < size)

@@ -51,12 +51,28 @@ static enum sk_err cached_results(struct sk_db *db, struct sk_contract *c, const
 	return SK_OK;
 }
 
+/* " of incident, problem tickets" for a KPI that counts some types only; "" for all. */
+static const char *types_of(const struct sk_kpi *k, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int t = 0; t < SK_TICKET_TYPES && k->source_types && n < size; t++)
+		if (k->source_types & (1u << t))
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : " of ",
+					      sk_ticket_type_name((enum sk_ticket_type)t));
+	if (k->source_types && n < size)
+		snprintf(buf + n, size - n, " tickets");
+	return buf;
+}
+
 /* Share of response or resolution clocks within target, per priority. */
 static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 			       const struct sk_period *w, struct score_cache *cache,
 			       struct sk_kpi_score *ks, struct sk_diag *d)
 {
 	struct sk_results *r;
+	char types[96];
 	long n[64] = { 0 }, in[64] = { 0 }, excluded = 0;
 	enum sk_err rc = cached_results(db, c, w, cache, &r, d);
 	int resolution = k->source_kind == SK_SRC_RESOLUTION;
@@ -69,6 +85,8 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		int counts = resolution ? x->resolution_counts : x->response_counts;
 
 		if (!counts || (clk->state != SK_CLOCK_MET && clk->state != SK_CLOCK_BREACHED))
+			continue;
+		if (k->source_types && !(k->source_types & (1u << x->ticket.type)))
 			continue;
 		if (x->v.excluded) {
 			excluded++;
@@ -96,8 +114,8 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		ks->n += n[p];
 		ks->within += in[p];
 	}
-	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks within target%s", ks->within,
-		 ks->n, resolution ? "resolution" : "response",
+	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks%s within target%s", ks->within,
+		 ks->n, resolution ? "resolution" : "response", types_of(k, types, sizeof(types)),
 		 excluded ? " (tickets listed apart not counted)" : "");
 	return SK_OK;
 }
