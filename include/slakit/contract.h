@@ -166,6 +166,9 @@ struct sk_service {
 	sk_dec norm;               /**< availability %, e.g. 99.8 */
 	int calendar;              /**< service window calendar index */
 	struct sk_duration notice; /**< planned maintenance announced this early does not count */
+	int maintenance_calendar;  /**< ... when it lies wholly outside this calendar's hours
+				        (`maintenance_outside`, default: the contract's
+				        default calendar, its office hours) */
 	long line;
 };
 

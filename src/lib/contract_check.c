@@ -531,6 +531,9 @@ static enum sk_err check_services(struct sk_loader *ld)
 		struct sk_service *sv = &c->services[i];
 
 		rc = calendar_ref(ld, sv->line, "calendar", c->default_calendar, &sv->calendar);
+		if (rc == SK_OK)
+			rc = calendar_ref(ld, sv->line, "maintenance_outside", c->default_calendar,
+					  &sv->maintenance_calendar);
 		if (rc != SK_OK)
 			return rc;
 		if (!sk_ld_entry(sk_ld_section_at(ld, sv->line), "norm"))

@@ -292,7 +292,8 @@ static const struct key_def matrix_keys[] = {
 	{ "entry", F_REPEAT }, { NULL, 0 },
 };
 static const struct key_def service_keys[] = {
-	{ "name", F_TEXT }, { "norm", 0 }, { "calendar", 0 }, { "notice", 0 }, { NULL, 0 },
+	{ "name", F_TEXT }, { "norm", 0 }, { "calendar", 0 }, { "notice", 0 },
+	{ "maintenance_outside", 0 }, { NULL, 0 },
 };
 static const struct key_def domain_keys[] = {
 	{ "name", F_TEXT }, { "start", 0 }, { "service", F_TEXT }, { "invoice", 0 },

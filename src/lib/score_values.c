@@ -227,6 +227,21 @@ static int announced_in_time(struct sk_contract *c, const struct sk_duration *no
 	return business >= notice->days * sk_calendar_standard_day(cal);
 }
 
+/*
+ * Planned maintenance that does not count: announced in time and wholly
+ * outside office hours ("buiten kantooruren, >= 48 uur vooraf"). Any other
+ * counts as an outage, like one that was not planned.
+ */
+static int maintenance_left_out(struct sk_contract *c, const struct sk_service *svc,
+				sk_time announced, sk_time start, sk_time end)
+{
+	int64_t office;
+
+	return svc->notice.set && announced_in_time(c, &svc->notice, announced, start) &&
+	       sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end,
+				   &office) == SK_OK && office == 0;
+}
+
 /* Availability of a service within its service window; planned and announced maintenance does not count. */
 static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 				const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f,
@@ -257,9 +272,8 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
 
-		if (sqlite3_column_int(st, 2) && svc->notice.set &&
-		    sqlite3_column_type(st, 3) != SQLITE_NULL &&
-		    announced_in_time(c, &svc->notice, sqlite3_column_int64(st, 3), s)) {
+		if (sqlite3_column_int(st, 2) && sqlite3_column_type(st, 3) != SQLITE_NULL &&
+		    maintenance_left_out(c, svc, sqlite3_column_int64(st, 3), s, e)) {
 			excused++;
 			continue;
 		}

@@ -141,6 +141,24 @@ sed 's/^source = tickets:response type=incident,problem$/source = tickets:respon
 "$bin/sla-score" -c "$tmp/bad2.ini" -p 2027-Q1 --kpi x=1 >/dev/null 2>"$tmp/bad2.err"
 has "unknown ticket type 'storingen' in type=" "$tmp/bad2.err" "unknown type named"
 
+# Planned maintenance (Halt: "buiten kantooruren, >= 48 uur vooraf", availability
+# around the clock): in January 2027 (744 h = 2678400 s) the network has
+# Tue 12 10:00-13:00 planned and announced four days ahead, but in office hours:
+# counted (10800 s); Tue 12 20:00-23:00 announced four days ahead: left out;
+# Wed 13 20:00-23:00 announced an hour ahead: counted (10800 s). Down 21600 s:
+# 99.19 % (2656800 / 2678400 = 99.1935..).
+printf '%s\n' 'service,start,end,planned,announced_at,description' \
+	'network,2027-01-12 10:00,2027-01-12 13:00,ja,2027-01-08 09:00,in kantooruren' \
+	'network,2027-01-12 20:00,2027-01-12 23:00,ja,2027-01-08 09:00,buiten kantooruren' \
+	'network,2027-01-13 20:00,2027-01-13 23:00,ja,2027-01-13 19:00,te laat aangekondigd' \
+	>"$tmp/maint.csv"
+"$bin/sla-import" -d "$tmp/maint.db" -c "$src/samples/contracts/halt.ini" "$tmp/maint.csv" ||
+	fail "import maintenance"
+"$bin/sla-score" -d "$tmp/maint.db" -c "$src/samples/contracts/halt.ini" -p 2027-01 \
+	--domain availability --format json --allow-missing skip | tr '\n' ' ' >"$tmp/maint.flat"
+has '"id":"network",[^}]*"measured":99.1935[^}]*network: 21600 of 2678400 service-window seconds down in 2027-01 (2 outages counted; 1 announced maintenance window left out)' \
+	"$tmp/maint.flat" "maintenance in office hours counts"
+
 # Usage errors exit 2 and name the problem.
 "$bin/sla-score" -c "$contract" -p 2027-Q1 --kpi nosuch=1 >/dev/null 2>"$tmp/u"
 [ $? -eq 2 ] || fail "unknown KPI must exit 2"
