@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "arena.h"
+#include "base/base.h"
 
 static void test_strdup(void **state)
 {

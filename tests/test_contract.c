@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "slakit/contract.h"
-#include "slakit/sha256.h"
+#include "base/base.h"
 
 static const char *data_path(const char *name, char *buf, size_t size)
 {
@@ -258,7 +258,7 @@ static void test_minimal_defaults(void **state)
 	assert_int_equal(c->rules.reopen_resets, 0);
 	assert_int_equal(c->rules.n_pause_statuses, 0);
 	/* The hash is of the file's bytes. */
-	assert_int_equal(sk_sha256_file(data_path("minimal.ini", path, sizeof(path)), hex, NULL),
+	assert_int_equal(sha256_file(data_path("minimal.ini", path, sizeof(path)), hex, NULL),
 			 SK_OK);
 	assert_string_equal(c->sha256, hex);
 	assert_string_equal(c->path, path);

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "csvread.h"
+#include "import/csvread.h"
 
 static char *path(const char *name)
 {
@@ -208,11 +208,11 @@ static void test_write_field(void **state)
 	FILE *fp = fmemopen(buf, sizeof(buf), "w");
 
 	(void)state;
-	sk_csv_write_field(fp, "plain", ',');
+	csv_write_field(fp, "plain", ',');
 	fputc('|', fp);
-	sk_csv_write_field(fp, "a,b", ',');
+	csv_write_field(fp, "a,b", ',');
 	fputc('|', fp);
-	sk_csv_write_field(fp, "say \"hi\"", ';');
+	csv_write_field(fp, "say \"hi\"", ';');
 	fclose(fp);
 	assert_string_equal(buf, "plain|\"a,b\"|\"say \"\"hi\"\"\"");
 }

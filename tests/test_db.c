@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "schema.h"
+#include "store/schema.h"
 #include "slakit/db.h"
 
 static char dir[] = "/tmp/sk_test_db_XXXXXX";

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "slakit.h"
-#include "slakit/sha256.h"
+#include "base/base.h"
 
 static char dir[] = "/tmp/sk_test_import_XXXXXX";
 static struct sk_contract *C;
@@ -145,7 +145,7 @@ static void test_tickets(void **state)
 			       "WHERE id = 'INC-003'"), "incident P1 Kritiek");
 	assert_string_equal(qs("SELECT extra FROM tickets WHERE id = 'INC-001'"),
 			    "{\"ticket_owner\":\"Jan\"}");
-	assert_int_equal(sk_sha256_file(data("tickets_ok.csv"), hex, NULL), SK_OK);
+	assert_int_equal(sha256_file(data("tickets_ok.csv"), hex, NULL), SK_OK);
 	assert_string_equal(qs("SELECT sha256 FROM imports"), hex);
 	assert_int_equal(q("SELECT rows_read * 1000 + rows_inserted * 100 + dst_gaps * 10 + "
 			   "dst_folds FROM imports"), 4411);

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "slakit.h"
-#include "report_priv.h"  /* report_kpi_detail: how the SLR words the norm */
+#include "render/render_priv.h"  /* report_kpi_detail: how the SLR words the norm */
 
 static struct sk_contract *C;
 static struct sk_period Q1;

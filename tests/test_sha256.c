@@ -8,15 +8,15 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "slakit/sha256.h"
+#include "base/base.h"
 
 static const char *hash(const void *data, size_t n, char hex[65])
 {
-	struct sk_sha256 s;
+	struct sha256 s = { 0 };
 
-	sk_sha256_init(&s);
-	sk_sha256_update(&s, data, n);
-	sk_sha256_final_hex(&s, hex);
+	sha256_init(&s);
+	sha256_update(&s, data, n);
+	sha256_final_hex(&s, hex);
 	return hex;
 }
 
@@ -40,15 +40,15 @@ static void test_fips_examples(void **state)
 
 static void test_million_a(void **state)
 {
-	struct sk_sha256 s;
+	struct sha256 s = { 0 };
 	char block[1000], hex[65];
 
 	(void)state;
 	memset(block, 'a', sizeof(block));
-	sk_sha256_init(&s);
+	sha256_init(&s);
 	for (int i = 0; i < 1000; i++)
-		sk_sha256_update(&s, block, sizeof(block));
-	sk_sha256_final_hex(&s, hex);
+		sha256_update(&s, block, sizeof(block));
+	sha256_final_hex(&s, hex);
 	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
@@ -76,20 +76,20 @@ static void test_boundaries(void **state)
 	for (size_t i = 0; i < sizeof(data); i++)
 		data[i] = (unsigned char)((i * 7 + 3) & 255);
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
-		struct sk_sha256 s;
+		struct sha256 s = { 0 };
 
 		assert_string_equal(hash(data, cases[c].n, hex), cases[c].hex);
-		sk_sha256_init(&s);
+		sha256_init(&s);
 		for (size_t i = 0; i < cases[c].n; i++)
-			sk_sha256_update(&s, data + i, 1);
-		sk_sha256_final_hex(&s, hex);
+			sha256_update(&s, data + i, 1);
+		sha256_final_hex(&s, hex);
 		assert_string_equal(hex, cases[c].hex);
 		/* Uneven chunks that straddle the block edge. */
-		sk_sha256_init(&s);
-		sk_sha256_update(&s, data, cases[c].n / 3);
-		sk_sha256_update(&s, data + cases[c].n / 3, 0);
-		sk_sha256_update(&s, data + cases[c].n / 3, cases[c].n - cases[c].n / 3);
-		sk_sha256_final_hex(&s, hex);
+		sha256_init(&s);
+		sha256_update(&s, data, cases[c].n / 3);
+		sha256_update(&s, data + cases[c].n / 3, 0);
+		sha256_update(&s, data + cases[c].n / 3, cases[c].n - cases[c].n / 3);
+		sha256_final_hex(&s, hex);
 		assert_string_equal(hex, cases[c].hex);
 	}
 }
@@ -108,14 +108,14 @@ static void test_file(void **state)
 	struct sk_diag d;
 
 	(void)state;
-	assert_int_equal(sk_sha256_file(data_path("sha256/abc.txt", path, sizeof(path)), hex, &d),
+	assert_int_equal(sha256_file(data_path("sha256/abc.txt", path, sizeof(path)), hex, &d),
 			 SK_OK);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	assert_int_equal(sk_sha256_file(data_path("sha256/empty.txt", path, sizeof(path)), hex,
+	assert_int_equal(sha256_file(data_path("sha256/empty.txt", path, sizeof(path)), hex,
 					&d), SK_OK);
 	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	data_path("sha256/no-such-file", path, sizeof(path));
-	assert_int_equal(sk_sha256_file(path, hex, &d), SK_ERR_IO);
+	assert_int_equal(sha256_file(path, hex, &d), SK_ERR_IO);
 	assert_string_equal(d.file, path);
 	assert_int_equal(d.line, 0);
 	assert_string_equal(d.msg, "cannot open: No such file or directory");

@@ -1,0 +1,118 @@
+/*
+ * base: what every other folder of the library may use (src/lib/README).
+ *
+ * The arena, the one growable array, the one CSV and JSON writer, the
+ * text escape for terminals, SHA-256 and the feed of verdicts between two
+ * threads. Nothing here knows about contracts, tickets or SQL.
+ * Not public API: these names carry no sk_ prefix.
+ */
+#ifndef SLAKIT_BASE_H
+#define SLAKIT_BASE_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "slakit/error.h"
+
+/* --- arena.c: a bump allocator for many small strings freed at once --- */
+
+struct arena;
+
+/* A new, empty arena; NULL when out of memory. */
+struct arena *arena_new(void);
+
+/* Free the arena and everything allocated from it; NULL is accepted. */
+void arena_free(struct arena *a);
+
+/* @size bytes aligned for any type; NULL when out of memory. */
+void *arena_alloc(struct arena *a, size_t size);
+
+/* A copy of @s (NULL stays NULL); sets *failed on out of memory. */
+char *arena_strdup(struct arena *a, const char *s, int *failed);
+
+/*
+ * The same for a word of a small vocabulary (a channel, a category, a status):
+ * equal words share one copy, so a million tickets hold a few hundred strings.
+ */
+const char *arena_word(struct arena *a, const char *s, int *failed);
+
+/* --- id_list.c: a short list of distinct ids (the imports behind a ticket) --- */
+
+/* Few enough ids that a scan beats a set; zero-initialised is empty. */
+struct id_list {
+	int64_t *ids;
+	size_t n, cap;
+};
+
+/* Add @id unless it is there already; -1 when out of memory. */
+int id_list_add(struct id_list *l, int64_t id);
+
+/* Free the ids (not @l itself) and empty it. */
+void id_list_release(struct id_list *l);
+
+/* --- escape.c: one rule for each output's escaping --- */
+
+/* Write @s (NULL: empty) as a JSON string, quotes and control bytes escaped. */
+void json_write_string(FILE *fp, const char *s);
+
+/*
+ * Write @s (NULL: empty) as one CSV field separated by @delim: quoted when it
+ * holds the delimiter, a quote, a line break or a blank at either end; text
+ * starting with = + - @ TAB or CR gets a leading apostrophe inside quotes, so
+ * a spreadsheet never evaluates it.
+ */
+void csv_write_field(FILE *fp, const char *s, char delim);
+
+/* --- sha256.c: SHA-256 through libcrypto's EVP interface --- */
+
+/* A running hash; sha256_init() starts it, sha256_final_hex() or sha256_release() ends it. */
+struct sha256 {
+	void *ctx;                    /* EVP_MD_CTX, NULL once released */
+};
+
+/* Start a hash; -1 when out of memory. */
+int sha256_init(struct sha256 *s);
+
+/* Add @n bytes. */
+void sha256_update(struct sha256 *s, const void *data, size_t n);
+
+/* Finish, write 64 lowercase hex digits and a NUL into @hex, release. */
+void sha256_final_hex(struct sha256 *s, char hex[65]);
+
+/* Release an unfinished hash; a released or zeroed one is accepted. */
+void sha256_release(struct sha256 *s);
+
+/* The hash of the whole file @path. */
+enum sk_err sha256_file(const char *path, char hex[65], struct sk_diag *d);
+
+/* --- results_feed.c: verdicts handed to a consumer on another thread --- */
+
+struct sk_results;
+
+/* One computation and its consumer (the store, a workbook's tickets sheet). */
+struct results_feed {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const struct sk_results *r;   /* the set being computed, from the first verdict on */
+	size_t ready;                 /* r->r[0..ready) are final */
+	size_t published;             /* ready as last signalled */
+	int done;                     /* no more verdicts will come */
+	int abort;                    /* the computation failed */
+};
+
+void results_feed_init(struct results_feed *f);
+void results_feed_release(struct results_feed *f);
+
+/* Hand over the verdicts r->r[0..ready) (in batches; cheap when called per ticket). */
+void results_feed_publish(struct results_feed *f, const struct sk_results *r, size_t ready);
+
+/* Say the @n verdicts of @r are all there (@ok), or that no more will come. */
+void results_feed_end(struct results_feed *f, const struct sk_results *r, size_t n, int ok);
+
+/* Wait for verdicts after @from; how many are final, the set, and whether that is all. */
+size_t results_feed_wait(struct results_feed *f, size_t from, const struct sk_results **r,
+			 int *done, int *abort);
+
+#endif

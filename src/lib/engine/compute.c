@@ -1,0 +1,521 @@
+/* Per-ticket verdicts: the clocks, the pauses that count, deadlines and flags. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "slakit/compute.h"
+
+static int in_list(char *const *list, size_t n, const char *s)
+{
+	if (!s)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_done(const struct sk_contract *c, const char *s)
+{
+	return in_list(c->rules.resolved_statuses, c->rules.n_resolved_statuses, s) ||
+	       in_list(c->rules.closed_statuses, c->rules.n_closed_statuses, s);
+}
+
+unsigned sk_compute_classify_status(const struct sk_contract *c, const char *status)
+{
+	return SK_STATUS_CLASSIFIED | (is_done(c, status) ? SK_STATUS_DONE : 0) |
+	       (sk_contract_is_pause_status(c, status) ? SK_STATUS_PAUSE : 0);
+}
+
+/* The event's status ends the work / stops the clock (classified once when loaded). */
+static int event_done(const struct sk_contract *c, const struct sk_status_event *e)
+{
+	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_DONE) != 0 : is_done(c, e->status);
+}
+
+static int event_pause(const struct sk_contract *c, const struct sk_status_event *e)
+{
+	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_PAUSE) != 0
+					      : sk_contract_is_pause_status(c, e->status);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct sk_pause *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end > y->end) - (x->end < y->end);
+}
+
+/* The reason of a verdict without one: shared, never freed. */
+static char no_reason[1];
+
+/* Add a clause to the reason; most verdicts have none, so it is allocated only when said.
+ * @fmt holds at most two %s, filled with @a and @b (printf cost a tenth of a year's run). */
+static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, const char *b)
+{
+	const char *arg[2] = { a ? a : "", b ? b : "" };
+	size_t had = strlen(v->reason), len = had + (had ? 2 : 0), n;
+	int k = 0;
+	char *grown;
+
+	for (const char *f = fmt; *f; f++)
+		if (f[0] == '%' && f[1] == 's' && k < 2)
+			len += strlen(arg[k++]), f++;
+		else
+			len++;
+	if (!(grown = malloc(len + 1)))
+		return; /* out of memory: the flags still say what happened */
+	memcpy(grown, v->reason, had);
+	n = had;
+	if (had)
+		memcpy(grown + n, "; ", 2), n += 2;
+	for (k = 0; *fmt; fmt++) {
+		if (fmt[0] == '%' && fmt[1] == 's' && k < 2) {
+			size_t l = strlen(arg[k]);
+
+			memcpy(grown + n, arg[k++], l);
+			n += l;
+			fmt++;
+		} else {
+			grown[n++] = *fmt;
+		}
+	}
+	grown[n] = '\0';
+	if (v->reason != no_reason)
+		free(v->reason);
+	v->reason = grown;
+}
+
+/*
+ * The pauses of a ticket: status history and explicit intervals, merged and
+ * sorted, with their real ends (SK_PAUSE_OPEN while still running in the data),
+ * so a deadline takes every known pause into account; clocks clip them.
+ */
+static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_ticket *t,
+				  struct sk_verdict *v)
+{
+	/* Most tickets have a few events and no pause: they are merged on the
+	 * stack, and only a ticket with pauses gets room for them on the heap. */
+	struct sk_pause local[32], *p = local;
+	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
+
+	if (!cap)
+		return SK_OK;
+	if (cap > sizeof(local) / sizeof(local[0]) && !(p = malloc(cap * sizeof(*p))))
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < t->n_events; i++) {
+		const struct sk_status_event *e = &t->events[i];
+		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
+		int pause = event_pause(c, e);
+
+		/*
+		 * Time between a resolution and a reopen is waiting, not work: the
+		 * whole run of resolved and closed statuses before it, alike.
+		 */
+		if (!pause && next && event_done(c, e)) {
+			size_t k = i + 1;
+
+			while (k < t->n_events && event_done(c, &t->events[k]))
+				k++;
+			if (k < t->n_events) {
+				v->flags |= SK_FLAG_REOPENED;
+				pause = !c->rules.reopen_resets;
+			}
+		}
+		if (pause && (!next || next > e->at))
+			p[n++] = (struct sk_pause){ e->at, next ? next : SK_PAUSE_OPEN };
+	}
+	for (size_t i = 0; i < t->n_pauses; i++) {
+		const struct sk_pause *e = &t->pauses[i];
+
+		if (e->end && e->end <= e->start)
+			continue;
+		p[n++] = (struct sk_pause){ e->start, e->end ? e->end : SK_PAUSE_OPEN };
+	}
+	qsort(p, n, sizeof(*p), by_start);
+	for (size_t i = 0; i < n; i++) {
+		if (w && p[i].start <= p[w - 1].end) {
+			if (p[i].end > p[w - 1].end)
+				p[w - 1].end = p[i].end;
+		} else {
+			p[w++] = p[i];
+		}
+	}
+	if (!w) {
+		if (p != local)
+			free(p);
+		p = NULL;
+	} else if (p == local) {
+		if (!(p = malloc(w * sizeof(*p))))
+			return SK_ERR_NOMEM;
+		memcpy(p, local, w * sizeof(*p));
+	} else if (w < cap) {
+		struct sk_pause *fit = realloc(p, w * sizeof(*p));
+
+		if (fit) /* else the larger block serves as well */
+			p = fit;
+	}
+	v->pauses = p;
+	v->n_pauses = w;
+	return SK_OK;
+}
+
+/*
+ * The instant at which @target business seconds after @from are used up,
+ * pauses skipped; 0 when a pause still open in the data comes first.
+ */
+static enum sk_err walk(struct sk_calendar *cal, sk_time from, int64_t target,
+			const struct sk_pause *pauses, size_t np, sk_time *out)
+{
+	sk_time cursor = from;
+	int64_t remaining = target, avail;
+	enum sk_err rc;
+
+	*out = 0;
+	for (size_t i = 0; i < np; i++) {
+		sk_time ps = pauses[i].start > cursor ? pauses[i].start : cursor;
+
+		if (pauses[i].end <= cursor)
+			continue;
+		if ((rc = sk_calendar_between(cal, cursor, ps, &avail)))
+			return rc;
+		if (remaining <= avail)
+			break;
+		remaining -= avail;
+		if (pauses[i].end == SK_PAUSE_OPEN)
+			return SK_OK; /* paused until further notice: no deadline yet */
+		cursor = pauses[i].end;
+	}
+	return sk_calendar_add(cal, cursor, remaining, out);
+}
+
+/*
+ * Run one clock from @from (raw, may be outside hours) to @stop (0: running)
+ * with @target business seconds, skipping @pauses.
+ */
+static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time from, sk_time stop,
+			     int64_t target, int below, const struct sk_pause *pauses, size_t np,
+			     sk_time as_of, struct sk_clock *k)
+{
+	sk_time end, over;
+	int64_t gross, paused = 0;
+	/* The most business seconds that still meet the target ("< 15 min": one less). */
+	int64_t limit = below && target > 0 ? target - 1 : target;
+	int running = !stop || stop > as_of;
+	enum sk_err rc;
+
+	k->calendar = cal_index;
+	k->target = target;
+	k->below = below && target > 0;
+	if ((rc = sk_calendar_next_business(cal, from, &k->start)))
+		return rc;
+	k->stop = running ? 0 : stop;
+	end = running ? as_of : stop;
+	if (end < from)
+		end = from;
+	if ((rc = sk_calendar_between(cal, from, end, &gross)))
+		return rc;
+	for (size_t i = 0; i < np; i++) {
+		sk_time s = pauses[i].start > from ? pauses[i].start : from;
+		sk_time e = pauses[i].end < end ? pauses[i].end : end;
+		int64_t b;
+
+		if (e <= s)
+			continue;
+		if ((rc = sk_calendar_between(cal, s, e, &b)))
+			return rc;
+		paused += b;
+	}
+	k->paused = paused;
+	k->elapsed = gross - paused;
+	if ((rc = walk(cal, from, target, pauses, np, &k->deadline)))
+		return rc;
+	if (k->deadline && target == 0)
+		k->deadline = k->start;
+
+	if (!running && k->elapsed <= limit) {
+		k->state = SK_CLOCK_MET;
+		k->counts_at = stop;
+	} else if (!running || k->elapsed > limit) {
+		/*
+		 * Breached: it counts where the target was first exceeded, the
+		 * first working second after the deadline (the deadline's own last
+		 * second when the limit itself is over), so a deadline at the
+		 * month's last closing time counts in one month, never in none.
+		 */
+		k->state = SK_CLOCK_BREACHED;
+		if ((rc = walk(cal, from, limit + 1, pauses, np, &over)))
+			return rc;
+		k->counts_at = over ? over - 1 : k->deadline;
+	} else {
+		k->state = SK_CLOCK_PENDING;
+		k->counts_at = 0;
+	}
+	return SK_OK;
+}
+
+/* 1 when the contract's target of @type is met only below it (`< 15min`). */
+static int target_below(const struct sk_priority *pr, enum sk_ticket_type type, int resolution)
+{
+	if ((unsigned)type >= SK_TICKET_TYPES)
+		return 0;
+	return (resolution ? pr->resolution : pr->response)[type].below;
+}
+
+/* The priority the contract's rule applies. */
+static int applied_priority(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	if (c->rules.priority == SK_PRIORITY_INITIAL && t->initial_priority >= 0)
+		return t->initial_priority;
+	if (c->rules.priority == SK_PRIORITY_HIGHEST && t->highest_priority >= 0)
+		return t->highest_priority;
+	return t->priority;
+}
+
+/*
+ * When the resolution clock stopped. Without resolved or closed statuses in
+ * the history, the export's resolution time. With them: a history that ends
+ * in such a status stopped the clock where that final run began, or at the
+ * export's resolution time when that is earlier and no work came after it;
+ * a history that ends otherwise was reopened and is still running.
+ */
+static sk_time resolution_stop(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	sk_time field = t->resolved_at ? t->resolved_at : t->closed_at;
+	sk_time last_active = 0;
+	size_t i = t->n_events;
+	int any_done = 0;
+
+	if (!t->n_events || (!c->rules.n_resolved_statuses && !c->rules.n_closed_statuses))
+		return field;
+	for (size_t j = 0; j < t->n_events; j++) {
+		if (event_done(c, &t->events[j]))
+			any_done = 1;
+		else
+			last_active = t->events[j].at;
+	}
+	if (!any_done)
+		return field;
+	while (i > 0 && event_done(c, &t->events[i - 1]))
+		i--;
+	if (i == t->n_events)
+		return 0; /* resolved once, reopened, still open */
+	if (field && field >= last_active && field < t->events[i].at)
+		return field;
+	return t->events[i].at;
+}
+
+/*
+ * When the ticket was first resolved: the response of a ticket without a
+ * response time (solved at once). The export's time or the first resolved or
+ * closed status, whichever came first.
+ */
+static sk_time first_resolution(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	sk_time first = t->resolved_at ? t->resolved_at : t->closed_at;
+
+	for (size_t j = 0; j < t->n_events; j++)
+		if (event_done(c, &t->events[j])) {
+			if (!first || t->events[j].at < first)
+				first = t->events[j].at;
+			break;
+		}
+	return first;
+}
+
+/* 1 when some instant of the ticket lies outside what calendars can answer. */
+static int out_of_range(const struct sk_ticket *t)
+{
+	const sk_time lo = -2208988800LL;  /* 1900-01-01T00:00:00Z */
+	const sk_time hi = 7258118400LL;   /* 2200-01-01T00:00:00Z */
+	const sk_time times[] = { t->reported_at, t->responded_at, t->resolved_at, t->closed_at,
+				  t->productive_at, t->onsite_at };
+
+	/* Margins: a day before (zone offsets), a year after (deadlines run on). */
+	const sk_time first = lo + 86400, last = hi - 366 * 86400;
+
+	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
+		if (times[i] && (times[i] < first || times[i] >= last))
+			return 1;
+	for (size_t i = 0; i < t->n_events; i++)
+		if (t->events[i].at < first || t->events[i].at >= last)
+			return 1;
+	for (size_t i = 0; i < t->n_pauses; i++)
+		if (t->pauses[i].start < first || t->pauses[i].start >= last ||
+		    (t->pauses[i].end && t->pauses[i].end >= last))
+			return 1;
+	return 0;
+}
+
+static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
+{
+	const char *what = NULL;
+
+	if (t->responded_at && t->responded_at < t->reported_at)
+		what = "responded before it was reported";
+	else if (t->resolved_at && t->resolved_at < t->reported_at)
+		what = "resolved before it was reported";
+	else if (t->closed_at && t->closed_at < t->reported_at)
+		what = "closed before it was reported";
+	else if (t->closed_at && t->resolved_at && t->closed_at < t->resolved_at)
+		what = "closed before it was resolved";
+	else if (t->productive_at && t->productive_at < t->reported_at)
+		what = "productive again before it was reported";
+	if (what) {
+		v->flags |= SK_FLAG_IMPOSSIBLE;
+		v->excluded = 1;
+		append_reason(v, "impossible timeline: %s%s", what, NULL);
+	}
+}
+
+enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
+			      struct sk_verdict *v, struct sk_diag *d)
+{
+	const struct sk_priority *pr;
+	struct sk_calendar *cal;
+	sk_time stop, res_from;
+	int64_t target;
+	int set;
+	enum sk_err rc;
+
+	memset(v, 0, sizeof(*v));
+	v->reason = no_reason;
+	v->matrix_priority = -1;
+	v->onsite_elapsed = v->mttr_wall = v->mttp_business = v->mttp_wall = -1;
+	v->onsite_met = -1;
+	v->priority = applied_priority(c, t);
+	if (v->priority < 0 || (size_t)v->priority >= c->n_priorities || !t->reported_at)
+		return sk_diag_set(d, SK_ERR_DATA, NULL, 0, t->id,
+				   "ticket without a known priority or registration time");
+	pr = &c->priorities[v->priority];
+	cal = c->calendars[pr->calendar].cal;
+
+	check_timeline(t, v);
+	if (out_of_range(t)) {
+		/* Calendars answer for 1900-2199 only: list the ticket, do not fail the period. */
+		v->flags |= SK_FLAG_IMPOSSIBLE;
+		v->excluded = 1;
+		append_reason(v, "times outside the years 1900-2199%s%s", NULL, NULL);
+		return SK_OK;
+	}
+	if (t->initial_priority >= 0 && t->initial_priority != t->priority) {
+		v->flags |= SK_FLAG_PRIORITY_CHANGED;
+		append_reason(v, "priority changed from %s to %s",
+			      c->priorities[t->initial_priority].id, c->priorities[t->priority].id);
+	}
+	/*
+	 * A required channel (P1 by phone): another channel is listed apart per
+	 * the contract; an export that does not record the channel cannot prove
+	 * either, so the ticket counts and is listed for a person to check.
+	 */
+	if (pr->channel && (!t->channel || !*t->channel)) {
+		v->flags |= SK_FLAG_CHANNEL_UNKNOWN;
+		append_reason(v, "channel not recorded; the contract requires %s%s", pr->channel, NULL);
+	} else if (pr->channel && strcasecmp(t->channel, pr->channel) != 0) {
+		v->flags |= SK_FLAG_WRONG_CHANNEL;
+		append_reason(v, "reported by %s, the contract requires %s", t->channel, pr->channel);
+		if (c->rules.wrong_channel == SK_CHANNEL_SEPARATE)
+			v->excluded = 1;
+	}
+	if (t->p1_uplift) {
+		v->flags |= SK_FLAG_UPLIFT;
+		append_reason(v, "P1-uplift: %s%s", t->uplift_reason && *t->uplift_reason
+			      ? t->uplift_reason : "(no motivation recorded)", NULL);
+	}
+	if (c->matrix.n_entries && t->impact && t->urgency && *t->impact && *t->urgency) {
+		v->matrix_priority = sk_contract_matrix_priority(c, t->impact, t->urgency);
+		if (v->matrix_priority >= 0 && v->matrix_priority != v->priority && !t->p1_uplift) {
+			v->flags |= SK_FLAG_MATRIX;
+			append_reason(v, "the priority matrix gives %s%s",
+				      c->priorities[v->matrix_priority].id, NULL);
+		}
+	}
+
+	if ((rc = collect_pauses(c, t, v)))
+		goto fail;
+	stop = resolution_stop(c, t);
+
+	/* Response: on the after-hours calendar when reported in its hours only. */
+	target = sk_contract_target(c, v->priority, t->type, 0, &set);
+	if (set) {
+		int ci = pr->calendar, below = target_below(pr, t->type, 0);
+		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
+
+		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
+		    !sk_calendar_is_business(cal, t->reported_at) &&
+		    sk_calendar_is_business(c->calendars[pr->after_hours_calendar].cal, t->reported_at)) {
+			ci = pr->after_hours_calendar;
+			target = sk_duration_seconds(&pr->after_hours_response,
+						     sk_calendar_standard_day(c->calendars[ci].cal));
+			below = pr->after_hours_response.below;
+			v->flags |= SK_FLAG_AFTER_HOURS;
+		}
+		/* After hours the response runs on both calendars together (see contract.h). */
+		if ((rc = run_clock(ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
+				    : pr->after_hours_union, ci, t->reported_at, rstop, target, below, NULL,
+				    0, as_of, &v->response)))
+			goto fail;
+	}
+
+	target = sk_contract_target(c, v->priority, t->type, 1, &set);
+	if (set) {
+		res_from = t->reported_at;
+		if (c->rules.resolution_start == SK_CLOCK_RESPONDED) {
+			if (t->responded_at)
+				res_from = t->responded_at;
+			else
+				v->flags |= SK_FLAG_NO_RESPONSE;
+		}
+		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target,
+				    target_below(pr, t->type, 1), v->pauses, v->n_pauses, as_of,
+				    &v->resolution)))
+			goto fail;
+	}
+
+	if (t->onsite_at && pr->onsite.set) {
+		v->onsite_elapsed = sk_compute_business(c, v->priority, t->reported_at, t->onsite_at);
+		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
+									  sk_calendar_standard_day(cal));
+	}
+	if (stop && stop <= as_of)
+		v->mttr_wall = stop - t->reported_at;
+	if (t->productive_at && t->productive_at <= as_of) {
+		v->mttp_wall = t->productive_at - t->reported_at;
+		v->mttp_business = sk_compute_business(c, v->priority, t->reported_at, t->productive_at);
+	}
+	return SK_OK;
+fail:
+	sk_verdict_release(v);
+	return rc == SK_ERR_RANGE
+	       ? sk_diag_set(d, SK_ERR_RANGE, NULL, 0, t->id, "times outside the years 1900-2199")
+	       : rc;
+}
+
+void sk_verdict_release(struct sk_verdict *v)
+{
+	if (!v)
+		return;
+	free(v->pauses);
+	v->pauses = NULL;
+	v->n_pauses = 0;
+	if (v->reason && v->reason != no_reason)
+		free(v->reason);
+	v->reason = no_reason;
+}
+
+int64_t sk_compute_business(struct sk_contract *c, int p, sk_time from, sk_time to)
+{
+	int64_t secs;
+
+	if (!from || !to || p < 0 || (size_t)p >= c->n_priorities)
+		return -1;
+	if (to < from)
+		return 0;
+	if (sk_calendar_between(c->calendars[c->priorities[p].calendar].cal, from, to, &secs))
+		return -1;
+	return secs;
+}

@@ -1,0 +1,866 @@
+/*
+ * One import: read the header, find each field's column (map, profile,
+ * generic name), tell the kind when not given, then stream the rows through
+ * the kind's check and store inside one transaction. Bad rows are reported
+ * one by one; unless they may be skipped, the transaction is rolled back at
+ * the end so the database is exactly as before.
+ *
+ * Two threads share the work: a reader thread reads, hashes, decodes and
+ * parses the file and checks each row (no database), and hands the checked
+ * rows in batches to the calling thread, which stores them in order. A few
+ * batches in flight bound the memory, whatever the file's size.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csvread.h"
+#include "import_priv.h"
+#include "slakit/version.h"
+
+static const struct sk_kind_ops *const kinds[SK_KINDS] = {
+	[SK_KIND_TICKETS] = &sk_kind_tickets,
+	[SK_KIND_EVENTS] = &sk_kind_events,
+	[SK_KIND_EVENTLOG] = &sk_kind_eventlog,
+	[SK_KIND_PAUSES] = &sk_kind_pauses,
+	[SK_KIND_CALLS] = &sk_kind_calls,
+	[SK_KIND_OUTAGES] = &sk_kind_outages,
+	[SK_KIND_KPI] = &sk_kind_kpi,
+};
+
+const struct sk_kind_ops *sk_kind_ops_of(enum sk_import_kind k)
+{
+	return kinds[k];
+}
+
+void sk_import_opts_init(struct sk_import_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->kind = -1;
+	o->encoding = -1;
+}
+
+/* Column names compare by their letters and digits only, without case. */
+static int name_eq(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a && !isalnum((unsigned char)*a) && !((unsigned char)*a & 0x80))
+			a++;
+		while (*b && !isalnum((unsigned char)*b) && !((unsigned char)*b & 0x80))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+		a++;
+		b++;
+	}
+}
+
+static int find_col(const struct sk_imp *x, const char *name)
+{
+	for (size_t i = 0; i < x->ncols; i++)
+		if (name_eq(x->header[i], name))
+			return (int)i;
+	return -1;
+}
+
+static int has_default(const struct sk_imp *x, enum sk_fid f)
+{
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_defaults; i++)
+			if (strcmp(x->map->defaults[i].a, sk_fields[f].name) == 0)
+				return 1;
+	return 0;
+}
+
+/* The column of field @p f for kind @p k: the map, the profile, the name. */
+static int column_for(const struct sk_imp *x, enum sk_import_kind k, enum sk_fid f,
+		      int *map_missing)
+{
+	const struct sk_profile *generic = sk_profile_find("generic");
+	int c, listed = 0;
+
+	if (x->map)
+		for (size_t i = 0; i < x->map->n_columns; i++)
+			if (strcmp(x->map->columns[i].a, sk_fields[f].name) == 0) {
+				listed = 1;
+				if ((c = find_col(x, x->map->columns[i].b)) >= 0)
+					return c;
+			}
+	if (map_missing)
+		*map_missing = listed;
+	for (const struct sk_alias *a = x->prof->aliases; a->header; a++)
+		if ((a->kinds & KB(k)) && a->field == f && (c = find_col(x, a->header)) >= 0)
+			return c;
+	if ((c = find_col(x, sk_fields[f].name)) >= 0)
+		return c;
+	for (const struct sk_alias *a = generic->aliases; a->header; a++)
+		if ((a->kinds & KB(k)) && a->field == f && (c = find_col(x, a->header)) >= 0)
+			return c;
+	return -1;
+}
+
+/* 1 when the header has every field kind @p k needs. */
+static int fits(const struct sk_imp *x, enum sk_import_kind k)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		if ((sk_fields[f].required & KB(k)) && column_for(x, k, f, NULL) < 0 &&
+		    !has_default(x, f))
+			return 0;
+	return 1;
+}
+
+static enum sk_err detect_kind(struct sk_imp *x, struct sk_diag *d)
+{
+	int found = -1, n = 0;
+	char list[128] = "";
+	size_t len = 0;
+
+	/* An event log looks like tickets plus events: only said explicitly. */
+	for (int k = 0; k < SK_KINDS; k++) {
+		if (k == SK_KIND_EVENTLOG || !fits(x, k))
+			continue;
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", n ? ", " : "",
+					sk_import_kind_name(k));
+		found = k;
+		n++;
+	}
+	if (n == 1) {
+		x->kind = found;
+		return SK_OK;
+	}
+	if (n == 0)
+		return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL,
+				   "cannot tell the kind of export from its header "
+				   "(profile %s); give --kind", x->prof->name);
+	return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL,
+			   "the header fits more than one kind (%s); give --kind", list);
+}
+
+/* Find every field's column; a required one without column refuses the file. */
+static enum sk_err map_columns(struct sk_imp *x, struct sk_diag *d)
+{
+	for (int f = 0; f < F_COUNT; f++) {
+		int listed = 0;
+
+		x->col[f] = -1;
+		if (!(sk_fields[f].kinds & KB(x->kind)))
+			continue;
+		x->col[f] = column_for(x, x->kind, f, &listed);
+		if (x->col[f] >= 0) {
+			x->is_mapped[x->col[f]] = 1;
+			continue;
+		}
+		if (listed)
+			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, sk_fields[f].name,
+					   "the map's column for this field is not in the header");
+		if ((sk_fields[f].required & KB(x->kind)) && !has_default(x, f))
+			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, sk_fields[f].name,
+					   "no column for this required field of %s (profile %s)",
+					   sk_import_kind_name(x->kind), x->prof->name);
+	}
+	return SK_OK;
+}
+
+/* Write a rejected row: line, reason, then the row as it was. */
+static void write_reject(struct sk_imp *x, char delim)
+{
+	FILE *fp = x->o->rejects;
+	char buf[2048], num[24];
+	struct sk_diag r = x->rd;
+
+	if (!fp)
+		return;
+	r.file[0] = '\0';
+	r.line = 0;
+	snprintf(num, sizeof(num), "%ld", x->line);
+	fputs(num, fp);
+	fputc(delim, fp);
+	csv_write_field(fp, sk_diag_format(&r, buf, sizeof(buf)), delim);
+	for (size_t i = 0; i < x->n; i++) {
+		fputc(delim, fp);
+		csv_write_field(fp, x->f[i], delim);
+	}
+	fputc('\n', fp);
+}
+
+static void bad_row(struct sk_imp *x, char delim)
+{
+	x->res->rejected++;
+	if (x->o->on_bad_row)
+		x->o->on_bad_row(x->o->ctx, &x->rd);
+	if (x->o->skip_bad)
+		write_reject(x, delim);
+	else
+		x->bad = 1;
+}
+
+static enum sk_err log_start(struct sk_imp *x, const char *profile, int enc,
+			     char delim, sk_time started, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	char dl[8];
+	enum sk_err rc;
+
+	snprintf(dl, sizeof(dl), "%s", delim == '\t' ? "tab" : (char[2]){ delim, 0 });
+	rc = sk_db_prepare(x->db, "INSERT INTO imports (file, sha256, bytes, kind, profile, "
+			   "map_file, map_sha256, contract_sha256, time_zone, encoding, delimiter, "
+			   "skip_bad, rows_read, rows_inserted, rows_updated, rows_unchanged, "
+			   "rows_rejected, tickets_inserted, tickets_updated, tickets_unchanged, "
+			   "dst_gaps, dst_folds, started_at, finished_at, tool_version) VALUES "
+			   "(?1, '', 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 0, 0, "
+			   "0, 0, ?11, ?11, ?12)", &st, d);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, x->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sk_import_kind_name(x->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, profile, -1, SQLITE_STATIC);
+	if (x->map) {
+		sqlite3_bind_text(st, 4, x->map->path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, x->map->sha256, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, 6, x->c->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, sk_tz_name(x->c->tz), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, enc == SK_ENC_CP1252 ? "windows-1252" : "utf-8", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, dl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 10, x->o->skip_bad);
+	sqlite3_bind_int64(st, 11, started);
+	sqlite3_bind_text(st, 12, sk_version(), -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = sk_db_fail(x->db, "log import", d);
+	sqlite3_finalize(st);
+	x->import_id = sqlite3_last_insert_rowid(x->h);
+	return rc;
+}
+
+static enum sk_err log_finish(struct sk_imp *x, int64_t bytes, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	const struct sk_import_result *r = x->res;
+	enum sk_err rc;
+
+	rc = sk_db_prepare(x->db, "UPDATE imports SET sha256 = ?1, bytes = ?2, rows_read = ?3, "
+			   "rows_inserted = ?4, rows_updated = ?5, rows_unchanged = ?6, "
+			   "rows_rejected = ?7, tickets_inserted = ?8, tickets_updated = ?9, "
+			   "tickets_unchanged = ?10, dst_gaps = ?11, dst_folds = ?12, "
+			   "finished_at = ?13 WHERE id = ?14", &st, d);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, r->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, bytes);
+	sqlite3_bind_int64(st, 3, r->rows_read);
+	sqlite3_bind_int64(st, 4, r->inserted);
+	sqlite3_bind_int64(st, 5, r->updated);
+	sqlite3_bind_int64(st, 6, r->unchanged);
+	sqlite3_bind_int64(st, 7, r->rejected);
+	sqlite3_bind_int64(st, 8, r->tickets_inserted);
+	sqlite3_bind_int64(st, 9, r->tickets_updated);
+	sqlite3_bind_int64(st, 10, r->tickets_unchanged);
+	sqlite3_bind_int64(st, 11, r->dst_gaps);
+	sqlite3_bind_int64(st, 12, r->dst_folds);
+	sqlite3_bind_int64(st, 13, (sqlite3_int64)time(NULL));
+	sqlite3_bind_int64(st, 14, x->import_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = sk_db_fail(x->db, "log import", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Checked rows travel from the reader thread in batches of about this size. */
+enum { BATCH_ROWS = 512, BATCH_TEXT = 256 * 1024, NBATCH = 4 };
+
+/* One row in a batch; text is kept as offsets, as the buffer may move. */
+struct prow {
+	long line;
+	size_t f0, nf;          /* its raw fields: offs[f0 .. f0 + nf) */
+	size_t v0;              /* its values: vals[v0 .. v0 + nv) */
+	int nv;
+	size_t key, shown;      /* text offset + 1 of the key, of how it is shown; 0: none */
+	size_t bad;             /* index + 1 of why it is bad in diags; 0: a good row */
+};
+
+/* A batch of rows: filled by the reader thread, then stored in order. */
+struct batch {
+	struct prow *rows;
+	size_t n, rows_cap;
+	size_t *offs;           /* raw fields' text offsets */
+	size_t noffs, offs_cap;
+	struct sk_val *vals;    /* values; a text's offset is in .i */
+	size_t nvals, vals_cap;
+	char *text;             /* every text of the batch, NUL-terminated */
+	size_t tlen, tcap;
+	struct sk_diag *diags;  /* why bad rows are bad */
+	size_t ndiags, diags_cap;
+	int64_t done, total;    /* bytes read when the batch was full */
+	int last;               /* nothing follows this batch */
+	enum sk_err err;        /* the reader's fatal error (in d): the last batch */
+	struct sk_diag d;
+};
+
+/* The reader thread and the ring of batches it shares with the caller. */
+struct pipeline {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;      /* a batch was filled or emptied, or stop was set */
+	struct batch b[NBATCH];
+	size_t take, count;     /* next batch to store; batches filled, not stored */
+	atomic_int stop;        /* the caller gave up: the reader ends */
+	pthread_t thread;
+	int started;
+	struct sk_imp px;       /* the reader's copy of the import: checks only */
+	struct sk_import_result pres; /* the reader's DST counts */
+	struct sk_csv *csv;
+	const struct sk_kind_ops *ops;
+	int keep_raw;           /* rows as read go along, for the reject file */
+	char sha[65];           /* the file's hash, when read to the end */
+};
+
+static int grow_to(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if (!(q = realloc(*p, n * elem)))
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+/* Copy @p s into the batch; its offset + 1, 0 when out of memory. */
+static size_t add_text(struct batch *b, const char *s)
+{
+	size_t n = strlen(s) + 1, at = b->tlen;
+
+	if (grow_to((void **)&b->text, &b->tcap, b->tlen + n, 1))
+		return 0;
+	memcpy(b->text + at, s, n);
+	b->tlen += n;
+	return at + 1;
+}
+
+/* "4 fields, but the header has 3", with a hint when the row uses another
+ * delimiter than the header. */
+static void field_count(struct sk_imp *x, char delim)
+{
+	const char *other = delim == ';' ? "," : ";";
+	size_t n;
+
+	sk_diag_set(&x->rd, SK_ERR_DATA, x->name, x->line, NULL, "%zu field%s, but the header has %zu",
+		    x->n, x->n == 1 ? "" : "s", x->ncols);
+	n = strlen(x->rd.msg);
+	if (x->n == 1 && strchr(x->f[0], *other))
+		snprintf(x->rd.msg + n, sizeof(x->rd.msg) - n, " (this row is separated by "
+			 "'%s', the header by '%c': mixed delimiters)", other, delim);
+}
+
+/* Check the current CSV row on the reader thread and add it to @p b. */
+static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct sk_csv_row *row)
+{
+	struct sk_imp *x = &p->px;
+	struct sk_row r;
+	struct prow *pr;
+	enum sk_err rc;
+	size_t at;
+
+	if (grow_to((void **)&b->rows, &b->rows_cap, b->n + 1, sizeof(*b->rows)) ||
+	    grow_to((void **)&b->offs, &b->offs_cap, b->noffs + row->n, sizeof(*b->offs)))
+		return SK_ERR_NOMEM;
+	pr = &b->rows[b->n];
+	memset(pr, 0, sizeof(*pr));
+	pr->line = x->line = row->line;
+	x->f = row->f;
+	x->n = row->n;
+	/* The row as read is needed only for a reject file. */
+	pr->f0 = b->noffs;
+	pr->nf = p->keep_raw ? row->n : 0;
+	for (size_t i = 0; i < pr->nf; i++) {
+		if (!(at = add_text(b, row->f[i])))
+			return SK_ERR_NOMEM;
+		b->offs[b->noffs++] = at - 1;
+	}
+	r.nv = 0;
+	r.key = r.shown = NULL;
+	if (row->n != x->ncols) {
+		field_count(x, sk_csv_delimiter(p->csv));
+		rc = SK_ERR_DATA;
+	} else {
+		rc = p->ops->check(x, &r);
+	}
+	if (rc == SK_ERR_DATA) {
+		if (grow_to((void **)&b->diags, &b->diags_cap, b->ndiags + 1, sizeof(*b->diags)))
+			return SK_ERR_NOMEM;
+		b->diags[b->ndiags++] = x->rd;
+		pr->bad = b->ndiags;
+	} else if (rc) {
+		return rc;
+	} else {
+		if (grow_to((void **)&b->vals, &b->vals_cap, b->nvals + (size_t)r.nv,
+			    sizeof(*b->vals)))
+			return SK_ERR_NOMEM;
+		pr->v0 = b->nvals;
+		pr->nv = r.nv;
+		for (int i = 0; i < r.nv; i++) {
+			struct sk_val v = r.v[i];
+
+			if (v.type == SQLITE_TEXT) {
+				if (!(at = add_text(b, v.s)))
+					return SK_ERR_NOMEM;
+				v.i = (long long)(at - 1);
+				v.s = NULL;
+			}
+			b->vals[b->nvals++] = v;
+		}
+		if ((r.key && !(pr->key = add_text(b, r.key))) ||
+		    (r.shown && !(pr->shown = add_text(b, r.shown))))
+			return SK_ERR_NOMEM;
+	}
+	b->n++;
+	return SK_OK;
+}
+
+/* The reader thread: fill batches until the end of the file or an error. */
+static void *reader(void *arg)
+{
+	struct pipeline *p = arg;
+	struct sk_csv_row row;
+	int last = 0;
+
+	while (!last) {
+		struct batch *b;
+		enum sk_err rc = SK_OK;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->count == NBATCH && !atomic_load(&p->stop))
+			pthread_cond_wait(&p->cv, &p->mu);
+		b = &p->b[(p->take + p->count) % NBATCH];
+		pthread_mutex_unlock(&p->mu);
+		if (atomic_load(&p->stop))
+			break;
+		b->n = b->noffs = b->nvals = b->tlen = b->ndiags = 0;
+		b->err = SK_OK;
+		while (b->n < BATCH_ROWS && b->tlen < BATCH_TEXT && !atomic_load(&p->stop)) {
+			rc = sk_csv_next(p->csv, &row, &b->d);
+			if (!rc && row.n == 0) {
+				rc = sk_csv_finish_hash(p->csv, p->sha, &b->d);
+				last = 1;
+			}
+			if (!rc && !last && (rc = pack_row(p, b, &row)) == SK_ERR_NOMEM)
+				sk_diag_set(&b->d, rc, NULL, 0, NULL, "out of memory");
+			if (rc || last)
+				break;
+		}
+		if (rc) {
+			b->err = rc;
+			last = 1;
+		}
+		sk_csv_progress(p->csv, &b->done, &b->total);
+		b->last = last;
+		pthread_mutex_lock(&p->mu);
+		p->count++;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return NULL;
+}
+
+/* Start the reader on @p csv (its header read) with a copy of @p x. */
+static enum sk_err pipeline_start(struct pipeline *p, struct sk_imp *x, struct sk_csv *csv,
+				  struct sk_diag *d)
+{
+	p->px = *x;
+	memset(&p->px.extra, 0, sizeof(p->px.extra));
+	memset(&p->px.scratch, 0, sizeof(p->px.scratch));
+	p->px.res = &p->pres;
+	p->px.db = NULL;
+	p->px.h = NULL;
+	p->csv = csv;
+	p->ops = kinds[x->kind];
+	p->keep_raw = x->o->skip_bad && x->o->rejects;
+	if (pthread_mutex_init(&p->mu, NULL))
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "cannot start a thread");
+	if (pthread_cond_init(&p->cv, NULL)) {
+		pthread_mutex_destroy(&p->mu);
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "cannot start a thread");
+	}
+	if (pthread_create(&p->thread, NULL, reader, p)) {
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "cannot start a thread");
+	}
+	p->started = 1;
+	return SK_OK;
+}
+
+/* The next filled batch (waits for the reader). */
+static struct batch *pipeline_next(struct pipeline *p)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->count == 0)
+		pthread_cond_wait(&p->cv, &p->mu);
+	b = &p->b[p->take];
+	pthread_mutex_unlock(&p->mu);
+	return b;
+}
+
+/* The batch from pipeline_next() is stored: the reader may fill it again. */
+static void pipeline_done(struct pipeline *p)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&p->mu);
+	b = &p->b[p->take];
+	/* A batch that held a huge row gives its memory back. */
+	if (b->tcap > 4 * BATCH_TEXT) {
+		free(b->text);
+		b->text = NULL;
+		b->tcap = 0;
+	}
+	p->take = (p->take + 1) % NBATCH;
+	p->count--;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Stop the reader (if running) and free everything; may be called twice. */
+static void pipeline_end(struct pipeline *p)
+{
+	if (p->started) {
+		pthread_mutex_lock(&p->mu);
+		atomic_store(&p->stop, 1);
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		pthread_join(p->thread, NULL);
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		p->started = 0;
+	}
+	for (int i = 0; i < NBATCH; i++) {
+		struct batch *b = &p->b[i];
+
+		free(b->rows);
+		free(b->offs);
+		free(b->vals);
+		free(b->text);
+		free(b->diags);
+		memset(b, 0, sizeof(*b));
+	}
+	free(p->px.extra.s);
+	free(p->px.scratch.s);
+	memset(&p->px.extra, 0, sizeof(p->px.extra));
+	memset(&p->px.scratch, 0, sizeof(p->px.scratch));
+}
+
+/* Good rows waiting to be inserted together (a batch's texts stay put). */
+struct pending {
+	struct sk_row r[SK_INSERT_MANY];
+	const struct prow *pr[SK_INSERT_MANY];
+	size_t n;
+};
+
+/* Point x->f at the raw fields of @p pr, and x->line at its line. */
+static enum sk_err at_row(struct sk_imp *x, const struct batch *b, const struct prow *pr,
+			  const char ***fptr, size_t *fcap, struct sk_diag *d)
+{
+	if (grow_to((void **)fptr, fcap, pr->nf + 1, sizeof(**fptr)))
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+	for (size_t i = 0; i < pr->nf; i++)
+		(*fptr)[i] = b->text + b->offs[pr->f0 + i];
+	x->f = *fptr;
+	x->n = pr->nf;
+	x->line = pr->line;
+	return SK_OK;
+}
+
+/* Prepare the statement that inserts SK_INSERT_MANY rows at once. */
+static enum sk_err prepare_many(struct sk_imp *x, const struct sk_kind_ops *ops, struct sk_diag *d)
+{
+	struct sk_buf q = { 0 };
+	char num[32];
+	enum sk_err rc;
+	int k = 0, per = ops->ncols + 2 + !!ops->seq;
+
+	sk_buf_add(&q, "INSERT INTO ", 12);
+	sk_buf_add(&q, ops->table, strlen(ops->table));
+	sk_buf_add(&q, " (", 2);
+	for (int i = 0; i < ops->ncols; i++) {
+		sk_buf_add(&q, ops->cols[i], strlen(ops->cols[i]));
+		sk_buf_add(&q, ",", 1);
+	}
+	sk_buf_add(&q, "import_id,line", 14);
+	if (ops->seq) {
+		sk_buf_add(&q, ",", 1);
+		sk_buf_add(&q, ops->seq, strlen(ops->seq));
+	}
+	sk_buf_add(&q, ") VALUES ", 9);
+	for (int r = 0; r < SK_INSERT_MANY; r++)
+		for (int i = 0; i < per; i++) {
+			snprintf(num, sizeof(num), "%s?%d%s", i ? "," : r ? ",(" : "(", ++k,
+				 i == per - 1 ? ")" : "");
+			sk_buf_add(&q, num, strlen(num));
+		}
+	sk_buf_add(&q, " ON CONFLICT DO NOTHING", 23);
+	rc = q.s ? sk_db_prepare(x->db, q.s, &x->st_many, d)
+		 : sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+	free(q.s);
+	return rc;
+}
+
+/* Store the pending rows: one statement inserts them all when none is
+ * stored yet (the common case); otherwise each goes, in order, through the
+ * kind's store(), which tells a row that statement inserted, an update, an
+ * unchanged row and a duplicate apart. */
+static enum sk_err flush(struct sk_imp *x, const struct sk_kind_ops *ops, struct pending *p,
+			 const struct batch *b, const char ***fptr, size_t *fcap, char delim,
+			 struct sk_diag *d)
+{
+	sqlite3_stmt *st;
+	enum sk_err rc;
+	int k = 0, whole = p->n == SK_INSERT_MANY && ops->table;
+
+	if (whole && !x->st_many && (rc = prepare_many(x, ops, d)))
+		return rc;
+	if (whole) {
+		st = x->st_many;
+		sqlite3_reset(st);
+		for (size_t j = 0; j < p->n; j++) {
+			for (int i = 0; i < ops->ncols; i++)
+				sk_val_bind(st, ++k, &p->r[j].v[i]);
+			sqlite3_bind_int64(st, ++k, x->import_id);
+			sqlite3_bind_int64(st, ++k, p->pr[j]->line);
+			if (ops->seq)
+				sqlite3_bind_int64(st, ++k, SK_SEQ(x->import_id, p->pr[j]->line));
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return sk_db_fail(x->db, "insert rows", d);
+		if ((size_t)sqlite3_changes(x->h) == p->n) {
+			x->res->inserted += (long)p->n;
+			p->n = 0;
+			return SK_OK;
+		}
+	}
+	for (size_t j = 0; j < p->n; j++) {
+		if ((rc = at_row(x, b, p->pr[j], fptr, fcap, d)))
+			return rc;
+		rc = ops->store(x, &p->r[j], whole, d);
+		if (rc == SK_ERR_DATA)
+			bad_row(x, delim);
+		else if (rc)
+			return rc;
+	}
+	p->n = 0;
+	return SK_OK;
+}
+
+/* Store the rows of batch @p b in order; a fatal error ends the import. */
+static enum sk_err store_batch(struct sk_imp *x, const struct sk_kind_ops *ops, struct batch *b,
+			       struct pending *p, const char ***fptr, size_t *fcap, char delim,
+			       struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	p->n = 0;
+	for (size_t k = 0; k < b->n; k++) {
+		const struct prow *pr = &b->rows[k];
+		struct sk_row *r;
+
+		x->res->rows_read++;
+		if (pr->bad) {
+			/* Rows before it first, so messages come in the file's order. */
+			if ((rc = flush(x, ops, p, b, fptr, fcap, delim, d)) ||
+			    (rc = at_row(x, b, pr, fptr, fcap, d)))
+				return rc;
+			x->rd = b->diags[pr->bad - 1];
+			bad_row(x, delim);
+			continue;
+		}
+		r = &p->r[p->n];
+		p->pr[p->n++] = pr;
+		r->nv = pr->nv;
+		for (int i = 0; i < pr->nv; i++) {
+			r->v[i] = b->vals[pr->v0 + (size_t)i];
+			if (r->v[i].type == SQLITE_TEXT)
+				r->v[i].s = b->text + r->v[i].i;
+		}
+		r->key = pr->key ? b->text + pr->key - 1 : NULL;
+		r->shown = pr->shown ? b->text + pr->shown - 1 : NULL;
+		if (p->n == SK_INSERT_MANY && (rc = flush(x, ops, p, b, fptr, fcap, delim, d)))
+			return rc;
+	}
+	return flush(x, ops, p, b, fptr, fcap, delim, d);
+}
+
+static void imp_release(struct sk_imp *x)
+{
+	for (size_t i = 0; i < x->ncols; i++)
+		free(x->header[i]);
+	free(x->header);
+	free(x->is_mapped);
+	sqlite3_finalize(x->st_seen);
+	sqlite3_finalize(x->st_seen_add);
+	sqlite3_finalize(x->st_many);
+	for (int i = 0; i < 8; i++)
+		sqlite3_finalize(x->st[i]);
+	free(x->extra.s);
+	free(x->scratch.s);
+}
+
+enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
+			   const char *path, const char *name,
+			   const struct sk_import_opts *o,
+			   struct sk_import_result *res, struct sk_diag *d)
+{
+	struct sk_imp x = { 0 };
+	struct sk_csv *csv = NULL;
+	struct sk_csv_row row;
+	const struct sk_map *map = o->map;
+	const char *profile;
+	char delim;
+	int enc, began = 0;
+	sk_time started = (sk_time)time(NULL);
+	struct pipeline pl = { 0 };
+	struct pending *pend = NULL;
+	const char **fptr = NULL;
+	size_t fcap = 0;
+	int64_t done = 0;
+	enum sk_err rc;
+
+	memset(res, 0, sizeof(*res));
+	x.db = db;
+	x.h = sk_db_handle(db);
+	x.c = c;
+	x.o = o;
+	x.map = map;
+	x.res = res;
+	x.name = name ? name : path;
+	profile = o->profile ? o->profile : map && map->profile ? map->profile : "generic";
+	x.prof = sk_profile_find(profile);
+	if (!x.prof)
+		return sk_diag_set(d, SK_ERR_USAGE, NULL, 0, NULL, "unknown profile '%s'", profile);
+	snprintf(res->profile, sizeof(res->profile), "%s", profile);
+	delim = o->delimiter ? o->delimiter : map ? map->delimiter : 0;
+	enc = o->encoding >= 0 ? o->encoding : map && map->encoding >= 0 ? map->encoding
+									 : SK_ENC_UTF8;
+	x.date_format = o->date_format ? o->date_format : map ? map->date_format : NULL;
+
+	if ((rc = sk_csv_open(path, x.name, delim, enc, &csv, d)))
+		goto out;
+	if ((rc = sk_csv_next(csv, &row, d)))
+		goto out;
+	if (row.n == 0) {
+		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL, "empty file: no header line");
+		goto out;
+	}
+	res->delimiter = delim = sk_csv_delimiter(csv);
+	x.header = calloc(row.n, sizeof(char *));
+	x.is_mapped = calloc(row.n, 1);
+	if (!x.header || !x.is_mapped) {
+		rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+		goto out;
+	}
+	for (x.ncols = 0; x.ncols < row.n; x.ncols++)
+		if (!(x.header[x.ncols] = strdup(row.f[x.ncols]))) {
+			rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+			goto out;
+		}
+	x.kind = o->kind >= 0 ? o->kind : map && map->kind >= 0 ? map->kind : -1;
+	if ((int)x.kind < 0 && (rc = detect_kind(&x, d)))
+		goto out;
+	res->kind = x.kind;
+	if ((rc = map_columns(&x, d)))
+		goto out;
+
+	if ((rc = sk_db_begin(db, d)))
+		goto out;
+	began = 1;
+	if ((rc = sk_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, "
+			     "line INTEGER); DELETE FROM temp.seen", d)) ||
+	    (rc = sk_db_prepare(db, "SELECT line FROM temp.seen WHERE key = ?1", &x.st_seen, d)) ||
+	    (rc = log_start(&x, profile, enc, delim, started, d)))
+		goto out;
+	if (o->rejects && o->skip_bad) {
+		fputs("line", o->rejects);
+		fputc(delim, o->rejects);
+		fputs("reason", o->rejects);
+		for (size_t i = 0; i < x.ncols; i++) {
+			fputc(delim, o->rejects);
+			csv_write_field(o->rejects, x.header[i], delim);
+		}
+		fputc('\n', o->rejects);
+	}
+
+	if (!(pend = malloc(sizeof(*pend)))) {
+		rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+		goto out;
+	}
+	if ((rc = pipeline_start(&pl, &x, csv, d)))
+		goto out;
+	for (;;) {
+		struct batch *b = pipeline_next(&pl);
+		long before = res->rows_read;
+		int last = b->last;
+
+		if ((rc = store_batch(&x, kinds[x.kind], b, pend, &fptr, &fcap, delim, d)))
+			goto out;
+		done = b->done;
+		if (o->on_progress && res->rows_read / 16384 != before / 16384)
+			o->on_progress(o->ctx, b->done, b->total, res->rows_read);
+		if (b->err) {
+			rc = b->err;
+			if (d)
+				*d = b->d;
+		}
+		pipeline_done(&pl);
+		if (rc)
+			goto out;
+		if (last)
+			break;
+	}
+	pipeline_end(&pl);
+	res->dst_gaps += pl.pres.dst_gaps;
+	res->dst_folds += pl.pres.dst_folds;
+	memcpy(res->sha256, pl.sha, sizeof(res->sha256));
+	if (kinds[x.kind]->finish && (rc = kinds[x.kind]->finish(&x, d)))
+		goto out;
+	if (x.bad) {
+		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL,
+				 "%ld bad row%s of %ld: nothing imported (--skip-bad imports "
+				 "the good rows)", res->rejected, res->rejected == 1 ? "" : "s",
+				 res->rows_read);
+		goto out;
+	}
+	/* A header alone is more often a failed export than a quiet month. */
+	if (res->rows_read == 0 && !o->allow_empty) {
+		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL, "no rows after the header: "
+				 "nothing imported (an empty export? --allow-empty imports it)");
+		goto out;
+	}
+	if ((rc = log_finish(&x, done, d)))
+		goto out;
+	rc = sk_db_commit(db, d);
+	if (!rc)
+		res->import_id = x.import_id;
+out:
+	pipeline_end(&pl);
+	free(pend);
+	free(fptr);
+	imp_release(&x);
+	if (rc && began)
+		sk_db_rollback(db);
+	if (rc == SK_ERR_DB && began && d) {
+		size_t n = strlen(d->msg);
+
+		snprintf(d->msg + n, sizeof(d->msg) - n, "; nothing imported");
+	}
+	sk_csv_close(csv);
+	return rc;
+}

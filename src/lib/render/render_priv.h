@@ -1,0 +1,112 @@
+/* render: what the report's, the score's and the verdicts' writers share (not public API). */
+#ifndef SLAKIT_RENDER_PRIV_H
+#define SLAKIT_RENDER_PRIV_H
+
+#include <stdio.h>
+
+#include "base/base.h"
+#include "report/report.h"
+
+/* A new temporary file beside @path (name in @tmp), for an atomic save; -1 and errno on failure. */
+int report_temp_beside(const char *path, char *tmp, size_t size);
+
+/* --- writing (report_text.c, report_csv.c, report_json.c, report_xlsx.c) --- */
+
+/* The report as text, CSV, JSON in language @lang (NULL: the contract's). */
+enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE *fp);
+enum sk_err report_write_csv(const struct sk_report *r, FILE *fp);
+enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE *fp);
+
+/* --- shared by the writers (report_words.c) --- */
+
+/* The words of a report in one language (each field one word or phrase). */
+struct report_words {
+	const char *lang;            /* "nl" or "en" */
+	char mark;                   /* decimal mark in text */
+	const char *months[12];      /* month names */
+	const char *title, *contract, *supplier, *customer, *period, *through, *generated,
+		*generated_note, *version, *due, *due_note, *contract_hash, *inputs, *rows,
+		*rejected, *dst, *dst_gap, *dst_fold, *decisions, *missing_rule, *missing_refuse,
+		*missing_zero, *missing_skip;
+	const char *priorities, *prio_type, *tickets, *response_within, *resolution_within,
+		*norm, *met, *mttr, *mttp, *pending, *all_types, *yes, *no, *na, *of;
+	const char *types[SK_TICKET_TYPES];
+	const char *only_types;      /* "; only " before a KPI's ticket types */
+	const char *p1_list, *ticket, *reported, *channel, *response, *resolution, *flags,
+		*uplifts, *uplift_reason, *apart, *excluded, *reason, *breaches, *clock, *target,
+		*deadline, *stopped, *late, *open, *none;
+	const char *state_met, *state_breached, *state_pending, *state_na;
+	const char *flag_wrong_channel, *flag_channel_unknown, *flag_matrix, *flag_impossible, *flag_priority_changed,
+		*flag_reopened, *flag_uplift, *channel_was;
+	const char *domains, *domain, *kpi, *measured, *pct_of_norm, *weight, *weight_used, *weight_score, *within_n,
+		*contribution, *source, *derivation, *score, *staffel, *malus, *escalation, *malus_quarterly,
+		*on_invoice_of, *no_invoice, *not_scored, *not_scored_contract, *starts_on, *incomplete, *no_value,
+		*normalised, *skipped, *missing, *capped, *window, *within_of, *measurement,
+		*no_data, *outage_detail, *mttr_note, *pro_rata, *not_pro_rata, *per_months[4];
+	const char *source_counts[SK_SRC_OUTAGES + 1]; /* "%ld of %ld ..." per KPI source */
+	const char *change_types[3]; /* standard, normal, emergency */
+	const char *origins[6];      /* by enum sk_value_origin */
+	const char *missing_title, *missing_text, *missing_hint;
+	const char *availability, *service, *service_window, *down, *outages, *planned;
+	const char *changes, *total, *standard, *normal, *emergency, *untyped, *cab, *failed,
+		*solved, *planned_at, *change_type, *non_standard;
+	const char *complaints, *duration, *limit, *within;
+	const char *escalations, *esc_domain, *esc_complaint, *handovers;
+	const char *trend, *reported_n, *per_location, *per_category, *recurring, *by_month,
+		*month, *breached_n, *unknown;
+	const char *sheet_summary, *sheet_priorities, *sheet_domains, *sheet_tickets,
+		*sheet_trend, *start, *elapsed, *paused, *counts, *matrix_priority, *status,
+		*title_col, *category, *location, *productive, *responded, *resolved, *value,
+		*unit, *detail, *step, *invoice, *chart_response, *chart_resolution,
+		*chart_categories, *kind, *file, *end;
+};
+
+/* The words for @lang ("nl", else English). */
+const struct report_words *report_words_for(const char *lang);
+
+/* Language to write in: @lang when given, else the contract's. */
+const char *report_lang(const struct sk_report *r, const char *lang);
+
+/* "met" / "breached" / ... in the report's words. */
+const char *report_state_word(const struct report_words *w, enum sk_clock_state s);
+
+/* Ticket type name in the report's words. */
+const char *report_type_word(const struct report_words *w, int type);
+
+/* The change type ("standard"...) in the report's words; "-" for NULL. */
+const char *report_change_type_word(const struct report_words *w, const char *type);
+
+/* How a KPI's value was measured, in the report's words, with its window. */
+char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score *ks, char *buf,
+			size_t size);
+
+/* Why a ticket is listed apart, in the report's words. */
+char *report_flag_text(const struct report_words *w, const struct sk_report *r,
+		       const struct sk_result *x, char *buf, size_t size);
+
+/* A percentage "93,8 %" with @decimals places and the words' mark. */
+char *report_pct(const struct report_words *w, sk_dec v, int decimals, char *buf, size_t size);
+
+/* Seconds as "12:05" (hours:minutes, rounded down to the minute; sign kept). */
+char *report_hm(int64_t seconds, char *buf, size_t size);
+
+/* An instant as local "2027-01-06 08:53" in the contract's zone, "-" when 0. */
+char *report_time(const struct sk_report *r, sk_time t, char *buf, size_t size);
+
+/* The title of the period in the words, e.g. "januari 2027", "Q1 2027". */
+char *report_period_name(const struct report_words *w, const struct sk_period *p, char *buf,
+			 size_t size);
+
+/* The missing-KPI rule's word: "refuse" (shown as missing), "zero", "skip". */
+const char *report_missing_name(enum sk_missing_rule m);
+
+/* The label of a priority: "P1 Kritiek". */
+char *report_prio_label(const struct sk_contract *c, int p, char *buf, size_t size);
+
+/* Width in columns of UTF-8 text (code points; the report's text has no wide glyphs). */
+size_t report_width(const char *s);
+
+/* Write @s padded (or cut) to @width columns, left or right aligned. */
+void report_pad(FILE *fp, const char *s, size_t width, int right);
+
+#endif

@@ -1,0 +1,328 @@
+/*
+ * The report as CSV for scripts: one figure per row, `section,key,field,value`,
+ * numbers with a '.' and no thousands mark, instants local ISO 8601. Text
+ * from the tickets is quoted so that no spreadsheet reads it as a formula.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "render_priv.h"
+#include "slakit/datetime.h"
+
+static void put(FILE *fp, const char *section, const char *key, const char *name, const char *value)
+{
+	csv_write_field(fp, section, ',');
+	fputc(',', fp);
+	csv_write_field(fp, key, ',');
+	fputc(',', fp);
+	csv_write_field(fp, name, ',');
+	fputc(',', fp);
+	csv_write_field(fp, value, ',');
+	fputc('\n', fp);
+}
+
+static void put_long(FILE *fp, const char *section, const char *key, const char *name, int64_t v)
+{
+	char b[32];
+
+	snprintf(b, sizeof(b), "%" PRId64, v);
+	put(fp, section, key, name, b);
+}
+
+static void put_dec(FILE *fp, const char *section, const char *key, const char *name, sk_dec v,
+		    int decimals)
+{
+	char b[48];
+
+	if (decimals < 0)
+		sk_dec_format_short(v, '.', b, sizeof(b));
+	else
+		sk_dec_format(v, decimals, '.', b, sizeof(b));
+	put(fp, section, key, name, b);
+}
+
+static void put_time(FILE *fp, const struct sk_report *r, const char *section, const char *key,
+		     const char *name, sk_time t)
+{
+	char b[32];
+
+	put(fp, section, key, name, t ? sk_time_format_local(t, r->contract->tz, b, sizeof(b)) : "");
+}
+
+static void write_header(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_rules *ru = &c->rules;
+	char key[32];
+
+	put(fp, "report", r->period.label, "contract", c->id);
+	put(fp, "report", r->period.label, "contract_name", c->name);
+	put(fp, "report", r->period.label, "contract_sha256", c->sha256);
+	put_time(fp, r, "report", r->period.label, "period_start", r->period.start);
+	put_time(fp, r, "report", r->period.label, "period_end", r->period.end);
+	put(fp, "report", r->period.label, "time_zone", sk_tz_name(c->tz));
+	put_time(fp, r, "report", r->period.label, "generated_at", r->generated_at);
+	put(fp, "report", r->period.label, "version", r->version);
+	put_time(fp, r, "report", r->period.label, "slr_due", r->due);
+	put(fp, "decision", "resolution_start", "value", sk_clock_start_name(ru->resolution_start));
+	put(fp, "decision", "priority", "value", sk_priority_rule_name(ru->priority));
+	put(fp, "decision", "cap", "value", ru->cap ? "yes" : "no");
+	put_long(fp, "decision", "pct_decimals", "value", ru->pct_decimals);
+	put_long(fp, "decision", "score_decimals", "value", ru->score_decimals);
+	put(fp, "decision", "aggregate", "value", sk_aggregate_name(ru->aggregate));
+	put(fp, "decision", "weights", "value", sk_weights_rule_name(ru->weights));
+	put(fp, "decision", "wrong_channel", "value", sk_channel_rule_name(ru->wrong_channel));
+	for (size_t i = 0; i < ru->n_pause_statuses; i++)
+		put(fp, "decision", "pause_status", "value", ru->pause_statuses[i]);
+	put(fp, "decision", "reopen_resets", "value", ru->reopen_resets ? "yes" : "no");
+	put_long(fp, "decision", "report_due_days", "value", ru->report_due_days);
+	put(fp, "decision", "missing", "value", report_missing_name(r->missing));
+	for (size_t i = 0; i < r->n_imports; i++) {
+		const struct sk_report_import *im = &r->imports[i];
+
+		snprintf(key, sizeof(key), "%ld", im->id);
+		put(fp, "import", key, "file", im->file);
+		put(fp, "import", key, "sha256", im->sha256);
+		put(fp, "import", key, "kind", im->kind);
+		put(fp, "import", key, "profile", im->profile);
+		put_long(fp, "import", key, "rows", im->rows);
+		put_long(fp, "import", key, "rejected", im->rejected);
+		put_long(fp, "import", key, "dst_gaps", im->dst_gaps);
+		put_long(fp, "import", key, "dst_folds", im->dst_folds);
+		put_time(fp, r, "import", key, "finished_at", im->finished_at);
+	}
+}
+
+static void write_prio(FILE *fp, const struct sk_report *r, const char *section, const char *prefix,
+		       const struct sk_report_prio *p)
+{
+	const struct sk_contract *c = r->contract;
+	char key[96];
+
+	snprintf(key, sizeof(key), "%s%s%s%s", prefix, c->priorities[p->priority].id,
+		 p->type >= 0 ? "/" : "", p->type >= 0 ? sk_ticket_type_name((enum sk_ticket_type)p->type) : "");
+	put_long(fp, section, key, "tickets", p->tickets);
+	put_long(fp, section, key, "pending", p->pending);
+	put_long(fp, section, key, "response_n", p->response_n);
+	put_long(fp, section, key, "response_within", p->response_within);
+	if (p->response_n)
+		put_dec(fp, section, key, "response_pct", p->response_pct, c->rules.pct_decimals);
+	put_long(fp, section, key, "resolution_n", p->resolution_n);
+	put_long(fp, section, key, "resolution_within", p->resolution_within);
+	if (p->resolution_n)
+		put_dec(fp, section, key, "resolution_pct", p->resolution_pct, c->rules.pct_decimals);
+	if (p->has_norm)
+		put_dec(fp, section, key, "norm", p->norm, -1);
+	put(fp, section, key, "met", p->met < 0 ? "" : p->met ? "1" : "0");
+	if (p->mttr >= 0) {
+		put_long(fp, section, key, "mttr_business_seconds", p->mttr);
+		put_long(fp, section, key, "mttr_wall_seconds", p->mttr_wall);
+	}
+	if (p->mttp >= 0) {
+		put_long(fp, section, key, "mttp_business_seconds", p->mttp);
+		put_long(fp, section, key, "mttp_wall_seconds", p->mttp_wall);
+	}
+}
+
+static void flag_names(unsigned flags, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < SK_FLAG_COUNT; i++)
+		if (flags & (1u << i))
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? " " : "",
+					      sk_flag_name(1u << i));
+}
+
+static void write_lists(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_contract *c = r->contract;
+	char b[256];
+
+	for (size_t i = 0; i < r->n_p1; i++) {
+		const struct sk_result *x = &r->results->r[r->p1[i]];
+
+		put(fp, "p1", x->ticket.id, "response", sk_clock_state_name(x->v.response.state));
+		put(fp, "p1", x->ticket.id, "resolution", sk_clock_state_name(x->v.resolution.state));
+	}
+	for (size_t i = 0; i < r->n_uplifts; i++) {
+		const struct sk_result *x = &r->results->r[r->uplifts[i]];
+
+		put(fp, "uplift", x->ticket.id, "reason", x->ticket.uplift_reason);
+	}
+	for (size_t i = 0; i < r->n_apart; i++) {
+		const struct sk_result *x = &r->results->r[r->apart[i]];
+
+		flag_names(x->v.flags, b, sizeof(b));
+		put(fp, "apart", x->ticket.id, "priority", c->priorities[x->v.priority].id);
+		put_long(fp, "apart", x->ticket.id, "excluded", x->v.excluded);
+		put(fp, "apart", x->ticket.id, "flags", b);
+		if (x->v.matrix_priority >= 0)
+			put(fp, "apart", x->ticket.id, "matrix_priority",
+			    c->priorities[x->v.matrix_priority].id);
+	}
+	for (size_t i = 0; i < r->n_breaches; i++) {
+		const struct sk_report_breach *br = &r->breaches[i];
+		const struct sk_result *x = &r->results->r[br->result];
+		const struct sk_clock *k = br->resolution ? &x->v.resolution : &x->v.response;
+		char key[160];
+
+		snprintf(key, sizeof(key), "%s/%s", x->ticket.id, br->resolution ? "resolution" : "response");
+		put(fp, "breach", key, "priority", c->priorities[x->v.priority].id);
+		put_long(fp, "breach", key, "target_seconds", k->target);
+		put_time(fp, r, "breach", key, "deadline", k->deadline);
+		put_time(fp, r, "breach", key, "stopped", k->stop);
+		put_long(fp, "breach", key, "late_seconds", br->late);
+	}
+}
+
+static void write_domains(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_rules *ru = &r->contract->rules;
+	char key[192];
+
+	for (size_t i = 0; i < r->score->n_domains; i++) {
+		const struct sk_domain_score *ds = &r->score->domains[i];
+		const char *id = ds->domain->id;
+
+		put_long(fp, "domain", id, "scored", ds->scored);
+		put_long(fp, "domain", id, "complete", ds->complete);
+		if (ds->scored) {
+			put_dec(fp, "domain", id, "score", ds->score, ru->score_decimals);
+			put_dec(fp, "domain", id, "malus_percent", ds->malus, -1);
+			put_long(fp, "domain", id, "escalation", ds->escalation);
+			if (ds->has_invoice) {
+				put_long(fp, "domain", id, "invoice_cents", ds->invoice_cents);
+				put_long(fp, "domain", id, "malus_cents", ds->malus_cents);
+				put(fp, "domain", id, "applies_to", ds->applies_to);
+			}
+		}
+		if (ds->reason[0])
+			put(fp, "domain", id, "reason", ds->reason);
+		for (size_t k = 0; k < ds->n_kpis; k++) {
+			const struct sk_kpi_score *ks = &ds->kpis[k];
+
+			snprintf(key, sizeof(key), "%s.%s", id, ks->kpi->id);
+			if (ks->has_value)
+				put_dec(fp, "kpi", key, "measured", ks->measured, -1);
+			if (ks->kpi->has_norm)
+				put_dec(fp, "kpi", key, "norm", ks->norm_used, -1);
+			put(fp, "kpi", key, "unit", ks->kpi->unit);
+			if (ks->has_pct)
+				put_dec(fp, "kpi", key, "pct_of_norm", ks->pct, ru->pct_decimals);
+			if (ks->kpi->has_weight)
+				put_dec(fp, "kpi", key, "weight", ks->weight, -1);
+			if (ks->scored) {
+				put_dec(fp, "kpi", key, "weight_used", ks->weight_used, -1);
+				put_dec(fp, "kpi", key, "contribution", ks->contribution, -1);
+			}
+			put(fp, "kpi", key, "source", sk_value_origin_name(ks->origin));
+			put(fp, "kpi", key, "window", ks->window);
+		}
+	}
+}
+
+static void write_cases(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_report_changes *ch = &r->changes;
+
+	for (size_t i = 0; i < r->n_services; i++) {
+		const struct sk_report_service *s = &r->services[i];
+		const char *id = s->service->id;
+
+		put_dec(fp, "service", id, "norm", s->service->norm, -1);
+		if (s->has_value) {
+			put_dec(fp, "service", id, "availability", s->availability, -1);
+			put_long(fp, "service", id, "met", s->met);
+		}
+		put_long(fp, "service", id, "window_seconds", s->window);
+		put_long(fp, "service", id, "down_seconds", s->down);
+		put_long(fp, "service", id, "outages", s->outages);
+		put_long(fp, "service", id, "planned", s->planned);
+	}
+	put_long(fp, "changes", "all", "total", ch->total);
+	put_long(fp, "changes", "all", "standard", ch->standard);
+	put_long(fp, "changes", "all", "normal", ch->normal);
+	put_long(fp, "changes", "all", "emergency", ch->emergency);
+	put_long(fp, "changes", "all", "untyped", ch->untyped);
+	put_long(fp, "changes", "all", "cab_approved", ch->cab_approved);
+	put_long(fp, "changes", "all", "failed", ch->failed);
+	put_long(fp, "changes", "all", "solved", ch->solved);
+	for (size_t i = 0; i < r->n_changes; i++) {
+		const struct sk_report_case *k = &r->change_list[i];
+
+		put(fp, "change", k->id, "change_type", k->change_type);
+		put_time(fp, r, "change", k->id, "reported_at", k->reported_at);
+		put_time(fp, r, "change", k->id, "planned_at", k->planned_at);
+		put_time(fp, r, "change", k->id, "solved_at", k->solved_at);
+		put(fp, "change", k->id, "cab_approved", k->cab_approved < 0 ? "" : k->cab_approved ? "1" : "0");
+		put(fp, "change", k->id, "failed", k->failed < 0 ? "" : k->failed ? "1" : "0");
+	}
+	for (size_t i = 0; i < r->n_complaints; i++) {
+		const struct sk_report_case *k = &r->complaints[i];
+
+		put_time(fp, r, "complaint", k->id, "reported_at", k->reported_at);
+		put_time(fp, r, "complaint", k->id, "solved_at", k->solved_at);
+		put_long(fp, "complaint", k->id, "business_seconds", k->business);
+		if (k->has_limit) {
+			put_long(fp, "complaint", k->id, "limit_seconds", k->limit);
+			put_long(fp, "complaint", k->id, "within", k->within);
+		}
+	}
+	for (size_t i = 0; i < r->n_escalations; i++) {
+		const struct sk_report_escalation *e = &r->escalations[i];
+
+		if (e->kind == 0)
+			put(fp, "escalation", r->score->domains[e->index].domain->id, "kind", "staffel");
+		else
+			put(fp, "escalation", r->complaints[e->index].id, "kind", "complaint");
+	}
+	put_long(fp, "escalation", "handovers", "tickets", r->handovers);
+}
+
+static void write_trend(FILE *fp, const struct sk_report *r)
+{
+	char key[64];
+
+	put_long(fp, "trend", r->period.label, "reported", r->reported);
+	for (size_t i = 0; i < r->n_locations; i++)
+		put_long(fp, "location", r->locations[i].name, "tickets", r->locations[i].n);
+	for (size_t i = 0; i < r->n_categories; i++)
+		put_long(fp, "category", r->categories[i].name, "tickets", r->categories[i].n);
+	for (size_t i = 0; i < r->n_recurring; i++) {
+		snprintf(key, sizeof(key), "%zu", i + 1);
+		put(fp, "recurring", key, "category", r->recurring[i].name);
+		put_long(fp, "recurring", key, "tickets", r->recurring[i].n);
+	}
+	for (size_t m = 0; m < r->n_months; m++) {
+		const struct sk_report_month *mo = &r->months[m];
+
+		put_long(fp, "month", mo->period.label, "reported", mo->reported);
+		put_long(fp, "month", mo->period.label, "breached", mo->breached);
+		snprintf(key, sizeof(key), "%s/", mo->period.label);
+		for (size_t p = 0; p < r->contract->n_priorities; p++)
+			write_prio(fp, r, "month_priority", key, &mo->prio[p]);
+		for (size_t i = 0; i < r->n_categories; i++) {
+			char ck[512];
+
+			snprintf(ck, sizeof(ck), "%s/%s", mo->period.label, r->categories[i].name);
+			put_long(fp, "month_category", ck, "tickets", mo->category[i]);
+		}
+	}
+}
+
+enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
+{
+	fputs("section,key,field,value\n", fp);
+	write_header(fp, r);
+	for (size_t i = 0; i < r->n_prio; i++)
+		write_prio(fp, r, "priority", "", &r->prio[i]);
+	write_lists(fp, r);
+	write_domains(fp, r);
+	write_cases(fp, r);
+	write_trend(fp, r);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}

@@ -1,0 +1,746 @@
+/*
+ * The report as plain text: aligned columns, at most 100 wide, UTF-8, for a
+ * terminal and a plain-text e-mail. Every line comes from the gathered
+ * report, never from the clock, so the same inputs give the same bytes.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render_priv.h"
+
+/* The widest line the text report writes. */
+#define WIDTH 100
+
+/* A column of a table: width and alignment. */
+struct col {
+	size_t width;
+	int right;
+};
+
+/* One row of a table: cells padded to their columns, two-space indent, no trailing blanks. */
+static void row(FILE *fp, const struct col *cols, size_t n, const char *const *cells)
+{
+	size_t last = n;
+
+	while (last > 0 && (!cells[last - 1] || !cells[last - 1][0]))
+		last--;
+	fputs("  ", fp);
+	for (size_t i = 0; i < last; i++) {
+		if (i)
+			fputc(' ', fp);
+		/* The last cell of a left-aligned row needs no padding. */
+		if (i == last - 1 && !cols[i].right && report_width(cells[i]) <= cols[i].width)
+			fputs(cells[i], fp);
+		else
+			report_pad(fp, cells[i] ? cells[i] : "", cols[i].width, cols[i].right);
+	}
+	fputc('\n', fp);
+}
+
+/* @text wrapped at blanks to WIDTH, every line after the first indented by @indent. */
+static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *text)
+{
+	size_t col = first_indent;
+	const char *s = text;
+
+	fprintf(fp, "%*s", (int)first_indent, "");
+	while (*s) {
+		const char *e = s;
+		size_t w;
+		char word[1024];
+
+		while (*e && *e != ' ')
+			e++;
+		snprintf(word, sizeof(word), "%.*s", (int)(e - s), s);
+		w = report_width(word);
+		if (col > indent && col + 1 + w > WIDTH) {
+			fprintf(fp, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > first_indent || (col > indent && s != text)) {
+			fputc(' ', fp);
+			col++;
+		}
+		fputs(word, fp);
+		col += w;
+		s = *e ? e + 1 : e;
+	}
+	fputc('\n', fp);
+}
+
+/* A section title, underlined to its width. */
+static void heading(FILE *fp, const char *title)
+{
+	size_t w = report_width(title);
+
+	fprintf(fp, "\n%s\n", title);
+	for (size_t i = 0; i < w; i++)
+		fputc('-', fp);
+	fputc('\n', fp);
+}
+
+static const char *yes_no(const struct report_words *w, int v)
+{
+	return v < 0 ? w->na : v ? w->yes : w->no;
+}
+
+static char *num(const struct report_words *w, sk_dec v, int decimals, char *buf, size_t size)
+{
+	return decimals < 0 ? sk_dec_format_short(v, w->mark, buf, size)
+			    : sk_dec_format(v, decimals, w->mark, buf, size);
+}
+
+static void write_header(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_rules *ru = &c->rules;
+	const char *base = strrchr(c->path, '/');
+	char b1[64], b2[64], line[1024];
+	struct sk_civil last;
+
+	fprintf(fp, "%s %s (%s)\n", w->title, r->period.label,
+		report_period_name(w, &r->period, b1, sizeof(b1)));
+	wrap(fp, 0, 0, c->name);
+	for (size_t i = 0, n = report_width(c->name) < WIDTH ? report_width(c->name) : WIDTH; i < n; i++)
+		fputc('=', fp);
+	fputs("\n\n", fp);
+	fprintf(fp, "%-18s%s (%s)\n", w->contract, c->id, base ? base + 1 : c->path);
+	if (c->supplier)
+		fprintf(fp, "%-18s%s\n", w->supplier, c->supplier);
+	if (c->customer)
+		fprintf(fp, "%-18s%s\n", w->customer, c->customer);
+	sk_tz_to_civil(c->tz, r->period.end - 1, &last);
+	fprintf(fp, "%-18s%.10s %s %04d-%02d-%02d (%s)\n", w->period,
+		report_time(r, r->period.start, b1, sizeof(b1)), w->through, last.year, last.month,
+		last.day, sk_tz_name(c->tz));
+	fprintf(fp, "%-18s%s (%s)\n", w->generated, report_time(r, r->generated_at, b1, sizeof(b1)),
+		w->generated_note);
+	fprintf(fp, "%-18s%s\n", w->version, r->version);
+	fprintf(fp, "%-18s%s (%d %s %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
+		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);
+	fprintf(fp, "%-18s%s\n", w->contract_hash, c->sha256);
+
+	heading(fp, w->inputs);
+	if (!r->n_imports)
+		fprintf(fp, "  %s\n", w->none);
+	for (size_t i = 0; i < r->n_imports; i++) {
+		const struct sk_report_import *im = &r->imports[i];
+		size_t n;
+
+		n = (size_t)snprintf(line, sizeof(line), "%ld %s: %s, %s, %ld %s", im->id, im->file,
+				     im->kind, im->profile, im->rows, w->rows);
+		if (im->rejected && n < sizeof(line))
+			n += (size_t)snprintf(line + n, sizeof(line) - n, ", %ld %s", im->rejected,
+					      w->rejected);
+		if ((im->dst_gaps || im->dst_folds) && n < sizeof(line))
+			snprintf(line + n, sizeof(line) - n, ", %s: %s %ld, %s %ld", w->dst, w->dst_gap,
+				 im->dst_gaps, w->dst_fold, im->dst_folds);
+		wrap(fp, 2, 6, line);
+		fprintf(fp, "    sha256 %s\n", im->sha256);
+	}
+
+	heading(fp, w->decisions);
+	fprintf(fp, "  resolution_start = %s\n", sk_clock_start_name(ru->resolution_start));
+	fprintf(fp, "  priority = %s\n", sk_priority_rule_name(ru->priority));
+	fprintf(fp, "  cap = %s\n", ru->cap ? "yes" : "no");
+	fprintf(fp, "  pct_decimals = %d, score_decimals = %d\n", ru->pct_decimals, ru->score_decimals);
+	fprintf(fp, "  aggregate = %s\n", sk_aggregate_name(ru->aggregate));
+	fprintf(fp, "  weights = %s\n", sk_weights_rule_name(ru->weights));
+	fprintf(fp, "  wrong_channel = %s\n", sk_channel_rule_name(ru->wrong_channel));
+	{
+		size_t n = (size_t)snprintf(line, sizeof(line), "pause_statuses =");
+
+		for (size_t i = 0; i < ru->n_pause_statuses && n < sizeof(line); i++)
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s", i ? "," : "",
+					      ru->pause_statuses[i]);
+		wrap(fp, 2, 6, line);
+	}
+	fprintf(fp, "  reopen_resets = %s\n", ru->reopen_resets ? "yes" : "no");
+	fprintf(fp, "  report_due_days = %d\n", ru->report_due_days);
+	snprintf(line, sizeof(line), "%s = %s (%s)", w->missing_rule, report_missing_name(r->missing),
+		 r->missing == SK_MISSING_ZERO ? w->missing_zero
+		 : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse);
+	wrap(fp, 2, 6, line);
+}
+
+static void prio_cells(const struct sk_report *r, const struct report_words *w,
+		       const struct sk_report_prio *p, char b[][48], const char **cells)
+{
+	const struct sk_contract *c = r->contract;
+	int d = c->rules.pct_decimals;
+	char pct[32];
+
+	if (p->type < 0)
+		report_prio_label(c, p->priority, b[0], 48);
+	else
+		snprintf(b[0], 48, "  %s", report_type_word(w, p->type));
+	snprintf(b[1], 48, "%ld", p->tickets);
+	if (p->response_n)
+		snprintf(b[2], 48, "%ld/%ld %s", p->response_within, p->response_n,
+			 report_pct(w, p->response_pct, d, pct, sizeof(pct)));
+	else
+		snprintf(b[2], 48, "-");
+	if (p->resolution_n)
+		snprintf(b[3], 48, "%ld/%ld %s", p->resolution_within, p->resolution_n,
+			 report_pct(w, p->resolution_pct, d, pct, sizeof(pct)));
+	else
+		snprintf(b[3], 48, "-");
+	if (p->has_norm)
+		report_pct(w, p->norm, -1, b[4], 48);
+	else
+		snprintf(b[4], 48, "-");
+	snprintf(b[5], 48, "%s", yes_no(w, p->met));
+	if (p->mttr >= 0)
+		report_hm(p->mttr, b[6], 48);
+	else
+		snprintf(b[6], 48, "-");
+	if (p->mttp >= 0)
+		report_hm(p->mttp, b[7], 48);
+	else
+		snprintf(b[7], 48, "-");
+	snprintf(b[8], 48, "%ld", p->pending);
+	for (int i = 0; i < 9; i++)
+		cells[i] = b[i];
+}
+
+static void write_priorities(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 16, 0 }, { 7, 1 }, { 17, 1 }, { 17, 1 }, { 7, 1 },
+					   { 7, 0 }, { 7, 1 }, { 7, 1 }, { 4, 1 } };
+	const char *head[9] = { w->prio_type, w->tickets, w->response_within, w->resolution_within,
+				w->norm, w->met, w->mttr, w->mttp, w->pending };
+	char b[9][48];
+	const char *cells[9];
+
+	heading(fp, w->priorities);
+	row(fp, cols, 9, head);
+	for (size_t i = 0; i < r->n_prio; i++) {
+		prio_cells(r, w, &r->prio[i], b, cells);
+		row(fp, cols, 9, cells);
+	}
+	wrap(fp, 2, 2, w->mttr_note);
+}
+
+/* "0:15", or "<0:15" for a target the contract wants undercut. */
+static char *target_cell(const struct sk_clock *k, char *buf, size_t size)
+{
+	char t[24];
+
+	snprintf(buf, size, "%s%s", k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
+	return buf;
+}
+
+/* "0:11/0:15" for a clock, "-" when no target applies. */
+static char *clock_cell(const struct sk_clock *k, char *buf, size_t size)
+{
+	char a[24], t[24];
+
+	if (k->state == SK_CLOCK_NA)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%s/%s%s", report_hm(k->elapsed, a, sizeof(a)),
+			 k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
+	return buf;
+}
+
+static void write_p1(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 14, 0 }, { 9, 0 }, { 16, 0 }, { 8, 0 }, { 13, 1 },
+					   { 8, 0 }, { 13, 1 }, { 8, 0 } };
+	const struct sk_contract *c = r->contract;
+	const char *head[8] = { w->ticket, w->change_type, w->reported, w->channel, w->response, "",
+				w->resolution, "" };
+	char title[96], b[8][48], flags[512];
+	int top = report_top_priority(c);
+
+	snprintf(title, sizeof(title), w->p1_list, top >= 0 ? c->priorities[top].id : "P1");
+	heading(fp, title);
+	if (!r->n_p1) {
+		fprintf(fp, "  %s\n", w->none);
+		return;
+	}
+	row(fp, cols, 8, head);
+	for (size_t i = 0; i < r->n_p1; i++) {
+		const struct sk_result *x = &r->results->r[r->p1[i]];
+		const char *cells[8] = { x->ticket.id, report_type_word(w, (int)x->ticket.type),
+					 report_time(r, x->ticket.reported_at, b[2], 48),
+					 x->ticket.channel ? x->ticket.channel : "-",
+					 clock_cell(&x->v.response, b[4], 48),
+					 report_state_word(w, x->v.response.state),
+					 clock_cell(&x->v.resolution, b[6], 48),
+					 report_state_word(w, x->v.resolution.state) };
+
+		row(fp, cols, 8, cells);
+		if (x->v.excluded || x->v.flags & (REPORT_APART_FLAGS | SK_FLAG_UPLIFT)) {
+			char line[640];
+
+			snprintf(line, sizeof(line), "%s%s%s", x->v.excluded ? w->excluded : "",
+				 x->v.excluded ? ": " : "", report_flag_text(w, r, x, flags, sizeof(flags)));
+			wrap(fp, 4, 6, line);
+		}
+	}
+}
+
+static void write_uplifts(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	char b[48], line[1200];
+
+	heading(fp, w->uplifts);
+	if (!r->n_uplifts)
+		fprintf(fp, "  %s\n", w->none);
+	for (size_t i = 0; i < r->n_uplifts; i++) {
+		const struct sk_result *x = &r->results->r[r->uplifts[i]];
+
+		snprintf(line, sizeof(line), "%s %s %s: %s", x->ticket.id,
+			 report_time(r, x->ticket.reported_at, b, sizeof(b)), w->uplift_reason,
+			 x->ticket.uplift_reason && x->ticket.uplift_reason[0] ? x->ticket.uplift_reason
+										  : "-");
+		wrap(fp, 2, 6, line);
+	}
+}
+
+static void write_apart(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 11, 0 }, { 64, 0 } };
+	const char *head[4] = { w->ticket, "", w->excluded, w->reason };
+	char flags[512];
+
+	heading(fp, w->apart);
+	if (!r->n_apart) {
+		fprintf(fp, "  %s\n", w->none);
+		return;
+	}
+	row(fp, cols, 4, head);
+	for (size_t i = 0; i < r->n_apart; i++) {
+		const struct sk_result *x = &r->results->r[r->apart[i]];
+		const char *cells[4] = { x->ticket.id, r->contract->priorities[x->v.priority].id,
+					 yes_no(w, x->v.excluded),
+					 report_flag_text(w, r, x, flags, sizeof(flags)) };
+
+		row(fp, cols, 4, cells);
+	}
+}
+
+static void write_breaches(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 10, 0 }, { 8, 1 }, { 16, 0 },
+					   { 16, 0 }, { 9, 1 } };
+	const char *head[7] = { w->ticket, "", w->clock, w->target, w->deadline, w->stopped, w->late };
+	char b[7][48];
+
+	heading(fp, w->breaches);
+	if (!r->n_breaches) {
+		fprintf(fp, "  %s\n", w->none);
+		return;
+	}
+	row(fp, cols, 7, head);
+	for (size_t i = 0; i < r->n_breaches; i++) {
+		const struct sk_report_breach *br = &r->breaches[i];
+		const struct sk_result *x = &r->results->r[br->result];
+		const struct sk_clock *k = br->resolution ? &x->v.resolution : &x->v.response;
+		const char *cells[7] = { x->ticket.id, r->contract->priorities[x->v.priority].id,
+					 br->resolution ? w->resolution : w->response,
+					 target_cell(k, b[3], 48), report_time(r, k->deadline, b[4], 48),
+					 k->stop ? report_time(r, k->stop, b[5], 48) : w->open,
+					 report_hm(br->late, b[6], 48) };
+
+		row(fp, cols, 7, cells);
+	}
+}
+
+/* Why a domain is not scored, in the report's words. */
+static char *domain_reason(const struct report_words *w, const struct sk_domain_score *ds,
+			   char *buf, size_t size)
+{
+	const struct sk_domain *dom = ds->domain;
+
+	if (!dom->scored) {
+		snprintf(buf, size, "%s: %s", w->not_scored, dom->note ? dom->note : w->not_scored_contract);
+	} else if (dom->has_start && strstr(ds->reason, "starts on")) {
+		int y, m, d;
+
+		sk_civil_from_days(dom->start_day, &y, &m, &d);
+		snprintf(buf, size, "%s: %s %04d-%02d-%02d", w->not_scored, w->starts_on, y, m, d);
+	} else if (strncmp(ds->reason, "incomplete", 10) == 0) {
+		snprintf(buf, size, "%s: %s", w->not_scored, w->incomplete);
+	} else {
+		snprintf(buf, size, "%s: %s", w->not_scored, w->no_value);
+	}
+	return buf;
+}
+
+/* A KPI value in its unit: "79,53 %" for shares, the number otherwise. */
+static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_dec v, int decimals,
+		       char *buf, size_t size)
+{
+	if (k->unit && strcmp(k->unit, "%") == 0)
+		return report_pct(w, v, decimals, buf, size);
+	return num(w, v, decimals, buf, size);
+}
+
+static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		      const struct sk_kpi_score *ks)
+{
+	static const struct col cols[] = { { 20, 0 }, { 11, 1 }, { 9, 1 }, { 9, 1 }, { 7, 1 },
+					   { 9, 1 }, { 16, 0 } };
+	const struct sk_contract *c = r->contract;
+	const struct sk_kpi *k = ks->kpi;
+	char b[7][64], line[512];
+	const char *cells[7];
+
+	cells[0] = k->id;
+	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
+	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
+		cells[1] = num(w, ks->measured, -1, b[1], 64);
+	cells[2] = k->has_norm ? kpi_value(w, k, ks->norm_used, -1, b[2], 64) : "-";
+	cells[3] = ks->has_pct ? report_pct(w, ks->pct, c->rules.pct_decimals, b[3], 64) : "-";
+	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";
+	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";
+	cells[6] = w->origins[ks->origin];
+	row(fp, cols, 7, cells);
+	/* What the value is: the name, how it was measured, per priority when it is per priority. */
+	snprintf(line, sizeof(line), "%s", k->name);
+	wrap(fp, 6, 8, line);
+	wrap(fp, 6, 8, report_kpi_detail(w, ks, line, sizeof(line)));
+	for (size_t q = 0; q < ks->n_parts; q++) {
+		const struct sk_priority_part *pp = &ks->parts[q];
+		char pct[32], nrm[32], within[96];
+
+		snprintf(within, sizeof(within), w->within_of, pp->within, pp->n);
+		snprintf(line, sizeof(line), "%s: %s, %s %s, %s %s", c->priorities[pp->priority].id,
+			 within, w->norm, report_pct(w, pp->norm, -1, nrm, sizeof(nrm)), w->pct_of_norm,
+			 report_pct(w, pp->pct, c->rules.pct_decimals, pct, sizeof(pct)));
+		wrap(fp, 6, 8, line);
+	}
+	if (k->note) {
+		snprintf(line, sizeof(line), "%s", k->note);
+		wrap(fp, 6, 8, line);
+	}
+}
+
+static void write_domain(FILE *fp, const struct sk_report *r, const struct report_words *w,
+			 const struct sk_domain_score *ds)
+{
+	static const struct col cols[] = { { 20, 0 }, { 11, 1 }, { 9, 1 }, { 9, 1 }, { 7, 1 },
+					   { 9, 1 }, { 16, 0 } };
+	const struct sk_contract *c = r->contract;
+	const char *head[7] = { w->kpi, w->measured, w->norm, w->pct_of_norm, w->weight,
+				w->contribution, w->source };
+	char line[2048], b[4][64];
+	size_t n = 0;
+
+	snprintf(line, sizeof(line), "%s %s: %s", w->domain, ds->domain->id, ds->domain->name);
+	fputc('\n', fp);
+	wrap(fp, 0, 2, line);
+	row(fp, cols, 7, head);
+	for (size_t k = 0; k < ds->n_kpis; k++)
+		write_kpi(fp, r, w, &ds->kpis[k]);
+	if (!ds->scored) {
+		wrap(fp, 2, 4, domain_reason(w, ds, line, sizeof(line)));
+		return;
+	}
+	n = (size_t)snprintf(line, sizeof(line), "%s:", w->derivation);
+	for (size_t k = 0; k < ds->n_kpis && n < sizeof(line); k++) {
+		const struct sk_kpi_score *ks = &ds->kpis[k];
+
+		if (!ks->scored)
+			continue;
+		/* Scaled weights as the fraction they are, so the sum can be redone exactly. */
+		if (ds->normalised)
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s × %s/%s",
+					      n > strlen(w->derivation) + 1 ? " +" : "",
+					      num(w, ks->pct, c->rules.pct_decimals, b[0], 64),
+					      num(w, ks->weight, -1, b[1], 64),
+					      num(w, ds->weight_sum, -1, b[2], 64));
+		else
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s × %s",
+					      n > strlen(w->derivation) + 1 ? " +" : "",
+					      num(w, ks->pct, c->rules.pct_decimals, b[0], 64),
+					      num(w, ks->weight_used / 100, -1, b[1], 64));
+	}
+	if (n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, " = %s", num(w, ds->score_raw, -1, b[0], 64));
+	wrap(fp, 2, 4, line);
+	if (ds->normalised) {
+		char wsum[64];
+
+		n = (size_t)snprintf(line, sizeof(line), w->normalised,
+				     num(w, ds->weight_sum, -1, wsum, sizeof(wsum)));
+		if (strncmp(ds->reason, "KPIs without data", 17) == 0 && n < sizeof(line))
+			snprintf(line + n, sizeof(line) - n, " (%s)", w->skipped);
+		wrap(fp, 2, 4, line);
+	}
+	fprintf(fp, "  %s: %s", w->score, num(w, ds->score, c->rules.score_decimals, b[0], 64));
+	if (ds->step >= 0)
+		fprintf(fp, "; %s >= %s: %s %s", w->staffel,
+			num(w, c->staffel[ds->step].min_score, 2, b[1], 64), w->malus,
+			report_pct(w, ds->malus, -1, b[2], 64));
+	fprintf(fp, "%s%s\n", ds->escalation ? "; " : "", ds->escalation ? w->escalation : "");
+	if (ds->has_invoice) {
+		char inv[64], mal[64];
+
+		snprintf(line, sizeof(line), "%s: %s × € %s = € %s %s %s (%s)", w->malus,
+			 report_pct(w, ds->malus, -1, b[0], 64),
+			 sk_cents_format(ds->invoice_cents, w->mark, inv, sizeof(inv)),
+			 sk_cents_format(ds->malus_cents, w->mark, mal, sizeof(mal)), w->on_invoice_of,
+			 ds->applies_to, ds->invoice_source);
+		wrap(fp, 2, 4, line);
+	} else if (r->period.kind == SK_PERIOD_QUARTER) {
+		fprintf(fp, "  %s: %s\n", w->malus, w->no_invoice);
+	} else if (ds->step >= 0) {
+		fprintf(fp, "  %s: %s\n", w->malus, w->malus_quarterly);
+	}
+}
+
+static void write_domains(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	char line[1024];
+
+	heading(fp, w->domains);
+	for (size_t i = 0; i < r->score->n_domains; i++)
+		write_domain(fp, r, w, &r->score->domains[i]);
+	if (!r->score->n_missing)
+		return;
+	heading(fp, w->missing_title);
+	snprintf(line, sizeof(line), "%d %s %s", r->score->n_missing, w->missing_text,
+		 r->missing == SK_MISSING_ZERO ? w->missing_zero
+		 : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse);
+	wrap(fp, 2, 2, line);
+	for (size_t i = 0; i < r->score->n_domains; i++) {
+		const struct sk_domain_score *ds = &r->score->domains[i];
+
+		for (size_t k = 0; k < ds->n_kpis; k++) {
+			const struct sk_kpi_score *ks = &ds->kpis[k];
+
+			if (ks->has_value || !ks->kpi->has_weight || !ks->kpi->has_norm ||
+			    !ds->domain->scored || strstr(ds->reason, "starts on"))
+				continue;
+			snprintf(line, sizeof(line), "%s.%s (%s %s): %s", ds->domain->id, ks->kpi->id,
+				 w->window, ks->window, w->missing_hint);
+			wrap(fp, 2, 6, line);
+		}
+	}
+}
+
+static void write_services(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 30, 0 }, { 8, 1 }, { 10, 1 }, { 9, 1 }, { 9, 1 },
+					   { 9, 1 }, { 8, 1 }, { 7, 0 } };
+	const char *head[8] = { w->service, w->norm, w->measured, w->service_window, w->down,
+				w->outages, w->planned, w->met };
+	char b[8][64];
+
+	heading(fp, w->availability);
+	if (!r->n_services) {
+		fprintf(fp, "  %s\n", w->none);
+		return;
+	}
+	row(fp, cols, 8, head);
+	for (size_t i = 0; i < r->n_services; i++) {
+		const struct sk_report_service *s = &r->services[i];
+		const char *cells[8];
+
+		snprintf(b[0], 64, "%s %s", s->service->id, s->service->name ? s->service->name : "");
+		cells[0] = b[0];
+		cells[1] = report_pct(w, s->service->norm, -1, b[1], 64);
+		cells[2] = s->has_value ? report_pct(w, s->availability, 3, b[2], 64) : "-";
+		cells[3] = report_hm(s->window, b[3], 64);
+		cells[4] = report_hm(s->down, b[4], 64);
+		snprintf(b[5], 64, "%ld", s->outages);
+		cells[5] = b[5];
+		snprintf(b[6], 64, "%ld", s->planned);
+		cells[6] = b[6];
+		cells[7] = s->has_value ? yes_no(w, s->met) : w->na;
+		row(fp, cols, 8, cells);
+	}
+}
+
+static void write_changes(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 14, 0 }, { 10, 0 }, { 16, 0 }, { 16, 0 }, { 16, 0 },
+					   { 7, 0 }, { 7, 0 } };
+	const struct sk_report_changes *ch = &r->changes;
+	const char *head[7] = { w->ticket, w->change_type, w->reported, w->planned_at, w->solved,
+				"CAB", w->failed };
+	char line[512], b[7][48];
+
+	heading(fp, w->changes);
+	snprintf(line, sizeof(line), "%s %ld: %s %ld, %s %ld, %s %ld, %s %ld; %s %ld %s %ld %s; "
+		 "%s %ld; %s %ld", w->total, ch->total, w->standard, ch->standard, w->normal,
+		 ch->normal, w->emergency, ch->emergency, w->untyped, ch->untyped, w->cab,
+		 ch->cab_approved, w->of, ch->normal + ch->emergency, w->non_standard, w->failed,
+		 ch->failed, w->solved, ch->solved);
+	wrap(fp, 2, 4, line);
+	if (!r->n_changes)
+		return;
+	row(fp, cols, 7, head);
+	for (size_t i = 0; i < r->n_changes; i++) {
+		const struct sk_report_case *k = &r->change_list[i];
+		const char *cells[7] = { k->id, report_change_type_word(w, k->change_type),
+					 report_time(r, k->reported_at, b[2], 48),
+					 report_time(r, k->planned_at, b[3], 48),
+					 k->solved_at ? report_time(r, k->solved_at, b[4], 48) : w->open,
+					 yes_no(w, k->cab_approved), yes_no(w, k->failed) };
+
+		row(fp, cols, 7, cells);
+	}
+}
+
+static void write_complaints(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	static const struct col cols[] = { { 14, 0 }, { 16, 0 }, { 16, 0 }, { 12, 1 }, { 8, 1 },
+					   { 12, 0 } };
+	const char *head[6] = { w->ticket, w->reported, w->solved, w->duration, w->limit, w->within };
+	char b[6][48];
+
+	heading(fp, w->complaints);
+	if (!r->n_complaints) {
+		fprintf(fp, "  %s\n", w->none);
+		return;
+	}
+	row(fp, cols, 6, head);
+	for (size_t i = 0; i < r->n_complaints; i++) {
+		const struct sk_report_case *k = &r->complaints[i];
+		const char *cells[6] = { k->id, report_time(r, k->reported_at, b[1], 48),
+					 k->solved_at ? report_time(r, k->solved_at, b[2], 48) : w->open,
+					 report_hm(k->business, b[3], 48),
+					 k->has_limit ? report_hm(k->limit, b[4], 48) : "-",
+					 k->has_limit ? yes_no(w, k->within) : w->na };
+
+		row(fp, cols, 6, cells);
+		if (k->title) {
+			char line[512];
+
+			snprintf(line, sizeof(line), "%s", k->title);
+			wrap(fp, 4, 6, line);
+		}
+	}
+}
+
+static void write_escalations(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	char line[512], b[64];
+
+	heading(fp, w->escalations);
+	for (size_t i = 0; i < r->n_escalations; i++) {
+		const struct sk_report_escalation *e = &r->escalations[i];
+
+		if (e->kind == 0) {
+			const struct sk_domain_score *ds = &r->score->domains[e->index];
+
+			snprintf(line, sizeof(line), "%s %s: %s %s (%s)", w->domain, ds->domain->id, w->score,
+				 num(w, ds->score, r->contract->rules.score_decimals, b, sizeof(b)),
+				 w->esc_domain);
+		} else {
+			const struct sk_report_case *k = &r->complaints[e->index];
+			char lim[32];
+
+			snprintf(line, sizeof(line), "%s %s: %s > %s (%s)", w->types[SK_TICKET_COMPLAINT],
+				 k->id, report_hm(k->business, b, sizeof(b)),
+				 report_hm(k->limit, lim, sizeof(lim)), w->esc_complaint);
+		}
+		wrap(fp, 2, 4, line);
+	}
+	fprintf(fp, "  %s: %ld %s\n", w->handovers, r->handovers, w->tickets);
+}
+
+static void write_counts(FILE *fp, const struct report_words *w, const char *title,
+			 const struct sk_report_count *list, size_t n)
+{
+	static const struct col cols[] = { { 40, 0 }, { 7, 1 } };
+	char b[32];
+
+	fprintf(fp, "\n  %s\n", title);
+	for (size_t i = 0; i < n; i++) {
+		const char *cells[2] = { list[i].name[0] ? list[i].name : w->unknown, b };
+
+		snprintf(b, sizeof(b), "%ld", list[i].n);
+		row(fp, cols, 2, cells);
+	}
+}
+
+/* One table of months × priorities for the response or the resolution clock. */
+static void month_table(FILE *fp, const struct sk_report *r, const struct report_words *w,
+			int resolution)
+{
+	const struct sk_contract *c = r->contract;
+	struct col cols[1 + 8];
+	const char *cells[1 + 8];
+	char b[1 + 8][48];
+	size_t np = c->n_priorities < 8 ? c->n_priorities : 8;
+
+	fprintf(fp, "\n  %s\n", resolution ? w->chart_resolution : w->chart_response);
+	cols[0] = (struct col){ 16, 0 };
+	cells[0] = w->month;
+	for (size_t p = 0; p < np; p++) {
+		cols[1 + p] = (struct col){ 10, 1 };
+		cells[1 + p] = c->priorities[p].id;
+	}
+	row(fp, cols, 1 + np, cells);
+	for (size_t m = 0; m < r->n_months; m++) {
+		const struct sk_report_month *mo = &r->months[m];
+
+		cells[0] = report_period_name(w, &mo->period, b[0], 48);
+		for (size_t p = 0; p < np; p++) {
+			const struct sk_report_prio *pr = &mo->prio[p];
+			long n = resolution ? pr->resolution_n : pr->response_n;
+
+			cells[1 + p] = n ? report_pct(w, resolution ? pr->resolution_pct : pr->response_pct,
+						      c->rules.pct_decimals, b[1 + p], 48) : "-";
+		}
+		row(fp, cols, 1 + np, cells);
+	}
+}
+
+static void write_trend(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	char line[512];
+
+	heading(fp, w->trend);
+	fprintf(fp, "  %s: %ld\n", w->reported_n, r->reported);
+	fprintf(fp, "  %s:%s\n", w->recurring, r->n_recurring ? "" : " -");
+	for (size_t i = 0; i < r->n_recurring; i++) {
+		snprintf(line, sizeof(line), "%zu. %s (%ld)", i + 1, r->recurring[i].name, r->recurring[i].n);
+		wrap(fp, 4, 7, line);
+	}
+	write_counts(fp, w, w->per_location, r->locations, r->n_locations);
+	write_counts(fp, w, w->per_category, r->categories, r->n_categories);
+	if (r->n_months > 1) {
+		static const struct col cols[] = { { 16, 0 }, { 8, 1 }, { 9, 1 } };
+		const char *head[3] = { w->month, w->reported, w->breached_n };
+		char b[3][48];
+
+		fprintf(fp, "\n  %s\n", w->by_month);
+		row(fp, cols, 3, head);
+		for (size_t m = 0; m < r->n_months; m++) {
+			const char *cells[3] = { report_period_name(w, &r->months[m].period, b[0], 48), b[1],
+						 b[2] };
+
+			snprintf(b[1], 48, "%ld", r->months[m].reported);
+			snprintf(b[2], 48, "%ld", r->months[m].breached);
+			row(fp, cols, 3, cells);
+		}
+		month_table(fp, r, w, 0);
+		month_table(fp, r, w, 1);
+	}
+}
+
+enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE *fp)
+{
+	const struct report_words *w = report_words_for(report_lang(r, lang));
+
+	write_header(fp, r, w);
+	write_priorities(fp, r, w);
+	write_p1(fp, r, w);
+	write_uplifts(fp, r, w);
+	write_apart(fp, r, w);
+	write_breaches(fp, r, w);
+	write_domains(fp, r, w);
+	write_services(fp, r, w);
+	write_changes(fp, r, w);
+	write_complaints(fp, r, w);
+	write_escalations(fp, r, w);
+	write_trend(fp, r, w);
+	fprintf(fp, "\n%s\n", w->end);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}

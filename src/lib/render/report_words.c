@@ -1,0 +1,446 @@
+/*
+ * The report's words in Dutch and English, and the small formatting helpers
+ * every writer shares (percentages, durations, instants, padding UTF-8).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render_priv.h"
+
+static const struct report_words nl = {
+	.lang = "nl", .mark = ',',
+	.months = { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+		    "september", "oktober", "november", "december" },
+	.title = "Servicelevelrapportage", .contract = "Contract", .supplier = "Leverancier",
+	.customer = "Klant", .period = "Periode", .through = "t/m", .generated = "Stand gegevens",
+	.generated_note = "laatste import die de periode voedt", .version = "slakit-versie",
+	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode, kalender",
+	.contract_hash = "SHA-256 contract", .inputs = "Invoer (imports die de periode voeden)",
+	.rows = "rijen", .rejected = "afgewezen", .dst = "zomertijd", .dst_gap = "gaten",
+	.dst_fold = "dubbel", .decisions = "Toegepaste beslissingen",
+	.missing_rule = "ontbrekende KPI's",
+	.missing_refuse = "getoond als ontbrekend; het domein wordt niet gescoord",
+	.missing_zero = "geteld als 0 % van de norm",
+	.missing_skip = "weggelaten; de andere gewichten geschaald",
+	.priorities = "Prioriteiten", .prio_type = "prioriteit/type", .tickets = "tickets",
+	.response_within = "reactie binnen", .resolution_within = "oplossing binnen", .norm = "norm",
+	.met = "gehaald", .mttr = "MTTR", .mttp = "MTTP", .pending = "open",
+	.all_types = "alle soorten", .yes = "ja", .no = "nee", .na = "n.v.t.", .of = "van",
+	.types = { "storing", "verzoek", "wijziging", "probleem", "klacht" },
+	.only_types = "; alleen ",
+	.p1_list = "%s-meldingen", .ticket = "ticket", .reported = "gemeld", .channel = "kanaal",
+	.response = "reactie", .resolution = "oplossing", .flags = "vlaggen",
+	.uplifts = "P1-uplifts", .uplift_reason = "motivatie", .apart = "Apart vermeld",
+	.excluded = "uitgesloten", .reason = "reden", .breaches = "Normoverschrijdingen",
+	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
+	.late = "te laat", .open = "open", .none = "geen",
+	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
+	.state_na = "n.v.t.",
+	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
+	.flag_channel_unknown = "kanaal niet vastgelegd (wel meegeteld)",
+	.flag_matrix = "de prioriteitenmatrix geeft", .flag_impossible = "onmogelijke tijdlijn",
+	.flag_priority_changed = "prioriteit gewijzigd, eerst", .flag_reopened = "heropend",
+	.flag_uplift = "P1-uplift", .channel_was = "kanaal",
+	.domains = "Domeinen en malus", .domain = "Domein", .kpi = "KPI", .measured = "gemeten",
+	.pct_of_norm = "% v. norm", .weight = "gewicht", .weight_used = "gewicht gebruikt",
+	.weight_score = "gewicht in score", .within_n = "binnen norm",
+	.contribution = "bijdrage", .source = "bron", .derivation = "Berekening",
+	.score = "Domeinscore", .staffel = "Staffel", .malus = "Malus", .escalation = "ESCALATIE",
+	.malus_quarterly = "indicatief: de malus wordt per kwartaal vastgesteld",
+	.on_invoice_of = "op de factuur van", .no_invoice = "geen factuurbedrag bekend",
+	.not_scored = "niet gescoord", .not_scored_contract = "het contract scoort dit domein niet", .starts_on = "het domein start op",
+	.incomplete = "onvolledig: KPI's zonder gegevens", .no_value = "geen KPI met waarde en gewicht",
+	.normalised = "gewichten tellen op tot %s %%, geschaald naar 100 %%",
+	.skipped = "KPI's zonder gegevens weggelaten", .missing = "ontbreekt",
+	.capped = "gemaximeerd op 100 %", .window = "meetperiode",
+	.pro_rata = "norm %s per %s x %d/%d maanden (naar rato) = %s",
+	.not_pro_rata = "norm %s per %s, niet naar rato",
+	.per_months = { "maand", "kwartaal", "halfjaar", "jaar" },
+	.within_of = "%ld van %ld binnen norm", .measurement = "meting",
+	.no_data = "geen gegevens", .outage_detail = "beschikbaarheid binnen het servicevenster",
+	.mttr_note = "MTTR en MTTP: gemiddelde werktijd (u:mm, pauzes niet meegeteld) van melding tot"
+		     " oplossing en tot de gebruiker weer kan werken; klokuren staan in de XLSX",
+	.source_counts = {
+		[SK_SRC_MANUAL] = "%ld van %ld",
+		[SK_SRC_RESPONSE] = "%ld van %ld reactieklokken binnen norm",
+		[SK_SRC_RESOLUTION] = "%ld van %ld oplosklokken binnen norm",
+		[SK_SRC_RCA] = "%ld van %ld RCA's op tijd opgeleverd",
+		[SK_SRC_HANDOVER] = "%ld van %ld op tijd doorgezet",
+		[SK_SRC_FCR] = "%ld van %ld bij het eerste contact opgelost",
+		[SK_SRC_STANDARD_CHANGE] = "%ld van %ld standaard changes op tijd",
+		[SK_SRC_CAB] = "%ld van %ld niet-standaard changes met CAB-akkoord",
+		[SK_SRC_FAILED_CHANGE] = "%ld van %ld changes mislukt",
+		[SK_SRC_ONSITE] = "%ld van %ld onsite-bezoeken op tijd",
+		[SK_SRC_COMPLAINT] = "%ld van %ld klachten op tijd opgelost",
+		[SK_SRC_PROVISIONING] = "%ld van %ld accounts op tijd ingericht",
+		[SK_SRC_CALLS] = "%ld van %ld gesprekken op tijd beantwoord",
+		[SK_SRC_OUTAGES] = "%ld van %ld",
+	},
+	.change_types = { "standaard", "normaal", "spoed" },
+	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "kpi-meting", "opgegeven" },
+	.missing_title = "Ontbrekende gegevens",
+	.missing_text = "KPI's zonder gegevens. Het rapport is toch gemaakt; hoe ze zijn behandeld:",
+	.missing_hint = "aan te leveren als kpi-meting (sla-import) of met --kpi",
+	.availability = "Beschikbaarheid per dienst", .service = "dienst",
+	.service_window = "venster", .down = "uit", .outages = "storingen", .planned = "gepland",
+	.changes = "Wijzigingen (changes)", .total = "totaal", .standard = "standaard",
+	.normal = "normaal", .emergency = "spoed", .untyped = "zonder soort",
+	.cab = "CAB-goedgekeurd", .failed = "mislukt", .solved = "afgerond", .planned_at = "gepland",
+	.change_type = "soort", .non_standard = "niet-standaard",
+	.complaints = "Klachten", .duration = "doorlooptijd", .limit = "grens",
+	.within = "binnen grens",
+	.escalations = "Escalaties", .esc_domain = "staffel met escalatie",
+	.esc_complaint = "klacht over de grens", .handovers = "doorgezet naar 2e/3e lijn",
+	.trend = "Trend", .reported_n = "gemeld in de periode", .per_location = "Per locatie",
+	.per_category = "Per categorie", .recurring = "Top-3 terugkerende incidentcategorieën",
+	.by_month = "Per maand", .month = "maand", .breached_n = "te laat",
+	.unknown = "(onbekend)",
+	.sheet_summary = "Samenvatting", .sheet_priorities = "Prioriteiten",
+	.sheet_domains = "Domeinen & malus", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
+	.start = "start", .elapsed = "verstreken", .paused = "gepauzeerd", .counts = "telt mee",
+	.matrix_priority = "matrix", .status = "status", .title_col = "titel",
+	.category = "categorie", .location = "locatie", .productive = "productief",
+	.responded = "gereageerd", .resolved = "opgelost", .value = "waarde", .unit = "eenheid",
+	.detail = "toelichting", .step = "stap", .invoice = "factuur",
+	.chart_response = "Reactie binnen norm per prioriteit",
+	.chart_resolution = "Oplossing binnen norm per prioriteit",
+	.chart_categories = "Tickets per categorie", .kind = "soort", .file = "bestand",
+	.end = "Einde van de rapportage",
+};
+
+static const struct report_words en = {
+	.lang = "en", .mark = '.',
+	.months = { "January", "February", "March", "April", "May", "June", "July", "August",
+		    "September", "October", "November", "December" },
+	.title = "Service level report", .contract = "Contract", .supplier = "Supplier",
+	.customer = "Customer", .period = "Period", .through = "to", .generated = "Data as of",
+	.generated_note = "latest import that fed the period", .version = "slakit version",
+	.due = "SLR due", .due_note = "working days after the period, calendar",
+	.contract_hash = "SHA-256 contract", .inputs = "Inputs (imports that fed the period)",
+	.rows = "rows", .rejected = "rejected", .dst = "DST", .dst_gap = "gaps", .dst_fold = "folds",
+	.decisions = "Decisions applied", .missing_rule = "missing KPIs",
+	.missing_refuse = "shown as missing; the domain is not scored",
+	.missing_zero = "counted as 0 % of norm",
+	.missing_skip = "left out; the other weights scaled",
+	.priorities = "Priorities", .prio_type = "priority/type", .tickets = "tickets",
+	.response_within = "response within", .resolution_within = "resolution within",
+	.norm = "norm", .met = "met", .mttr = "MTTR", .mttp = "MTTP", .pending = "open",
+	.all_types = "all types", .yes = "yes", .no = "no", .na = "n/a", .of = "of",
+	.types = { "incident", "request", "change", "problem", "complaint" },
+	.only_types = "; only ",
+	.p1_list = "%s tickets", .ticket = "ticket", .reported = "reported", .channel = "channel",
+	.response = "response", .resolution = "resolution", .flags = "flags",
+	.uplifts = "P1 uplifts", .uplift_reason = "reason", .apart = "Listed apart",
+	.excluded = "excluded", .reason = "reason", .breaches = "Breached tickets",
+	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
+	.late = "late by", .open = "open", .none = "none",
+	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
+	.state_na = "n/a",
+	.flag_wrong_channel = "not reported through the required channel",
+	.flag_channel_unknown = "channel not recorded (counted)",
+	.flag_matrix = "the priority matrix gives", .flag_impossible = "impossible timeline",
+	.flag_priority_changed = "priority changed, first", .flag_reopened = "reopened",
+	.flag_uplift = "P1 uplift", .channel_was = "channel",
+	.domains = "Domains and malus", .domain = "Domain", .kpi = "KPI", .measured = "measured",
+	.pct_of_norm = "% of norm", .weight = "weight", .weight_used = "weight used",
+	.weight_score = "weight in score", .within_n = "within",
+	.contribution = "contrib.", .source = "source", .derivation = "Derivation",
+	.score = "Domain score", .staffel = "Staffel", .malus = "Malus",
+	.escalation = "ESCALATION",
+	.malus_quarterly = "indicative: the malus is settled per quarter", .on_invoice_of = "on the invoice of",
+	.no_invoice = "no invoice amount known", .not_scored = "not scored",
+	.not_scored_contract = "the contract does not score this domain",
+	.starts_on = "the domain starts on", .incomplete = "incomplete: KPIs without data",
+	.no_value = "no KPI with a value and a weight",
+	.normalised = "weights add up to %s %%, scaled to 100 %%",
+	.skipped = "KPIs without data left out", .missing = "missing",
+	.capped = "capped at 100 %", .window = "window",
+	.pro_rata = "norm %s per %s x %d/%d months (pro rata) = %s",
+	.not_pro_rata = "norm %s per %s, not pro rata",
+	.per_months = { "month", "quarter", "half-year", "year" }, .within_of = "%ld of %ld within",
+	.measurement = "measurement", .no_data = "no data",
+	.outage_detail = "availability within the service window",
+	.mttr_note = "MTTR and MTTP: mean business time (h:mm, pauses left out) from report to"
+		     " resolution and to the user working again; wall-clock means are in the XLSX",
+	.source_counts = {
+		[SK_SRC_MANUAL] = "%ld of %ld",
+		[SK_SRC_RESPONSE] = "%ld of %ld response clocks within target",
+		[SK_SRC_RESOLUTION] = "%ld of %ld resolution clocks within target",
+		[SK_SRC_RCA] = "%ld of %ld RCAs delivered in time",
+		[SK_SRC_HANDOVER] = "%ld of %ld hand-overs in time",
+		[SK_SRC_FCR] = "%ld of %ld solved at first contact",
+		[SK_SRC_STANDARD_CHANGE] = "%ld of %ld standard changes in time",
+		[SK_SRC_CAB] = "%ld of %ld non-standard changes CAB-approved",
+		[SK_SRC_FAILED_CHANGE] = "%ld of %ld changes failed",
+		[SK_SRC_ONSITE] = "%ld of %ld onsite visits in time",
+		[SK_SRC_COMPLAINT] = "%ld of %ld complaints solved in time",
+		[SK_SRC_PROVISIONING] = "%ld of %ld accounts provisioned in time",
+		[SK_SRC_CALLS] = "%ld of %ld calls answered in time",
+		[SK_SRC_OUTAGES] = "%ld of %ld",
+	},
+	.change_types = { "standard", "normal", "emergency" },
+	.origins = { "missing", "tickets", "calls", "outages", "kpi measurement", "given" },
+	.missing_title = "Missing data",
+	.missing_text = "KPIs without data. The report was made anyway; how they were treated:",
+	.missing_hint = "supply it as a KPI measurement (sla-import) or with --kpi",
+	.availability = "Availability per service", .service = "service",
+	.service_window = "window", .down = "down", .outages = "outages", .planned = "planned",
+	.changes = "Changes", .total = "total", .standard = "standard", .normal = "normal",
+	.emergency = "emergency", .untyped = "untyped", .cab = "CAB-approved", .failed = "failed",
+	.solved = "solved", .planned_at = "planned", .change_type = "kind",
+	.non_standard = "non-standard",
+	.complaints = "Complaints", .duration = "duration", .limit = "limit",
+	.within = "within limit",
+	.escalations = "Escalations", .esc_domain = "staffel step with escalation",
+	.esc_complaint = "complaint beyond its limit", .handovers = "handed over to 2nd/3rd line",
+	.trend = "Trend", .reported_n = "reported in the period", .per_location = "Per location",
+	.per_category = "Per category", .recurring = "Top-3 recurring incident categories",
+	.by_month = "Month by month", .month = "month", .breached_n = "breached",
+	.unknown = "(unknown)",
+	.sheet_summary = "Summary", .sheet_priorities = "Priorities",
+	.sheet_domains = "Domains & malus", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
+	.start = "start", .elapsed = "elapsed", .paused = "paused", .counts = "counts",
+	.matrix_priority = "matrix", .status = "status", .title_col = "title",
+	.category = "category", .location = "location", .productive = "productive",
+	.responded = "responded", .resolved = "resolved", .value = "value", .unit = "unit",
+	.detail = "detail", .step = "step", .invoice = "invoice",
+	.chart_response = "Response within target per priority",
+	.chart_resolution = "Resolution within target per priority",
+	.chart_categories = "Tickets per category", .kind = "kind", .file = "file",
+	.end = "End of report",
+};
+
+const struct report_words *report_words_for(const char *lang)
+{
+	return lang && strcmp(lang, "nl") == 0 ? &nl : &en;
+}
+
+const char *report_lang(const struct sk_report *r, const char *lang)
+{
+	if (lang && (strcmp(lang, "nl") == 0 || strcmp(lang, "en") == 0))
+		return lang;
+	return r->contract->language && strcmp(r->contract->language, "nl") == 0 ? "nl" : "en";
+}
+
+const char *report_state_word(const struct report_words *w, enum sk_clock_state s)
+{
+	switch (s) {
+	case SK_CLOCK_MET: return w->state_met;
+	case SK_CLOCK_BREACHED: return w->state_breached;
+	case SK_CLOCK_PENDING: return w->state_pending;
+	case SK_CLOCK_NA: break;
+	}
+	return w->state_na;
+}
+
+const char *report_type_word(const struct report_words *w, int type)
+{
+	return type >= 0 && type < SK_TICKET_TYPES ? w->types[type] : w->all_types;
+}
+
+char *report_flag_text(const struct report_words *w, const struct sk_report *r,
+		       const struct sk_result *x, char *buf, size_t size)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_verdict *v = &x->v;
+	size_t n = 0;
+
+	buf[0] = '\0';
+#define ADD(...) (n += (size_t)snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__))
+	if (v->flags & SK_FLAG_WRONG_CHANNEL)
+		ADD("%s%s (%s: %s)", n ? "; " : "", w->flag_wrong_channel, w->channel_was,
+		    x->ticket.channel ? x->ticket.channel : "-");
+	if (v->flags & SK_FLAG_CHANNEL_UNKNOWN)
+		ADD("%s%s", n ? "; " : "", w->flag_channel_unknown);
+	if ((v->flags & SK_FLAG_MATRIX) && v->matrix_priority >= 0)
+		ADD("%s%s %s", n ? "; " : "", w->flag_matrix, c->priorities[v->matrix_priority].id);
+	if ((v->flags & SK_FLAG_PRIORITY_CHANGED) && x->ticket.initial_priority >= 0)
+		ADD("%s%s %s", n ? "; " : "", w->flag_priority_changed,
+		    c->priorities[x->ticket.initial_priority].id);
+	if (v->flags & SK_FLAG_REOPENED)
+		ADD("%s%s", n ? "; " : "", w->flag_reopened);
+	/* The computation's own words say what is impossible about the timeline. */
+	if (v->flags & SK_FLAG_IMPOSSIBLE)
+		ADD("%s%s (%s)", n ? "; " : "", w->flag_impossible, v->reason);
+	if (v->flags & SK_FLAG_UPLIFT)
+		ADD("%s%s", n ? "; " : "", w->flag_uplift);
+#undef ADD
+	if (n >= size && size > 4)
+		memcpy(buf + size - 4, "...", 4);
+	return buf;
+}
+
+char *report_pct(const struct report_words *w, sk_dec v, int decimals, char *buf, size_t size)
+{
+	char num[48];
+
+	if (decimals < 0)
+		sk_dec_format_short(v, w->mark, num, sizeof(num));
+	else
+		sk_dec_format(v, decimals, w->mark, num, sizeof(num));
+	snprintf(buf, size, "%s %%", num);
+	return buf;
+}
+
+char *report_hm(int64_t seconds, char *buf, size_t size)
+{
+	int64_t a = seconds < 0 ? -seconds : seconds;
+
+	snprintf(buf, size, "%s%" PRId64 ":%02d", seconds < 0 ? "-" : "", a / 3600,
+		 (int)(a / 60 % 60));
+	return buf;
+}
+
+char *report_time(const struct sk_report *r, sk_time t, char *buf, size_t size)
+{
+	struct sk_civil c;
+
+	if (!t) {
+		snprintf(buf, size, "-");
+		return buf;
+	}
+	sk_tz_to_civil(r->contract->tz, t, &c);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.min);
+	return buf;
+}
+
+char *report_period_name(const struct report_words *w, const struct sk_period *p, char *buf,
+			 size_t size)
+{
+	int nl = w->mark == ',';
+
+	switch (p->kind) {
+	case SK_PERIOD_MONTH:
+		snprintf(buf, size, "%s %d", w->months[p->index - 1], p->year);
+		break;
+	case SK_PERIOD_QUARTER:
+		snprintf(buf, size, nl ? "%de kwartaal %d" : "Q%d %d", p->index, p->year);
+		break;
+	case SK_PERIOD_HALF:
+		snprintf(buf, size, nl ? "%de halfjaar %d" : "H%d %d", p->index, p->year);
+		break;
+	case SK_PERIOD_YEAR:
+		snprintf(buf, size, "%d", p->year);
+		break;
+	}
+	return buf;
+}
+
+const char *report_missing_name(enum sk_missing_rule m)
+{
+	return m == SK_MISSING_ZERO ? "zero" : m == SK_MISSING_SKIP ? "skip" : "refuse";
+}
+
+char *report_prio_label(const struct sk_contract *c, int p, char *buf, size_t size)
+{
+	const struct sk_priority *pr = &c->priorities[p];
+
+	if (pr->name && strcmp(pr->name, pr->id) != 0)
+		snprintf(buf, size, "%s %s", pr->id, pr->name);
+	else
+		snprintf(buf, size, "%s", pr->id);
+	return buf;
+}
+
+size_t report_width(const char *s)
+{
+	size_t n = 0;
+
+	/* Count every byte that does not continue a UTF-8 sequence. */
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+void report_pad(FILE *fp, const char *s, size_t width, int right)
+{
+	size_t w = report_width(s), bytes = 0, cols = 0;
+
+	if (!s)
+		s = "";
+	if (w > width) {
+		/* Cut on a character boundary and mark the cut. */
+		while (s[bytes] && cols < width - (width > 0)) {
+			bytes++;
+			while (((unsigned char)s[bytes] & 0xC0) == 0x80)
+				bytes++;
+			cols++;
+		}
+		fwrite(s, 1, bytes, fp);
+		if (width > 0)
+			fputs("…", fp);
+		return;
+	}
+	if (right)
+		fprintf(fp, "%*s%s", (int)(width - w), "", s);
+	else
+		fprintf(fp, "%s%*s", s, (int)(width - w), "");
+}
+
+const char *report_change_type_word(const struct report_words *w, const char *type)
+{
+	static const char *const names[3] = { "standard", "normal", "emergency" };
+
+	for (int i = 0; i < 3; i++)
+		if (type && strcmp(type, names[i]) == 0)
+			return w->change_types[i];
+	return type ? type : "-";
+}
+
+/* "; norm 2 per year x 6/12 months (pro rata) = 1": how the norm of the window came about. */
+static size_t pro_rata_note(const struct report_words *w, const struct sk_kpi_score *ks, char *buf,
+			    size_t size)
+{
+	const struct sk_kpi *k = ks->kpi;
+	int per = k->norm_months == 1 ? 0 : k->norm_months == 3 ? 1 : k->norm_months == 6 ? 2 : 3;
+	char written[64], used[64], note[192];
+	int n;
+
+	if (k->norm_months == ks->window_months)
+		return 0;
+	sk_dec_format_short(k->norm, w->mark, written, sizeof(written));
+	sk_dec_format_short(ks->norm_used, w->mark, used, sizeof(used));
+	if (ks->pro_rata)
+		snprintf(note, sizeof(note), w->pro_rata, written, w->per_months[per],
+			 ks->window_months, k->norm_months, used);
+	else
+		snprintf(note, sizeof(note), w->not_pro_rata, written, w->per_months[per]);
+	n = snprintf(buf, size, "; %s", note);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score *ks, char *buf,
+			size_t size)
+{
+	const struct sk_kpi *k = ks->kpi;
+	size_t n;
+
+	/* The score explains itself in English; Dutch is said here from the same counts. */
+	if (w->mark == '.')
+		n = (size_t)snprintf(buf, size, "%s", ks->detail);
+	else if (!ks->has_value)
+		n = (size_t)snprintf(buf, size, "%s", w->no_data);
+	else if (ks->origin == SK_ORIGIN_OUTAGES)
+		n = (size_t)snprintf(buf, size, "%s", w->outage_detail);
+	else if (ks->origin == SK_ORIGIN_MANUAL || ks->origin == SK_ORIGIN_GIVEN)
+		n = (size_t)snprintf(buf, size, "%s", w->origins[ks->origin]);
+	else
+		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->within, ks->n);
+	/* A KPI of some ticket types only says which (the per-type rows count all);
+	 * in English the score's own words already do. */
+	for (int t = 0, first = 1; w->mark != '.' && t < SK_TICKET_TYPES && k->source_types &&
+	     n < size; t++)
+		if (k->source_types & (1u << t)) {
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", first ? w->only_types : ", ",
+					      w->types[t]);
+			first = 0;
+		}
+	if (n < size)
+		n += (size_t)snprintf(buf + n, size - n, " (%s %s)", w->window, ks->window);
+	if (k->norm_months && k->has_norm && n < size)
+		n += pro_rata_note(w, ks, buf + n, size - n);
+	if (ks->capped && n < size)
+		snprintf(buf + n, size - n, "; %s", w->capped);
+	return buf;
+}

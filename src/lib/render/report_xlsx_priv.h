@@ -1,0 +1,123 @@
+/*
+ * What the parts of the XLSX writer share: the writer's state, the sheets,
+ * and the cell helpers that keep the workbook's rules (numbers as numbers
+ * with formats, text always as string cells, the first error kept).
+ */
+#ifndef SLAKIT_REPORT_XLSX_PRIV_H
+#define SLAKIT_REPORT_XLSX_PRIV_H
+
+#include <xlsxwriter.h>
+
+#include "render_priv.h"
+
+/* Sheets, in workbook order. */
+enum { SH_SUMMARY, SH_PRIO, SH_DOMAINS, SH_TICKETS, SH_TREND, SH_COUNT };
+
+/* Widest column the writer sets, in characters; columns it tracks. */
+#define MAX_WIDTH 60.0
+#define MAX_COLS 40
+
+/* One sheet being written and the widths its columns need. */
+struct sheet {
+	lxw_worksheet *ws;
+	const char *name;
+	double width[MAX_COLS];
+};
+
+/* The writer's state: formats, sheets, the first error. */
+struct xw {
+	lxw_workbook *wb;
+	const struct sk_report *r;
+	const struct report_words *w;
+	struct sheet sh[SH_COUNT];
+	lxw_error err;
+	lxw_format *title, *bold, *head, *wrap, *pct, *pct2, *pct_norm, *score, *euro, *dt, *date,
+		*dur, *count, *num, *yesno, *red, *green;
+	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
+};
+
+/* Columns of the domains sheet. */
+enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
+       D_CONTRIB, D_SOURCE, D_WINDOW, D_DETAIL, D_COLS };
+
+/* Keep the first error of a libxlsxwriter call. */
+void xw_keep(struct xw *x, lxw_error e);
+
+/* Make column @col of @s at least @chars wide. */
+void xw_fit(struct sheet *s, lxw_col_t col, double chars);
+
+/* A cell reference like "H5" or "$H$5", with the quoted sheet name when @sheet is given. */
+char *xw_ref(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t col, int abs);
+
+/* Text, always as a string cell (never a formula); NULL or "" leaves the cell blank. */
+void xw_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+	    lxw_format *f);
+
+/* A number with format @f. */
+void xw_num(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
+
+/* An exact decimal as a number; @percent divides by 100 for a % format. */
+void xw_dec(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, sk_dec v, int percent,
+	    lxw_format *f);
+
+/* An instant as an Excel date-time in the contract's zone; 0 leaves the cell blank. */
+void xw_time(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, sk_time t, lxw_format *f);
+
+/* A duration in seconds as a fraction of a day, shown [h]:mm. */
+void xw_dur(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, int64_t secs);
+
+/* A formula with its value cached, so the file reads right before any recalculation. */
+void xw_formula(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *formula,
+		lxw_format *f, double cached);
+
+/* A header row of @n titles. */
+void xw_header(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *titles, int n);
+
+/* "ja", "nee" or "n.v.t." (1, 0, -1) in the report's words. */
+const char *xw_yes_no(const struct report_words *w, int v);
+
+/* Red when a text cell of the range equals @bad, green when it equals @good. */
+void xw_colour_words(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		     lxw_col_t c1, const char *bad, const char *good);
+
+/* Red below 100 % (or below the norm in @norm_col when @against_norm), green otherwise. */
+void xw_colour_formula(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+		       lxw_col_t c1, lxw_col_t cell_col, lxw_col_t norm_col, int against_norm);
+
+/* Why a domain is not scored, in the report's words. */
+char *xw_unscored_reason(const struct report_words *w, const struct sk_domain_score *ds, char *buf,
+			 size_t size);
+
+/*
+ * The sheets: domains first (the summary refers to their score cells).
+ * Summary, priorities and tickets are streamed (see report_xlsx.c): each
+ * writes its rows strictly top to bottom, any order within a row.
+ */
+void xw_sheet_domains(struct xw *x);
+void xw_sheet_summary(struct xw *x);
+void xw_sheet_priorities(struct xw *x);
+void xw_sheet_tickets(struct xw *x);
+
+/* The tickets sheet a row at a time, as verdicts come (xw_sheet_tickets() is all three). */
+void xw_tickets_head(struct xw *x);
+void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t);  /* @t is results->r[i] */
+void xw_tickets_tail(struct xw *x, size_t n);                            /* n: all verdicts */
+void xw_sheet_trend(struct xw *x);
+
+/*
+ * sk_report_write_xlsx() in steps, so that the tickets sheet can be written
+ * while the report is still being gathered (on another thread: a row reads
+ * only its verdict, the contract's priorities, calendar names and time zone,
+ * and no calendar table, which grows as it is queried).
+ * xlsx_open() makes the workbook, its sheets and formats; then the tickets
+ * sheet is written (xw_sheet_tickets() or row by row); xlsx_finish() writes
+ * the others, once the report is complete, and closes the workbook.
+ * xlsx_abandon() closes a workbook that will not be finished (the caller
+ * removes the file).
+ */
+enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang, const char *path,
+		      struct sk_diag *d);
+enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d);
+void xlsx_abandon(struct xw *x);
+
+#endif

@@ -1,0 +1,389 @@
+/* Writing a period's verdicts as text, CSV or JSON (to the database: results_store.c). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "contract/contract.h"
+#include "slakit/datetime.h"
+#include "slakit/results.h"
+
+/* The month (YYYY-MM, local) a decided clock counts in; "" while pending or n/a. */
+static const char *period_of(const struct sk_results *r, const struct sk_clock *k, char *buf,
+			     size_t size)
+{
+	char t[32];
+
+	if (k->state == SK_CLOCK_NA || k->state == SK_CLOCK_PENDING || !k->counts_at || size < 8)
+		return "";
+	sk_time_format_local(k->counts_at, r->contract->tz, t, sizeof(t));
+	memcpy(buf, t, 7);
+	buf[7] = '\0';
+	return buf;
+}
+
+static const char *met_text(const struct sk_clock *k)
+{
+	return k->state == SK_CLOCK_MET ? "1" : k->state == SK_CLOCK_BREACHED ? "0" : "";
+}
+
+static int breached(const struct sk_result *x)
+{
+	return (x->response_counts && x->v.response.state == SK_CLOCK_BREACHED) ||
+	       (x->resolution_counts && x->v.resolution.state == SK_CLOCK_BREACHED);
+}
+
+/* A CSV row is put together here and written at once: printf per field cost a sixth of a year's run. */
+struct line {
+	char buf[512];
+	size_t n;
+};
+
+static void put_str(struct line *l, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > sizeof(l->buf) - l->n - 1)
+		len = sizeof(l->buf) - l->n - 1;
+	memcpy(l->buf + l->n, s, len);
+	l->n += len;
+}
+
+static void put_i64(struct line *l, int64_t v)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		tmp[--k] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--k] = '-';
+	if (sizeof(tmp) - k < sizeof(l->buf) - l->n) {
+		memcpy(l->buf + l->n, tmp + k, sizeof(tmp) - k);
+		l->n += sizeof(tmp) - k;
+	}
+}
+
+static void put_time(struct line *l, sk_time t, const struct sk_tz *tz)
+{
+	char b[32];
+
+	if (t)
+		put_str(l, sk_time_format_local(t, tz, b, sizeof(b)));
+}
+
+/* elapsed,target of a clock that applies; ",": empty fields for one that does not. */
+static void put_clock(struct line *l, const struct sk_clock *k)
+{
+	if (k->state != SK_CLOCK_NA) {
+		put_i64(l, k->elapsed);
+		put_str(l, ",");
+		put_i64(l, k->target);
+	} else {
+		put_str(l, ",");
+	}
+	put_str(l, ",");
+	put_str(l, met_text(k));
+}
+
+static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char p[16], flags[256];
+
+	fputs("id,type,priority,response_seconds,response_target_seconds,response_met,"
+	      "resolution_seconds,resolution_target_seconds,resolution_met,"
+	      "reported_at,response_deadline,resolution_deadline,resolution_paused_seconds,"
+	      "response_period,resolution_period,state,excluded,flags,calendar\n", fp);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+		const struct sk_clock *rs = &v->response, *rv = &v->resolution;
+		struct line l;
+
+		if (only_breached && !breached(x))
+			continue;
+		csv_write_field(fp, x->ticket.id, ',');
+		l.n = 0;
+		put_str(&l, ",");
+		put_str(&l, sk_ticket_type_name(x->ticket.type));
+		put_str(&l, ",");
+		put_str(&l, c->priorities[v->priority].id);
+		put_str(&l, ",");
+		put_clock(&l, rs);
+		put_str(&l, ",");
+		put_clock(&l, rv);
+		put_str(&l, ",");
+		put_time(&l, x->ticket.reported_at, c->tz);
+		put_str(&l, ",");
+		put_time(&l, rs->deadline, c->tz);
+		put_str(&l, ",");
+		put_time(&l, rv->deadline, c->tz);
+		put_str(&l, ",");
+		if (rv->state != SK_CLOCK_NA)
+			put_i64(&l, rv->paused);
+		put_str(&l, ",");
+		put_str(&l, period_of(r, rs, p, sizeof(p)));
+		put_str(&l, ",");
+		put_str(&l, period_of(r, rv, p, sizeof(p)));
+		put_str(&l, x->pending ? ",pending," : ",decided,");
+		put_i64(&l, v->excluded);
+		put_str(&l, ",");
+		fwrite(l.buf, 1, l.n, fp);
+		/* Several flags are comma-separated: one quoted field. */
+		csv_write_field(fp, results_flag_list(v->flags, flags, sizeof(flags)), ',');
+		fputc(',', fp);
+		csv_write_field(fp, c->calendars[c->priorities[v->priority].calendar].name, ',');
+		fputc('\n', fp);
+	}
+}
+
+static void json_clock(FILE *fp, const char *name, const struct sk_clock *k, int counts,
+		       const struct sk_results *r)
+{
+	char b[32];
+
+	fprintf(fp, "\"%s\":{\"state\":\"%s\"", name, sk_clock_state_name(k->state));
+	if (k->state != SK_CLOCK_NA) {
+		fprintf(fp, ",\"seconds\":%" PRId64 ",\"target_seconds\":%" PRId64
+			",\"paused_seconds\":%" PRId64, k->elapsed, k->target, k->paused);
+		/* Only when the contract wants the target undercut ("< 15 min"). */
+		if (k->below)
+			fputs(",\"target_below\":true", fp);
+		if (k->deadline)
+			fprintf(fp, ",\"deadline\":\"%s\"",
+				sk_time_format_local(k->deadline, r->contract->tz, b, sizeof(b)));
+		if (k->state == SK_CLOCK_MET || k->state == SK_CLOCK_BREACHED)
+			fprintf(fp, ",\"met\":%s,\"counts_in_period\":%s",
+				k->state == SK_CLOCK_MET ? "true" : "false", counts ? "true" : "false");
+	}
+	fputc('}', fp);
+}
+
+/* Mean and median of a set of durations (seconds); n > 0. */
+struct stat2 {
+	long n;
+	int64_t mean, median;
+};
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void stats(int64_t *v, long n, struct stat2 *out)
+{
+	int64_t sum = 0;
+
+	out->n = n;
+	out->mean = out->median = 0;
+	if (!n)
+		return;
+	for (long i = 0; i < n; i++)
+		sum += v[i];
+	qsort(v, (size_t)n, sizeof(*v), cmp_i64);
+	/* Whole seconds, half-up: a mean of durations needs no finer grain. */
+	out->mean = (sum * 2 + n) / (2 * n);
+	out->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+}
+
+/* Per-priority figures of a period: clocks decided, met, MTTR and MTTP. */
+struct prio_summary {
+	long resp_n, resp_met, res_n, res_met;
+	struct stat2 mttr_business, mttr_wall, mttp_business, mttp_wall;
+};
+
+static int summarise(const struct sk_results *r, struct prio_summary *out, size_t np)
+{
+	int64_t *v[4];
+	long k[4];
+
+	memset(out, 0, np * sizeof(*out));
+	for (size_t p = 0; p < np; p++) {
+		for (int j = 0; j < 4; j++) {
+			v[j] = malloc((r->n ? r->n : 1) * sizeof(int64_t));
+			k[j] = 0;
+		}
+		if (!v[0] || !v[1] || !v[2] || !v[3]) {
+			for (int j = 0; j < 4; j++)
+				free(v[j]);
+			return -1;
+		}
+		for (size_t i = 0; i < r->n; i++) {
+			const struct sk_result *x = &r->r[i];
+			const struct sk_verdict *vd = &x->v;
+
+			if ((size_t)vd->priority != p || vd->excluded)
+				continue;
+			if (x->response_counts) {
+				out[p].resp_n++;
+				out[p].resp_met += vd->response.state == SK_CLOCK_MET;
+			}
+			if (!x->resolution_counts)
+				continue;
+			out[p].res_n++;
+			out[p].res_met += vd->resolution.state == SK_CLOCK_MET;
+			/* Repair times of tickets actually resolved, not of breached open ones. */
+			if (vd->resolution.stop && vd->mttr_wall >= 0) {
+				v[0][k[0]++] = vd->resolution.elapsed;
+				v[1][k[1]++] = vd->mttr_wall;
+			}
+			if (vd->mttp_wall >= 0) {
+				v[2][k[2]++] = vd->mttp_business;
+				v[3][k[3]++] = vd->mttp_wall;
+			}
+		}
+		stats(v[0], k[0], &out[p].mttr_business);
+		stats(v[1], k[1], &out[p].mttr_wall);
+		stats(v[2], k[2], &out[p].mttp_business);
+		stats(v[3], k[3], &out[p].mttp_wall);
+		for (int j = 0; j < 4; j++)
+			free(v[j]);
+	}
+	return 0;
+}
+
+static void text_summary(const struct sk_results *r, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
+	char b[4][24];
+
+	if (!ps || summarise(r, ps, c->n_priorities)) {
+		free(ps);
+		return;
+	}
+	fprintf(fp, "\n%-4s %14s %14s  %-21s %-21s\n", "pri", "response met", "resolution met",
+		"MTTR mean / median", "MTTP mean / median");
+	fprintf(fp, "%-4s %14s %14s  %-21s %-21s\n", "", "", "", "(business hours)", "(business hours)");
+	for (size_t p = 0; p < c->n_priorities; p++) {
+		char m1[24], m2[24];
+
+		snprintf(m1, sizeof(m1), "%ld/%ld", ps[p].resp_met, ps[p].resp_n);
+		snprintf(m2, sizeof(m2), "%ld/%ld", ps[p].res_met, ps[p].res_n);
+		fprintf(fp, "%-4.4s %14s %14s  %9s / %9s %9s / %9s\n", c->priorities[p].id, m1, m2,
+			ps[p].mttr_business.n ? sk_seconds_format(ps[p].mttr_business.mean, b[0], 24) : "-",
+			ps[p].mttr_business.n ? sk_seconds_format(ps[p].mttr_business.median, b[1], 24) : "-",
+			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.mean, b[2], 24) : "-",
+			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.median, b[3], 24) : "-");
+	}
+	free(ps);
+}
+
+static void json_summary(const struct sk_results *r, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
+
+	fputs(",\"summary\":[", fp);
+	if (ps && !summarise(r, ps, c->n_priorities)) {
+		for (size_t p = 0; p < c->n_priorities; p++) {
+			const struct prio_summary *x = &ps[p];
+
+			fprintf(fp, "%s\n{\"priority\":\"%s\",\"response_counted\":%ld,\"response_met\":%ld,"
+				"\"resolution_counted\":%ld,\"resolution_met\":%ld,\"mttr_tickets\":%ld,"
+				"\"mttr_business_mean\":%" PRId64 ",\"mttr_business_median\":%" PRId64
+				",\"mttr_wall_mean\":%" PRId64 ",\"mttr_wall_median\":%" PRId64
+				",\"mttp_tickets\":%ld,\"mttp_business_mean\":%" PRId64
+				",\"mttp_business_median\":%" PRId64 ",\"mttp_wall_mean\":%" PRId64
+				",\"mttp_wall_median\":%" PRId64 "}", p ? "," : "", c->priorities[p].id,
+				x->resp_n, x->resp_met, x->res_n, x->res_met, x->mttr_business.n,
+				x->mttr_business.mean, x->mttr_business.median, x->mttr_wall.mean,
+				x->mttr_wall.median, x->mttp_business.n, x->mttp_business.mean,
+				x->mttp_business.median, x->mttp_wall.mean, x->mttp_wall.median);
+		}
+	}
+	fputs("\n]", fp);
+	free(ps);
+}
+
+static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char b[32];
+	int first = 1;
+
+	fprintf(fp, "{\"period\":\"%s\",\"contract\":", r->period.label);
+	json_write_string(fp, c->id);
+	fprintf(fp, ",\"contract_sha256\":\"%s\",\"tickets\":[", c->sha256);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+
+		if (only_breached && !breached(x))
+			continue;
+		fputs(first ? "\n{" : ",\n{", fp);
+		first = 0;
+		fputs("\"id\":", fp);
+		json_write_string(fp, x->ticket.id);
+		fprintf(fp, ",\"type\":\"%s\",\"priority\":\"%s\",\"reported_at\":\"%s\",",
+			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
+			sk_time_format_local(x->ticket.reported_at, c->tz, b, sizeof(b)));
+		json_clock(fp, "response", &v->response, x->response_counts, r);
+		fputc(',', fp);
+		json_clock(fp, "resolution", &v->resolution, x->resolution_counts, r);
+		fprintf(fp, ",\"pending\":%s,\"excluded\":%s,\"flags\":[", x->pending ? "true" : "false",
+			v->excluded ? "true" : "false");
+		for (int f = 0, n = 0; f < SK_FLAG_COUNT; f++)
+			if (v->flags & (1u << f))
+				fprintf(fp, "%s\"%s\"", n++ ? "," : "", sk_flag_name(1u << f));
+		fputs("],\"reason\":", fp);
+		json_write_string(fp, v->reason);
+		fputc('}', fp);
+	}
+	fputs(first ? "]" : "\n]", fp);
+	json_summary(r, fp);
+	fputs("}\n", fp);
+}
+
+static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	char b1[24], b2[24], b3[24], b4[24], flags[256];
+	size_t shown = 0;
+
+	fprintf(fp, "%s  %s  (contract %.12s)\n\n", c->name, r->period.label, c->sha256);
+	fprintf(fp, "%-14s %-8s %-3s %9s %9s %-4s %10s %10s %-4s %s\n", "ticket", "type", "pri",
+		"response", "target", "ok", "resolution", "target", "ok", "flags");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct sk_result *x = &r->r[i];
+		const struct sk_verdict *v = &x->v;
+		const struct sk_clock *rs = &v->response, *rv = &v->resolution;
+
+		if (only_breached && !breached(x))
+			continue;
+		shown++;
+		fprintf(fp, "%-14.14s %-8.8s %-3.3s %9s %9s %-4s %10s %10s %-4s %s%s\n", x->ticket.id,
+			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
+			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->elapsed, b1, sizeof(b1)) : "-",
+			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->target, b2, sizeof(b2)) : "-",
+			rs->state == SK_CLOCK_MET ? "yes" : rs->state == SK_CLOCK_BREACHED ? "NO"
+			: rs->state == SK_CLOCK_PENDING ? "..." : "-",
+			rv->state != SK_CLOCK_NA ? sk_seconds_format(rv->elapsed, b3, sizeof(b3)) : "-",
+			rv->state != SK_CLOCK_NA ? sk_seconds_format(rv->target, b4, sizeof(b4)) : "-",
+			rv->state == SK_CLOCK_MET ? "yes" : rv->state == SK_CLOCK_BREACHED ? "NO"
+			: rv->state == SK_CLOCK_PENDING ? "..." : "-",
+			v->excluded ? "excluded " : "", results_flag_list(v->flags, flags, sizeof(flags)));
+	}
+	fprintf(fp, "\n%zu ticket%s\n", shown, shown == 1 ? "" : "s");
+	if (!only_breached)
+		text_summary(r, fp);
+}
+
+enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,
+			     FILE *fp)
+{
+	if (fmt == SK_FORMAT_CSV)
+		write_csv(r, only_breached, fp);
+	else if (fmt == SK_FORMAT_JSON)
+		write_json(r, only_breached, fp);
+	else
+		write_text(r, only_breached, fp);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}

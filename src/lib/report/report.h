@@ -1,0 +1,57 @@
+/* report: gathering a report's figures, for the writers in render/ (not public API). */
+#ifndef SLAKIT_REPORT_REPORT_H
+#define SLAKIT_REPORT_REPORT_H
+
+#include <stdio.h>
+
+#include "base/base.h"
+#include "engine/engine.h"
+#include "slakit/report.h"
+
+/* Flags that put a ticket on the "listed apart" list (uplifts have their own). */
+#define REPORT_APART_FLAGS (SK_FLAG_WRONG_CHANNEL | SK_FLAG_MATRIX | SK_FLAG_IMPOSSIBLE | \
+			    SK_FLAG_PRIORITY_CHANGED | SK_FLAG_REOPENED | SK_FLAG_CHANNEL_UNKNOWN)
+
+/* --- gathering (report.c, report_sources.c, report_trend.c) --- */
+
+/* The most urgent priority (lowest level), -1 when the contract has none. */
+int report_top_priority(const struct sk_contract *c);
+
+/* Figures of priority @prio and @type (-1: all) over the results @res. */
+void report_prio_figures(const struct sk_contract *c, const struct sk_results *res, int prio,
+			 int type, struct sk_report_prio *out);
+
+/*
+ * sk_report_gather() in steps: an empty report of period @p; its verdicts
+ * (with their titles), handed to @feed as they become final when @feed is
+ * not NULL; then everything else, which changes none of the verdicts. So the
+ * verdicts can be written while the rest is gathered (sk_report_make()).
+ * The caller frees the report, also after a failure.
+ */
+struct results_feed;
+struct sk_report *report_new(const struct sk_contract *c, const struct sk_period *p,
+			     const struct sk_report_options *o);
+enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				   struct results_feed *feed, struct sk_diag *d);
+enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+			       const struct sk_report_options *o, struct sk_diag *d);
+
+/*
+ * The imports that fed the period (its tickets, their events and pauses,
+ * calls, outages and measurements in the KPIs' windows) and generated_at. Runs after the other gatherers: it needs their tickets.
+ */
+enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
+				  struct sk_diag *d);
+
+/* Availability of every contract service in the period. */
+enum sk_err report_gather_services(struct sk_db *db, struct sk_report *r, struct sk_diag *d);
+
+/* Changes, complaints and hand-overs, read from the tickets. */
+enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct arena *a,
+				struct sk_diag *d);
+
+/* Locations, categories, the top-3 and the months. */
+enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				struct arena *a, struct sk_diag *d);
+
+#endif
