@@ -28,6 +28,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Most working intervals one weekday can have. */
 #define SK_MAX_INTERVALS 8
 
@@ -121,6 +124,8 @@ int sk_calendar_is_business(struct sk_calendar *cal, sk_time t);
  */
 enum sk_err sk_calendar_split(struct sk_calendar *cal, sk_time a, sk_time b,
 			      struct sk_day_part *parts, size_t max, size_t *n);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
  * @file compute.h
  * @brief Per-ticket SLA verdicts: clocks, pauses, targets, deadlines, flags.
  *
- * The rules (SPEC.md "Decisions", each a contract setting where it says so):
+ * The rules (each a contract setting where it says so; sla-compute(1) RULES):
  *  - every clock starts at the first business moment at or after registration
  *    (the resolution clock at the response instead when the contract says
  *    `resolution_start = responded`);
@@ -35,6 +35,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
 
 /** End of a merged pause that has not ended in the data (still waiting). */
 #define SK_PAUSE_OPEN (INT64_MAX / 4)
@@ -125,6 +128,8 @@ void sk_verdict_release(struct sk_verdict *v);
  * instant is missing.
  */
 int64_t sk_compute_business(struct sk_contract *c, int p, sk_time from, sk_time to);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -29,6 +29,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Kinds of ticket a target can be set for. */
 enum sk_ticket_type {
 	SK_TICKET_INCIDENT = 0,
@@ -49,7 +52,7 @@ const char *sk_ticket_type_name(enum sk_ticket_type t);
  */
 int sk_ticket_type_parse(const char *word);
 
-/** Where the resolution clock starts (SPEC "Decisions"). */
+/** Where the resolution clock starts (`[rules] resolution_start`). */
 enum sk_clock_start {
 	SK_CLOCK_REPORTED = 0, /**< at registration (default) */
 	SK_CLOCK_RESPONDED     /**< at the response ("na de reactietijd") */
@@ -247,7 +250,7 @@ struct sk_staffel_step {
 	int escalate;      /**< 1: this step also means escalation */
 };
 
-/** The decisions of SPEC.md, each a contract setting (`[rules]`). */
+/** The rules of computation that contracts word differently, each a contract setting (`[rules]`, slakit-contract(5)). */
 struct sk_rules {
 	enum sk_clock_start resolution_start; /**< reported (default) or responded */
 	enum sk_priority_rule priority;       /**< final (default) */
@@ -353,6 +356,8 @@ int sk_contract_find_service(const struct sk_contract *c, const char *id);
 
 /** 1 when @p status is one of the contract's pausing statuses (any case). */
 int sk_contract_is_pause_status(const struct sk_contract *c, const char *status);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** A parsed date-time: civil fields, and an offset when the text had one. */
 struct sk_datetime {
 	struct sk_civil civil; /**< the fields as written */
@@ -69,6 +72,8 @@ char *sk_time_format_offset(sk_time t, const struct sk_tz *tz, char *buf, size_t
 
 /** Write @p t as `YYYY-MM-DDTHH:MM:SSZ` (>= 21 bytes). */
 char *sk_time_format_utc(sk_time t, char *buf, size_t size);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** The schema version this slakit writes and reads. */
 #define SK_DB_SCHEMA_VERSION 3
 
@@ -104,6 +107,8 @@ enum sk_err sk_db_prepare(struct sk_db *db, const char *sql, sqlite3_stmt **st,
  * and return SK_ERR_DB. A busy or locked database gets a message that says so.
  */
 enum sk_err sk_db_fail(struct sk_db *db, const char *what, struct sk_diag *d);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** A decimal number in millionths. */
 typedef int64_t sk_dec;
 
@@ -69,6 +72,8 @@ int64_t sk_cents_percent(int64_t cents, sk_dec percent);
 
 /** Write cents as `1234.50` (mark '.') or `1.234,50` (mark ','). */
 char *sk_cents_format(int64_t cents, char mark, char *buf, size_t size);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

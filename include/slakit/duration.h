@@ -19,6 +19,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** A duration as written: whole standard days plus seconds. */
 struct sk_duration {
 	int set;         /**< 0: no duration given (target does not apply) */
@@ -44,6 +47,8 @@ char *sk_duration_format(const struct sk_duration *dur, char *buf, size_t size);
 
 /** Write @p seconds as `H:MM:SS` (hours may exceed 24) into @p buf. */
 char *sk_seconds_format(int64_t seconds, char *buf, size_t size);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Result of every fallible slakit function. */
 enum sk_err {
 	SK_OK = 0,          /**< success */
@@ -61,6 +64,8 @@ void sk_diag_clear(struct sk_diag *d);
  * unknown) into @p buf of @p size bytes. Returns @p buf.
  */
 char *sk_diag_format(const struct sk_diag *d, char *buf, size_t size);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -21,6 +21,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** When 5 mei (Bevrijdingsdag) is a day off in the `nl` set. */
 enum sk_liberation {
 	SK_LIBERATION_EVERY = 0, /**< every year, as the Algemene termijnenwet lists it */
@@ -74,6 +77,8 @@ int sk_holidays_contains(struct sk_holidays *h, int64_t day);
 
 /** Easter Sunday of @p year (Gregorian computus), as month and day. */
 void sk_easter(int year, int *month, int *day);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

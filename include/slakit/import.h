@@ -31,6 +31,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** What an export holds. */
 enum sk_import_kind {
 	SK_KIND_TICKETS = 0, /**< one row per ticket */
@@ -122,6 +125,8 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 			   const char *path, const char *name,
 			   const struct sk_import_opts *o,
 			   struct sk_import_result *res, struct sk_diag *d);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** The length of a period. */
 enum sk_period_kind {
 	SK_PERIOD_MONTH = 0,
@@ -60,6 +63,8 @@ void sk_period_next(const struct sk_period *p, const struct sk_tz *tz, struct sk
 
 /** 1 when instant @p t lies in @p p. */
 int sk_period_contains(const struct sk_period *p, sk_time t);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -39,6 +39,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Output formats of a report. */
 enum sk_report_format {
 	SK_REPORT_TEXT = 0, /**< aligned columns, at most 100 wide, UTF-8 */
@@ -268,6 +271,8 @@ enum sk_err sk_report_make(struct sk_db *db, struct sk_contract *c, const struct
 			   const struct sk_report_options *o, enum sk_report_format fmt,
 			   const char *lang, const char *path, struct sk_report **out,
 			   struct sk_diag *d);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

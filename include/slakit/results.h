@@ -29,6 +29,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** One ticket in scope and its verdict. */
 struct sk_result {
 	struct sk_ticket ticket;     /**< as loaded (strings owned by the set); its status
@@ -95,6 +98,8 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 
 /** "met", "breached", "pending" or "n/a". */
 const char *sk_clock_state_name(enum sk_clock_state s);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -30,6 +30,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Where a KPI's measured value came from. */
 enum sk_value_origin {
 	SK_ORIGIN_MISSING = 0, /**< no data: the domain is incomplete */
@@ -174,6 +177,8 @@ int sk_staffel_step(const struct sk_contract *c, sk_dec score);
 /** Write the score as text (language "nl" or "en"), CSV or JSON. */
 enum sk_err sk_score_write(const struct sk_score *s, enum sk_format fmt, const char *lang,
 			   FILE *fp);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** One status change of a ticket. */
 struct sk_status_event {
 	sk_time at;          /**< when the status was set */
@@ -78,6 +81,8 @@ struct sk_ticket {
 	size_t n_child_imports;
 	const char *title;       /**< from the export's other columns, when asked for */
 };
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

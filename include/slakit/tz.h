@@ -19,6 +19,9 @@
 extern "C" {
 #endif
 
+/* The library is built with hidden visibility; its public API is not. */
+#pragma GCC visibility push(default)
+
 /** Seconds since 1970-01-01T00:00:00Z; slakit's only internal notion of time. */
 typedef int64_t sk_time;
 
@@ -81,6 +84,8 @@ int sk_weekday(int64_t days);
 
 /** 1 when @p year/@p month/@p day is a real date (31-02 is not). */
 int sk_date_valid(int year, int month, int day);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

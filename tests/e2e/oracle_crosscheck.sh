@@ -1,7 +1,7 @@
 #!/bin/sh
 # Cross-check of the tools against an independent reference model,
 # tests/oracle/slamodel.py (Python 3, standard library only), written from the
-# documents (SPEC.md "Decisions", compute.h, calendar.h, score.h, the man
+# documents (the man pages' RULES, compute.h, calendar.h, score.h, the man
 # pages), not from the C sources. Everything is random with a fixed seed, so
 # the run is deterministic:
 #  - compute: 2,000 tickets (nights, weekends, holidays, the DST nights of
@@ -46,7 +46,7 @@
 #    came after it; a history ending otherwise (reopened) is still running.
 # B: without a response time the response stops at the first resolution.
 # C: reopened tickets stay in scope of later periods (results.c SCOPE).
-# D: a breach counts where the target was first exceeded (SPEC.md), so a
+# D: a breach counts where the target was first exceeded (sla-compute(1)), so a
 #    deadline at a month's last closing time counts in the next month.
 KNOWN='
 '
