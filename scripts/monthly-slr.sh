@@ -1,12 +1,15 @@
 #!/bin/sh
 # The monthly service level report, ready for cron: import the latest
-# exports, compute the verdicts, and write last month's SLR, or last
-# quarter's in the first month of a quarter (January, April, July, October).
-# Exits non-zero on the first failure, with the failing step on stderr; never
-# reads standard input.
+# exports, compute the verdicts, and write last month's SLR; in the first
+# month of a quarter (January, April, July, October) also last quarter's.
+# Quiet on success (-v lists what it wrote); on a failure it names the
+# failing step on stderr and exits with that tool's status (1 bad data,
+# 2 usage, 3 missing data, 4 system error). Every file appears whole or not
+# at all, two runs on one database never overlap (a lock beside the
+# database), and it never reads standard input.
 #
 # usage: monthly-slr.sh -c CONTRACT -d DB -e EXPORTS -o OUTDIR
-#                       [-b BINDIR] [-t YYYY-MM-DD] [-l nl|en] [-f "xlsx txt"]
+#                       [-b BINDIR] [-t YYYY-MM-DD] [-l nl|en] [-f "xlsx txt"] [-s] [-v]
 #
 #   -c CONTRACT  the contract file (slakit-contract(5))
 #   -d DB        the slakit database (created on the first run)
@@ -23,19 +26,22 @@
 #   -t DATE      take DATE as today (default: today, local time)
 #   -l LANG      the report's language (default: the contract's)
 #   -f FORMATS   formats to write (default: "xlsx txt")
+#   -s           strict: a period without any ticket is a failure (exit 3),
+#                not a warning on stderr
+#   -v           print the path of every file written
 #
 # crontab, at 06:00 on the 3rd of every month:
 #   0 6 3 * * /opt/slakit/scripts/monthly-slr.sh -c /etc/slakit/dhs.ini \
 #       -d /var/lib/slakit/dhs.db -e /srv/exports/dhs -o /srv/slr/dhs
-set -eu
+set -u
 
 usage() {
-	sed -n '8,9p' "$0" | sed 's/^# //' >&2
+	sed -n '11,12p' "$0" | sed 's/^# //' >&2
 	exit 2
 }
 
-contract= db= exports= out= bindir= today= lang= formats="xlsx txt"
-while getopts c:d:e:o:b:t:l:f:h opt; do
+contract= db= exports= out= bindir= today= lang= formats="xlsx txt" strict=0 verbose=0
+while getopts c:d:e:o:b:t:l:f:svh opt; do
 	case $opt in
 	c) contract=$OPTARG ;;
 	d) db=$OPTARG ;;
@@ -45,15 +51,23 @@ while getopts c:d:e:o:b:t:l:f:h opt; do
 	t) today=$OPTARG ;;
 	l) lang=$OPTARG ;;
 	f) formats=$OPTARG ;;
+	s) strict=1 ;;
+	v) verbose=1 ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 0 ] && [ -n "$contract" ] && [ -n "$db" ] && [ -n "$exports" ] && [ -n "$out" ] || usage
+[ $# -eq 0 ] || usage
+for o in "c:$contract" "d:$db" "e:$exports" "o:$out"; do
+	[ -n "${o#?:}" ] || { echo "monthly-slr: missing -${o%%:*}" >&2; usage; }
+done
 
+# die STATUS MESSAGE: the failing step, with the status it failed with.
 die() {
+	status=$1
+	shift
 	echo "monthly-slr: $*" >&2
-	exit 1
+	exit "$status"
 }
 
 if [ -z "$bindir" ]; then
@@ -65,37 +79,49 @@ if [ -z "$bindir" ]; then
 	fi
 fi
 for t in sla-import sla-compute sla-report; do
-	[ -x "$bindir/$t" ] || die "$t not found in $bindir (give -b BINDIR)"
+	[ -x "$bindir/$t" ] || die 2 "$t not found in $bindir (give -b BINDIR)"
 done
-[ -r "$contract" ] || die "cannot read the contract '$contract'"
-[ -d "$exports" ] || die "no exports directory '$exports'"
-mkdir -p "$out" || die "cannot create '$out'"
+[ -r "$contract" ] || die 2 "cannot read the contract '$contract'"
+[ -d "$exports" ] || die 3 "no exports directory '$exports'"
+mkdir -p "$out" || die 4 "cannot create '$out'"
 
-# Which period: last month, or last quarter in a quarter's first month.
+# One run at a time on a database: a second one fails at once.
+tmpfile= lockdir=
+trap '[ -z "$tmpfile" ] || rm -f "$tmpfile"; [ -z "$lockdir" ] || rmdir "$lockdir" 2>/dev/null; :' EXIT
+trap 'exit 4' INT TERM HUP
+lock=$db.monthly-slr.lock
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$lock" || die 4 "cannot create the lock '$lock'"
+	flock -n 9 || die 4 "another run holds '$lock'"
+else
+	mkdir "$lock.d" 2>/dev/null || die 4 "another run holds '$lock.d' (remove it if none runs)"
+	lockdir=$lock.d
+fi
+
+# Which periods: last month, and last quarter in a quarter's first month.
 [ -n "$today" ] || today=$(date +%Y-%m-%d)
 case $today in
 [0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]) ;;
-*) die "-t takes YYYY-MM-DD, not '$today'" ;;
+*) die 2 "-t takes YYYY-MM-DD, not '$today'" ;;
 esac
 year=${today%%-*}
 month=${today#*-}
 month=${month%%-*}
 month=${month#0}
+[ "$month" -ge 1 ] && [ "$month" -le 12 ] || die 2 "-t takes YYYY-MM-DD, not '$today'"
+if [ "$month" -eq 1 ]; then
+	periods=$((year - 1))-12
+else
+	periods=$(printf '%04d-%02d' "$year" $((month - 1)))
+fi
 case $month in
-1 | 4 | 7 | 10)
-	q=$(((month - 1) / 3))
-	if [ "$q" -eq 0 ]; then
-		period=$((year - 1))-Q4
-	else
-		period=$year-Q$q
-	fi
-	;;
-*) period=$(printf '%04d-%02d' "$year" $((month - 1))) ;;
+1) periods="$periods $((year - 1))-Q4" ;;
+4 | 7 | 10) periods="$periods $year-Q$(((month - 1) / 3))" ;;
 esac
 
 # Import every export, oldest first; stop at the first that fails.
 list=$(ls -1tr "$exports" | grep '\.csv$' || true)
-[ -n "$list" ] || die "no *.csv exports in '$exports'"
+[ -n "$list" ] || die 3 "no *.csv exports in '$exports'"
 while IFS= read -r f; do
 	case $f in
 	*topdesk*) profile=topdesk ;;
@@ -104,26 +130,34 @@ while IFS= read -r f; do
 	*zendesk*) profile=zendesk ;;
 	*) profile=generic ;;
 	esac
-	"$bindir/sla-import" -d "$db" -c "$contract" --profile "$profile" "$exports/$f" </dev/null ||
-		die "importing $exports/$f failed"
+	"$bindir/sla-import" -d "$db" -c "$contract" --profile "$profile" "$exports/$f" \
+		</dev/null >/dev/null || die $? "importing $exports/$f failed"
 done <<EOF
 $list
 EOF
 
 id=$(basename "$contract" .ini)
 
-# The verdicts, stored for the auditor and kept beside the report.
-"$bindir/sla-compute" -d "$db" -c "$contract" -p "$period" --format csv \
-	>"$out/$id-$period-tickets.csv" </dev/null || die "sla-compute $period failed"
-
-for f in $formats; do
-	target=$out/$id-$period-slr.$f
-	if [ -n "$lang" ]; then
-		"$bindir/sla-report" -d "$db" -c "$contract" -p "$period" --lang "$lang" -o "$target" </dev/null ||
-			die "sla-report $period $f failed"
-	else
-		"$bindir/sla-report" -d "$db" -c "$contract" -p "$period" -o "$target" </dev/null ||
-			die "sla-report $period $f failed"
+for period in $periods; do
+	# The verdicts, stored for the auditor and kept beside the report.
+	target=$out/$id-$period-tickets.csv
+	tmpfile=$target.tmp$$
+	"$bindir/sla-compute" -d "$db" -c "$contract" -p "$period" --format csv \
+		>"$tmpfile" </dev/null || die $? "sla-compute $period failed"
+	if [ "$(wc -l <"$tmpfile")" -le 1 ]; then
+		[ "$strict" -eq 0 ] || die 3 "$period: no tickets in the period (-s)"
+		echo "monthly-slr: warning: $period: no tickets in the period" >&2
 	fi
-	echo "$target"
+	mv -f "$tmpfile" "$target" || die 4 "cannot write '$target'"
+	tmpfile=
+	[ "$verbose" -eq 0 ] || echo "$target"
+
+	for f in $formats; do
+		target=$out/$id-$period-slr.$f
+		set -- -d "$db" -c "$contract" -p "$period" -o "$target"
+		[ -z "$lang" ] || set -- "$@" --lang "$lang"
+		# sla-report writes beside the target and renames: whole or nothing.
+		"$bindir/sla-report" "$@" </dev/null >/dev/null || die $? "sla-report $period $f failed"
+		[ "$verbose" -eq 0 ] || echo "$target"
+	done
 done

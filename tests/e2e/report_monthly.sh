@@ -1,9 +1,11 @@
 #!/bin/sh
 # End-to-end test of scripts/monthly-slr.sh, the cron job: in February it
-# imports the exports and writes January's SLR; in April the first quarter's;
-# in January the last quarter of the year before; a second run gives the same
-# report; it never waits for standard input; a bad export, a missing contract
-# or a bad date make it fail (non-zero) without a report.
+# imports the exports and writes January's SLR, quietly; in April March's and
+# the first quarter's; in January December's and the last quarter of the year
+# before; a second run gives the same report; it never waits for standard
+# input; a bad export, a missing contract or a bad date make it fail with the
+# tool's own status and without a report; a second run at the same time is
+# refused; -s turns an empty period into a failure.
 #
 # usage: report_monthly.sh BINDIR SRCDIR
 set -u
@@ -28,7 +30,7 @@ done
 mkfifo "$tmp/stdin"
 sleep 120 >"$tmp/stdin" &
 writer=$!
-timeout 100 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" \
+timeout 100 sh "$job" -v -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" \
 	-o "$tmp/out" -t 2027-02-10 <"$tmp/stdin" >"$tmp/stdout" 2>"$tmp/stderr"
 rc=$?
 kill "$writer" 2>/dev/null
@@ -36,7 +38,8 @@ kill "$writer" 2>/dev/null
 for f in dhs-2027-01-slr.xlsx dhs-2027-01-slr.txt dhs-2027-01-tickets.csv; do
 	[ -s "$tmp/out/$f" ] || fail "February run: no $f"
 done
-grep -q "dhs-2027-01-slr.txt" "$tmp/stdout" || fail "February run does not name its reports"
+grep -q "dhs-2027-01-slr.txt" "$tmp/stdout" || fail "February run -v does not name its reports"
+[ -s "$tmp/stderr" ] && fail "February run wrote to stderr: $(cat "$tmp/stderr")"
 head -1 "$tmp/out/dhs-2027-01-slr.txt" | grep -q '^Servicelevelrapportage 2027-01' ||
 	fail "February run: $(head -1 "$tmp/out/dhs-2027-01-slr.txt")"
 [ "$(sqlite3 "$tmp/dhs.db" 'SELECT count(*) FROM tickets')" = 203 ] || fail "February run: not every export imported"
@@ -44,18 +47,35 @@ head -1 "$tmp/out/dhs-2027-01-slr.txt" | grep -q '^Servicelevelrapportage 2027-0
 # The same month again: nothing new is imported, the same report comes out.
 cp "$tmp/out/dhs-2027-01-slr.txt" "$tmp/first.txt"
 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" -o "$tmp/out" -t 2027-02-28 \
-	</dev/null >/dev/null 2>"$tmp/stderr" || fail "second February run: $(cat "$tmp/stderr")"
+	</dev/null >"$tmp/stdout" 2>"$tmp/stderr" || fail "second February run: $(cat "$tmp/stderr")"
+[ -s "$tmp/stdout" ] && fail "a run without -v is not quiet: $(cat "$tmp/stdout")"
 cmp -s "$tmp/first.txt" "$tmp/out/dhs-2027-01-slr.txt" || fail "a second run changed January's report"
 
-# April, the first month of a quarter: the quarter's report.
+# April, the first month of a quarter: March's report and the quarter's.
 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" -o "$tmp/out" -t 2027-04-03 -f txt \
 	</dev/null >/dev/null 2>"$tmp/stderr" || fail "April run: $(cat "$tmp/stderr")"
 [ -s "$tmp/out/dhs-2027-Q1-slr.txt" ] || fail "April run: no quarterly report"
-[ -e "$tmp/out/dhs-2027-03-slr.txt" ] && fail "April run wrote a monthly report"
-# January: the last quarter of the year before.
+[ -s "$tmp/out/dhs-2027-03-slr.txt" ] || fail "April run: no report for March"
+[ -s "$tmp/out/dhs-2027-Q1-tickets.csv" ] || fail "April run: no verdicts of the quarter"
+# January: December's and the last quarter of the year before (no tickets
+# then: a warning, and with -s a failure with exit 3).
 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" -o "$tmp/out" -t 2027-01-04 -f json \
 	</dev/null >/dev/null 2>"$tmp/stderr" || fail "January run: $(cat "$tmp/stderr")"
 [ -s "$tmp/out/dhs-2026-Q4-slr.json" ] || fail "January run: no report for 2026-Q4"
+[ -s "$tmp/out/dhs-2026-12-slr.json" ] || fail "January run: no report for 2026-12"
+grep -q 'warning: 2026-12: no tickets' "$tmp/stderr" || fail "January run: no warning for an empty month"
+sh "$job" -s -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" -o "$tmp/strict" -t 2027-01-04 -f json \
+	</dev/null >/dev/null 2>"$tmp/stderr"
+rc=$?
+[ $rc -eq 3 ] || fail "-s with an empty month: exit $rc, want 3"
+ls "$tmp/strict" 2>/dev/null | grep -q slr && fail "-s with an empty month still wrote a report"
+# A second run while one holds the lock is refused at once.
+if command -v flock >/dev/null 2>&1; then
+	flock "$tmp/dhs.db.monthly-slr.lock" sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" \
+		-e "$tmp/exports" -o "$tmp/locked" -t 2027-02-10 </dev/null >/dev/null 2>"$tmp/stderr" &&
+		fail "a run beside a held lock did not fail"
+	grep -q 'another run holds' "$tmp/stderr" || fail "held lock: $(cat "$tmp/stderr")"
+fi
 # English on request.
 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/dhs.db" -e "$tmp/exports" -o "$tmp/en" -t 2027-03-01 -f txt -l en \
 	</dev/null >/dev/null 2>"$tmp/stderr" || fail "-l en run: $(cat "$tmp/stderr")"
@@ -73,6 +93,8 @@ mkdir "$tmp/bad"
 printf 'id,type,priority,reported_at\nX-1,incident,P2,31-02-2027 10:00\n' >"$tmp/bad/bad-tickets.csv"
 sh "$job" -b "$bin" -c "$dhs" -d "$tmp/bad.db" -e "$tmp/bad" -o "$tmp/f4" -t 2027-03-01 \
 	</dev/null >/dev/null 2>"$tmp/stderr" && fail "a bad export did not fail"
+rc=$?
+[ $rc -eq 1 ] || fail "a bad export: exit $rc, want sla-import's 1"
 grep -q 'importing .*bad-tickets.csv failed' "$tmp/stderr" || fail "a bad export: $(cat "$tmp/stderr")"
 ls "$tmp/f4" 2>/dev/null | grep -q slr && fail "a bad export still gave a report"
 
