@@ -44,12 +44,13 @@ extern "C" {
 #pragma GCC visibility push(default)
 
 /** The schema version this slakit writes and reads. */
-#define SK_DB_SCHEMA_VERSION 3
+#define SK_DB_SCHEMA_VERSION 4
 
 /**
  * The oldest schema version opened read-only as it is: the versions after it
- * only dropped indexes, so sla-score and sla-report read such a database
- * without waiting for an sla-import to upgrade it.
+ * only dropped indexes and added columns that reading does without, so
+ * sla-score and sla-report read such a database without waiting for an
+ * sla-import to upgrade it.
  */
 #define SK_DB_SCHEMA_READABLE 2
 
@@ -82,6 +83,16 @@ sqlite3 *sk_db_handle(struct sk_db *db);
 
 /** The file name the database was opened with. */
 const char *sk_db_path(const struct sk_db *db);
+
+/**
+ * Whether the database may be used with the contract whose `[contract] id`
+ * is @p contract_id. A database belongs to the contract of its first import
+ * (recorded with every import): another contract's id is refused with
+ * SK_ERR_USAGE and a message naming both, so one customer's tickets never
+ * enter another's figures. A database without imports (or made before
+ * schema version 4) belongs to none yet and is accepted.
+ */
+enum sk_err sk_db_check_contract(struct sk_db *db, const char *contract_id, struct sk_diag *d);
 
 /** Change how long a writer waits for another one (milliseconds). */
 void sk_db_set_busy_timeout(struct sk_db *db, int ms);

@@ -286,3 +286,30 @@ void sk_db_close(struct sk_db *db)
 	free(db->path);
 	free(db);
 }
+
+enum sk_err sk_db_check_contract(struct sk_db *db, const char *contract_id, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc = SK_OK;
+	int step;
+
+	/* Before version 4 (read as it is) no import says its contract. */
+	if (query_int(db, "PRAGMA user_version") < 4)
+		return SK_OK;
+	if ((rc = sk_db_prepare(db, "SELECT contract_id FROM imports WHERE contract_id IS NOT NULL"
+				" ORDER BY id LIMIT 1", &st, d)))
+		return rc;
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		const char *owner = (const char *)sqlite3_column_text(st, 0);
+
+		if (owner && strcmp(owner, contract_id ? contract_id : "") != 0)
+			rc = sk_diag_set(d, SK_ERR_USAGE, db->path, 0, NULL,
+					 "this database belongs to contract '%s', not '%s': "
+					 "one database per contract", owner, contract_id ? contract_id : "");
+	} else if (step != SQLITE_DONE) {
+		rc = sk_db_fail(db, "reading the database's contract", d);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -254,8 +254,20 @@ static const char *const v3[] = {
 	NULL
 };
 
+/* Version 3 -> 4: a database belongs to one contract (the [contract] id of
+ * its first import; sk_db_check_contract()), so two customers' tickets never
+ * mix in one figure; and each import records the latest time its file
+ * covers, the data's horizon. */
+static const char *const v4[] = {
+	/* (SQLite takes no comment after an added column.) [contract] id of the
+	 * contract used; the latest time the file covers, UTC seconds. */
+	"ALTER TABLE imports ADD COLUMN contract_id TEXT",
+	"ALTER TABLE imports ADD COLUMN horizon INTEGER",
+	NULL
+};
+
 /* steps[i] brings a database from version i to version i + 1. */
-static const char *const *const steps[] = { v1, v2, v3 };
+static const char *const *const steps[] = { v1, v2, v3, v4 };
 
 const char *const *sk_schema_step(int from)
 {
