@@ -1,6 +1,7 @@
 /*
- * The KPIs counted from ticket columns in one pass (score_tickets.c) against
- * the queries they replace: each KPI's WHERE clause as it was written in SQL,
+ * The KPIs counted from ticket columns in one pass (the tickets read by
+ * store_kpi_tickets() in store/score_queries.c, the rules in
+ * engine/score_tickets.c) against the queries they replace: each KPI's WHERE clause as it was written in SQL,
  * run on the same random tickets, with the business time held against the
  * limit the way the queries' reader did. Plus a handful of tickets whose
  * counts are worked out by hand, so the reference is not merely trusted.

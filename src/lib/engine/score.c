@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "score_priv.h"
+#include "store/store.h"
 
 const char *sk_value_origin_name(enum sk_value_origin o)
 {
@@ -402,11 +403,11 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 	if ((rc = check_ids(c, in, d)))
 		goto fail;
 	/* One read transaction: every KPI from the same state of the database. */
-	if (in->db && (rc = sk_db_exec(in->db, "SAVEPOINT score_read", d)))
+	if (in->db && (rc = store_read_begin(in->db, "score_read", d)))
 		goto fail;
 	rc = score_domains(c, p, in, &cache, s, d);
 	if (in->db)
-		sk_db_exec(in->db, "RELEASE score_read", NULL);
+		store_read_end(in->db, "score_read");
 	if (rc)
 		goto fail;
 	score_cache_release(&cache);

@@ -12,9 +12,10 @@
 #include <string.h>
 
 #include "score_priv.h"
+#include "store/store.h"
 
 /* A NULL time column. */
-#define NO_TIME INT64_MIN
+#define NO_TIME STORE_NO_TIME
 
 /* The columns of one ticket the rules look at. */
 struct row {
@@ -43,16 +44,6 @@ int score_counts_tickets(enum sk_source kind)
 	default:
 		return 0;
 	}
-}
-
-static sk_time col_time(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NO_TIME : sqlite3_column_int64(st, i);
-}
-
-static int col_flag(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i) == 1;
 }
 
 static int in_window(sk_time t, const struct sk_period *w)
@@ -246,13 +237,41 @@ static enum sk_err list_kpis(struct sk_contract *c, const struct sk_period *p,
 	return SK_OK;
 }
 
+/* What the pass over the tickets counts into. */
+struct pass {
+	struct sk_contract *c;
+	struct score_cache *cache;
+};
+
+/* One ticket of the pass, counted for every KPI it belongs to. */
+static enum sk_err take_ticket(void *arg, const struct store_kpi_ticket *t, struct sk_diag *d)
+{
+	struct pass *p = arg;
+	struct row r;
+
+	r.reported = t->reported;
+	r.resolved = t->resolved;
+	r.closed = t->closed;
+	r.escalated = t->escalated;
+	r.onsite = t->onsite;
+	r.rca = t->rca;
+	r.finished = r.resolved != NO_TIME ? r.resolved : r.closed;
+	r.type = t->type;
+	r.change_type = t->change_type;
+	r.priority = t->priority;
+	r.category = t->category;
+	r.fcr = t->fcr;
+	r.cab = t->cab;
+	r.failed = t->failed;
+	return count_row(p->c, p->cache->counts, p->cache->n_counts, &r, d);
+}
+
 enum sk_err score_count_tickets(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
 				struct score_cache *cache, struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
+	struct pass pass = { c, cache };
 	sk_time start = INT64_MAX, end = INT64_MIN;
 	enum sk_err rc;
-	int step;
 
 	if (cache->counted)
 		return SK_OK;
@@ -268,45 +287,7 @@ enum sk_err score_count_tickets(struct sk_db *db, struct sk_contract *c, const s
 			end = cache->counts[i].window.end;
 	}
 	/* Only tickets with a time in the widest window can count for any rule. */
-	if ((rc = sk_db_prepare(db, "SELECT reported_at, resolved_at, closed_at, escalated_at, onsite_at,"
-				" rca_at, type, change_type, priority, category, first_contact_resolved,"
-				" cab_approved, change_failed FROM tickets"
-				" WHERE (reported_at >= ?1 AND reported_at < ?2)"
-				" OR (COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2)"
-				" OR (resolved_at >= ?1 AND resolved_at < ?2)"
-				" OR (escalated_at >= ?1 AND escalated_at < ?2)"
-				" OR (onsite_at >= ?1 AND onsite_at < ?2)", &st, d)))
-		return rc;
-	sqlite3_bind_int64(st, 1, start);
-	sqlite3_bind_int64(st, 2, end);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct row r;
-
-		r.reported = sqlite3_column_int64(st, 0);
-		r.resolved = col_time(st, 1);
-		r.closed = col_time(st, 2);
-		r.escalated = col_time(st, 3);
-		r.onsite = col_time(st, 4);
-		r.rca = col_time(st, 5);
-		r.finished = r.resolved != NO_TIME ? r.resolved : r.closed;
-		r.type = (const char *)sqlite3_column_text(st, 6);
-		r.change_type = (const char *)sqlite3_column_text(st, 7);
-		r.priority = (const char *)sqlite3_column_text(st, 8);
-		r.category = (const char *)sqlite3_column_text(st, 9);
-		r.fcr = col_flag(st, 10);
-		r.cab = col_flag(st, 11);
-		r.failed = col_flag(st, 12);
-		if (!r.type || !r.priority) {
-			rc = SK_ERR_NOMEM; /* NOT NULL columns: only a failed allocation gives NULL */
-			break;
-		}
-		if ((rc = count_row(c, cache->counts, cache->n_counts, &r, d)))
-			break;
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading tickets", d);
-	sqlite3_finalize(st);
-	return rc;
+	return store_kpi_tickets(db, start, end, take_ticket, &pass, d);
 }
 
 const struct ticket_count *score_ticket_count(const struct score_cache *cache,

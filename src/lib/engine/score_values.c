@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "score_priv.h"
+#include "store/store.h"
 
 void score_window(const struct sk_kpi *k, const struct sk_period *p, const struct sk_tz *tz,
 		  struct sk_period *out)
@@ -120,54 +121,18 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 	return SK_OK;
 }
 
-/* Bind the window to ?1/?2 and count rows: column 0 = counted, column 1 = within. */
-static enum sk_err count_query(struct sk_db *db, const char *sql, const struct sk_period *w,
-			       sk_dec within_secs, long *n, long *in, struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, w->start);
-	sqlite3_bind_int64(st, 2, w->end);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		sqlite3_bind_int64(st, 3, within_secs);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sk_db_fail(db, "counting", d);
-	} else {
-		*n = sqlite3_column_int64(st, 0);
-		*in = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* An imported measurement for window @label; 1 when found. */
 static int measurement(struct sk_db *db, const struct sk_contract *c, const struct sk_kpi *k,
 		       const char *label, sk_dec *value)
 {
-	sqlite3_stmt *st = NULL;
 	char full[256];
-	int found = 0;
 
 	/* Stored as domain.kpi; a bare kpi id is accepted when it is unambiguous. */
 	for (size_t i = 0; i < c->n_domains; i++)
 		for (size_t j = 0; j < c->domains[i].n_kpis; j++)
 			if (&c->domains[i].kpis[j] == k)
 				snprintf(full, sizeof(full), "%s.%s", c->domains[i].id, k->id);
-	if (sk_db_prepare(db, "SELECT value_micro FROM kpi_measurements WHERE period = ?1"
-			  " AND (kpi = ?2 OR kpi = ?3) ORDER BY kpi = ?2 DESC LIMIT 1", &st, NULL))
-		return 0;
-	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, full, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, k->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*value = sqlite3_column_int64(st, 0);
-		found = 1;
-	}
-	sqlite3_finalize(st);
-	return found;
+	return store_kpi_measurement(db, label, full, k->id, value);
 }
 
 /*
@@ -242,69 +207,72 @@ static int maintenance_left_out(struct sk_contract *c, const struct sk_service *
 				   &office) == SK_OK && office == 0;
 }
 
+/* Outages of one service merged into down time, as the store hands them over by start. */
+struct downtime {
+	struct sk_contract *c;
+	const struct sk_service *svc;
+	struct sk_calendar *cal;
+	const struct sk_period *w;
+	int64_t down;
+	sk_time ms, me;    /* the merged outage not yet added; me 0: none */
+	long count, excused;
+};
+
+static enum sk_err take_outage(void *arg, const struct store_outage *o)
+{
+	struct downtime *t = arg;
+	sk_time s = o->start, e = o->end;
+	int64_t secs;
+
+	if (o->planned && o->announced != STORE_NO_TIME &&
+	    maintenance_left_out(t->c, t->svc, o->announced, s, e)) {
+		t->excused++;
+		return SK_OK;
+	}
+	s = s < t->w->start ? t->w->start : s;
+	e = e > t->w->end ? t->w->end : e;
+	t->count++;
+	/* Merge overlapping outages so no minute is counted twice. */
+	if (t->me && s <= t->me) {
+		if (e > t->me)
+			t->me = e;
+		return SK_OK;
+	}
+	if (t->me && sk_calendar_between(t->cal, t->ms, t->me, &secs) == SK_OK)
+		t->down += secs;
+	t->ms = s;
+	t->me = e;
+	return SK_OK;
+}
+
 /* Availability of a service within its service window; planned and announced maintenance does not count. */
 static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 				const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f,
 				struct sk_diag *d)
 {
 	const struct sk_service *svc = &c->services[k->source_service];
-	struct sk_calendar *cal = c->calendars[svc->calendar].cal;
-	sqlite3_stmt *st = NULL;
-	int64_t window, down = 0, secs;
-	sk_time ms = 0, me = 0;
-	long count = 0, excused = 0;
+	struct downtime t = { c, svc, c->calendars[svc->calendar].cal, w, 0, 0, 0, 0, 0 };
+	int64_t window, secs;
 	enum sk_err rc;
-	int step;
 
-	if ((rc = sk_calendar_between(cal, w->start, w->end, &window)))
+	if ((rc = sk_calendar_between(t.cal, w->start, w->end, &window)))
 		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
 	if (window <= 0) {
 		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
 		return SK_OK;
 	}
-	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at, planned, announced_at FROM outages"
-				" WHERE lower(service) = lower(?3) AND end_at > ?1 AND start_at < ?2"
-				" ORDER BY start_at", &st, d)))
-		return rc;
-	sqlite3_bind_int64(st, 1, w->start);
-	sqlite3_bind_int64(st, 2, w->end);
-	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
-
-		if (sqlite3_column_int(st, 2) && sqlite3_column_type(st, 3) != SQLITE_NULL &&
-		    maintenance_left_out(c, svc, sqlite3_column_int64(st, 3), s, e)) {
-			excused++;
-			continue;
-		}
-		s = s < w->start ? w->start : s;
-		e = e > w->end ? w->end : e;
-		count++;
-		/* Merge overlapping outages so no minute is counted twice. */
-		if (me && s <= me) {
-			if (e > me)
-				me = e;
-			continue;
-		}
-		if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
-			down += secs;
-		ms = s;
-		me = e;
-	}
-	if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
-		down += secs;
-	if (step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading outages", d);
-	sqlite3_finalize(st);
+	rc = store_outages(db, svc->id, w->start, w->end, take_outage, &t, d);
+	if (t.me && sk_calendar_between(t.cal, t.ms, t.me, &secs) == SK_OK)
+		t.down += secs;
 	if (rc)
 		return rc;
 	ks->origin = SK_ORIGIN_OUTAGES;
-	f->num = (i128)(window - down) * 100;
+	f->num = (i128)(window - t.down) * 100;
 	f->den = window;
 	snprintf(ks->detail, sizeof(ks->detail),
 		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted; %ld "
-		 "announced maintenance window%s left out)", svc->id, (long long)down, (long long)window,
-		 w->label, count, count == 1 ? "" : "s", excused, excused == 1 ? "" : "s");
+		 "announced maintenance window%s left out)", svc->id, (long long)t.down, (long long)window,
+		 w->label, t.count, t.count == 1 ? "" : "s", t.excused, t.excused == 1 ? "" : "s");
 	return SK_OK;
 }
 
@@ -347,9 +315,7 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	case SK_SRC_OUTAGES:
 		return from_outages(db, c, k, w, ks, f, d);
 	case SK_SRC_CALLS:
-		rc = count_query(db, "SELECT COUNT(*), COALESCE(SUM(answered = 1 AND wait_seconds <= ?3), 0)"
-				 " FROM calls WHERE started_at >= ?1 AND started_at < ?2", w,
-				 k->within.seconds, &n, &in, d);
+		rc = store_calls_count(db, w->start, w->end, k->within.seconds, &n, &in, d);
 		what = "calls answered in time";
 		break;
 	case SK_SRC_RESPONSE:

@@ -17,6 +17,7 @@
 
 #include "report_xlsx_priv.h"
 #include "base/base.h"
+#include "store/store.h"
 
 /* The writer thread's share. */
 struct tickets_writer {
@@ -62,7 +63,7 @@ static enum sk_err make_xlsx(struct sk_db *db, struct sk_contract *c, struct sk_
 	results_feed_init(&tw.feed);
 	threaded = pthread_create(&th, NULL, tickets_thread, &tw) == 0;
 	/* One read transaction, as in sk_report_gather(). */
-	if (!(rc = sk_db_exec(db, "SAVEPOINT report_read", d))) {
+	if (!(rc = store_read_begin(db, REPORT_READ, d))) {
 		rc = report_gather_verdicts(db, c, r, threaded ? &tw.feed : NULL, d);
 		if (threaded)
 			results_feed_end(&tw.feed, r->results, r->results ? r->results->n : 0, rc == SK_OK);
@@ -70,7 +71,7 @@ static enum sk_err make_xlsx(struct sk_db *db, struct sk_contract *c, struct sk_
 			xw_sheet_tickets(&x);
 		if (!rc)
 			rc = report_gather_rest(db, c, r, o, d);
-		sk_db_exec(db, "RELEASE report_read", NULL);
+		store_read_end(db, REPORT_READ);
 	} else if (threaded) {
 		results_feed_end(&tw.feed, NULL, 0, 0);
 	}

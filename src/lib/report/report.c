@@ -10,6 +10,7 @@
 
 #include "report.h"
 #include "slakit/version.h"
+#include "store/store.h"
 
 int sk_report_format_parse(const char *word)
 {
@@ -317,10 +318,10 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 		return SK_ERR_NOMEM;
 	/* One read transaction: every figure from the same state of the database,
 	 * even when an import commits while the report is gathered. */
-	if (!(rc = sk_db_exec(db, "SAVEPOINT report_read", d))) {
+	if (!(rc = store_read_begin(db, REPORT_READ, d))) {
 		if (!(rc = report_gather_verdicts(db, c, r, NULL, d)))
 			rc = report_gather_rest(db, c, r, o, d);
-		sk_db_exec(db, "RELEASE report_read", NULL);
+		store_read_end(db, REPORT_READ);
 	}
 	if (rc) {
 		sk_report_free(r);

@@ -14,6 +14,12 @@
 
 /* --- gathering (report.c, report_sources.c, report_trend.c) --- */
 
+/*
+ * The read transaction a report is gathered in (store_read_begin()), by
+ * sk_report_gather() and by sk_report_make() while it writes a workbook.
+ */
+#define REPORT_READ "report_read"
+
 /* The most urgent priority (lowest level), -1 when the contract has none. */
 int report_top_priority(const struct sk_contract *c);
 

@@ -9,6 +9,7 @@
 #include "base/base.h"
 #include "report.h"
 #include "engine/engine.h"
+#include "store/store.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -67,69 +68,21 @@ static int label_used(const struct sk_report *r, const char *label, sk_time star
 	       w.start >= start && w.end <= end;
 }
 
-/* The child tables whose rows name the import that wrote them. */
-static const char *const child_sql[] = {
-	"SELECT import_id FROM ticket_events WHERE ticket_id = ?1",
-	"SELECT import_id FROM pauses WHERE ticket_id = ?1",
+/* What the imports of the span's calls, outages and measurements are marked in. */
+struct span_marks {
+	const struct sk_report *r;
+	sk_time start, end;
+	struct id_list *s;
 };
 
-/* Every import that wrote a row of child table @table for a ticket in @ids. */
-static enum sk_err mark_ticket_rows(struct sk_db *db, int table, char **ids, size_t n,
-				    struct id_list *s, struct sk_diag *d)
+/* A row's import, unless it is a measurement (@label) no KPI of the report reads. */
+static enum sk_err mark_span_row(void *arg, int64_t import_id, const char *label)
 {
-	sqlite3_stmt *st = NULL;
-	enum sk_err rc;
+	struct span_marks *m = arg;
 
-	if (!n)
+	if (label && !label_used(m->r, label, m->start, m->end))
 		return SK_OK;
-	if ((rc = sk_db_prepare(db, child_sql[table], &st, d)))
-		return rc;
-	for (size_t k = 0; k < n && rc == SK_OK; k++) {
-		int step;
-
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, ids[k], -1, SQLITE_STATIC);
-		while ((step = sqlite3_step(st)) == SQLITE_ROW)
-			if (id_list_add(s, sqlite3_column_int64(st, 0))) {
-				rc = SK_ERR_NOMEM;
-				break;
-			}
-		if (rc == SK_OK && step != SQLITE_DONE)
-			rc = sk_db_fail(db, "finding the imports of the period", d);
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* import_ids of rows of @sql (span bound to ?1, ?2), column 0 = import_id, 1 = label or NULL. */
-static enum sk_err mark_span_rows(struct sk_db *db, const struct sk_report *r, const char *sql,
-				  sk_time start, sk_time end, struct id_list *s,
-				  struct sk_diag *d)
-{
-	sqlite3_stmt *st = NULL;
-	enum sk_err rc = sk_db_prepare(db, sql, &st, d);
-	int step;
-
-	if (rc)
-		return rc;
-	if (sqlite3_bind_parameter_count(st) >= 2) {
-		sqlite3_bind_int64(st, 1, start);
-		sqlite3_bind_int64(st, 2, end);
-	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *label = (const char *)sqlite3_column_text(st, 1);
-
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL && !label_used(r, label, start, end))
-			continue;
-		if (id_list_add(s, sqlite3_column_int64(st, 0))) {
-			rc = SK_ERR_NOMEM;
-			break;
-		}
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "finding the imports of the period", d);
-	sqlite3_finalize(st);
-	return rc;
+	return id_list_add(m->s, import_id) ? SK_ERR_NOMEM : SK_OK;
 }
 
 /* Room for one more id in *ids. */
@@ -147,20 +100,36 @@ static int grow_ids(char ***ids, size_t n, size_t *cap)
 	return 0;
 }
 
+/* The extra tickets behind the report, found one by one. */
+struct extras {
+	const struct sk_results *res;
+	struct store_ticket_lookup *one;
+	struct arena *a;
+	struct id_list *s;
+	char ***ids;
+	size_t *n_ids, cap;
+};
+
 /* Add ticket @id (copied) to the extras and mark the import that wrote it. */
-static enum sk_err add_extra(sqlite3_stmt *one, const char *id, struct arena *a,
-			     struct id_list *s, char ***ids, size_t *n_ids, size_t *cap)
+static enum sk_err add_extra(struct extras *x, const char *id)
 {
+	int64_t import_id;
 	int failed = 0;
 
-	sqlite3_reset(one);
-	sqlite3_bind_text(one, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(one) != SQLITE_ROW)
+	if (!store_ticket_lookup(x->one, id, &import_id))
 		return SK_OK;
-	if (grow_ids(ids, *n_ids, cap))
+	if (grow_ids(x->ids, *x->n_ids, &x->cap))
 		return SK_ERR_NOMEM;
-	(*ids)[(*n_ids)++] = arena_strdup(a, id, &failed);
-	return failed || id_list_add(s, sqlite3_column_int64(one, 0)) ? SK_ERR_NOMEM : SK_OK;
+	(*x->ids)[(*x->n_ids)++] = arena_strdup(x->a, id, &failed);
+	return failed || id_list_add(x->s, import_id) ? SK_ERR_NOMEM : SK_OK;
+}
+
+/* A ticket reported in the period: an extra when it is not in scope. */
+static enum sk_err take_reported(void *arg, const char *id)
+{
+	struct extras *x = arg;
+
+	return id && result_index(x->res, id) < 0 ? add_extra(x, id) : SK_OK;
 }
 
 /*
@@ -174,10 +143,9 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 				  struct sk_diag *d)
 {
 	const struct sk_results *res = r->results;
-	sqlite3_stmt *one = NULL, *rep = NULL;
-	size_t cap = 0, w = 0;
+	struct extras x = { res, NULL, a, s, ids, n_ids, 0 };
+	size_t w = 0;
 	enum sk_err rc = SK_OK;
-	int step;
 
 	for (size_t i = 0; i < res->n && !rc; i++) {
 		const struct sk_ticket *t = &res->r[i].ticket;
@@ -188,27 +156,15 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 			if (id_list_add(s, t->child_imports[k]))
 				rc = SK_ERR_NOMEM;
 	}
-	if (rc ||
-	    (rc = sk_db_prepare(db, "SELECT import_id FROM tickets WHERE id = ?1", &one, d)) ||
-	    (rc = sk_db_prepare(db, "SELECT id FROM tickets WHERE reported_at >= ?1 AND reported_at < ?2",
-				&rep, d)))
+	if (rc || (rc = store_ticket_lookup_open(db, &x.one, d)) ||
+	    (rc = store_tickets_reported(db, r->period.start, r->period.end, take_reported, &x, d)))
 		goto out;
-	sqlite3_bind_int64(rep, 1, r->period.start);
-	sqlite3_bind_int64(rep, 2, r->period.end);
-	while (!rc && (step = sqlite3_step(rep)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(rep, 0);
-
-		if (id && result_index(res, id) < 0)
-			rc = add_extra(one, id, a, s, ids, n_ids, &cap);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading tickets", d);
 	for (size_t i = 0; i < r->n_changes && !rc; i++)
 		if (result_index(res, r->change_list[i].id) < 0)
-			rc = add_extra(one, r->change_list[i].id, a, s, ids, n_ids, &cap);
+			rc = add_extra(&x, r->change_list[i].id);
 	for (size_t i = 0; i < r->n_complaints && !rc; i++)
 		if (result_index(res, r->complaints[i].id) < 0)
-			rc = add_extra(one, r->complaints[i].id, a, s, ids, n_ids, &cap);
+			rc = add_extra(&x, r->complaints[i].id);
 	if (rc)
 		goto out;
 	/* Once each. */
@@ -219,8 +175,7 @@ static enum sk_err gather_tickets(struct sk_db *db, struct sk_report *r, struct 
 			(*ids)[w++] = (*ids)[i];
 	*n_ids = w;
 out:
-	sqlite3_finalize(one);
-	sqlite3_finalize(rep);
+	store_ticket_lookup_close(x.one);
 	return rc;
 }
 
@@ -231,13 +186,41 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The report and arena an import row is named in. */
+struct import_names {
+	struct sk_report *r;
+	struct arena *a;
+	int failed;
+};
+
+static enum sk_err take_import(void *arg, const struct store_import *row)
+{
+	struct import_names *x = arg;
+	struct sk_report *r = x->r;
+	struct sk_report_import *im = &r->imports[r->n_imports];
+
+	im->id = (long)row->id;
+	im->file = arena_strdup(x->a, row->file, &x->failed);
+	snprintf(im->sha256, sizeof(im->sha256), "%s", row->sha256);
+	im->kind = arena_strdup(x->a, row->kind, &x->failed);
+	im->profile = arena_strdup(x->a, row->profile, &x->failed);
+	im->rows = row->rows;
+	im->rejected = row->rejected;
+	im->dst_gaps = row->dst_gaps;
+	im->dst_folds = row->dst_folds;
+	im->finished_at = row->finished_at;
+	if (im->finished_at > r->generated_at)
+		r->generated_at = im->finished_at;
+	r->n_imports++;
+	return SK_OK;
+}
+
 /* The rows of `imports` named in @s, by id; generated_at from them. */
 static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct arena *a,
 				struct id_list *s, struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
+	struct import_names x = { r, a, 0 };
 	enum sk_err rc;
-	int failed = 0;
 
 	if (s->n)
 		qsort(s->ids, s->n, sizeof(*s->ids), cmp_id);
@@ -245,35 +228,12 @@ static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct ar
 	if (!r->imports)
 		return SK_ERR_NOMEM;
 	r->generated_at = 0;
-	if ((rc = sk_db_prepare(db, "SELECT file, sha256, kind, profile, rows_read, rows_rejected,"
-				" dst_gaps, dst_folds, finished_at FROM imports WHERE id = ?1", &st, d)))
+	if ((rc = store_imports(db, s->ids, s->n, take_import, &x, d)))
 		return rc;
-	for (size_t i = 0; i < s->n; i++) {
-		struct sk_report_import *im = &r->imports[r->n_imports];
-
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, s->ids[i]);
-		if (sqlite3_step(st) != SQLITE_ROW)
-			continue; /* a row pointing at a missing import: nothing to name */
-		im->id = (long)s->ids[i];
-		im->file = arena_strdup(a, (const char *)sqlite3_column_text(st, 0), &failed);
-		snprintf(im->sha256, sizeof(im->sha256), "%s", (const char *)sqlite3_column_text(st, 1));
-		im->kind = arena_strdup(a, (const char *)sqlite3_column_text(st, 2), &failed);
-		im->profile = arena_strdup(a, (const char *)sqlite3_column_text(st, 3), &failed);
-		im->rows = (long)sqlite3_column_int64(st, 4);
-		im->rejected = (long)sqlite3_column_int64(st, 5);
-		im->dst_gaps = (long)sqlite3_column_int64(st, 6);
-		im->dst_folds = (long)sqlite3_column_int64(st, 7);
-		im->finished_at = sqlite3_column_int64(st, 8);
-		if (im->finished_at > r->generated_at)
-			r->generated_at = im->finished_at;
-		r->n_imports++;
-	}
-	sqlite3_finalize(st);
 	/* No import fed it: the data is as old as the period. */
 	if (!r->n_imports)
 		r->generated_at = r->period.end;
-	return failed ? SK_ERR_NOMEM : SK_OK;
+	return x.failed ? SK_ERR_NOMEM : SK_OK;
 }
 
 enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
@@ -282,20 +242,18 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	struct id_list s = { NULL, 0, 0 };
 	char **ids = NULL;
 	size_t n_ids = 0;
-	sk_time start, end;
+	struct span_marks marks = { r, 0, 0, &s };
 	enum sk_err rc;
 
-	report_span(r, &start, &end);
+	report_span(r, &marks.start, &marks.end);
 	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)))
 		goto out;
-	if ((rc = mark_ticket_rows(db, 0, ids, n_ids, &s, d)) ||
-	    (rc = mark_ticket_rows(db, 1, ids, n_ids, &s, d)) ||
-	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM calls"
-				 " WHERE started_at >= ?1 AND started_at < ?2", start, end, &s, d)) ||
-	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, NULL FROM outages"
-				 " WHERE end_at > ?1 AND start_at < ?2", start, end, &s, d)) ||
-	    (rc = mark_span_rows(db, r, "SELECT DISTINCT import_id, period FROM kpi_measurements",
-				 start, end, &s, d)))
+	if ((rc = store_child_imports(db, ids, n_ids, &s, d)))
+		goto out;
+	for (int src = STORE_SPAN_CALLS; src <= STORE_SPAN_MEASUREMENTS && !rc; src++)
+		rc = store_span_imports(db, (enum store_span_source)src, marks.start, marks.end,
+					mark_span_row, &marks, d);
+	if (rc)
 		goto out;
 	rc = load_imports(db, r, a, &s, d);
 out:
@@ -304,58 +262,60 @@ out:
 	return rc;
 }
 
+/* A service's outages merged into down time, as the store hands them over by start. */
+struct downtime {
+	const struct sk_period *p;
+	struct sk_calendar *cal;
+	int64_t notice;            /* seconds a planned outage is announced ahead, at least */
+	struct sk_report_service *out;
+	sk_time ms, me;            /* the merged outage not yet added; me 0: none */
+};
+
+static enum sk_err take_outage(void *arg, const struct store_outage *o)
+{
+	struct downtime *t = arg;
+	sk_time s = o->start, e = o->end;
+	int64_t secs;
+
+	if (o->planned == 1 && o->announced != STORE_NO_TIME && s - o->announced >= t->notice) {
+		t->out->planned++;
+		return SK_OK;
+	}
+	s = s < t->p->start ? t->p->start : s;
+	e = e > t->p->end ? t->p->end : e;
+	t->out->outages++;
+	if (t->me && s <= t->me) {
+		if (e > t->me)
+			t->me = e;
+		return SK_OK;
+	}
+	if (t->me && sk_calendar_between(t->cal, t->ms, t->me, &secs) == SK_OK)
+		t->out->down += secs;
+	t->ms = s;
+	t->me = e;
+	return SK_OK;
+}
+
 /* Availability of service @svc over the period, as sla-score measures it. */
 static enum sk_err service_availability(struct sk_db *db, const struct sk_report *r,
 					const struct sk_service *svc, struct sk_report_service *out,
 					struct sk_diag *d)
 {
 	const struct sk_contract *c = r->contract;
-	struct sk_calendar *cal = c->calendars[svc->calendar].cal;
-	int64_t notice = svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0, secs;
-	sk_time ms = 0, me = 0;
-	sqlite3_stmt *st = NULL;
+	struct downtime t = { &r->period, c->calendars[svc->calendar].cal,
+			      svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0, out,
+			      0, 0 };
+	int64_t secs;
 	enum sk_err rc;
-	int step;
 
 	memset(out, 0, sizeof(*out));
 	out->service = svc;
-	if (sk_calendar_between(cal, r->period.start, r->period.end, &out->window))
+	if (sk_calendar_between(t.cal, r->period.start, r->period.end, &out->window))
 		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "period outside 1900-2199");
 	/* Same rule as the outages KPI: announced planned maintenance does not count, overlaps merge. */
-	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at, planned = 1 AND announced_at IS NOT NULL"
-				" AND start_at - announced_at >= ?4 FROM outages"
-				" WHERE lower(service) = lower(?3) AND end_at > ?1 AND start_at < ?2"
-				" ORDER BY start_at", &st, d)))
-		return rc;
-	sqlite3_bind_int64(st, 1, r->period.start);
-	sqlite3_bind_int64(st, 2, r->period.end);
-	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, notice);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
-
-		if (sqlite3_column_int(st, 2)) {
-			out->planned++;
-			continue;
-		}
-		s = s < r->period.start ? r->period.start : s;
-		e = e > r->period.end ? r->period.end : e;
-		out->outages++;
-		if (me && s <= me) {
-			if (e > me)
-				me = e;
-			continue;
-		}
-		if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
-			out->down += secs;
-		ms = s;
-		me = e;
-	}
-	if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+	rc = store_outages(db, svc->id, r->period.start, r->period.end, take_outage, &t, d);
+	if (t.me && sk_calendar_between(t.cal, t.ms, t.me, &secs) == SK_OK)
 		out->down += secs;
-	if (step != SQLITE_DONE)
-		rc = sk_db_fail(db, "reading outages", d);
-	sqlite3_finalize(st);
 	if (rc || out->window <= 0)
 		return rc;
 	out->has_value = 1;

@@ -34,4 +34,148 @@ struct results_feed *store_results_feed(struct store_results *s);
 enum sk_err store_results_finish(struct sk_db *db, struct store_results *s,
 				 const struct sk_results *r, int ok, struct sk_diag *d);
 
+/* --- read_tx.c, score_queries.c, report_queries.c: the score's and the report's reads --- */
+
+/*
+ * A read transaction named @name (an SQL identifier: "score_read"): every
+ * query until store_read_end() sees the same state of the database, even when
+ * an import commits meanwhile. They nest (a report's read holds the score's).
+ */
+enum sk_err store_read_begin(struct sk_db *db, const char *name, struct sk_diag *d);
+void store_read_end(struct sk_db *db, const char *name);
+
+/* A time column that is NULL, in the rows below that say so. */
+#define STORE_NO_TIME INT64_MIN
+
+/* The columns of one ticket the score's ticket-column KPIs look at. */
+struct store_kpi_ticket {
+	sk_time reported;
+	sk_time resolved, closed, escalated, onsite, rca; /* STORE_NO_TIME: NULL */
+	const char *type, *priority;                       /* never NULL */
+	const char *change_type, *category;                /* NULL when NULL */
+	int fcr, cab, failed;      /* first_contact_resolved, cab_approved, change_failed:
+				      -1 NULL, else 1 when the column is 1 (SQL's `= 1`) */
+};
+
+/* Called for each row; a non-zero return stops the reading and is returned. */
+typedef enum sk_err (*store_kpi_ticket_fn)(void *arg, const struct store_kpi_ticket *t,
+					   struct sk_diag *d);
+
+/*
+ * Every ticket with a time that can count in [@start, @end): reported,
+ * resolved (else closed), resolved, escalated or onsite in it, in one pass
+ * over the tickets. The strings are valid during the call only.
+ */
+enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, store_kpi_ticket_fn fn,
+			      void *arg, struct sk_diag *d);
+
+/* Calls started in [@start, @end) (*n), and of those answered within @within_secs (*in). */
+enum sk_err store_calls_count(struct sk_db *db, sk_time start, sk_time end, int64_t within_secs,
+			      long *n, long *in, struct sk_diag *d);
+
+/*
+ * The measurement imported for period @label under the KPI's full id
+ * ("domain.kpi", preferred) or its bare id; 1 when found (a failed read
+ * finds none).
+ */
+int store_kpi_measurement(struct sk_db *db, const char *label, const char *full_id,
+			  const char *kpi_id, sk_dec *value);
+
+/* One outage. */
+struct store_outage {
+	sk_time start, end;
+	int planned;               /* the column as it is (0 when NULL) */
+	sk_time announced;         /* STORE_NO_TIME: not announced */
+};
+
+typedef enum sk_err (*store_outage_fn)(void *arg, const struct store_outage *o);
+
+/* The outages of @service (any case) that overlap [@start, @end), by start. */
+enum sk_err store_outages(struct sk_db *db, const char *service, sk_time start, sk_time end,
+			  store_outage_fn fn, void *arg, struct sk_diag *d);
+
+/* A change or complaint ticket (report_gather_cases()); strings valid during the call. */
+struct store_case {
+	const char *id, *type, *priority;
+	sk_time reported;
+	sk_time resolved, closed, planned;        /* 0: NULL */
+	const char *category, *location, *change_type, *title; /* NULL when none */
+	int cab_approved, failed;                  /* -1: NULL */
+};
+
+typedef enum sk_err (*store_case_fn)(void *arg, const struct store_case *k);
+
+/*
+ * The change and complaint tickets active in [@start, @end): reported before
+ * its end, not solved (resolved, else closed) before its start; by id.
+ */
+enum sk_err store_cases(struct sk_db *db, sk_time start, sk_time end, store_case_fn fn, void *arg,
+			struct sk_diag *d);
+
+/* Tickets escalated (handed over) in [@start, @end). */
+enum sk_err store_count_escalated(struct sk_db *db, sk_time start, sk_time end, long *n,
+				  struct sk_diag *d);
+
+/* Tickets reported in a period, counted by a column. */
+enum store_group {
+	STORE_BY_LOCATION,         /* location ("" for none), most tickets first, ties by name */
+	STORE_BY_CATEGORY,         /* category ("" for none), in the same order */
+	STORE_BY_CATEGORY_ANY,     /* category ("" for none), in no order */
+	STORE_TOP_INCIDENT_CATEGORIES /* the 3 incident categories (not empty) with most tickets */
+};
+
+typedef enum sk_err (*store_group_fn)(void *arg, const char *name, long n);
+
+enum sk_err store_count_tickets_by(struct sk_db *db, enum store_group by, sk_time start,
+				   sk_time end, store_group_fn fn, void *arg, struct sk_diag *d);
+
+/* Ids of the tickets reported in [@start, @end); the id is valid during the call. */
+enum sk_err store_tickets_reported(struct sk_db *db, sk_time start, sk_time end,
+				   enum sk_err (*fn)(void *arg, const char *id), void *arg,
+				   struct sk_diag *d);
+
+/* Looking up tickets' import ids one by one, on one prepared statement. */
+struct store_ticket_lookup;
+
+enum sk_err store_ticket_lookup_open(struct sk_db *db, struct store_ticket_lookup **out,
+				     struct sk_diag *d);
+
+/* 1 and *import_id when ticket @id is there, else 0 (also when the read fails). */
+int store_ticket_lookup(struct store_ticket_lookup *l, const char *id, int64_t *import_id);
+
+void store_ticket_lookup_close(struct store_ticket_lookup *l);
+
+/* Add to @s the imports that wrote events, then pauses, of the @n tickets @ids. */
+enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
+				struct sk_diag *d);
+
+/* Tables whose rows name the import that wrote them, read over a span. */
+enum store_span_source {
+	STORE_SPAN_CALLS,          /* calls started in the span */
+	STORE_SPAN_OUTAGES,        /* outages overlapping it */
+	STORE_SPAN_MEASUREMENTS    /* every measurement, with its period label */
+};
+
+/*
+ * Each distinct import of @src's rows in [@start, @end), with the row's
+ * period label (NULL for calls and outages).
+ */
+enum sk_err store_span_imports(struct sk_db *db, enum store_span_source src, sk_time start,
+			       sk_time end, enum sk_err (*fn)(void *arg, int64_t import_id,
+							      const char *label),
+			       void *arg, struct sk_diag *d);
+
+/* One row of `imports`; strings valid during the call (sha256 NULL when NULL). */
+struct store_import {
+	int64_t id;
+	const char *file, *sha256, *kind, *profile;
+	long rows, rejected, dst_gaps, dst_folds;
+	sk_time finished_at;
+};
+
+/* The imports @ids, in that order, handed to @fn; ids without a row are left out. */
+enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
+			  enum sk_err (*fn)(void *arg, const struct store_import *im), void *arg,
+			  struct sk_diag *d);
+
 #endif
