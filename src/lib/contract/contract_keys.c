@@ -899,6 +899,12 @@ static const struct key_def rules_keys[] = {
 	{ .name = NULL },
 };
 
+#undef PER_TYPE
+#undef PR
+#undef KT
+#undef SP
+#undef RU
+
 static const struct key_def *const key_tables[] = {
 	contract_keys, calendar_keys, priority_keys, matrix_keys, service_keys, domain_keys,
 	kpi_keys, staffel_keys, rules_keys,
