@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "slakit/contract.h"
@@ -147,6 +148,19 @@ static const struct refusal refusals[] = {
 	  "cannot read '4 uur en een beetje' as a duration (like 15m, 4h, 1d, 1h30m)" },
 	{ "ics_missing.ini", 6, "ics", "no-such-file.ics: cannot open: No such file or directory" },
 	{ "target_below_zero.ini", 8, "response", "a target below 0 cannot be met" },
+	/* An indented key under a text or list is not swallowed into its value. */
+	{ "indented_text_key.ini", 14, "response",
+	  "this indented line looks like a key of [priority.P2]: start it at the beginning of "
+	  "the line (indented, it would be read as more of 'name' from line 13)" },
+	{ "indented_list_key.ini", 14, "resolved_statuses",
+	  "this indented line looks like a key of [rules]: start it at the beginning of the "
+	  "line (indented, it would be read as more of 'pause_statuses' from line 12)" },
+	{ "indented_day_key.ini", 7, "sat",
+	  "this indented line looks like a key of [calendar.werkdag]: start it at the beginning "
+	  "of the line (indented, it would be read as more of 'mon-fri' from line 5)" },
+	{ "retired_key.ini", 11, "swap", "not supported" },
+	{ "ics_dev_zero.ini", 6, "ics",
+	  "/dev/zero: a character device, not a regular file: not an iCalendar file" },
 };
 
 static void test_refusals(void **state)
@@ -343,6 +357,164 @@ static void test_holidays_and_ics(void **state)
 	/* standard_day = 8h: "1d" is 8 hours on this calendar. */
 	assert_int_equal(sk_contract_target(c, 0, SK_TICKET_INCIDENT, 1, &set), 8 * 3600);
 	sk_contract_free(c);
+}
+
+/* An indented line with '=' whose word is no key of the section stays text. */
+static void test_continued_equals(void **state)
+{
+	struct sk_contract *c = load_data("continued_equals.ini");
+
+	(void)state;
+	assert_string_equal(c->name, "Een naam met x = y erin");
+	sk_contract_free(c);
+}
+
+/*
+ * Reminders (VALARM) inside an event, as Google and Outlook export them: the
+ * contract loads, and the alarm's SUMMARY, DURATION and DTSTART do not touch
+ * the event.
+ */
+static void test_ics_valarm(void **state)
+{
+	struct sk_contract *c = load_data("ics_valarm.ini");
+	struct sk_holidays *h = c->calendars[0].hol;
+	const struct sk_holiday *hd;
+	size_t n, found = 0;
+
+	(void)state;
+	assert_int_equal(sk_holidays_year(h, 2027, &hd, &n), SK_OK);
+	for (size_t i = 0; i < n; i++)
+		if (hd[i].day == day(2027, 3, 15)) {
+			assert_string_equal(hd[i].name, "Studiedag");
+			found++;
+		}
+	assert_int_equal(found, 1);
+	assert_false(sk_holidays_contains(h, day(2027, 3, 16)));
+	assert_false(sk_holidays_contains(h, day(2027, 3, 14)));
+	sk_contract_free(c);
+}
+
+/* A fault inside an .ics file names that file and its line. */
+static void test_ics_refusals(void **state)
+{
+	static const struct {
+		const char *contract, *ics;
+		long line;
+		const char *field, *msg;
+	} cases[] = {
+		{ "ics_count0.ini", "count0.ics", 7, "RRULE",
+		  "cannot read 'FREQ=YEARLY;COUNT=0': COUNT is a whole number from 1" },
+		{ "ics_count2x.ini", "count2x.ics", 7, "RRULE",
+		  "cannot read 'FREQ=YEARLY;COUNT=2x': COUNT is a whole number from 1" },
+		{ "ics_alarm_unclosed.ini", "alarm_unclosed.ics", 8, "",
+		  "END:VEVENT while BEGIN:VALARM of line 6 is still open" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sk_contract *c = (struct sk_contract *)1;
+		struct sk_diag d;
+		char path[1024], ics[1024];
+
+		data_path(cases[i].contract, path, sizeof(path));
+		data_path(cases[i].ics, ics, sizeof(ics));
+		assert_int_equal(sk_contract_load(path, &c, &d), SK_ERR_SYNTAX);
+		assert_null(c);
+		assert_string_equal(d.file, ics);
+		assert_int_equal(d.line, cases[i].line);
+		assert_string_equal(d.field, cases[i].field);
+		assert_string_equal(d.msg, cases[i].msg);
+	}
+}
+
+/* Write @text to @dir/@name; returns the path in @buf. */
+static const char *write_file(const char *dir, const char *name, const char *text, char *buf,
+			      size_t size)
+{
+	FILE *fp;
+
+	snprintf(buf, size, "%s/%s", dir, name);
+	fp = fopen(buf, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+	return buf;
+}
+
+/* @path made @size bytes long, without writing them (a sparse file). */
+static void make_large(const char *path, long size)
+{
+	FILE *fp = fopen(path, "a");
+
+	assert_non_null(fp);
+	assert_int_equal(ftruncate(fileno(fp), size), 0);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static void expect_load_fails(const char *path, enum sk_err err, const char *file, long line,
+			      const char *field, const char *msg)
+{
+	struct sk_contract *c = (struct sk_contract *)1;
+	struct sk_diag d;
+
+	assert_int_equal(sk_contract_load(path, &c, &d), err);
+	assert_null(c);
+	assert_string_equal(d.file, file);
+	assert_int_equal(d.line, line);
+	assert_string_equal(d.field, field);
+	assert_string_equal(d.msg, msg);
+}
+
+/*
+ * Only regular files are read, contract and .ics alike: a FIFO or a device
+ * used to hang or never end, a directory read as nothing. Too large a file
+ * is refused before it is read.
+ */
+static void test_only_regular_files(void **state)
+{
+	char dir[] = "/tmp/sk-contract-XXXXXX";
+	char path[1024], fifo[1024], big[1024], cmd[1100];
+	const char *head = "[contract]\nid = mini\n\n[calendar.werkdag]\nmon-fri = 08:00-17:00\n";
+	const char *tail = "\n[priority.P1]\nresponse = 15m\nresolution = 4h\n";
+	char text[512];
+
+	(void)state;
+	alarm(60); /* a reader that blocks fails the test instead of hanging it */
+	assert_non_null(mkdtemp(dir));
+
+	expect_load_fails("/dev/zero", SK_ERR_CONTRACT, "/dev/zero", 0, "",
+			  "a character device, not a regular file: not a contract file");
+	expect_load_fails(dir, SK_ERR_CONTRACT, dir, 0, "",
+			  "a directory, not a regular file: not a contract file");
+
+	snprintf(fifo, sizeof(fifo), "%s/fifo.ini", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	expect_load_fails(fifo, SK_ERR_CONTRACT, fifo, 0, "",
+			  "a pipe, not a regular file: not a contract file");
+
+	snprintf(big, sizeof(big), "%s/big.ini", dir);
+	make_large(big, 2L << 20);
+	expect_load_fails(big, SK_ERR_CONTRACT, big, 0, "",
+			  "larger than 1048576 bytes: not a contract file");
+
+	/* An .ics that is a pipe, or over 16 MiB. */
+	snprintf(fifo, sizeof(fifo), "%s/fifo.ics", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	snprintf(text, sizeof(text), "%sics = fifo.ics\n%s", head, tail);
+	write_file(dir, "ics_fifo.ini", text, path, sizeof(path));
+	expect_load_fails(path, SK_ERR_CONTRACT, path, 6, "ics",
+			  "fifo.ics: a pipe, not a regular file: not an iCalendar file");
+
+	snprintf(big, sizeof(big), "%s/big.ics", dir);
+	make_large(big, (16L << 20) + 1);
+	snprintf(text, sizeof(text), "%sics = big.ics\n%s", head, tail);
+	write_file(dir, "ics_big.ini", text, path, sizeof(path));
+	expect_load_fails(path, SK_ERR_CONTRACT, path, 6, "ics",
+			  "big.ics: larger than 16777216 bytes: not an iCalendar file");
+
+	alarm(0);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 static void test_matrix_buckets(void **state)
@@ -612,16 +784,13 @@ static void test_sample_halt(void **state)
 	assert_int_equal(sk_contract_target(c, 2, SK_TICKET_INCIDENT, 1, &set), 32 * 3600);
 	assert_int_equal(sk_contract_target(c, 3, SK_TICKET_REQUEST, 0, &set), 9 * 3600);
 	assert_int_equal(sk_contract_target(c, 3, SK_TICKET_REQUEST, 1, &set), 5 * 9 * 3600);
-	/* §10.1.3 norms and onsite, §10.1 updates, §10.1.5 swap. */
+	/* §10.1.3 norms and onsite (§10.1 updates and §10.1.5 swap are not measured). */
 	assert_int_equal(c->priorities[0].norm, SK_DEC(98));
 	assert_int_equal(c->priorities[1].norm, SK_DEC(95));
 	assert_int_equal(c->priorities[2].norm, SK_DEC(90));
 	assert_int_equal(c->priorities[3].norm, SK_DEC(90));
 	assert_int_equal(sk_contract_seconds(c, 0, &c->priorities[0].onsite), 4 * 3600);
 	assert_int_equal(sk_contract_seconds(c, 0, &c->priorities[2].onsite), 2 * 9 * 3600);
-	assert_int_equal(sk_contract_seconds(c, 0, &c->priorities[0].update_every), 30 * 60);
-	assert_int_equal(sk_contract_seconds(c, 0, &c->priorities[0].swap), 4 * 3600);
-	assert_int_equal(c->priorities[3].update_every.set, 0);
 	assert_null(c->priorities[0].channel);
 	assert_int_equal(sk_contract_find_priority(c, "P1-uplift"), 0);
 	/* §10.1.3 availability, 48 h notice, measured around the clock. */
@@ -714,6 +883,10 @@ int main(void)
 		cmocka_unit_test(test_crlf_bom),
 		cmocka_unit_test(test_target_bounds),
 		cmocka_unit_test(test_holidays_and_ics),
+		cmocka_unit_test(test_continued_equals),
+		cmocka_unit_test(test_ics_valarm),
+		cmocka_unit_test(test_ics_refusals),
+		cmocka_unit_test(test_only_regular_files),
 		cmocka_unit_test(test_matrix_buckets),
 		cmocka_unit_test(test_weights_normalise),
 		cmocka_unit_test(test_sample_dhs),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -537,6 +538,73 @@ static void test_ics_missing_file(void **state)
 	sk_holidays_free(h);
 }
 
+/* Write an event on 15 March 2027 with @rrule (line 6, or line 4 before DTSTART). */
+static const char *write_rrule_ics(const char *dir, const char *rrule, int rrule_first)
+{
+	static char path[1024];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/rrule.ics", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fprintf(fp, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n");
+	if (rrule_first)
+		fprintf(fp, "RRULE:%s\r\nDTSTART;VALUE=DATE:20270315\r\n", rrule);
+	else
+		fprintf(fp, "DTSTART;VALUE=DATE:20270315\r\nSUMMARY:Jubileum\r\nRRULE:%s\r\n", rrule);
+	fprintf(fp, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+/*
+ * A recurrence is read whole or refused with its line: COUNT=2x is not 2,
+ * BYMONTH=3,4 is not March, COUNT=0 closes nothing the file meant to close.
+ */
+static void test_ics_rrule_values(void **state)
+{
+	static const char *const refused[] = {
+		"FREQ=YEARLY;COUNT=0", "FREQ=YEARLY;COUNT=2x", "FREQ=YEARLY;COUNT=",
+		"FREQ=YEARLY;COUNT=-1", "FREQ=YEARLY;BYMONTH=3,4", "FREQ=YEARLY;BYMONTH=4",
+		"FREQ=YEARLY;BYMONTHDAY=15x", "FREQ=YEARLY;INTERVAL=1x", "FREQ=YEARLY;INTERVAL=2",
+		"FREQ=YEARLY;UNTIL=2028", "FREQ=YEARLY;UNTIL=20281111junk",
+		"FREQ=YEARLY;COUNT=2;COUNT=3", "FREQ=YEARLY;COUNT=2;UNTIL=20300101", "COUNT=2",
+	};
+	char dir[] = "/tmp/sk-rrule-XXXXXX", cmd[64];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		struct sk_holidays *h = NULL;
+		struct sk_diag d;
+
+		memset(&d, 0, sizeof(d));
+		assert_int_equal(sk_holidays_new(&h), SK_OK);
+		if (sk_holidays_add_ics(h, write_rrule_ics(dir, refused[i], 0), &d) != SK_ERR_SYNTAX)
+			fail_msg("RRULE:%s was not refused", refused[i]);
+		assert_int_equal(d.line, 6);
+		assert_string_equal(d.field, "RRULE");
+		sk_holidays_free(h);
+	}
+	/* Read whole, these still work; BYMONTH is checked once DTSTART is known. */
+	for (int first = 0; first < 2; first++) {
+		struct sk_holidays *h = NULL;
+		struct sk_diag d;
+
+		assert_int_equal(sk_holidays_new(&h), SK_OK);
+		assert_int_equal(sk_holidays_add_ics(h, write_rrule_ics(dir, first ?
+					"FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15;COUNT=2" :
+					"FREQ=YEARLY;INTERVAL=1;UNTIL=20281231T235959Z", first), &d),
+				 SK_OK);
+		assert_true(sk_holidays_contains(h, days(2027, 3, 15)));
+		assert_true(sk_holidays_contains(h, days(2028, 3, 15)));
+		assert_false(sk_holidays_contains(h, days(2029, 3, 15)));
+		sk_holidays_free(h);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +626,7 @@ int main(void)
 		cmocka_unit_test(test_ics_lf_only),
 		cmocka_unit_test(test_ics_unsupported_rrule),
 		cmocka_unit_test(test_ics_missing_file),
+		cmocka_unit_test(test_ics_rrule_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -118,8 +118,6 @@ struct sk_priority {
 	struct sk_duration response[SK_TICKET_TYPES];   /**< response target per type */
 	struct sk_duration resolution[SK_TICKET_TYPES]; /**< resolution target per type */
 	struct sk_duration onsite;       /**< onsite target (unset: none) */
-	struct sk_duration update_every; /**< status-update interval (unset: none) */
-	struct sk_duration swap;         /**< device swap target (unset: none) */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
 	char *channel;             /**< required reporting channel ("phone") or NULL */

@@ -87,6 +87,17 @@ void sha256_release(struct sha256 *s);
 /* The hash of the whole file @path. */
 enum sk_err sha256_file(const char *path, char hex[65], struct sk_diag *d);
 
+/* --- input_file.c: a file read whole, only when it is a regular one --- */
+
+/*
+ * Open @path for reading when it is a regular file of at most @max_bytes;
+ * a directory, pipe or device, or a larger file, is refused with @bad and
+ * "... not @what" (say "a contract file"). The caller still bounds what it
+ * reads, since a file can grow after this look.
+ */
+enum sk_err input_file_open(const char *path, long max_bytes, const char *what,
+			    enum sk_err bad, FILE **out, struct sk_diag *d);
+
 /* --- results_feed.c: verdicts handed to a consumer on another thread --- */
 
 struct sk_results;

@@ -220,6 +220,12 @@ static int on_pair(void *user, const char *section, const char *name, const char
 		e->value = v;
 		if (!e->cont_line)
 			e->cont_line = r->line;
+		if (!sk_ld_grow((void **)&e->part_line, &e->cap_part, e->n_part,
+				sizeof(*e->part_line))) {
+			r->nomem = 1;
+			return 0;
+		}
+		e->part_line[e->n_part++] = r->line;
 		return 1;
 	}
 	if (!sk_ld_grow((void **)&s->e, &s->cap, s->n, sizeof(*s->e))) {
@@ -227,6 +233,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
 		return 0;
 	}
 	e = &s->e[s->n];
+	memset(e, 0, sizeof(*e));
 	e->key = sk_ld_strdup(name);
 	e->value = sk_ld_strdup(value ? value : "");
 	e->line = r->line;
@@ -244,15 +251,17 @@ static int on_pair(void *user, const char *section, const char *name, const char
 
 static enum sk_err read_file(struct sk_loader *ld, char **buf, size_t *len)
 {
-	FILE *fp = fopen(ld->path, "rb");
-	enum sk_err rc = SK_OK;
+	FILE *fp;
+	enum sk_err rc;
 	size_t cap = 0;
 
 	*buf = NULL;
 	*len = 0;
-	if (!fp)
-		return sk_diag_set(ld->d, SK_ERR_IO, ld->path, 0, NULL, "cannot open: %s",
-				   strerror(errno));
+	/* A pipe or a device (contract = /dev/zero) would hang or never end. */
+	rc = input_file_open(ld->path, MAX_CONTRACT_BYTES, "a contract file", SK_ERR_CONTRACT,
+			     &fp, ld->d);
+	if (rc != SK_OK)
+		return rc;
 	for (;;) {
 		size_t got;
 
@@ -371,6 +380,7 @@ static void loader_release(struct sk_loader *ld)
 		for (size_t j = 0; j < ld->sec[i].n; j++) {
 			free(ld->sec[i].e[j].key);
 			free(ld->sec[i].e[j].value);
+			free(ld->sec[i].e[j].part_line);
 		}
 		free(ld->sec[i].e);
 		free(ld->sec[i].name);
@@ -388,6 +398,7 @@ static void loader_release(struct sk_loader *ld)
 		free(ld->kpis[i].p_service);
 	}
 	free(ld->kpis);
+	free(ld->matrix_lines);
 	free(ld->dir);
 }
 

@@ -359,10 +359,11 @@ out:
 	return rc;
 }
 
-/* `entry = ROW COLUMN PRIORITY`: one cell, set once; @lines remembers where. */
-static enum sk_err matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e, long *lines)
+/* `entry = ROW COLUMN PRIORITY`: one cell, set once; ld->matrix_lines remembers where. */
+enum sk_err contract_matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
+	long *lines = ld->matrix_lines;
 	char *copy = sk_ld_strdup(e->value), *w[4];
 	size_t cap = m->n_entries;
 	enum sk_err rc = SK_OK;
@@ -410,7 +411,7 @@ out:
 }
 
 /* `bucket = RANGE`: a numeric column bucket that overlaps no other. */
-static enum sk_err matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	size_t cap = m->n_buckets;
@@ -437,7 +438,7 @@ static enum sk_err matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry
 }
 
 /* `alias = WORDS VALUE`: the last word is the value, the words before it the alias. */
-static enum sk_err matrix_alias(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	size_t cap = m->n_aliases;
@@ -472,44 +473,38 @@ static enum sk_err matrix_alias(struct sk_loader *ld, const struct sk_ini_entry 
 	return SK_OK;
 }
 
+/* `row = FIELD`, `column = FIELD`: the ticket fields the matrix looks at. */
+enum sk_err contract_matrix_field(struct sk_loader *ld, const struct sk_ini_entry *e)
+{
+	struct sk_matrix *m = &ld->c->matrix;
+	char **field = sk_ld_same(e->key, "row") ? &m->row_field : &m->column_field;
+
+	if (!sk_ld_plain_word(e->value))
+		return sk_ld_fail(ld, e->line, e->key,
+				  "a field name is one word, like impact, not '%s'", e->value);
+	free(*field);
+	return (*field = sk_ld_strdup(e->value)) ? SK_OK : sk_ld_nomem(ld);
+}
+
 /* [matrix], read here because its entries name priorities. */
 static enum sk_err read_matrix(struct sk_loader *ld)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	const struct sk_ini_section *s = NULL;
-	enum sk_err rc = SK_OK;
-	long *lines;
+	enum sk_err rc;
 
 	for (size_t i = 0; i < ld->n_sec; i++)
 		if (strcmp(ld->sec[i].name, "matrix") == 0)
 			s = &ld->sec[i];
 	if (!s)
 		return SK_OK;
-	lines = calloc(s->n + 1, sizeof(*lines));
-	if (!lines)
+	ld->matrix_lines = calloc(s->n + 1, sizeof(*ld->matrix_lines));
+	if (!ld->matrix_lines)
 		return sk_ld_nomem(ld);
 	/* Buckets first, so an entry can be checked against them wherever it stands. */
-	for (size_t i = 0; i < s->n && rc == SK_OK; i++) {
-		const struct sk_ini_entry *e = &s->e[i];
-
-		if (sk_ld_same(e->key, "row") || sk_ld_same(e->key, "column")) {
-			char **field = sk_ld_same(e->key, "row") ? &m->row_field : &m->column_field;
-
-			if (!sk_ld_plain_word(e->value))
-				rc = sk_ld_fail(ld, e->line, e->key,
-						"a field name is one word, like impact, not '%s'",
-						e->value);
-			else if (!(*field = sk_ld_strdup(e->value)))
-				rc = sk_ld_nomem(ld);
-		} else if (sk_ld_same(e->key, "bucket")) {
-			rc = matrix_bucket(ld, e);
-		} else if (sk_ld_same(e->key, "alias")) {
-			rc = matrix_alias(ld, e);
-		}
-	}
-	for (size_t i = 0; i < s->n && rc == SK_OK; i++)
-		if (sk_ld_same(s->e[i].key, "entry"))
-			rc = matrix_entry(ld, &s->e[i], lines);
+	rc = contract_read_matrix_keys(ld, s, 1);
+	if (rc == SK_OK)
+		rc = contract_read_matrix_keys(ld, s, 2);
 	if (rc == SK_OK && m->n_entries == 0)
 		rc = sk_ld_fail(ld, s->line, NULL, "the matrix has no entry lines");
 	if (rc == SK_OK && (!m->row_field || !m->column_field))
@@ -517,7 +512,6 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 				"the matrix needs row = FIELD and column = FIELD");
 	if (rc == SK_OK)
 		rc = matrix_complete(ld, s);
-	free(lines);
 	return rc;
 }
 

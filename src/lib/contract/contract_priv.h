@@ -16,6 +16,8 @@ struct sk_ini_entry {
 	char *value;
 	long line;       /* line of the key */
 	long cont_line;  /* first continuation line, 0: none */
+	long *part_line; /* line of each continuation, in the order joined */
+	size_t n_part, cap_part;
 };
 
 /* One `[section]` with its entries in file order. */
@@ -84,6 +86,7 @@ struct sk_loader {
 	long contract_line;
 	long timezone_line;          /* 0: default zone */
 	int has_rules_weights;
+	long *matrix_lines;          /* line of each matrix entry, for "already set at" */
 };
 
 /* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
@@ -113,6 +116,20 @@ int sk_ld_same(const char *a, const char *b);
 
 /* Read every section and key in file order (contract_keys.c). */
 enum sk_err sk_ld_read_sections(struct sk_loader *ld);
+
+/*
+ * The keys of [matrix] name priorities, which may stand further down: they
+ * are read once every section is (contract_check.c), in two passes: fields,
+ * buckets and aliases (pass 1), then the entries that use them (pass 2).
+ */
+enum sk_err contract_read_matrix_keys(struct sk_loader *ld, const struct sk_ini_section *s,
+				      int pass);
+
+/* The matrix keys' setters (contract_check.c), named by the key table. */
+enum sk_err contract_matrix_field(struct sk_loader *ld, const struct sk_ini_entry *e);
+enum sk_err contract_matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e);
+enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entry *e);
+enum sk_err contract_matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e);
 
 /* Resolve references, build calendars and check the whole contract. */
 enum sk_err sk_contract_check(struct sk_loader *ld);
