@@ -27,23 +27,33 @@ static void row(FILE *fp, const struct col *cols, size_t n, const char *const *c
 		last--;
 	fputs("  ", fp);
 	for (size_t i = 0; i < last; i++) {
+		char cell[1024];
+
 		if (i)
 			fputc(' ', fp);
+		/* Cells hold ticket text: escaped before it is measured and padded. */
+		text_escape(cell, sizeof(cell), cells[i], 0);
 		/* The last cell of a left-aligned row needs no padding. */
-		if (i == last - 1 && !cols[i].right && report_width(cells[i]) <= cols[i].width)
-			fputs(cells[i], fp);
+		if (i == last - 1 && !cols[i].right && report_width(cell) <= cols[i].width)
+			fputs(cell, fp);
 		else
-			report_pad(fp, cells[i] ? cells[i] : "", cols[i].width, cols[i].right);
+			report_pad(fp, cell, cols[i].width, cols[i].right);
 	}
 	fputc('\n', fp);
 }
 
-/* @text wrapped at blanks to WIDTH, every line after the first indented by @indent. */
-static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *text)
+/*
+ * @text wrapped at blanks to WIDTH, every line after the first indented by
+ * @indent. Lines carry ticket text (titles, reasons, file names): escaped
+ * first, so a line break or an escape sequence in it shows as \n or \x1b.
+ */
+static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 {
+	char text[4 * 2048 + 1];   /* the longest line a caller builds, each byte escaped */
 	size_t col = first_indent;
 	const char *s = text;
 
+	text_escape(text, sizeof(text), raw, 0);
 	fprintf(fp, "%*s", (int)first_indent, "");
 	while (*s) {
 		const char *e = s;
@@ -69,10 +79,13 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *text)
 }
 
 /* A section title, underlined to its width. */
-static void heading(FILE *fp, const char *title)
+static void heading(FILE *fp, const char *raw)
 {
-	size_t w = report_width(title);
+	char title[512];
+	size_t w;
 
+	text_escape(title, sizeof(title), raw, 0);
+	w = report_width(title);
 	fprintf(fp, "\n%s\n", title);
 	for (size_t i = 0; i < w; i++)
 		fputc('-', fp);
@@ -101,14 +114,26 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	fprintf(fp, "%s %s (%s)\n", w->title, r->period.label,
 		report_period_name(w, &r->period, b1, sizeof(b1)));
 	wrap(fp, 0, 0, c->name);
-	for (size_t i = 0, n = report_width(c->name) < WIDTH ? report_width(c->name) : WIDTH; i < n; i++)
+	text_escape(line, sizeof(line), c->name, 0);
+	for (size_t i = 0, n = report_width(line) < WIDTH ? report_width(line) : WIDTH; i < n; i++)
 		fputc('=', fp);
 	fputs("\n\n", fp);
-	fprintf(fp, "%-18s%s (%s)\n", w->contract, c->id, base ? base + 1 : c->path);
-	if (c->supplier)
-		fprintf(fp, "%-18s%s\n", w->supplier, c->supplier);
-	if (c->customer)
-		fprintf(fp, "%-18s%s\n", w->customer, c->customer);
+	/* The contract's own text is data too: escaped like the tickets'. */
+	fprintf(fp, "%-18s", w->contract);
+	text_write_escaped(fp, c->id);
+	fputs(" (", fp);
+	text_write_escaped(fp, base ? base + 1 : c->path);
+	fputs(")\n", fp);
+	if (c->supplier) {
+		fprintf(fp, "%-18s", w->supplier);
+		text_write_escaped(fp, c->supplier);
+		fputc('\n', fp);
+	}
+	if (c->customer) {
+		fprintf(fp, "%-18s", w->customer);
+		text_write_escaped(fp, c->customer);
+		fputc('\n', fp);
+	}
 	sk_tz_to_civil(c->tz, r->period.end - 1, &last);
 	fprintf(fp, "%-18s%.10s %s %04d-%02d-%02d (%s)\n", w->period,
 		report_time(r, r->period.start, b1, sizeof(b1)), w->through, last.year, last.month,
@@ -136,7 +161,9 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 			snprintf(line + n, sizeof(line) - n, ", %s: %s %ld, %s %ld", w->dst, w->dst_gap,
 				 im->dst_gaps, w->dst_fold, im->dst_folds);
 		wrap(fp, 2, 6, line);
-		fprintf(fp, "    sha256 %s\n", im->sha256);
+		fputs("    sha256 ", fp);
+		text_write_escaped(fp, im->sha256);
+		fputc('\n', fp);
 	}
 
 	heading(fp, w->decisions);

@@ -156,7 +156,12 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 	char mark = w == &nl ? ',' : '.';
 	char b[8][64];
 
-	fprintf(fp, "%s: %s (%s)\n%s: %s\n", w->contract, c->name, c->id, w->period, s->period.label);
+	/* The contract's text and the inputs' names are data: escaped for the terminal. */
+	fprintf(fp, "%s: ", w->contract);
+	text_write_escaped(fp, c->name);
+	fputs(" (", fp);
+	text_write_escaped(fp, c->id);
+	fprintf(fp, ")\n%s: %s\n", w->period, s->period.label);
 	fprintf(fp, "sha256 %s\n", c->sha256);
 	fprintf(fp, "%s: pct_decimals=%d, score_decimals=%d, cap=%s, aggregate=%s, weights=%s, "
 		"missing=%s\n", w->decisions, r->pct_decimals, r->score_decimals, r->cap ? "yes" : "no",
@@ -166,7 +171,11 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 		const struct sk_domain_score *ds = &s->domains[i];
 		int first = 1;
 
-		fprintf(fp, "\n%s %s: %s\n", w->domain, ds->domain->id, ds->domain->name);
+		fprintf(fp, "\n%s ", w->domain);
+		text_write_escaped(fp, ds->domain->id);
+		fputs(": ", fp);
+		text_write_escaped(fp, ds->domain->name);
+		fputc('\n', fp);
 		fprintf(fp, "  %-16s %10s %8s %9s %8s %9s  %s\n", w->kpi, w->measured, w->norm, w->pct,
 			w->weight, w->contribution, w->source);
 		for (size_t k = 0; k < ds->n_kpis; k++) {
@@ -181,12 +190,16 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 				rw->origins[ks->origin], ks->capped ? ", " : "",
 				ks->capped ? w->capped : "");
 			/* Said in the report's words, so Dutch text stays Dutch. */
-			if (ks->detail[0])
-				fprintf(fp, "  %16s %s\n", "", report_kpi_detail(rw, ks, detail,
-										   sizeof(detail)));
+			if (ks->detail[0]) {
+				fprintf(fp, "  %16s ", "");
+				text_write_escaped(fp, report_kpi_detail(rw, ks, detail, sizeof(detail)));
+				fputc('\n', fp);
+			}
 		}
 		if (!ds->scored) {
-			fprintf(fp, "  %s\n", ds->reason[0] ? ds->reason : w->not_scored);
+			fputs("  ", fp);
+			text_write_escaped(fp, ds->reason[0] ? ds->reason : w->not_scored);
+			fputc('\n', fp);
 			continue;
 		}
 		fprintf(fp, "  %s: ", w->derivation);
@@ -207,8 +220,11 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 			first = 0;
 		}
 		fprintf(fp, " = %s\n", num(ds->score_raw, -1, mark, b[2], 64));
-		if (ds->normalised)
-			fprintf(fp, "  %s\n", ds->reason);
+		if (ds->normalised) {
+			fputs("  ", fp);
+			text_write_escaped(fp, ds->reason);
+			fputc('\n', fp);
+		}
 		fprintf(fp, "  %s: %s\n", w->score, num(ds->score, r->score_decimals, mark, b[0], 64));
 		if (ds->step >= 0)
 			fprintf(fp, "  %s: >= %s -> %s %%\n", w->staffel,
@@ -216,13 +232,16 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 				num(ds->malus, -1, mark, b[1], 64));
 		if (ds->escalation)
 			fprintf(fp, "  %s\n", w->escalation);
-		if (ds->has_invoice)
-			fprintf(fp, "  %s: %s %% x EUR %s = EUR %s %s %s (%s)\n", w->malus,
+		if (ds->has_invoice) {
+			fprintf(fp, "  %s: %s %% x EUR %s = EUR %s %s ", w->malus,
 				num(ds->malus, -1, mark, b[0], 64),
 				sk_cents_format(ds->invoice_cents, mark, b[1], 64),
-				sk_cents_format(ds->malus_cents, mark, b[2], 64), w->on_invoice, ds->applies_to,
-				ds->invoice_source);
-		else if (s->period.kind == SK_PERIOD_QUARTER)
+				sk_cents_format(ds->malus_cents, mark, b[2], 64), w->on_invoice);
+			text_write_escaped(fp, ds->applies_to);
+			fputs(" (", fp);
+			text_write_escaped(fp, ds->invoice_source);
+			fputs(")\n", fp);
+		} else if (s->period.kind == SK_PERIOD_QUARTER)
 			fprintf(fp, "  %s: %s\n", w->malus, w->no_invoice);
 	}
 }
