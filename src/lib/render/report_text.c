@@ -190,12 +190,29 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	wrap(fp, 2, 6, line);
 }
 
+/* "48/49 97,96 %": a clock's share, with the places its verdict against @p's norm needs. */
+static char *share_cell(const struct sk_report *r, const struct report_words *w,
+			const struct sk_report_prio *p, long within, long n, sk_dec pct, char *buf,
+			size_t size)
+{
+	struct report_figure f;
+	char b[32];
+
+	if (!p->has_norm) {
+		snprintf(buf, size, "%ld/%ld %s", within, n,
+			 report_pct(w, pct, r->contract->rules.pct_decimals, b, sizeof(b)));
+		return buf;
+	}
+	report_figure(SK_DEC(within), SK_DEC(n), p->norm, SK_HIGHER_IS_BETTER,
+		      report_share_met(within, n, p->norm), r->contract->rules.pct_decimals, &f);
+	snprintf(buf, size, "%ld/%ld %s", within, n, report_figure_pct(w, &f, p->norm, b, sizeof(b)));
+	return buf;
+}
+
 static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		       const struct sk_report_prio *p, char b[][48], const char **cells)
 {
 	const struct sk_contract *c = r->contract;
-	int d = c->rules.pct_decimals;
-	char pct[32];
 
 	if (p->type < 0)
 		report_prio_label(c, p->priority, b[0], 48);
@@ -203,13 +220,11 @@ static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		snprintf(b[0], 48, "  %s", report_type_word(w, p->type));
 	snprintf(b[1], 48, "%ld", p->tickets);
 	if (p->response_n)
-		snprintf(b[2], 48, "%ld/%ld %s", p->response_within, p->response_n,
-			 report_pct(w, p->response_pct, d, pct, sizeof(pct)));
+		share_cell(r, w, p, p->response_within, p->response_n, p->response_pct, b[2], 48);
 	else
 		snprintf(b[2], 48, "-");
 	if (p->resolution_n)
-		snprintf(b[3], 48, "%ld/%ld %s", p->resolution_within, p->resolution_n,
-			 report_pct(w, p->resolution_pct, d, pct, sizeof(pct)));
+		share_cell(r, w, p, p->resolution_within, p->resolution_n, p->resolution_pct, b[3], 48);
 	else
 		snprintf(b[3], 48, "-");
 	if (p->has_norm)
@@ -419,8 +434,10 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
 	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
 		cells[1] = num(w, ks->measured, -1, b[1], 64);
+	else if (ks->has_value && k->has_norm)
+		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
 	cells[2] = k->has_norm ? kpi_value(w, k, ks->norm_used, -1, b[2], 64) : "-";
-	cells[3] = ks->has_pct ? report_pct(w, ks->pct, c->rules.pct_decimals, b[3], 64) : "-";
+	cells[3] = ks->has_pct ? report_kpi_pct_text(w, ks, c->rules.pct_decimals, b[3], 64) : "-";
 	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";
 	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";
 	cells[6] = w->origins[ks->origin];
@@ -570,7 +587,15 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		snprintf(b[0], 64, "%s %s", s->service->id, s->service->name ? s->service->name : "");
 		cells[0] = b[0];
 		cells[1] = report_pct(w, s->service->norm, -1, b[1], 64);
-		cells[2] = s->has_value ? report_pct(w, s->availability, 3, b[2], 64) : "-";
+		if (s->has_value) {
+			struct report_figure f;
+
+			report_figure(SK_DEC(s->window - s->down), SK_DEC(s->window), s->service->norm,
+				      SK_HIGHER_IS_BETTER, s->met, 3, &f);
+			cells[2] = report_figure_pct(w, &f, s->service->norm, b[2], 64);
+		} else {
+			cells[2] = "-";
+		}
 		cells[3] = report_hm(s->window, b[3], 64);
 		cells[4] = report_hm(s->down, b[4], 64);
 		snprintf(b[5], 64, "%ld", s->outages);

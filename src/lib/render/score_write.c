@@ -34,6 +34,17 @@ static char *num(sk_dec v, int decimals, char mark, char *buf, size_t size)
 			    : sk_dec_format(v, decimals, mark, buf, size);
 }
 
+/* A figure beside its norm, as a number ("97,96") or the bound ("<98"). */
+static char *figure(const struct report_figure *f, sk_dec norm, char mark, char *buf, size_t size)
+{
+	char n[48];
+
+	if (!f->bound)
+		return num(f->value, f->decimals, mark, buf, size);
+	snprintf(buf, size, "%c%s", f->bound, sk_dec_format_short(norm, mark, n, sizeof(n)));
+	return buf;
+}
+
 static void write_json(const struct sk_score *s, FILE *fp)
 {
 	const struct sk_contract *c = s->contract;
@@ -127,12 +138,14 @@ static void write_csv(const struct sk_score *s, FILE *fp)
 
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
+			struct report_figure f;
 
+			report_kpi_pct(ks, c->rules.pct_decimals, &f);
 			fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,", s->period.label, ds->domain->id,
 				ks->kpi->id, ks->has_value ? num(ks->measured, -1, '.', b[0], 64) : "",
 				ks->kpi->has_norm ? num(ks->norm_used, -1, '.', b[1], 64) : "",
 				sk_direction_name(ks->kpi->direction),
-				ks->has_pct ? num(ks->pct, c->rules.pct_decimals, '.', b[2], 64) : "",
+				ks->has_pct ? num(f.value, f.decimals, '.', b[2], 64) : "",
 				ks->kpi->has_weight ? num(ks->weight, -1, '.', b[3], 64) : "",
 				ks->scored ? num(ks->contribution, -1, '.', b[4], 64) : "",
 				sk_value_origin_name(ks->origin),
@@ -181,10 +194,15 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
 
+			struct report_figure fm, fpct;
+
+			/* Places enough to see the verdict against the norm (report_figure()). */
+			report_kpi_measured(ks, &fm);
+			report_kpi_pct(ks, r->pct_decimals, &fpct);
 			fprintf(fp, "  %-16.16s %10s %8s %9s %8s %9s  %s%s%s\n", ks->kpi->id,
-				ks->has_value ? num(ks->measured, 2, mark, b[0], 64) : w->missing,
+				ks->has_value ? figure(&fm, ks->norm_used, mark, b[0], 64) : w->missing,
 				ks->kpi->has_norm ? num(ks->norm_used, -1, mark, b[1], 64) : "-",
-				ks->has_pct ? num(ks->pct, r->pct_decimals, mark, b[2], 64) : "-",
+				ks->has_pct ? figure(&fpct, SK_DEC(100), mark, b[2], 64) : "-",
 				ks->kpi->has_weight ? num(ks->weight, -1, mark, b[3], 64) : "-",
 				ks->scored ? num(ks->contribution, 2, mark, b[4], 64) : "-",
 				rw->origins[ks->origin], ks->capped ? ", " : "",
