@@ -228,12 +228,9 @@ static void write_domains(FILE *fp, const struct sk_report *r)
 			if (ks->kpi->has_norm)
 				put_dec(fp, "kpi", key, "norm", ks->norm_used, -1);
 			put(fp, "kpi", key, "unit", ks->kpi->unit);
-			if (ks->has_pct) {
-				struct report_figure f;
-
-				report_kpi_pct(ks, ru->pct_decimals, &f);
-				put_dec(fp, "kpi", key, "pct_of_norm", f.value, f.decimals);
-			}
+			/* The value the score counts, as sla-score's CSV; measured shows the verdict. */
+			if (ks->has_pct)
+				put_dec(fp, "kpi", key, "pct_of_norm", ks->pct, ru->pct_decimals);
 			if (ks->kpi->has_weight)
 				put_dec(fp, "kpi", key, "weight", ks->weight, -1);
 			if (ks->scored) {

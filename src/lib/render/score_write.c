@@ -138,14 +138,13 @@ static void write_csv(const struct sk_score *s, FILE *fp)
 
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
-			struct report_figure f;
 
-			report_kpi_pct(ks, c->rules.pct_decimals, &f);
+			/* pct_of_norm is the value the score counts; measured shows the verdict. */
 			fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,", s->period.label, ds->domain->id,
 				ks->kpi->id, ks->has_value ? num(ks->measured, -1, '.', b[0], 64) : "",
 				ks->kpi->has_norm ? num(ks->norm_used, -1, '.', b[1], 64) : "",
 				sk_direction_name(ks->kpi->direction),
-				ks->has_pct ? num(f.value, f.decimals, '.', b[2], 64) : "",
+				ks->has_pct ? num(ks->pct, c->rules.pct_decimals, '.', b[2], 64) : "",
 				ks->kpi->has_weight ? num(ks->weight, -1, '.', b[3], 64) : "",
 				ks->scored ? num(ks->contribution, -1, '.', b[4], 64) : "",
 				sk_value_origin_name(ks->origin),
