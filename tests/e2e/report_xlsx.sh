@@ -4,9 +4,12 @@
 # domain scores, malus, KPI cells equal sla-score's JSON; the tickets sheet
 # equals sla-compute's CSV; figures are numbers with number formats; two runs
 # give the same cells and properties; every part is deflated at the fastest
-# level; the checker fails on a wrong figure; a ticket titled =HYPERLINK("x")
-# stays a string (also in the CSV report); a period of more than 4,096 verdicts
-# (the tickets sheet is then written while they are computed) checks the same.
+# level; every part of the zip is XML; the checker fails on a wrong figure; a
+# ticket titled =HYPERLINK("x") stays a string (also in the CSV report); ticket
+# text with control characters (VT, ESC in a category, which a chart's cached
+# categories carry) leaves every part XML, escaped visibly (\x0b); a period of
+# more than 4,096 verdicts (the tickets sheet is then written while they are
+# computed) checks the same.
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u
@@ -85,6 +88,28 @@ sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend
 "$R" -d "$tmp/inject.db" -c "$contracts/dhs.ini" -p 2027-01 -o "$tmp/inject.csv" || fail "inject csv"
 grep -q '"'"'"'=HYPERLINK(""x"")"' "$tmp/inject.csv" || fail "CSV: =HYPERLINK not quoted with an apostrophe"
 grep -q '^[^"]*,=' "$tmp/inject.csv" && fail "CSV: a field starts with ="
+
+# Control characters in ticket text: escaped in cells, charts and all (a raw VT or ESC
+# made xl/charts/chart3.xml no XML, exit 0 all the same).
+ctl=$src/tests/data/report/control-tickets.csv
+"$bin/sla-import" -d "$tmp/ctl.db" -c "$contracts/dhs.ini" "$ctl" || fail "importing control-tickets.csv"
+"$R" -d "$tmp/ctl.db" -c "$contracts/dhs.ini" -p 2027-01 --allow-missing skip -o "$tmp/ctl.xlsx" ||
+	fail "control characters: sla-report exit $?"
+"$py" "$check" xml "$tmp/ctl.xlsx" || fail "control characters: a part is not XML"
+"$bin/sla-score" -d "$tmp/ctl.db" -c "$contracts/dhs.ini" -p 2027-01 --format json \
+	--allow-missing skip >"$tmp/score.json" 2>/dev/null
+"$bin/sla-compute" -d "$tmp/ctl.db" -c "$contracts/dhs.ini" -p 2027-01 --format csv --no-store \
+	>"$tmp/compute.csv" || fail "control characters: sla-compute exit $?"
+# The ticket ids differ from sla-compute's as the workbook shows them escaped (CTL-2\x1b[2J).
+sed "s/$(printf '\033')/\\\\x1b/" "$tmp/compute.csv" >"$tmp/compute-shown.csv"
+"$py" "$check" check "$tmp/ctl.xlsx" "$tmp/score.json" "$tmp/compute-shown.csv" ||
+	fail "control characters: workbook check"
+"$py" "$check" string "$tmp/ctl.xlsx" 'Net\x0bwerk\x1b[31m' || fail "control characters: category not escaped"
+"$py" "$check" string "$tmp/ctl.xlsx" "$(printf 'Den\nHaag')" || fail "control characters: LF not kept"
+"$py" -c 'import sys, zipfile
+sys.exit("Net\\x0bwerk" not in zipfile.ZipFile(sys.argv[1]).read("xl/charts/chart3.xml").decode())' \
+	"$tmp/ctl.xlsx" ||
+	fail "control characters: the category chart does not show the escaped category"
 
 # More verdicts than two batches of the feed (4,096 each): the tickets sheet written row
 # by row while they are computed equals sla-compute's CSV all the same.

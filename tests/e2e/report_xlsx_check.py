@@ -10,6 +10,9 @@
     report_xlsx_check.py dump REPORT.xlsx
         Print every cell (value, type, number format) and the document
         properties, one per line, for comparing two runs.
+    report_xlsx_check.py xml REPORT.xlsx
+        Parse every part of the zip as XML (the check does it too): a control
+        character written raw leaves a part that Excel must repair.
     report_xlsx_check.py string REPORT.xlsx TEXT
         Succeed when TEXT is in a string cell of the tickets sheet and the
         workbook has no formula that contains it.
@@ -20,6 +23,7 @@ import csv
 import json
 import re
 import sys
+import xml.dom.minidom
 import zipfile
 from decimal import Decimal, ROUND_HALF_UP
 
@@ -432,8 +436,24 @@ def check_deflate(path):
                      % (path, i.filename, i.compress_type, i.flag_bits))
 
 
+def check_xml(path):
+    """Every part of the zip is well-formed XML (XML 1.0 has no room for ESC or VT):
+    openpyxl reads only some parts, and Excel asks to repair a workbook with one bad."""
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        for name in names:
+            try:
+                xml.dom.minidom.parseString(z.read(name))
+            except Exception as e:  # expat's ExpatError, or a part that is not text at all
+                fail("%s: part %s is not XML: %s" % (path, name, e))
+    if not names:
+        fail("%s: no parts" % path)
+    return len(names)
+
+
 def check(path, score_json, compute_csv):
     check_deflate(path)
+    check_xml(path)
     book = Book(path)
     with open(score_json) as f:
         score = json.load(f)
@@ -489,6 +509,10 @@ def main():
         check(*sys.argv[2:])
     elif len(sys.argv) == 3 and sys.argv[1] == "dump":
         dump(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "xml":
+        n = check_xml(sys.argv[2])
+        if not failures:
+            print("%s: %d parts parsed as XML" % (sys.argv[2], n))
     elif len(sys.argv) == 4 and sys.argv[1] == "string":
         string(sys.argv[2], sys.argv[3])
     else:

@@ -126,4 +126,29 @@ void results_feed_end(struct results_feed *f, const struct sk_results *r, size_t
 size_t results_feed_wait(struct results_feed *f, size_t from, const struct sk_results **r,
 			 int *done, int *abort);
 
+/* --- text_escape.c: data text made safe for a terminal and for XML --- */
+
+/*
+ * Control characters and bytes that are not UTF-8, written visibly: TAB, LF,
+ * CR as \t \n \r; other C0 controls, DEL and each invalid byte as \xHH
+ * (ESC is \x1b); C1 controls and U+FFFE, U+FFFF as \uHHHH. Everything else,
+ * the backslash included, passes unchanged: the escape is for showing, not
+ * for reading back.
+ */
+
+/* TAB, LF and CR pass unchanged (text for XML, where they are allowed). */
+#define TEXT_KEEP_LINES 1u
+
+/* Whether @s (NULL: empty) holds anything text_escape() would change. */
+int text_needs_escape(const char *s, unsigned flags);
+
+/*
+ * @s escaped into @dst (@size bytes, NUL included): as much as fits, never
+ * half an escape or half a character; the length written.
+ */
+size_t text_escape(char *dst, size_t size, const char *s, unsigned flags);
+
+/* @s (NULL: nothing) escaped onto @fp, for a terminal (no flags). */
+void text_write_escaped(FILE *fp, const char *s);
+
 #endif

@@ -87,6 +87,54 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 /* A percentage "93,8 %" with @decimals places and the words' mark. */
 char *report_pct(const struct report_words *w, sk_dec v, int decimals, char *buf, size_t size);
 
+/*
+ * A figure shown beside the norm it is judged by, so that the verdict reads
+ * from the two: 48 of 49 is 97.96 %, which one decimal shows as 98,0 %
+ * beside a norm of 98 % it fails. The figure gets the fewest decimals, from
+ * the default up to REPORT_MAX_DECIMALS, at which it is on the verdict's
+ * side of the norm; when none is, it is shown as the bound it is ("<98 %").
+ * Only text changes: the numbers themselves (JSON) stay as they are.
+ */
+#define REPORT_MAX_DECIMALS 4
+
+struct report_figure {
+	sk_dec value;       /* the figure rounded to @decimals places */
+	int decimals;       /* places to show */
+	char bound;         /* 0, or '<' / '>': text shows the bound and the norm instead
+			       (value and decimals are then the figure at 6 places) */
+};
+
+/*
+ * The percentage @num / @den * 100 beside @norm: @dir says which way is
+ * better, @met is the verdict (1 met, 0 not); @decimals is the default.
+ */
+void report_figure(sk_dec num, sk_dec den, sk_dec norm, enum sk_direction dir, int met,
+		   int decimals, struct report_figure *out);
+
+/* The figure as text: "97,96 %", or "<98 %" (the bound and @norm). */
+char *report_figure_pct(const struct report_words *w, const struct report_figure *f, sk_dec norm,
+			char *buf, size_t size);
+
+/* Whether @within of @n reach @norm (a percentage), on the exact fraction. */
+int report_share_met(long within, long n, sk_dec norm);
+
+/* Whether a KPI's measured value meets its norm, in its direction; -1 when either is missing. */
+int report_kpi_met(const struct sk_kpi_score *ks);
+
+/* A KPI's measured percentage beside its norm (default 2 places), as a figure and as text. */
+void report_kpi_measured(const struct sk_kpi_score *ks, struct report_figure *f);
+char *report_kpi_measured_text(const struct report_words *w, const struct sk_kpi_score *ks,
+			       char *buf, size_t size);
+
+/*
+ * A KPI's % of norm beside 100 (default @decimals, the contract's): a KPI
+ * that misses its norm never reads 100 %. A KPI over priorities keeps its
+ * scored value.
+ */
+void report_kpi_pct(const struct sk_kpi_score *ks, int decimals, struct report_figure *f);
+char *report_kpi_pct_text(const struct report_words *w, const struct sk_kpi_score *ks,
+			  int decimals, char *buf, size_t size);
+
 /* Seconds as "12:05" (hours:minutes, rounded down to the minute; sign kept). */
 char *report_hm(int64_t seconds, char *buf, size_t size);
 

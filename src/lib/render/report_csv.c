@@ -43,6 +43,21 @@ static void put_dec(FILE *fp, const char *section, const char *key, const char *
 	put(fp, section, key, name, b);
 }
 
+/* A clock's share with the places its verdict against @p's norm needs (report_figure()). */
+static void put_share(FILE *fp, const char *section, const char *key, const char *name,
+		      const struct sk_report_prio *p, long within, long n, sk_dec pct, int decimals)
+{
+	struct report_figure f;
+
+	if (!p->has_norm) {
+		put_dec(fp, section, key, name, pct, decimals);
+		return;
+	}
+	report_figure(SK_DEC(within), SK_DEC(n), p->norm, SK_HIGHER_IS_BETTER,
+		      report_share_met(within, n, p->norm), decimals, &f);
+	put_dec(fp, section, key, name, f.value, f.decimals);
+}
+
 static void put_time(FILE *fp, const struct sk_report *r, const char *section, const char *key,
 		     const char *name, sk_time t)
 {
@@ -108,11 +123,13 @@ static void write_prio(FILE *fp, const struct sk_report *r, const char *section,
 	put_long(fp, section, key, "response_n", p->response_n);
 	put_long(fp, section, key, "response_within", p->response_within);
 	if (p->response_n)
-		put_dec(fp, section, key, "response_pct", p->response_pct, c->rules.pct_decimals);
+		put_share(fp, section, key, "response_pct", p, p->response_within, p->response_n,
+			  p->response_pct, c->rules.pct_decimals);
 	put_long(fp, section, key, "resolution_n", p->resolution_n);
 	put_long(fp, section, key, "resolution_within", p->resolution_within);
 	if (p->resolution_n)
-		put_dec(fp, section, key, "resolution_pct", p->resolution_pct, c->rules.pct_decimals);
+		put_share(fp, section, key, "resolution_pct", p, p->resolution_within,
+			  p->resolution_n, p->resolution_pct, c->rules.pct_decimals);
 	if (p->has_norm)
 		put_dec(fp, section, key, "norm", p->norm, -1);
 	put(fp, section, key, "met", p->met < 0 ? "" : p->met ? "1" : "0");
@@ -211,6 +228,7 @@ static void write_domains(FILE *fp, const struct sk_report *r)
 			if (ks->kpi->has_norm)
 				put_dec(fp, "kpi", key, "norm", ks->norm_used, -1);
 			put(fp, "kpi", key, "unit", ks->kpi->unit);
+			/* The value the score counts, as sla-score's CSV; measured shows the verdict. */
 			if (ks->has_pct)
 				put_dec(fp, "kpi", key, "pct_of_norm", ks->pct, ru->pct_decimals);
 			if (ks->kpi->has_weight)

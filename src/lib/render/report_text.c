@@ -27,23 +27,33 @@ static void row(FILE *fp, const struct col *cols, size_t n, const char *const *c
 		last--;
 	fputs("  ", fp);
 	for (size_t i = 0; i < last; i++) {
+		char cell[1024];
+
 		if (i)
 			fputc(' ', fp);
+		/* Cells hold ticket text: escaped before it is measured and padded. */
+		text_escape(cell, sizeof(cell), cells[i], 0);
 		/* The last cell of a left-aligned row needs no padding. */
-		if (i == last - 1 && !cols[i].right && report_width(cells[i]) <= cols[i].width)
-			fputs(cells[i], fp);
+		if (i == last - 1 && !cols[i].right && report_width(cell) <= cols[i].width)
+			fputs(cell, fp);
 		else
-			report_pad(fp, cells[i] ? cells[i] : "", cols[i].width, cols[i].right);
+			report_pad(fp, cell, cols[i].width, cols[i].right);
 	}
 	fputc('\n', fp);
 }
 
-/* @text wrapped at blanks to WIDTH, every line after the first indented by @indent. */
-static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *text)
+/*
+ * @text wrapped at blanks to WIDTH, every line after the first indented by
+ * @indent. Lines carry ticket text (titles, reasons, file names): escaped
+ * first, so a line break or an escape sequence in it shows as \n or \x1b.
+ */
+static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 {
+	char text[4 * 2048 + 1];   /* the longest line a caller builds, each byte escaped */
 	size_t col = first_indent;
 	const char *s = text;
 
+	text_escape(text, sizeof(text), raw, 0);
 	fprintf(fp, "%*s", (int)first_indent, "");
 	while (*s) {
 		const char *e = s;
@@ -69,10 +79,13 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *text)
 }
 
 /* A section title, underlined to its width. */
-static void heading(FILE *fp, const char *title)
+static void heading(FILE *fp, const char *raw)
 {
-	size_t w = report_width(title);
+	char title[512];
+	size_t w;
 
+	text_escape(title, sizeof(title), raw, 0);
+	w = report_width(title);
 	fprintf(fp, "\n%s\n", title);
 	for (size_t i = 0; i < w; i++)
 		fputc('-', fp);
@@ -101,14 +114,26 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	fprintf(fp, "%s %s (%s)\n", w->title, r->period.label,
 		report_period_name(w, &r->period, b1, sizeof(b1)));
 	wrap(fp, 0, 0, c->name);
-	for (size_t i = 0, n = report_width(c->name) < WIDTH ? report_width(c->name) : WIDTH; i < n; i++)
+	text_escape(line, sizeof(line), c->name, 0);
+	for (size_t i = 0, n = report_width(line) < WIDTH ? report_width(line) : WIDTH; i < n; i++)
 		fputc('=', fp);
 	fputs("\n\n", fp);
-	fprintf(fp, "%-18s%s (%s)\n", w->contract, c->id, base ? base + 1 : c->path);
-	if (c->supplier)
-		fprintf(fp, "%-18s%s\n", w->supplier, c->supplier);
-	if (c->customer)
-		fprintf(fp, "%-18s%s\n", w->customer, c->customer);
+	/* The contract's own text is data too: escaped like the tickets'. */
+	fprintf(fp, "%-18s", w->contract);
+	text_write_escaped(fp, c->id);
+	fputs(" (", fp);
+	text_write_escaped(fp, base ? base + 1 : c->path);
+	fputs(")\n", fp);
+	if (c->supplier) {
+		fprintf(fp, "%-18s", w->supplier);
+		text_write_escaped(fp, c->supplier);
+		fputc('\n', fp);
+	}
+	if (c->customer) {
+		fprintf(fp, "%-18s", w->customer);
+		text_write_escaped(fp, c->customer);
+		fputc('\n', fp);
+	}
 	sk_tz_to_civil(c->tz, r->period.end - 1, &last);
 	fprintf(fp, "%-18s%.10s %s %04d-%02d-%02d (%s)\n", w->period,
 		report_time(r, r->period.start, b1, sizeof(b1)), w->through, last.year, last.month,
@@ -136,7 +161,9 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 			snprintf(line + n, sizeof(line) - n, ", %s: %s %ld, %s %ld", w->dst, w->dst_gap,
 				 im->dst_gaps, w->dst_fold, im->dst_folds);
 		wrap(fp, 2, 6, line);
-		fprintf(fp, "    sha256 %s\n", im->sha256);
+		fputs("    sha256 ", fp);
+		text_write_escaped(fp, im->sha256);
+		fputc('\n', fp);
 	}
 
 	heading(fp, w->decisions);
@@ -163,12 +190,29 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	wrap(fp, 2, 6, line);
 }
 
+/* "48/49 97,96 %": a clock's share, with the places its verdict against @p's norm needs. */
+static char *share_cell(const struct sk_report *r, const struct report_words *w,
+			const struct sk_report_prio *p, long within, long n, sk_dec pct, char *buf,
+			size_t size)
+{
+	struct report_figure f;
+	char b[32];
+
+	if (!p->has_norm) {
+		snprintf(buf, size, "%ld/%ld %s", within, n,
+			 report_pct(w, pct, r->contract->rules.pct_decimals, b, sizeof(b)));
+		return buf;
+	}
+	report_figure(SK_DEC(within), SK_DEC(n), p->norm, SK_HIGHER_IS_BETTER,
+		      report_share_met(within, n, p->norm), r->contract->rules.pct_decimals, &f);
+	snprintf(buf, size, "%ld/%ld %s", within, n, report_figure_pct(w, &f, p->norm, b, sizeof(b)));
+	return buf;
+}
+
 static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		       const struct sk_report_prio *p, char b[][48], const char **cells)
 {
 	const struct sk_contract *c = r->contract;
-	int d = c->rules.pct_decimals;
-	char pct[32];
 
 	if (p->type < 0)
 		report_prio_label(c, p->priority, b[0], 48);
@@ -176,13 +220,11 @@ static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		snprintf(b[0], 48, "  %s", report_type_word(w, p->type));
 	snprintf(b[1], 48, "%ld", p->tickets);
 	if (p->response_n)
-		snprintf(b[2], 48, "%ld/%ld %s", p->response_within, p->response_n,
-			 report_pct(w, p->response_pct, d, pct, sizeof(pct)));
+		share_cell(r, w, p, p->response_within, p->response_n, p->response_pct, b[2], 48);
 	else
 		snprintf(b[2], 48, "-");
 	if (p->resolution_n)
-		snprintf(b[3], 48, "%ld/%ld %s", p->resolution_within, p->resolution_n,
-			 report_pct(w, p->resolution_pct, d, pct, sizeof(pct)));
+		share_cell(r, w, p, p->resolution_within, p->resolution_n, p->resolution_pct, b[3], 48);
 	else
 		snprintf(b[3], 48, "-");
 	if (p->has_norm)
@@ -392,8 +434,10 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
 	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
 		cells[1] = num(w, ks->measured, -1, b[1], 64);
+	else if (ks->has_value && k->has_norm)
+		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
 	cells[2] = k->has_norm ? kpi_value(w, k, ks->norm_used, -1, b[2], 64) : "-";
-	cells[3] = ks->has_pct ? report_pct(w, ks->pct, c->rules.pct_decimals, b[3], 64) : "-";
+	cells[3] = ks->has_pct ? report_kpi_pct_text(w, ks, c->rules.pct_decimals, b[3], 64) : "-";
 	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";
 	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";
 	cells[6] = w->origins[ks->origin];
@@ -543,7 +587,15 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		snprintf(b[0], 64, "%s %s", s->service->id, s->service->name ? s->service->name : "");
 		cells[0] = b[0];
 		cells[1] = report_pct(w, s->service->norm, -1, b[1], 64);
-		cells[2] = s->has_value ? report_pct(w, s->availability, 3, b[2], 64) : "-";
+		if (s->has_value) {
+			struct report_figure f;
+
+			report_figure(SK_DEC(s->window - s->down), SK_DEC(s->window), s->service->norm,
+				      SK_HIGHER_IS_BETTER, s->met, 3, &f);
+			cells[2] = report_figure_pct(w, &f, s->service->norm, b[2], 64);
+		} else {
+			cells[2] = "-";
+		}
 		cells[3] = report_hm(s->window, b[3], 64);
 		cells[4] = report_hm(s->down, b[4], 64);
 		snprintf(b[5], 64, "%ld", s->outages);

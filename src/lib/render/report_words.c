@@ -283,6 +283,108 @@ char *report_pct(const struct report_words *w, sk_dec v, int decimals, char *buf
 	return buf;
 }
 
+/* Whether @v, as shown, stands on the side of @norm that verdict @met says. */
+static int on_side(sk_dec v, sk_dec norm, enum sk_direction dir, int met)
+{
+	if (dir == SK_LOWER_IS_BETTER)
+		return met ? v <= norm : v > norm;
+	return met ? v >= norm : v < norm;
+}
+
+void report_figure(sk_dec num, sk_dec den, sk_dec norm, enum sk_direction dir, int met,
+		   int decimals, struct report_figure *out)
+{
+	/* A met figure may take all six places (a norm written with them); a miss at most the max. */
+	int last = met ? 6 : REPORT_MAX_DECIMALS;
+	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+
+	out->bound = 0;
+	for (;; d++) {
+		out->decimals = d;
+		if (sk_dec_percent(num, den, d, &out->value) != SK_OK ||
+		    on_side(out->value, norm, dir, met) || d >= last)
+			break;
+	}
+	/* A miss still on the norm at the most places shown: say which side it is on. */
+	if (!met && !on_side(out->value, norm, dir, met)) {
+		out->bound = dir == SK_LOWER_IS_BETTER ? '>' : '<';
+		/* For a number (CSV) the finest there is. */
+		out->decimals = 6;
+		sk_dec_percent(num, den, 6, &out->value);
+	}
+}
+
+char *report_figure_pct(const struct report_words *w, const struct report_figure *f, sk_dec norm,
+			char *buf, size_t size)
+{
+	char num[48];
+
+	if (!f->bound)
+		return report_pct(w, f->value, f->decimals, buf, size);
+	snprintf(buf, size, "%c%s %%", f->bound, sk_dec_format_short(norm, w->mark, num, sizeof(num)));
+	return buf;
+}
+
+int report_share_met(long within, long n, sk_dec norm)
+{
+	return (int64_t)within * 100 * SK_DEC_ONE >= (int64_t)norm * n;
+}
+
+int report_kpi_met(const struct sk_kpi_score *ks)
+{
+	if (!ks->has_value || !ks->kpi->has_norm)
+		return -1;
+	return ks->kpi->direction == SK_LOWER_IS_BETTER ? ks->measured <= ks->norm_used
+							 : ks->measured >= ks->norm_used;
+}
+
+void report_kpi_measured(const struct sk_kpi_score *ks, struct report_figure *f)
+{
+	int met = report_kpi_met(ks);
+
+	if (met < 0) {
+		f->value = sk_dec_round(ks->measured, 2);
+		f->decimals = 2;
+		f->bound = 0;
+		return;
+	}
+	report_figure(ks->measured, SK_DEC(100), ks->norm_used, ks->kpi->direction, met, 2, f);
+}
+
+char *report_kpi_measured_text(const struct report_words *w, const struct sk_kpi_score *ks,
+			       char *buf, size_t size)
+{
+	struct report_figure f;
+
+	report_kpi_measured(ks, &f);
+	return report_figure_pct(w, &f, ks->norm_used, buf, size);
+}
+
+void report_kpi_pct(const struct sk_kpi_score *ks, int decimals, struct report_figure *f)
+{
+	int met = report_kpi_met(ks);
+	sk_dec fine;
+
+	f->value = ks->pct;
+	f->decimals = decimals;
+	f->bound = 0;
+	/* The scored value says it already, or there is no finer one to show. */
+	if (met < 0 || ks->n_parts || on_side(ks->pct, SK_DEC(100), SK_HIGHER_IS_BETTER, met))
+		return;
+	if (sk_pct_of_norm(ks->measured, ks->norm_used, ks->kpi->direction, 6, &fine) != SK_OK)
+		return;
+	report_figure(fine, SK_DEC(100), SK_DEC(100), SK_HIGHER_IS_BETTER, met, decimals, f);
+}
+
+char *report_kpi_pct_text(const struct report_words *w, const struct sk_kpi_score *ks,
+			  int decimals, char *buf, size_t size)
+{
+	struct report_figure f;
+
+	report_kpi_pct(ks, decimals, &f);
+	return report_figure_pct(w, &f, SK_DEC(100), buf, size);
+}
+
 char *report_hm(int64_t seconds, char *buf, size_t size)
 {
 	int64_t a = seconds < 0 ? -seconds : seconds;

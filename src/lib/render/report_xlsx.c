@@ -16,6 +16,24 @@
 
 #include "report_xlsx_priv.h"
 
+const char *xw_text(struct xw *x, const char *s)
+{
+	size_t size;
+	char *copy;
+
+	if (!s || !text_needs_escape(s, TEXT_KEEP_LINES))
+		return s;
+	/* Each byte becomes at most four ("\xff"). */
+	size = 4 * strlen(s) + 1;
+	copy = x->texts ? arena_alloc(x->texts, size) : NULL;
+	if (!copy) {
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return "";
+	}
+	text_escape(copy, size, s, TEXT_KEEP_LINES);
+	return copy;
+}
+
 void xw_keep(struct xw *x, lxw_error e)
 {
 	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
@@ -60,6 +78,7 @@ void xw_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const c
 			xw_keep(x, worksheet_write_blank(s->ws, row, col, f));
 		return;
 	}
+	text = xw_text(x, text);
 	xw_keep(x, worksheet_write_string(s->ws, row, col, text, f));
 	xw_fit(s, col, (double)report_width(text) + 2);
 }
@@ -132,11 +151,11 @@ void xw_colour_words(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0, 
 	memset(&cf, 0, sizeof(cf));
 	cf.type = LXW_CONDITIONAL_TYPE_CELL;
 	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-	snprintf(q, sizeof(q), "\"%s\"", bad);
+	snprintf(q, sizeof(q), "\"%s\"", xw_text(x, bad));
 	cf.value_string = q;
 	cf.format = x->red;
 	xw_keep(x, worksheet_conditional_format_range(s->ws, r0, c0, r1, c1, &cf));
-	snprintf(q, sizeof(q), "\"%s\"", good);
+	snprintf(q, sizeof(q), "\"%s\"", xw_text(x, good));
 	cf.format = x->green;
 	xw_keep(x, worksheet_conditional_format_range(s->ws, r0, c0, r1, c1, &cf));
 }
@@ -203,6 +222,25 @@ static lxw_format *pct_format(struct xw *x, int decimals)
 	return format(x, nf, 0);
 }
 
+lxw_format *xw_figure_format(struct xw *x, const struct report_figure *f, int decimals,
+			     lxw_format *usual)
+{
+	int b = f->bound == '<' ? 1 : f->bound == '>' ? 2 : 0;
+	int d = b ? REPORT_MAX_DECIMALS : f->decimals;
+	char nf[32];
+
+	if (!b && d == decimals)
+		return usual;
+	if (d < 0 || d > 6)
+		d = 6;
+	if (!x->figure[b][d]) {
+		snprintf(nf, sizeof(nf), "%s0%s%.*s%%", b == 1 ? "\"<\"" : b == 2 ? "\">\"" : "",
+			 d ? "." : "", d, "000000");
+		x->figure[b][d] = format(x, nf, 0);
+	}
+	return x->figure[b][d] ? x->figure[b][d] : usual;
+}
+
 static void make_formats(struct xw *x)
 {
 	const struct sk_rules *ru = &x->r->contract->rules;
@@ -237,7 +275,8 @@ static void make_formats(struct xw *x)
 		/* 1 shows as yes, 0 as no: an escalation flag that is still a number. */
 		char nf[64];
 
-		snprintf(nf, sizeof(nf), "\"%s\";\"%s\";\"%s\"", x->w->yes, x->w->yes, x->w->no);
+		snprintf(nf, sizeof(nf), "\"%s\";\"%s\";\"%s\"", xw_text(x, x->w->yes),
+			 xw_text(x, x->w->yes), xw_text(x, x->w->no));
 		format_set_num_format(x->yesno, nf);
 	}
 }
@@ -267,16 +306,19 @@ static void set_properties(struct xw *x)
 	snprintf(title, sizeof(title), "%s %s %s", x->w->title, c->id, r->period.label);
 	snprintf(author, sizeof(author), "slakit %s", r->version);
 	snprintf(comments, sizeof(comments), "contract sha256 %s", c->sha256);
-	props.title = title;
-	props.subject = c->name;
-	props.author = author;
-	props.company = c->supplier;
-	props.comments = comments;
+	/* The fields are not const; workbook_set_properties() copies them. */
+	props.title = (char *)xw_text(x, title);
+	props.subject = (char *)xw_text(x, c->name);
+	props.author = (char *)xw_text(x, author);
+	props.company = (char *)xw_text(x, c->supplier);
+	props.comments = (char *)xw_text(x, comments);
 	props.created = (time_t)r->generated_at;
 	xw_keep(x, workbook_set_properties(x->wb, &props));
-	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.contract_sha256", c->sha256));
-	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.period", r->period.label));
-	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.version", r->version));
+	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.contract_sha256",
+						       xw_text(x, c->sha256)));
+	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.period",
+						       xw_text(x, r->period.label)));
+	xw_keep(x, workbook_set_custom_property_string(x->wb, "slakit.version", xw_text(x, r->version)));
 }
 
 /*
@@ -303,19 +345,25 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	memset(x, 0, sizeof(*x));
 	x->r = r;
 	x->w = report_words_for(report_lang(r, lang));
+	x->texts = arena_new();
+	if (!x->texts)
+		return sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory");
 	names[SH_SUMMARY] = x->w->sheet_summary;
 	names[SH_PRIO] = x->w->sheet_priorities;
 	names[SH_DOMAINS] = x->w->sheet_domains;
 	names[SH_TICKETS] = x->w->sheet_tickets;
 	names[SH_TREND] = x->w->sheet_trend;
 	x->wb = workbook_new_opt(path, &opt);
-	if (!x->wb)
+	if (!x->wb) {
+		arena_free(x->texts);
+		x->texts = NULL;
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot create the workbook");
+	}
 	for (int i = 0; i < SH_COUNT; i++) {
-		x->sh[i].name = names[i];
+		x->sh[i].name = xw_text(x, names[i]);
 		/* Read as each sheet is added: one workbook holds both kinds. */
 		x->wb->options.constant_memory = streamed[i];
-		x->sh[i].ws = workbook_add_worksheet(x->wb, names[i]);
+		x->sh[i].ws = workbook_add_worksheet(x->wb, x->sh[i].name);
 		if (!x->sh[i].ws)
 			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
@@ -345,6 +393,8 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 	x->wb = NULL;
 	free(x->score_row);
 	x->score_row = NULL;
+	arena_free(x->texts);
+	x->texts = NULL;
 	if (x->err != LXW_NO_ERROR)
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot write the workbook: %s",
 				   lxw_strerror(x->err));
@@ -359,6 +409,8 @@ void xlsx_abandon(struct xw *x)
 	if (x->wb)
 		workbook_close(x->wb);
 	x->wb = NULL;
+	arena_free(x->texts);
+	x->texts = NULL;
 }
 
 enum sk_err sk_report_write_xlsx(const struct sk_report *r, const char *lang, const char *path,

@@ -32,16 +32,31 @@ static void pct_formula(char *buf, size_t size, const struct sk_contract *c, enu
 		snprintf(buf, size, "=%s", inner);
 }
 
-/* A share counted from tickets or calls: its measured value is within / n, a formula. */
-static void share_cells(struct xw *x, struct sheet *s, lxw_row_t row, long n, long within)
+/*
+ * A share counted from tickets or calls: its measured value is within / n, a
+ * formula, shown with the places its verdict against @norm needs (@dir; no
+ * norm when @has_norm is 0).
+ */
+static void share_cells(struct xw *x, struct sheet *s, lxw_row_t row, long n, long within,
+			int has_norm, sk_dec norm, enum sk_direction dir)
 {
 	char f[96], a[32], b[32];
+	lxw_format *fmt = x->pct2;
 
+	if (has_norm) {
+		struct report_figure fig;
+		int met = dir == SK_LOWER_IS_BETTER
+				  ? (int64_t)within * 100 * SK_DEC_ONE <= (int64_t)norm * n
+				  : report_share_met(within, n, norm);
+
+		report_figure(SK_DEC(within), SK_DEC(n), norm, dir, met, 2, &fig);
+		fmt = xw_figure_format(x, &fig, 2, x->pct2);
+	}
 	xw_num(x, s, row, D_N, (double)n, x->count);
 	xw_num(x, s, row, D_WITHIN, (double)within, x->count);
 	snprintf(f, sizeof(f), "=%s/%s", xw_ref(a, sizeof(a), NULL, row, D_WITHIN, 0),
 		 xw_ref(b, sizeof(b), NULL, row, D_N, 0));
-	xw_formula(x, s, row, D_MEASURED, f, x->pct2, (double)within / (double)n);
+	xw_formula(x, s, row, D_MEASURED, f, fmt, (double)within / (double)n);
 }
 
 /* The KPI's % of norm over its per-priority rows, by the contract's rule. */
@@ -81,12 +96,18 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
 	if (k->has_norm)
 		xw_dec(x, s, row, D_NORM, ks->norm_used, share, share ? x->pct_norm : x->num);
-	if (!ks->has_value)
+	if (!ks->has_value) {
 		xw_str(x, s, row, D_MEASURED, w->missing, NULL);
-	else if (share && ks->n > 0 && (ks->origin == SK_ORIGIN_TICKETS || ks->origin == SK_ORIGIN_CALLS))
-		share_cells(x, s, row, ks->n, ks->within);
-	else
+	} else if (share && ks->n > 0 && (ks->origin == SK_ORIGIN_TICKETS || ks->origin == SK_ORIGIN_CALLS)) {
+		share_cells(x, s, row, ks->n, ks->within, k->has_norm, ks->norm_used, k->direction);
+	} else if (share && k->has_norm) {
+		struct report_figure fig;
+
+		report_kpi_measured(ks, &fig);
+		xw_dec(x, s, row, D_MEASURED, ks->measured, 1, xw_figure_format(x, &fig, 2, x->pct2));
+	} else {
 		xw_dec(x, s, row, D_MEASURED, ks->measured, share, share ? x->pct2 : x->num);
+	}
 	if (k->has_weight)
 		xw_dec(x, s, row, D_WEIGHT, ks->weight, 1, x->pct_norm);
 	/* The weight that counts in the score: 0 for a KPI left out. */
@@ -105,7 +126,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 
 		snprintf(label, sizeof(label), "  %s", c->priorities[pp->priority].id);
 		xw_str(x, s, row, D_ID, label, NULL);
-		share_cells(x, s, row, pp->n, pp->within);
+		share_cells(x, s, row, pp->n, pp->within, 1, pp->norm, k->direction);
 		xw_dec(x, s, row, D_NORM, pp->norm, 1, x->pct_norm);
 		pct_formula(f, sizeof(f), c, k->direction, xw_ref(a, sizeof(a), NULL, row, D_MEASURED, 0),
 			    xw_ref(b, sizeof(b), NULL, row, D_NORM, 0));
@@ -447,8 +468,14 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row, 0, sv->service->id, NULL);
 		xw_str(x, s, row, 1, sv->service->name, NULL);
 		xw_dec(x, s, row, 2, sv->service->norm, 1, x->pct_norm);
-		if (sv->has_value)
-			xw_num(x, s, row, 3, (double)sv->availability / 1e8, x->pct2);
+		if (sv->has_value) {
+			struct report_figure fig;
+
+			report_figure(SK_DEC(sv->window - sv->down), SK_DEC(sv->window), sv->service->norm,
+				      SK_HIGHER_IS_BETTER, sv->met, 2, &fig);
+			xw_num(x, s, row, 3, (double)sv->availability / 1e8,
+			       xw_figure_format(x, &fig, 2, x->pct2));
+		}
 		xw_dur(x, s, row, 4, sv->window);
 		xw_dur(x, s, row, 5, sv->down);
 		xw_num(x, s, row, 6, (double)sv->outages, x->count);

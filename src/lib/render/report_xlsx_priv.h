@@ -34,11 +34,31 @@ struct xw {
 	lxw_format *title, *bold, *head, *wrap, *pct, *pct2, *pct_norm, *score, *euro, *dt, *date,
 		*dur, *count, *num, *yesno, *red, *green;
 	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
+	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
+	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 };
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
        D_CONTRIB, D_SOURCE, D_WINDOW, D_DETAIL, D_COLS };
+
+/*
+ * Every string that goes into the workbook (cells, chart titles and series
+ * names, sheet names, document properties, format words) passes here: @s
+ * itself when it is clean, else a copy with control characters other than
+ * TAB, LF and CR, and bytes that are not UTF-8, written as visible escapes
+ * (text_escape(): ESC as \x1b). XML 1.0 cannot hold them: raw, they left
+ * the chart parts unreadable. NULL stays NULL.
+ */
+const char *xw_text(struct xw *x, const char *s);
+
+/*
+ * The percent format that shows figure @f (report_figure()) with its places,
+ * or as the bound it is ("<"0.0000%); @usual when @f needs nothing more
+ * than its @decimals.
+ */
+lxw_format *xw_figure_format(struct xw *x, const struct report_figure *f, int decimals,
+			     lxw_format *usual);
 
 /* Keep the first error of a libxlsxwriter call. */
 void xw_keep(struct xw *x, lxw_error e);

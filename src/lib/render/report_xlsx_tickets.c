@@ -9,6 +9,19 @@
 
 /* ---- priorities and the tickets listed one by one ---- */
 
+/* A clock's share shown with the places its verdict against @p's norm needs. */
+static lxw_format *share_format(struct xw *x, const struct sk_report_prio *p, long within, long n)
+{
+	int d = x->r->contract->rules.pct_decimals;
+	struct report_figure f;
+
+	if (!p->has_norm)
+		return x->pct;
+	report_figure(SK_DEC(within), SK_DEC(n), p->norm, SK_HIGHER_IS_BETTER,
+		      report_share_met(within, n, p->norm), d, &f);
+	return xw_figure_format(x, &f, d, x->pct);
+}
+
 static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct sk_report *r = x->r;
@@ -36,11 +49,13 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_num(x, s, row, 3, (double)p->response_n, x->count);
 		xw_num(x, s, row, 4, (double)p->response_within, x->count);
 		if (p->response_n)
-			xw_num(x, s, row, 5, (double)p->response_within / (double)p->response_n, x->pct);
+			xw_num(x, s, row, 5, (double)p->response_within / (double)p->response_n,
+			       share_format(x, p, p->response_within, p->response_n));
 		xw_num(x, s, row, 6, (double)p->resolution_n, x->count);
 		xw_num(x, s, row, 7, (double)p->resolution_within, x->count);
 		if (p->resolution_n)
-			xw_num(x, s, row, 8, (double)p->resolution_within / (double)p->resolution_n, x->pct);
+			xw_num(x, s, row, 8, (double)p->resolution_within / (double)p->resolution_n,
+			       share_format(x, p, p->resolution_within, p->resolution_n));
 		if (p->has_norm)
 			xw_dec(x, s, row, 9, p->norm, 1, x->pct_norm);
 		xw_str(x, s, row, 10, xw_yes_no(w, p->met), NULL);
@@ -380,9 +395,10 @@ void xw_sheet_trend(struct xw *x)
 				 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, (lxw_col_t)(1 + p), 1));
 			ser = chart_add_series(chart, cats, vals);
 			if (ser)
-				chart_series_set_name(ser, c->priorities[p].id);
+				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
 		}
-		chart_title_set_name(chart, res ? w->chart_resolution : w->chart_response);
+		chart_title_set_name(chart,
+				     xw_text(x, res ? w->chart_resolution : w->chart_response));
 		chart_axis_set_min(chart->y_axis, 0);
 		chart_axis_set_max(chart->y_axis, 1);
 		chart_axis_set_num_format(chart->y_axis, "0%");
@@ -405,10 +421,10 @@ void xw_sheet_trend(struct xw *x)
 				 xw_ref(b, sizeof(b), NULL, t_cat + (lxw_row_t)r->n_categories, (lxw_col_t)(2 + m), 1));
 			ser = chart_add_series(chart, cats, vals);
 			if (ser)
-				chart_series_set_name(ser, report_period_name(w, &r->months[m].period, name,
-									      sizeof(name)));
+				chart_series_set_name(ser, xw_text(x, report_period_name(w, &r->months[m].period,
+											 name, sizeof(name))));
 		}
-		chart_title_set_name(chart, w->chart_categories);
+		chart_title_set_name(chart, xw_text(x, w->chart_categories));
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 		xw_keep(x, worksheet_insert_chart(s->ws, 34, (lxw_col_t)(np + 3), chart));
 	}

@@ -348,18 +348,22 @@ static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
 	char b1[24], b2[24], b3[24], b4[24], flags[256];
 	size_t shown = 0;
 
-	fprintf(fp, "%s  %s  (contract %.12s)\n\n", c->name, r->period.label, c->sha256);
+	/* Names and ids are data (the contract's, the tickets'): escaped for the terminal. */
+	text_write_escaped(fp, c->name);
+	fprintf(fp, "  %s  (contract %.12s)\n\n", r->period.label, c->sha256);
 	fprintf(fp, "%-14s %-8s %-3s %9s %9s %-4s %10s %10s %-4s %s\n", "ticket", "type", "pri",
 		"response", "target", "ok", "resolution", "target", "ok", "flags");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
 		const struct sk_verdict *v = &x->v;
 		const struct sk_clock *rs = &v->response, *rv = &v->resolution;
+		char id[64];
 
 		if (only_breached && !breached(x))
 			continue;
 		shown++;
-		fprintf(fp, "%-14.14s %-8.8s %-3.3s %9s %9s %-4s %10s %10s %-4s %s%s\n", x->ticket.id,
+		text_escape(id, sizeof(id), x->ticket.id, 0);
+		fprintf(fp, "%-14.14s %-8.8s %-3.3s %9s %9s %-4s %10s %10s %-4s %s%s\n", id,
 			sk_ticket_type_name(x->ticket.type), c->priorities[v->priority].id,
 			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->elapsed, b1, sizeof(b1)) : "-",
 			rs->state != SK_CLOCK_NA ? sk_seconds_format(rs->target, b2, sizeof(b2)) : "-",

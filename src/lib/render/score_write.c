@@ -34,6 +34,17 @@ static char *num(sk_dec v, int decimals, char mark, char *buf, size_t size)
 			    : sk_dec_format(v, decimals, mark, buf, size);
 }
 
+/* A figure beside its norm, as a number ("97,96") or the bound ("<98"). */
+static char *figure(const struct report_figure *f, sk_dec norm, char mark, char *buf, size_t size)
+{
+	char n[48];
+
+	if (!f->bound)
+		return num(f->value, f->decimals, mark, buf, size);
+	snprintf(buf, size, "%c%s", f->bound, sk_dec_format_short(norm, mark, n, sizeof(n)));
+	return buf;
+}
+
 static void write_json(const struct sk_score *s, FILE *fp)
 {
 	const struct sk_contract *c = s->contract;
@@ -128,6 +139,7 @@ static void write_csv(const struct sk_score *s, FILE *fp)
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
 
+			/* pct_of_norm is the value the score counts; measured shows the verdict. */
 			fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,", s->period.label, ds->domain->id,
 				ks->kpi->id, ks->has_value ? num(ks->measured, -1, '.', b[0], 64) : "",
 				ks->kpi->has_norm ? num(ks->norm_used, -1, '.', b[1], 64) : "",
@@ -156,7 +168,12 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 	char mark = w == &nl ? ',' : '.';
 	char b[8][64];
 
-	fprintf(fp, "%s: %s (%s)\n%s: %s\n", w->contract, c->name, c->id, w->period, s->period.label);
+	/* The contract's text and the inputs' names are data: escaped for the terminal. */
+	fprintf(fp, "%s: ", w->contract);
+	text_write_escaped(fp, c->name);
+	fputs(" (", fp);
+	text_write_escaped(fp, c->id);
+	fprintf(fp, ")\n%s: %s\n", w->period, s->period.label);
 	fprintf(fp, "sha256 %s\n", c->sha256);
 	fprintf(fp, "%s: pct_decimals=%d, score_decimals=%d, cap=%s, aggregate=%s, weights=%s, "
 		"missing=%s\n", w->decisions, r->pct_decimals, r->score_decimals, r->cap ? "yes" : "no",
@@ -166,27 +183,40 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 		const struct sk_domain_score *ds = &s->domains[i];
 		int first = 1;
 
-		fprintf(fp, "\n%s %s: %s\n", w->domain, ds->domain->id, ds->domain->name);
+		fprintf(fp, "\n%s ", w->domain);
+		text_write_escaped(fp, ds->domain->id);
+		fputs(": ", fp);
+		text_write_escaped(fp, ds->domain->name);
+		fputc('\n', fp);
 		fprintf(fp, "  %-16s %10s %8s %9s %8s %9s  %s\n", w->kpi, w->measured, w->norm, w->pct,
 			w->weight, w->contribution, w->source);
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
 
+			struct report_figure fm, fpct;
+
+			/* Places enough to see the verdict against the norm (report_figure()). */
+			report_kpi_measured(ks, &fm);
+			report_kpi_pct(ks, r->pct_decimals, &fpct);
 			fprintf(fp, "  %-16.16s %10s %8s %9s %8s %9s  %s%s%s\n", ks->kpi->id,
-				ks->has_value ? num(ks->measured, 2, mark, b[0], 64) : w->missing,
+				ks->has_value ? figure(&fm, ks->norm_used, mark, b[0], 64) : w->missing,
 				ks->kpi->has_norm ? num(ks->norm_used, -1, mark, b[1], 64) : "-",
-				ks->has_pct ? num(ks->pct, r->pct_decimals, mark, b[2], 64) : "-",
+				ks->has_pct ? figure(&fpct, SK_DEC(100), mark, b[2], 64) : "-",
 				ks->kpi->has_weight ? num(ks->weight, -1, mark, b[3], 64) : "-",
 				ks->scored ? num(ks->contribution, 2, mark, b[4], 64) : "-",
 				rw->origins[ks->origin], ks->capped ? ", " : "",
 				ks->capped ? w->capped : "");
 			/* Said in the report's words, so Dutch text stays Dutch. */
-			if (ks->detail[0])
-				fprintf(fp, "  %16s %s\n", "", report_kpi_detail(rw, ks, detail,
-										   sizeof(detail)));
+			if (ks->detail[0]) {
+				fprintf(fp, "  %16s ", "");
+				text_write_escaped(fp, report_kpi_detail(rw, ks, detail, sizeof(detail)));
+				fputc('\n', fp);
+			}
 		}
 		if (!ds->scored) {
-			fprintf(fp, "  %s\n", ds->reason[0] ? ds->reason : w->not_scored);
+			fputs("  ", fp);
+			text_write_escaped(fp, ds->reason[0] ? ds->reason : w->not_scored);
+			fputc('\n', fp);
 			continue;
 		}
 		fprintf(fp, "  %s: ", w->derivation);
@@ -207,8 +237,11 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 			first = 0;
 		}
 		fprintf(fp, " = %s\n", num(ds->score_raw, -1, mark, b[2], 64));
-		if (ds->normalised)
-			fprintf(fp, "  %s\n", ds->reason);
+		if (ds->normalised) {
+			fputs("  ", fp);
+			text_write_escaped(fp, ds->reason);
+			fputc('\n', fp);
+		}
 		fprintf(fp, "  %s: %s\n", w->score, num(ds->score, r->score_decimals, mark, b[0], 64));
 		if (ds->step >= 0)
 			fprintf(fp, "  %s: >= %s -> %s %%\n", w->staffel,
@@ -216,13 +249,16 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 				num(ds->malus, -1, mark, b[1], 64));
 		if (ds->escalation)
 			fprintf(fp, "  %s\n", w->escalation);
-		if (ds->has_invoice)
-			fprintf(fp, "  %s: %s %% x EUR %s = EUR %s %s %s (%s)\n", w->malus,
+		if (ds->has_invoice) {
+			fprintf(fp, "  %s: %s %% x EUR %s = EUR %s %s ", w->malus,
 				num(ds->malus, -1, mark, b[0], 64),
 				sk_cents_format(ds->invoice_cents, mark, b[1], 64),
-				sk_cents_format(ds->malus_cents, mark, b[2], 64), w->on_invoice, ds->applies_to,
-				ds->invoice_source);
-		else if (s->period.kind == SK_PERIOD_QUARTER)
+				sk_cents_format(ds->malus_cents, mark, b[2], 64), w->on_invoice);
+			text_write_escaped(fp, ds->applies_to);
+			fputs(" (", fp);
+			text_write_escaped(fp, ds->invoice_source);
+			fputs(")\n", fp);
+		} else if (s->period.kind == SK_PERIOD_QUARTER)
 			fprintf(fp, "  %s: %s\n", w->malus, w->no_invoice);
 	}
 }
