@@ -148,86 +148,39 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 {
 	struct arena *a = arena_new();
 	struct sk_ticket t;
+	struct store_history h;
 	struct sk_verdict v;
 	struct sk_status_event *ev = NULL;
 	struct sk_pause *ps = NULL;
 	size_t nev = 0, nps = 0;
-	sqlite3_stmt *st = NULL;
 	const struct sk_priority *pr;
 	char b1[40], b2[40], raw[128] = "";
 	enum sk_err rc;
-	int failed = 0, have_verdict = 0;
+	int have_verdict = 0;
 
 	if (!a)
 		return SK_ERR_NOMEM;
 	memset(&v, 0, sizeof(v));
-	if ((rc = sk_db_prepare(db, "SELECT " TICKET_COLUMNS ", t.priority_raw FROM tickets t WHERE t.id = ?1",
-				&st, d)))
+	if ((rc = store_ticket_read(db, c, id, a, &t, &h, raw, sizeof(raw), d)))
 		goto out;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	results_bind_matrix(st, c);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL, "no ticket '%s'", id);
-		goto out;
-	}
-	if ((rc = results_read_ticket(st, c, a, &t, d)))
-		goto out;
-	snprintf(raw, sizeof(raw), "%s", results_col_text(st, TICKET_NCOLUMNS) ? results_col_text(st, TICKET_NCOLUMNS) : "");
-	sqlite3_finalize(st);
-
+	results_apply_history(c, &t, &h);
 	/* Status history and explicit pauses, as imported. */
-	if ((rc = sk_db_prepare(db, "SELECT at, status FROM ticket_events WHERE ticket_id = ?1 ORDER BY at, id",
-				&st, d)))
+	if ((rc = store_ticket_read_events(db, id, a, &ev, &nev, d)) ||
+	    (rc = store_ticket_read_pauses(db, id, &ps, &nps, d)))
 		goto out;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct sk_status_event *n = realloc(ev, (nev + 1) * sizeof(*ev));
-
-		if (!n) {
-			rc = SK_ERR_NOMEM;
-			goto out;
-		}
-		ev = n;
-		ev[nev].at = sqlite3_column_int64(st, 0);
-		ev[nev].kind = 0; /* looked up per use */
-		ev[nev++].status = arena_strdup(a, results_col_text(st, 1), &failed);
-	}
-	sqlite3_finalize(st);
-	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at FROM pauses WHERE ticket_id = ?1 ORDER BY start_at",
-				&st, d)))
-		goto out;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct sk_pause *n = realloc(ps, (nps + 1) * sizeof(*ps));
-
-		if (!n) {
-			rc = SK_ERR_NOMEM;
-			goto out;
-		}
-		ps = n;
-		ps[nps].start = sqlite3_column_int64(st, 0);
-		ps[nps++].end = results_col_time(st, 1);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (failed) {
-		rc = SK_ERR_NOMEM;
-		goto out;
-	}
 	t.events = ev;
 	t.n_events = nev;
 	t.pauses = ps;
 	t.n_pauses = nps;
 
 	if (!as_of) {
-		/* The data's horizon: the latest instant the database knows of. */
-		if ((rc = sk_db_prepare(db, "SELECT MAX(m) FROM (SELECT MAX(MAX(reported_at), COALESCE(MAX(responded_at),0),"
-					" COALESCE(MAX(resolved_at),0), COALESCE(MAX(closed_at),0)) AS m FROM tickets"
-					" UNION ALL SELECT COALESCE(MAX(at),0) FROM ticket_events)", &st, d)))
+		/* The data's horizon: the first instant after all the database knows of. */
+		sk_time latest;
+		int found;
+
+		if ((rc = store_tickets_latest(db, &latest, &found, d)))
 			goto out;
-		as_of = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) + 1 : 0;
-		sqlite3_finalize(st);
-		st = NULL;
+		as_of = found ? latest + 1 : 0;
 	}
 	if ((rc = sk_compute_ticket(c, &t, as_of, &v, d)))
 		goto out;
@@ -310,7 +263,6 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fputs("  excluded from the figures, listed apart\n", fp);
 	rc = ferror(fp) ? SK_ERR_IO : SK_OK;
 out:
-	sqlite3_finalize(st);
 	if (have_verdict)
 		sk_verdict_release(&v);
 	free(ev);

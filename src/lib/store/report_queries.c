@@ -6,21 +6,7 @@
 #include <stdlib.h>
 
 #include "store.h"
-
-/*
- * A ticket's title from the export's other columns (tickets.extra, a JSON
- * object), for the column names ticket systems use; NULL when none.
- * The same text as engine/engine.h's TICKET_TITLE_SQL, which is moving into
- * store/ beside this: one of the two goes when they meet.
- */
-#define CASE_TITLE_SQL \
-	"CASE WHEN json_valid(extra) THEN COALESCE(json_extract(extra, '$.title')," \
-	" json_extract(extra, '$.Title'), json_extract(extra, '$.summary')," \
-	" json_extract(extra, '$.Summary'), json_extract(extra, '$.subject')," \
-	" json_extract(extra, '$.Subject'), json_extract(extra, '$.short_description')," \
-	" json_extract(extra, '$.titel'), json_extract(extra, '$.Titel')," \
-	" json_extract(extra, '$.onderwerp'), json_extract(extra, '$.Onderwerp')," \
-	" json_extract(extra, '$.\"Korte omschrijving\"')) END"
+#include "tickets_priv.h"
 
 /* Prepare @sql with [@start, @end) bound to ?1 and ?2. */
 static enum sk_err prepare_span(struct sk_db *db, const char *sql, sk_time start, sk_time end,
@@ -40,11 +26,6 @@ static int col_flag(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* The columns of CASES_SQL, in order. */
 enum {
 	CS_ID, CS_TYPE, CS_PRIORITY, CS_REPORTED, CS_RESOLVED, CS_CLOSED, CS_PLANNED, CS_CATEGORY,
@@ -60,7 +41,7 @@ enum {
 #define CASES_SQL \
 	"SELECT id, type, priority, reported_at, resolved_at, closed_at," \
 	" planned_at, category, location, change_type, cab_approved, change_failed, " \
-	CASE_TITLE_SQL " FROM tickets WHERE (type = 'change' OR type = 'complaint')" \
+	TICKET_TITLE_SQL " FROM tickets WHERE (type = 'change' OR type = 'complaint')" \
 	" AND +reported_at < ?2 AND COALESCE(resolved_at, closed_at, ?2) >= ?1" \
 	" ORDER BY +id"
 

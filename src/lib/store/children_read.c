@@ -9,16 +9,14 @@
  * a small share (a month of ten years), one index lookup per ticket. Neither
  * joins the tickets or re-evaluates the period's scope per row, which is what
  * made a year's history cost seconds.
+ *
+ * Also one ticket's events and pauses as imported, for --explain.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
-#include "engine.h"
-
-/* Above this share (of the time the tickets span, covered by the period), one scan
- * beats a lookup per ticket. */
-#define SCAN_SHARE_PERCENT 20
+#include "tickets_priv.h"
 
 /* Distinct status words seen, so a million events share a few strings. */
 #define INTERN_MAX 64
@@ -29,6 +27,31 @@ enum child {
 	CHILD_HISTORY      /* earlier versions of the ticket: its first and most urgent priority */
 };
 
+/* The columns of each child query, by position (the same for scan and lookup). */
+enum { EV_TICKET, EV_AT, EV_STATUS, EV_ID, EV_IMPORT };
+enum { PS_TICKET, PS_START, PS_END, PS_IMPORT };
+enum { HI_TICKET, HI_PRIORITY, HI_LEVEL };
+
+#define EVENT_COLUMNS "SELECT ticket_id, at, status, id, import_id FROM ticket_events"
+#define PAUSE_COLUMNS "SELECT ticket_id, start_at, end_at, import_id FROM pauses"
+#define HISTORY_COLUMNS "SELECT id, priority, priority_level FROM ticket_history"
+
+static const char *const scan_sql[] = {
+	EVENT_COLUMNS " ORDER BY ticket_id, at, status",
+	PAUSE_COLUMNS " ORDER BY ticket_id, start_at",
+	HISTORY_COLUMNS " ORDER BY id, history_id",
+};
+
+static const char *const lookup_sql[] = {
+	EVENT_COLUMNS " WHERE ticket_id = ?1",
+	PAUSE_COLUMNS " WHERE ticket_id = ?1",
+	HISTORY_COLUMNS " WHERE id = ?1 ORDER BY history_id",
+};
+
+static const char *const what[] = {
+	"reading status history", "reading pauses", "reading ticket history",
+};
+
 /* An event as read: its arrival order breaks ties between events of one second. */
 struct event_row {
 	struct sk_status_event e;
@@ -37,8 +60,10 @@ struct event_row {
 
 struct loader {
 	enum child kind;
+	struct sk_db *db;
 	struct arena *a;
 	const struct sk_contract *c;
+	store_classify_fn classify;
 	const char *interned[INTERN_MAX];
 	unsigned interned_kind[INTERN_MAX]; /* what each means under the contract */
 	size_t n_interned;
@@ -54,21 +79,8 @@ struct loader {
 	int step;            /* scan: result of the last sqlite3_step */
 };
 
-static const char *const scan_sql[] = {
-	"SELECT ticket_id, at, status, id, import_id FROM ticket_events"
-	" ORDER BY ticket_id, at, status",
-	"SELECT ticket_id, start_at, end_at, import_id FROM pauses ORDER BY ticket_id, start_at",
-	"SELECT id, priority, priority_level FROM ticket_history ORDER BY id, history_id",
-};
-
-static const char *const lookup_sql[] = {
-	"SELECT ticket_id, at, status, id, import_id FROM ticket_events WHERE ticket_id = ?1",
-	"SELECT ticket_id, start_at, end_at, import_id FROM pauses WHERE ticket_id = ?1",
-	"SELECT id, priority, priority_level FROM ticket_history WHERE id = ?1 ORDER BY history_id",
-};
-
-static const char *const what[] = {
-	"reading status history", "reading pauses", "reading ticket history",
+struct store_children {
+	struct loader child[3];
 };
 
 static size_t row_size(enum child kind)
@@ -93,7 +105,7 @@ static const char *intern(struct loader *l, const char *s, unsigned *kind)
 			return l->interned[i];
 		}
 	copy = arena_strdup(l->a, s, &failed);
-	*kind = sk_compute_classify_status(l->c, s);
+	*kind = l->classify(l->c, s);
 	if (copy && l->n_interned < INTERN_MAX) {
 		l->interned_kind[l->n_interned] = *kind;
 		l->interned[l->n_interned++] = copy;
@@ -122,20 +134,21 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 {
 	if (l->kind == CHILD_HISTORY) {
 		if (!l->n) {
-			const char *p = results_col_text(st, 1);
+			const char *p = col_text(st, HI_PRIORITY);
 
 			l->first = p ? sk_contract_find_priority(l->c, p) : -1;
 			l->has_level = 0;
 		}
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL &&
-		    (!l->has_level || sqlite3_column_int(st, 2) < l->level)) {
-			l->level = sqlite3_column_int(st, 2);
+		if (sqlite3_column_type(st, HI_LEVEL) != SQLITE_NULL &&
+		    (!l->has_level || sqlite3_column_int(st, HI_LEVEL) < l->level)) {
+			l->level = sqlite3_column_int(st, HI_LEVEL);
 			l->has_level = 1;
 		}
 		l->n++;
 		return SK_OK;
 	}
-	if (id_list_add(&l->imports, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? 4 : 3)))
+	if (id_list_add(&l->imports, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? EV_IMPORT
+									      : PS_IMPORT)))
 		return SK_ERR_NOMEM;
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 64;
@@ -149,16 +162,16 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 	if (l->kind == CHILD_EVENTS) {
 		struct event_row *r = (struct event_row *)l->buf + l->n;
 
-		r->e.at = sqlite3_column_int64(st, 1);
-		r->e.status = intern(l, results_col_text(st, 2), &r->e.kind);
-		r->id = sqlite3_column_int64(st, 3);
+		r->e.at = sqlite3_column_int64(st, EV_AT);
+		r->e.status = intern(l, col_text(st, EV_STATUS), &r->e.kind);
+		r->id = sqlite3_column_int64(st, EV_ID);
 		if (!r->e.status)
 			return SK_ERR_NOMEM;
 	} else {
 		struct sk_pause *p = (struct sk_pause *)l->buf + l->n;
 
-		p->start = sqlite3_column_int64(st, 1);
-		p->end = results_col_time(st, 2);
+		p->start = sqlite3_column_int64(st, PS_START);
+		p->end = col_time(st, PS_END);
 	}
 	l->n++;
 	return SK_OK;
@@ -179,7 +192,7 @@ static int by_time_then_arrival(const void *pa, const void *pb)
  * they are needed only to compute its verdict, and a year's worth would be
  * a fifth of the memory the results hold.
  */
-static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
+static enum sk_err flush_run(struct loader *l, struct sk_ticket *t, struct store_history *h)
 {
 	size_t n = l->n;
 
@@ -187,7 +200,10 @@ static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 	if (!n)
 		return SK_OK;
 	if (l->kind == CHILD_HISTORY) {
-		results_apply_history_index(l->c, t, l->first, l->has_level, l->level);
+		h->has_first = 1;
+		h->first = l->first;
+		h->has_level = l->has_level;
+		h->level = l->level;
 		return SK_OK;
 	}
 	if (l->kind == CHILD_EVENTS) {
@@ -219,7 +235,7 @@ static enum sk_err flush_run(struct loader *l, struct sk_ticket *t)
 }
 
 /* Read the rows of ticket @t from child @l (scan: its cursor stands on the next row). */
-static enum sk_err read_child(struct sk_db *db, struct loader *l, struct sk_ticket *t,
+static enum sk_err read_child(struct loader *l, struct sk_ticket *t, struct store_history *h,
 			      struct sk_diag *d)
 {
 	enum sk_err rc = SK_OK;
@@ -231,9 +247,10 @@ static enum sk_err read_child(struct sk_db *db, struct loader *l, struct sk_tick
 		sqlite3_bind_text(l->st, 1, t->id, -1, SQLITE_STATIC);
 		l->step = sqlite3_step(l->st);
 	}
-	/* Scan: rows of tickets not read (out of the period's scope) are passed over. */
+	/* Scan: rows of tickets not read (out of the period's scope) are passed over.
+	 * The ticket id is column 0 of each child query. */
 	while (l->step == SQLITE_ROW && rc == SK_OK) {
-		const char *id = results_col_text(l->st, 0);
+		const char *id = col_text(l->st, 0);
 		int cmp = id ? strcmp(id, t->id) : -1;
 
 		if (cmp > 0)
@@ -243,20 +260,17 @@ static enum sk_err read_child(struct sk_db *db, struct loader *l, struct sk_tick
 		l->step = sqlite3_step(l->st);
 	}
 	if (rc == SK_OK && l->step != SQLITE_ROW && l->step != SQLITE_DONE)
-		rc = sk_db_fail(db, what[l->kind], d);
+		rc = sk_db_fail(l->db, what[l->kind], d);
 	if (rc == SK_OK)
-		rc = flush_run(l, t);
+		rc = flush_run(l, t, h);
 	return rc;
 }
 
-struct results_children {
-	struct loader child[3];
-};
-
-enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c, struct arena *a,
-				  int scan, struct results_children **out, struct sk_diag *d)
+enum sk_err store_children_open(struct sk_db *db, const struct sk_contract *c,
+				store_classify_fn classify, struct arena *a, int scan,
+				struct store_children **out, struct sk_diag *d)
 {
-	struct results_children *ch = calloc(1, sizeof(*ch));
+	struct store_children *ch = calloc(1, sizeof(*ch));
 	enum sk_err rc = SK_OK;
 
 	*out = NULL;
@@ -267,8 +281,10 @@ enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c,
 		int any = 1;
 
 		l->kind = (enum child)kind;
+		l->db = db;
 		l->a = a;
 		l->c = c;
+		l->classify = classify;
 		l->scan = scan;
 		/* Most databases have no earlier versions at all. */
 		if (kind == CHILD_HISTORY &&
@@ -280,15 +296,15 @@ enum sk_err results_children_open(struct sk_db *db, const struct sk_contract *c,
 			l->step = sqlite3_step(l->st);
 	}
 	if (rc) {
-		results_children_close(ch);
+		store_children_close(ch);
 		return rc;
 	}
 	*out = ch;
 	return SK_OK;
 }
 
-enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
-				  struct sk_ticket *t, struct sk_diag *d)
+enum sk_err store_children_read(struct store_children *ch, struct sk_ticket *t,
+				struct store_history *h, struct sk_diag *d)
 {
 	struct loader *ev = &ch->child[CHILD_EVENTS], *ps = &ch->child[CHILD_PAUSES];
 	enum sk_err rc = SK_OK;
@@ -296,7 +312,7 @@ enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 
 	ev->imports.n = ps->imports.n = 0;
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++)
-		rc = read_child(db, &ch->child[kind], t, d);
+		rc = read_child(&ch->child[kind], t, h, d);
 	if (rc || !(ev->imports.n + ps->imports.n))
 		return rc;
 	/* The imports of its events, then those of its pauses that are new. */
@@ -311,7 +327,7 @@ enum sk_err results_children_read(struct sk_db *db, struct results_children *ch,
 	return SK_OK;
 }
 
-void results_children_close(struct results_children *ch)
+void store_children_close(struct store_children *ch)
 {
 	if (!ch)
 		return;
@@ -324,25 +340,82 @@ void results_children_close(struct results_children *ch)
 	free(ch);
 }
 
-enum sk_err results_prefer_scan_period(struct sk_db *db, const struct sk_period *p, int *scan,
-				       struct sk_diag *d)
+/* --- one ticket, as imported (--explain) --- */
+
+enum sk_err store_ticket_read_events(struct sk_db *db, const char *id, struct arena *a,
+				     struct sk_status_event **out, size_t *n_out, struct sk_diag *d)
 {
+	enum { AT, STATUS };
+	struct sk_status_event *ev = NULL;
 	sqlite3_stmt *st = NULL;
+	size_t n = 0;
+	enum sk_err rc;
+	int failed = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if ((rc = sk_db_prepare(db, "SELECT at, status FROM ticket_events WHERE ticket_id = ?1"
+				" ORDER BY at, id", &st, d)))
+		goto out;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct sk_status_event *more = realloc(ev, (n + 1) * sizeof(*ev));
+
+		if (!more) {
+			rc = SK_ERR_NOMEM;
+			goto out;
+		}
+		ev = more;
+		ev[n].at = sqlite3_column_int64(st, AT);
+		ev[n].kind = 0; /* looked up per use */
+		ev[n++].status = arena_strdup(a, col_text(st, STATUS), &failed);
+	}
+	if (failed)
+		rc = SK_ERR_NOMEM;
+out:
+	sqlite3_finalize(st);
+	if (rc) {
+		free(ev);
+		return rc;
+	}
+	*out = ev;
+	*n_out = n;
+	return SK_OK;
+}
+
+enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk_pause **out,
+				     size_t *n_out, struct sk_diag *d)
+{
+	enum { START, END };
+	struct sk_pause *ps = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t n = 0;
 	enum sk_err rc;
 
-	*scan = 1;
-	/* Two index lookups (one query with both min and max would scan the table):
-	 * how much of the time the tickets span the period covers. */
-	if ((rc = sk_db_prepare(db, "SELECT (SELECT min(reported_at) FROM tickets),"
-				" (SELECT max(reported_at) FROM tickets)", &st, d)))
-		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		sk_time lo = sqlite3_column_int64(st, 0), hi = sqlite3_column_int64(st, 1) + 1;
-		sk_time from = p->start > lo ? p->start : lo, to = p->end < hi ? p->end : hi;
-		double share = to > from ? (double)(to - from) / (double)(hi - lo) : 0;
+	*out = NULL;
+	*n_out = 0;
+	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at FROM pauses WHERE ticket_id = ?1"
+				" ORDER BY start_at", &st, d)))
+		goto out;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct sk_pause *more = realloc(ps, (n + 1) * sizeof(*ps));
 
-		*scan = share * 100 >= SCAN_SHARE_PERCENT;
+		if (!more) {
+			rc = SK_ERR_NOMEM;
+			goto out;
+		}
+		ps = more;
+		ps[n].start = sqlite3_column_int64(st, START);
+		ps[n++].end = col_time(st, END);
 	}
+out:
 	sqlite3_finalize(st);
+	if (rc) {
+		free(ps);
+		return rc;
+	}
+	*out = ps;
+	*n_out = n;
 	return SK_OK;
 }
