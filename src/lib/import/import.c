@@ -202,72 +202,29 @@ static void bad_row(struct sk_imp *x, char delim)
 static enum sk_err log_start(struct sk_imp *x, const char *profile, int enc,
 			     char delim, sk_time started, struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
 	char dl[8];
-	enum sk_err rc;
+	struct store_import_log log = {
+		.file = x->name,
+		.kind = sk_import_kind_name(x->kind),
+		.profile = profile,
+		.map_file = x->map ? x->map->path : NULL,
+		.map_sha256 = x->map ? x->map->sha256 : NULL,
+		.contract_sha256 = x->c->sha256,
+		.time_zone = sk_tz_name(x->c->tz),
+		.encoding = enc == SK_ENC_CP1252 ? "windows-1252" : "utf-8",
+		.delimiter = dl,
+		.tool_version = sk_version(),
+		.skip_bad = x->o->skip_bad,
+		.started = started,
+	};
 
 	snprintf(dl, sizeof(dl), "%s", delim == '\t' ? "tab" : (char[2]){ delim, 0 });
-	rc = sk_db_prepare(x->db, "INSERT INTO imports (file, sha256, bytes, kind, profile, "
-			   "map_file, map_sha256, contract_sha256, time_zone, encoding, delimiter, "
-			   "skip_bad, rows_read, rows_inserted, rows_updated, rows_unchanged, "
-			   "rows_rejected, tickets_inserted, tickets_updated, tickets_unchanged, "
-			   "dst_gaps, dst_folds, started_at, finished_at, tool_version) VALUES "
-			   "(?1, '', 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 0, 0, "
-			   "0, 0, ?11, ?11, ?12)", &st, d);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, x->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, sk_import_kind_name(x->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, profile, -1, SQLITE_STATIC);
-	if (x->map) {
-		sqlite3_bind_text(st, 4, x->map->path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, x->map->sha256, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_text(st, 6, x->c->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, sk_tz_name(x->c->tz), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, enc == SK_ENC_CP1252 ? "windows-1252" : "utf-8", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, dl, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 10, x->o->skip_bad);
-	sqlite3_bind_int64(st, 11, started);
-	sqlite3_bind_text(st, 12, sk_version(), -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = sk_db_fail(x->db, "log import", d);
-	sqlite3_finalize(st);
-	x->import_id = sqlite3_last_insert_rowid(x->h);
-	return rc;
+	return store_import_log_start(x->si, &log, &x->import_id, d);
 }
 
 static enum sk_err log_finish(struct sk_imp *x, int64_t bytes, struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
-	const struct sk_import_result *r = x->res;
-	enum sk_err rc;
-
-	rc = sk_db_prepare(x->db, "UPDATE imports SET sha256 = ?1, bytes = ?2, rows_read = ?3, "
-			   "rows_inserted = ?4, rows_updated = ?5, rows_unchanged = ?6, "
-			   "rows_rejected = ?7, tickets_inserted = ?8, tickets_updated = ?9, "
-			   "tickets_unchanged = ?10, dst_gaps = ?11, dst_folds = ?12, "
-			   "finished_at = ?13 WHERE id = ?14", &st, d);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, r->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, bytes);
-	sqlite3_bind_int64(st, 3, r->rows_read);
-	sqlite3_bind_int64(st, 4, r->inserted);
-	sqlite3_bind_int64(st, 5, r->updated);
-	sqlite3_bind_int64(st, 6, r->unchanged);
-	sqlite3_bind_int64(st, 7, r->rejected);
-	sqlite3_bind_int64(st, 8, r->tickets_inserted);
-	sqlite3_bind_int64(st, 9, r->tickets_updated);
-	sqlite3_bind_int64(st, 10, r->tickets_unchanged);
-	sqlite3_bind_int64(st, 11, r->dst_gaps);
-	sqlite3_bind_int64(st, 12, r->dst_folds);
-	sqlite3_bind_int64(st, 13, (sqlite3_int64)time(NULL));
-	sqlite3_bind_int64(st, 14, x->import_id);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = sk_db_fail(x->db, "log import", d);
-	sqlite3_finalize(st);
-	return rc;
+	return store_import_log_finish(x->si, x->res, bytes, (sk_time)time(NULL), d);
 }
 
 /* Checked rows travel from the reader thread in batches of about this size. */
@@ -289,7 +246,7 @@ struct batch {
 	size_t n, rows_cap;
 	size_t *offs;           /* raw fields' text offsets */
 	size_t noffs, offs_cap;
-	struct sk_val *vals;    /* values; a text's offset is in .i */
+	struct store_val *vals; /* values; a text's offset is in .i */
 	size_t nvals, vals_cap;
 	char *text;             /* every text of the batch, NUL-terminated */
 	size_t tlen, tcap;
@@ -408,9 +365,9 @@ static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct sk
 		pr->v0 = b->nvals;
 		pr->nv = r.nv;
 		for (int i = 0; i < r.nv; i++) {
-			struct sk_val v = r.v[i];
+			struct store_val v = r.v[i];
 
-			if (v.type == SQLITE_TEXT) {
+			if (v.type == STORE_TEXT) {
 				if (!(at = add_text(b, v.s)))
 					return SK_ERR_NOMEM;
 				v.i = (long long)(at - 1);
@@ -477,10 +434,9 @@ static enum sk_err pipeline_start(struct pipeline *p, struct sk_imp *x, struct s
 {
 	p->px = *x;
 	memset(&p->px.extra, 0, sizeof(p->px.extra));
-	memset(&p->px.scratch, 0, sizeof(p->px.scratch));
 	p->px.res = &p->pres;
 	p->px.db = NULL;
-	p->px.h = NULL;
+	p->px.si = NULL;
 	p->csv = csv;
 	p->ops = kinds[x->kind];
 	p->keep_raw = x->o->skip_bad && x->o->rejects;
@@ -555,15 +511,13 @@ static void pipeline_end(struct pipeline *p)
 		memset(b, 0, sizeof(*b));
 	}
 	free(p->px.extra.s);
-	free(p->px.scratch.s);
 	memset(&p->px.extra, 0, sizeof(p->px.extra));
-	memset(&p->px.scratch, 0, sizeof(p->px.scratch));
 }
 
 /* Good rows waiting to be inserted together (a batch's texts stay put). */
 struct pending {
-	struct sk_row r[SK_INSERT_MANY];
-	const struct prow *pr[SK_INSERT_MANY];
+	struct sk_row r[STORE_INSERT_MANY];
+	const struct prow *pr[STORE_INSERT_MANY];
 	size_t n;
 };
 
@@ -581,40 +535,6 @@ static enum sk_err at_row(struct sk_imp *x, const struct batch *b, const struct 
 	return SK_OK;
 }
 
-/* Prepare the statement that inserts SK_INSERT_MANY rows at once. */
-static enum sk_err prepare_many(struct sk_imp *x, const struct sk_kind_ops *ops, struct sk_diag *d)
-{
-	struct sk_buf q = { 0 };
-	char num[32];
-	enum sk_err rc;
-	int k = 0, per = ops->ncols + 2 + !!ops->seq;
-
-	sk_buf_add(&q, "INSERT INTO ", 12);
-	sk_buf_add(&q, ops->table, strlen(ops->table));
-	sk_buf_add(&q, " (", 2);
-	for (int i = 0; i < ops->ncols; i++) {
-		sk_buf_add(&q, ops->cols[i], strlen(ops->cols[i]));
-		sk_buf_add(&q, ",", 1);
-	}
-	sk_buf_add(&q, "import_id,line", 14);
-	if (ops->seq) {
-		sk_buf_add(&q, ",", 1);
-		sk_buf_add(&q, ops->seq, strlen(ops->seq));
-	}
-	sk_buf_add(&q, ") VALUES ", 9);
-	for (int r = 0; r < SK_INSERT_MANY; r++)
-		for (int i = 0; i < per; i++) {
-			snprintf(num, sizeof(num), "%s?%d%s", i ? "," : r ? ",(" : "(", ++k,
-				 i == per - 1 ? ")" : "");
-			sk_buf_add(&q, num, strlen(num));
-		}
-	sk_buf_add(&q, " ON CONFLICT DO NOTHING", 23);
-	rc = q.s ? sk_db_prepare(x->db, q.s, &x->st_many, d)
-		 : sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-	free(q.s);
-	return rc;
-}
-
 /* Store the pending rows: one statement inserts them all when none is
  * stored yet (the common case); otherwise each goes, in order, through the
  * kind's store(), which tells a row that statement inserted, an update, an
@@ -623,26 +543,20 @@ static enum sk_err flush(struct sk_imp *x, const struct sk_kind_ops *ops, struct
 			 const struct batch *b, const char ***fptr, size_t *fcap, char delim,
 			 struct sk_diag *d)
 {
-	sqlite3_stmt *st;
 	enum sk_err rc;
-	int k = 0, whole = p->n == SK_INSERT_MANY && ops->table;
+	int all, whole = p->n == STORE_INSERT_MANY && ops->table >= 0;
 
-	if (whole && !x->st_many && (rc = prepare_many(x, ops, d)))
-		return rc;
 	if (whole) {
-		st = x->st_many;
-		sqlite3_reset(st);
+		const struct store_val *rows[STORE_INSERT_MANY];
+		long lines[STORE_INSERT_MANY];
+
 		for (size_t j = 0; j < p->n; j++) {
-			for (int i = 0; i < ops->ncols; i++)
-				sk_val_bind(st, ++k, &p->r[j].v[i]);
-			sqlite3_bind_int64(st, ++k, x->import_id);
-			sqlite3_bind_int64(st, ++k, p->pr[j]->line);
-			if (ops->seq)
-				sqlite3_bind_int64(st, ++k, SK_SEQ(x->import_id, p->pr[j]->line));
+			rows[j] = p->r[j].v;
+			lines[j] = p->pr[j]->line;
 		}
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return sk_db_fail(x->db, "insert rows", d);
-		if ((size_t)sqlite3_changes(x->h) == p->n) {
+		if ((rc = store_rows_insert_many(x->si, ops->table, rows, lines, &all, d)))
+			return rc;
+		if (all) {
 			x->res->inserted += (long)p->n;
 			p->n = 0;
 			return SK_OK;
@@ -688,12 +602,12 @@ static enum sk_err store_batch(struct sk_imp *x, const struct sk_kind_ops *ops, 
 		r->nv = pr->nv;
 		for (int i = 0; i < pr->nv; i++) {
 			r->v[i] = b->vals[pr->v0 + (size_t)i];
-			if (r->v[i].type == SQLITE_TEXT)
+			if (r->v[i].type == STORE_TEXT)
 				r->v[i].s = b->text + r->v[i].i;
 		}
 		r->key = pr->key ? b->text + pr->key - 1 : NULL;
 		r->shown = pr->shown ? b->text + pr->shown - 1 : NULL;
-		if (p->n == SK_INSERT_MANY && (rc = flush(x, ops, p, b, fptr, fcap, delim, d)))
+		if (p->n == STORE_INSERT_MANY && (rc = flush(x, ops, p, b, fptr, fcap, delim, d)))
 			return rc;
 	}
 	return flush(x, ops, p, b, fptr, fcap, delim, d);
@@ -705,13 +619,9 @@ static void imp_release(struct sk_imp *x)
 		free(x->header[i]);
 	free(x->header);
 	free(x->is_mapped);
-	sqlite3_finalize(x->st_seen);
-	sqlite3_finalize(x->st_seen_add);
-	sqlite3_finalize(x->st_many);
-	for (int i = 0; i < 8; i++)
-		sqlite3_finalize(x->st[i]);
+	store_import_close(x->si);
+	x->si = NULL;
 	free(x->extra.s);
-	free(x->scratch.s);
 }
 
 enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
@@ -736,7 +646,6 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 
 	memset(res, 0, sizeof(*res));
 	x.db = db;
-	x.h = sk_db_handle(db);
 	x.c = c;
 	x.o = o;
 	x.map = map;
@@ -782,9 +691,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	if ((rc = sk_db_begin(db, d)))
 		goto out;
 	began = 1;
-	if ((rc = sk_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, "
-			     "line INTEGER); DELETE FROM temp.seen", d)) ||
-	    (rc = sk_db_prepare(db, "SELECT line FROM temp.seen WHERE key = ?1", &x.st_seen, d)) ||
+	if ((rc = store_import_open(db, &x.si, d)) ||
 	    (rc = log_start(&x, profile, enc, delim, started, d)))
 		goto out;
 	if (o->rejects && o->skip_bad) {

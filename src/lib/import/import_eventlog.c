@@ -15,49 +15,12 @@
 
 #include "import_priv.h"
 
-enum { ST_EVENT = 4, ST_STAGE = 5, ST_HISTORY = 6 };
-
-static enum sk_err prepare(struct sk_imp *x, struct sk_diag *d)
-{
-	char sql[8192];
-	size_t n;
-	enum sk_err rc;
-
-	if (x->st[ST_STAGE])
-		return SK_OK;
-	if ((rc = sk_db_exec(x->db, "CREATE TEMP TABLE IF NOT EXISTS stage ("
-			     "id TEXT PRIMARY KEY, at INTEGER, first_line INTEGER, "
-			     "v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,"
-			     "v18,v19,v20,v21,v22,v23,v24,v25,v26); DELETE FROM temp.stage", d)))
-		return rc;
-	/* The latest row of a ticket gives its fields; the first line stays. */
-	n = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO temp.stage VALUES (?1,?2,?3");
-	for (int i = 1; i < TC_COUNT; i++)
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, ",?%d", i + 3);
-	n += (size_t)snprintf(sql + n, sizeof(sql) - n, ") ON CONFLICT(id) DO UPDATE SET "
-			      "first_line = min(first_line, excluded.first_line)");
-	for (int i = 1; i < TC_COUNT; i++)
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
-				      ", v%d = CASE WHEN excluded.at >= at THEN excluded.v%d ELSE v%d END",
-				      i, i, i);
-	snprintf(sql + n, sizeof(sql) - n, ", at = max(at, excluded.at)");
-	if ((rc = sk_db_prepare(x->db, sql, &x->st[ST_STAGE], d)))
-		return rc;
-	if ((rc = sk_db_prepare(x->db, "INSERT INTO ticket_events (ticket_id, at, status, "
-				"pause, meaning, extra, import_id, line, id) VALUES (?1,?2,?3,?4,?5,?6,?7,"
-				"?8,?9) ON CONFLICT (ticket_id, at, status) DO NOTHING",
-				&x->st[ST_EVENT], d)))
-		return rc;
-	return sk_db_prepare(x->db, "SELECT at, status, meaning FROM ticket_events "
-			     "WHERE ticket_id = ?1 ORDER BY at, id", &x->st[ST_HISTORY], d);
-}
-
 /* A row: the ticket's fields, then the event's time, status and meaning. */
 enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
 
 static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	const char *meaning, *status;
 	sk_time at;
 	int present;
@@ -67,9 +30,9 @@ static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 		return rc;
 	status = sk_imp_text(x, F_STATUS);
 	meaning = sk_imp_status_meaning(x, status);
-	v[EV_AT] = (struct sk_val){ SQLITE_INTEGER, at, NULL };
-	v[EV_STATUS] = (struct sk_val){ SQLITE_TEXT, 0, status };
-	v[EV_MEANING] = (struct sk_val){ meaning ? SQLITE_TEXT : SQLITE_NULL, 0, meaning };
+	v[EV_AT] = (struct store_val){ STORE_INT, at, NULL };
+	v[EV_STATUS] = (struct store_val){ STORE_TEXT, 0, status };
+	v[EV_MEANING] = (struct store_val){ meaning ? STORE_TEXT : STORE_NULL, 0, meaning };
 	r->nv = EV_COUNT;
 	return SK_OK;
 }
@@ -77,160 +40,131 @@ static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 static enum sk_err eventlog_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			     struct sk_diag *d)
 {
-	const struct sk_val *v = r->v;
-	const char *meaning = v[EV_MEANING].type == SQLITE_TEXT ? v[EV_MEANING].s : NULL;
+	const struct store_val *v = r->v;
+	const char *meaning = v[EV_MEANING].type == STORE_TEXT ? v[EV_MEANING].s : NULL;
+	struct store_val ev[EC_COUNT] = {
+		[EC_TICKET_ID] = { STORE_TEXT, 0, v[TC_ID].s },
+		[EC_AT] = { STORE_INT, v[EV_AT].i, NULL },
+		[EC_STATUS] = { STORE_TEXT, 0, v[EV_STATUS].s },
+		[EC_PAUSE] = { STORE_INT, meaning && strcmp(meaning, "paused") == 0, NULL },
+		[EC_MEANING] = v[EV_MEANING],
+		[EC_EXTRA] = v[TC_EXTRA],
+	};
 	enum sk_err rc;
-	sqlite3_stmt *st;
+	int added;
 
 	(void)tried; /* never: an event log's rows are stored one by one */
-	if ((rc = prepare(x, d)))
+	if ((rc = store_row_add(x->si, STORE_EVENTS, ev, x->line, &added, d)))
 		return rc;
-	st = x->st[ST_EVENT];
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, v[TC_ID].s, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, v[EV_AT].i);
-	sqlite3_bind_text(st, 3, v[EV_STATUS].s, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, meaning && strcmp(meaning, "paused") == 0);
-	if (meaning)
-		sqlite3_bind_text(st, 5, meaning, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 5);
-	sk_val_bind(st, 6, &v[TC_EXTRA]);
-	sqlite3_bind_int64(st, 7, x->import_id);
-	sqlite3_bind_int64(st, 8, x->line);
-	sqlite3_bind_int64(st, 9, SK_SEQ(x->import_id, x->line));
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return sk_db_fail(x->db, "insert event", d);
 	/* An event already stored (or repeated in the file) is one event. */
-	if (sqlite3_changes(x->h))
+	if (added)
 		x->res->inserted++;
 	else
 		x->res->unchanged++;
-
-	st = x->st[ST_STAGE];
-	sqlite3_reset(st);
-	sk_val_bind(st, 1, &v[TC_ID]);
-	sqlite3_bind_int64(st, 2, v[EV_AT].i);
-	sqlite3_bind_int64(st, 3, x->line);
-	for (int i = 1; i < TC_COUNT; i++)
-		sk_val_bind(st, i + 3, &v[i]);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return sk_db_fail(x->db, "stage ticket", d);
-	return SK_OK;
+	return store_stage_put(x->si, v, v[EV_AT].i, x->line, d);
 }
 
-/* Read column @p col of @p st into @p v (text stays valid until the next step). */
-static void get_val(sqlite3_stmt *st, int col, struct sk_val *v)
+/* What the status history of a ticket tells, event by event. */
+struct history {
+	long long first, responded, resolved, closed;
+	int any, has_resp, has_res, has_clo;
+	struct sk_buf *status;        /* the last status */
+};
+
+static void history_event(void *ctx, sk_time at, const char *s, const char *m)
 {
-	v->type = sqlite3_column_type(st, col);
-	if (v->type == SQLITE_INTEGER)
-		v->i = sqlite3_column_int64(st, col);
-	else if (v->type == SQLITE_TEXT)
-		v->s = (const char *)sqlite3_column_text(st, col);
-	else
-		v->type = SQLITE_NULL;
+	struct history *h = ctx;
+	int is_res = m && strcmp(m, "resolved") == 0;
+	int is_clo = m && strcmp(m, "closed") == 0;
+
+	if (!h->any)
+		h->first = at;
+	h->any = 1;
+	if (!h->has_resp && m && (is_res || strcmp(m, "responded") == 0)) {
+		h->responded = at;
+		h->has_resp = 1;
+	}
+	if (is_res || is_clo) {
+		if (!h->has_res) {
+			h->resolved = at;
+			h->has_res = 1;
+		}
+		if (is_clo && !h->has_clo) {
+			h->closed = at;
+			h->has_clo = 1;
+		}
+	} else {
+		h->has_res = h->has_clo = 0; /* reopened */
+	}
+	h->status->len = 0;
+	sk_buf_add(h->status, s, strlen(s));
 }
 
 /* Times from the status history of ticket @p v[TC_ID]. */
-static enum sk_err derive(struct sk_imp *x, struct sk_val *v, struct sk_buf *status,
+static enum sk_err derive(struct sk_imp *x, struct store_val *v, struct sk_buf *status,
 			  struct sk_diag *d)
 {
-	sqlite3_stmt *st = x->st[ST_HISTORY];
-	long long first = 0, responded = 0, resolved = 0, closed = 0;
-	int any = 0, has_resp = 0, has_res = 0, has_clo = 0, r;
+	struct history h = { .status = status };
+	enum sk_err rc;
 
-	sqlite3_reset(st);
-	sk_val_bind(st, 1, &v[TC_ID]);
 	status->len = 0;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		long long at = sqlite3_column_int64(st, 0);
-		const char *m = (const char *)sqlite3_column_text(st, 2);
-		const char *s = (const char *)sqlite3_column_text(st, 1);
-		int is_res = m && strcmp(m, "resolved") == 0;
-		int is_clo = m && strcmp(m, "closed") == 0;
-
-		if (!any)
-			first = at;
-		any = 1;
-		if (!has_resp && m && (is_res || strcmp(m, "responded") == 0)) {
-			responded = at;
-			has_resp = 1;
-		}
-		if (is_res || is_clo) {
-			if (!has_res) {
-				resolved = at;
-				has_res = 1;
-			}
-			if (is_clo && !has_clo) {
-				closed = at;
-				has_clo = 1;
-			}
-		} else {
-			has_res = has_clo = 0; /* reopened */
-		}
-		status->len = 0;
-		sk_buf_add(status, s, strlen(s));
+	if ((rc = store_ticket_events(x->si, &v[TC_ID], history_event, &h, d)))
+		return rc;
+	if (v[TC_REPORTED].type == STORE_NULL && h.any) {
+		v[TC_REPORTED].type = STORE_INT;
+		v[TC_REPORTED].i = h.first;
 	}
-	sqlite3_reset(st);
-	if (r != SQLITE_DONE)
-		return sk_db_fail(x->db, "read status history", d);
-	if (v[TC_REPORTED].type == SQLITE_NULL && any) {
-		v[TC_REPORTED].type = SQLITE_INTEGER;
-		v[TC_REPORTED].i = first;
+	if (v[TC_RESPONDED].type == STORE_NULL && h.has_resp) {
+		v[TC_RESPONDED].type = STORE_INT;
+		v[TC_RESPONDED].i = h.responded;
 	}
-	if (v[TC_RESPONDED].type == SQLITE_NULL && has_resp) {
-		v[TC_RESPONDED].type = SQLITE_INTEGER;
-		v[TC_RESPONDED].i = responded;
+	if (v[TC_RESOLVED].type == STORE_NULL && h.has_res) {
+		v[TC_RESOLVED].type = STORE_INT;
+		v[TC_RESOLVED].i = h.resolved;
 	}
-	if (v[TC_RESOLVED].type == SQLITE_NULL && has_res) {
-		v[TC_RESOLVED].type = SQLITE_INTEGER;
-		v[TC_RESOLVED].i = resolved;
-	}
-	if (v[TC_CLOSED].type == SQLITE_NULL && has_clo) {
-		v[TC_CLOSED].type = SQLITE_INTEGER;
-		v[TC_CLOSED].i = closed;
+	if (v[TC_CLOSED].type == STORE_NULL && h.has_clo) {
+		v[TC_CLOSED].type = STORE_INT;
+		v[TC_CLOSED].i = h.closed;
 	}
 	if (status->len) {
-		v[TC_STATUS].type = SQLITE_TEXT;
+		v[TC_STATUS].type = STORE_TEXT;
 		v[TC_STATUS].s = status->s;
 	}
 	return SK_OK;
 }
 
+/* The walk over the staged tickets. */
+struct finish {
+	struct sk_imp *x;
+	struct sk_buf status;
+};
+
+static enum sk_err finish_ticket(void *ctx, struct store_val v[TC_COUNT], long first_line,
+				 struct sk_diag *d)
+{
+	struct finish *f = ctx;
+	struct sk_imp *x = f->x;
+	enum sk_err rc;
+
+	x->line = first_line;
+	if ((rc = derive(x, v, &f->status, d)))
+		return rc;
+	return import_put(x, STORE_TICKETS, v, NULL, NULL, 0, &x->res->tickets_inserted,
+			  &x->res->tickets_updated, &x->res->tickets_unchanged, d);
+}
+
 static enum sk_err eventlog_finish(struct sk_imp *x, struct sk_diag *d)
 {
-	sqlite3_stmt *sel = NULL;
-	struct sk_buf status = { 0 };
-	struct sk_val v[TC_COUNT];
+	struct finish f = { .x = x };
 	enum sk_err rc;
-	int r;
 
 	if (x->bad)
 		return SK_OK;
-	if ((rc = prepare(x, d)))
-		return rc;
-	if ((rc = sk_db_prepare(x->db, "SELECT * FROM temp.stage ORDER BY first_line", &sel, d)))
-		return rc;
-	while ((r = sqlite3_step(sel)) == SQLITE_ROW) {
-		get_val(sel, 0, &v[TC_ID]);
-		for (int i = 1; i < TC_COUNT; i++)
-			get_val(sel, i + 2, &v[i]);
-		x->line = (long)sqlite3_column_int64(sel, 2);
-		if ((rc = derive(x, v, &status, d)))
-			goto out;
-		rc = sk_imp_ticket_store(x, v, 0, 0, &x->res->tickets_inserted,
-					 &x->res->tickets_updated, &x->res->tickets_unchanged, d);
-		if (rc)
-			goto out;
-	}
-	if (r != SQLITE_DONE)
-		rc = sk_db_fail(x->db, "read staged tickets", d);
-out:
-	sqlite3_finalize(sel);
-	free(status.s);
+	rc = store_stage_each(x->si, finish_ticket, &f, d);
+	free(f.status.s);
 	return rc;
 }
 
 const struct sk_kind_ops sk_kind_eventlog = {
-	eventlog_check, eventlog_store, eventlog_finish, F_ID, "ticket", NULL, NULL, 0, 0, NULL
+	eventlog_check, eventlog_store, eventlog_finish, F_ID, "ticket", -1
 };

@@ -5,12 +5,12 @@
 #ifndef SK_IMPORT_PRIV_H
 #define SK_IMPORT_PRIV_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 
 #include "slakit/contract.h"
 #include "slakit/db.h"
 #include "slakit/import.h"
+#include "store/store.h"
 
 #define KB(k) (1u << (k))
 #define K_TICKETISH (KB(SK_KIND_TICKETS) | KB(SK_KIND_EVENTLOG))
@@ -102,19 +102,13 @@ int sk_buf_add(struct sk_buf *b, const char *s, size_t n);
 void sk_buf_json_str(struct sk_buf *b, const char *s);
 
 /* A checked row: the values a kind's check read from the current CSV row,
- * in the order its store wants them, and the key that must not repeat in
- * one file. Text points into the reader's buffers or the checker's until
- * the pipeline copies it. */
+ * in the order of its table's columns (store/store.h), and the key that
+ * must not repeat in one file. Text points into the reader's buffers or the
+ * checker's until the pipeline copies it. */
 #define SK_ROW_VALS 32
 
-struct sk_val {
-	int type;        /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
-	long long i;
-	const char *s;
-};
-
 struct sk_row {
-	struct sk_val v[SK_ROW_VALS];
+	struct store_val v[SK_ROW_VALS];
 	int nv;
 	const char *key;              /* NULL: no duplicate check */
 	const char *shown;            /* the key as messages show it; NULL: key */
@@ -124,7 +118,7 @@ struct sk_row {
  * checks rows (no database), the caller's stores them (import.c). */
 struct sk_imp {
 	struct sk_db *db;
-	sqlite3 *h;
+	struct store_import *si;      /* the writing: statements prepared once per import */
 	const struct sk_contract *c;
 	const struct sk_import_opts *o;
 	const struct sk_map *map;
@@ -146,18 +140,9 @@ struct sk_imp {
 	long line;
 	struct sk_diag rd;            /* why the current row is bad */
 	struct sk_buf extra;          /* JSON of the unmapped columns */
-	struct sk_buf scratch;
 	char key[1024], shown[1024];  /* a checked row's key and how it is shown */
 	char text[3][320];            /* a checked row's own texts (kpi) */
-	/* statements, prepared once per import */
-	sqlite3_stmt *st_seen;          /* look a key up in temp.seen */
-	sqlite3_stmt *st_seen_add;      /* add a key to temp.seen */
-	sqlite3_stmt *st_many;          /* insert SK_INSERT_MANY rows at once */
-	sqlite3_stmt *st[8];
 };
-
-/* Rows inserted by one statement when a kind allows it (import.c). */
-#define SK_INSERT_MANY 64
 
 /* Values of the current row (import_values.c). Each returns SK_OK, or
  * SK_ERR_DATA with x->rd filled; "present" is 0 when the value is missing. */
@@ -179,20 +164,13 @@ int sk_imp_missing(const struct sk_imp *x, const char *s);
 int sk_word_eq(const char *a, const char *b);
 char *sk_fmt_local(struct sk_imp *x, sk_time t, char *buf, size_t size);
 
-/* A key seen before in this file whose row was stored unchanged (such rows
- * keep their old import id, so only temp.seen knows them): its first line,
- * or 0; -1 on a database error (in @p d). _add() also remembers a new one
- * (at x->line), in one statement. */
-long sk_imp_seen(struct sk_imp *x, const char *key, struct sk_diag *d);
-long sk_imp_seen_add(struct sk_imp *x, const char *key, struct sk_diag *d);
-
 /* The duplicate-key message for the current row (SK_ERR_DATA, x->rd). */
 enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long first);
 
 /* Kinds (import_tickets.c, import_rows.c, import_eventlog.c). check() reads
  * the current row into @p r without the database (it runs on the reader
  * thread): SK_OK, or SK_ERR_DATA with x->rd. store() writes a checked row
- * (x->line is its line; tried: see sk_imp_ticket_store()): SK_OK,
+ * (x->line is its line; tried: see import_put()): SK_OK,
  * SK_ERR_DATA for a duplicate (x->rd), or another error (fatal, in @p d).
  * finish() runs after the last row. */
 struct sk_kind_ops {
@@ -202,18 +180,10 @@ struct sk_kind_ops {
 	enum sk_err (*finish)(struct sk_imp *x, struct sk_diag *d);  /* may be NULL */
 	enum sk_fid key_field;        /* the field a duplicate message names */
 	const char *key_what;         /* "ticket id", "pause", ... */
-	/* The table a checked row is one row of, keyed by its first nkey
-	 * columns (NULL: rows are stored one by one, by store() alone). */
-	const char *table;
-	const char *const *cols;
-	int ncols, nkey;
-	/* A column a new row gets import id * 2^32 + line in: the order of
-	 * arrival (NULL: none; the table's rowid keeps it). */
-	const char *seq;
+	/* The table (enum store_table) a checked row is one row of, many rows
+	 * inserted at once; -1: rows are stored one by one, by store() alone. */
+	int table;
 };
-
-/* The order of arrival of the current row (see sk_kind_ops.seq). */
-#define SK_SEQ(import_id, line) ((long long)(import_id) * 4294967296LL + (long long)(line))
 
 extern const struct sk_kind_ops sk_kind_tickets, sk_kind_events, sk_kind_eventlog,
 	sk_kind_pauses, sk_kind_calls, sk_kind_outages, sk_kind_kpi;
@@ -221,34 +191,16 @@ extern const struct sk_kind_ops sk_kind_tickets, sk_kind_events, sk_kind_eventlo
 /* The operations of kind @p k. */
 const struct sk_kind_ops *sk_kind_ops_of(enum sk_import_kind k);
 
-/* A ticket as stored: values of the tickets table's columns in order. */
-enum { TC_ID, TC_TYPE, TC_PRIORITY, TC_LEVEL, TC_RAW, TC_IMPACT, TC_URGENCY,
-       TC_REPORTED, TC_RESPONDED, TC_RESOLVED, TC_CLOSED, TC_PRODUCTIVE,
-       TC_ESCALATED, TC_ONSITE, TC_RCA, TC_PLANNED, TC_CATEGORY, TC_LOCATION,
-       TC_CHANNEL, TC_FCR, TC_UPLIFT, TC_UPLIFT_REASON, TC_CHANGE_TYPE, TC_CAB,
-       TC_FAILED, TC_STATUS, TC_EXTRA, TC_COUNT };
+/* Fill @p v (the tickets table's columns, TC_*) from the current row's
+ * ticket fields (times, words, checks). */
+enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT]);
 
-/* Fill @p v from the current row's ticket fields (times, words, checks). */
-enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct sk_val v[TC_COUNT]);
-
-/* Insert or update one ticket; counts into @p ins/@p upd/@p same. With
- * @p dup, a ticket this file already gave is a duplicate (SK_ERR_DATA).
- * With @p tried, the row's insert was tried already (many rows at once):
- * only what it left is done. */
-enum sk_err sk_imp_ticket_store(struct sk_imp *x, const struct sk_val v[TC_COUNT], int dup,
-				int tried, long *ins, long *upd, long *same, struct sk_diag *d);
-
-/* Bind @p v as parameter @p i; 1 when column @p col of a row differs from @p v. */
-void sk_val_bind(sqlite3_stmt *st, int i, const struct sk_val *v);
-int sk_val_differs(sqlite3_stmt *st, int col, const struct sk_val *v);
-
-/* Insert a row keyed by its first @p nkey columns, or update it when its
- * other columns differ; counts into x->res. With r->key, a row this file
- * already gave is a duplicate (SK_ERR_DATA). Statements in x->st[0..2]. */
-enum sk_err sk_imp_upsert(struct sk_imp *x, const char *table, const char *const *cols,
-			  int nkey, int ncols, const struct sk_row *r, int tried, struct sk_diag *d);
-
-/* Finalize the ticket statements. */
-void sk_imp_ticket_done(struct sk_imp *x);
+/* Store row @p v of table @p t from line x->line: insert, update or leave it
+ * (store_row_put()); counts into @p ins/@p upd/@p same. With @p key, a row
+ * this file already gave is a duplicate (SK_ERR_DATA, shown as @p shown or
+ * @p key). With @p tried, its insert was tried already (many rows at once). */
+enum sk_err import_put(struct sk_imp *x, enum store_table t, const struct store_val *v,
+		       const char *key, const char *shown, int tried, long *ins, long *upd,
+		       long *same, struct sk_diag *d);
 
 #endif

@@ -11,124 +11,53 @@
 
 #include "import_priv.h"
 
-static void set_text(struct sk_val *v, const char *s)
+static void set_text(struct store_val *v, const char *s)
 {
-	v->type = s ? SQLITE_TEXT : SQLITE_NULL;
+	v->type = s ? STORE_TEXT : STORE_NULL;
 	v->s = s;
 }
 
-static void set_int(struct sk_val *v, long long i, int present)
+static void set_int(struct store_val *v, long long i, int present)
 {
-	v->type = present ? SQLITE_INTEGER : SQLITE_NULL;
+	v->type = present ? STORE_INT : STORE_NULL;
 	v->i = i;
 }
 
-enum sk_err sk_imp_upsert(struct sk_imp *x, const char *table, const char *const *cols,
-			  int nkey, int ncols, const struct sk_row *row, int tried, struct sk_diag *d)
+enum sk_err import_put(struct sk_imp *x, enum store_table t, const struct store_val *v,
+		       const char *key, const char *shown, int tried, long *ins, long *upd,
+		       long *same, struct sk_diag *d)
 {
-	const struct sk_val *v = row->v;
-	const char *seq = sk_kind_ops_of(x->kind)->seq;
-	char sql[2048];
-	size_t n;
-	enum sk_err rc;
-	sqlite3_stmt *st;
+	enum store_put did;
 	long first;
-	int r, changed = 0;
+	enum sk_err rc;
 
-	if (!x->st[0]) {
-		/* Insert first: a new row (the common case) costs one lookup. */
-		n = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s (", table);
-		for (int i = 0; i < ncols; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s,", cols[i]);
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id,line%s%s) VALUES (",
-				      seq ? "," : "", seq ? seq : "");
-		for (int i = 0; i < ncols + 2 + !!seq; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s?%d", i ? "," : "", i + 1);
-		snprintf(sql + n, sizeof(sql) - n, ") ON CONFLICT DO NOTHING");
-		if ((rc = sk_db_prepare(x->db, sql, &x->st[0], d)))
-			return rc;
-		n = (size_t)snprintf(sql, sizeof(sql), "SELECT ");
-		for (int i = nkey; i < ncols; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s,", cols[i]);
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id,line FROM %s WHERE ",
-				      table);
-		for (int i = 0; i < nkey; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s=?%d", i ? " AND " : "",
-					      cols[i], i + 1);
-		if ((rc = sk_db_prepare(x->db, sql, &x->st[1], d)))
-			return rc;
-		n = (size_t)snprintf(sql, sizeof(sql), "UPDATE %s SET ", table);
-		for (int i = nkey; i < ncols; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s=?%d,", cols[i], i + 1);
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, "import_id=?%d,line=?%d WHERE ",
-				      ncols + 1, ncols + 2);
-		for (int i = 0; i < nkey; i++)
-			n += (size_t)snprintf(sql + n, sizeof(sql) - n, "%s%s=?%d", i ? " AND " : "",
-					      cols[i], i + 1);
-		if ((rc = sk_db_prepare(x->db, sql, &x->st[2], d)))
-			return rc;
-	}
-	st = x->st[0];
-	if (!tried) {
-		sqlite3_reset(st);
-		for (int i = 0; i < ncols; i++)
-			sk_val_bind(st, i + 1, &v[i]);
-		sqlite3_bind_int64(st, ncols + 1, x->import_id);
-		sqlite3_bind_int64(st, ncols + 2, x->line);
-		if (seq)
-			sqlite3_bind_int64(st, ncols + 3, SK_SEQ(x->import_id, x->line));
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return sk_db_fail(x->db, "insert row", d);
-		if (sqlite3_changes(x->h)) {
-			x->res->inserted++;
-			return SK_OK;
-		}
-	}
-	st = x->st[1];
-	sqlite3_reset(st);
-	for (int i = 0; i < nkey; i++)
-		sk_val_bind(st, i + 1, &v[i]);
-	r = sqlite3_step(st);
-	if (r != SQLITE_ROW)
-		return sk_db_fail(x->db, "read row", d);
-	/* Written by this import: by this row's own insert, or this file gave
-	 * the key before (stored unchanged, a row keeps its old import:
-	 * temp.seen knows it then). */
-	if (sqlite3_column_int64(st, ncols - nkey) == x->import_id) {
-		long line = (long)sqlite3_column_int64(st, ncols - nkey + 1);
+	if ((rc = store_row_put(x->si, t, v, x->line, key, tried, &did, &first, d)))
+		return rc;
+	switch (did) {
+	case STORE_INSERTED:
+		(*ins)++;
+		break;
+	case STORE_UPDATED:
+		(*upd)++;
+		break;
+	case STORE_UNCHANGED:
+		(*same)++;
+		break;
+	case STORE_DUPLICATE: {
+		struct sk_row k = { .key = key, .shown = shown };
 
-		if (tried && line == x->line) {
-			sqlite3_reset(st);
-			x->res->inserted++;
-			return SK_OK;
-		}
-		if (row->key) {
-			sqlite3_reset(st);
-			return sk_imp_duplicate(x, row, line);
-		}
+		return sk_imp_duplicate(x, &k, first);
 	}
-	for (int i = nkey; i < ncols && !changed; i++)
-		changed = sk_val_differs(st, i - nkey, &v[i]);
-	sqlite3_reset(st);
-	if (row->key) {
-		first = changed ? sk_imp_seen(x, row->key, d) : sk_imp_seen_add(x, row->key, d);
-		if (first)
-			return first < 0 ? SK_ERR_DB : sk_imp_duplicate(x, row, first);
 	}
-	if (!changed) {
-		x->res->unchanged++;
-		return SK_OK;
-	}
-	st = x->st[2];
-	sqlite3_reset(st);
-	for (int i = 0; i < ncols; i++)
-		sk_val_bind(st, i + 1, &v[i]);
-	sqlite3_bind_int64(st, ncols + 1, x->import_id);
-	sqlite3_bind_int64(st, ncols + 2, x->line);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return sk_db_fail(x->db, "update row", d);
-	x->res->updated++;
 	return SK_OK;
+}
+
+/* A row of one of the smaller kinds, counted into x->res. */
+static enum sk_err put(struct sk_imp *x, enum store_table t, const struct sk_row *r, int tried,
+		       struct sk_diag *d)
+{
+	return import_put(x, t, r->v, r->key, r->shown, tried, &x->res->inserted,
+			  &x->res->updated, &x->res->unchanged, d);
 }
 
 /* Check the kind's required fields. */
@@ -165,13 +94,9 @@ static enum sk_err order(struct sk_imp *x, enum sk_fid fe, sk_time end, enum sk_
 			  sk_fields[fs].name, sk_fmt_local(x, start, b2, sizeof(b2)));
 }
 
-static const char *const event_cols[] = {
-	"ticket_id", "at", "status", "pause", "meaning", "extra"
-};
-
 static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	const char *meaning;
 	sk_time at;
 	int present;
@@ -179,14 +104,14 @@ static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
 
 	if ((rc = required(x)) || (rc = sk_imp_time(x, F_AT, &at, &present)))
 		return rc;
-	set_text(&v[0], sk_imp_raw(x, F_TICKET_ID));
-	set_int(&v[1], at, 1);
-	set_text(&v[2], sk_imp_text(x, F_STATUS));
-	meaning = sk_imp_status_meaning(x, v[2].s);
-	set_int(&v[3], meaning && strcmp(meaning, "paused") == 0, 1);
-	set_text(&v[4], meaning);
-	set_text(&v[5], sk_imp_extra(x));
-	r->nv = 6;
+	set_text(&v[EC_TICKET_ID], sk_imp_raw(x, F_TICKET_ID));
+	set_int(&v[EC_AT], at, 1);
+	set_text(&v[EC_STATUS], sk_imp_text(x, F_STATUS));
+	meaning = sk_imp_status_meaning(x, v[EC_STATUS].s);
+	set_int(&v[EC_PAUSE], meaning && strcmp(meaning, "paused") == 0, 1);
+	set_text(&v[EC_MEANING], meaning);
+	set_text(&v[EC_EXTRA], sk_imp_extra(x));
+	r->nv = EC_COUNT;
 	return SK_OK;
 }
 
@@ -194,18 +119,16 @@ static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
 static enum sk_err event_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			       struct sk_diag *d)
 {
-	return sk_imp_upsert(x, "ticket_events", event_cols, 3, 6, r, tried, d);
+	return put(x, STORE_EVENTS, r, tried, d);
 }
 
 const struct sk_kind_ops sk_kind_events = {
-	event_check, event_store, NULL, F_STATUS, "event", "ticket_events", event_cols, 6, 3, "id"
+	event_check, event_store, NULL, F_STATUS, "event", STORE_EVENTS
 };
-
-static const char *const pause_cols[] = { "ticket_id", "start_at", "end_at", "reason" };
 
 static enum sk_err pause_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	sk_time start, end;
 	int has_end, present;
 	enum sk_err rc;
@@ -215,32 +138,28 @@ static enum sk_err pause_check(struct sk_imp *x, struct sk_row *r)
 		return rc;
 	if (has_end && (rc = order(x, F_END, end, F_START, start)))
 		return rc;
-	set_text(&v[0], sk_imp_raw(x, F_TICKET_ID));
-	set_int(&v[1], start, 1);
-	set_int(&v[2], end, has_end);
-	set_text(&v[3], sk_imp_text(x, F_REASON));
-	r->nv = 4;
-	key_at(x, r, v[0].s, start);
+	set_text(&v[PC_TICKET_ID], sk_imp_raw(x, F_TICKET_ID));
+	set_int(&v[PC_START], start, 1);
+	set_int(&v[PC_END], end, has_end);
+	set_text(&v[PC_REASON], sk_imp_text(x, F_REASON));
+	r->nv = PC_COUNT;
+	key_at(x, r, v[PC_TICKET_ID].s, start);
 	return SK_OK;
 }
 
 static enum sk_err pause_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			       struct sk_diag *d)
 {
-	return sk_imp_upsert(x, "pauses", pause_cols, 2, 4, r, tried, d);
+	return put(x, STORE_PAUSES, r, tried, d);
 }
 
 const struct sk_kind_ops sk_kind_pauses = {
-	pause_check, pause_store, NULL, F_START, "pause", "pauses", pause_cols, 4, 2, NULL
-};
-
-static const char *const call_cols[] = {
-	"call_id", "started_at", "wait_seconds", "answered", "queue", "extra"
+	pause_check, pause_store, NULL, F_START, "pause", STORE_PAUSES
 };
 
 static enum sk_err call_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	sk_time at;
 	long long wait;
 	int answered, present;
@@ -250,34 +169,30 @@ static enum sk_err call_check(struct sk_imp *x, struct sk_row *r)
 	    (rc = sk_imp_seconds(x, F_WAIT, &wait, &present)) ||
 	    (rc = sk_imp_bool(x, F_ANSWERED, &answered, &present)))
 		return rc;
-	set_text(&v[0], sk_imp_raw(x, F_CALL_ID));
-	set_int(&v[1], at, 1);
-	set_int(&v[2], wait, 1);
-	set_int(&v[3], answered, 1);
-	set_text(&v[4], sk_imp_text(x, F_QUEUE));
-	set_text(&v[5], sk_imp_extra(x));
-	r->nv = 6;
-	r->key = v[0].s;
+	set_text(&v[CC_CALL_ID], sk_imp_raw(x, F_CALL_ID));
+	set_int(&v[CC_STARTED], at, 1);
+	set_int(&v[CC_WAIT], wait, 1);
+	set_int(&v[CC_ANSWERED], answered, 1);
+	set_text(&v[CC_QUEUE], sk_imp_text(x, F_QUEUE));
+	set_text(&v[CC_EXTRA], sk_imp_extra(x));
+	r->nv = CC_COUNT;
+	r->key = v[CC_CALL_ID].s;
 	return SK_OK;
 }
 
 static enum sk_err call_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			       struct sk_diag *d)
 {
-	return sk_imp_upsert(x, "calls", call_cols, 1, 6, r, tried, d);
+	return put(x, STORE_CALLS, r, tried, d);
 }
 
 const struct sk_kind_ops sk_kind_calls = {
-	call_check, call_store, NULL, F_CALL_ID, "call id", "calls", call_cols, 6, 1, NULL
-};
-
-static const char *const outage_cols[] = {
-	"service", "start_at", "end_at", "planned", "announced_at", "description", "extra"
+	call_check, call_store, NULL, F_CALL_ID, "call id", STORE_CALLS
 };
 
 static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	sk_time start, end, ann;
 	int planned, has_planned, has_ann, present;
 	const char *svc;
@@ -304,14 +219,14 @@ static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
 					  x->c->n_services > 1 ? " ..." : "");
 		svc = id;
 	}
-	set_text(&v[0], svc);
-	set_int(&v[1], start, 1);
-	set_int(&v[2], end, 1);
-	set_int(&v[3], planned, 1);
-	set_int(&v[4], ann, has_ann);
-	set_text(&v[5], sk_imp_text(x, F_DESCRIPTION));
-	set_text(&v[6], sk_imp_extra(x));
-	r->nv = 7;
+	set_text(&v[OC_SERVICE], svc);
+	set_int(&v[OC_START], start, 1);
+	set_int(&v[OC_END], end, 1);
+	set_int(&v[OC_PLANNED], planned, 1);
+	set_int(&v[OC_ANNOUNCED], ann, has_ann);
+	set_text(&v[OC_DESCRIPTION], sk_imp_text(x, F_DESCRIPTION));
+	set_text(&v[OC_EXTRA], sk_imp_extra(x));
+	r->nv = OC_COUNT;
 	key_at(x, r, svc, start);
 	return SK_OK;
 }
@@ -319,11 +234,11 @@ static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
 static enum sk_err outage_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			       struct sk_diag *d)
 {
-	return sk_imp_upsert(x, "outages", outage_cols, 2, 7, r, tried, d);
+	return put(x, STORE_OUTAGES, r, tried, d);
 }
 
 const struct sk_kind_ops sk_kind_outages = {
-	outage_check, outage_store, NULL, F_START, "outage", "outages", outage_cols, 7, 2, NULL
+	outage_check, outage_store, NULL, F_START, "outage", STORE_OUTAGES
 };
 
 /* "2027-01", "2027-Q1" (or K1), "2027-H1", "2027" into @p out; 0 when not a period. */
@@ -349,11 +264,9 @@ static int read_period(const char *s, char *out, size_t size)
 	return 0;
 }
 
-static const char *const kpi_cols[] = { "period", "kpi", "value", "value_micro", "note" };
-
 static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 {
-	struct sk_val *v = r->v;
+	struct store_val *v = r->v;
 	char *period = x->text[0], *kpi = x->text[1], *num = x->text[2];
 	const char *name, *dot;
 	sk_dec value;
@@ -395,12 +308,12 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 	if ((rc = sk_imp_dec(x, F_VALUE, &value, &present)))
 		return rc;
 	sk_dec_format_short(value, '.', num, sizeof(x->text[2]));
-	set_text(&v[0], period);
-	set_text(&v[1], kpi);
-	set_text(&v[2], num);
-	set_int(&v[3], value, 1);
-	set_text(&v[4], sk_imp_text(x, F_NOTE));
-	r->nv = 5;
+	set_text(&v[KC_PERIOD], period);
+	set_text(&v[KC_KPI], kpi);
+	set_text(&v[KC_VALUE], num);
+	set_int(&v[KC_VALUE_MICRO], value, 1);
+	set_text(&v[KC_NOTE], sk_imp_text(x, F_NOTE));
+	r->nv = KC_COUNT;
 	snprintf(x->key, sizeof(x->key), "%s\x1f%s", period, kpi);
 	snprintf(x->shown, sizeof(x->shown), "%s for %s", kpi, period);
 	r->key = x->key;
@@ -411,9 +324,9 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 static enum sk_err kpi_store(struct sk_imp *x, const struct sk_row *r, int tried,
 			       struct sk_diag *d)
 {
-	return sk_imp_upsert(x, "kpi_measurements", kpi_cols, 2, 5, r, tried, d);
+	return put(x, STORE_KPI, r, tried, d);
 }
 
 const struct sk_kind_ops sk_kind_kpi = {
-	kpi_check, kpi_store, NULL, F_KPI, "measurement", "kpi_measurements", kpi_cols, 5, 2, NULL
+	kpi_check, kpi_store, NULL, F_KPI, "measurement", STORE_KPI
 };

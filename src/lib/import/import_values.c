@@ -414,39 +414,6 @@ const char *sk_imp_status_meaning(struct sk_imp *x, const char *status)
 	return NULL;
 }
 
-long sk_imp_seen(struct sk_imp *x, const char *key, struct sk_diag *d)
-{
-	sqlite3_stmt *st = x->st_seen;
-	long first = 0;
-	int r;
-
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	r = sqlite3_step(st);
-	if (r == SQLITE_ROW)
-		first = (long)sqlite3_column_int64(st, 0);
-	else if (r != SQLITE_DONE)
-		first = (sk_db_fail(x->db, "check duplicates", d), -1);
-	sqlite3_reset(st);
-	return first;
-}
-
-long sk_imp_seen_add(struct sk_imp *x, const char *key, struct sk_diag *d)
-{
-	sqlite3_stmt *st;
-
-	if (!x->st_seen_add && sk_db_prepare(x->db, "INSERT INTO temp.seen(key, line) VALUES "
-					     "(?, ?) ON CONFLICT DO NOTHING", &x->st_seen_add, d))
-		return -1;
-	st = x->st_seen_add;
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, x->line);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return (sk_db_fail(x->db, "record key", d), -1);
-	return sqlite3_changes(x->h) ? 0 : sk_imp_seen(x, key, d);
-}
-
 enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long first)
 {
 	const struct sk_kind_ops *k = sk_kind_ops_of(x->kind);

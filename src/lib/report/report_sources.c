@@ -193,7 +193,7 @@ struct import_names {
 	int failed;
 };
 
-static enum sk_err take_import(void *arg, const struct store_import *row)
+static enum sk_err take_import(void *arg, const struct store_import_row *row)
 {
 	struct import_names *x = arg;
 	struct sk_report *r = x->r;

@@ -275,7 +275,7 @@ enum {
 	" dst_gaps, dst_folds, finished_at FROM imports WHERE id = ?1"
 
 enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
-			  enum sk_err (*fn)(void *arg, const struct store_import *im), void *arg,
+			  enum sk_err (*fn)(void *arg, const struct store_import_row *im), void *arg,
 			  struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
@@ -284,7 +284,7 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 	if ((rc = sk_db_prepare(db, IMPORT_SQL, &st, d)))
 		return rc;
 	for (size_t i = 0; i < n && !rc; i++) {
-		struct store_import im;
+		struct store_import_row im;
 
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, ids[i]);
