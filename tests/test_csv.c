@@ -24,65 +24,65 @@ static char *path(const char *name)
 /* Read the first error of a file (header and rows), with its formatted text. */
 static enum sk_err read_all(const char *name, enum sk_encoding enc, char *msg, size_t size)
 {
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 	enum sk_err rc;
 
 	sk_diag_clear(&d);
-	rc = sk_csv_open(path(name), name, 0, enc, &r, &d);
-	while (!rc && !(rc = sk_csv_next(r, &row, &d)) && row.n)
+	rc = csvread_open(path(name), name, 0, enc, &r, &d);
+	while (!rc && !(rc = csvread_next(r, &row, &d)) && row.n)
 		;
 	sk_diag_format(&d, msg, size);
-	sk_csv_close(r);
+	csvread_close(r);
 	return rc;
 }
 
 static void test_quoted_crlf_bom(void **state)
 {
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 	char hex[65];
 
 	(void)state;
-	assert_int_equal(sk_csv_open(path("quoted_crlf_bom.csv"), "q", 0, SK_ENC_UTF8, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_open(path("quoted_crlf_bom.csv"), "q", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.n, 3);
 	assert_string_equal(row.f[0], "id"); /* the BOM is gone */
 	assert_int_equal(row.line, 1);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.line, 2);
 	assert_string_equal(row.f[2], "comma, inside");
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.line, 3); /* a record over two lines reports its first */
 	assert_string_equal(row.f[2], "two\r\nlines and \"quotes\"");
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.line, 5);
 	assert_int_equal(row.n, 3);
 	assert_string_equal(row.f[2], "last"); /* no final newline */
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.n, 0);
-	assert_int_equal(sk_csv_delimiter(r), ',');
-	assert_int_equal(sk_csv_finish_hash(r, hex, &d), SK_OK);
+	assert_int_equal(csvread_delimiter(r), ',');
+	assert_int_equal(csvread_finish_hash(r, hex, &d), SK_OK);
 	assert_string_equal(hex, "7d8069edfcae751a472a1477a3eb29f77074c720ceb26163917a6e8383a4e038");
-	sk_csv_close(r);
+	csvread_close(r);
 }
 
 static void test_semicolon_detected(void **state)
 {
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 
 	(void)state;
-	assert_int_equal(sk_csv_open(path("semicolon.csv"), "s", 0, SK_ENC_UTF8, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_open(path("semicolon.csv"), "s", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.n, 3);
-	assert_int_equal(sk_csv_delimiter(r), ';');
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_delimiter(r), ';');
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_string_equal(row.f[2], "05-01-2027 09:00");
-	sk_csv_close(r);
+	csvread_close(r);
 }
 
 static void test_bad_bytes(void **state)
@@ -102,16 +102,16 @@ static void test_bad_bytes(void **state)
 
 static void test_windows_1252(void **state)
 {
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 
 	(void)state;
-	assert_int_equal(sk_csv_open(path("cp1252.csv"), "c", 0, SK_ENC_CP1252, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_open(path("cp1252.csv"), "c", 0, SK_ENC_CP1252, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_string_equal(row.f[3], "Caf\xc3\xa9");
-	sk_csv_close(r);
+	csvread_close(r);
 }
 
 /* Write @p n bytes to a temporary file; its path (static). */
@@ -135,8 +135,8 @@ static void test_long_lines(void **state)
 	static const char *const chars[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "x" };
 	size_t cap = 3 * SK_CSV_BUFFER + 4096, n = 0, vlen;
 	char *buf = malloc(cap), *value, hex[65];
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 
 	(void)state;
@@ -151,19 +151,19 @@ static void test_long_lines(void **state)
 	}
 	vlen = (size_t)(buf + n - value);
 	n += (size_t)sprintf(buf + n, "\n2,kort\n");
-	assert_int_equal(sk_csv_open(temp_file(buf, n), "long.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_open(temp_file(buf, n), "long.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.line, 2);
 	assert_int_equal(strlen(row.f[1]), vlen);
 	assert_memory_equal(row.f[1], value, vlen);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.line, 3);
 	assert_string_equal(row.f[1], "kort");
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
 	assert_int_equal(row.n, 0);
-	assert_int_equal(sk_csv_finish_hash(r, hex, &d), SK_OK);
-	sk_csv_close(r);
+	assert_int_equal(csvread_finish_hash(r, hex, &d), SK_OK);
+	csvread_close(r);
 	unlink(temp_file("", 0));
 	free(buf);
 }
@@ -174,8 +174,8 @@ static void test_limits(void **state)
 {
 	size_t n = 2 * SK_CSV_MAX_FIELD;
 	char *buf = malloc(n + 64), msg[2048];
-	struct sk_csv *r = NULL;
-	struct sk_csv_row row;
+	struct csvread *r = NULL;
+	struct csvread_row row;
 	struct sk_diag d;
 	size_t k;
 
@@ -184,20 +184,20 @@ static void test_limits(void **state)
 	k = (size_t)sprintf(buf, "id,title\nA1,\"");
 	memset(buf + k, 'x', n - k);
 	sk_diag_clear(&d);
-	assert_int_equal(sk_csv_open(temp_file(buf, n), "q.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_ERR_DATA);
+	assert_int_equal(csvread_open(temp_file(buf, n), "q.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_ERR_DATA);
 	assert_string_equal(sk_diag_format(&d, msg, sizeof(msg)), "q.csv:2: 'title': value "
 			    "longer than 1048576 bytes (a quote that is never closed?)");
-	sk_csv_close(r);
+	csvread_close(r);
 
 	memcpy(buf, "\xff\xfei\0d\0\n\0", 8);
 	sk_diag_clear(&d);
-	assert_int_equal(sk_csv_open(temp_file(buf, 8), "u.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
-	assert_int_equal(sk_csv_next(r, &row, &d), SK_ERR_DATA);
+	assert_int_equal(csvread_open(temp_file(buf, 8), "u.csv", 0, SK_ENC_UTF8, &r, &d), SK_OK);
+	assert_int_equal(csvread_next(r, &row, &d), SK_ERR_DATA);
 	assert_string_equal(sk_diag_format(&d, msg, sizeof(msg)), "u.csv:1: UTF-16 text (byte "
 			    "order mark FF FE): save the export as CSV in UTF-8");
-	sk_csv_close(r);
+	csvread_close(r);
 	unlink(temp_file("", 0));
 	free(buf);
 }

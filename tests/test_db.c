@@ -105,7 +105,7 @@ static void test_upgrade_from_1(void **state)
 
 	(void)state;
 	assert_int_equal(sqlite3_open(db_path("v1.db"), &h), SQLITE_OK);
-	for (const char *const *st = sk_schema_step(0); *st; st++)
+	for (const char *const *st = schema_step(0); *st; st++)
 		assert_int_equal(sqlite3_exec(h, *st, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 1; INSERT INTO imports VALUES "
 				      "(1,'f','',0,'events','generic',NULL,NULL,'','UTC','utf-8',"
@@ -143,7 +143,7 @@ static void test_version_2_readable(void **state)
 	(void)state;
 	assert_int_equal(sqlite3_open(db_path("v2.db"), &h), SQLITE_OK);
 	for (int v = 0; v < 2; v++)
-		for (const char *const *st = sk_schema_step(v); *st; st++)
+		for (const char *const *st = schema_step(v); *st; st++)
 			assert_int_equal(sqlite3_exec(h, *st, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);

@@ -17,12 +17,12 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-objdir=$build/src/lib/CMakeFiles
-[ -d "$objdir" ] || { echo "FAIL: no objects in $objdir"; exit 1; }
 i=0
 for l in $layers; do
 	i=$((i + 1))
-	objs=$(find "$objdir/sk_$l.dir" -name '*.o' | sort)
+	# The folder's objects as CMake lists them (src/lib/CMakeLists.txt).
+	[ -r "$build/layers/$l.objects" ] || { echo "FAIL: no $build/layers/$l.objects"; exit 1; }
+	objs=$(cat "$build/layers/$l.objects")
 	[ -n "$objs" ] || fail "folder $l has no objects"
 	# shellcheck disable=SC2086
 	nm -g --defined-only $objs 2>/dev/null | awk 'NF==3 {print $3}' | sort -u >"$tmp/def.$i"

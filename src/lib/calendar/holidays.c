@@ -95,7 +95,7 @@ enum sk_err sk_holidays_add(struct sk_holidays *h, int64_t day, const char *name
 	return SK_OK;
 }
 
-enum sk_err sk_holidays_add_yearly(struct sk_holidays *h, int64_t first_day, int span,
+enum sk_err holidays_add_yearly(struct sk_holidays *h, int64_t first_day, int span,
 				   int count, int64_t until, const char *name)
 {
 	struct yearly *y = grow(h->yearly, &h->cap_yearly, h->n_yearly, sizeof(*y));
@@ -114,7 +114,7 @@ enum sk_err sk_holidays_add_yearly(struct sk_holidays *h, int64_t first_day, int
 	return SK_OK;
 }
 
-enum sk_err sk_holidays_add_exception(struct sk_holidays *h, int64_t day)
+enum sk_err holidays_add_exception(struct sk_holidays *h, int64_t day)
 {
 	int64_t *e = grow(h->except, &h->cap_except, h->n_except, sizeof(*e));
 

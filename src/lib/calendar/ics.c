@@ -267,14 +267,14 @@ static enum sk_err add_event(struct sk_holidays *h, struct event *ev, const char
 		return sk_diag_set(d, SK_ERR_RANGE, path, ev->line, "DTEND",
 				   "event ends before it starts or lasts over a year");
 	if (ev->yearly) {
-		rc = sk_holidays_add_yearly(h, ev->start, span, ev->count,
+		rc = holidays_add_yearly(h, ev->start, span, ev->count,
 					    ev->until ? ev->until : INT64_MAX, ev->summary);
 	} else {
 		for (int k = 0; k < span && rc == SK_OK; k++)
 			rc = sk_holidays_add(h, ev->start + k, ev->summary);
 	}
 	for (int i = 0; i < ev->n_ex && rc == SK_OK; i++)
-		rc = sk_holidays_add_exception(h, ev->exdates[i]);
+		rc = holidays_add_exception(h, ev->exdates[i]);
 	return rc;
 }
 

@@ -21,7 +21,7 @@
 
 /* ---- small helpers shared by the contract_*.c files ---- */
 
-enum sk_err sk_ld_fail(struct sk_loader *ld, long line, const char *key, const char *fmt, ...)
+enum sk_err ld_fail(struct loader *ld, long line, const char *key, const char *fmt, ...)
 {
 	char msg[sizeof(((struct sk_diag *)0)->msg)];
 	va_list ap;
@@ -32,12 +32,12 @@ enum sk_err sk_ld_fail(struct sk_loader *ld, long line, const char *key, const c
 	return sk_diag_set(ld->d, SK_ERR_CONTRACT, ld->path, line, key, "%s", msg);
 }
 
-enum sk_err sk_ld_nomem(struct sk_loader *ld)
+enum sk_err ld_nomem(struct loader *ld)
 {
 	return sk_diag_set(ld->d, SK_ERR_NOMEM, ld->path, 0, NULL, "out of memory");
 }
 
-int sk_ld_grow(void **p, size_t *cap, size_t n, size_t size)
+int ld_grow(void **p, size_t *cap, size_t n, size_t size)
 {
 	void *np;
 	size_t ncap;
@@ -55,12 +55,12 @@ int sk_ld_grow(void **p, size_t *cap, size_t n, size_t size)
 	return 1;
 }
 
-int sk_ld_same(const char *a, const char *b)
+int ld_same(const char *a, const char *b)
 {
 	return strcasecmp(a ? a : "", b ? b : "") == 0;
 }
 
-const struct sk_ini_section *sk_ld_section_at(const struct sk_loader *ld, long line)
+const struct ini_section *ld_section_at(const struct loader *ld, long line)
 {
 	for (size_t i = 0; i < ld->n_sec; i++)
 		if (ld->sec[i].line == line)
@@ -68,17 +68,17 @@ const struct sk_ini_section *sk_ld_section_at(const struct sk_loader *ld, long l
 	return NULL;
 }
 
-const struct sk_ini_entry *sk_ld_entry(const struct sk_ini_section *s, const char *key)
+const struct ini_entry *ld_entry(const struct ini_section *s, const char *key)
 {
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < s->n; i++)
-		if (sk_ld_same(s->e[i].key, key))
+		if (ld_same(s->e[i].key, key))
 			return &s->e[i];
 	return NULL;
 }
 
-char *sk_ld_strdup(const char *s)
+char *ld_strdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 	char *p = malloc(n);
@@ -88,7 +88,7 @@ char *sk_ld_strdup(const char *s)
 	return p;
 }
 
-char *sk_ld_trim(char *s)
+char *ld_trim(char *s)
 {
 	char *e;
 
@@ -104,7 +104,7 @@ char *sk_ld_trim(char *s)
 
 /* The file in memory, handed to inih line by line. */
 struct reader {
-	struct sk_loader *ld;
+	struct loader *ld;
 	const char *buf;
 	size_t len, pos;
 	long line;           /* line just handed out */
@@ -119,11 +119,11 @@ struct reader {
 /* A section header the reader saw: name (trimmed) and line. */
 static int add_section(struct reader *r, const char *name, size_t len)
 {
-	struct sk_loader *ld = r->ld;
-	struct sk_ini_section *s;
+	struct loader *ld = r->ld;
+	struct ini_section *s;
 	char *n;
 
-	if (!sk_ld_grow((void **)&ld->sec, &ld->cap_sec, ld->n_sec, sizeof(*ld->sec)))
+	if (!ld_grow((void **)&ld->sec, &ld->cap_sec, ld->n_sec, sizeof(*ld->sec)))
 		return 0;
 	n = malloc(len + 1);
 	if (!n)
@@ -131,7 +131,7 @@ static int add_section(struct reader *r, const char *name, size_t len)
 	memcpy(n, name, len);
 	n[len] = '\0';
 	s = &ld->sec[ld->n_sec++];
-	s->name = sk_ld_strdup(sk_ld_trim(n));
+	s->name = ld_strdup(ld_trim(n));
 	free(n);
 	s->line = r->line;
 	return s->name != NULL;
@@ -191,9 +191,9 @@ static char *read_line(char *str, int num, void *stream)
 static int on_pair(void *user, const char *section, const char *name, const char *value)
 {
 	struct reader *r = user;
-	struct sk_loader *ld = r->ld;
-	struct sk_ini_section *s;
-	struct sk_ini_entry *e;
+	struct loader *ld = r->ld;
+	struct ini_section *s;
+	struct ini_entry *e;
 
 	(void)section; /* our own section list also sees empty and over-long names */
 	if (ld->n_sec == 0) {
@@ -220,7 +220,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
 		e->value = v;
 		if (!e->cont_line)
 			e->cont_line = r->line;
-		if (!sk_ld_grow((void **)&e->part_line, &e->cap_part, e->n_part,
+		if (!ld_grow((void **)&e->part_line, &e->cap_part, e->n_part,
 				sizeof(*e->part_line))) {
 			r->nomem = 1;
 			return 0;
@@ -228,14 +228,14 @@ static int on_pair(void *user, const char *section, const char *name, const char
 		e->part_line[e->n_part++] = r->line;
 		return 1;
 	}
-	if (!sk_ld_grow((void **)&s->e, &s->cap, s->n, sizeof(*s->e))) {
+	if (!ld_grow((void **)&s->e, &s->cap, s->n, sizeof(*s->e))) {
 		r->nomem = 1;
 		return 0;
 	}
 	e = &s->e[s->n];
 	memset(e, 0, sizeof(*e));
-	e->key = sk_ld_strdup(name);
-	e->value = sk_ld_strdup(value ? value : "");
+	e->key = ld_strdup(name);
+	e->value = ld_strdup(value ? value : "");
 	e->line = r->line;
 	if (!e->key || !e->value) {
 		free(e->key);
@@ -249,7 +249,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
 
 /* ---- loading ---- */
 
-static enum sk_err read_file(struct sk_loader *ld, char **buf, size_t *len)
+static enum sk_err read_file(struct loader *ld, char **buf, size_t *len)
 {
 	FILE *fp;
 	enum sk_err rc;
@@ -277,7 +277,7 @@ static enum sk_err read_file(struct sk_loader *ld, char **buf, size_t *len)
 			}
 			nb = realloc(*buf, cap);
 			if (!nb) {
-				rc = sk_ld_nomem(ld);
+				rc = ld_nomem(ld);
 				break;
 			}
 			*buf = nb;
@@ -302,7 +302,7 @@ static enum sk_err read_file(struct sk_loader *ld, char **buf, size_t *len)
 }
 
 /* Hash, split into sections and entries, and catch what inih cannot read. */
-static enum sk_err read_ini(struct sk_loader *ld, const char *buf, size_t len)
+static enum sk_err read_ini(struct loader *ld, const char *buf, size_t len)
 {
 	struct sha256 sha = { 0 };
 	struct reader r;
@@ -320,7 +320,7 @@ static enum sk_err read_ini(struct sk_loader *ld, const char *buf, size_t len)
 	r.len = len;
 	bad = ini_parse_stream(read_line, &r, on_pair, &r);
 	if (r.nomem || bad == -2)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	/* The earliest of the problems found while reading lines is the one reported. */
 	{
 		long first = 0;
@@ -347,13 +347,13 @@ static enum sk_err read_ini(struct sk_loader *ld, const char *buf, size_t len)
 			what = "a key before the first [section]";
 		}
 		if (first)
-			return sk_ld_fail(ld, first, NULL, "%s", what);
+			return ld_fail(ld, first, NULL, "%s", what);
 	}
 	return SK_OK;
 }
 
 /* What a calendar spec owns (the spec itself lives in an array). */
-static void free_spec(struct sk_cal_spec *sp)
+static void free_spec(struct cal_spec *sp)
 {
 	for (size_t i = 0; i < sp->n_closed; i++)
 		free(sp->closed[i].name);
@@ -374,7 +374,7 @@ static void free_kpi(struct sk_kpi *k)
 }
 
 /* Everything the loader owns; the contract is freed by the caller. */
-static void loader_release(struct sk_loader *ld)
+static void loader_release(struct loader *ld)
 {
 	for (size_t i = 0; i < ld->n_sec; i++) {
 		for (size_t j = 0; j < ld->sec[i].n; j++) {
@@ -419,7 +419,7 @@ static void rules_defaults(struct sk_rules *r)
 
 enum sk_err sk_contract_load(const char *path, struct sk_contract **out, struct sk_diag *d)
 {
-	struct sk_loader ld;
+	struct loader ld;
 	struct sk_contract *c = NULL;
 	char *buf = NULL;
 	size_t len = 0;
@@ -433,15 +433,15 @@ enum sk_err sk_contract_load(const char *path, struct sk_contract **out, struct 
 	sk_diag_clear(d);
 	c = calloc(1, sizeof(*c));
 	if (!c)
-		return sk_ld_nomem(&ld);
+		return ld_nomem(&ld);
 	ld.c = c;
 	c->default_calendar = -1;
 	rules_defaults(&c->rules);
-	c->path = sk_ld_strdup(path);
+	c->path = ld_strdup(path);
 	slash = strrchr(path, '/');
-	ld.dir = slash ? malloc((size_t)(slash - path) + 2) : sk_ld_strdup("");
+	ld.dir = slash ? malloc((size_t)(slash - path) + 2) : ld_strdup("");
 	if (!c->path || !ld.dir) {
-		rc = sk_ld_nomem(&ld);
+		rc = ld_nomem(&ld);
 		goto out;
 	}
 	if (slash) {
@@ -454,10 +454,10 @@ enum sk_err sk_contract_load(const char *path, struct sk_contract **out, struct 
 	rc = read_ini(&ld, buf, len);
 	if (rc != SK_OK)
 		goto out;
-	rc = sk_ld_read_sections(&ld);
+	rc = ld_read_sections(&ld);
 	if (rc != SK_OK)
 		goto out;
-	rc = sk_contract_check(&ld);
+	rc = contract_check(&ld);
 out:
 	free(buf);
 	loader_release(&ld);

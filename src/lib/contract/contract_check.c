@@ -14,9 +14,9 @@
 #define DEFAULT_ZONE "Europe/Amsterdam"
 
 /* The line of @key in the section that starts at @sec_line, else @sec_line. */
-static long key_line(const struct sk_loader *ld, long sec_line, const char *key)
+static long key_line(const struct loader *ld, long sec_line, const char *key)
 {
-	const struct sk_ini_entry *e = sk_ld_entry(sk_ld_section_at(ld, sec_line), key);
+	const struct ini_entry *e = ld_entry(ld_section_at(ld, sec_line), key);
 
 	return e ? e->line : sec_line;
 }
@@ -25,64 +25,64 @@ static long key_line(const struct sk_loader *ld, long sec_line, const char *key)
  * The calendar that @key of the section at @sec_line names; @dflt when the
  * key is absent.
  */
-static enum sk_err calendar_ref(struct sk_loader *ld, long sec_line, const char *key, int dflt,
+static enum sk_err calendar_ref(struct loader *ld, long sec_line, const char *key, int dflt,
 				int *out)
 {
-	const struct sk_ini_entry *e = sk_ld_entry(sk_ld_section_at(ld, sec_line), key);
+	const struct ini_entry *e = ld_entry(ld_section_at(ld, sec_line), key);
 
 	*out = dflt;
 	if (!e)
 		return SK_OK;
 	*out = sk_contract_find_calendar(ld->c, e->value);
 	if (*out < 0)
-		return sk_ld_fail(ld, e->line, e->key, "no calendar '%s' (define [calendar.%s])",
+		return ld_fail(ld, e->line, e->key, "no calendar '%s' (define [calendar.%s])",
 				  e->value, e->value);
 	return SK_OK;
 }
 
 /* [contract] is there and has an id; name, language and zone get their defaults. */
-static enum sk_err check_contract(struct sk_loader *ld)
+static enum sk_err check_contract(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_diag in;
 
 	if (!ld->has_contract)
-		return sk_ld_fail(ld, 0, NULL, "no [contract] section");
+		return ld_fail(ld, 0, NULL, "no [contract] section");
 	if (!c->id)
-		return sk_ld_fail(ld, ld->contract_line, "id", "[contract] needs an id");
-	if (!c->name && !(c->name = sk_ld_strdup(c->id)))
-		return sk_ld_nomem(ld);
-	if (!c->language && !(c->language = sk_ld_strdup("nl")))
-		return sk_ld_nomem(ld);
+		return ld_fail(ld, ld->contract_line, "id", "[contract] needs an id");
+	if (!c->name && !(c->name = ld_strdup(c->id)))
+		return ld_nomem(ld);
+	if (!c->language && !(c->language = ld_strdup("nl")))
+		return ld_nomem(ld);
 	if (!c->tz) {
 		sk_diag_clear(&in);
 		if (sk_tz_open(DEFAULT_ZONE, &c->tz, &in) != SK_OK)
-			return sk_ld_fail(ld, ld->contract_line, "timezone",
+			return ld_fail(ld, ld->contract_line, "timezone",
 					  "the default zone: %s", in.msg);
 	}
 	return SK_OK;
 }
 
 /* Holidays of one calendar: the Dutch set, extra closed days, .ics files. */
-static enum sk_err build_holidays(struct sk_loader *ld, struct sk_cal_spec *sp,
+static enum sk_err build_holidays(struct loader *ld, struct cal_spec *sp,
 				  struct sk_contract_calendar *cc)
 {
 	struct sk_diag in;
 	enum sk_err rc;
 
 	if (sk_holidays_new(&cc->hol) != SK_OK)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	if (sp->nl)
 		sk_holidays_use_nl(cc->hol, &sp->nlopt);
 	for (size_t i = 0; i < sp->n_closed; i++)
 		if (sk_holidays_add(cc->hol, sp->closed[i].day, sp->closed[i].name) != SK_OK)
-			return sk_ld_nomem(ld);
+			return ld_nomem(ld);
 	for (size_t i = 0; i < sp->n_ics; i++) {
 		const char *p = sp->ics[i].path;
 		char *full = malloc(strlen(ld->dir) + strlen(p) + 1);
 
 		if (!full)
-			return sk_ld_nomem(ld);
+			return ld_nomem(ld);
 		/* Relative to the contract file, so a contract travels with its .ics. */
 		strcpy(full, p[0] == '/' ? "" : ld->dir);
 		strcat(full, p);
@@ -90,7 +90,7 @@ static enum sk_err build_holidays(struct sk_loader *ld, struct sk_cal_spec *sp,
 		rc = sk_holidays_add_ics(cc->hol, full, &in);
 		free(full);
 		if (rc == SK_ERR_NOMEM)
-			return sk_ld_nomem(ld);
+			return ld_nomem(ld);
 		if (rc != SK_OK) {
 			/* A fault inside the .ics names its own line; an unreadable file ours. */
 			if (in.line > 0) {
@@ -98,24 +98,24 @@ static enum sk_err build_holidays(struct sk_loader *ld, struct sk_cal_spec *sp,
 					*ld->d = in;
 				return rc;
 			}
-			return sk_ld_fail(ld, sp->ics[i].line, "ics", "%s: %s", p, in.msg);
+			return ld_fail(ld, sp->ics[i].line, "ics", "%s: %s", p, in.msg);
 		}
 	}
 	return SK_OK;
 }
 
 /* Every [calendar.NAME] into holidays and an sk_calendar; then the default calendar. */
-static enum sk_err build_calendars(struct sk_loader *ld)
+static enum sk_err build_calendars(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_diag in;
 	enum sk_err rc;
 
 	if (c->n_calendars == 0)
-		return sk_ld_fail(ld, 0, NULL,
+		return ld_fail(ld, 0, NULL,
 				  "no [calendar.NAME] section: a contract needs at least one calendar");
 	for (size_t i = 0; i < c->n_calendars; i++) {
-		struct sk_cal_spec *sp = &ld->specs[i];
+		struct cal_spec *sp = &ld->specs[i];
 		struct sk_contract_calendar *cc = &c->calendars[i];
 		int any = 0;
 
@@ -125,36 +125,36 @@ static enum sk_err build_calendars(struct sk_loader *ld)
 		if (sp->is_24x7) {
 			for (int w = 0; w < 7; w++)
 				if (sp->day_line[w])
-					return sk_ld_fail(ld, sp->line_24x7, "24x7",
+					return ld_fail(ld, sp->line_24x7, "24x7",
 							  "a 24x7 calendar cannot also set weekday "
 							  "hours (line %ld)", sp->day_line[w]);
 			if (sp->holidays_line && sp->nl)
-				return sk_ld_fail(ld, sp->holidays_line, "holidays",
+				return ld_fail(ld, sp->holidays_line, "holidays",
 						  "a 24x7 calendar has no holidays (leave this out "
 						  "or set holidays = none)");
 			if (sp->n_closed)
-				return sk_ld_fail(ld, sp->closed[0].line, "closed",
+				return ld_fail(ld, sp->closed[0].line, "closed",
 						  "a 24x7 calendar has no closed days");
 			if (sp->n_ics)
-				return sk_ld_fail(ld, sp->ics[0].line, "ics",
+				return ld_fail(ld, sp->ics[0].line, "ics",
 						  "a 24x7 calendar has no holidays");
 			sp->nl = 0;
 		} else if (!any) {
-			return sk_ld_fail(ld, cc->line, NULL,
+			return ld_fail(ld, cc->line, NULL,
 					  "calendar '%s' has no working hours (set mon..sun, e.g. "
 					  "mon-fri = 08:00-17:00, or 24x7 = yes)", cc->name);
 		}
 		if (!sp->nl && sp->good_friday_line)
-			return sk_ld_fail(ld, sp->good_friday_line, "good_friday",
+			return ld_fail(ld, sp->good_friday_line, "good_friday",
 					  "only applies with holidays = nl");
 		if (!sp->nl && sp->liberation_line)
-			return sk_ld_fail(ld, sp->liberation_line, "liberation_day",
+			return ld_fail(ld, sp->liberation_line, "liberation_day",
 					  "only applies with holidays = nl");
 		rc = build_holidays(ld, sp, cc);
 		if (rc != SK_OK)
 			return rc;
 		if (sk_calendar_new(cc->name, c->tz, cc->hol, &cc->cal) != SK_OK)
-			return sk_ld_nomem(ld);
+			return ld_nomem(ld);
 		if (sp->is_24x7)
 			sk_calendar_set_24x7(cc->cal);
 		for (int w = 0; w < 7 && !sp->is_24x7; w++)
@@ -163,15 +163,15 @@ static enum sk_err build_calendars(struct sk_loader *ld)
 				rc = sk_calendar_add_interval(cc->cal, w, sp->iv[w][k].start,
 							      sp->iv[w][k].end, &in);
 				if (rc == SK_ERR_NOMEM)
-					return sk_ld_nomem(ld);
+					return ld_nomem(ld);
 				if (rc != SK_OK)
-					return sk_ld_fail(ld, sp->day_line[w], NULL, "%s", in.msg);
+					return ld_fail(ld, sp->day_line[w], NULL, "%s", in.msg);
 			}
 		if (sp->standard_day)
 			sk_calendar_set_standard_day(cc->cal, sp->standard_day);
 	}
 	{
-		const struct sk_ini_section *s = sk_ld_section_at(ld, ld->contract_line);
+		const struct ini_section *s = ld_section_at(ld, ld->contract_line);
 
 		rc = calendar_ref(ld, s ? s->line : 0, "calendar", 0, &c->default_calendar);
 	}
@@ -179,7 +179,7 @@ static enum sk_err build_calendars(struct sk_loader *ld)
 }
 
 /* Every word that names a priority must name only that one. */
-static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
+static enum sk_err check_priority_words(struct loader *ld, size_t i)
 {
 	const struct sk_priority *pr = &ld->c->priorities[i];
 	int other;
@@ -187,20 +187,20 @@ static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
 	for (size_t j = 0; j < pr->n_aliases; j++) {
 		other = sk_contract_find_priority(ld->c, pr->aliases[j]);
 		if (other < 0)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
+			return ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
 					  "'%.40s' cannot name a priority", pr->aliases[j]);
 		if (other != (int)i)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
+			return ld_fail(ld, key_line(ld, pr->line, "aliases"), "aliases",
 					  "'%s' already names priority '%s'", pr->aliases[j],
 					  ld->c->priorities[other].id);
 	}
 	if (pr->name) {
 		other = sk_contract_find_priority(ld->c, pr->name);
 		if (other < 0)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "name"), "name",
+			return ld_fail(ld, key_line(ld, pr->line, "name"), "name",
 					  "'%.40s' cannot name a priority", pr->name);
 		if (other != (int)i)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "name"), "name",
+			return ld_fail(ld, key_line(ld, pr->line, "name"), "name",
 					  "'%s' already names priority '%s'", pr->name,
 					  ld->c->priorities[other].id);
 	}
@@ -208,7 +208,7 @@ static enum sk_err check_priority_words(struct sk_loader *ld, size_t i)
 }
 
 /* Calendars named, after-hours pairs complete, at least one target, unique words. */
-static enum sk_err check_priorities(struct sk_loader *ld)
+static enum sk_err check_priorities(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	enum sk_err rc;
@@ -224,18 +224,18 @@ static enum sk_err check_priorities(struct sk_loader *ld)
 		if (rc != SK_OK)
 			return rc;
 		if (pr->after_hours_calendar >= 0 && !pr->after_hours_response.set)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "after_hours_calendar"),
+			return ld_fail(ld, key_line(ld, pr->line, "after_hours_calendar"),
 					  "after_hours_calendar",
 					  "needs after_hours_response: the response target on that "
 					  "calendar");
 		if (pr->after_hours_calendar < 0 && pr->after_hours_response.set)
-			return sk_ld_fail(ld, key_line(ld, pr->line, "after_hours_response"),
+			return ld_fail(ld, key_line(ld, pr->line, "after_hours_response"),
 					  "after_hours_response",
 					  "needs after_hours_calendar: the calendar it applies on");
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
 			any |= pr->response[t].set | pr->resolution[t].set;
 		if (!any)
-			return sk_ld_fail(ld, pr->line, NULL,
+			return ld_fail(ld, pr->line, NULL,
 					  "priority '%s' has no targets (set response and resolution, "
 					  "or per type, e.g. resolution.incident)", pr->id);
 		rc = check_priority_words(ld, i);
@@ -314,7 +314,7 @@ static int in_list(char **v, size_t n, const char *s)
 }
 
 /* Is every row × column cell there? Rows and columns as the entries (or buckets) name them. */
-static enum sk_err matrix_complete(struct sk_loader *ld, const struct sk_ini_section *s)
+static enum sk_err matrix_complete(struct loader *ld, const struct ini_section *s)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	char **rows = calloc(m->n_entries, sizeof(*rows));
@@ -323,7 +323,7 @@ static enum sk_err matrix_complete(struct sk_loader *ld, const struct sk_ini_sec
 	enum sk_err rc = SK_OK;
 
 	if (!rows || !cols) {
-		rc = sk_ld_nomem(ld);
+		rc = ld_nomem(ld);
 		goto out;
 	}
 	for (size_t i = 0; i < m->n_buckets; i++)
@@ -343,14 +343,14 @@ static enum sk_err matrix_complete(struct sk_loader *ld, const struct sk_ini_sec
 				    strcasecmp(m->entries[i].column, cols[k]) == 0)
 					break;
 			if (i == m->n_entries)
-				rc = sk_ld_fail(ld, s->line, NULL,
+				rc = ld_fail(ld, s->line, NULL,
 						"the matrix has no entry for %s '%s' and %s '%s'",
 						m->row_field, rows[r], m->column_field, cols[k]);
 		}
 	/* An alias must lead to a value the matrix uses. */
 	for (size_t i = 0; i < m->n_aliases && rc == SK_OK; i++)
 		if (!in_list(rows, nr, m->aliases[i].value) && !in_list(cols, nc, m->aliases[i].value))
-			rc = sk_ld_fail(ld, key_line(ld, s->line, "alias"), "alias",
+			rc = ld_fail(ld, key_line(ld, s->line, "alias"), "alias",
 					"'%s' stands for '%s', which is no row or column of the matrix",
 					m->aliases[i].word, m->aliases[i].value);
 out:
@@ -360,85 +360,85 @@ out:
 }
 
 /* `entry = ROW COLUMN PRIORITY`: one cell, set once; ld->matrix_lines remembers where. */
-enum sk_err contract_matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_entry(struct loader *ld, const struct ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	long *lines = ld->matrix_lines;
-	char *copy = sk_ld_strdup(e->value), *w[4];
+	char *copy = ld_strdup(e->value), *w[4];
 	size_t cap = m->n_entries;
 	enum sk_err rc = SK_OK;
 	int prio;
 
 	if (!copy)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	if (words(copy, w, 3) != 3) {
-		rc = sk_ld_fail(ld, e->line, e->key,
+		rc = ld_fail(ld, e->line, e->key,
 				"expected a row value, a column value and a priority (like H M P2), "
 				"not '%s'", e->value);
 		goto out;
 	}
 	prio = sk_contract_find_priority(ld->c, w[2]);
 	if (prio < 0) {
-		rc = sk_ld_fail(ld, e->line, e->key, "no priority '%s'", w[2]);
+		rc = ld_fail(ld, e->line, e->key, "no priority '%s'", w[2]);
 		goto out;
 	}
 	if (m->n_buckets && !find_bucket(m, w[1])) {
-		rc = sk_ld_fail(ld, e->line, e->key,
+		rc = ld_fail(ld, e->line, e->key,
 				"column '%s' is not one of the buckets (from bucket = ...)", w[1]);
 		goto out;
 	}
 	for (size_t i = 0; i < m->n_entries; i++)
 		if (strcasecmp(m->entries[i].row, w[0]) == 0 &&
 		    strcasecmp(m->entries[i].column, w[1]) == 0) {
-			rc = sk_ld_fail(ld, e->line, e->key, "cell %s %s is already set at line %ld",
+			rc = ld_fail(ld, e->line, e->key, "cell %s %s is already set at line %ld",
 					w[0], w[1], lines[i]);
 			goto out;
 		}
-	if (!sk_ld_grow((void **)&m->entries, &cap, m->n_entries, sizeof(*m->entries))) {
-		rc = sk_ld_nomem(ld);
+	if (!ld_grow((void **)&m->entries, &cap, m->n_entries, sizeof(*m->entries))) {
+		rc = ld_nomem(ld);
 		goto out;
 	}
 	m->entries[m->n_entries].priority = prio;
-	m->entries[m->n_entries].row = sk_ld_strdup(w[0]);
-	m->entries[m->n_entries].column = sk_ld_strdup(w[1]);
+	m->entries[m->n_entries].row = ld_strdup(w[0]);
+	m->entries[m->n_entries].column = ld_strdup(w[1]);
 	lines[m->n_entries] = e->line;
 	m->n_entries++;
 	if (!m->entries[m->n_entries - 1].row || !m->entries[m->n_entries - 1].column)
-		rc = sk_ld_nomem(ld);
+		rc = ld_nomem(ld);
 out:
 	free(copy);
 	return rc;
 }
 
 /* `bucket = RANGE`: a numeric column bucket that overlaps no other. */
-enum sk_err contract_matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_bucket(struct loader *ld, const struct ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	size_t cap = m->n_buckets;
 	long lo, hi;
 
 	if (!parse_bucket(e->value, &lo, &hi))
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "cannot read '%s' as a range of numbers (like 1-2, 3-10 or >30)",
 				  e->value);
 	for (size_t i = 0; i < m->n_buckets; i++) {
 		const struct sk_matrix_bucket *b = &m->buckets[i];
 
 		if ((b->hi < 0 || lo <= b->hi) && (hi < 0 || hi >= b->lo))
-			return sk_ld_fail(ld, e->line, e->key, "'%s' overlaps bucket '%s'",
+			return ld_fail(ld, e->line, e->key, "'%s' overlaps bucket '%s'",
 					  e->value, b->label);
 	}
-	if (!sk_ld_grow((void **)&m->buckets, &cap, m->n_buckets, sizeof(*m->buckets)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&m->buckets, &cap, m->n_buckets, sizeof(*m->buckets)))
+		return ld_nomem(ld);
 	m->buckets[m->n_buckets].lo = lo;
 	m->buckets[m->n_buckets].hi = hi;
-	if (!(m->buckets[m->n_buckets++].label = sk_ld_strdup(e->value)))
-		return sk_ld_nomem(ld);
+	if (!(m->buckets[m->n_buckets++].label = ld_strdup(e->value)))
+		return ld_nomem(ld);
 	return SK_OK;
 }
 
 /* `alias = WORDS VALUE`: the last word is the value, the words before it the alias. */
-enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_alias(struct loader *ld, const struct ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
 	size_t cap = m->n_aliases;
@@ -449,8 +449,8 @@ enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entr
 
 	if (tab && (!sp || tab > sp))
 		sp = tab;
-	if (!sp || !sk_ld_plain_word(sp + 1))
-		return sk_ld_fail(ld, e->line, e->key,
+	if (!sp || !ld_plain_word(sp + 1))
+		return ld_fail(ld, e->line, e->key,
 				  "expected a word and the value it stands for (like Hoog H), "
 				  "not '%s'", e->value);
 	wl = (size_t)(sp - e->value);
@@ -459,38 +459,38 @@ enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entr
 	for (size_t i = 0; i < m->n_aliases; i++)
 		if (strlen(m->aliases[i].word) == wl &&
 		    strncasecmp(m->aliases[i].word, e->value, wl) == 0)
-			return sk_ld_fail(ld, e->line, e->key, "'%s' is already an alias",
+			return ld_fail(ld, e->line, e->key, "'%s' is already an alias",
 					  m->aliases[i].word);
-	if (!sk_ld_grow((void **)&m->aliases, &cap, m->n_aliases, sizeof(*m->aliases)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&m->aliases, &cap, m->n_aliases, sizeof(*m->aliases)))
+		return ld_nomem(ld);
 	a = &m->aliases[m->n_aliases++];
 	a->word = malloc(wl + 1);
-	a->value = sk_ld_strdup(sp + 1);
+	a->value = ld_strdup(sp + 1);
 	if (!a->word || !a->value)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	memcpy(a->word, e->value, wl);
 	a->word[wl] = '\0';
 	return SK_OK;
 }
 
 /* `row = FIELD`, `column = FIELD`: the ticket fields the matrix looks at. */
-enum sk_err contract_matrix_field(struct sk_loader *ld, const struct sk_ini_entry *e)
+enum sk_err contract_matrix_field(struct loader *ld, const struct ini_entry *e)
 {
 	struct sk_matrix *m = &ld->c->matrix;
-	char **field = sk_ld_same(e->key, "row") ? &m->row_field : &m->column_field;
+	char **field = ld_same(e->key, "row") ? &m->row_field : &m->column_field;
 
-	if (!sk_ld_plain_word(e->value))
-		return sk_ld_fail(ld, e->line, e->key,
+	if (!ld_plain_word(e->value))
+		return ld_fail(ld, e->line, e->key,
 				  "a field name is one word, like impact, not '%s'", e->value);
 	free(*field);
-	return (*field = sk_ld_strdup(e->value)) ? SK_OK : sk_ld_nomem(ld);
+	return (*field = ld_strdup(e->value)) ? SK_OK : ld_nomem(ld);
 }
 
 /* [matrix], read here because its entries name priorities. */
-static enum sk_err read_matrix(struct sk_loader *ld)
+static enum sk_err read_matrix(struct loader *ld)
 {
 	struct sk_matrix *m = &ld->c->matrix;
-	const struct sk_ini_section *s = NULL;
+	const struct ini_section *s = NULL;
 	enum sk_err rc;
 
 	for (size_t i = 0; i < ld->n_sec; i++)
@@ -500,15 +500,15 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 		return SK_OK;
 	ld->matrix_lines = calloc(s->n + 1, sizeof(*ld->matrix_lines));
 	if (!ld->matrix_lines)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	/* Buckets first, so an entry can be checked against them wherever it stands. */
 	rc = contract_read_matrix_keys(ld, s, 1);
 	if (rc == SK_OK)
 		rc = contract_read_matrix_keys(ld, s, 2);
 	if (rc == SK_OK && m->n_entries == 0)
-		rc = sk_ld_fail(ld, s->line, NULL, "the matrix has no entry lines");
+		rc = ld_fail(ld, s->line, NULL, "the matrix has no entry lines");
 	if (rc == SK_OK && (!m->row_field || !m->column_field))
-		rc = sk_ld_fail(ld, s->line, NULL,
+		rc = ld_fail(ld, s->line, NULL,
 				"the matrix needs row = FIELD and column = FIELD");
 	if (rc == SK_OK)
 		rc = matrix_complete(ld, s);
@@ -516,7 +516,7 @@ static enum sk_err read_matrix(struct sk_loader *ld)
 }
 
 /* Each service has a norm and a service window that exists. */
-static enum sk_err check_services(struct sk_loader *ld)
+static enum sk_err check_services(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	enum sk_err rc;
@@ -530,13 +530,13 @@ static enum sk_err check_services(struct sk_loader *ld)
 					  &sv->maintenance_calendar);
 		if (rc != SK_OK)
 			return rc;
-		if (!sk_ld_entry(sk_ld_section_at(ld, sv->line), "norm"))
-			return sk_ld_fail(ld, sv->line, "norm", "service '%s' has no norm", sv->id);
+		if (!ld_entry(ld_section_at(ld, sv->line), "norm"))
+			return ld_fail(ld, sv->line, "norm", "service '%s' has no norm", sv->id);
 		if (sv->norm <= 0)
-			return sk_ld_fail(ld, key_line(ld, sv->line, "norm"), "norm",
+			return ld_fail(ld, key_line(ld, sv->line, "norm"), "norm",
 					  "an availability norm lies above 0 %%");
-		if (!sv->name && !(sv->name = sk_ld_strdup(sv->id)))
-			return sk_ld_nomem(ld);
+		if (!sv->name && !(sv->name = ld_strdup(sv->id)))
+			return ld_nomem(ld);
 	}
 	return SK_OK;
 }
@@ -560,7 +560,7 @@ static int source_is_tickets(enum sk_source s)
 }
 
 /* The parameters of a KPI source against what the source takes, and what they name. */
-static enum sk_err check_source(struct sk_loader *ld, struct sk_kpi_tmp *t)
+static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_kpi *k = &t->k;
@@ -569,36 +569,36 @@ static enum sk_err check_source(struct sk_loader *ld, struct sk_kpi_tmp *t)
 
 	if (!k->source) {
 		k->source_kind = SK_SRC_MANUAL;
-		if (!(k->source = sk_ld_strdup("manual")))
-			return sk_ld_nomem(ld);
+		if (!(k->source = ld_strdup("manual")))
+			return ld_nomem(ld);
 	}
 	if (source_within(k->source_kind) == 2 && !k->within.set)
-		return sk_ld_fail(ld, line, "source", "%s needs within=DURATION (like within=5d)",
+		return ld_fail(ld, line, "source", "%s needs within=DURATION (like within=5d)",
 				  what);
 	if (source_within(k->source_kind) == 0 && k->within.set)
-		return sk_ld_fail(ld, line, "source", "%s takes no within=", what);
+		return ld_fail(ld, line, "source", "%s takes no within=", what);
 	if (t->p_priority && !source_is_tickets(k->source_kind))
-		return sk_ld_fail(ld, line, "source", "%s takes no priority=", what);
+		return ld_fail(ld, line, "source", "%s takes no priority=", what);
 	/* The other ticket sources count one type by their definition (RCA: incidents). */
 	if (k->source_types && k->source_kind != SK_SRC_RESPONSE &&
 	    k->source_kind != SK_SRC_RESOLUTION)
-		return sk_ld_fail(ld, line, "source", "%s takes no type=", what);
+		return ld_fail(ld, line, "source", "%s takes no type=", what);
 	if (t->p_calendar && (source_within(k->source_kind) == 0 ||
 			      k->source_kind == SK_SRC_CALLS))
-		return sk_ld_fail(ld, line, "source", "%s takes no calendar=", what);
+		return ld_fail(ld, line, "source", "%s takes no calendar=", what);
 	if (t->p_priority) {
 		k->source_priority = sk_contract_find_priority(c, t->p_priority);
 		if (k->source_priority < 0)
-			return sk_ld_fail(ld, line, "source", "no priority '%s'", t->p_priority);
+			return ld_fail(ld, line, "source", "no priority '%s'", t->p_priority);
 	} else if (k->source_kind == SK_SRC_RCA && c->n_priorities) {
 		k->source_priority = 0; /* an RCA is owed for the most urgent priority */
 	}
 	if (k->source_kind == SK_SRC_RCA && c->n_priorities == 0)
-		return sk_ld_fail(ld, line, "source", "tickets:rca needs a [priority.ID] section");
+		return ld_fail(ld, line, "source", "tickets:rca needs a [priority.ID] section");
 	if (t->p_calendar) {
 		k->source_calendar = sk_contract_find_calendar(c, t->p_calendar);
 		if (k->source_calendar < 0)
-			return sk_ld_fail(ld, line, "source", "no calendar '%s' (define [calendar.%s])",
+			return ld_fail(ld, line, "source", "no calendar '%s' (define [calendar.%s])",
 					  t->p_calendar, t->p_calendar);
 	} else if (source_within(k->source_kind) && k->source_kind != SK_SRC_CALLS) {
 		k->source_calendar = c->default_calendar;
@@ -606,26 +606,26 @@ static enum sk_err check_source(struct sk_loader *ld, struct sk_kpi_tmp *t)
 	if (t->p_service) {
 		k->source_service = sk_contract_find_service(c, t->p_service);
 		if (k->source_service < 0)
-			return sk_ld_fail(ld, line, "source", "no service '%s' (define [service.%s])",
+			return ld_fail(ld, line, "source", "no service '%s' (define [service.%s])",
 					  t->p_service, t->p_service);
 	}
 	if (k->source_kind != SK_SRC_MANUAL && strcmp(k->unit, "%") != 0)
-		return sk_ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
+		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)
-		return sk_ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
+		return ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
 				  "fewer failed changes is better: set direction = lower");
 	return SK_OK;
 }
 
 /* Move each KPI into its domain, in file order. */
-static enum sk_err attach_kpis(struct sk_loader *ld)
+static enum sk_err attach_kpis(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	enum sk_err rc;
 
 	for (size_t i = 0; i < ld->n_kpis; i++) {
-		struct sk_kpi_tmp *t = &ld->kpis[i];
+		struct kpi_tmp *t = &ld->kpis[i];
 		struct sk_domain *dm = NULL;
 		size_t cap;
 
@@ -633,28 +633,28 @@ static enum sk_err attach_kpis(struct sk_loader *ld)
 			if (strcasecmp(c->domains[j].id, t->domain) == 0)
 				dm = &c->domains[j];
 		if (!dm)
-			return sk_ld_fail(ld, t->k.line, NULL,
+			return ld_fail(ld, t->k.line, NULL,
 					  "KPI '%s' belongs to domain '%s', which has no "
 					  "[domain.%s] section", t->k.id, t->domain, t->domain);
-		if (!t->k.unit && !(t->k.unit = sk_ld_strdup("%")))
-			return sk_ld_nomem(ld);
-		if (!t->k.name && !(t->k.name = sk_ld_strdup(t->k.id)))
-			return sk_ld_nomem(ld);
+		if (!t->k.unit && !(t->k.unit = ld_strdup("%")))
+			return ld_nomem(ld);
+		if (!t->k.name && !(t->k.name = ld_strdup(t->k.id)))
+			return ld_nomem(ld);
 		if (t->k.has_norm && (t->k.norm < 0 ||
 				      (strcmp(t->k.unit, "%") == 0 && t->k.norm > SK_DEC(100))))
-			return sk_ld_fail(ld, t->norm_line, "norm",
+			return ld_fail(ld, t->norm_line, "norm",
 					  "a norm lies from 0 to 100 %% (or set another unit)");
 		/* A share is the same over any window; only a count per time scales. */
 		if (t->k.pro_rata && (!t->k.norm_months || strcmp(t->k.unit, "count") != 0))
-			return sk_ld_fail(ld, t->pro_rata_line, "pro_rata",
+			return ld_fail(ld, t->pro_rata_line, "pro_rata",
 					  "pro rata scales a count norm to the window measured: it needs "
 					  "unit = count and norm_per = month, quarter, halfyear or year");
 		rc = check_source(ld, t);
 		if (rc != SK_OK)
 			return rc;
 		cap = dm->n_kpis;
-		if (!sk_ld_grow((void **)&dm->kpis, &cap, dm->n_kpis, sizeof(*dm->kpis)))
-			return sk_ld_nomem(ld);
+		if (!ld_grow((void **)&dm->kpis, &cap, dm->n_kpis, sizeof(*dm->kpis)))
+			return ld_nomem(ld);
 		dm->kpis[dm->n_kpis++] = t->k;
 		memset(&t->k, 0, sizeof(t->k)); /* the domain owns it now */
 	}
@@ -662,7 +662,7 @@ static enum sk_err attach_kpis(struct sk_loader *ld)
 }
 
 /* Weights rule, and for scored domains: KPIs, weights, norms, a staffel, sum 100. */
-static enum sk_err check_domains(struct sk_loader *ld)
+static enum sk_err check_domains(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 	char sum[48];
@@ -671,10 +671,10 @@ static enum sk_err check_domains(struct sk_loader *ld)
 		struct sk_domain *dm = &c->domains[i];
 		long last_weight = 0;
 
-		if (!sk_ld_entry(sk_ld_section_at(ld, dm->line), "weights"))
+		if (!ld_entry(ld_section_at(ld, dm->line), "weights"))
 			dm->weights = c->rules.weights;
-		if (!dm->name && !(dm->name = sk_ld_strdup(dm->id)))
-			return sk_ld_nomem(ld);
+		if (!dm->name && !(dm->name = ld_strdup(dm->id)))
+			return ld_nomem(ld);
 		dm->weight_sum = 0;
 		for (size_t j = 0; j < dm->n_kpis; j++) {
 			const struct sk_kpi *k = &dm->kpis[j];
@@ -688,33 +688,33 @@ static enum sk_err check_domains(struct sk_loader *ld)
 			if (!dm->scored)
 				continue;
 			if (!k->has_weight)
-				return sk_ld_fail(ld, k->line, "weight",
+				return ld_fail(ld, k->line, "weight",
 						  "KPI '%s' of scored domain '%s' has no weight "
 						  "(or set scored = no on the domain)", k->id, dm->id);
 			if (!k->has_norm)
-				return sk_ld_fail(ld, k->line, "norm",
+				return ld_fail(ld, k->line, "norm",
 						  "KPI '%s' of scored domain '%s' has no norm "
 						  "(or set scored = no on the domain)", k->id, dm->id);
 			if (k->norm <= 0)
-				return sk_ld_fail(ld, key_line(ld, k->line, "norm"), "norm",
+				return ld_fail(ld, key_line(ld, k->line, "norm"), "norm",
 						  "a scored KPI needs a norm above 0");
 		}
 		if (!dm->scored)
 			continue;
 		if (dm->n_kpis == 0)
-			return sk_ld_fail(ld, dm->line, NULL,
+			return ld_fail(ld, dm->line, NULL,
 					  "domain '%s' is scored but has no KPIs (add [kpi.%s.ID] "
 					  "or set scored = no)", dm->id, dm->id);
 		if (c->n_staffel == 0)
-			return sk_ld_fail(ld, dm->line, NULL,
+			return ld_fail(ld, dm->line, NULL,
 					  "domain '%s' is scored but the contract has no [staffel]",
 					  dm->id);
 		sk_dec_format_short(dm->weight_sum, '.', sum, sizeof(sum));
 		if (dm->weight_sum == 0)
-			return sk_ld_fail(ld, last_weight, "weight",
+			return ld_fail(ld, last_weight, "weight",
 					  "weights of domain '%s' add up to 0", dm->id);
 		if (dm->weight_sum != SK_DEC(100) && dm->weights == SK_WEIGHTS_REFUSE)
-			return sk_ld_fail(ld, last_weight, "weight",
+			return ld_fail(ld, last_weight, "weight",
 					  "weights of domain '%s' add up to %s, not 100 "
 					  "(set weights = normalise to scale them)", dm->id, sum);
 	}
@@ -722,10 +722,10 @@ static enum sk_err check_domains(struct sk_loader *ld)
 }
 
 /* A step at 0, and no lower step with less malus than a higher one. */
-static enum sk_err check_staffel(struct sk_loader *ld)
+static enum sk_err check_staffel(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
-	const struct sk_ini_section *s = NULL;
+	const struct ini_section *s = NULL;
 	char a[48], b[48];
 
 	for (size_t i = 0; i < ld->n_sec; i++)
@@ -734,16 +734,16 @@ static enum sk_err check_staffel(struct sk_loader *ld)
 	if (!s)
 		return SK_OK;
 	if (c->n_staffel == 0)
-		return sk_ld_fail(ld, s->line, NULL, "the staffel has no step lines");
+		return ld_fail(ld, s->line, NULL, "the staffel has no step lines");
 	if (c->staffel[c->n_staffel - 1].min_score != 0)
-		return sk_ld_fail(ld, s->line, "step",
+		return ld_fail(ld, s->line, "step",
 				  "no step starts at 0, so low scores would have no malus "
 				  "(add step = 0 MALUS)");
 	for (size_t i = 1; i < c->n_staffel; i++)
 		if (c->staffel[i].malus < c->staffel[i - 1].malus) {
 			sk_dec_format_short(c->staffel[i].min_score, '.', a, sizeof(a));
 			sk_dec_format_short(c->staffel[i - 1].min_score, '.', b, sizeof(b));
-			return sk_ld_fail(ld, s->line, "step",
+			return ld_fail(ld, s->line, "step",
 					  "the step from %s gives less malus than the step from %s",
 					  a, b);
 		}
@@ -751,10 +751,10 @@ static enum sk_err check_staffel(struct sk_loader *ld)
 }
 
 /* Status lists that contradict each other. */
-static enum sk_err check_rules(struct sk_loader *ld)
+static enum sk_err check_rules(struct loader *ld)
 {
 	const struct sk_rules *r = &ld->c->rules;
-	const struct sk_ini_section *s = NULL;
+	const struct ini_section *s = NULL;
 
 	for (size_t i = 0; i < ld->n_sec; i++)
 		if (strcmp(ld->sec[i].name, "rules") == 0)
@@ -762,11 +762,11 @@ static enum sk_err check_rules(struct sk_loader *ld)
 	/* A status cannot both stop the clock and end the ticket. */
 	for (size_t i = 0; i < r->n_pause_statuses; i++) {
 		if (in_list(r->resolved_statuses, r->n_resolved_statuses, r->pause_statuses[i]))
-			return sk_ld_fail(ld, key_line(ld, s->line, "resolved_statuses"),
+			return ld_fail(ld, key_line(ld, s->line, "resolved_statuses"),
 					  "resolved_statuses", "'%s' is also a pause status",
 					  r->pause_statuses[i]);
 		if (in_list(r->closed_statuses, r->n_closed_statuses, r->pause_statuses[i]))
-			return sk_ld_fail(ld, key_line(ld, s->line, "closed_statuses"),
+			return ld_fail(ld, key_line(ld, s->line, "closed_statuses"),
 					  "closed_statuses", "'%s' is also a pause status",
 					  r->pause_statuses[i]);
 	}
@@ -786,7 +786,7 @@ static int by_interval_start(const void *a, const void *b)
  * those hours has its response counted on both calendars together, so an hour
  * that runs out of the evening goes on at the next opening, not the next evening.
  */
-static enum sk_err build_after_hours(struct sk_loader *ld)
+static enum sk_err build_after_hours(struct loader *ld)
 {
 	struct sk_contract *c = ld->c;
 
@@ -822,14 +822,14 @@ static enum sk_err build_after_hours(struct sk_loader *ld)
 				}
 			}
 			if (m > SK_MAX_INTERVALS)
-				return sk_ld_fail(ld, pr->line, "after_hours_calendar",
+				return ld_fail(ld, pr->line, "after_hours_calendar",
 						  "calendars '%s' and '%s' together have more than %d "
 						  "working intervals on one day", base->name, eve->name,
 						  SK_MAX_INTERVALS);
 			for (n = 0; n < m; n++)
 				if (sk_calendar_add_interval(pr->after_hours_union, w, iv[n].start, iv[n].end,
 							     NULL) != SK_OK)
-					return sk_ld_fail(ld, pr->line, "after_hours_calendar",
+					return ld_fail(ld, pr->line, "after_hours_calendar",
 							  "cannot combine calendars '%s' and '%s'",
 							  base->name, eve->name);
 		}
@@ -839,7 +839,7 @@ static enum sk_err build_after_hours(struct sk_loader *ld)
 	return SK_OK;
 }
 
-enum sk_err sk_contract_check(struct sk_loader *ld)
+enum sk_err contract_check(struct loader *ld)
 {
 	enum sk_err rc;
 

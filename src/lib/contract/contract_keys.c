@@ -62,7 +62,7 @@ const char *sk_frequency_name(enum sk_frequency v) { return WORD(freq_words, v);
 
 /* ---- value readers: each fails with the key's line and the key ---- */
 
-static enum sk_err read_choice(struct sk_loader *ld, const struct sk_ini_entry *e,
+static enum sk_err read_choice(struct loader *ld, const struct ini_entry *e,
 			       const char *const *words, int *out)
 {
 	char list[256];
@@ -78,11 +78,11 @@ static enum sk_err read_choice(struct sk_loader *ld, const struct sk_ini_entry *
 	for (i = 0; words[i]; i++)
 		n += (size_t)snprintf(list + n, n < sizeof(list) ? sizeof(list) - n : 0, "%s%s",
 				      i == 0 ? "" : words[i + 1] ? ", " : " or ", words[i]);
-	return sk_ld_fail(ld, e->line, e->key, "expected %s, not '%s'", list, e->value);
+	return ld_fail(ld, e->line, e->key, "expected %s, not '%s'", list, e->value);
 }
 
 /* yes or no. */
-static enum sk_err read_bool(struct sk_loader *ld, const struct sk_ini_entry *e, int *out)
+static enum sk_err read_bool(struct loader *ld, const struct ini_entry *e, int *out)
 {
 	static const char *const words[] = { "yes", "no", NULL };
 	enum sk_err rc = read_choice(ld, e, words, out);
@@ -92,36 +92,36 @@ static enum sk_err read_bool(struct sk_loader *ld, const struct sk_ini_entry *e,
 }
 
 /* A number with at most 6 decimals (decimal.h). */
-static enum sk_err read_dec(struct sk_loader *ld, const struct sk_ini_entry *e, sk_dec *out)
+static enum sk_err read_dec(struct loader *ld, const struct ini_entry *e, sk_dec *out)
 {
 	struct sk_diag in;
 
 	sk_diag_clear(&in);
 	if (sk_dec_parse(e->value, out, &in) != SK_OK)
-		return sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
 	return SK_OK;
 }
 
 /* A percentage norm or weight: 0..100 (a norm of 0 is refused later where it matters). */
-static enum sk_err read_pct(struct sk_loader *ld, const struct sk_ini_entry *e, sk_dec *out)
+static enum sk_err read_pct(struct loader *ld, const struct ini_entry *e, sk_dec *out)
 {
 	enum sk_err rc = read_dec(ld, e, out);
 
 	if (rc == SK_OK && (*out < 0 || *out > SK_DEC(100)))
-		return sk_ld_fail(ld, e->line, e->key, "'%s' is not a percentage from 0 to 100",
+		return ld_fail(ld, e->line, e->key, "'%s' is not a percentage from 0 to 100",
 				  e->value);
 	return rc;
 }
 
 /* A duration (duration.h); days stay symbolic until a calendar resolves them. */
-static enum sk_err read_duration(struct sk_loader *ld, const struct sk_ini_entry *e,
+static enum sk_err read_duration(struct loader *ld, const struct ini_entry *e,
 				 struct sk_duration *out)
 {
 	struct sk_diag in;
 
 	sk_diag_clear(&in);
 	if (sk_duration_parse(e->value, out, &in) != SK_OK)
-		return sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
 	return SK_OK;
 }
 
@@ -130,10 +130,10 @@ static enum sk_err read_duration(struct sk_loader *ld, const struct sk_ini_entry
  * contract says "< 15 minuten" (met only below it) or `<= 15min`, `≤ 15min`
  * or just `15min` when it is met up to the limit itself.
  */
-static enum sk_err read_target(struct sk_loader *ld, const struct sk_ini_entry *e,
+static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
 			       struct sk_duration *out)
 {
-	struct sk_ini_entry rest = *e;
+	struct ini_entry rest = *e;
 	const char *v = e->value;
 	int below = 0;
 	enum sk_err rc;
@@ -151,7 +151,7 @@ static enum sk_err read_target(struct sk_loader *ld, const struct sk_ini_entry *
 		return rc;
 	out->below = below;
 	if (below && sk_duration_seconds(out, 1) == 0)
-		return sk_ld_fail(ld, e->line, e->key, "a target below 0 cannot be met");
+		return ld_fail(ld, e->line, e->key, "a target below 0 cannot be met");
 	return SK_OK;
 }
 
@@ -175,18 +175,18 @@ static const char *parse_date(const char *s, int64_t *day)
 }
 
 /* A whole value that is a date. */
-static enum sk_err read_date(struct sk_loader *ld, const struct sk_ini_entry *e, int64_t *out)
+static enum sk_err read_date(struct loader *ld, const struct ini_entry *e, int64_t *out)
 {
 	const char *rest = parse_date(e->value, out);
 
 	if (!rest || *rest)
-		return sk_ld_fail(ld, e->line, e->key, "cannot read '%s' as a date (YYYY-MM-DD)",
+		return ld_fail(ld, e->line, e->key, "cannot read '%s' as a date (YYYY-MM-DD)",
 				  e->value);
 	return SK_OK;
 }
 
 /* A whole number from @lo to @hi. */
-static enum sk_err read_int(struct sk_loader *ld, const struct sk_ini_entry *e, int lo, int hi,
+static enum sk_err read_int(struct loader *ld, const struct ini_entry *e, int lo, int hi,
 			    int *out)
 {
 	char *end;
@@ -195,30 +195,30 @@ static enum sk_err read_int(struct sk_loader *ld, const struct sk_ini_entry *e, 
 	errno = 0;
 	v = strtol(e->value, &end, 10);
 	if (!isdigit((unsigned char)e->value[0]) || *end || errno || v < lo || v > hi)
-		return sk_ld_fail(ld, e->line, e->key, "expected a whole number from %d to %d, not '%s'",
+		return ld_fail(ld, e->line, e->key, "expected a whole number from %d to %d, not '%s'",
 				  lo, hi, e->value);
 	*out = (int)v;
 	return SK_OK;
 }
 
 /* Free text, copied. */
-static enum sk_err read_text(struct sk_loader *ld, const struct sk_ini_entry *e, char **out)
+static enum sk_err read_text(struct loader *ld, const struct ini_entry *e, char **out)
 {
 	free(*out);
-	*out = sk_ld_strdup(e->value);
-	return *out ? SK_OK : sk_ld_nomem(ld);
+	*out = ld_strdup(e->value);
+	return *out ? SK_OK : ld_nomem(ld);
 }
 
 /* A comma-separated list (continuation lines count as commas); blanks trimmed. */
-static enum sk_err read_list(struct sk_loader *ld, const struct sk_ini_entry *e, char ***out,
+static enum sk_err read_list(struct loader *ld, const struct ini_entry *e, char ***out,
 			     size_t *n)
 {
-	char *copy = sk_ld_strdup(e->value), *p, *tok;
+	char *copy = ld_strdup(e->value), *p, *tok;
 	size_t cap = 0;
 	enum sk_err rc = SK_OK;
 
 	if (!copy)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	for (p = copy; *p; p++)
 		if (*p == '\n')
 			*p = ',';
@@ -228,19 +228,19 @@ static enum sk_err read_list(struct sk_loader *ld, const struct sk_ini_entry *e,
 		p = strchr(tok, ',');
 		if (p)
 			*p++ = '\0';
-		item = sk_ld_trim(tok);
+		item = ld_trim(tok);
 		if (!*item)
 			continue;
-		if (!sk_ld_grow((void **)out, &cap, *n, sizeof(**out)) ||
-		    !((*out)[*n] = sk_ld_strdup(item))) {
-			rc = sk_ld_nomem(ld);
+		if (!ld_grow((void **)out, &cap, *n, sizeof(**out)) ||
+		    !((*out)[*n] = ld_strdup(item))) {
+			rc = ld_nomem(ld);
 			break;
 		}
 		(*n)++;
 	}
 	free(copy);
 	if (rc == SK_OK && *n == 0)
-		rc = sk_ld_fail(ld, e->line, e->key, "the list is empty");
+		rc = ld_fail(ld, e->line, e->key, "the list is empty");
 	return rc;
 }
 
@@ -248,7 +248,7 @@ static enum sk_err read_list(struct sk_loader *ld, const struct sk_ini_entry *e,
  * Ids, field names and matrix values name things in other keys and in
  * reports: one word of letters, digits, '_' and '-'.
  */
-int sk_ld_plain_word(const char *s)
+int ld_plain_word(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -344,9 +344,9 @@ static const char *parse_clock(const char *s, int *secs)
 }
 
 /* `mon-fri = 08:00-12:00, 13:00-17:00`: hours of each weekday, set once. */
-static enum sk_err set_calendar_day(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_calendar_day(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	struct sk_cal_spec *sp = obj;
+	struct cal_spec *sp = obj;
 	int from = 0, to = 0;
 	struct sk_interval iv[SK_MAX_INTERVALS];
 	size_t n = 0;
@@ -355,16 +355,16 @@ static enum sk_err set_calendar_day(struct sk_loader *ld, void *obj, const struc
 
 	day_key(e->key, &from, &to); /* find_key() let it through as a day key */
 	if (to < from)
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "a range of days runs forward through the week, like mon-fri");
 	for (int w = from; w <= to; w++)
 		if (sp->day_line[w])
-			return sk_ld_fail(ld, e->line, e->key, "%s is already set at line %ld",
+			return ld_fail(ld, e->line, e->key, "%s is already set at line %ld",
 					  day_long[w], sp->day_line[w]);
 	if (strcasecmp(e->value, "closed") != 0) {
-		copy = sk_ld_strdup(e->value);
+		copy = ld_strdup(e->value);
 		if (!copy)
-			return sk_ld_nomem(ld);
+			return ld_nomem(ld);
 		for (p = copy; *p; p++)
 			if (*p == '\n')
 				*p = ',';
@@ -375,7 +375,7 @@ static enum sk_err set_calendar_day(struct sk_loader *ld, void *obj, const struc
 			p = strchr(tok, ',');
 			if (p)
 				*p++ = '\0';
-			tok = sk_ld_trim(tok);
+			tok = ld_trim(tok);
 			if (!*tok)
 				continue; /* "08:00-12:00," before a continuation line */
 			q = parse_clock(tok, &a);
@@ -389,18 +389,18 @@ static enum sk_err set_calendar_day(struct sk_loader *ld, void *obj, const struc
 					q++;
 			}
 			if (!q || *q || a == 86400) {
-				rc = sk_ld_fail(ld, e->line, e->key,
+				rc = ld_fail(ld, e->line, e->key,
 						"cannot read '%s' as working hours (like 08:00-17:00)",
 						tok);
 			} else if (b <= a) {
-				rc = sk_ld_fail(ld, e->line, e->key,
+				rc = ld_fail(ld, e->line, e->key,
 						"'%s' ends before it starts", tok);
 			} else if (n > 0 && a < iv[n - 1].end) {
-				rc = sk_ld_fail(ld, e->line, e->key,
+				rc = ld_fail(ld, e->line, e->key,
 						"'%s' overlaps or precedes the hours before it "
 						"(list them in order, without overlap)", tok);
 			} else if (n == SK_MAX_INTERVALS) {
-				rc = sk_ld_fail(ld, e->line, e->key,
+				rc = ld_fail(ld, e->line, e->key,
 						"more than %d working periods in one day",
 						SK_MAX_INTERVALS);
 			} else {
@@ -425,29 +425,29 @@ static enum sk_err set_calendar_day(struct sk_loader *ld, void *obj, const struc
 /* ---- the keys that need more than one value read into one place ---- */
 
 /* [contract] timezone: the zone is opened at once, so a wrong name names its line. */
-static enum sk_err set_timezone(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_timezone(struct loader *ld, void *obj, const struct ini_entry *e)
 {
 	struct sk_contract *c = obj;
 	struct sk_diag in;
 
 	sk_diag_clear(&in);
 	if (sk_tz_open(e->value, &c->tz, &in) != SK_OK)
-		return sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
 	ld->timezone_line = e->line;
 	return SK_OK;
 }
 
 /* [calendar.NAME] standard_day: hours, from 1s to 24h. */
-static enum sk_err set_standard_day(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_standard_day(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	struct sk_cal_spec *sp = obj;
+	struct cal_spec *sp = obj;
 	struct sk_duration dur;
 	enum sk_err rc = read_duration(ld, e, &dur);
 
 	if (rc != SK_OK)
 		return rc;
 	if (dur.days || dur.seconds <= 0 || dur.seconds > 86400)
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "a standard day is given in hours, from 1s to 24h (like 9h)");
 	sp->standard_day = dur.seconds;
 	sp->standard_line = e->line;
@@ -455,44 +455,44 @@ static enum sk_err set_standard_day(struct sk_loader *ld, void *obj, const struc
 }
 
 /* [calendar.NAME] closed = DATE [NAME]: one more closed day. */
-static enum sk_err set_closed(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_closed(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	struct sk_cal_spec *sp = obj;
+	struct cal_spec *sp = obj;
 	int64_t day;
 	const char *rest = parse_date(e->value, &day);
-	struct sk_cal_closed *cl;
+	struct cal_closed *cl;
 
 	if (!rest || (*rest && *rest != ' ' && *rest != '\t'))
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "expected a date (YYYY-MM-DD) and an optional name, not '%s'",
 				  e->value);
 	while (*rest == ' ' || *rest == '\t')
 		rest++;
-	if (!sk_ld_grow((void **)&sp->closed, &sp->cap_closed, sp->n_closed, sizeof(*sp->closed)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&sp->closed, &sp->cap_closed, sp->n_closed, sizeof(*sp->closed)))
+		return ld_nomem(ld);
 	cl = &sp->closed[sp->n_closed];
 	cl->day = day;
 	cl->line = e->line;
-	cl->name = *rest ? sk_ld_strdup(rest) : NULL;
+	cl->name = *rest ? ld_strdup(rest) : NULL;
 	if (*rest && !cl->name)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	sp->n_closed++;
 	return SK_OK;
 }
 
 /* [calendar.NAME] ics = FILE: read once the zone is known (contract_check.c). */
-static enum sk_err set_ics(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_ics(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	struct sk_cal_spec *sp = obj;
-	struct sk_cal_ics *f;
+	struct cal_spec *sp = obj;
+	struct cal_ics *f;
 
-	if (!sk_ld_grow((void **)&sp->ics, &sp->cap_ics, sp->n_ics, sizeof(*sp->ics)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&sp->ics, &sp->cap_ics, sp->n_ics, sizeof(*sp->ics)))
+		return ld_nomem(ld);
 	f = &sp->ics[sp->n_ics];
 	f->line = e->line;
-	f->path = sk_ld_strdup(e->value);
+	f->path = ld_strdup(e->value);
 	if (!f->path)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	sp->n_ics++;
 	return SK_OK;
 }
@@ -501,8 +501,8 @@ static enum sk_err set_ics(struct sk_loader *ld, void *obj, const struct sk_ini_
  * The plain response or resolution key of a priority: the target of every
  * type that has none of its own (a per-type key read before or after it wins).
  */
-static enum sk_err set_all_types(struct sk_loader *ld, struct sk_duration *target,
-				 const struct sk_ini_entry *e)
+static enum sk_err set_all_types(struct loader *ld, struct sk_duration *target,
+				 const struct ini_entry *e)
 {
 	struct sk_duration dur;
 	enum sk_err rc = read_target(ld, e, &dur);
@@ -514,33 +514,33 @@ static enum sk_err set_all_types(struct sk_loader *ld, struct sk_duration *targe
 	return rc;
 }
 
-static enum sk_err set_response(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_response(struct loader *ld, void *obj, const struct ini_entry *e)
 {
 	return set_all_types(ld, ((struct sk_priority *)obj)->response, e);
 }
 
-static enum sk_err set_resolution(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_resolution(struct loader *ld, void *obj, const struct ini_entry *e)
 {
 	return set_all_types(ld, ((struct sk_priority *)obj)->resolution, e);
 }
 
 /* [domain.ID] invoice: an amount in cents, not negative. */
-static enum sk_err set_invoice(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_invoice(struct loader *ld, void *obj, const struct ini_entry *e)
 {
 	struct sk_domain *dm = obj;
 	struct sk_diag in;
 
 	sk_diag_clear(&in);
 	if (sk_cents_parse(e->value, &dm->invoice_cents, &in) != SK_OK)
-		return sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
 	if (dm->invoice_cents < 0)
-		return sk_ld_fail(ld, e->line, e->key, "an invoice amount cannot be negative");
+		return ld_fail(ld, e->line, e->key, "an invoice amount cannot be negative");
 	dm->has_invoice = 1;
 	return SK_OK;
 }
 
 /* `type=incident,problem`: the ticket types a KPI counts, as bits. */
-static enum sk_err read_source_types(struct sk_loader *ld, long line, const char *key,
+static enum sk_err read_source_types(struct loader *ld, long line, const char *key,
 				     const char *list, unsigned *out)
 {
 	char word[32];
@@ -553,7 +553,7 @@ static enum sk_err read_source_types(struct sk_loader *ld, long line, const char
 		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1), p);
 		type = n < sizeof(word) ? sk_ticket_type_parse(word) : -1;
 		if (type < 0)
-			return sk_ld_fail(ld, line, key,
+			return ld_fail(ld, line, key,
 					  "unknown ticket type '%s' in type= (incident, request, change, "
 					  "problem or complaint, separated by commas)", word);
 		*out |= 1u << type;
@@ -568,20 +568,20 @@ static enum sk_err read_source_types(struct sk_loader *ld, long line, const char
  * `source`: a first word, then NAME=VALUE parameters. The first word is
  * manual, tickets:WHAT, calls:within=DURATION or outages:SERVICE_ID.
  */
-static enum sk_err set_source(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	struct sk_kpi_tmp *t = obj;
+	struct kpi_tmp *t = obj;
 	struct sk_kpi *k = &t->k;
 	char *copy, *tok, *save = NULL;
 	enum sk_err rc = SK_OK;
 	int first = 1;
 
 	free(k->source);
-	k->source = sk_ld_strdup(e->value);
-	copy = sk_ld_strdup(e->value);
+	k->source = ld_strdup(e->value);
+	copy = ld_strdup(e->value);
 	if (!k->source || !copy) {
 		free(copy);
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	}
 	t->source_line = e->line;
 	for (tok = strtok_r(copy, " \t\n", &save); tok && rc == SK_OK;
@@ -595,21 +595,21 @@ static enum sk_err set_source(struct sk_loader *ld, void *obj, const struct sk_i
 			if (i < SK_SRC_CALLS) {
 				k->source_kind = (enum sk_source)i;
 			} else if (strncasecmp(tok, "calls:within=", 13) == 0) {
-				struct sk_ini_entry w = { .key = "source", .value = tok + 13, .line = e->line };
+				struct ini_entry w = { .key = "source", .value = tok + 13, .line = e->line };
 
 				k->source_kind = SK_SRC_CALLS;
 				rc = read_duration(ld, &w, &k->within);
 				if (rc == SK_OK && k->within.days)
-					rc = sk_ld_fail(ld, e->line, e->key,
+					rc = ld_fail(ld, e->line, e->key,
 							"calls:within= is a waiting time in "
 							"seconds or minutes, not in days");
-			} else if (strncasecmp(tok, "outages:", 8) == 0 && sk_ld_plain_word(tok + 8)) {
+			} else if (strncasecmp(tok, "outages:", 8) == 0 && ld_plain_word(tok + 8)) {
 				k->source_kind = SK_SRC_OUTAGES;
-				t->p_service = sk_ld_strdup(tok + 8);
+				t->p_service = ld_strdup(tok + 8);
 				if (!t->p_service)
-					rc = sk_ld_nomem(ld);
+					rc = ld_nomem(ld);
 			} else {
-				rc = sk_ld_fail(ld, e->line, e->key,
+				rc = ld_fail(ld, e->line, e->key,
 						"unknown source '%s' (see slakit-contract(5): manual, "
 						"tickets:..., calls:within=..., outages:SERVICE)",
 						tok);
@@ -618,19 +618,19 @@ static enum sk_err set_source(struct sk_loader *ld, void *obj, const struct sk_i
 		}
 		/* Parameters: which ones a source takes is checked in contract_check.c. */
 		if (strncasecmp(tok, "within=", 7) == 0 && !k->within.set) {
-			struct sk_ini_entry w = { .key = "source", .value = tok + 7, .line = e->line };
+			struct ini_entry w = { .key = "source", .value = tok + 7, .line = e->line };
 
 			rc = read_duration(ld, &w, &k->within);
 		} else if (strncasecmp(tok, "priority=", 9) == 0 && !t->p_priority && tok[9]) {
-			if (!(t->p_priority = sk_ld_strdup(tok + 9)))
-				rc = sk_ld_nomem(ld);
+			if (!(t->p_priority = ld_strdup(tok + 9)))
+				rc = ld_nomem(ld);
 		} else if (strncasecmp(tok, "calendar=", 9) == 0 && !t->p_calendar && tok[9]) {
-			if (!(t->p_calendar = sk_ld_strdup(tok + 9)))
-				rc = sk_ld_nomem(ld);
+			if (!(t->p_calendar = ld_strdup(tok + 9)))
+				rc = ld_nomem(ld);
 		} else if (strncasecmp(tok, "type=", 5) == 0 && !k->source_types && tok[5]) {
 			rc = read_source_types(ld, e->line, e->key, tok + 5, &k->source_types);
 		} else {
-			rc = sk_ld_fail(ld, e->line, e->key,
+			rc = ld_fail(ld, e->line, e->key,
 					"cannot read parameter '%s' (within=, priority=, calendar= or "
 					"type=, each at most once)", tok);
 		}
@@ -641,17 +641,17 @@ static enum sk_err set_source(struct sk_loader *ld, void *obj, const struct sk_i
 
 
 /* `step = MIN MALUS [escalate]`, e.g. `step = 90.00 0.5`. */
-static enum sk_err set_staffel(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e)
+static enum sk_err set_staffel(struct loader *ld, void *obj, const struct ini_entry *e)
 {
 	struct sk_contract *c = obj;
 	struct sk_staffel_step st = { 0, 0, 0 };
-	char *copy = sk_ld_strdup(e->value), *tok, *save = NULL;
+	char *copy = ld_strdup(e->value), *tok, *save = NULL;
 	enum sk_err rc = SK_OK;
 	int n = 0;
 	size_t cap;
 
 	if (!copy)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	for (tok = strtok_r(copy, " \t\n", &save); tok && rc == SK_OK;
 	     tok = strtok_r(NULL, " \t\n", &save), n++) {
 		if (n == 2 && strcasecmp(tok, "escalate") == 0) {
@@ -660,7 +660,7 @@ static enum sk_err set_staffel(struct sk_loader *ld, void *obj, const struct sk_
 		}
 		if (n < 2 && sk_dec_parse(tok, n == 0 ? &st.min_score : &st.malus, NULL) == SK_OK)
 			continue;
-		rc = sk_ld_fail(ld, e->line, e->key,
+		rc = ld_fail(ld, e->line, e->key,
 				"expected a minimum score, a malus %% and optionally 'escalate' "
 				"(like 90.00 0.5), not '%s'", e->value);
 	}
@@ -668,19 +668,19 @@ static enum sk_err set_staffel(struct sk_loader *ld, void *obj, const struct sk_
 	if (rc != SK_OK)
 		return rc;
 	if (n < 2)
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "expected a minimum score, a malus %% and optionally 'escalate' "
 				  "(like 90.00 0.5), not '%s'", e->value);
 	if (st.min_score < 0 || st.malus < 0 || st.malus > SK_DEC(100))
-		return sk_ld_fail(ld, e->line, e->key,
+		return ld_fail(ld, e->line, e->key,
 				  "a score cannot be negative and a malus lies from 0 to 100 %%");
 	for (size_t i = 0; i < c->n_staffel; i++)
 		if (c->staffel[i].min_score == st.min_score)
-			return sk_ld_fail(ld, e->line, e->key,
+			return ld_fail(ld, e->line, e->key,
 					  "two steps start at the same score '%s'", e->value);
 	cap = c->n_staffel;
-	if (!sk_ld_grow((void **)&c->staffel, &cap, c->n_staffel, sizeof(*c->staffel)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&c->staffel, &cap, c->n_staffel, sizeof(*c->staffel)))
+		return ld_nomem(ld);
 	/* Keep them sorted highest first: a lookup takes the first step it reaches. */
 	{
 		size_t i = c->n_staffel;
@@ -723,7 +723,7 @@ enum key_type {
 };
 
 /* Reads one key into @obj, the object of its section. */
-typedef enum sk_err (*key_setter)(struct sk_loader *ld, void *obj, const struct sk_ini_entry *e);
+typedef enum sk_err (*key_setter)(struct loader *ld, void *obj, const struct ini_entry *e);
 
 struct key_def {
 	const char *name;
@@ -738,7 +738,7 @@ struct key_def {
 	int lo, hi;                 /* T_INT */
 	const char *bad;            /* T_WORD: the message, with %s for the value */
 	key_setter set;             /* T_SET */
-	enum sk_err (*later)(struct sk_loader *ld, const struct sk_ini_entry *e); /* T_LATER */
+	enum sk_err (*later)(struct loader *ld, const struct ini_entry *e); /* T_LATER */
 	int pass;                   /* T_LATER: 1 or 2 (contract_read_matrix_keys) */
 };
 
@@ -750,8 +750,8 @@ _Static_assert(sizeof(enum sk_liberation) == sizeof(int), "enums are read as int
 #define KEY(n, t, f, o) .name = (n), .type = (t), .flags = (f), .off = (o)
 
 #define PR struct sk_priority
-#define KT struct sk_kpi_tmp
-#define SP struct sk_cal_spec
+#define KT struct kpi_tmp
+#define SP struct cal_spec
 #define RU struct sk_rules
 
 static const struct key_def contract_keys[] = {
@@ -922,8 +922,8 @@ static const char *const *const retired_keys[] = {
 };
 
 /* Read @e as @k says into @obj, the object of its section. */
-static enum sk_err apply_key(struct sk_loader *ld, const struct key_def *k, void *obj,
-			     const struct sk_ini_entry *e)
+static enum sk_err apply_key(struct loader *ld, const struct key_def *k, void *obj,
+			     const struct ini_entry *e)
 {
 	char *base = obj;
 	void *at = base + k->off;
@@ -938,8 +938,8 @@ static enum sk_err apply_key(struct sk_loader *ld, const struct key_def *k, void
 	case T_TEXT:
 		return read_text(ld, e, at);
 	case T_WORD:
-		if (!sk_ld_plain_word(e->value))
-			return sk_ld_fail(ld, e->line, e->key, k->bad, e->value);
+		if (!ld_plain_word(e->value))
+			return ld_fail(ld, e->line, e->key, k->bad, e->value);
 		return read_text(ld, e, at);
 	case T_CHOICE:
 		rc = read_choice(ld, e, k->words, &v);
@@ -950,8 +950,8 @@ static enum sk_err apply_key(struct sk_loader *ld, const struct key_def *k, void
 		rc = read_choice(ld, e, k->words, &v);
 		if (rc == SK_OK) {
 			free(*(char **)at);
-			if (!(*(char **)at = sk_ld_strdup(k->words[v])))
-				rc = sk_ld_nomem(ld);
+			if (!(*(char **)at = ld_strdup(k->words[v])))
+				rc = ld_nomem(ld);
 		}
 		return rc;
 	case T_BOOL:
@@ -982,129 +982,129 @@ static enum sk_err apply_key(struct sk_loader *ld, const struct key_def *k, void
 /* ---- pass 2: every section and key, in file order ---- */
 
 /* A new [calendar.NAME] and its spec, Dutch holidays on by default. */
-static enum sk_err new_calendar(struct sk_loader *ld, const struct sk_ini_section *s,
-				const char *id, struct sk_cal_spec **sp)
+static enum sk_err new_calendar(struct loader *ld, const struct ini_section *s,
+				const char *id, struct cal_spec **sp)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_contract_calendar *cc;
 
-	if (!sk_ld_grow((void **)&c->calendars, &ld->cap_cal, c->n_calendars,
+	if (!ld_grow((void **)&c->calendars, &ld->cap_cal, c->n_calendars,
 			sizeof(*c->calendars)) ||
-	    !sk_ld_grow((void **)&ld->specs, &ld->cap_specs, c->n_calendars, sizeof(*ld->specs)))
-		return sk_ld_nomem(ld);
+	    !ld_grow((void **)&ld->specs, &ld->cap_specs, c->n_calendars, sizeof(*ld->specs)))
+		return ld_nomem(ld);
 	cc = &c->calendars[c->n_calendars];
 	*sp = &ld->specs[c->n_calendars];
 	cc->line = s->line;
 	(*sp)->nl = 1;
 	c->n_calendars++;
-	if (!(cc->name = sk_ld_strdup(id)))
-		return sk_ld_nomem(ld);
+	if (!(cc->name = ld_strdup(id)))
+		return ld_nomem(ld);
 	return SK_OK;
 }
 
 /* A new [priority.ID], ranked by file order. */
-static enum sk_err new_priority(struct sk_loader *ld, const struct sk_ini_section *s,
+static enum sk_err new_priority(struct loader *ld, const struct ini_section *s,
 				const char *id, struct sk_priority **out)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_priority *pr;
 
-	if (!sk_ld_grow((void **)&c->priorities, &ld->cap_prio, c->n_priorities,
+	if (!ld_grow((void **)&c->priorities, &ld->cap_prio, c->n_priorities,
 			sizeof(*c->priorities)))
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	pr = &c->priorities[c->n_priorities++];
 	pr->line = s->line;
 	pr->level = (int)c->n_priorities;
 	pr->after_hours_calendar = -1;
 	*out = pr;
-	return (pr->id = sk_ld_strdup(id)) ? SK_OK : sk_ld_nomem(ld);
+	return (pr->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
 /* A new [service.ID]. */
-static enum sk_err new_service(struct sk_loader *ld, const struct sk_ini_section *s,
+static enum sk_err new_service(struct loader *ld, const struct ini_section *s,
 			       const char *id, struct sk_service **out)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_service *sv;
 
-	if (!sk_ld_grow((void **)&c->services, &ld->cap_svc, c->n_services, sizeof(*c->services)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&c->services, &ld->cap_svc, c->n_services, sizeof(*c->services)))
+		return ld_nomem(ld);
 	sv = &c->services[c->n_services++];
 	sv->line = s->line;
 	*out = sv;
-	return (sv->id = sk_ld_strdup(id)) ? SK_OK : sk_ld_nomem(ld);
+	return (sv->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
 /* A new [domain.ID], scored unless it says otherwise. */
-static enum sk_err new_domain(struct sk_loader *ld, const struct sk_ini_section *s,
+static enum sk_err new_domain(struct loader *ld, const struct ini_section *s,
 			      const char *id, struct sk_domain **out)
 {
 	struct sk_contract *c = ld->c;
 	struct sk_domain *dm;
 
-	if (!sk_ld_grow((void **)&c->domains, &ld->cap_dom, c->n_domains, sizeof(*c->domains)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&c->domains, &ld->cap_dom, c->n_domains, sizeof(*c->domains)))
+		return ld_nomem(ld);
 	dm = &c->domains[c->n_domains++];
 	dm->line = s->line;
 	dm->scored = 1;
 	*out = dm;
-	return (dm->id = sk_ld_strdup(id)) ? SK_OK : sk_ld_nomem(ld);
+	return (dm->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
 /* A new [kpi.DOMAIN.ID], kept aside until its domain is known to exist. */
-static enum sk_err new_kpi(struct sk_loader *ld, const struct sk_ini_section *s,
-			   const char *domain_end, struct sk_kpi_tmp **out)
+static enum sk_err new_kpi(struct loader *ld, const struct ini_section *s,
+			   const char *domain_end, struct kpi_tmp **out)
 {
 	const char *domain = s->name + 4; /* after "kpi." */
-	struct sk_kpi_tmp *t;
+	struct kpi_tmp *t;
 
-	if (!sk_ld_grow((void **)&ld->kpis, &ld->cap_kpis, ld->n_kpis, sizeof(*ld->kpis)))
-		return sk_ld_nomem(ld);
+	if (!ld_grow((void **)&ld->kpis, &ld->cap_kpis, ld->n_kpis, sizeof(*ld->kpis)))
+		return ld_nomem(ld);
 	t = &ld->kpis[ld->n_kpis++];
 	t->k.line = s->line;
 	t->k.source_priority = -1;
 	t->k.source_calendar = -1;
 	t->k.source_service = -1;
 	*out = t;
-	t->k.id = sk_ld_strdup(domain_end + 1);
+	t->k.id = ld_strdup(domain_end + 1);
 	t->domain = malloc((size_t)(domain_end - domain) + 1);
 	if (!t->k.id || !t->domain)
-		return sk_ld_nomem(ld);
+		return ld_nomem(ld);
 	memcpy(t->domain, domain, (size_t)(domain_end - domain));
 	t->domain[domain_end - domain] = '\0';
 	return SK_OK;
 }
 
 /* Unknown or repeated sections, and ids that other keys could not name. */
-static enum sk_err check_section_name(struct sk_loader *ld, size_t i, int *kind,
+static enum sk_err check_section_name(struct loader *ld, size_t i, int *kind,
 				      const char **id, const char **domain_end)
 {
-	const struct sk_ini_section *s = &ld->sec[i];
+	const struct ini_section *s = &ld->sec[i];
 
 	*kind = section_kind(s->name, id, domain_end);
 	if (*kind < 0)
-		return sk_ld_fail(ld, s->line, NULL,
+		return ld_fail(ld, s->line, NULL,
 				  "unknown section [%s] (expected contract, calendar.NAME, "
 				  "priority.ID, matrix, service.ID, domain.ID, kpi.DOMAIN.ID, "
 				  "staffel or rules)", s->name);
 	for (size_t j = 0; j < i; j++)
-		if (sk_ld_same(ld->sec[j].name, s->name))
-			return sk_ld_fail(ld, s->line, NULL,
+		if (ld_same(ld->sec[j].name, s->name))
+			return ld_fail(ld, s->line, NULL,
 					  "section [%s] repeats [%s] from line %ld", s->name,
 					  ld->sec[j].name, ld->sec[j].line);
 	if (*kind == K_KPI) {
-		if (!*domain_end || *domain_end == *id || !sk_ld_plain_word((*domain_end) + 1) ||
+		if (!*domain_end || *domain_end == *id || !ld_plain_word((*domain_end) + 1) ||
 		    strchr((*domain_end) + 1, '.'))
-			return sk_ld_fail(ld, s->line, NULL,
+			return ld_fail(ld, s->line, NULL,
 					  "a KPI section is named [kpi.DOMAIN.ID], not [%s]", s->name);
 		for (const char *p = *id; p < *domain_end; p++)
 			if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-')
-				return sk_ld_fail(ld, s->line, NULL,
+				return ld_fail(ld, s->line, NULL,
 						  "section [%s]: '%.*s' is not an id (letters, "
 						  "digits, '_' and '-')", s->name,
 						  (int)(*domain_end - *id), *id);
-	} else if (*id && !sk_ld_plain_word(*id)) {
-		return sk_ld_fail(ld, s->line, NULL,
+	} else if (*id && !ld_plain_word(*id)) {
+		return ld_fail(ld, s->line, NULL,
 				  "section [%s]: '%s' is not an id (letters, digits, '_' and '-')",
 				  s->name, *id);
 	}
@@ -1119,7 +1119,7 @@ static const struct key_def *find_key(int kind, const char *key)
 	int from, to;
 
 	for (const struct key_def *k = key_tables[kind]; k->name; k++)
-		if (sk_ld_same(k->name, key))
+		if (ld_same(k->name, key))
 			return k;
 	if (kind == K_CALENDAR && day_key(key, &from, &to))
 		return &day_def;
@@ -1132,7 +1132,7 @@ static int is_retired(int kind, const char *key)
 	const char *const *r = retired_keys[kind];
 
 	for (; r && *r; r++)
-		if (sk_ld_same(*r, key))
+		if (ld_same(*r, key))
 			return 1;
 	return 0;
 }
@@ -1143,8 +1143,8 @@ static int is_retired(int kind, const char *key)
  * which would else be swallowed into the value above and lost
  * (`name = Laag` then `  response = 4h`).
  */
-static enum sk_err check_parts(struct sk_loader *ld, const struct sk_ini_section *s, int kind,
-			       const struct sk_ini_entry *e)
+static enum sk_err check_parts(struct loader *ld, const struct ini_section *s, int kind,
+			       const struct ini_entry *e)
 {
 	const char *p = strchr(e->value, '\n');
 
@@ -1165,7 +1165,7 @@ static enum sk_err check_parts(struct sk_loader *ld, const struct sk_ini_section
 		memcpy(word, w, n);
 		word[n] = '\0';
 		if (find_key(kind, word) || is_retired(kind, word))
-			return sk_ld_fail(ld, e->part_line[i], word,
+			return ld_fail(ld, e->part_line[i], word,
 					  "this indented line looks like a key of [%s]: start it "
 					  "at the beginning of the line (indented, it would be read "
 					  "as more of '%s' from line %ld)", s->name, e->key, e->line);
@@ -1174,28 +1174,28 @@ static enum sk_err check_parts(struct sk_loader *ld, const struct sk_ini_section
 }
 
 /* One key: known, not repeated, not wrongly continued, not empty; then its table entry. */
-static enum sk_err read_entry(struct sk_loader *ld, const struct sk_ini_section *s, int kind,
+static enum sk_err read_entry(struct loader *ld, const struct ini_section *s, int kind,
 			      size_t ei, void *obj)
 {
-	struct sk_ini_entry *e = &s->e[ei];
+	struct ini_entry *e = &s->e[ei];
 	const struct key_def *k = find_key(kind, e->key);
 	enum sk_err rc;
 
 	if (!e->key[0])
-		return sk_ld_fail(ld, e->line, NULL, "a value without a key");
+		return ld_fail(ld, e->line, NULL, "a value without a key");
 	if (!k && is_retired(kind, e->key))
-		return sk_ld_fail(ld, e->line, e->key, "not supported");
+		return ld_fail(ld, e->line, e->key, "not supported");
 	if (!k)
-		return sk_ld_fail(ld, e->line, e->key, "unknown key in [%s]", s->name);
+		return ld_fail(ld, e->line, e->key, "unknown key in [%s]", s->name);
 	if (!(k->flags & F_REPEAT) && k != &day_def)
 		for (size_t j = 0; j < ei; j++)
-			if (sk_ld_same(s->e[j].key, e->key))
-				return sk_ld_fail(ld, e->line, e->key,
+			if (ld_same(s->e[j].key, e->key))
+				return ld_fail(ld, e->line, e->key,
 						  "duplicate key (first set at line %ld)",
 						  s->e[j].line);
 	if (e->cont_line) {
 		if (!(k->flags & (F_LIST | F_TEXT)))
-			return sk_ld_fail(ld, e->cont_line, e->key,
+			return ld_fail(ld, e->cont_line, e->key,
 					  "this indented line continues '%s' from line %ld, "
 					  "which takes one value (start keys at the beginning "
 					  "of the line)", e->key, e->line);
@@ -1207,16 +1207,16 @@ static enum sk_err read_entry(struct sk_loader *ld, const struct sk_ini_section 
 					*p = ' ';
 	}
 	if (!e->value[0])
-		return sk_ld_fail(ld, e->line, e->key, "no value");
+		return ld_fail(ld, e->line, e->key, "no value");
 	return apply_key(ld, k, obj, e);
 }
 
-enum sk_err sk_ld_read_sections(struct sk_loader *ld)
+enum sk_err ld_read_sections(struct loader *ld)
 {
 	enum sk_err rc = SK_OK;
 
 	for (size_t i = 0; i < ld->n_sec && rc == SK_OK; i++) {
-		const struct sk_ini_section *s = &ld->sec[i];
+		const struct ini_section *s = &ld->sec[i];
 		const char *id, *domain_end;
 		void *obj = NULL;
 		int kind;
@@ -1231,7 +1231,7 @@ enum sk_err sk_ld_read_sections(struct sk_loader *ld)
 			obj = ld->c;
 			break;
 		case K_CALENDAR:
-			rc = new_calendar(ld, s, id, (struct sk_cal_spec **)&obj);
+			rc = new_calendar(ld, s, id, (struct cal_spec **)&obj);
 			break;
 		case K_PRIORITY:
 			rc = new_priority(ld, s, id, (struct sk_priority **)&obj);
@@ -1246,7 +1246,7 @@ enum sk_err sk_ld_read_sections(struct sk_loader *ld)
 			rc = new_domain(ld, s, id, (struct sk_domain **)&obj);
 			break;
 		case K_KPI:
-			rc = new_kpi(ld, s, domain_end, (struct sk_kpi_tmp **)&obj);
+			rc = new_kpi(ld, s, domain_end, (struct kpi_tmp **)&obj);
 			break;
 		case K_STAFFEL:
 			obj = ld->c;
@@ -1263,7 +1263,7 @@ enum sk_err sk_ld_read_sections(struct sk_loader *ld)
 	return rc;
 }
 
-enum sk_err contract_read_matrix_keys(struct sk_loader *ld, const struct sk_ini_section *s,
+enum sk_err contract_read_matrix_keys(struct loader *ld, const struct ini_section *s,
 				      int pass)
 {
 	enum sk_err rc = SK_OK;

@@ -11,7 +11,7 @@
 #include "slakit/contract.h"
 
 /* One `key = value` as written; indented continuation lines joined with '\n'. */
-struct sk_ini_entry {
+struct ini_entry {
 	char *key;
 	char *value;
 	long line;       /* line of the key */
@@ -21,27 +21,27 @@ struct sk_ini_entry {
 };
 
 /* One `[section]` with its entries in file order. */
-struct sk_ini_section {
+struct ini_section {
 	char *name;
 	long line;
-	struct sk_ini_entry *e;
+	struct ini_entry *e;
 	size_t n, cap;
 };
 
 /* A closed day or an .ics file of a calendar, with the line that named it. */
-struct sk_cal_closed {
+struct cal_closed {
 	int64_t day;
 	char *name;
 	long line;
 };
 
-struct sk_cal_ics {
+struct cal_ics {
 	char *path;
 	long line;
 };
 
 /* A calendar as written; built into an sk_calendar once the zone is known. */
-struct sk_cal_spec {
+struct cal_spec {
 	struct sk_interval iv[7][SK_MAX_INTERVALS];
 	size_t n_iv[7];
 	long day_line[7];            /* line that set the weekday, 0: not set */
@@ -51,16 +51,16 @@ struct sk_cal_spec {
 	long holidays_line;
 	struct sk_nl_options nlopt;
 	long good_friday_line, liberation_line;
-	struct sk_cal_closed *closed;
+	struct cal_closed *closed;
 	size_t n_closed, cap_closed;
-	struct sk_cal_ics *ics;
+	struct cal_ics *ics;
 	size_t n_ics, cap_ics;
 	int64_t standard_day;        /* 0: the calendar decides */
 	long standard_line;
 };
 
 /* A KPI read before its domain is known to exist; names resolved later. */
-struct sk_kpi_tmp {
+struct kpi_tmp {
 	struct sk_kpi k;
 	char *domain;
 	char *p_priority;            /* priority= of the source, NULL: none */
@@ -70,16 +70,16 @@ struct sk_kpi_tmp {
 };
 
 /* Everything needed while one file is read; freed when loading ends. */
-struct sk_loader {
+struct loader {
 	const char *path;
 	char *dir;                   /* directory of the file, for relative ics paths */
 	struct sk_contract *c;
 	struct sk_diag *d;
-	struct sk_ini_section *sec;
+	struct ini_section *sec;
 	size_t n_sec, cap_sec;
-	struct sk_cal_spec *specs;   /* parallel to c->calendars */
+	struct cal_spec *specs;   /* parallel to c->calendars */
 	size_t cap_cal, cap_specs;
-	struct sk_kpi_tmp *kpis;
+	struct kpi_tmp *kpis;
 	size_t n_kpis, cap_kpis;
 	size_t cap_prio, cap_svc, cap_dom;
 	int has_contract;            /* a [contract] section was seen */
@@ -90,51 +90,51 @@ struct sk_loader {
 };
 
 /* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
-enum sk_err sk_ld_fail(struct sk_loader *ld, long line, const char *key, const char *fmt, ...)
+enum sk_err ld_fail(struct loader *ld, long line, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 /* Out of memory, said once. */
-enum sk_err sk_ld_nomem(struct sk_loader *ld);
+enum sk_err ld_nomem(struct loader *ld);
 
 /* Grow an array of @size-byte items to hold @n + 1; 0 on failure. */
-int sk_ld_grow(void **p, size_t *cap, size_t n, size_t size);
+int ld_grow(void **p, size_t *cap, size_t n, size_t size);
 
 /* The section that starts at @line, NULL when none. */
-const struct sk_ini_section *sk_ld_section_at(const struct sk_loader *ld, long line);
+const struct ini_section *ld_section_at(const struct loader *ld, long line);
 
 /* The first entry @key of @s, NULL when absent. */
-const struct sk_ini_entry *sk_ld_entry(const struct sk_ini_section *s, const char *key);
+const struct ini_entry *ld_entry(const struct ini_section *s, const char *key);
 
 /* strdup (not in C11); NULL when memory runs out. */
-char *sk_ld_strdup(const char *s);
+char *ld_strdup(const char *s);
 
 /* Blanks and line ends off both ends of @s, in place; returns the start. */
-char *sk_ld_trim(char *s);
+char *ld_trim(char *s);
 
 /* Case-insensitive equality that treats NULL as "". */
-int sk_ld_same(const char *a, const char *b);
+int ld_same(const char *a, const char *b);
 
 /* Read every section and key in file order (contract_keys.c). */
-enum sk_err sk_ld_read_sections(struct sk_loader *ld);
+enum sk_err ld_read_sections(struct loader *ld);
 
 /*
  * The keys of [matrix] name priorities, which may stand further down: they
  * are read once every section is (contract_check.c), in two passes: fields,
  * buckets and aliases (pass 1), then the entries that use them (pass 2).
  */
-enum sk_err contract_read_matrix_keys(struct sk_loader *ld, const struct sk_ini_section *s,
+enum sk_err contract_read_matrix_keys(struct loader *ld, const struct ini_section *s,
 				      int pass);
 
 /* The matrix keys' setters (contract_check.c), named by the key table. */
-enum sk_err contract_matrix_field(struct sk_loader *ld, const struct sk_ini_entry *e);
-enum sk_err contract_matrix_bucket(struct sk_loader *ld, const struct sk_ini_entry *e);
-enum sk_err contract_matrix_alias(struct sk_loader *ld, const struct sk_ini_entry *e);
-enum sk_err contract_matrix_entry(struct sk_loader *ld, const struct sk_ini_entry *e);
+enum sk_err contract_matrix_field(struct loader *ld, const struct ini_entry *e);
+enum sk_err contract_matrix_bucket(struct loader *ld, const struct ini_entry *e);
+enum sk_err contract_matrix_alias(struct loader *ld, const struct ini_entry *e);
+enum sk_err contract_matrix_entry(struct loader *ld, const struct ini_entry *e);
 
 /* Resolve references, build calendars and check the whole contract. */
-enum sk_err sk_contract_check(struct sk_loader *ld);
+enum sk_err contract_check(struct loader *ld);
 
 /* 1 when @s is one plain word: letters, digits, '_' and '-' (ids, fields, values). */
-int sk_ld_plain_word(const char *s);
+int ld_plain_word(const char *s);
 
 #endif

@@ -24,7 +24,7 @@ static char *trimmed_copy(const char *s, char *buf, size_t size)
 	if (!s || (n = strlen(s)) >= size)
 		return NULL;
 	memcpy(buf, s, n + 1);
-	return sk_ld_trim(buf);
+	return ld_trim(buf);
 }
 
 int sk_ticket_type_parse(const char *word)

@@ -15,7 +15,7 @@ struct rec {
 	long line;      /* physical line it starts on */
 };
 
-struct sk_csv {
+struct csvread {
 	FILE *fp;
 	int own_fp;
 	char name[512];
@@ -73,7 +73,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 /* libcsv: a field is complete. */
 static void on_field(void *s, size_t len, void *data)
 {
-	struct sk_csv *r = data;
+	struct csvread *r = data;
 
 	if (r->oom || r->too_long)
 		return;
@@ -96,7 +96,7 @@ static void on_field(void *s, size_t len, void *data)
 /* libcsv: a record is complete. */
 static void on_record(int c, void *data)
 {
-	struct sk_csv *r = data;
+	struct csvread *r = data;
 
 	(void)c;
 	r->in_record = 0;
@@ -110,10 +110,10 @@ static void on_record(int c, void *data)
 	r->cur_first = r->nfields;
 }
 
-enum sk_err sk_csv_open(const char *path, const char *name, char delim,
-			enum sk_encoding enc, struct sk_csv **out, struct sk_diag *d)
+enum sk_err csvread_open(const char *path, const char *name, char delim,
+			enum sk_encoding enc, struct csvread **out, struct sk_diag *d)
 {
-	struct sk_csv *r = calloc(1, sizeof(*r));
+	struct csvread *r = calloc(1, sizeof(*r));
 	struct stat st;
 	enum sk_err rc = SK_OK;
 
@@ -148,14 +148,14 @@ enum sk_err sk_csv_open(const char *path, const char *name, char delim,
 		rc = sk_diag_set(d, SK_ERR_NOMEM, name, 0, NULL, "out of memory");
 out:
 	if (rc) {
-		sk_csv_close(r);
+		csvread_close(r);
 		return rc;
 	}
 	*out = r;
 	return SK_OK;
 }
 
-void sk_csv_close(struct sk_csv *r)
+void csvread_close(struct csvread *r)
 {
 	if (!r)
 		return;
@@ -176,12 +176,12 @@ void sk_csv_close(struct sk_csv *r)
 	free(r);
 }
 
-char sk_csv_delimiter(const struct sk_csv *r)
+char csvread_delimiter(const struct csvread *r)
 {
 	return r->delim;
 }
 
-void sk_csv_progress(const struct sk_csv *r, int64_t *done, int64_t *total)
+void csvread_progress(const struct csvread *r, int64_t *done, int64_t *total)
 {
 	*done = r->offset;
 	*total = r->size;
@@ -227,7 +227,7 @@ static const unsigned short cp1252_hi[32] = {
 };
 
 /* Check (UTF-8) or convert (Windows-1252) one line, updating text and len. */
-static enum sk_err decode_line(struct sk_csv *r, int64_t start, const char **text,
+static enum sk_err decode_line(struct csvread *r, int64_t start, const char **text,
 			       size_t *len, struct sk_diag *d)
 {
 	const unsigned char *s = (const unsigned char *)*text;
@@ -304,7 +304,7 @@ static char detect_delim(const char *s, size_t n)
 }
 
 /* Drop returned records; keep the fields of the record in progress. */
-static void compact(struct sk_csv *r)
+static void compact(struct csvread *r)
 {
 	size_t base, i, keep = r->nfields - r->cur_first;
 
@@ -331,7 +331,7 @@ static int blank(const char *s, size_t n)
 }
 
 /* Read more of the file behind the unparsed bytes; *got = 0 at its end. */
-static enum sk_err fill(struct sk_csv *r, size_t *got, struct sk_diag *d)
+static enum sk_err fill(struct csvread *r, size_t *got, struct sk_diag *d)
 {
 	ssize_t got_n;
 	size_t n;
@@ -376,13 +376,13 @@ static size_t whole_utf8(const unsigned char *s, size_t n)
 }
 
 /* Name the column of field @p index (0-based) of the record in progress. */
-static const char *column(const struct sk_csv *r, size_t index)
+static const char *column(const struct csvread *r, size_t index)
 {
 	return index < r->nheader ? r->header[index] : NULL;
 }
 
 /* A field over SK_CSV_MAX_FIELD, or a record over SK_CSV_MAX_RECORD. */
-static enum sk_err check_size(struct sk_csv *r, struct sk_diag *d)
+static enum sk_err check_size(struct csvread *r, struct sk_diag *d)
 {
 	size_t index, bytes = 0;
 
@@ -404,7 +404,7 @@ static enum sk_err check_size(struct sk_csv *r, struct sk_diag *d)
 }
 
 /* The end of the file: let libcsv finish the last record. */
-static enum sk_err finish(struct sk_csv *r, struct sk_diag *d)
+static enum sk_err finish(struct csvread *r, struct sk_diag *d)
 {
 	r->eof = 1;
 	/* libcsv only refuses an open quote at the end in strict mode, which
@@ -420,7 +420,7 @@ static enum sk_err finish(struct sk_csv *r, struct sk_diag *d)
 
 /* Check and parse the next line, or the next piece of a line longer than
  * the buffer (or finish at the end of the file). */
-static enum sk_err feed(struct sk_csv *r, struct sk_diag *d)
+static enum sk_err feed(struct csvread *r, struct sk_diag *d)
 {
 	const char *text, *nl;
 	size_t len, got;
@@ -483,7 +483,7 @@ static enum sk_err feed(struct sk_csv *r, struct sk_diag *d)
 }
 
 /* Keep the first record's fields: messages name columns by them. */
-static enum sk_err keep_header(struct sk_csv *r, const struct sk_csv_row *row,
+static enum sk_err keep_header(struct csvread *r, const struct csvread_row *row,
 			       struct sk_diag *d)
 {
 	if (!(r->header = calloc(row->n, sizeof(char *))))
@@ -494,7 +494,7 @@ static enum sk_err keep_header(struct sk_csv *r, const struct sk_csv_row *row,
 	return SK_OK;
 }
 
-enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag *d)
+enum sk_err csvread_next(struct csvread *r, struct csvread_row *row, struct sk_diag *d)
 {
 	enum sk_err rc;
 
@@ -532,7 +532,7 @@ enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag
 	}
 }
 
-enum sk_err sk_csv_finish_hash(struct sk_csv *r, char hex[65], struct sk_diag *d)
+enum sk_err csvread_finish_hash(struct csvread *r, char hex[65], struct sk_diag *d)
 {
 	char buf[65536];
 	ssize_t n;

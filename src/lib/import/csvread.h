@@ -10,8 +10,8 @@
  * the physical line they start on, so a record with an embedded newline
  * reports its first line.
  *
- * Ownership: sk_csv_open() allocates; sk_csv_close() frees (NULL is fine).
- * A row returned by sk_csv_next() stays valid until the next call.
+ * Ownership: csvread_open() allocates; csvread_close() frees (NULL is fine).
+ * A row returned by csvread_next() stays valid until the next call.
  */
 #ifndef SK_CSVREAD_H
 #define SK_CSVREAD_H
@@ -31,41 +31,41 @@
 #define SK_CSV_MAX_RECORD (8 * 1024 * 1024)
 
 /** One record. */
-struct sk_csv_row {
+struct csvread_row {
 	const char **f;    /**< the fields, NUL-terminated UTF-8 */
 	size_t n;          /**< number of fields */
 	long line;         /**< physical line the record starts on (1-based) */
 };
 
-struct sk_csv;
+struct csvread;
 
 /**
  * Open @p path ("-" = @p stdin_fp) for reading. @p name is the name used in
  * diagnostics. @p delim 0 detects the delimiter from the header line.
  */
-enum sk_err sk_csv_open(const char *path, const char *name, char delim,
-			enum sk_encoding enc, struct sk_csv **out, struct sk_diag *d);
+enum sk_err csvread_open(const char *path, const char *name, char delim,
+			enum sk_encoding enc, struct csvread **out, struct sk_diag *d);
 
 /**
  * The next record into @p row. Returns SK_OK with row->n > 0, SK_OK with
  * row->n == 0 at the end of the file, or an error (SK_ERR_DATA for bad bytes
  * or quoting, SK_ERR_IO) with @p d filled.
  */
-enum sk_err sk_csv_next(struct sk_csv *r, struct sk_csv_row *row, struct sk_diag *d);
+enum sk_err csvread_next(struct csvread *r, struct csvread_row *row, struct sk_diag *d);
 
 /** The delimiter in use (detected or given). */
-char sk_csv_delimiter(const struct sk_csv *r);
+char csvread_delimiter(const struct csvread *r);
 
 /** Bytes read so far, and the file's size (0 when unknown, e.g. a pipe). */
-void sk_csv_progress(const struct sk_csv *r, int64_t *done, int64_t *total);
+void csvread_progress(const struct csvread *r, int64_t *done, int64_t *total);
 
 /**
  * Read to the end of the file (so the hash covers every byte) and write the
  * SHA-256 of all bytes as hex into @p hex.
  */
-enum sk_err sk_csv_finish_hash(struct sk_csv *r, char hex[65], struct sk_diag *d);
+enum sk_err csvread_finish_hash(struct csvread *r, char hex[65], struct sk_diag *d);
 
 /** Close and free; NULL is accepted. */
-void sk_csv_close(struct sk_csv *r);
+void csvread_close(struct csvread *r);
 
 #endif

@@ -21,17 +21,17 @@
 #include "import_priv.h"
 #include "slakit/version.h"
 
-static const struct sk_kind_ops *const kinds[SK_KINDS] = {
-	[SK_KIND_TICKETS] = &sk_kind_tickets,
-	[SK_KIND_EVENTS] = &sk_kind_events,
-	[SK_KIND_EVENTLOG] = &sk_kind_eventlog,
-	[SK_KIND_PAUSES] = &sk_kind_pauses,
-	[SK_KIND_CALLS] = &sk_kind_calls,
-	[SK_KIND_OUTAGES] = &sk_kind_outages,
-	[SK_KIND_KPI] = &sk_kind_kpi,
+static const struct kind_ops *const kinds[SK_KINDS] = {
+	[SK_KIND_TICKETS] = &kind_tickets,
+	[SK_KIND_EVENTS] = &kind_events,
+	[SK_KIND_EVENTLOG] = &kind_eventlog,
+	[SK_KIND_PAUSES] = &kind_pauses,
+	[SK_KIND_CALLS] = &kind_calls,
+	[SK_KIND_OUTAGES] = &kind_outages,
+	[SK_KIND_KPI] = &kind_kpi,
 };
 
-const struct sk_kind_ops *sk_kind_ops_of(enum sk_import_kind k)
+const struct kind_ops *kind_ops_of(enum sk_import_kind k)
 {
 	return kinds[k];
 }
@@ -60,7 +60,7 @@ static int name_eq(const char *a, const char *b)
 	}
 }
 
-static int find_col(const struct sk_imp *x, const char *name)
+static int find_col(const struct imp *x, const char *name)
 {
 	for (size_t i = 0; i < x->ncols; i++)
 		if (name_eq(x->header[i], name))
@@ -68,53 +68,53 @@ static int find_col(const struct sk_imp *x, const char *name)
 	return -1;
 }
 
-static int has_default(const struct sk_imp *x, enum sk_fid f)
+static int has_default(const struct imp *x, enum import_fid f)
 {
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_defaults; i++)
-			if (strcmp(x->map->defaults[i].a, sk_fields[f].name) == 0)
+			if (strcmp(x->map->defaults[i].a, import_fields[f].name) == 0)
 				return 1;
 	return 0;
 }
 
 /* The column of field @p f for kind @p k: the map, the profile, the name. */
-static int column_for(const struct sk_imp *x, enum sk_import_kind k, enum sk_fid f,
+static int column_for(const struct imp *x, enum sk_import_kind k, enum import_fid f,
 		      int *map_missing)
 {
-	const struct sk_profile *generic = sk_profile_find("generic");
+	const struct import_profile *generic = profile_find("generic");
 	int c, listed = 0;
 
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_columns; i++)
-			if (strcmp(x->map->columns[i].a, sk_fields[f].name) == 0) {
+			if (strcmp(x->map->columns[i].a, import_fields[f].name) == 0) {
 				listed = 1;
 				if ((c = find_col(x, x->map->columns[i].b)) >= 0)
 					return c;
 			}
 	if (map_missing)
 		*map_missing = listed;
-	for (const struct sk_alias *a = x->prof->aliases; a->header; a++)
+	for (const struct import_alias *a = x->prof->aliases; a->header; a++)
 		if ((a->kinds & KB(k)) && a->field == f && (c = find_col(x, a->header)) >= 0)
 			return c;
-	if ((c = find_col(x, sk_fields[f].name)) >= 0)
+	if ((c = find_col(x, import_fields[f].name)) >= 0)
 		return c;
-	for (const struct sk_alias *a = generic->aliases; a->header; a++)
+	for (const struct import_alias *a = generic->aliases; a->header; a++)
 		if ((a->kinds & KB(k)) && a->field == f && (c = find_col(x, a->header)) >= 0)
 			return c;
 	return -1;
 }
 
 /* 1 when the header has every field kind @p k needs. */
-static int fits(const struct sk_imp *x, enum sk_import_kind k)
+static int fits(const struct imp *x, enum sk_import_kind k)
 {
 	for (int f = 0; f < F_COUNT; f++)
-		if ((sk_fields[f].required & KB(k)) && column_for(x, k, f, NULL) < 0 &&
+		if ((import_fields[f].required & KB(k)) && column_for(x, k, f, NULL) < 0 &&
 		    !has_default(x, f))
 			return 0;
 	return 1;
 }
 
-static enum sk_err detect_kind(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 {
 	int found = -1, n = 0;
 	char list[128] = "";
@@ -142,13 +142,13 @@ static enum sk_err detect_kind(struct sk_imp *x, struct sk_diag *d)
 }
 
 /* Find every field's column; a required one without column refuses the file. */
-static enum sk_err map_columns(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err map_columns(struct imp *x, struct sk_diag *d)
 {
 	for (int f = 0; f < F_COUNT; f++) {
 		int listed = 0;
 
 		x->col[f] = -1;
-		if (!(sk_fields[f].kinds & KB(x->kind)))
+		if (!(import_fields[f].kinds & KB(x->kind)))
 			continue;
 		x->col[f] = column_for(x, x->kind, f, &listed);
 		if (x->col[f] >= 0) {
@@ -156,10 +156,10 @@ static enum sk_err map_columns(struct sk_imp *x, struct sk_diag *d)
 			continue;
 		}
 		if (listed)
-			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, sk_fields[f].name,
+			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, import_fields[f].name,
 					   "the map's column for this field is not in the header");
-		if ((sk_fields[f].required & KB(x->kind)) && !has_default(x, f))
-			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, sk_fields[f].name,
+		if ((import_fields[f].required & KB(x->kind)) && !has_default(x, f))
+			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, import_fields[f].name,
 					   "no column for this required field of %s (profile %s)",
 					   sk_import_kind_name(x->kind), x->prof->name);
 	}
@@ -167,7 +167,7 @@ static enum sk_err map_columns(struct sk_imp *x, struct sk_diag *d)
 }
 
 /* Write a rejected row: line, reason, then the row as it was. */
-static void write_reject(struct sk_imp *x, char delim)
+static void write_reject(struct imp *x, char delim)
 {
 	FILE *fp = x->o->rejects;
 	char buf[2048], num[24];
@@ -188,7 +188,7 @@ static void write_reject(struct sk_imp *x, char delim)
 	fputc('\n', fp);
 }
 
-static void bad_row(struct sk_imp *x, char delim)
+static void bad_row(struct imp *x, char delim)
 {
 	x->res->rejected++;
 	if (x->o->on_bad_row)
@@ -199,7 +199,7 @@ static void bad_row(struct sk_imp *x, char delim)
 		x->bad = 1;
 }
 
-static enum sk_err log_start(struct sk_imp *x, const char *profile, int enc,
+static enum sk_err log_start(struct imp *x, const char *profile, int enc,
 			     char delim, sk_time started, struct sk_diag *d)
 {
 	char dl[8];
@@ -222,7 +222,7 @@ static enum sk_err log_start(struct sk_imp *x, const char *profile, int enc,
 	return store_import_log_start(x->si, &log, &x->import_id, d);
 }
 
-static enum sk_err log_finish(struct sk_imp *x, int64_t bytes, struct sk_diag *d)
+static enum sk_err log_finish(struct imp *x, int64_t bytes, struct sk_diag *d)
 {
 	return store_import_log_finish(x->si, x->res, bytes, (sk_time)time(NULL), d);
 }
@@ -267,10 +267,10 @@ struct pipeline {
 	atomic_int stop;        /* the caller gave up: the reader ends */
 	pthread_t thread;
 	int started;
-	struct sk_imp px;       /* the reader's copy of the import: checks only */
+	struct imp px;       /* the reader's copy of the import: checks only */
 	struct sk_import_result pres; /* the reader's DST counts */
-	struct sk_csv *csv;
-	const struct sk_kind_ops *ops;
+	struct csvread *csv;
+	const struct kind_ops *ops;
 	int keep_raw;           /* rows as read go along, for the reject file */
 	char sha[65];           /* the file's hash, when read to the end */
 };
@@ -305,7 +305,7 @@ static size_t add_text(struct batch *b, const char *s)
 
 /* "4 fields, but the header has 3", with a hint when the row uses another
  * delimiter than the header. */
-static void field_count(struct sk_imp *x, char delim)
+static void field_count(struct imp *x, char delim)
 {
 	const char *other = delim == ';' ? "," : ";";
 	size_t n;
@@ -319,10 +319,10 @@ static void field_count(struct sk_imp *x, char delim)
 }
 
 /* Check the current CSV row on the reader thread and add it to @p b. */
-static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct sk_csv_row *row)
+static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct csvread_row *row)
 {
-	struct sk_imp *x = &p->px;
-	struct sk_row r;
+	struct imp *x = &p->px;
+	struct import_row r;
 	struct prow *pr;
 	enum sk_err rc;
 	size_t at;
@@ -346,7 +346,7 @@ static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct sk
 	r.nv = 0;
 	r.key = r.shown = NULL;
 	if (row->n != x->ncols) {
-		field_count(x, sk_csv_delimiter(p->csv));
+		field_count(x, csvread_delimiter(p->csv));
 		rc = SK_ERR_DATA;
 	} else {
 		rc = p->ops->check(x, &r);
@@ -387,7 +387,7 @@ static enum sk_err pack_row(struct pipeline *p, struct batch *b, const struct sk
 static void *reader(void *arg)
 {
 	struct pipeline *p = arg;
-	struct sk_csv_row row;
+	struct csvread_row row;
 	int last = 0;
 
 	while (!last) {
@@ -404,9 +404,9 @@ static void *reader(void *arg)
 		b->n = b->noffs = b->nvals = b->tlen = b->ndiags = 0;
 		b->err = SK_OK;
 		while (b->n < BATCH_ROWS && b->tlen < BATCH_TEXT && !atomic_load(&p->stop)) {
-			rc = sk_csv_next(p->csv, &row, &b->d);
+			rc = csvread_next(p->csv, &row, &b->d);
 			if (!rc && row.n == 0) {
-				rc = sk_csv_finish_hash(p->csv, p->sha, &b->d);
+				rc = csvread_finish_hash(p->csv, p->sha, &b->d);
 				last = 1;
 			}
 			if (!rc && !last && (rc = pack_row(p, b, &row)) == SK_ERR_NOMEM)
@@ -418,7 +418,7 @@ static void *reader(void *arg)
 			b->err = rc;
 			last = 1;
 		}
-		sk_csv_progress(p->csv, &b->done, &b->total);
+		csvread_progress(p->csv, &b->done, &b->total);
 		b->last = last;
 		pthread_mutex_lock(&p->mu);
 		p->count++;
@@ -429,7 +429,7 @@ static void *reader(void *arg)
 }
 
 /* Start the reader on @p csv (its header read) with a copy of @p x. */
-static enum sk_err pipeline_start(struct pipeline *p, struct sk_imp *x, struct sk_csv *csv,
+static enum sk_err pipeline_start(struct pipeline *p, struct imp *x, struct csvread *csv,
 				  struct sk_diag *d)
 {
 	p->px = *x;
@@ -516,13 +516,13 @@ static void pipeline_end(struct pipeline *p)
 
 /* Good rows waiting to be inserted together (a batch's texts stay put). */
 struct pending {
-	struct sk_row r[STORE_INSERT_MANY];
+	struct import_row r[STORE_INSERT_MANY];
 	const struct prow *pr[STORE_INSERT_MANY];
 	size_t n;
 };
 
 /* Point x->f at the raw fields of @p pr, and x->line at its line. */
-static enum sk_err at_row(struct sk_imp *x, const struct batch *b, const struct prow *pr,
+static enum sk_err at_row(struct imp *x, const struct batch *b, const struct prow *pr,
 			  const char ***fptr, size_t *fcap, struct sk_diag *d)
 {
 	if (grow_to((void **)fptr, fcap, pr->nf + 1, sizeof(**fptr)))
@@ -539,7 +539,7 @@ static enum sk_err at_row(struct sk_imp *x, const struct batch *b, const struct 
  * stored yet (the common case); otherwise each goes, in order, through the
  * kind's store(), which tells a row that statement inserted, an update, an
  * unchanged row and a duplicate apart. */
-static enum sk_err flush(struct sk_imp *x, const struct sk_kind_ops *ops, struct pending *p,
+static enum sk_err flush(struct imp *x, const struct kind_ops *ops, struct pending *p,
 			 const struct batch *b, const char ***fptr, size_t *fcap, char delim,
 			 struct sk_diag *d)
 {
@@ -576,7 +576,7 @@ static enum sk_err flush(struct sk_imp *x, const struct sk_kind_ops *ops, struct
 }
 
 /* Store the rows of batch @p b in order; a fatal error ends the import. */
-static enum sk_err store_batch(struct sk_imp *x, const struct sk_kind_ops *ops, struct batch *b,
+static enum sk_err store_batch(struct imp *x, const struct kind_ops *ops, struct batch *b,
 			       struct pending *p, const char ***fptr, size_t *fcap, char delim,
 			       struct sk_diag *d)
 {
@@ -585,7 +585,7 @@ static enum sk_err store_batch(struct sk_imp *x, const struct sk_kind_ops *ops, 
 	p->n = 0;
 	for (size_t k = 0; k < b->n; k++) {
 		const struct prow *pr = &b->rows[k];
-		struct sk_row *r;
+		struct import_row *r;
 
 		x->res->rows_read++;
 		if (pr->bad) {
@@ -613,7 +613,7 @@ static enum sk_err store_batch(struct sk_imp *x, const struct sk_kind_ops *ops, 
 	return flush(x, ops, p, b, fptr, fcap, delim, d);
 }
 
-static void imp_release(struct sk_imp *x)
+static void imp_release(struct imp *x)
 {
 	for (size_t i = 0; i < x->ncols; i++)
 		free(x->header[i]);
@@ -629,9 +629,9 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 			   const struct sk_import_opts *o,
 			   struct sk_import_result *res, struct sk_diag *d)
 {
-	struct sk_imp x = { 0 };
-	struct sk_csv *csv = NULL;
-	struct sk_csv_row row;
+	struct imp x = { 0 };
+	struct csvread *csv = NULL;
+	struct csvread_row row;
 	const struct sk_map *map = o->map;
 	const char *profile;
 	char delim;
@@ -652,7 +652,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	x.res = res;
 	x.name = name ? name : path;
 	profile = o->profile ? o->profile : map && map->profile ? map->profile : "generic";
-	x.prof = sk_profile_find(profile);
+	x.prof = profile_find(profile);
 	if (!x.prof)
 		return sk_diag_set(d, SK_ERR_USAGE, NULL, 0, NULL, "unknown profile '%s'", profile);
 	snprintf(res->profile, sizeof(res->profile), "%s", profile);
@@ -661,15 +661,15 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 									 : SK_ENC_UTF8;
 	x.date_format = o->date_format ? o->date_format : map ? map->date_format : NULL;
 
-	if ((rc = sk_csv_open(path, x.name, delim, enc, &csv, d)))
+	if ((rc = csvread_open(path, x.name, delim, enc, &csv, d)))
 		goto out;
-	if ((rc = sk_csv_next(csv, &row, d)))
+	if ((rc = csvread_next(csv, &row, d)))
 		goto out;
 	if (row.n == 0) {
 		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL, "empty file: no header line");
 		goto out;
 	}
-	res->delimiter = delim = sk_csv_delimiter(csv);
+	res->delimiter = delim = csvread_delimiter(csv);
 	x.header = calloc(row.n, sizeof(char *));
 	x.is_mapped = calloc(row.n, 1);
 	if (!x.header || !x.is_mapped) {
@@ -768,6 +768,6 @@ out:
 
 		snprintf(d->msg + n, sizeof(d->msg) - n, "; nothing imported");
 	}
-	sk_csv_close(csv);
+	csvread_close(csv);
 	return rc;
 }

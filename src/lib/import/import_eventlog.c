@@ -18,7 +18,7 @@
 /* A row: the ticket's fields, then the event's time, status and meaning. */
 enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
 
-static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err eventlog_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	const char *meaning, *status;
@@ -26,10 +26,10 @@ static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 	int present;
 	enum sk_err rc;
 
-	if ((rc = sk_imp_ticket_fields(x, v)) || (rc = sk_imp_time(x, F_AT, &at, &present)))
+	if ((rc = imp_ticket_fields(x, v)) || (rc = imp_time(x, F_AT, &at, &present)))
 		return rc;
-	status = sk_imp_text(x, F_STATUS);
-	meaning = sk_imp_status_meaning(x, status);
+	status = imp_text(x, F_STATUS);
+	meaning = imp_status_meaning(x, status);
 	v[EV_AT] = (struct store_val){ STORE_INT, at, NULL };
 	v[EV_STATUS] = (struct store_val){ STORE_TEXT, 0, status };
 	v[EV_MEANING] = (struct store_val){ meaning ? STORE_TEXT : STORE_NULL, 0, meaning };
@@ -37,7 +37,7 @@ static enum sk_err eventlog_check(struct sk_imp *x, struct sk_row *r)
 	return SK_OK;
 }
 
-static enum sk_err eventlog_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err eventlog_store(struct imp *x, const struct import_row *r, int tried,
 			     struct sk_diag *d)
 {
 	const struct store_val *v = r->v;
@@ -68,7 +68,7 @@ static enum sk_err eventlog_store(struct sk_imp *x, const struct sk_row *r, int 
 struct history {
 	long long first, responded, resolved, closed;
 	int any, has_resp, has_res, has_clo;
-	struct sk_buf *status;        /* the last status */
+	struct buf *status;        /* the last status */
 };
 
 static void history_event(void *ctx, sk_time at, const char *s, const char *m)
@@ -97,11 +97,11 @@ static void history_event(void *ctx, sk_time at, const char *s, const char *m)
 		h->has_res = h->has_clo = 0; /* reopened */
 	}
 	h->status->len = 0;
-	sk_buf_add(h->status, s, strlen(s));
+	buf_add(h->status, s, strlen(s));
 }
 
 /* Times from the status history of ticket @p v[TC_ID]. */
-static enum sk_err derive(struct sk_imp *x, struct store_val *v, struct sk_buf *status,
+static enum sk_err derive(struct imp *x, struct store_val *v, struct buf *status,
 			  struct sk_diag *d)
 {
 	struct history h = { .status = status };
@@ -135,15 +135,15 @@ static enum sk_err derive(struct sk_imp *x, struct store_val *v, struct sk_buf *
 
 /* The walk over the staged tickets. */
 struct finish {
-	struct sk_imp *x;
-	struct sk_buf status;
+	struct imp *x;
+	struct buf status;
 };
 
 static enum sk_err finish_ticket(void *ctx, struct store_val v[TC_COUNT], long first_line,
 				 struct sk_diag *d)
 {
 	struct finish *f = ctx;
-	struct sk_imp *x = f->x;
+	struct imp *x = f->x;
 	enum sk_err rc;
 
 	x->line = first_line;
@@ -153,7 +153,7 @@ static enum sk_err finish_ticket(void *ctx, struct store_val v[TC_COUNT], long f
 			  &x->res->tickets_updated, &x->res->tickets_unchanged, d);
 }
 
-static enum sk_err eventlog_finish(struct sk_imp *x, struct sk_diag *d)
+static enum sk_err eventlog_finish(struct imp *x, struct sk_diag *d)
 {
 	struct finish f = { .x = x };
 	enum sk_err rc;
@@ -165,6 +165,6 @@ static enum sk_err eventlog_finish(struct sk_imp *x, struct sk_diag *d)
 	return rc;
 }
 
-const struct sk_kind_ops sk_kind_eventlog = {
+const struct kind_ops kind_eventlog = {
 	eventlog_check, eventlog_store, eventlog_finish, F_ID, "ticket", -1
 };

@@ -16,7 +16,7 @@
 #define K_TICKETISH (KB(SK_KIND_TICKETS) | KB(SK_KIND_EVENTLOG))
 
 /* Every field any kind has; a field's name is its generic column name. */
-enum sk_fid {
+enum import_fid {
 	F_ID, F_TYPE, F_PRIORITY, F_IMPACT, F_URGENCY, F_REPORTED, F_RESPONDED,
 	F_RESOLVED, F_CLOSED, F_PRODUCTIVE, F_CATEGORY, F_LOCATION, F_CHANNEL,
 	F_FCR, F_ESCALATED, F_ONSITE, F_UPLIFT, F_UPLIFT_REASON, F_RCA,
@@ -28,46 +28,46 @@ enum sk_fid {
 };
 
 /* How a field's text is read. */
-enum sk_ftype {
+enum import_ftype {
 	FT_TEXT, FT_TIME, FT_BOOL, FT_SECONDS, FT_DEC, FT_PRIORITY, FT_TYPE,
 	FT_CHANNEL, FT_CHANGE
 };
 
-struct sk_fdef {
+struct import_fdef {
 	const char *name;   /* generic column name, e.g. "reported_at" */
-	enum sk_ftype type;
+	enum import_ftype type;
 	unsigned kinds;     /* KB() of the kinds that have it */
 	unsigned required;  /* KB() of the kinds that need it */
 };
 
-extern const struct sk_fdef sk_fields[F_COUNT];
+extern const struct import_fdef import_fields[F_COUNT];
 
 /* A column name a profile accepts for a field. */
-struct sk_alias {
+struct import_alias {
 	unsigned kinds;     /* KB() of the kinds it applies to */
-	enum sk_fid field;
+	enum import_fid field;
 	const char *header;
 };
 
 /* A word in an export and what it means for a field (or a status meaning). */
-struct sk_word {
+struct import_word {
 	const char *field;  /* "priority", "type", "channel"; or "responded"... */
 	const char *word;
 	const char *value;
 };
 
-struct sk_profile {
+struct import_profile {
 	const char *name;
-	const struct sk_alias *aliases;     /* ends with header == NULL */
-	const struct sk_word *words;        /* ends with field == NULL */
-	const struct sk_word *statuses;     /* field = meaning; ends with NULL */
+	const struct import_alias *aliases;     /* ends with header == NULL */
+	const struct import_word *words;        /* ends with field == NULL */
+	const struct import_word *statuses;     /* field = meaning; ends with NULL */
 	const char *const *date_formats;    /* tried after the standard forms */
 };
 
-const struct sk_profile *sk_profile_find(const char *name);
+const struct import_profile *profile_find(const char *name);
 
 /* One key = value of a map section; c is used by [values.FIELD]. */
-struct sk_map_pair {
+struct map_pair {
 	char *a, *b, *c;
 	long line;
 };
@@ -80,26 +80,26 @@ struct sk_map {
 	char delimiter;               /* 0: not set */
 	int encoding;                 /* -1: not set */
 	char *date_format;
-	struct sk_map_pair *columns;  /* a = field, b = header */
+	struct map_pair *columns;  /* a = field, b = header */
 	size_t n_columns;
-	struct sk_map_pair *values;   /* a = field, b = meaning, c = word */
+	struct map_pair *values;   /* a = field, b = meaning, c = word */
 	size_t n_values;
-	struct sk_map_pair *defaults; /* a = field, b = value */
+	struct map_pair *defaults; /* a = field, b = value */
 	size_t n_defaults;
-	struct sk_map_pair *statuses; /* a = meaning, b = status */
+	struct map_pair *statuses; /* a = meaning, b = status */
 	size_t n_statuses;
-	struct sk_map_pair *missing;  /* b = word meaning "no value" */
+	struct map_pair *missing;  /* b = word meaning "no value" */
 	size_t n_missing;
 };
 
 /* A growable byte buffer. */
-struct sk_buf {
+struct buf {
 	char *s;
 	size_t len, cap;
 };
 
-int sk_buf_add(struct sk_buf *b, const char *s, size_t n);
-void sk_buf_json_str(struct sk_buf *b, const char *s);
+int buf_add(struct buf *b, const char *s, size_t n);
+void buf_json_str(struct buf *b, const char *s);
 
 /* A checked row: the values a kind's check read from the current CSV row,
  * in the order of its table's columns (store/store.h), and the key that
@@ -107,7 +107,7 @@ void sk_buf_json_str(struct sk_buf *b, const char *s);
  * checker's until the pipeline copies it. */
 #define SK_ROW_VALS 32
 
-struct sk_row {
+struct import_row {
 	struct store_val v[SK_ROW_VALS];
 	int nv;
 	const char *key;              /* NULL: no duplicate check */
@@ -116,13 +116,13 @@ struct sk_row {
 
 /* The state of one import. Two copies run at once: the reader thread's
  * checks rows (no database), the caller's stores them (import.c). */
-struct sk_imp {
+struct imp {
 	struct sk_db *db;
 	struct store_import *si;      /* the writing: statements prepared once per import */
 	const struct sk_contract *c;
 	const struct sk_import_opts *o;
 	const struct sk_map *map;
-	const struct sk_profile *prof;
+	const struct import_profile *prof;
 	enum sk_import_kind kind;
 	const char *name;             /* file name in messages */
 	const char *date_format;
@@ -139,33 +139,33 @@ struct sk_imp {
 	size_t n;
 	long line;
 	struct sk_diag rd;            /* why the current row is bad */
-	struct sk_buf extra;          /* JSON of the unmapped columns */
+	struct buf extra;          /* JSON of the unmapped columns */
 	char key[1024], shown[1024];  /* a checked row's key and how it is shown */
 	char text[3][320];            /* a checked row's own texts (kpi) */
 };
 
 /* Values of the current row (import_values.c). Each returns SK_OK, or
  * SK_ERR_DATA with x->rd filled; "present" is 0 when the value is missing. */
-const char *sk_imp_raw(struct sk_imp *x, enum sk_fid fi);
-const char *sk_imp_text(struct sk_imp *x, enum sk_fid fi);
-enum sk_err sk_imp_time(struct sk_imp *x, enum sk_fid fi, sk_time *out, int *present);
-enum sk_err sk_imp_bool(struct sk_imp *x, enum sk_fid fi, int *out, int *present);
-enum sk_err sk_imp_seconds(struct sk_imp *x, enum sk_fid fi, long long *out, int *present);
-enum sk_err sk_imp_dec(struct sk_imp *x, enum sk_fid fi, sk_dec *out, int *present);
-enum sk_err sk_imp_priority(struct sk_imp *x, enum sk_fid fi, int *out, int *present);
-enum sk_err sk_imp_word(struct sk_imp *x, enum sk_fid fi, const char *const *allowed,
+const char *imp_raw(struct imp *x, enum import_fid fi);
+const char *imp_text(struct imp *x, enum import_fid fi);
+enum sk_err imp_time(struct imp *x, enum import_fid fi, sk_time *out, int *present);
+enum sk_err imp_bool(struct imp *x, enum import_fid fi, int *out, int *present);
+enum sk_err imp_seconds(struct imp *x, enum import_fid fi, long long *out, int *present);
+enum sk_err imp_dec(struct imp *x, enum import_fid fi, sk_dec *out, int *present);
+enum sk_err imp_priority(struct imp *x, enum import_fid fi, int *out, int *present);
+enum sk_err imp_word(struct imp *x, enum import_fid fi, const char *const *allowed,
 			const char **out);
-enum sk_err sk_imp_require(struct sk_imp *x, enum sk_fid fi);
-enum sk_err sk_imp_bad(struct sk_imp *x, enum sk_fid fi, const char *fmt, ...)
+enum sk_err imp_require(struct imp *x, enum import_fid fi);
+enum sk_err imp_bad(struct imp *x, enum import_fid fi, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-const char *sk_imp_extra(struct sk_imp *x);
-const char *sk_imp_status_meaning(struct sk_imp *x, const char *status);
-int sk_imp_missing(const struct sk_imp *x, const char *s);
-int sk_word_eq(const char *a, const char *b);
-char *sk_fmt_local(struct sk_imp *x, sk_time t, char *buf, size_t size);
+const char *imp_extra(struct imp *x);
+const char *imp_status_meaning(struct imp *x, const char *status);
+int imp_missing(const struct imp *x, const char *s);
+int word_eq(const char *a, const char *b);
+char *import_fmt_local(struct imp *x, sk_time t, char *buf, size_t size);
 
 /* The duplicate-key message for the current row (SK_ERR_DATA, x->rd). */
-enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long first);
+enum sk_err imp_duplicate(struct imp *x, const struct import_row *r, long first);
 
 /* Kinds (import_tickets.c, import_rows.c, import_eventlog.c). check() reads
  * the current row into @p r without the database (it runs on the reader
@@ -173,33 +173,33 @@ enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long firs
  * (x->line is its line; tried: see import_put()): SK_OK,
  * SK_ERR_DATA for a duplicate (x->rd), or another error (fatal, in @p d).
  * finish() runs after the last row. */
-struct sk_kind_ops {
-	enum sk_err (*check)(struct sk_imp *x, struct sk_row *r);
-	enum sk_err (*store)(struct sk_imp *x, const struct sk_row *r, int tried,
+struct kind_ops {
+	enum sk_err (*check)(struct imp *x, struct import_row *r);
+	enum sk_err (*store)(struct imp *x, const struct import_row *r, int tried,
 			     struct sk_diag *d);
-	enum sk_err (*finish)(struct sk_imp *x, struct sk_diag *d);  /* may be NULL */
-	enum sk_fid key_field;        /* the field a duplicate message names */
+	enum sk_err (*finish)(struct imp *x, struct sk_diag *d);  /* may be NULL */
+	enum import_fid key_field;        /* the field a duplicate message names */
 	const char *key_what;         /* "ticket id", "pause", ... */
 	/* The table (enum store_table) a checked row is one row of, many rows
 	 * inserted at once; -1: rows are stored one by one, by store() alone. */
 	int table;
 };
 
-extern const struct sk_kind_ops sk_kind_tickets, sk_kind_events, sk_kind_eventlog,
-	sk_kind_pauses, sk_kind_calls, sk_kind_outages, sk_kind_kpi;
+extern const struct kind_ops kind_tickets, kind_events, kind_eventlog,
+	kind_pauses, kind_calls, kind_outages, kind_kpi;
 
 /* The operations of kind @p k. */
-const struct sk_kind_ops *sk_kind_ops_of(enum sk_import_kind k);
+const struct kind_ops *kind_ops_of(enum sk_import_kind k);
 
 /* Fill @p v (the tickets table's columns, TC_*) from the current row's
  * ticket fields (times, words, checks). */
-enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT]);
+enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT]);
 
 /* Store row @p v of table @p t from line x->line: insert, update or leave it
  * (store_row_put()); counts into @p ins/@p upd/@p same. With @p key, a row
  * this file already gave is a duplicate (SK_ERR_DATA, shown as @p shown or
  * @p key). With @p tried, its insert was tried already (many rows at once). */
-enum sk_err import_put(struct sk_imp *x, enum store_table t, const struct store_val *v,
+enum sk_err import_put(struct imp *x, enum store_table t, const struct store_val *v,
 		       const char *key, const char *shown, int tried, long *ins, long *upd,
 		       long *same, struct sk_diag *d);
 

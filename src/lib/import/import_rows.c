@@ -23,7 +23,7 @@ static void set_int(struct store_val *v, long long i, int present)
 	v->i = i;
 }
 
-enum sk_err import_put(struct sk_imp *x, enum store_table t, const struct store_val *v,
+enum sk_err import_put(struct imp *x, enum store_table t, const struct store_val *v,
 		       const char *key, const char *shown, int tried, long *ins, long *upd,
 		       long *same, struct sk_diag *d)
 {
@@ -44,16 +44,16 @@ enum sk_err import_put(struct sk_imp *x, enum store_table t, const struct store_
 		(*same)++;
 		break;
 	case STORE_DUPLICATE: {
-		struct sk_row k = { .key = key, .shown = shown };
+		struct import_row k = { .key = key, .shown = shown };
 
-		return sk_imp_duplicate(x, &k, first);
+		return imp_duplicate(x, &k, first);
 	}
 	}
 	return SK_OK;
 }
 
 /* A row of one of the smaller kinds, counted into x->res. */
-static enum sk_err put(struct sk_imp *x, enum store_table t, const struct sk_row *r, int tried,
+static enum sk_err put(struct imp *x, enum store_table t, const struct import_row *r, int tried,
 		       struct sk_diag *d)
 {
 	return import_put(x, t, r->v, r->key, r->shown, tried, &x->res->inserted,
@@ -61,40 +61,40 @@ static enum sk_err put(struct sk_imp *x, enum store_table t, const struct sk_row
 }
 
 /* Check the kind's required fields. */
-static enum sk_err required(struct sk_imp *x)
+static enum sk_err required(struct imp *x)
 {
 	enum sk_err rc;
 
 	for (int f = 0; f < F_COUNT; f++)
-		if ((sk_fields[f].required & KB(x->kind)) && (rc = sk_imp_require(x, f)))
+		if ((import_fields[f].required & KB(x->kind)) && (rc = imp_require(x, f)))
 			return rc;
 	return SK_OK;
 }
 
 /* The key "a<US>time" and how a message shows it ("a at 2027-..."). */
-static void key_at(struct sk_imp *x, struct sk_row *r, const char *a, sk_time t)
+static void key_at(struct imp *x, struct import_row *r, const char *a, sk_time t)
 {
 	char b[32];
 
 	snprintf(x->key, sizeof(x->key), "%s\x1f%lld", a, (long long)t);
-	snprintf(x->shown, sizeof(x->shown), "%s at %s", a, sk_fmt_local(x, t, b, sizeof(b)));
+	snprintf(x->shown, sizeof(x->shown), "%s at %s", a, import_fmt_local(x, t, b, sizeof(b)));
 	r->key = x->key;
 	r->shown = x->shown;
 }
 
 /* The end of an interval must not precede its start. */
-static enum sk_err order(struct sk_imp *x, enum sk_fid fe, sk_time end, enum sk_fid fs,
+static enum sk_err order(struct imp *x, enum import_fid fe, sk_time end, enum import_fid fs,
 			 sk_time start)
 {
 	char b1[32], b2[32];
 
 	if (end >= start)
 		return SK_OK;
-	return sk_imp_bad(x, fe, "%s is before '%s' %s", sk_fmt_local(x, end, b1, sizeof(b1)),
-			  sk_fields[fs].name, sk_fmt_local(x, start, b2, sizeof(b2)));
+	return imp_bad(x, fe, "%s is before '%s' %s", import_fmt_local(x, end, b1, sizeof(b1)),
+			  import_fields[fs].name, import_fmt_local(x, start, b2, sizeof(b2)));
 }
 
-static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err event_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	const char *meaning;
@@ -102,62 +102,62 @@ static enum sk_err event_check(struct sk_imp *x, struct sk_row *r)
 	int present;
 	enum sk_err rc;
 
-	if ((rc = required(x)) || (rc = sk_imp_time(x, F_AT, &at, &present)))
+	if ((rc = required(x)) || (rc = imp_time(x, F_AT, &at, &present)))
 		return rc;
-	set_text(&v[EC_TICKET_ID], sk_imp_raw(x, F_TICKET_ID));
+	set_text(&v[EC_TICKET_ID], imp_raw(x, F_TICKET_ID));
 	set_int(&v[EC_AT], at, 1);
-	set_text(&v[EC_STATUS], sk_imp_text(x, F_STATUS));
-	meaning = sk_imp_status_meaning(x, v[EC_STATUS].s);
+	set_text(&v[EC_STATUS], imp_text(x, F_STATUS));
+	meaning = imp_status_meaning(x, v[EC_STATUS].s);
 	set_int(&v[EC_PAUSE], meaning && strcmp(meaning, "paused") == 0, 1);
 	set_text(&v[EC_MEANING], meaning);
-	set_text(&v[EC_EXTRA], sk_imp_extra(x));
+	set_text(&v[EC_EXTRA], imp_extra(x));
 	r->nv = EC_COUNT;
 	return SK_OK;
 }
 
 /* The same event twice (real logs repeat rows) is one event: no key. */
-static enum sk_err event_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err event_store(struct imp *x, const struct import_row *r, int tried,
 			       struct sk_diag *d)
 {
 	return put(x, STORE_EVENTS, r, tried, d);
 }
 
-const struct sk_kind_ops sk_kind_events = {
+const struct kind_ops kind_events = {
 	event_check, event_store, NULL, F_STATUS, "event", STORE_EVENTS
 };
 
-static enum sk_err pause_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err pause_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	sk_time start, end;
 	int has_end, present;
 	enum sk_err rc;
 
-	if ((rc = required(x)) || (rc = sk_imp_time(x, F_START, &start, &present)) ||
-	    (rc = sk_imp_time(x, F_END, &end, &has_end)))
+	if ((rc = required(x)) || (rc = imp_time(x, F_START, &start, &present)) ||
+	    (rc = imp_time(x, F_END, &end, &has_end)))
 		return rc;
 	if (has_end && (rc = order(x, F_END, end, F_START, start)))
 		return rc;
-	set_text(&v[PC_TICKET_ID], sk_imp_raw(x, F_TICKET_ID));
+	set_text(&v[PC_TICKET_ID], imp_raw(x, F_TICKET_ID));
 	set_int(&v[PC_START], start, 1);
 	set_int(&v[PC_END], end, has_end);
-	set_text(&v[PC_REASON], sk_imp_text(x, F_REASON));
+	set_text(&v[PC_REASON], imp_text(x, F_REASON));
 	r->nv = PC_COUNT;
 	key_at(x, r, v[PC_TICKET_ID].s, start);
 	return SK_OK;
 }
 
-static enum sk_err pause_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err pause_store(struct imp *x, const struct import_row *r, int tried,
 			       struct sk_diag *d)
 {
 	return put(x, STORE_PAUSES, r, tried, d);
 }
 
-const struct sk_kind_ops sk_kind_pauses = {
+const struct kind_ops kind_pauses = {
 	pause_check, pause_store, NULL, F_START, "pause", STORE_PAUSES
 };
 
-static enum sk_err call_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err call_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	sk_time at;
@@ -165,32 +165,32 @@ static enum sk_err call_check(struct sk_imp *x, struct sk_row *r)
 	int answered, present;
 	enum sk_err rc;
 
-	if ((rc = required(x)) || (rc = sk_imp_time(x, F_STARTED, &at, &present)) ||
-	    (rc = sk_imp_seconds(x, F_WAIT, &wait, &present)) ||
-	    (rc = sk_imp_bool(x, F_ANSWERED, &answered, &present)))
+	if ((rc = required(x)) || (rc = imp_time(x, F_STARTED, &at, &present)) ||
+	    (rc = imp_seconds(x, F_WAIT, &wait, &present)) ||
+	    (rc = imp_bool(x, F_ANSWERED, &answered, &present)))
 		return rc;
-	set_text(&v[CC_CALL_ID], sk_imp_raw(x, F_CALL_ID));
+	set_text(&v[CC_CALL_ID], imp_raw(x, F_CALL_ID));
 	set_int(&v[CC_STARTED], at, 1);
 	set_int(&v[CC_WAIT], wait, 1);
 	set_int(&v[CC_ANSWERED], answered, 1);
-	set_text(&v[CC_QUEUE], sk_imp_text(x, F_QUEUE));
-	set_text(&v[CC_EXTRA], sk_imp_extra(x));
+	set_text(&v[CC_QUEUE], imp_text(x, F_QUEUE));
+	set_text(&v[CC_EXTRA], imp_extra(x));
 	r->nv = CC_COUNT;
 	r->key = v[CC_CALL_ID].s;
 	return SK_OK;
 }
 
-static enum sk_err call_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err call_store(struct imp *x, const struct import_row *r, int tried,
 			       struct sk_diag *d)
 {
 	return put(x, STORE_CALLS, r, tried, d);
 }
 
-const struct sk_kind_ops sk_kind_calls = {
+const struct kind_ops kind_calls = {
 	call_check, call_store, NULL, F_CALL_ID, "call id", STORE_CALLS
 };
 
-static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err outage_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	sk_time start, end, ann;
@@ -198,23 +198,23 @@ static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
 	const char *svc;
 	enum sk_err rc;
 
-	if ((rc = required(x)) || (rc = sk_imp_time(x, F_START, &start, &present)) ||
-	    (rc = sk_imp_time(x, F_END, &end, &present)) ||
-	    (rc = sk_imp_bool(x, F_PLANNED, &planned, &has_planned)) ||
-	    (rc = sk_imp_time(x, F_ANNOUNCED, &ann, &has_ann)) ||
+	if ((rc = required(x)) || (rc = imp_time(x, F_START, &start, &present)) ||
+	    (rc = imp_time(x, F_END, &end, &present)) ||
+	    (rc = imp_bool(x, F_PLANNED, &planned, &has_planned)) ||
+	    (rc = imp_time(x, F_ANNOUNCED, &ann, &has_ann)) ||
 	    (rc = order(x, F_END, end, F_START, start)))
 		return rc;
-	svc = sk_imp_text(x, F_SERVICE);
+	svc = imp_text(x, F_SERVICE);
 	/* A contract that lists its services names the only ones measured. */
 	if (x->c->n_services) {
 		const char *id = NULL;
 
 		for (size_t i = 0; i < x->c->n_services && !id; i++)
-			if (sk_word_eq(svc, x->c->services[i].id) ||
-			    (x->c->services[i].name && sk_word_eq(svc, x->c->services[i].name)))
+			if (word_eq(svc, x->c->services[i].id) ||
+			    (x->c->services[i].name && word_eq(svc, x->c->services[i].name)))
 				id = x->c->services[i].id;
 		if (!id)
-			return sk_imp_bad(x, F_SERVICE, "unknown service '%s' (the contract "
+			return imp_bad(x, F_SERVICE, "unknown service '%s' (the contract "
 					  "has %s%s)", svc, x->c->services[0].id,
 					  x->c->n_services > 1 ? " ..." : "");
 		svc = id;
@@ -224,20 +224,20 @@ static enum sk_err outage_check(struct sk_imp *x, struct sk_row *r)
 	set_int(&v[OC_END], end, 1);
 	set_int(&v[OC_PLANNED], planned, 1);
 	set_int(&v[OC_ANNOUNCED], ann, has_ann);
-	set_text(&v[OC_DESCRIPTION], sk_imp_text(x, F_DESCRIPTION));
-	set_text(&v[OC_EXTRA], sk_imp_extra(x));
+	set_text(&v[OC_DESCRIPTION], imp_text(x, F_DESCRIPTION));
+	set_text(&v[OC_EXTRA], imp_extra(x));
 	r->nv = OC_COUNT;
 	key_at(x, r, svc, start);
 	return SK_OK;
 }
 
-static enum sk_err outage_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err outage_store(struct imp *x, const struct import_row *r, int tried,
 			       struct sk_diag *d)
 {
 	return put(x, STORE_OUTAGES, r, tried, d);
 }
 
-const struct sk_kind_ops sk_kind_outages = {
+const struct kind_ops kind_outages = {
 	outage_check, outage_store, NULL, F_START, "outage", STORE_OUTAGES
 };
 
@@ -264,7 +264,7 @@ static int read_period(const char *s, char *out, size_t size)
 	return 0;
 }
 
-static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err kpi_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	char *period = x->text[0], *kpi = x->text[1], *num = x->text[2];
@@ -275,10 +275,10 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 
 	if ((rc = required(x)))
 		return rc;
-	if (!read_period(sk_imp_raw(x, F_PERIOD), period, sizeof(x->text[0])))
-		return sk_imp_bad(x, F_PERIOD, "cannot read '%s' as a period (2027-01, "
-				  "2027-Q1, 2027-H1, 2027)", sk_imp_raw(x, F_PERIOD));
-	name = sk_imp_text(x, F_KPI);
+	if (!read_period(imp_raw(x, F_PERIOD), period, sizeof(x->text[0])))
+		return imp_bad(x, F_PERIOD, "cannot read '%s' as a period (2027-01, "
+				  "2027-Q1, 2027-H1, 2027)", imp_raw(x, F_PERIOD));
+	name = imp_text(x, F_KPI);
 	snprintf(kpi, sizeof(x->text[1]), "%s", name);
 	/* "domain.kpi", or a KPI id the contract uses once. */
 	if (x->c->n_domains) {
@@ -290,8 +290,8 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 				const char *id = dm->kpis[j].id;
 				int hit = dot ? (strlen(dm->id) == (size_t)(dot - name) &&
 						 strncasecmp(dm->id, name, (size_t)(dot - name)) == 0 &&
-						 sk_word_eq(dot + 1, id))
-					      : sk_word_eq(name, id);
+						 word_eq(dot + 1, id))
+					      : word_eq(name, id);
 
 				if (hit) {
 					snprintf(kpi, sizeof(x->text[1]), "%s.%s", dm->id, id);
@@ -300,19 +300,19 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 			}
 		}
 		if (!found)
-			return sk_imp_bad(x, F_KPI, "unknown KPI '%s' (not in the contract)", name);
+			return imp_bad(x, F_KPI, "unknown KPI '%s' (not in the contract)", name);
 		if (found > 1)
-			return sk_imp_bad(x, F_KPI, "KPI '%s' is in more than one domain: "
+			return imp_bad(x, F_KPI, "KPI '%s' is in more than one domain: "
 					  "write it as domain.kpi", name);
 	}
-	if ((rc = sk_imp_dec(x, F_VALUE, &value, &present)))
+	if ((rc = imp_dec(x, F_VALUE, &value, &present)))
 		return rc;
 	sk_dec_format_short(value, '.', num, sizeof(x->text[2]));
 	set_text(&v[KC_PERIOD], period);
 	set_text(&v[KC_KPI], kpi);
 	set_text(&v[KC_VALUE], num);
 	set_int(&v[KC_VALUE_MICRO], value, 1);
-	set_text(&v[KC_NOTE], sk_imp_text(x, F_NOTE));
+	set_text(&v[KC_NOTE], imp_text(x, F_NOTE));
 	r->nv = KC_COUNT;
 	snprintf(x->key, sizeof(x->key), "%s\x1f%s", period, kpi);
 	snprintf(x->shown, sizeof(x->shown), "%s for %s", kpi, period);
@@ -321,12 +321,12 @@ static enum sk_err kpi_check(struct sk_imp *x, struct sk_row *r)
 	return SK_OK;
 }
 
-static enum sk_err kpi_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err kpi_store(struct imp *x, const struct import_row *r, int tried,
 			       struct sk_diag *d)
 {
 	return put(x, STORE_KPI, r, tried, d);
 }
 
-const struct sk_kind_ops sk_kind_kpi = {
+const struct kind_ops kind_kpi = {
 	kpi_check, kpi_store, NULL, F_KPI, "measurement", STORE_KPI
 };

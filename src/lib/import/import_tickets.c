@@ -10,7 +10,7 @@
 #include "import_priv.h"
 
 /* Time fields and their columns; all but planned_at must not precede reporting. */
-static const struct { enum sk_fid f; int tc; } times[] = {
+static const struct { enum import_fid f; int tc; } times[] = {
 	{ F_REPORTED, TC_REPORTED }, { F_RESPONDED, TC_RESPONDED },
 	{ F_RESOLVED, TC_RESOLVED }, { F_CLOSED, TC_CLOSED },
 	{ F_PRODUCTIVE, TC_PRODUCTIVE }, { F_ESCALATED, TC_ESCALATED },
@@ -55,16 +55,16 @@ static void set_int(struct store_val *v, long long i, int present)
 }
 
 /* A yes/no field into a column. */
-static enum sk_err get_bool(struct sk_imp *x, enum sk_fid f, struct store_val *v)
+static enum sk_err get_bool(struct imp *x, enum import_fid f, struct store_val *v)
 {
 	int b, present;
-	enum sk_err rc = sk_imp_bool(x, f, &b, &present);
+	enum sk_err rc = imp_bool(x, f, &b, &present);
 
 	set_int(v, b, present);
 	return rc;
 }
 
-enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT])
+enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT])
 {
 	const char *s;
 	int p, present, t;
@@ -74,27 +74,27 @@ enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT])
 	for (int i = 0; i < TC_COUNT; i++)
 		set_text(&v[i], NULL);
 	for (int f = 0; f < F_COUNT; f++)
-		if ((sk_fields[f].required & KB(x->kind)) && (rc = sk_imp_require(x, f)))
+		if ((import_fields[f].required & KB(x->kind)) && (rc = imp_require(x, f)))
 			return rc;
-	set_text(&v[TC_ID], sk_imp_raw(x, F_ID));
+	set_text(&v[TC_ID], imp_raw(x, F_ID));
 
-	s = sk_imp_text(x, F_TYPE);
+	s = imp_text(x, F_TYPE);
 	t = s ? sk_ticket_type_parse(s) : SK_TICKET_INCIDENT;
 	if (t < 0)
-		return sk_imp_bad(x, F_TYPE, "unknown ticket type '%s' (incident, request, "
+		return imp_bad(x, F_TYPE, "unknown ticket type '%s' (incident, request, "
 				  "change, problem, complaint)", s);
 	set_text(&v[TC_TYPE], sk_ticket_type_name((enum sk_ticket_type)t));
 
-	if ((rc = sk_imp_priority(x, F_PRIORITY, &p, &present)))
+	if ((rc = imp_priority(x, F_PRIORITY, &p, &present)))
 		return rc;
 	set_text(&v[TC_PRIORITY], x->c->priorities[p].id);
 	set_int(&v[TC_LEVEL], x->c->priorities[p].level, 1);
-	set_text(&v[TC_RAW], sk_imp_raw(x, F_PRIORITY));
-	set_text(&v[TC_IMPACT], sk_imp_text(x, F_IMPACT));
-	set_text(&v[TC_URGENCY], sk_imp_text(x, F_URGENCY));
+	set_text(&v[TC_RAW], imp_raw(x, F_PRIORITY));
+	set_text(&v[TC_IMPACT], imp_text(x, F_IMPACT));
+	set_text(&v[TC_URGENCY], imp_text(x, F_URGENCY));
 
 	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++) {
-		if ((rc = sk_imp_time(x, times[i].f, &tm, &present)))
+		if ((rc = imp_time(x, times[i].f, &tm, &present)))
 			return rc;
 		set_int(&v[times[i].tc], tm, present);
 	}
@@ -103,30 +103,30 @@ enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT])
 		char b1[32], b2[32];
 
 		if (a->type == STORE_INT && r->type == STORE_INT && a->i < r->i)
-			return sk_imp_bad(x, times[i].f, "%s is before 'reported_at' %s",
-					  sk_fmt_local(x, a->i, b1, sizeof(b1)),
-					  sk_fmt_local(x, r->i, b2, sizeof(b2)));
+			return imp_bad(x, times[i].f, "%s is before 'reported_at' %s",
+					  import_fmt_local(x, a->i, b1, sizeof(b1)),
+					  import_fmt_local(x, r->i, b2, sizeof(b2)));
 	}
 
-	set_text(&v[TC_CATEGORY], sk_imp_text(x, F_CATEGORY));
-	set_text(&v[TC_LOCATION], sk_imp_text(x, F_LOCATION));
+	set_text(&v[TC_CATEGORY], imp_text(x, F_CATEGORY));
+	set_text(&v[TC_LOCATION], imp_text(x, F_LOCATION));
 
-	s = sk_imp_text(x, F_CHANNEL);
+	s = imp_text(x, F_CHANNEL);
 	if (s) {
 		const char *w = NULL;
 
 		/* The channel's own name, else a word for it (no word is a name). */
 		for (size_t i = 0; channels[i] && !w; i++)
-			if (sk_word_eq(s, channels[i]))
+			if (word_eq(s, channels[i]))
 				w = channels[i];
 		for (size_t i = 0; !w && i < sizeof(channel_words) / sizeof(channel_words[0]); i++)
-			if (sk_word_eq(s, channel_words[i].word))
+			if (word_eq(s, channel_words[i].word))
 				s = channel_words[i].value;
 		for (size_t i = 0; channels[i] && !w; i++)
-			if (sk_word_eq(s, channels[i]))
+			if (word_eq(s, channels[i]))
 				w = channels[i];
 		if (!w)
-			return sk_imp_bad(x, F_CHANNEL, "unknown channel '%s' (phone, portal, "
+			return imp_bad(x, F_CHANNEL, "unknown channel '%s' (phone, portal, "
 					  "email, chat, walk-in, other)", s);
 		s = w;
 	}
@@ -137,36 +137,36 @@ enum sk_err sk_imp_ticket_fields(struct sk_imp *x, struct store_val v[TC_COUNT])
 		return rc;
 	if (v[TC_UPLIFT].type == STORE_NULL)
 		set_int(&v[TC_UPLIFT], 0, 1);
-	set_text(&v[TC_UPLIFT_REASON], sk_imp_text(x, F_UPLIFT_REASON));
+	set_text(&v[TC_UPLIFT_REASON], imp_text(x, F_UPLIFT_REASON));
 
-	s = sk_imp_text(x, F_CHANGE_TYPE);
+	s = imp_text(x, F_CHANGE_TYPE);
 	for (size_t i = 0; s && i < sizeof(change_words) / sizeof(change_words[0]); i++)
-		if (sk_word_eq(s, change_words[i].word))
+		if (word_eq(s, change_words[i].word))
 			s = change_words[i].value;
 	if (s) {
 		const char *w = NULL;
 
 		for (size_t i = 0; change_types[i]; i++)
-			if (sk_word_eq(s, change_types[i]))
+			if (word_eq(s, change_types[i]))
 				w = change_types[i];
 		if (!w)
-			return sk_imp_bad(x, F_CHANGE_TYPE, "unknown change type '%s' "
+			return imp_bad(x, F_CHANGE_TYPE, "unknown change type '%s' "
 					  "(standard, normal, emergency)", s);
 		s = w;
 	}
 	set_text(&v[TC_CHANGE_TYPE], s);
-	set_text(&v[TC_STATUS], sk_imp_text(x, F_STATUS));
-	set_text(&v[TC_EXTRA], sk_imp_extra(x));
+	set_text(&v[TC_STATUS], imp_text(x, F_STATUS));
+	set_text(&v[TC_EXTRA], imp_extra(x));
 	return SK_OK;
 }
 
-static enum sk_err ticket_check(struct sk_imp *x, struct sk_row *r)
+static enum sk_err ticket_check(struct imp *x, struct import_row *r)
 {
 	r->nv = TC_COUNT;
-	return sk_imp_ticket_fields(x, r->v);
+	return imp_ticket_fields(x, r->v);
 }
 
-static enum sk_err ticket_store(struct sk_imp *x, const struct sk_row *r, int tried,
+static enum sk_err ticket_store(struct imp *x, const struct import_row *r, int tried,
 				struct sk_diag *d)
 {
 	/* A ticket id must not repeat in one file. */
@@ -174,6 +174,6 @@ static enum sk_err ticket_store(struct sk_imp *x, const struct sk_row *r, int tr
 			  &x->res->updated, &x->res->unchanged, d);
 }
 
-const struct sk_kind_ops sk_kind_tickets = {
+const struct kind_ops kind_tickets = {
 	ticket_check, ticket_store, NULL, F_ID, "ticket id", STORE_TICKETS
 };

@@ -13,7 +13,7 @@
 #include "import_priv.h"
 #include "slakit/datetime.h"
 
-int sk_buf_add(struct sk_buf *b, const char *s, size_t n)
+int buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 256;
@@ -33,9 +33,9 @@ int sk_buf_add(struct sk_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-void sk_buf_json_str(struct sk_buf *b, const char *s)
+void buf_json_str(struct buf *b, const char *s)
 {
-	sk_buf_add(b, "\"", 1);
+	buf_add(b, "\"", 1);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		char esc[8];
@@ -43,19 +43,19 @@ void sk_buf_json_str(struct sk_buf *b, const char *s)
 		if (c == '"' || c == '\\') {
 			esc[0] = '\\';
 			esc[1] = (char)c;
-			sk_buf_add(b, esc, 2);
+			buf_add(b, esc, 2);
 		} else if (c < 0x20) {
 			snprintf(esc, sizeof(esc), "\\u%04x", c);
-			sk_buf_add(b, esc, 6);
+			buf_add(b, esc, 6);
 		} else {
-			sk_buf_add(b, s, 1);
+			buf_add(b, s, 1);
 		}
 	}
-	sk_buf_add(b, "\"", 1);
+	buf_add(b, "\"", 1);
 }
 
 /* Case-insensitive ASCII comparison, blanks at the ends ignored. */
-int sk_word_eq(const char *a, const char *b)
+int word_eq(const char *a, const char *b)
 {
 	size_t la, lb;
 
@@ -80,7 +80,7 @@ static const char *const missing_words[] = {
 	"?", "#N/B", "#N/A", "N/B", "N/A", "NULL", "(leeg)", "(empty)", NULL
 };
 
-int sk_imp_missing(const struct sk_imp *x, const char *s)
+int imp_missing(const struct imp *x, const char *s)
 {
 	const char *p = s;
 
@@ -92,85 +92,85 @@ int sk_imp_missing(const struct sk_imp *x, const char *s)
 	if (!strchr("?#Nn(", *p) && !(x->map && x->map->n_missing))
 		return 0;
 	for (size_t i = 0; missing_words[i]; i++)
-		if (sk_word_eq(s, missing_words[i]))
+		if (word_eq(s, missing_words[i]))
 			return 1;
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_missing; i++)
-			if (sk_word_eq(s, x->map->missing[i].b))
+			if (word_eq(s, x->map->missing[i].b))
 				return 1;
 	return 0;
 }
 
 /* The map's default for a field, NULL when none. */
-static const char *map_default(const struct sk_imp *x, enum sk_fid fi)
+static const char *map_default(const struct imp *x, enum import_fid fi)
 {
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_defaults; i++)
-			if (strcmp(x->map->defaults[i].a, sk_fields[fi].name) == 0)
+			if (strcmp(x->map->defaults[i].a, import_fields[fi].name) == 0)
 				return x->map->defaults[i].b;
 	return NULL;
 }
 
-const char *sk_imp_raw(struct sk_imp *x, enum sk_fid fi)
+const char *imp_raw(struct imp *x, enum import_fid fi)
 {
 	int c = x->col[fi];
 	const char *s = c >= 0 && (size_t)c < x->n ? x->f[c] : NULL;
 
-	if (!s || sk_imp_missing(x, s))
+	if (!s || imp_missing(x, s))
 		return map_default(x, fi);
 	return s;
 }
 
 /* The value with map and profile words replaced by what they mean. */
-static const char *mapped(struct sk_imp *x, enum sk_fid fi, const char *s)
+static const char *mapped(struct imp *x, enum import_fid fi, const char *s)
 {
-	const char *name = sk_fields[fi].name;
+	const char *name = import_fields[fi].name;
 
 	if (!s)
 		return NULL;
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_values; i++)
 			if (strcmp(x->map->values[i].a, name) == 0 &&
-			    sk_word_eq(s, x->map->values[i].c))
+			    word_eq(s, x->map->values[i].c))
 				return x->map->values[i].b;
-	for (const struct sk_word *w = x->prof->words; w->field; w++)
-		if (strcmp(w->field, name) == 0 && sk_word_eq(s, w->word))
+	for (const struct import_word *w = x->prof->words; w->field; w++)
+		if (strcmp(w->field, name) == 0 && word_eq(s, w->word))
 			return w->value;
 	return s;
 }
 
-const char *sk_imp_text(struct sk_imp *x, enum sk_fid fi)
+const char *imp_text(struct imp *x, enum import_fid fi)
 {
-	return mapped(x, fi, sk_imp_raw(x, fi));
+	return mapped(x, fi, imp_raw(x, fi));
 }
 
-enum sk_err sk_imp_bad(struct sk_imp *x, enum sk_fid fi, const char *fmt, ...)
+enum sk_err imp_bad(struct imp *x, enum import_fid fi, const char *fmt, ...)
 {
 	va_list ap;
 	int c = (int)fi < F_COUNT ? x->col[fi] : -1;
 	size_t n;
 
 	sk_diag_set(&x->rd, SK_ERR_DATA, x->name, x->line,
-		    (int)fi < F_COUNT ? sk_fields[fi].name : NULL, "%s", "");
+		    (int)fi < F_COUNT ? import_fields[fi].name : NULL, "%s", "");
 	va_start(ap, fmt);
 	vsnprintf(x->rd.msg, sizeof(x->rd.msg), fmt, ap);
 	va_end(ap);
 	/* Name the export's column when it is not called like the field. */
 	n = strlen(x->rd.msg);
-	if (c >= 0 && strcmp(x->header[c], sk_fields[fi].name) != 0)
+	if (c >= 0 && strcmp(x->header[c], import_fields[fi].name) != 0)
 		snprintf(x->rd.msg + n, sizeof(x->rd.msg) - n, " (column '%s')",
 			 x->header[c]);
 	return SK_ERR_DATA;
 }
 
-enum sk_err sk_imp_require(struct sk_imp *x, enum sk_fid fi)
+enum sk_err imp_require(struct imp *x, enum import_fid fi)
 {
-	if (sk_imp_raw(x, fi))
+	if (imp_raw(x, fi))
 		return SK_OK;
-	return sk_imp_bad(x, fi, "required value is missing");
+	return imp_bad(x, fi, "required value is missing");
 }
 
-char *sk_fmt_local(struct sk_imp *x, sk_time t, char *buf, size_t size)
+char *import_fmt_local(struct imp *x, sk_time t, char *buf, size_t size)
 {
 	return sk_time_format_local(t, x->c->tz, buf, size);
 }
@@ -184,9 +184,9 @@ static int iso_like(const char *s)
 	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && s[4] == '-';
 }
 
-enum sk_err sk_imp_time(struct sk_imp *x, enum sk_fid fi, sk_time *out, int *present)
+enum sk_err imp_time(struct imp *x, enum import_fid fi, sk_time *out, int *present)
 {
-	const char *s = sk_imp_raw(x, fi);
+	const char *s = imp_raw(x, fi);
 	struct sk_datetime dt;
 	enum sk_local_kind kind = SK_LOCAL_EXACT;
 	enum sk_err rc = SK_ERR_SYNTAX;
@@ -207,11 +207,11 @@ enum sk_err sk_imp_time(struct sk_imp *x, enum sk_fid fi, sk_time *out, int *pre
 			rc = sk_datetime_parse_fmt(s, *f, &dt, NULL);
 	}
 	if (rc)
-		return sk_imp_bad(x, fi, "cannot read '%s' as a date", s);
+		return imp_bad(x, fi, "cannot read '%s' as a date", s);
 	/* The calendars cover these years; a typo like 0207 would only surface as an
 	 * impossible timeline when computed. */
 	if (dt.civil.year < 1900 || dt.civil.year > 2199)
-		return sk_imp_bad(x, fi, "'%s' lies outside the years 1900-2199", s);
+		return imp_bad(x, fi, "'%s' lies outside the years 1900-2199", s);
 	*out = sk_datetime_resolve(&dt, x->c->tz, &kind);
 	if (kind == SK_LOCAL_GAP)
 		x->res->dst_gaps++;
@@ -229,30 +229,30 @@ static const char *const no_words[] = {
 	"niet beantwoord", "unanswered", NULL
 };
 
-enum sk_err sk_imp_bool(struct sk_imp *x, enum sk_fid fi, int *out, int *present)
+enum sk_err imp_bool(struct imp *x, enum import_fid fi, int *out, int *present)
 {
-	const char *s = sk_imp_text(x, fi);
+	const char *s = imp_text(x, fi);
 
 	*present = 0;
 	*out = 0;
 	if (!s)
 		return SK_OK;
 	for (size_t i = 0; yes_words[i]; i++)
-		if (sk_word_eq(s, yes_words[i])) {
+		if (word_eq(s, yes_words[i])) {
 			*out = *present = 1;
 			return SK_OK;
 		}
 	for (size_t i = 0; no_words[i]; i++)
-		if (sk_word_eq(s, no_words[i])) {
+		if (word_eq(s, no_words[i])) {
 			*present = 1;
 			return SK_OK;
 		}
-	return sk_imp_bad(x, fi, "cannot read '%s' as yes or no", s);
+	return imp_bad(x, fi, "cannot read '%s' as yes or no", s);
 }
 
-enum sk_err sk_imp_seconds(struct sk_imp *x, enum sk_fid fi, long long *out, int *present)
+enum sk_err imp_seconds(struct imp *x, enum import_fid fi, long long *out, int *present)
 {
-	const char *s = sk_imp_raw(x, fi);
+	const char *s = imp_raw(x, fi);
 	long part[3];
 	int n = 0;
 	sk_dec v;
@@ -278,38 +278,38 @@ enum sk_err sk_imp_seconds(struct sk_imp *x, enum sk_fid fi, long long *out, int
 		}
 		if (*p || n < 2 || (n == 3 && (part[1] > 59 || part[2] > 59)) ||
 		    (n == 2 && part[1] > 59))
-			return sk_imp_bad(x, fi, "cannot read '%s' as a duration", s);
+			return imp_bad(x, fi, "cannot read '%s' as a duration", s);
 		*out = n == 3 ? part[0] * 3600 + part[1] * 60 + part[2]
 			      : part[0] * 60 + part[1];
 		*present = 1;
 		return SK_OK;
 	}
 	if (sk_dec_parse(s, &v, NULL))
-		return sk_imp_bad(x, fi, "cannot read '%s' as a number of seconds", s);
+		return imp_bad(x, fi, "cannot read '%s' as a number of seconds", s);
 	if (v < 0)
-		return sk_imp_bad(x, fi, "'%s' is negative: a number of seconds is 0 or more", s);
+		return imp_bad(x, fi, "'%s' is negative: a number of seconds is 0 or more", s);
 	*out = (sk_dec_round(v, 0)) / SK_DEC_ONE;
 	*present = 1;
 	return SK_OK;
 }
 
-enum sk_err sk_imp_dec(struct sk_imp *x, enum sk_fid fi, sk_dec *out, int *present)
+enum sk_err imp_dec(struct imp *x, enum import_fid fi, sk_dec *out, int *present)
 {
-	const char *s = sk_imp_raw(x, fi);
+	const char *s = imp_raw(x, fi);
 
 	*present = 0;
 	*out = 0;
 	if (!s)
 		return SK_OK;
 	if (sk_dec_parse(s, out, NULL))
-		return sk_imp_bad(x, fi, "cannot read '%s' as a number", s);
+		return imp_bad(x, fi, "cannot read '%s' as a number", s);
 	*present = 1;
 	return SK_OK;
 }
 
-enum sk_err sk_imp_priority(struct sk_imp *x, enum sk_fid fi, int *out, int *present)
+enum sk_err imp_priority(struct imp *x, enum import_fid fi, int *out, int *present)
 {
-	const char *raw = sk_imp_raw(x, fi);
+	const char *raw = imp_raw(x, fi);
 	const char *s = mapped(x, fi, raw);
 	char head[64];
 	size_t n;
@@ -340,7 +340,7 @@ enum sk_err sk_imp_priority(struct sk_imp *x, enum sk_fid fi, int *out, int *pre
 		for (size_t i = 0; i < x->c->n_priorities && k < sizeof(ids); i++)
 			k += (size_t)snprintf(ids + k, sizeof(ids) - k, "%s%s", i ? ", " : "",
 					      x->c->priorities[i].id);
-		return sk_imp_bad(x, fi, "unknown priority '%s' (the contract has %s)", raw,
+		return imp_bad(x, fi, "unknown priority '%s' (the contract has %s)", raw,
 				  k ? ids : "none");
 	}
 	*out = p;
@@ -348,10 +348,10 @@ enum sk_err sk_imp_priority(struct sk_imp *x, enum sk_fid fi, int *out, int *pre
 	return SK_OK;
 }
 
-enum sk_err sk_imp_word(struct sk_imp *x, enum sk_fid fi, const char *const *allowed,
+enum sk_err imp_word(struct imp *x, enum import_fid fi, const char *const *allowed,
 			const char **out)
 {
-	const char *s = sk_imp_text(x, fi);
+	const char *s = imp_text(x, fi);
 	char list[256] = "";
 	size_t n = 0;
 
@@ -359,65 +359,65 @@ enum sk_err sk_imp_word(struct sk_imp *x, enum sk_fid fi, const char *const *all
 	if (!s)
 		return SK_OK;
 	for (size_t i = 0; allowed[i]; i++)
-		if (sk_word_eq(s, allowed[i])) {
+		if (word_eq(s, allowed[i])) {
 			*out = allowed[i];
 			return SK_OK;
 		}
 	for (size_t i = 0; allowed[i] && n < sizeof(list); i++)
 		n += snprintf(list + n, sizeof(list) - n, "%s%s", i ? ", " : "", allowed[i]);
-	return sk_imp_bad(x, fi, "unknown value '%s' (expected %s)", s, list);
+	return imp_bad(x, fi, "unknown value '%s' (expected %s)", s, list);
 }
 
-const char *sk_imp_extra(struct sk_imp *x)
+const char *imp_extra(struct imp *x)
 {
 	int first = 1;
 
 	x->extra.len = 0;
-	sk_buf_add(&x->extra, "", 0);
+	buf_add(&x->extra, "", 0);
 	for (size_t i = 0; i < x->ncols && i < x->n; i++) {
-		if (x->is_mapped[i] || sk_imp_missing(x, x->f[i]))
+		if (x->is_mapped[i] || imp_missing(x, x->f[i]))
 			continue;
-		sk_buf_add(&x->extra, first ? "{" : ",", 1);
-		sk_buf_json_str(&x->extra, x->header[i]);
-		sk_buf_add(&x->extra, ":", 1);
-		sk_buf_json_str(&x->extra, x->f[i]);
+		buf_add(&x->extra, first ? "{" : ",", 1);
+		buf_json_str(&x->extra, x->header[i]);
+		buf_add(&x->extra, ":", 1);
+		buf_json_str(&x->extra, x->f[i]);
 		first = 0;
 	}
 	if (first)
 		return NULL;
-	sk_buf_add(&x->extra, "}", 1);
+	buf_add(&x->extra, "}", 1);
 	return x->extra.s;
 }
 
-const char *sk_imp_status_meaning(struct sk_imp *x, const char *status)
+const char *imp_status_meaning(struct imp *x, const char *status)
 {
 	const struct sk_rules *r = &x->c->rules;
 
 	/* The map first, then the contract, then the profile's usual words. */
 	if (x->map)
 		for (size_t i = 0; i < x->map->n_statuses; i++)
-			if (sk_word_eq(status, x->map->statuses[i].b))
+			if (word_eq(status, x->map->statuses[i].b))
 				return strcmp(x->map->statuses[i].a, "working")
 				       ? x->map->statuses[i].a : NULL;
 	for (size_t i = 0; i < r->n_pause_statuses; i++)
-		if (sk_word_eq(status, r->pause_statuses[i]))
+		if (word_eq(status, r->pause_statuses[i]))
 			return "paused";
 	for (size_t i = 0; i < r->n_resolved_statuses; i++)
-		if (sk_word_eq(status, r->resolved_statuses[i]))
+		if (word_eq(status, r->resolved_statuses[i]))
 			return "resolved";
 	for (size_t i = 0; i < r->n_closed_statuses; i++)
-		if (sk_word_eq(status, r->closed_statuses[i]))
+		if (word_eq(status, r->closed_statuses[i]))
 			return "closed";
-	for (const struct sk_word *w = x->prof->statuses; w->field; w++)
-		if (sk_word_eq(status, w->word))
+	for (const struct import_word *w = x->prof->statuses; w->field; w++)
+		if (word_eq(status, w->word))
 			return w->field;
 	return NULL;
 }
 
-enum sk_err sk_imp_duplicate(struct sk_imp *x, const struct sk_row *r, long first)
+enum sk_err imp_duplicate(struct imp *x, const struct import_row *r, long first)
 {
-	const struct sk_kind_ops *k = sk_kind_ops_of(x->kind);
+	const struct kind_ops *k = kind_ops_of(x->kind);
 
-	return sk_imp_bad(x, k->key_field, "duplicate %s '%s' in this file (first on line %ld)",
+	return imp_bad(x, k->key_field, "duplicate %s '%s' in this file (first on line %ld)",
 			  k->key_what, r->shown ? r->shown : r->key, first);
 }

@@ -33,18 +33,18 @@ static char *read_line(char *str, int num, void *stream)
 	return s;
 }
 
-static enum sk_fid field_by_name(const char *name)
+static enum import_fid field_by_name(const char *name)
 {
 	for (int i = 0; i < F_COUNT; i++)
-		if (strcmp(sk_fields[i].name, name) == 0)
-			return (enum sk_fid)i;
+		if (strcmp(import_fields[i].name, name) == 0)
+			return (enum import_fid)i;
 	return F_COUNT;
 }
 
-static int add(struct sk_map_pair **arr, size_t *n, const char *a, const char *b,
+static int add(struct map_pair **arr, size_t *n, const char *a, const char *b,
 	       const char *c, long line)
 {
-	struct sk_map_pair *p = realloc(*arr, (*n + 1) * sizeof(**arr));
+	struct map_pair *p = realloc(*arr, (*n + 1) * sizeof(**arr));
 
 	if (!p)
 		return -1;
@@ -195,7 +195,7 @@ out:
 	return SK_OK;
 }
 
-static void free_pairs(struct sk_map_pair *p, size_t n)
+static void free_pairs(struct map_pair *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(p[i].a);

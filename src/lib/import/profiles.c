@@ -17,7 +17,7 @@
 #define KP KB(SK_KIND_KPI)
 #define TK KB(SK_KIND_TICKETS)
 
-const struct sk_fdef sk_fields[F_COUNT] = {
+const struct import_fdef import_fields[F_COUNT] = {
 	[F_ID] = { "id", FT_TEXT, T, T },
 	[F_TYPE] = { "type", FT_TYPE, T, 0 },
 	[F_PRIORITY] = { "priority", FT_PRIORITY, T, T },
@@ -63,15 +63,15 @@ const struct sk_fdef sk_fields[F_COUNT] = {
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
-static const struct sk_alias generic_aliases[] = {
+static const struct import_alias generic_aliases[] = {
 	{ EL, F_ID, "ticket_id" },
 	{ EL, F_AT, "timestamp" },
 	{ 0, 0, NULL }
 };
 
-static const struct sk_word no_words[] = { { NULL, NULL, NULL } };
+static const struct import_word no_words[] = { { NULL, NULL, NULL } };
 
-static const struct sk_word generic_statuses[] = {
+static const struct import_word generic_statuses[] = {
 	{ "responded", "in progress", NULL },
 	{ "responded", "in behandeling", NULL },
 	{ "resolved", "resolved", NULL },
@@ -86,7 +86,7 @@ static const struct sk_word generic_statuses[] = {
 static const char *const no_formats[] = { NULL };
 
 /* TOPdesk (Dutch user interface, ';' separated, dd-mm-jjjj uu:mm). */
-static const struct sk_alias topdesk_aliases[] = {
+static const struct import_alias topdesk_aliases[] = {
 	{ T, F_ID, "Incidentnummer" }, { T, F_ID, "Meldingnummer" },
 	{ T, F_ID, "Nummer" }, { T, F_ID, "Melding" },
 	{ T, F_TYPE, "Soort melding" }, { T, F_TYPE, "Meldingsoort" },
@@ -142,7 +142,7 @@ static const struct sk_alias topdesk_aliases[] = {
 	{ 0, 0, NULL }
 };
 
-static const struct sk_word topdesk_words[] = {
+static const struct import_word topdesk_words[] = {
 	{ "type", "Storing", "incident" }, { "type", "Verstoring", "incident" },
 	{ "type", "Aanvraag", "request" }, { "type", "Vraag", "request" },
 	{ "type", "Verzoek", "request" }, { "type", "Wijziging", "change" },
@@ -150,7 +150,7 @@ static const struct sk_word topdesk_words[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const struct sk_word topdesk_statuses[] = {
+static const struct import_word topdesk_statuses[] = {
 	{ "responded", "In behandeling", NULL },
 	{ "resolved", "Gereed", NULL }, { "resolved", "Opgelost", NULL },
 	{ "closed", "Afgemeld", NULL }, { "closed", "Gesloten", NULL },
@@ -161,7 +161,7 @@ static const struct sk_word topdesk_statuses[] = {
 
 /* ServiceNow: list exports (field names or English/Dutch labels) and audit
  * (eventlog) exports. */
-static const struct sk_alias servicenow_aliases[] = {
+static const struct import_alias servicenow_aliases[] = {
 	{ T, F_ID, "number" }, { T, F_ID, "Nummer" }, { EL, F_ID, "documentkey" },
 	{ T, F_TYPE, "sys_class_name" }, { T, F_TYPE, "Task type" },
 	{ T, F_PRIORITY, "Prioriteit" },
@@ -185,7 +185,7 @@ static const struct sk_alias servicenow_aliases[] = {
 	{ 0, 0, NULL }
 };
 
-static const struct sk_word servicenow_words[] = {
+static const struct import_word servicenow_words[] = {
 	{ "type", "sc_req_item", "request" }, { "type", "sc_request", "request" },
 	{ "type", "change_request", "change" }, { "type", "incident", "incident" },
 	{ "channel", "self-service", "portal" }, { "channel", "walk-in", "walk-in" },
@@ -193,7 +193,7 @@ static const struct sk_word servicenow_words[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const struct sk_word servicenow_statuses[] = {
+static const struct import_word servicenow_statuses[] = {
 	{ "responded", "In Progress", NULL }, { "responded", "Work in Progress", NULL },
 	{ "responded", "Active", NULL }, { "responded", "In behandeling", NULL },
 	{ "resolved", "Resolved", NULL }, { "resolved", "Opgelost", NULL },
@@ -206,7 +206,7 @@ static const struct sk_word servicenow_statuses[] = {
 };
 
 /* Jira Service Management "Export Excel CSV (all fields)". */
-static const struct sk_alias jira_aliases[] = {
+static const struct import_alias jira_aliases[] = {
 	{ T, F_ID, "Issue key" }, { T, F_ID, "Key" },
 	{ T, F_TYPE, "Issue Type" },
 	{ T, F_IMPACT, "Custom field (Impact)" },
@@ -223,7 +223,7 @@ static const struct sk_alias jira_aliases[] = {
 	{ 0, 0, NULL }
 };
 
-static const struct sk_word jira_words[] = {
+static const struct import_word jira_words[] = {
 	{ "priority", "Highest", "1" }, { "priority", "Blocker", "1" },
 	{ "priority", "Critical", "1" }, { "priority", "High", "2" },
 	{ "priority", "Major", "2" }, { "priority", "Medium", "3" },
@@ -236,7 +236,7 @@ static const struct sk_word jira_words[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const struct sk_word jira_statuses[] = {
+static const struct import_word jira_statuses[] = {
 	{ "responded", "In Progress", NULL }, { "responded", "Work in progress", NULL },
 	{ "resolved", "Resolved", NULL }, { "resolved", "Done", NULL },
 	{ "closed", "Closed", NULL }, { "closed", "Canceled", NULL },
@@ -249,7 +249,7 @@ static const char *const jira_formats[] = {
 };
 
 /* Zendesk ticket export (CSV from Explore or the classic export). */
-static const struct sk_alias zendesk_aliases[] = {
+static const struct import_alias zendesk_aliases[] = {
 	{ T, F_ID, "Ticket ID" }, { T, F_ID, "Id" },
 	{ T, F_REPORTED, "Created at" }, { T, F_REPORTED, "Ticket created - Timestamp" },
 	{ T, F_RESPONDED, "First reply at" },
@@ -263,7 +263,7 @@ static const struct sk_alias zendesk_aliases[] = {
 	{ 0, 0, NULL }
 };
 
-static const struct sk_word zendesk_words[] = {
+static const struct import_word zendesk_words[] = {
 	{ "priority", "Urgent", "1" }, { "priority", "High", "2" },
 	{ "priority", "Normal", "3" }, { "priority", "Low", "4" },
 	{ "type", "Question", "request" }, { "type", "Task", "request" },
@@ -274,7 +274,7 @@ static const struct sk_word zendesk_words[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const struct sk_word zendesk_statuses[] = {
+static const struct import_word zendesk_statuses[] = {
 	{ "responded", "Open", NULL },
 	{ "resolved", "Solved", NULL }, { "closed", "Closed", NULL },
 	{ "paused", "Pending", NULL }, { "paused", "On-hold", NULL },
@@ -286,7 +286,7 @@ static const char *const zendesk_formats[] = {
 	"%Y-%m-%d %H:%M:%S %z", "%d %b %Y %H:%M", NULL
 };
 
-static const struct sk_profile profiles[] = {
+static const struct import_profile profiles[] = {
 	{ "generic", generic_aliases, no_words, generic_statuses, no_formats },
 	{ "topdesk", topdesk_aliases, topdesk_words, topdesk_statuses, no_formats },
 	{ "servicenow", servicenow_aliases, servicenow_words, servicenow_statuses, no_formats },
@@ -303,7 +303,7 @@ const char *const *sk_profile_names(void)
 	return names;
 }
 
-const struct sk_profile *sk_profile_find(const char *name)
+const struct import_profile *profile_find(const char *name)
 {
 	for (size_t i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
 		if (strcmp(profiles[i].name, name) == 0)
@@ -313,7 +313,7 @@ const struct sk_profile *sk_profile_find(const char *name)
 
 int sk_profile_exists(const char *name)
 {
-	return sk_profile_find(name) != NULL;
+	return profile_find(name) != NULL;
 }
 
 static const char *const kind_names[SK_KINDS] = {

@@ -14,18 +14,18 @@ struct sk_db {
 	char *path;
 	int busy_ms;
 	int in_tx;
-	void (*settle)(void *);  /* work still running on the database (sk_db_defer()) */
+	void (*settle)(void *);  /* work still running on the database (db_defer()) */
 	void *settle_arg;
 };
 
-void sk_db_defer(struct sk_db *db, void (*settle)(void *), void *arg)
+void db_defer(struct sk_db *db, void (*settle)(void *), void *arg)
 {
-	sk_db_settle(db);
+	db_settle(db);
 	db->settle = settle;
 	db->settle_arg = arg;
 }
 
-void sk_db_settle(struct sk_db *db)
+void db_settle(struct sk_db *db)
 {
 	void (*settle)(void *) = db->settle;
 
@@ -170,7 +170,7 @@ static enum sk_err migrate(struct sk_db *db, struct sk_diag *d)
 		goto out;
 	}
 	for (; v < SK_DB_SCHEMA_VERSION; v++) {
-		const char *const *step = sk_schema_step((int)v);
+		const char *const *step = schema_step((int)v);
 
 		for (; step && *step; step++) {
 			rc = sk_db_exec(db, *step, d);
@@ -280,7 +280,7 @@ void sk_db_close(struct sk_db *db)
 {
 	if (!db)
 		return;
-	sk_db_settle(db);
+	db_settle(db);
 	sk_db_rollback(db);
 	sqlite3_close(db->h);
 	free(db->path);

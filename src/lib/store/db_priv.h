@@ -7,10 +7,10 @@
 /*
  * Work another thread still does on the database after a call returned (the
  * store's checkpoint, results_store.c): settle(arg) waits for it and frees
- * it. sk_db_settle() runs it now, sk_db_close() before closing; at most one
+ * it. db_settle() runs it now, sk_db_close() before closing; at most one
  * is pending, and a new one settles the old first.
  */
-void sk_db_defer(struct sk_db *db, void (*settle)(void *), void *arg);
-void sk_db_settle(struct sk_db *db);
+void db_defer(struct sk_db *db, void (*settle)(void *), void *arg);
+void db_settle(struct sk_db *db);
 
 #endif

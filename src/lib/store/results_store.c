@@ -202,7 +202,7 @@ static void *store_thread(void *arg)
 	return NULL;
 }
 
-/* Wait for the thread's checkpoint and free the store (sk_db_defer()). */
+/* Wait for the thread's checkpoint and free the store (db_defer()). */
 static void store_settle(void *arg)
 {
 	struct store *f = arg;
@@ -259,7 +259,7 @@ enum sk_err store_results_start(struct sk_db *db, const struct sk_contract *c, c
 	struct sk_db *store_db = NULL;
 
 	*out = NULL;
-	sk_db_settle(db);
+	db_settle(db);
 	/* A second connection sees the same data only through a file. */
 	if (!path || !*path || strcmp(path, ":memory:") == 0 ||
 	    sk_db_open(path, 0, &store_db, NULL) != SK_OK)
@@ -296,6 +296,6 @@ enum sk_err store_results_finish(struct sk_db *db, struct store_results *s,
 	if (rc && d)
 		*d = f->d;
 	/* The thread checkpoints and closes its connection; closing @db waits for it. */
-	sk_db_defer(db, store_settle, f);
+	db_defer(db, store_settle, f);
 	return rc;
 }

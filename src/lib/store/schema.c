@@ -269,7 +269,7 @@ static const char *const v4[] = {
 /* steps[i] brings a database from version i to version i + 1. */
 static const char *const *const steps[] = { v1, v2, v3, v4 };
 
-const char *const *sk_schema_step(int from)
+const char *const *schema_step(int from)
 {
 	if (from < 0 || from >= (int)(sizeof(steps) / sizeof(steps[0])))
 		return NULL;

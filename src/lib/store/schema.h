@@ -6,6 +6,6 @@
  * The SQL statements (NULL-terminated) that bring a database from version
  * @from to @from + 1, or NULL when there is no such step.
  */
-const char *const *sk_schema_step(int from);
+const char *const *schema_step(int from);
 
 #endif
