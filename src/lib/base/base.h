@@ -10,6 +10,7 @@
 #define SLAKIT_BASE_H
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -52,9 +53,42 @@ int id_list_add(struct id_list *l, int64_t id);
 /* Free the ids (not @l itself) and empty it. */
 void id_list_release(struct id_list *l);
 
+/* --- grow.c: the one growable array and byte buffer --- */
+
+/*
+ * Make room for @need elements of @size bytes in the array *@p of capacity
+ * *@cap: the capacity doubles, new slots are zeroed. 0, or -1 when out of
+ * memory or too large (*@p and *@cap unchanged then).
+ */
+int array_reserve(void **p, size_t *cap, size_t need, size_t size);
+
+/* A growable byte string, always NUL-terminated once written; zero-initialised is empty. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Append @n bytes of @s; -1 when out of memory. */
+int buf_add(struct buf *b, const char *s, size_t n);
+
+/* Append printf's text of @fmt; -1 when out of memory. */
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+
+/* Append @s as a JSON string (json_escape()). */
+void buf_json_str(struct buf *b, const char *s);
+
+/* Free the bytes (not @b itself) and empty it. */
+void buf_release(struct buf *b);
+
 /* --- escape.c: one rule for each output's escaping --- */
 
-/* Write @s (NULL: empty) as a JSON string, quotes and control bytes escaped. */
+/*
+ * @s (NULL: empty) as a JSON string, quotes, backslashes, control bytes and
+ * DEL escaped, handed to @put in pieces: the one JSON escaper.
+ */
+void json_escape(const char *s, void (*put)(void *arg, const char *p, size_t n), void *arg);
+
+/* Write @s as a JSON string to @fp (json_escape()). */
 void json_write_string(FILE *fp, const char *s);
 
 /*

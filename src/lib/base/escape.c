@@ -3,20 +3,44 @@
 
 #include "base.h"
 
-void json_write_string(FILE *fp, const char *s)
+void json_escape(const char *s, void (*put)(void *arg, const char *p, size_t n), void *arg)
 {
-	fputc('"', fp);
+	const char *run = s;
+
+	put(arg, "\"", 1);
 	for (; s && *s; s++) {
 		unsigned char ch = (unsigned char)*s;
+		char esc[8];
 
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20 || ch == 0x7f)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			fputc(ch, fp);
+		if (ch != '"' && ch != '\\' && ch >= 0x20 && ch != 0x7f)
+			continue;
+		/* Plain text goes out in runs; only the byte that needs it is escaped. */
+		if (s > run)
+			put(arg, run, (size_t)(s - run));
+		if (ch == '"' || ch == '\\') {
+			esc[0] = '\\';
+			esc[1] = (char)ch;
+			put(arg, esc, 2);
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04x", ch);
+			put(arg, esc, 6);
+		}
+		run = s + 1;
 	}
-	fputc('"', fp);
+	if (s && s > run)
+		put(arg, run, (size_t)(s - run));
+	put(arg, "\"", 1);
+}
+
+/* json_escape()'s sink for a stream. */
+static void put_file(void *arg, const char *p, size_t n)
+{
+	fwrite(p, 1, n, arg);
+}
+
+void json_write_string(FILE *fp, const char *s)
+{
+	json_escape(s, put_file, fp);
 }
 
 /* Text a spreadsheet would evaluate, or take as the start of a formula. */

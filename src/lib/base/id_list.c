@@ -11,15 +11,11 @@ int id_list_add(struct id_list *l, int64_t id)
 	for (size_t i = 0; i < l->n; i++)
 		if (l->ids[i] == id)
 			return 0;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 8;
-		int64_t *ni = realloc(l->ids, nc * sizeof(*ni));
+	void *p = l->ids;
 
-		if (!ni)
-			return -1;
-		l->ids = ni;
-		l->cap = nc;
-	}
+	if (array_reserve(&p, &l->cap, l->n + 1, sizeof(*l->ids)) < 0)
+		return -1;
+	l->ids = p;
 	l->ids[l->n++] = id;
 	return 0;
 }

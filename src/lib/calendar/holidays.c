@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "holidays_priv.h"
 #include "slakit/tz.h"
 
@@ -68,14 +69,7 @@ void sk_holidays_use_nl(struct sk_holidays *h, const struct sk_nl_options *opt)
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size)
 {
-	if (n < *cap)
-		return p;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *np = realloc(p, nc * size);
-
-	if (np)
-		*cap = nc;
-	return np;
+	return array_reserve(&p, cap, n + 1, size) == 0 ? p : NULL;
 }
 
 enum sk_err sk_holidays_add(struct sk_holidays *h, int64_t day, const char *name)

@@ -39,20 +39,7 @@ enum sk_err ld_nomem(struct loader *ld)
 
 int ld_grow(void **p, size_t *cap, size_t n, size_t size)
 {
-	void *np;
-	size_t ncap;
-
-	if (n < *cap)
-		return 1;
-	ncap = *cap ? *cap * 2 : 8;
-	np = realloc(*p, ncap * size);
-	if (!np)
-		return 0;
-	/* New slots start zeroed, so a half-filled item is always safe to free. */
-	memset((char *)np + *cap * size, 0, (ncap - *cap) * size);
-	*p = np;
-	*cap = ncap;
-	return 1;
+	return array_reserve(p, cap, n + 1, size) == 0;
 }
 
 int ld_same(const char *a, const char *b)

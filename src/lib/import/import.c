@@ -277,18 +277,7 @@ struct pipeline {
 
 static int grow_to(void **p, size_t *cap, size_t need, size_t elem)
 {
-	size_t n = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if (!(q = realloc(*p, n * elem)))
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
+	return array_reserve(p, cap, need, elem);
 }
 
 /* Copy @p s into the batch; its offset + 1, 0 when out of memory. */

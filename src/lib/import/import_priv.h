@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "base/base.h"
 #include "slakit/contract.h"
 #include "slakit/db.h"
 #include "slakit/import.h"
@@ -91,15 +92,6 @@ struct sk_map {
 	struct map_pair *missing;  /* b = word meaning "no value" */
 	size_t n_missing;
 };
-
-/* A growable byte buffer. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-int buf_add(struct buf *b, const char *s, size_t n);
-void buf_json_str(struct buf *b, const char *s);
 
 /* A checked row: the values a kind's check read from the current CSV row,
  * in the order of its table's columns (store/store.h), and the key that

@@ -13,47 +13,6 @@
 #include "import_priv.h"
 #include "slakit/datetime.h"
 
-int buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
-void buf_json_str(struct buf *b, const char *s)
-{
-	buf_add(b, "\"", 1);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		char esc[8];
-
-		if (c == '"' || c == '\\') {
-			esc[0] = '\\';
-			esc[1] = (char)c;
-			buf_add(b, esc, 2);
-		} else if (c < 0x20) {
-			snprintf(esc, sizeof(esc), "\\u%04x", c);
-			buf_add(b, esc, 6);
-		} else {
-			buf_add(b, s, 1);
-		}
-	}
-	buf_add(b, "\"", 1);
-}
-
 /* Case-insensitive ASCII comparison, blanks at the ends ignored. */
 int word_eq(const char *a, const char *b)
 {

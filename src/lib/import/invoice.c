@@ -1,123 +1,75 @@
-/* Invoice amounts per quarter and domain, from a CSV file (period,domain,amount). */
-#include <errno.h>
-#include <stdio.h>
+/*
+ * Invoice amounts per quarter and domain, from a CSV file
+ * (period,domain,amount). Read through the one CSV reader (csvread.c), so
+ * an invoice file gets the same checks as an export: BOM, encoding, NUL
+ * bytes, quoting and size limits, and ',' or ';' between fields (Dutch
+ * spreadsheets write ';' and a decimal comma).
+ */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <csv.h>
-
+#include "csvread.h"
 #include "slakit/score.h"
 
-struct reader {
-	const char *path;
-	char field[3][128];
-	int nfield;
-	long line;             /* line of the record being read */
-	struct sk_invoice *rows;
-	size_t n, cap;
-	enum sk_err rc;
-	struct sk_diag *d;
-};
-
-static void on_field(void *s, size_t len, void *data)
+/* Row @row as the next invoice line of @out. */
+static enum sk_err take_row(const char *path, const struct csvread_row *row,
+			    struct sk_invoice **rows, size_t *n, size_t *cap, struct sk_diag *d)
 {
-	struct reader *r = data;
-
-	if (r->nfield < 3)
-		snprintf(r->field[r->nfield], sizeof(r->field[0]), "%.*s", (int)len, (const char *)s);
-	r->nfield++;
-}
-
-static void on_record(int c, void *data)
-{
-	struct reader *r = data;
 	struct sk_invoice *inv;
+	void *p = *rows;
 
-	(void)c;
-	r->line++;
-	if (r->rc || r->line == 1) {
-		/* The header: it must name the three columns in this order. */
-		if (!r->rc && (r->nfield != 3 || strcasecmp(r->field[0], "period") ||
-			       strcasecmp(r->field[1], "domain") || strcasecmp(r->field[2], "amount")))
-			r->rc = sk_diag_set(r->d, SK_ERR_DATA, r->path, 1, NULL,
-					    "the header must be 'period,domain,amount'");
-		r->nfield = 0;
-		return;
-	}
-	if (r->nfield != 3) {
-		r->rc = sk_diag_set(r->d, SK_ERR_DATA, r->path, r->line, NULL,
-				    "%d fields where 3 were expected", r->nfield);
-		return;
-	}
-	r->nfield = 0;
-	if (r->n == r->cap) {
-		size_t nc = r->cap ? r->cap * 2 : 16;
-		struct sk_invoice *nr = realloc(r->rows, nc * sizeof(*nr));
-
-		if (!nr) {
-			r->rc = SK_ERR_NOMEM;
-			return;
-		}
-		r->rows = nr;
-		r->cap = nc;
-	}
-	inv = &r->rows[r->n];
+	if (row->n != 3)
+		return sk_diag_set(d, SK_ERR_DATA, path, row->line, NULL,
+				   "%zu fields where 3 were expected", row->n);
+	if (array_reserve(&p, cap, *n + 1, sizeof(**rows)) < 0)
+		return sk_diag_set(d, SK_ERR_NOMEM, path, row->line, NULL, "out of memory");
+	*rows = p;
+	inv = &(*rows)[*n];
 	/* Longer than any period label or domain id: refuse rather than cut. */
-	if (strlen(r->field[0]) >= sizeof(inv->period) || strlen(r->field[1]) >= sizeof(inv->domain)) {
-		r->rc = sk_diag_set(r->d, SK_ERR_DATA, r->path, r->line, NULL,
-				    "period or domain too long");
-		return;
-	}
-	memcpy(inv->period, r->field[0], strlen(r->field[0]) + 1);
-	memcpy(inv->domain, r->field[1], strlen(r->field[1]) + 1);
-	if (sk_cents_parse(r->field[2], &inv->cents, r->d) != SK_OK) {
-		r->rc = sk_diag_set(r->d, SK_ERR_DATA, r->path, r->line, "amount",
-				    "cannot read '%s' as an amount in euros", r->field[2]);
-		return;
-	}
-	r->n++;
+	if (strlen(row->f[0]) >= sizeof(inv->period) || strlen(row->f[1]) >= sizeof(inv->domain))
+		return sk_diag_set(d, SK_ERR_DATA, path, row->line, NULL, "period or domain too long");
+	memcpy(inv->period, row->f[0], strlen(row->f[0]) + 1);
+	memcpy(inv->domain, row->f[1], strlen(row->f[1]) + 1);
+	if (sk_cents_parse(row->f[2], &inv->cents, d) != SK_OK)
+		return sk_diag_set(d, SK_ERR_DATA, path, row->line, "amount",
+				   "cannot read '%s' as an amount in euros", row->f[2]);
+	(*n)++;
+	return SK_OK;
 }
 
 enum sk_err sk_invoices_read(const char *path, struct sk_invoice **out, size_t *n,
 			     struct sk_diag *d)
 {
-	struct reader r = { .path = path, .d = d };
-	struct csv_parser p;
-	char buf[4096];
-	size_t got;
-	FILE *fp = fopen(path, "rb");
+	struct csvread *r = NULL;
+	struct csvread_row row;
+	struct sk_invoice *rows = NULL;
+	size_t count = 0, cap = 0;
+	enum sk_err rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!fp)
-		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot open: %s", strerror(errno));
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		fclose(fp);
-		return SK_ERR_NOMEM;
+	if ((rc = csvread_open(path, path, 0, SK_ENC_UTF8, &r, d)))
+		goto out;
+	/* The header: it must name the three columns in this order. */
+	if ((rc = csvread_next(r, &row, d)))
+		goto out;
+	if (row.n != 3 || strcasecmp(row.f[0], "period") || strcasecmp(row.f[1], "domain") ||
+	    strcasecmp(row.f[2], "amount")) {
+		rc = sk_diag_set(d, SK_ERR_DATA, path, 1, NULL,
+				 "the header must be 'period,domain,amount'");
+		goto out;
 	}
-	/* Dutch spreadsheets write ';' between fields and ',' in amounts. */
-	got = fread(buf, 1, sizeof(buf), fp);
-	if (memchr(buf, ';', got) && (!memchr(buf, '\n', got) ||
-				      memchr(buf, ';', (size_t)((char *)memchr(buf, '\n', got) - buf))))
-		csv_set_delim(&p, ';');
-	while (got > 0 && !r.rc) {
-		if (csv_parse(&p, buf, got, on_field, on_record, &r) != got) {
-			r.rc = sk_diag_set(d, SK_ERR_DATA, path, r.line + 1, NULL, "%s",
-					   csv_strerror(csv_error(&p)));
-			break;
-		}
-		got = fread(buf, 1, sizeof(buf), fp);
+	while (!(rc = csvread_next(r, &row, d)) && row.n > 0)
+		if ((rc = take_row(path, &row, &rows, &count, &cap, d)))
+			goto out;
+out:
+	csvread_close(r);
+	if (rc) {
+		free(rows);
+		return rc;
 	}
-	if (!r.rc)
-		csv_fini(&p, on_field, on_record, &r);
-	csv_free(&p);
-	fclose(fp);
-	if (r.rc) {
-		free(r.rows);
-		return r.rc;
-	}
-	*out = r.rows;
-	*n = r.n;
+	*out = rows;
+	*n = count;
 	return SK_OK;
 }

@@ -79,8 +79,7 @@ enum sk_err store_import_fail(struct store_import *si, const char *verb, const c
 
 /* A statement's text as it is written; on out of memory it stays failed. */
 struct sql {
-	char *s;
-	size_t len, cap;
+	struct buf b;
 	int failed;
 };
 
@@ -89,44 +88,23 @@ static void add(struct sql *q, const char *fmt, ...) __attribute__((format(print
 static void add(struct sql *q, const char *fmt, ...)
 {
 	va_list ap;
-	size_t cap;
-	char *s;
-	int n;
 
 	if (q->failed)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	q->failed = buf_vprintf(&q->b, fmt, ap) < 0;
 	va_end(ap);
-	if (n < 0) {
-		q->failed = 1;
-		return;
-	}
-	if (q->len + (size_t)n >= q->cap) {
-		for (cap = q->cap ? q->cap : 1024; cap <= q->len + (size_t)n; cap *= 2)
-			;
-		if (!(s = realloc(q->s, cap))) {
-			q->failed = 1;
-			return;
-		}
-		q->s = s;
-		q->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(q->s + q->len, q->cap - q->len, fmt, ap);
-	va_end(ap);
-	q->len += (size_t)n;
 }
 
 /* Prepare the text of @q into @st and free it. */
 static enum sk_err prepare(struct store_import *si, struct sql *q, sqlite3_stmt **st,
 			   struct sk_diag *d)
 {
-	enum sk_err rc = q->failed || !q->s
+	enum sk_err rc = q->failed || !q->b.s
 			 ? sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory")
-			 : sk_db_prepare(si->db, q->s, st, d);
+			 : sk_db_prepare(si->db, q->b.s, st, d);
 
-	free(q->s);
+	buf_release(&q->b);
 	*q = (struct sql){ 0 };
 	return rc;
 }
