@@ -69,7 +69,7 @@ void csv_write_field(FILE *fp, const char *s, char delim);
 
 /* A running hash; sha256_init() starts it, sha256_final_hex() or sha256_release() ends it. */
 struct sha256 {
-	void *ctx;                    /* EVP_MD_CTX, NULL once released */
+	void *ctx;                    /* SHA256_CTX, NULL once released */
 };
 
 /* Start a hash; -1 when out of memory. */

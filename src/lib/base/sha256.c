@@ -1,24 +1,32 @@
 /*
- * SHA-256 through libcrypto's EVP interface (already loaded by
- * libxlsxwriter). Reports name the contract and every input by this hash,
- * so an auditor can prove which files made a figure.
+ * SHA-256 through libcrypto (already loaded by libxlsxwriter, which uses its
+ * MD5_* functions the same way). Reports name the contract and every input
+ * by this hash, so an auditor can prove which files made a figure.
+ *
+ * The low-level SHA256_* functions, deprecated in OpenSSL 3, and not EVP:
+ * EVP fetches the digest through the library context, and when one of the
+ * allocations of libcrypto 3.0's one-time set-up fails, every later fetch
+ * dereferences a NULL lock (an out-of-memory became a crash). These need no
+ * context and allocate nothing; the state is ours.
  */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "base.h"
 
 int sha256_init(struct sha256 *s)
 {
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	SHA256_CTX *ctx = malloc(sizeof(*ctx));
 
 	s->ctx = ctx;
 	if (!ctx)
 		return -1;
-	if (EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+	if (SHA256_Init(ctx) != 1) {
 		sha256_release(s);
 		return -1;
 	}
@@ -28,17 +36,17 @@ int sha256_init(struct sha256 *s)
 void sha256_update(struct sha256 *s, const void *data, size_t n)
 {
 	if (s->ctx && n)
-		EVP_DigestUpdate(s->ctx, data, n);
+		SHA256_Update(s->ctx, data, n);
 }
 
 void sha256_final_hex(struct sha256 *s, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	unsigned int len = SHA256_DIGEST_LENGTH;
 
 	hex[0] = '\0';
-	if (!s->ctx || EVP_DigestFinal_ex(s->ctx, md, &len) != 1 || len != 32) {
+	if (!s->ctx || SHA256_Final(md, s->ctx) != 1) {
 		sha256_release(s);
 		return;
 	}
@@ -52,7 +60,7 @@ void sha256_final_hex(struct sha256 *s, char hex[65])
 
 void sha256_release(struct sha256 *s)
 {
-	EVP_MD_CTX_free(s->ctx);
+	free(s->ctx);
 	s->ctx = NULL;
 }
 

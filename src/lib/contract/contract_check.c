@@ -57,7 +57,7 @@ static enum sk_err check_contract(struct sk_loader *ld)
 	if (!c->tz) {
 		sk_diag_clear(&in);
 		if (sk_tz_open(DEFAULT_ZONE, &c->tz, &in) != SK_OK)
-			return sk_ld_fail(ld, ld->contract_line, "timezone",
+			return in.err == SK_ERR_NOMEM ? sk_ld_nomem(ld) : sk_ld_fail(ld, ld->contract_line, "timezone",
 					  "the default zone: %s", in.msg);
 	}
 	return SK_OK;

@@ -511,7 +511,7 @@ static enum sk_err set_contract(struct sk_loader *ld, const struct sk_ini_entry 
 	if (sk_ld_same(e->key, "timezone")) {
 		sk_diag_clear(&in);
 		if (sk_tz_open(e->value, &c->tz, &in) != SK_OK)
-			return sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
+			return in.err == SK_ERR_NOMEM ? sk_ld_nomem(ld) : sk_ld_fail(ld, e->line, e->key, "%s", in.msg);
 		ld->timezone_line = e->line;
 		return SK_OK;
 	}
