@@ -172,6 +172,7 @@ int main(int argc, char **argv)
 	struct sk_contract *c = NULL;
 	struct sk_calendar *cal;
 	struct sk_diag d;
+	enum sk_err err;
 	const char *cmd;
 	int first, rc, idx, nargs;
 
@@ -192,10 +193,8 @@ int main(int argc, char **argv)
 		return tool_misuse(&tool, "wrong number of arguments for '%s'", cmd);
 	}
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) != SK_OK) {
-		tool_diag(&tool, &d);
-		return tool_exit_for(d.err);
-	}
+	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
+		return tool_fail(&tool, err, &d);
 	idx = a.calendar ? sk_contract_find_calendar(c, a.calendar) : c->default_calendar;
 	if (idx < 0) {
 		tool_error(&tool, "%s: no calendar '%s'", a.contract, a.calendar);
