@@ -16,6 +16,15 @@
 
 #include "slakit/error.h"
 
+/* --- error.c: the diagnostic of a failure --- */
+
+/*
+ * Return @err with @d filled with that code's own text ("out of memory")
+ * unless it already holds @err: for a public function whose helpers return a
+ * bare code, so every error return fills the diagnostic. NULL @d is accepted.
+ */
+enum sk_err diag_ensure(struct sk_diag *d, enum sk_err err);
+
 /* --- arena.c: a bump allocator for many small strings freed at once --- */
 
 struct arena;

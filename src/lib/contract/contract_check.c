@@ -807,7 +807,7 @@ static enum sk_err build_after_hours(struct sk_loader *ld)
 		eve = &c->calendars[pr->after_hours_calendar];
 		snprintf(name, sizeof(name), "%s+%s", base->name, eve->name);
 		if (sk_calendar_new(name, c->tz, base->hol, &pr->after_hours_union) != SK_OK)
-			return SK_ERR_NOMEM;
+			return sk_ld_nomem(ld);
 		for (int w = 0; w < 7; w++) {
 			struct sk_interval iv[2 * SK_MAX_INTERVALS];
 			const struct sk_interval *a, *b;
