@@ -143,7 +143,7 @@ static enum sk_err count_query(struct sk_db *db, const char *sql, const struct s
 	return rc;
 }
 
-/* An imported measurement for window @label; 1 when found. */
+/* An imported measurement for window @label; 1 when found, -1 when it cannot be read. */
 static int measurement(struct sk_db *db, const struct sk_contract *c, const struct sk_kpi *k,
 		       const char *label, sk_dec *value)
 {
@@ -158,21 +158,21 @@ static int measurement(struct sk_db *db, const struct sk_contract *c, const stru
 				snprintf(full, sizeof(full), "%s.%s", c->domains[i].id, k->id);
 	if (sk_db_prepare(db, "SELECT value_micro FROM kpi_measurements WHERE period = ?1"
 			  " AND (kpi = ?2 OR kpi = ?3) ORDER BY kpi = ?2 DESC LIMIT 1", &st, NULL))
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, full, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, k->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((found = sqlite3_step(st)) == SQLITE_ROW)
 		*value = sqlite3_column_int64(st, 0);
-		found = 1;
-	}
+	found = found == SQLITE_ROW ? 1 : found == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
 	return found;
 }
 
 /*
  * An imported measurement: the window's own, or the mean of its months'
- * ones. Leaves @ks untouched and returns 0 when there is none.
+ * ones. Leaves @ks untouched and returns 0 when there is none, -1 on a
+ * database error.
  */
 static int from_measurements(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 			     const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f)
@@ -180,7 +180,9 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 	sk_dec v, sum = 0;
 	int found = 0;
 
-	if (measurement(db, c, k, w->label, &v)) {
+	if ((found = measurement(db, c, k, w->label, &v)) < 0)
+		return -1;
+	if (found) {
 		ks->origin = SK_ORIGIN_MANUAL;
 		f->num = v;
 		f->den = SK_DEC_ONE;
@@ -191,10 +193,12 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 		struct sk_period m;
 
 		sk_period_nth_month(w, i, c->tz, &m);
-		if (measurement(db, c, k, m.label, &v)) {
-			sum += v;
-			found++;
-		}
+		int one = measurement(db, c, k, m.label, &v);
+
+		if (one < 0)
+			return -1;
+		sum += one ? v : 0;
+		found += one;
 	}
 	if (found) {
 		ks->origin = SK_ORIGIN_MANUAL;
@@ -217,13 +221,14 @@ static int announced_in_time(struct sk_contract *c, const struct sk_duration *no
 {
 	struct sk_calendar *cal = c->calendars[c->default_calendar].cal;
 	int64_t business;
+	enum sk_err e;
 
 	if (start - announced < notice->seconds)
 		return 0;
 	if (!notice->days)
 		return 1;
-	if (sk_calendar_between(cal, announced, start, &business) != SK_OK)
-		return 0;
+	if ((e = sk_calendar_between(cal, announced, start, &business)) != SK_OK)
+		return e == SK_ERR_NOMEM ? -1 : 0; /* -1: no memory, not "too late" */
 	return business >= notice->days * sk_calendar_standard_day(cal);
 }
 
@@ -236,10 +241,13 @@ static int maintenance_left_out(struct sk_contract *c, const struct sk_service *
 				sk_time announced, sk_time start, sk_time end)
 {
 	int64_t office;
+	int in_time = svc->notice.set ? announced_in_time(c, &svc->notice, announced, start) : 0;
+	enum sk_err e;
 
-	return svc->notice.set && announced_in_time(c, &svc->notice, announced, start) &&
-	       sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end,
-				   &office) == SK_OK && office == 0;
+	if (in_time <= 0)
+		return in_time;
+	e = sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end, &office);
+	return e == SK_ERR_NOMEM ? -1 : e == SK_OK && office == 0;
 }
 
 /* Availability of a service within its service window; planned and announced maintenance does not count. */
@@ -257,7 +265,8 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	int step;
 
 	if ((rc = sk_calendar_between(cal, w->start, w->end, &window)))
-		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
+		return rc == SK_ERR_NOMEM ? sk_diag_set(d, rc, NULL, 0, NULL, "out of memory")
+		       : sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
 	if (window <= 0) {
 		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
 		return SK_OK;
@@ -269,12 +278,14 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	sqlite3_bind_int64(st, 1, w->start);
 	sqlite3_bind_int64(st, 2, w->end);
 	sqlite3_bind_text(st, 3, svc->id, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		sk_time s = sqlite3_column_int64(st, 0), e = sqlite3_column_int64(st, 1);
+		int left_out = sqlite3_column_int(st, 2) && sqlite3_column_type(st, 3) != SQLITE_NULL
+			       ? maintenance_left_out(c, svc, sqlite3_column_int64(st, 3), s, e) : 0;
 
-		if (sqlite3_column_int(st, 2) && sqlite3_column_type(st, 3) != SQLITE_NULL &&
-		    maintenance_left_out(c, svc, sqlite3_column_int64(st, 3), s, e)) {
-			excused++;
+		if (left_out) {
+			excused += left_out > 0;
+			rc = left_out < 0 ? SK_ERR_NOMEM : SK_OK;
 			continue;
 		}
 		s = s < w->start ? w->start : s;
@@ -286,14 +297,17 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 				me = e;
 			continue;
 		}
-		if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+		if (me && (rc = sk_calendar_between(cal, ms, me, &secs)) == SK_OK)
 			down += secs;
 		ms = s;
 		me = e;
 	}
-	if (me && sk_calendar_between(cal, ms, me, &secs) == SK_OK)
+	if (!rc && me && (rc = sk_calendar_between(cal, ms, me, &secs)) == SK_OK)
 		down += secs;
-	if (step != SQLITE_DONE)
+	if (rc)
+		rc = sk_diag_set(d, rc, NULL, 0, NULL, "%s", rc == SK_ERR_NOMEM ? "out of memory"
+				 : "outage times outside 1900-2199");
+	else if (step != SQLITE_DONE)
 		rc = sk_db_fail(db, "reading outages", d);
 	sqlite3_finalize(st);
 	if (rc)
@@ -329,9 +343,12 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	long n = 0, in = 0;
 	enum sk_err rc = SK_OK;
 	const char *what = NULL;
+	int m;
 
 	/* An imported measurement supplies a manual KPI and replaces a computed one. */
-	if (from_measurements(db, c, k, w, ks, f)) {
+	if ((m = from_measurements(db, c, k, w, ks, f)) < 0)
+		return sk_db_fail(db, "reading measurements", d);
+	if (m) {
 		if (k->source_kind != SK_SRC_MANUAL) {
 			size_t l = strlen(ks->detail);
 

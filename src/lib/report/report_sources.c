@@ -253,8 +253,14 @@ static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct ar
 
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, s->ids[i]);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		int step = sqlite3_step(st);
+
+		if (step == SQLITE_DONE)
 			continue; /* a row pointing at a missing import: nothing to name */
+		if (step != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			return sk_db_fail(db, "reading imports", d);
+		}
 		im->id = (long)s->ids[i];
 		im->file = arena_strdup(a, (const char *)sqlite3_column_text(st, 0), &failed);
 		snprintf(im->sha256, sizeof(im->sha256), "%s", (const char *)sqlite3_column_text(st, 1));
