@@ -9,11 +9,18 @@
  *   SK_FAIL_COUNT=1  at exit, print "failmalloc: N allocations" on stderr, so
  *                    a test knows how many calls a run makes
  *
+ * The refusal itself is told on stderr, "failmalloc: refused allocation N
+ * from FILE", FILE being the program or library that asked: a crash inside a
+ * library (libxlsxwriter dereferences some of its failed allocations) can
+ * then be told from one of slakit's.
+ *
  * The real allocator is glibc's own __libc_malloc and friends: no dlsym, so
  * nothing allocates while the allocator is being looked up. The counter is
  * atomic because sla-compute and sla-report allocate from a second thread.
  * free is not replaced: the blocks are glibc's.
  */
+#define _GNU_SOURCE /* dladdr */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -44,39 +51,50 @@ static void setup(void)
 	atomic_store_explicit(&ready, 1, memory_order_release);
 }
 
-/* Count one call; 1 when it is the one to refuse. */
-static int refuse(void)
+/* Count one call from @caller; 1 when it is the one to refuse. */
+static int refuse(const void *caller)
 {
 	unsigned long n;
+	Dl_info info;
+	const char *from = "?", *slash;
+	char buf[512];
+	int len;
 
 	setup();
 	n = atomic_fetch_add(&calls, 1) + 1;
 	if (n != atomic_load(&fail_at))
 		return 0;
+	if (dladdr(caller, &info) && info.dli_fname && *info.dli_fname)
+		from = (slash = strrchr(info.dli_fname, '/')) ? slash + 1 : info.dli_fname;
+	len = snprintf(buf, sizeof(buf), "failmalloc: refused allocation %lu from %s\n", n, from);
+	if (len > 0 && write(STDERR_FILENO, buf, (size_t)len) < 0)
+		n = 0;
 	errno = ENOMEM;
 	return 1;
 }
 
+#define REFUSE() refuse(__builtin_return_address(0))
+
 void *malloc(size_t size)
 {
-	return refuse() ? NULL : __libc_malloc(size);
+	return REFUSE() ? NULL : __libc_malloc(size);
 }
 
 void *calloc(size_t n, size_t size)
 {
-	return refuse() ? NULL : __libc_calloc(n, size);
+	return REFUSE() ? NULL : __libc_calloc(n, size);
 }
 
 void *realloc(void *p, size_t size)
 {
-	return refuse() ? NULL : __libc_realloc(p, size);
+	return REFUSE() ? NULL : __libc_realloc(p, size);
 }
 
 /* strdup and strndup as one call each (glibc's own would count via malloc too). */
 char *strdup(const char *s)
 {
 	size_t len = strlen(s) + 1;
-	char *p = refuse() ? NULL : __libc_malloc(len);
+	char *p = REFUSE() ? NULL : __libc_malloc(len);
 
 	return p ? memcpy(p, s, len) : NULL;
 }
@@ -84,7 +102,7 @@ char *strdup(const char *s)
 char *strndup(const char *s, size_t max)
 {
 	size_t len = strnlen(s, max);
-	char *p = refuse() ? NULL : __libc_malloc(len + 1);
+	char *p = REFUSE() ? NULL : __libc_malloc(len + 1);
 
 	if (!p)
 		return NULL;
