@@ -22,7 +22,7 @@ esac
 # What the build, the tests and the demo need, as Debian package names
 # (valgrind for the memcheck run of the tests, time for scripts/bench.sh).
 packages="gcc make cmake pkg-config libc6-dev libcsv-dev libsqlite3-dev sqlite3
-libcmocka-dev libxlsxwriter-dev libinih-dev libssl-dev libminizip-dev tzdata python3-openpyxl valgrind time"
+libcmocka-dev libxlsxwriter-dev libinih-dev nettle-dev libminizip-dev tzdata python3-openpyxl valgrind time"
 
 missing=""
 for p in $packages; do

@@ -83,6 +83,8 @@ enum sk_format {
 /**
  * Write one row per result (only breached ones when @p only_breached) to
  * @p fp. CSV starts with a header; the same results give the same bytes.
+ * Returns SK_ERR_NOMEM, having written nothing, when memory runs out, and
+ * SK_ERR_IO when @p fp has an error.
  */
 enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,
 			     FILE *fp);

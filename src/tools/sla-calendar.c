@@ -46,6 +46,13 @@ static int on_opt(int key, const char *arg, void *ctx)
 	return 0;
 }
 
+/* The calendar functions fill no diagnostic; out of memory is theirs to return. */
+static int out_of_memory(void)
+{
+	tool_error(&tool, "%s", sk_strerror(SK_ERR_NOMEM));
+	return EXIT_SYSTEM;
+}
+
 /* Parse an instant given on the command line; reports and returns non-zero on failure. */
 static int read_time(const char *what, const char *text, const struct sk_tz *tz, sk_time *t)
 {
@@ -64,12 +71,16 @@ static int cmd_between(struct sk_calendar *cal, char **argv)
 {
 	sk_time a, b;
 	int64_t secs;
+	enum sk_err err;
 	int rc;
 
 	if ((rc = read_time("START", argv[0], sk_calendar_tz(cal), &a)) ||
 	    (rc = read_time("END", argv[1], sk_calendar_tz(cal), &b)))
 		return rc;
-	if (sk_calendar_between(cal, a, b, &secs) != SK_OK) {
+	err = sk_calendar_between(cal, a, b, &secs);
+	if (err == SK_ERR_NOMEM)
+		return out_of_memory();
+	if (err != SK_OK) {
 		tool_error(&tool, "'%s' to '%s': outside the years 1900-2199", argv[0], argv[1]);
 		return EXIT_BADDATA;
 	}
@@ -96,6 +107,8 @@ static int cmd_add(struct sk_calendar *cal, char **argv)
 	}
 	err = sk_calendar_add(cal, start, sk_duration_seconds(&dur, sk_calendar_standard_day(cal)),
 			      &end);
+	if (err == SK_ERR_NOMEM)
+		return out_of_memory();
 	if (err == SK_ERR_CALENDAR) {
 		tool_error(&tool, "calendar '%s' has no business hours", sk_calendar_name(cal));
 		return EXIT_BADDATA;
@@ -118,6 +131,8 @@ static int cmd_next(struct sk_calendar *cal, char **argv)
 	if ((rc = read_time("START", argv[0], sk_calendar_tz(cal), &t)))
 		return rc;
 	err = sk_calendar_next_business(cal, t, &next);
+	if (err == SK_ERR_NOMEM)
+		return out_of_memory();
 	if (err != SK_OK) {
 		tool_error(&tool, err == SK_ERR_CALENDAR ? "calendar '%s' has no business hours"
 				  : "calendar '%s': no business time before the year 2200",
@@ -140,10 +155,8 @@ static int cmd_holidays(struct sk_calendar *cal, const char *arg)
 		return tool_misuse(&tool, "YEAR must be a year from 1900 to 2199, not '%s'", arg);
 	if (!hol || sk_calendar_is_24x7(cal))
 		return EXIT_OK;
-	if (sk_holidays_year(hol, (int)year, &list, &n) != SK_OK) {
-		tool_error(&tool, "out of memory");
-		return EXIT_SYSTEM;
-	}
+	if (sk_holidays_year(hol, (int)year, &list, &n) != SK_OK)
+		return out_of_memory();
 	for (size_t i = 0; i < n; i++) {
 		int y, m, d;
 
@@ -159,6 +172,7 @@ int main(int argc, char **argv)
 	struct sk_contract *c = NULL;
 	struct sk_calendar *cal;
 	struct sk_diag d;
+	enum sk_err err;
 	const char *cmd;
 	int first, rc, idx, nargs;
 
@@ -179,10 +193,8 @@ int main(int argc, char **argv)
 		return tool_misuse(&tool, "wrong number of arguments for '%s'", cmd);
 	}
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) != SK_OK) {
-		tool_diag(&tool, &d);
-		return tool_exit_for(d.err);
-	}
+	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
+		return tool_fail(&tool, err, &d);
 	idx = a.calendar ? sk_contract_find_calendar(c, a.calendar) : c->default_calendar;
 	if (idx < 0) {
 		tool_error(&tool, "%s: no calendar '%s'", a.contract, a.calendar);

@@ -62,6 +62,7 @@ int main(int argc, char **argv)
 	struct sk_results *r = NULL;
 	struct sk_period p;
 	struct sk_diag d;
+	enum sk_err err;
 	int first, rc;
 
 	rc = tool_parse(&tool, argc, argv, on_opt, &a, &first);
@@ -74,22 +75,24 @@ int main(int argc, char **argv)
 	if (!a.period && !a.explain)
 		return tool_misuse(&tool, "a period (-p PERIOD) or --explain TICKET_ID is needed");
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
+	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
 	if (a.period && sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
 		rc = tool_misuse(&tool, "%s", d.msg);
 		goto out;
 	}
-	if (sk_db_open(a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db, &d) != SK_OK)
+	if ((err = sk_db_open(a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db, &d)) != SK_OK)
 		goto fail;
 	if (a.explain) {
-		if (sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d) != SK_OK)
+		if ((err = sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d)) != SK_OK)
 			goto fail;
 	} else {
-		if ((a.no_store ? sk_results_compute(db, c, &p, &r, &d)
-				: sk_results_compute_store(db, c, &p, &r, &d)) != SK_OK)
+		if ((err = a.no_store ? sk_results_compute(db, c, &p, &r, &d)
+				      : sk_results_compute_store(db, c, &p, &r, &d)) != SK_OK)
 			goto fail;
-		sk_results_write(r, a.format, a.only_breached, stdout);
+		/* An I/O error is told below; without memory nothing was written. */
+		if ((err = sk_results_write(r, a.format, a.only_breached, stdout)) == SK_ERR_NOMEM)
+			goto fail;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tool_error(&tool, "cannot write to standard output");
@@ -99,8 +102,7 @@ int main(int argc, char **argv)
 	rc = EXIT_OK;
 	goto out;
 fail:
-	tool_diag(&tool, &d);
-	rc = tool_exit_for(d.err);
+	rc = tool_fail(&tool, err, &d);
 out:
 	sk_results_free(r);
 	sk_db_close(db);

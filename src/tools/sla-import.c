@@ -161,10 +161,8 @@ static int import_one(struct args *a, struct sk_db *db, const struct sk_contract
 			tool_error(&tool, "%s: %ld bad row%s skipped, written to %s", file,
 				   res.rejected, res.rejected == 1 ? "" : "s", rejpath);
 	}
-	if (rc) {
-		tool_diag(&tool, &d);
-		return tool_exit_for(rc);
-	}
+	if (rc)
+		return tool_fail(&tool, (enum sk_err)rc, &d);
 	if (a->verbose) {
 		printf("%s: %s: %s (%s): %ld row%s read, %ld inserted, %ld updated, "
 		       "%ld unchanged, %ld rejected", tool.name, file,
@@ -188,6 +186,7 @@ int main(int argc, char **argv)
 	struct sk_map *map = NULL;
 	struct sk_db *db = NULL;
 	struct sk_diag d;
+	enum sk_err err;
 	int first, rc, stdin_used = 0;
 
 	sk_import_opts_init(&a.o);
@@ -209,11 +208,10 @@ int main(int argc, char **argv)
 			return tool_misuse(&tool, "standard input ('-') given twice");
 
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) ||
-	    (a.map && sk_map_load(a.map, &map, &d)) ||
-	    sk_db_open(a.db, SK_DB_CREATE, &db, &d)) {
-		tool_diag(&tool, &d);
-		rc = tool_exit_for(d.err);
+	if ((err = sk_contract_load(a.contract, &c, &d)) ||
+	    (a.map && (err = sk_map_load(a.map, &map, &d))) ||
+	    (err = sk_db_open(a.db, SK_DB_CREATE, &db, &d))) {
+		rc = tool_fail(&tool, err, &d);
 		goto out;
 	}
 	sk_db_set_busy_timeout(db, a.wait_ms);

@@ -92,6 +92,7 @@ int main(int argc, char **argv)
 	size_t n_inv = 0;
 	struct sk_period p;
 	struct sk_diag d;
+	enum sk_err err;
 	int first, rc;
 
 	memset(&a, 0, sizeof(a));
@@ -115,31 +116,31 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
+	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
 	if (sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
 		rc = tool_misuse(&tool, "%s", d.msg);
 		goto out;
 	}
-	if (a.invoice && sk_invoices_read(a.invoice, &inv, &n_inv, &d) != SK_OK)
+	if (a.invoice && (err = sk_invoices_read(a.invoice, &inv, &n_inv, &d)) != SK_OK)
 		goto fail;
-	if (sk_db_open(a.db, SK_DB_READONLY, &db, &d) != SK_OK)
+	if ((err = sk_db_open(a.db, SK_DB_READONLY, &db, &d)) != SK_OK)
 		goto fail;
 	{
 		struct sk_report_options o = { a.missing, a.given.v, a.given.n, inv, n_inv, a.invoice };
 		enum sk_report_format fmt = (enum sk_report_format)a.format;
 		int to_stdout = strcmp(a.output, "-") == 0;
 
-		if ((to_stdout ? sk_report_gather(db, c, &p, &o, &r, &d)
-			       : sk_report_make(db, c, &p, &o, fmt, a.lang, a.output, &r, &d)) != SK_OK) {
-			if (d.err == SK_ERR_USAGE) {
+		if ((err = to_stdout ? sk_report_gather(db, c, &p, &o, &r, &d)
+				     : sk_report_make(db, c, &p, &o, fmt, a.lang, a.output, &r, &d)) != SK_OK) {
+			if (err == SK_ERR_USAGE && d.err == err) {
 				rc = tool_misuse(&tool, "%s", d.msg);
 				goto out;
 			}
 			goto fail;
 		}
 		if (to_stdout) {
-			if (sk_report_write(r, fmt, a.lang, stdout, &d) != SK_OK)
+			if ((err = sk_report_write(r, fmt, a.lang, stdout, &d)) != SK_OK)
 				goto fail;
 			if (fflush(stdout) != 0 || ferror(stdout)) {
 				tool_error(&tool, "cannot write to standard output");
@@ -151,8 +152,7 @@ int main(int argc, char **argv)
 	rc = EXIT_OK;
 	goto out;
 fail:
-	tool_diag(&tool, &d);
-	rc = tool_exit_for(d.err);
+	rc = tool_fail(&tool, err, &d);
 out:
 	tool_given_release(&a.given);
 	free(inv);

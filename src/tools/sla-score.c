@@ -93,6 +93,7 @@ int main(int argc, char **argv)
 	size_t n_inv = 0;
 	struct sk_period p;
 	struct sk_diag d;
+	enum sk_err err;
 	int first, rc;
 
 	memset(&a, 0, sizeof(a));
@@ -108,29 +109,30 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	sk_diag_clear(&d);
-	if (sk_contract_load(a.contract, &c, &d) != SK_OK)
+	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
 	if (sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
 		rc = tool_misuse(&tool, "%s", d.msg);
 		goto out;
 	}
-	if (a.invoice && sk_invoices_read(a.invoice, &inv, &n_inv, &d) != SK_OK)
+	if (a.invoice && (err = sk_invoices_read(a.invoice, &inv, &n_inv, &d)) != SK_OK)
 		goto fail;
-	if (a.db && sk_db_open(a.db, SK_DB_READONLY, &db, &d) != SK_OK)
+	if (a.db && (err = sk_db_open(a.db, SK_DB_READONLY, &db, &d)) != SK_OK)
 		goto fail;
 	{
 		struct sk_score_input in = { db, a.given.v, a.given.n, a.domains, a.n_domains, inv, n_inv,
 					     a.invoice, a.missing, NULL, 0 };
 
-		if (sk_score_compute(c, &p, &in, &s, &d) != SK_OK) {
-			if (d.err == SK_ERR_USAGE) {
+		if ((err = sk_score_compute(c, &p, &in, &s, &d)) != SK_OK) {
+			if (err == SK_ERR_USAGE && d.err == err) {
 				rc = tool_misuse(&tool, "%s", d.msg);
 				goto out;
 			}
 			goto fail;
 		}
 	}
-	sk_score_write(s, a.format, a.lang ? a.lang : c->language, stdout);
+	if ((err = sk_score_write(s, a.format, a.lang ? a.lang : c->language, stdout)) == SK_ERR_NOMEM)
+		goto fail;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tool_error(&tool, "cannot write to standard output");
 		rc = EXIT_SYSTEM;
@@ -143,8 +145,7 @@ int main(int argc, char **argv)
 	}
 	goto out;
 fail:
-	tool_diag(&tool, &d);
-	rc = tool_exit_for(d.err);
+	rc = tool_fail(&tool, err, &d);
 out:
 	tool_given_release(&a.given);
 	free(inv);

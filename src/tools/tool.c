@@ -81,6 +81,15 @@ int tool_exit_for(enum sk_err err)
 	}
 }
 
+int tool_fail(const struct tool *t, enum sk_err err, const struct sk_diag *d)
+{
+	if (d && d->err == err && err != SK_OK)
+		tool_diag(t, d);
+	else
+		tool_error(t, "%s", sk_strerror(err));
+	return tool_exit_for(err);
+}
+
 int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 	       void *ctx, int *first)
 {

@@ -64,6 +64,14 @@ void tool_error(const struct tool *t, const char *fmt, ...)
 /* The exit code that fits a library error. */
 int tool_exit_for(enum sk_err err);
 
+/*
+ * Report the library's failure @err on stderr and return its exit code. The
+ * code returned decides: @d is printed when it was filled with that code,
+ * else the code's own text (a diagnostic may be left from a problem that
+ * was got over, or not filled at all).
+ */
+int tool_fail(const struct tool *t, enum sk_err err, const struct sk_diag *d);
+
 /* Values given with --kpi ID=VALUE (sla-score, sla-report); ids owned here. */
 struct tool_given {
 	struct sk_given v[64];

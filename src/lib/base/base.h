@@ -17,6 +17,15 @@
 
 #include "slakit/error.h"
 
+/* --- error.c: the diagnostic of a failure --- */
+
+/*
+ * Return @err with @d filled with that code's own text ("out of memory")
+ * unless it already holds @err: for a public function whose helpers return a
+ * bare code, so every error return fills the diagnostic. NULL @d is accepted.
+ */
+enum sk_err diag_ensure(struct sk_diag *d, enum sk_err err);
+
 /* --- arena.c: a bump allocator for many small strings freed at once --- */
 
 struct arena;
@@ -99,11 +108,11 @@ void json_write_string(FILE *fp, const char *s);
  */
 void csv_write_field(FILE *fp, const char *s, char delim);
 
-/* --- sha256.c: SHA-256 through libcrypto's EVP interface --- */
+/* --- sha256.c: SHA-256 through nettle --- */
 
 /* A running hash; sha256_init() starts it, sha256_final_hex() or sha256_release() ends it. */
 struct sha256 {
-	void *ctx;                    /* EVP_MD_CTX, NULL once released */
+	void *ctx;                    /* SHA256_CTX, NULL once released */
 };
 
 /* Start a hash; -1 when out of memory. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base.h"
 #include "slakit/error.h"
 #include "slakit/version.h"
 
@@ -45,6 +46,13 @@ enum sk_err sk_diag_set(struct sk_diag *d, enum sk_err err, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
 	va_end(ap);
+	return err;
+}
+
+enum sk_err diag_ensure(struct sk_diag *d, enum sk_err err)
+{
+	if (err != SK_OK && d && d->err != err)
+		sk_diag_set(d, err, NULL, 0, NULL, "%s", sk_strerror(err));
 	return err;
 }
 

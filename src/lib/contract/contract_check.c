@@ -57,7 +57,7 @@ static enum sk_err check_contract(struct loader *ld)
 	if (!c->tz) {
 		sk_diag_clear(&in);
 		if (sk_tz_open(DEFAULT_ZONE, &c->tz, &in) != SK_OK)
-			return ld_fail(ld, ld->contract_line, "timezone",
+			return in.err == SK_ERR_NOMEM ? ld_nomem(ld) : ld_fail(ld, ld->contract_line, "timezone",
 					  "the default zone: %s", in.msg);
 	}
 	return SK_OK;
@@ -801,7 +801,7 @@ static enum sk_err build_after_hours(struct loader *ld)
 		eve = &c->calendars[pr->after_hours_calendar];
 		snprintf(name, sizeof(name), "%s+%s", base->name, eve->name);
 		if (sk_calendar_new(name, c->tz, base->hol, &pr->after_hours_union) != SK_OK)
-			return SK_ERR_NOMEM;
+			return ld_nomem(ld);
 		for (int w = 0; w < 7; w++) {
 			struct sk_interval iv[2 * SK_MAX_INTERVALS];
 			const struct sk_interval *a, *b;

@@ -432,7 +432,7 @@ static enum sk_err set_timezone(struct loader *ld, void *obj, const struct ini_e
 
 	sk_diag_clear(&in);
 	if (sk_tz_open(e->value, &c->tz, &in) != SK_OK)
-		return ld_fail(ld, e->line, e->key, "%s", in.msg);
+		return in.err == SK_ERR_NOMEM ? ld_nomem(ld) : ld_fail(ld, e->line, e->key, "%s", in.msg);
 	ld->timezone_line = e->line;
 	return SK_OK;
 }

@@ -478,6 +478,11 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 
 	if (t->onsite_at && pr->onsite.set) {
 		v->onsite_elapsed = sk_compute_business(c, v->priority, t->reported_at, t->onsite_at);
+		/* The times are in range (out_of_range()): -1 is the calendar out of memory. */
+		if (v->onsite_elapsed < 0) {
+			rc = SK_ERR_NOMEM;
+			goto fail;
+		}
 		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
 									  sk_calendar_standard_day(cal));
 	}
@@ -486,13 +491,17 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 	if (t->productive_at && t->productive_at <= as_of) {
 		v->mttp_wall = t->productive_at - t->reported_at;
 		v->mttp_business = sk_compute_business(c, v->priority, t->reported_at, t->productive_at);
+		if (v->mttp_business < 0) {
+			rc = SK_ERR_NOMEM;
+			goto fail;
+		}
 	}
 	return SK_OK;
 fail:
 	sk_verdict_release(v);
 	return rc == SK_ERR_RANGE
 	       ? sk_diag_set(d, SK_ERR_RANGE, NULL, 0, t->id, "times outside the years 1900-2199")
-	       : rc;
+	       : sk_diag_set(d, rc, NULL, 0, NULL, "%s", sk_strerror(rc));
 }
 
 void sk_verdict_release(struct sk_verdict *v)

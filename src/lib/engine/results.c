@@ -158,14 +158,14 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	if (!r || !a) {
 		free(r);
 		arena_free(a);
-		return SK_ERR_NOMEM;
+		return diag_ensure(d, SK_ERR_NOMEM);
 	}
 	r->period = *p;
 	r->contract = c;
 	r->arena = a;
 	if ((rc = run(db, c, r, feed, flags, d))) {
 		sk_results_free(r);
-		return rc;
+		return diag_ensure(d, rc);
 	}
 	*out = r;
 	return SK_OK;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/base.h"
 #include "score_priv.h"
 #include "store/store.h"
 
@@ -416,5 +417,5 @@ enum sk_err sk_score_compute(struct sk_contract *c, const struct sk_period *p,
 fail:
 	score_cache_release(&cache);
 	sk_score_free(s);
-	return rc;
+	return diag_ensure(d, rc);
 }

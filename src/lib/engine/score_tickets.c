@@ -189,6 +189,7 @@ static enum sk_err count_row(struct sk_contract *c, struct ticket_count *t, size
 		sk_time from, to;
 		int64_t limit, secs;
 		int yes, cal;
+		enum sk_err err;
 
 		if (!rule(c, &t[i], r, &from, &to, &yes))
 			continue;
@@ -202,7 +203,9 @@ static enum sk_err count_row(struct sk_contract *c, struct ticket_count *t, size
 		t[i].n++;
 		if (to == NO_TIME)
 			continue;
-		if (sk_calendar_between(c->calendars[cal].cal, from, to, &secs))
+		if ((err = sk_calendar_between(c->calendars[cal].cal, from, to, &secs)) == SK_ERR_NOMEM)
+			return sk_diag_set(d, err, NULL, 0, NULL, "out of memory");
+		if (err)
 			return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "ticket times outside 1900-2199");
 		t[i].within += secs <= limit;
 	}

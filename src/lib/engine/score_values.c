@@ -137,7 +137,8 @@ static int measurement(struct sk_db *db, const struct sk_contract *c, const stru
 
 /*
  * An imported measurement: the window's own, or the mean of its months'
- * ones. Leaves @ks untouched and returns 0 when there is none.
+ * ones. Leaves @ks untouched and returns 0 when there is none, -1 on a
+ * database error.
  */
 static int from_measurements(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 			     const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f)
@@ -145,7 +146,9 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 	sk_dec v, sum = 0;
 	int found = 0;
 
-	if (measurement(db, c, k, w->label, &v)) {
+	if ((found = measurement(db, c, k, w->label, &v)) < 0)
+		return -1;
+	if (found) {
 		ks->origin = SK_ORIGIN_MANUAL;
 		f->num = v;
 		f->den = SK_DEC_ONE;
@@ -156,10 +159,12 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 		struct sk_period m;
 
 		sk_period_nth_month(w, i, c->tz, &m);
-		if (measurement(db, c, k, m.label, &v)) {
-			sum += v;
-			found++;
-		}
+		int one = measurement(db, c, k, m.label, &v);
+
+		if (one < 0)
+			return -1;
+		sum += one ? v : 0;
+		found += one;
 	}
 	if (found) {
 		ks->origin = SK_ORIGIN_MANUAL;
@@ -182,13 +187,14 @@ static int announced_in_time(struct sk_contract *c, const struct sk_duration *no
 {
 	struct sk_calendar *cal = c->calendars[c->default_calendar].cal;
 	int64_t business;
+	enum sk_err e;
 
 	if (start - announced < notice->seconds)
 		return 0;
 	if (!notice->days)
 		return 1;
-	if (sk_calendar_between(cal, announced, start, &business) != SK_OK)
-		return 0;
+	if ((e = sk_calendar_between(cal, announced, start, &business)) != SK_OK)
+		return e == SK_ERR_NOMEM ? -1 : 0; /* -1: no memory, not "too late" */
 	return business >= notice->days * sk_calendar_standard_day(cal);
 }
 
@@ -201,10 +207,13 @@ static int maintenance_left_out(struct sk_contract *c, const struct sk_service *
 				sk_time announced, sk_time start, sk_time end)
 {
 	int64_t office;
+	int in_time = svc->notice.set ? announced_in_time(c, &svc->notice, announced, start) : 0;
+	enum sk_err e;
 
-	return svc->notice.set && announced_in_time(c, &svc->notice, announced, start) &&
-	       sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end,
-				   &office) == SK_OK && office == 0;
+	if (in_time <= 0)
+		return in_time;
+	e = sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end, &office);
+	return e == SK_ERR_NOMEM ? -1 : e == SK_OK && office == 0;
 }
 
 /* Outages of one service merged into down time, as the store hands them over by start. */
@@ -224,8 +233,13 @@ static enum sk_err take_outage(void *arg, const struct store_outage *o)
 	sk_time s = o->start, e = o->end;
 	int64_t secs;
 
-	if (o->planned && o->announced != STORE_NO_TIME &&
-	    maintenance_left_out(t->c, t->svc, o->announced, s, e)) {
+	int left_out = o->planned && o->announced != STORE_NO_TIME
+		       ? maintenance_left_out(t->c, t->svc, o->announced, s, e) : 0;
+	enum sk_err rc;
+
+	if (left_out < 0)
+		return SK_ERR_NOMEM;
+	if (left_out) {
 		t->excused++;
 		return SK_OK;
 	}
@@ -238,8 +252,11 @@ static enum sk_err take_outage(void *arg, const struct store_outage *o)
 			t->me = e;
 		return SK_OK;
 	}
-	if (t->me && sk_calendar_between(t->cal, t->ms, t->me, &secs) == SK_OK)
+	if (t->me) {
+		if ((rc = sk_calendar_between(t->cal, t->ms, t->me, &secs)))
+			return rc;
 		t->down += secs;
+	}
 	t->ms = s;
 	t->me = e;
 	return SK_OK;
@@ -256,16 +273,20 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 	enum sk_err rc;
 
 	if ((rc = sk_calendar_between(t.cal, w->start, w->end, &window)))
-		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
+		return rc == SK_ERR_NOMEM ? sk_diag_set(d, rc, NULL, 0, NULL, "out of memory")
+		       : sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
 	if (window <= 0) {
 		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
 		return SK_OK;
 	}
 	rc = store_outages(db, svc->id, w->start, w->end, take_outage, &t, d);
-	if (t.me && sk_calendar_between(t.cal, t.ms, t.me, &secs) == SK_OK)
+	if (!rc && t.me) {
+		if ((rc = sk_calendar_between(t.cal, t.ms, t.me, &secs)))
+			return diag_ensure(d, rc);
 		t.down += secs;
+	}
 	if (rc)
-		return rc;
+		return diag_ensure(d, rc);
 	ks->origin = SK_ORIGIN_OUTAGES;
 	f->num = (i128)(window - t.down) * 100;
 	f->den = window;
@@ -297,9 +318,12 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	long n = 0, in = 0;
 	enum sk_err rc = SK_OK;
 	const char *what = NULL;
+	int m;
 
 	/* An imported measurement supplies a manual KPI and replaces a computed one. */
-	if (from_measurements(db, c, k, w, ks, f)) {
+	if ((m = from_measurements(db, c, k, w, ks, f)) < 0)
+		return sk_db_fail(db, "reading measurements", d);
+	if (m) {
 		if (k->source_kind != SK_SRC_MANUAL) {
 			size_t l = strlen(ks->detail);
 

@@ -11,6 +11,7 @@
  * title like =HYPERLINK("x") stays a string; nothing comes from the clock
  * (the document's creation time is the report's generated_at).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,10 @@ const char *xw_text(struct xw *x, const char *s)
 
 void xw_keep(struct xw *x, lxw_error e)
 {
+	/* libxlsxwriter drops a cell it found no memory for and still says LXW_NO_ERROR. */
+	if (e == LXW_NO_ERROR && errno == ENOMEM)
+		e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+	errno = 0;
 	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
 		x->err = e;
 }
@@ -343,6 +348,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	const char *names[SH_COUNT];
 
 	memset(x, 0, sizeof(*x));
+	errno = 0; /* xw_keep() reads it */
 	x->r = r;
 	x->w = report_words_for(report_lang(r, lang));
 	x->texts = arena_new();
@@ -389,7 +395,9 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		set_widths(x);
 		set_properties(x);
 	}
-	closed = workbook_close(x->wb);
+	errno = 0;
+	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)
+		closed = LXW_ERROR_MEMORY_MALLOC_FAILED; /* a part left out, as in xw_keep() */
 	x->wb = NULL;
 	free(x->score_row);
 	x->score_row = NULL;

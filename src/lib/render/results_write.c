@@ -249,16 +249,24 @@ static int summarise(const struct sk_results *r, struct prio_summary *out, size_
 	return 0;
 }
 
-static void text_summary(const struct sk_results *r, FILE *fp)
+/* The summary of every priority, or NULL without memory; the caller frees it. */
+static struct prio_summary *summary_new(const struct sk_results *r)
 {
 	const struct sk_contract *c = r->contract;
 	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
+
+	if (ps && summarise(r, ps, c->n_priorities)) {
+		free(ps);
+		ps = NULL;
+	}
+	return ps;
+}
+
+static void text_summary(const struct sk_results *r, const struct prio_summary *ps, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
 	char b[4][24];
 
-	if (!ps || summarise(r, ps, c->n_priorities)) {
-		free(ps);
-		return;
-	}
 	fprintf(fp, "\n%-4s %14s %14s  %-21s %-21s\n", "pri", "response met", "resolution met",
 		"MTTR mean / median", "MTTP mean / median");
 	fprintf(fp, "%-4s %14s %14s  %-21s %-21s\n", "", "", "", "(business hours)", "(business hours)");
@@ -273,37 +281,33 @@ static void text_summary(const struct sk_results *r, FILE *fp)
 			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.mean, b[2], 24) : "-",
 			ps[p].mttp_business.n ? sk_seconds_format(ps[p].mttp_business.median, b[3], 24) : "-");
 	}
-	free(ps);
 }
 
-static void json_summary(const struct sk_results *r, FILE *fp)
+static void json_summary(const struct sk_results *r, const struct prio_summary *ps, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
-	struct prio_summary *ps = calloc(c->n_priorities ? c->n_priorities : 1, sizeof(*ps));
 
 	fputs(",\"summary\":[", fp);
-	if (ps && !summarise(r, ps, c->n_priorities)) {
-		for (size_t p = 0; p < c->n_priorities; p++) {
-			const struct prio_summary *x = &ps[p];
+	for (size_t p = 0; p < c->n_priorities; p++) {
+		const struct prio_summary *x = &ps[p];
 
-			fprintf(fp, "%s\n{\"priority\":\"%s\",\"response_counted\":%ld,\"response_met\":%ld,"
-				"\"resolution_counted\":%ld,\"resolution_met\":%ld,\"mttr_tickets\":%ld,"
-				"\"mttr_business_mean\":%" PRId64 ",\"mttr_business_median\":%" PRId64
-				",\"mttr_wall_mean\":%" PRId64 ",\"mttr_wall_median\":%" PRId64
-				",\"mttp_tickets\":%ld,\"mttp_business_mean\":%" PRId64
-				",\"mttp_business_median\":%" PRId64 ",\"mttp_wall_mean\":%" PRId64
-				",\"mttp_wall_median\":%" PRId64 "}", p ? "," : "", c->priorities[p].id,
-				x->resp_n, x->resp_met, x->res_n, x->res_met, x->mttr_business.n,
-				x->mttr_business.mean, x->mttr_business.median, x->mttr_wall.mean,
-				x->mttr_wall.median, x->mttp_business.n, x->mttp_business.mean,
-				x->mttp_business.median, x->mttp_wall.mean, x->mttp_wall.median);
-		}
+		fprintf(fp, "%s\n{\"priority\":\"%s\",\"response_counted\":%ld,\"response_met\":%ld,"
+			"\"resolution_counted\":%ld,\"resolution_met\":%ld,\"mttr_tickets\":%ld,"
+			"\"mttr_business_mean\":%" PRId64 ",\"mttr_business_median\":%" PRId64
+			",\"mttr_wall_mean\":%" PRId64 ",\"mttr_wall_median\":%" PRId64
+			",\"mttp_tickets\":%ld,\"mttp_business_mean\":%" PRId64
+			",\"mttp_business_median\":%" PRId64 ",\"mttp_wall_mean\":%" PRId64
+			",\"mttp_wall_median\":%" PRId64 "}", p ? "," : "", c->priorities[p].id,
+			x->resp_n, x->resp_met, x->res_n, x->res_met, x->mttr_business.n,
+			x->mttr_business.mean, x->mttr_business.median, x->mttr_wall.mean,
+			x->mttr_wall.median, x->mttp_business.n, x->mttp_business.mean,
+			x->mttp_business.median, x->mttp_wall.mean, x->mttp_wall.median);
 	}
 	fputs("\n]", fp);
-	free(ps);
 }
 
-static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
+static void write_json(const struct sk_results *r, int only_breached,
+		       const struct prio_summary *ps, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
 	char b[32];
@@ -338,11 +342,12 @@ static void write_json(const struct sk_results *r, int only_breached, FILE *fp)
 		fputc('}', fp);
 	}
 	fputs(first ? "]" : "\n]", fp);
-	json_summary(r, fp);
+	json_summary(r, ps, fp);
 	fputs("}\n", fp);
 }
 
-static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
+static void write_text(const struct sk_results *r, int only_breached,
+		       const struct prio_summary *ps, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
 	char b1[24], b2[24], b3[24], b4[24], flags[256];
@@ -376,18 +381,25 @@ static void write_text(const struct sk_results *r, int only_breached, FILE *fp)
 			v->excluded ? "excluded " : "", results_flag_list(v->flags, flags, sizeof(flags)));
 	}
 	fprintf(fp, "\n%zu ticket%s\n", shown, shown == 1 ? "" : "s");
-	if (!only_breached)
-		text_summary(r, fp);
+	if (ps)
+		text_summary(r, ps, fp);
 }
 
 enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int only_breached,
 			     FILE *fp)
 {
+	struct prio_summary *ps = NULL;
+
+	/* The summary first: without memory for it nothing is written, not half a list. */
+	if ((fmt == SK_FORMAT_JSON || (fmt == SK_FORMAT_TEXT && !only_breached)) &&
+	    !(ps = summary_new(r)))
+		return SK_ERR_NOMEM;
 	if (fmt == SK_FORMAT_CSV)
 		write_csv(r, only_breached, fp);
 	else if (fmt == SK_FORMAT_JSON)
-		write_json(r, only_breached, fp);
+		write_json(r, only_breached, ps, fp);
 	else
-		write_text(r, only_breached, fp);
+		write_text(r, only_breached, ps, fp);
+	free(ps);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

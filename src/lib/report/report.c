@@ -315,7 +315,7 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 
 	*out = NULL;
 	if (!r)
-		return SK_ERR_NOMEM;
+		return diag_ensure(d, SK_ERR_NOMEM);
 	/* One read transaction: every figure from the same state of the database,
 	 * even when an import commits while the report is gathered. */
 	if (!(rc = store_read_begin(db, REPORT_READ, d))) {
@@ -325,7 +325,7 @@ enum sk_err sk_report_gather(struct sk_db *db, struct sk_contract *c, const stru
 	}
 	if (rc) {
 		sk_report_free(r);
-		return rc;
+		return diag_ensure(d, rc);
 	}
 	*out = r;
 	return SK_OK;

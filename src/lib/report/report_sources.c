@@ -114,9 +114,11 @@ struct extras {
 static enum sk_err add_extra(struct extras *x, const char *id)
 {
 	int64_t import_id;
-	int failed = 0;
+	int failed = 0, found = store_ticket_lookup(x->one, id, &import_id);
 
-	if (!store_ticket_lookup(x->one, id, &import_id))
+	if (found < 0)
+		return SK_ERR_DB;
+	if (!found)
 		return SK_OK;
 	if (grow_ids(x->ids, *x->n_ids, &x->cap))
 		return SK_ERR_NOMEM;

@@ -59,6 +59,8 @@ enum sk_err sk_db_fail(struct sk_db *db, const char *what, struct sk_diag *d)
 				   "database is locked by another process "
 				   "(waited %d s); try again later",
 				   db->busy_ms / 1000);
+	if (code == SQLITE_NOMEM)
+		return sk_diag_set(d, SK_ERR_NOMEM, db->path, 0, NULL, "%s: out of memory", what);
 	if (code == SQLITE_NOTADB)
 		return sk_diag_set(d, SK_ERR_DB, db->path, 0, NULL,
 				   "not an SQLite database");
@@ -206,8 +208,11 @@ enum sk_err sk_db_open(const char *path, int flags, struct sk_db **out,
 		goto out;
 	}
 	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
-		rc = sk_diag_set(d, SK_ERR_DB, path, 0, NULL, "cannot open database: %s",
-				 db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		if (!db->h || sqlite3_errcode(db->h) == SQLITE_NOMEM)
+			rc = sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "cannot open database: out of memory");
+		else
+			rc = sk_diag_set(d, SK_ERR_DB, path, 0, NULL, "cannot open database: %s",
+					 sqlite3_errmsg(db->h));
 		goto out;
 	}
 	sk_db_set_busy_timeout(db, SK_DB_BUSY_TIMEOUT_MS);

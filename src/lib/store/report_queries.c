@@ -175,8 +175,12 @@ int store_ticket_lookup(struct store_ticket_lookup *l, const char *id, int64_t *
 {
 	sqlite3_reset(l->st);
 	sqlite3_bind_text(l->st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(l->st) != SQLITE_ROW)
+	int step = sqlite3_step(l->st);
+
+	if (step == SQLITE_DONE)
 		return 0;
+	if (step != SQLITE_ROW)
+		return -1;
 	*import_id = sqlite3_column_int64(l->st, 0);
 	return 1;
 }
@@ -288,8 +292,14 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		int step = sqlite3_step(st);
+
+		if (step == SQLITE_DONE)
 			continue; /* a row pointing at a missing import: nothing to name */
+		if (step != SQLITE_ROW) {
+			rc = sk_db_fail(db, "reading imports", d);
+			break;
+		}
 		im.id = ids[i];
 		im.file = col_text(st, IM_FILE);
 		im.sha256 = col_text(st, IM_SHA256);

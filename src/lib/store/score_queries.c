@@ -104,15 +104,20 @@ int store_kpi_measurement(struct sk_db *db, const char *label, const char *full_
 	sqlite3_stmt *st = NULL;
 	int found = 0;
 
+	int step;
+
 	if (sk_db_prepare(db, "SELECT value_micro FROM kpi_measurements WHERE period = ?1"
 			  " AND (kpi = ?2 OR kpi = ?3) ORDER BY kpi = ?2 DESC LIMIT 1", &st, NULL))
-		return 0;
+		return -1;
 	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, full_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, kpi_id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	/* A read that fails is not "no measurement": that would move money. */
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		*value = sqlite3_column_int64(st, 0);
 		found = 1;
+	} else if (step != SQLITE_DONE) {
+		found = -1;
 	}
 	sqlite3_finalize(st);
 	return found;

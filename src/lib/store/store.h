@@ -75,8 +75,8 @@ enum sk_err store_calls_count(struct sk_db *db, sk_time start, sk_time end, int6
 
 /*
  * The measurement imported for period @label under the KPI's full id
- * ("domain.kpi", preferred) or its bare id; 1 when found (a failed read
- * finds none).
+ * ("domain.kpi", preferred) or its bare id; 1 when found, 0 when there is
+ * none, -1 when it cannot be read.
  */
 int store_kpi_measurement(struct sk_db *db, const char *label, const char *full_id,
 			  const char *kpi_id, sk_dec *value);
@@ -140,7 +140,7 @@ struct store_ticket_lookup;
 enum sk_err store_ticket_lookup_open(struct sk_db *db, struct store_ticket_lookup **out,
 				     struct sk_diag *d);
 
-/* 1 and *import_id when ticket @id is there, else 0 (also when the read fails). */
+/* 1 and *import_id when ticket @id is there, 0 when it is not, -1 when the read fails. */
 int store_ticket_lookup(struct store_ticket_lookup *l, const char *id, int64_t *import_id);
 
 void store_ticket_lookup_close(struct store_ticket_lookup *l);

@@ -326,7 +326,7 @@ static enum sk_err load_tzif(struct sk_tz *tz, const unsigned char *b, size_t le
 		if (tz->n == 0 && off == tz->off0)
 			continue;
 		if (push(tz, at, off))
-			return SK_ERR_NOMEM;
+			return sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory");
 	}
 	pos += timecnt * (tsize + 1) + typecnt * 6 + charcnt + leapcnt * (tsize + 4) + isstd + isut;
 	if (version >= '2' && pos < len && b[pos] == '\n') {
@@ -356,7 +356,7 @@ static enum sk_err load_tzif(struct sk_tz *tz, const unsigned char *b, size_t le
 			sk_civil_from_days(floor_div(last, 86400), &y, &mo, &dd);
 		}
 		if (extend_posix(tz, &p, last, y))
-			return SK_ERR_NOMEM;
+			return sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory");
 	}
 	return SK_OK;
 bad:
@@ -403,8 +403,10 @@ enum sk_err sk_tz_open(const char *name, struct sk_tz **out, struct sk_diag *d)
 	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
 	fp = fopen(path, "rb");
 	if (!fp) {
-		rc = sk_diag_set(d, SK_ERR_TZ, NULL, 0, NULL, "unknown time zone '%s' (%s: %s)",
-				 name, path, strerror(errno));
+		/* fopen allocates: without memory the zone is not unknown. */
+		rc = errno == ENOMEM ? sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory")
+		     : sk_diag_set(d, SK_ERR_TZ, NULL, 0, NULL, "unknown time zone '%s' (%s: %s)",
+				   name, path, strerror(errno));
 		goto out;
 	}
 	for (;;) {
@@ -418,7 +420,7 @@ enum sk_err sk_tz_open(const char *name, struct sk_tz **out, struct sk_diag *d)
 			}
 			nb = realloc(buf, cap);
 			if (!nb) {
-				rc = SK_ERR_NOMEM;
+				rc = sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory");
 				goto out;
 			}
 			buf = nb;
@@ -435,7 +437,7 @@ enum sk_err sk_tz_open(const char *name, struct sk_tz **out, struct sk_diag *d)
 	}
 	tz = calloc(1, sizeof(*tz));
 	if (!tz) {
-		rc = SK_ERR_NOMEM;
+		rc = sk_diag_set(d, SK_ERR_NOMEM, path, 0, NULL, "out of memory");
 		goto out;
 	}
 	snprintf(tz->name, sizeof(tz->name), "%s", name);
