@@ -90,6 +90,7 @@ int main(int argc, char **argv)
 				: sk_results_compute_store(db, c, &p, &r, &d)) != SK_OK)
 			goto fail;
 		sk_results_write(r, a.format, a.only_breached, stdout);
+		sk_results_note_orphans(db, tool.name, stderr, NULL); /* a note: never fails the run */
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tool_error(&tool, "cannot write to standard output");

@@ -281,10 +281,11 @@ static enum sk_err decode_line(struct csvread *r, int64_t start, const char **te
 	return SK_OK;
 }
 
-/* The delimiter the header uses most outside quotes: ',', ';' or TAB. */
+/* The delimiter the header uses most outside quotes: ',', ';', TAB or '|'
+ * (a '|' only when it outnumbers each of the others). */
 static char detect_delim(const char *s, size_t n)
 {
-	size_t comma = 0, semi = 0, tab = 0, i;
+	size_t comma = 0, semi = 0, tab = 0, pipe = 0, i;
 	int q = 0;
 
 	for (i = 0; i < n; i++) {
@@ -296,7 +297,11 @@ static char detect_delim(const char *s, size_t n)
 			semi++;
 		else if (!q && s[i] == '\t')
 			tab++;
+		else if (!q && s[i] == '|')
+			pipe++;
 	}
+	if (pipe > comma && pipe > semi && pipe > tab)
+		return '|';
 	if (semi > comma && semi >= tab)
 		return ';';
 	if (tab > comma && tab > semi)
