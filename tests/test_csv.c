@@ -168,6 +168,70 @@ static void test_long_lines(void **state)
 	free(buf);
 }
 
+/* Lines end in LF, CRLF or a lone CR, also mixed in one file: rows are
+ * numbered by the line they start on, a quoted CRLF counting as a line. */
+static void test_cr_line_numbers(void **state)
+{
+	static const char data[] = "id,text\r1,a\r2,b\r\n3,\"x\r\ny\"\r4,d\r\r5,e";
+	static const long want[] = { 1, 2, 3, 4, 6, 8 };
+	struct csvread *r = NULL;
+	struct csvread_row row;
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(csvread_open(temp_file(data, sizeof(data) - 1), "cr.csv", 0,
+				      SK_ENC_UTF8, &r, &d), SK_OK);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+		assert_int_equal(row.n, 2);
+		assert_int_equal(row.line, want[i]);
+	}
+	assert_string_equal(row.f[1], "e");
+	assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+	assert_int_equal(row.n, 0);
+	csvread_close(r);
+	unlink(temp_file("", 0));
+}
+
+/* A CR that ends a line longer than the read buffer exactly at the
+ * buffer's end: a lone CR ends the line, a CR whose LF comes in the next
+ * read does not end two. */
+static void test_cr_at_buffer_end(void **state)
+{
+	static const char *const tails[] = { "2,b\r", "\n2,b\n" };
+	size_t n = 8 + SK_CSV_BUFFER + 16;
+	char *buf = malloc(n);
+	struct csvread *r = NULL;
+	struct csvread_row row;
+	struct sk_diag d;
+
+	(void)state;
+	assert_non_null(buf);
+	for (int t = 0; t < 2; t++) {
+		size_t k = 0;
+
+		k += (size_t)sprintf(buf, "id,text\n1,");
+		memset(buf + k, 'x', 8 + SK_CSV_BUFFER - 1 - k);
+		k = 8 + SK_CSV_BUFFER - 1;
+		buf[k++] = '\r';
+		memcpy(buf + k, tails[t], strlen(tails[t]));
+		k += strlen(tails[t]);
+		assert_int_equal(csvread_open(temp_file(buf, k), "long.csv", 0, SK_ENC_UTF8, &r,
+					      &d), SK_OK);
+		assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+		assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+		assert_int_equal(row.line, 2);
+		assert_int_equal(strlen(row.f[1]), SK_CSV_BUFFER - 3);
+		assert_int_equal(csvread_next(r, &row, &d), SK_OK);
+		assert_int_equal(row.n, 2);
+		assert_string_equal(row.f[1], "b");
+		assert_int_equal(row.line, 3);
+		csvread_close(r);
+	}
+	unlink(temp_file("", 0));
+	free(buf);
+}
+
 /* What no export holds: a value over 1 MiB (a quote never closed, named by
  * its column), UTF-16 text. Memory stays bounded: the reader stops there. */
 static void test_limits(void **state)
@@ -225,6 +289,8 @@ int main(void)
 		cmocka_unit_test(test_bad_bytes),
 		cmocka_unit_test(test_windows_1252),
 		cmocka_unit_test(test_long_lines),
+		cmocka_unit_test(test_cr_line_numbers),
+		cmocka_unit_test(test_cr_at_buffer_end),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_write_field),
 	};

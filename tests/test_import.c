@@ -225,7 +225,7 @@ static void test_file_checks_refuse_the_file(void **state)
 		const char *file, *msg;
 	} cases[] = {
 		{ "missing_column.csv", "missing_column.csv:1: 'reported_at': no column for this "
-		  "required field of tickets (profile generic)" },
+		  "required field of tickets (profile generic); the header has: 'id', 'priority'" },
 		{ "nul_byte.csv", "nul_byte.csv:3: NUL byte at byte offset 51: not a text export" },
 		{ "cp1252.csv", "cp1252.csv:2: invalid UTF-8 byte 0xe9 at byte offset 59 "
 		  "(a Windows-1252 export? see --encoding)" },

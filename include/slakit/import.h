@@ -86,6 +86,13 @@ struct sk_import_opts {
 	FILE *rejects;           /**< reject file (CSV: line, reason, the row), may be NULL */
 	/** Called for every bad row (and with skip_bad too); may be NULL. */
 	void (*on_bad_row)(void *ctx, const struct sk_diag *d);
+	/**
+	 * Called after a file is stored, once per warning (the message starts
+	 * with "warning: "): tickets whose status means resolved but that have
+	 * no resolution time, events or pauses of tickets not in the database,
+	 * a repeated column; may be NULL.
+	 */
+	void (*on_warning)(void *ctx, const struct sk_diag *d);
 	/** Called now and then with bytes done / total (0: unknown); may be NULL. */
 	void (*on_progress)(void *ctx, int64_t done, int64_t total, long rows);
 	void *ctx;               /**< passed to the callbacks */
@@ -108,6 +115,8 @@ struct sk_import_result {
 	long tickets_unchanged;  /**< eventlog: derived tickets as stored */
 	long dst_gaps;           /**< local times in a DST gap (moved forward) */
 	long dst_folds;          /**< local times in a DST fold (first taken) */
+	long resolved_without_time; /**< tickets: status means resolved/closed, no time read */
+	long unknown_tickets;    /**< events, pauses: rows of tickets not in the database */
 };
 
 /** Defaults: kind, encoding from map or detection; no skipping. */

@@ -90,6 +90,15 @@ enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int
 			     FILE *fp);
 
 /**
+ * When the database holds status events or pauses of tickets it does not
+ * hold (they count for nothing until the ticket is imported), write one
+ * line to @p fp: "TOOL: warning: ", their counts and the first ticket ids.
+ * Nothing when there are none.
+ */
+enum sk_err sk_results_note_orphans(struct sk_db *db, const char *tool, FILE *fp,
+				    struct sk_diag *d);
+
+/**
  * Load ticket @p id and explain its verdict step by step (imported fields,
  * calendar, clock start, pauses as imported and as counted, business seconds
  * per day, target, deadline, verdict, period, flags) to @p fp. The verdict is

@@ -93,6 +93,7 @@ int main(int argc, char **argv)
 		/* An I/O error is told below; without memory nothing was written. */
 		if ((err = sk_results_write(r, a.format, a.only_breached, stdout)) == SK_ERR_NOMEM)
 			goto fail;
+		sk_results_note_orphans(db, tool.name, stderr, NULL); /* a note: never fails the run */
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tool_error(&tool, "cannot write to standard output");

@@ -129,6 +129,7 @@ static int import_one(struct args *a, struct sk_db *db, const struct sk_contract
 
 	sk_diag_clear(&d);
 	o.on_bad_row = on_bad_row;
+	o.on_warning = on_bad_row; /* prints any diagnostic */
 	if (progress) {
 		o.on_progress = on_progress;
 		o.ctx = (void *)file;

@@ -7,7 +7,11 @@
 #   # stdout: LINE           standard output, line by line (optional)
 #   # sql: QUERY => VALUE    what the database then holds (optional)
 #   # compute: TEXT => HEAD  the sla-compute CSV line with TEXT starts with HEAD
-#   other lines              standard error, exactly
+#                            (its standard error included)
+#   # rejects: LINE          the reject file (--rejects is added), line by line;
+#                            '-' alone: there is none
+#   other lines              standard error, exactly (the reject file's path
+#                            shown as REJECTS)
 # Every import runs on a copy of a database that already holds tickets; a
 # refused file must leave it exactly as it was (same dump, integrity ok).
 # Two cases are made here rather than kept in the tree: a 10 MB value, and a
@@ -44,13 +48,20 @@ run_case() {
 	input=$(sed -n 's/^# input: //p' "$exp")
 	args=$(sed -n 's/^# args: //p' "$exp")
 	want_exit=$(sed -n 's/^# exit: //p' "$exp")
-	rm -f "$T/db.db" "$T/db.db-wal" "$T/db.db-shm"
+	want_rejects=$(sed -n 's/^# rejects: //p' "$exp")
+	rm -f "$T/db.db" "$T/db.db-wal" "$T/db.db-shm" "$T/rejects.csv"
 	cp "$T/base.db" "$T/db.db"
 	before=$(state "$T/db.db")
+	[ -n "$want_rejects" ] && args="$args --rejects $T/rejects.csv"
 	# shellcheck disable=SC2086
 	(cd "$dir" && $W "$I" -d "$T/db.db" -c "$C" $args "$input" >"$T/out" 2>"$T/err")
 	check "$name: exit status" "$want_exit" "$?"
-	check "$name: message" "$(grep -v '^# ' "$exp")" "$(cat "$T/err")"
+	check "$name: message" "$(grep -v '^# ' "$exp")" "$(sed "s|$T/rejects.csv|REJECTS|g" "$T/err")"
+	if [ "$want_rejects" = - ]; then
+		check "$name: no reject file" absent "$([ -e "$T/rejects.csv" ] && echo present || echo absent)"
+	elif [ -n "$want_rejects" ]; then
+		check "$name: reject file" "$want_rejects" "$(cat "$T/rejects.csv" 2>&1)"
+	fi
 	check "$name: output" "$(sed -n 's/^# stdout: //p' "$exp")" "$(cat "$T/out")"
 	if [ "$want_exit" != 0 ]; then
 		check "$name: database unchanged" "$before" "$(state "$T/db.db")"

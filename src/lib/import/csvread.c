@@ -29,6 +29,7 @@ struct csvread {
 	size_t conv_cap;
 	long line_no;         /* physical lines begun */
 	int mid_line;         /* the last piece parsed did not end its line */
+	int cr_end;           /* ... and ended in CR: an LF next ends that line */
 	int64_t offset;       /* bytes read */
 	int64_t parsed;       /* bytes parsed (the offset of buf[pos]) */
 	int64_t size;         /* file size, 0 if unknown */
@@ -268,10 +269,11 @@ static enum sk_err decode_line(struct csvread *r, int64_t start, const char **te
 	return SK_OK;
 }
 
-/* The delimiter the header uses most outside quotes: ',', ';' or TAB. */
+/* The delimiter the header uses most outside quotes: ',', ';', TAB or '|'
+ * (a '|' only when it outnumbers each of the others). */
 static char detect_delim(const char *s, size_t n)
 {
-	size_t comma = 0, semi = 0, tab = 0, i;
+	size_t comma = 0, semi = 0, tab = 0, pipe = 0, i;
 	int q = 0;
 
 	for (i = 0; i < n; i++) {
@@ -283,7 +285,11 @@ static char detect_delim(const char *s, size_t n)
 			semi++;
 		else if (!q && s[i] == '\t')
 			tab++;
+		else if (!q && s[i] == '|')
+			pipe++;
 	}
+	if (pipe > comma && pipe > semi && pipe > tab)
+		return '|';
 	if (semi > comma && semi >= tab)
 		return ';';
 	if (tab > comma && tab > semi)
@@ -406,18 +412,42 @@ static enum sk_err finish(struct csvread *r, struct sk_diag *d)
 	return check_size(r, d);
 }
 
+/*
+ * The length of the first whole physical line of the unparsed bytes, with
+ * its end, 0 when none is whole yet. A line ends in LF, CRLF or a lone CR
+ * (old Mac and some spreadsheet exports, also mixed in one file), as libcsv
+ * ends records; a CR at the very end may still be followed by LF, so it ends
+ * a line only at the end of the file.
+ */
+static size_t line_len(const struct csvread *r)
+{
+	const char *s = r->buf ? r->buf + r->pos : NULL, *nl, *cr;
+	size_t n = r->len - r->pos;
+
+	if (!s || !n)
+		return 0;
+	nl = memchr(s, '\n', n);
+	cr = memchr(s, '\r', nl ? (size_t)(nl - s) : n);
+	if (cr && cr + 1 != nl) {
+		if (cr + 1 < s + n || r->eof_read)
+			return (size_t)(cr - s) + 1;
+		return 0;
+	}
+	return nl ? (size_t)(nl - s) + 1 : 0;
+}
+
 /* Check and parse the next line, or the next piece of a line longer than
  * the buffer (or finish at the end of the file). */
 static enum sk_err feed(struct csvread *r, struct sk_diag *d)
 {
-	const char *text, *nl;
-	size_t len, got;
+	const char *text;
+	size_t len, got, line;
 	int64_t start;
 	enum sk_err rc;
 
 	for (;;) {
-		nl = r->buf ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
-		if (nl || r->eof_read || (r->pos == 0 && r->len == SK_CSV_BUFFER))
+		line = line_len(r);
+		if (line || r->eof_read || (r->pos == 0 && r->len == SK_CSV_BUFFER))
 			break;
 		if ((rc = fill(r, &got, d)))
 			return rc;
@@ -425,8 +455,8 @@ static enum sk_err feed(struct csvread *r, struct sk_diag *d)
 			r->eof_read = 1;
 	}
 	text = r->buf + r->pos;
-	if (nl)
-		len = (size_t)(nl - text) + 1;
+	if (line)
+		len = line;
 	else if (r->eof_read)
 		len = r->len - r->pos;
 	else
@@ -437,9 +467,12 @@ static enum sk_err feed(struct csvread *r, struct sk_diag *d)
 	start = r->parsed;
 	r->pos += len;
 	r->parsed += (int64_t)len;
-	if (!r->mid_line)
+	/* A piece that goes on a line begins no new one, unless that line
+	 * ended in a lone CR cut off from what follows by the buffer's end. */
+	if (!r->mid_line || (r->cr_end && text[0] != '\n'))
 		r->line_no++;
-	r->mid_line = !nl;
+	r->mid_line = !line;
+	r->cr_end = text[len - 1] == '\r';
 	if (start == 0 && len >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
 				       (text[0] == '\xfe' && text[1] == '\xff')))
 		return sk_diag_set(d, SK_ERR_DATA, r->name, 1, NULL, "UTF-16 text (byte order "

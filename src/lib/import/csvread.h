@@ -5,10 +5,11 @@
  * line longer than the buffer in pieces), so memory is bounded by the
  * limits below, never by the file's size. It refuses NUL bytes, invalid
  * UTF-8 and UTF-16 (with the byte offset), or converts Windows-1252 to
- * UTF-8; it drops a UTF-8 byte order mark, detects ',' ';' or TAB from the
- * header line, hashes every byte it reads (SHA-256) and numbers records by
+ * UTF-8; it drops a UTF-8 byte order mark, detects ',' ';' TAB or '|' from
+ * the header line, hashes every byte it reads (SHA-256) and numbers records by
  * the physical line they start on, so a record with an embedded newline
- * reports its first line.
+ * reports its first line. A line ends in LF, CRLF or a lone CR, as editors
+ * count them, also when a file mixes them.
  *
  * Ownership: csvread_open() allocates; csvread_close() frees (NULL is fine).
  * A row returned by csvread_next() stays valid until the next call.

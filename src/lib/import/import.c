@@ -19,6 +19,7 @@
 
 #include "csvread.h"
 #include "import_priv.h"
+#include "base/base.h"
 #include "slakit/version.h"
 
 static const struct kind_ops *const kinds[SK_KINDS] = {
@@ -114,10 +115,50 @@ static int fits(const struct imp *x, enum sk_import_kind k)
 	return 1;
 }
 
+/* The header's names, escaped, ", "-separated, as many as fit in @p size
+ * (a note of how many there are when not all do). */
+static void header_list(const struct imp *x, char *buf, size_t size)
+{
+	size_t k = 0, i;
+	char name[64];
+
+	buf[0] = '\0';
+	for (i = 0; i < x->ncols; i++) {
+		text_escape(name, sizeof(name), x->header[i], 0);
+		if (k + strlen(name) + 24 > size)
+			break;
+		k += (size_t)snprintf(buf + k, size - k, "%s'%s'", i ? ", " : "", name);
+	}
+	if (i < x->ncols)
+		snprintf(buf + k, size - k, "%s... (%zu columns)", i ? ", " : "", x->ncols);
+	else if (x->ncols == 1)
+		snprintf(buf + k, size - k, " (one column: is the file separated by another "
+			 "character than ',', ';', tab or '|'?)");
+}
+
+/* "tickets: id, priority, reported_at; events: ...": what each kind needs. */
+static void kinds_needs(char *buf, size_t size)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int kd = 0; kd < SK_KINDS && k < size; kd++) {
+		int n = 0;
+
+		k += (size_t)snprintf(buf + k, size - k, "%s%s%s: ", kd ? "; " : "",
+				      sk_import_kind_name(kd),
+				      kd == SK_KIND_EVENTLOG ? " (only with --kind)" : "");
+		for (int f = 0; f < F_COUNT && k < size; f++)
+			if ((import_fields[f].required & KB(kd)))
+				k += (size_t)snprintf(buf + k, size - k, "%s%s", n++ ? ", " : "",
+						      import_fields[f].name);
+	}
+}
+
 static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 {
 	int found = -1, n = 0;
-	char list[128] = "";
+	char list[128] = "", needs[400], have[480];
 	size_t len = 0;
 
 	/* An event log looks like tickets plus events: only said explicitly. */
@@ -133,17 +174,27 @@ static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 		x->kind = found;
 		return SK_OK;
 	}
-	if (n == 0)
+	if (n == 0) {
+		kinds_needs(needs, sizeof(needs));
+		header_list(x, have, sizeof(have));
 		return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL,
-				   "cannot tell the kind of export from its header "
-				   "(profile %s); give --kind", x->prof->name);
+				   "cannot tell the kind of export from its header (profile %s); "
+				   "give --kind. Each kind needs these columns (generic names, or "
+				   "the profile's): %s. The header has: %s", x->prof->name, needs,
+				   have);
+	}
 	return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL,
 			   "the header fits more than one kind (%s); give --kind", list);
 }
 
-/* Find every field's column; a required one without column refuses the file. */
+/* Find every field's column; a required one without column refuses the
+ * file, naming every such field and the header's names. */
 static enum sk_err map_columns(struct imp *x, struct sk_diag *d)
 {
+	char missing[256] = "", have[480];
+	int nmissing = 0, one = -1;
+	size_t k = 0;
+
 	for (int f = 0; f < F_COUNT; f++) {
 		int listed = 0;
 
@@ -155,15 +206,125 @@ static enum sk_err map_columns(struct imp *x, struct sk_diag *d)
 			x->is_mapped[x->col[f]] = 1;
 			continue;
 		}
-		if (listed)
+		if (listed) {
+			header_list(x, have, sizeof(have));
 			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, import_fields[f].name,
-					   "the map's column for this field is not in the header");
-		if ((import_fields[f].required & KB(x->kind)) && !has_default(x, f))
-			return sk_diag_set(d, SK_ERR_DATA, x->name, 1, import_fields[f].name,
-					   "no column for this required field of %s (profile %s)",
-					   sk_import_kind_name(x->kind), x->prof->name);
+					   "the map's column for this field is not in the header; "
+					   "the header has: %s", have);
+		}
+		if ((import_fields[f].required & KB(x->kind)) && !has_default(x, f)) {
+			k += (size_t)snprintf(missing + k, k < sizeof(missing) ? sizeof(missing) - k : 0,
+					      "%s'%s'", nmissing ? ", " : "", import_fields[f].name);
+			nmissing++;
+			one = f;
+		}
 	}
-	return SK_OK;
+	if (!nmissing)
+		return SK_OK;
+	header_list(x, have, sizeof(have));
+	if (nmissing == 1)
+		return sk_diag_set(d, SK_ERR_DATA, x->name, 1, import_fields[one].name,
+				   "no column for this required field of %s (profile %s); the "
+				   "header has: %s", sk_import_kind_name(x->kind), x->prof->name, have);
+	return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL,
+			   "no column for the required fields %s of %s (profile %s); the header "
+			   "has: %s", missing, sk_import_kind_name(x->kind), x->prof->name, have);
+}
+
+/*
+ * A name the header gives twice: which column a field is read from would
+ * be a guess, and the other's values would go unseen. Refused, except
+ * where a profile's export repeats columns by design (Jira writes one
+ * column per value of Component/s, Labels, ...): there the first is read,
+ * and the warning says so. Empty names (trailing delimiters) are no names.
+ */
+static enum sk_err check_header_names(struct imp *x, struct sk_diag *d)
+{
+	int allowed = strcmp(x->prof->name, "jira") == 0;
+	char list[480] = "", name[64];
+	size_t k = 0;
+	int groups = 0;
+
+	for (size_t i = 0; i < x->ncols; i++) {
+		size_t cols[8], n = 0, extra = 0;
+		int used = -1, seen = 0;
+
+		if (!x->header[i][strspn(x->header[i], " \t")])
+			continue;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = name_eq(x->header[j], x->header[i]) &&
+			       (x->is_mapped[i] || x->is_mapped[j] ||
+				strcmp(x->header[j], x->header[i]) == 0);
+		if (seen)
+			continue;
+		for (size_t j = i; j < x->ncols; j++) {
+			if (j != i && !(name_eq(x->header[j], x->header[i]) &&
+					(x->is_mapped[i] || x->is_mapped[j] ||
+					 strcmp(x->header[j], x->header[i]) == 0)))
+				continue;
+			if (n < 8)
+				cols[n++] = j + 1;
+			else
+				extra++;
+			for (int f = 0; f < F_COUNT && used < 0; f++)
+				if (x->col[f] == (int)j)
+					used = f;
+		}
+		if (n < 2)
+			continue;
+		text_escape(name, sizeof(name), x->header[i], 0);
+		if (allowed) {
+			/* Repeated columns that are no field are kept in extra. */
+			if (used >= 0 && import_note(x, "the header has '%s' %zu times (columns %zu, "
+						     "%zu%s): %s is read from column %zu", name,
+						     n + extra, cols[0], cols[1], n + extra > 2
+						     ? ", ..." : "", import_fields[used].name,
+						     (size_t)x->col[used] + 1))
+				return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+			continue;
+		}
+		if (k + strlen(name) + 64 < sizeof(list)) {
+			k += (size_t)snprintf(list + k, sizeof(list) - k, "%s'%s' (columns", groups
+					      ? ", " : "", name);
+			for (size_t c = 0; c < n; c++)
+				k += (size_t)snprintf(list + k, sizeof(list) - k, "%s %zu", c ? "," : "",
+						      cols[c]);
+			k += (size_t)snprintf(list + k, sizeof(list) - k, "%s)", extra ? ", ..." : "");
+		}
+		groups++;
+	}
+	if (!groups)
+		return SK_OK;
+	return sk_diag_set(d, SK_ERR_DATA, x->name, 1, NULL, "the header names %s more than "
+			   "once: %s; rename %s so it is clear which column is read",
+			   groups == 1 ? "a column" : "columns", list, groups == 1 ? "one" : "them");
+}
+
+/* What is refused before the file is read: a delimiter slakit does not
+ * read, a map that names priorities the contract lacks. */
+static enum sk_err check_setup(const struct imp *x, char delim, struct sk_diag *d)
+{
+	if (delim && !strchr(",;\t|", delim))
+		return sk_diag_set(d, SK_ERR_USAGE, NULL, 0, NULL, "delimiter '%c' is not "
+				   "supported: ',', ';', tab or '|'", delim);
+	return map_check_contract(x->map, x->c, d);
+}
+
+/* With --skip-bad, a file of bad rows only is no import of 0 rows but a
+ * refused file, named by its first bad row. */
+static enum sk_err all_rows_bad(const struct imp *x, struct sk_diag *d)
+{
+	char why[1200];
+	struct sk_diag r = x->first_bad;
+
+	if (!x->o->skip_bad || !x->res->rejected || x->res->rejected != x->res->rows_read)
+		return SK_OK;
+	r.file[0] = '\0';
+	r.line = 0;
+	return sk_diag_set(d, SK_ERR_DATA, x->name, 0, NULL, "all %ld row%s bad (the first, line "
+			   "%ld: %s): nothing imported", x->res->rows_read,
+			   x->res->rows_read == 1 ? " is" : "s are", x->first_bad.line,
+			   sk_diag_format(&r, why, sizeof(why)));
 }
 
 /* Write a rejected row: line, reason, then the row as it was. */
@@ -190,7 +351,8 @@ static void write_reject(struct imp *x, char delim)
 
 static void bad_row(struct imp *x, char delim)
 {
-	x->res->rejected++;
+	if (!x->res->rejected++)
+		x->first_bad = x->rd;
 	if (x->o->on_bad_row)
 		x->o->on_bad_row(x->o->ctx, &x->rd);
 	if (x->o->skip_bad)
@@ -596,6 +758,8 @@ static enum sk_err store_batch(struct imp *x, const struct kind_ops *ops, struct
 		}
 		r->key = pr->key ? b->text + pr->key - 1 : NULL;
 		r->shown = pr->shown ? b->text + pr->shown - 1 : NULL;
+		if ((rc = import_note_row(x, r, pr->line, d)))
+			return rc;
 		if (p->n == STORE_INSERT_MANY && (rc = flush(x, ops, p, b, fptr, fcap, delim, d)))
 			return rc;
 	}
@@ -649,6 +813,8 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	enc = o->encoding >= 0 ? o->encoding : map && map->encoding >= 0 ? map->encoding
 									 : SK_ENC_UTF8;
 	x.date_format = o->date_format ? o->date_format : map ? map->date_format : NULL;
+	if ((rc = check_setup(&x, delim, d)))
+		goto out;
 
 	if ((rc = csvread_open(path, x.name, delim, enc, &csv, d)))
 		goto out;
@@ -674,7 +840,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	if ((int)x.kind < 0 && (rc = detect_kind(&x, d)))
 		goto out;
 	res->kind = x.kind;
-	if ((rc = map_columns(&x, d)))
+	if ((rc = map_columns(&x, d)) || (rc = check_header_names(&x, d)))
 		goto out;
 
 	if ((rc = sk_db_begin(db, d)))
@@ -734,19 +900,27 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 				 res->rows_read);
 		goto out;
 	}
+	if ((rc = all_rows_bad(&x, d)))
+		goto out;
 	/* A header alone is more often a failed export than a quiet month. */
 	if (res->rows_read == 0 && !o->allow_empty) {
 		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL, "no rows after the header: "
 				 "nothing imported (an empty export? --allow-empty imports it)");
 		goto out;
 	}
+	if ((rc = import_notes_finish(&x)) && (rc = sk_diag_set(d, rc, NULL, 0, NULL,
+								 "out of memory")))
+		goto out;
 	if ((rc = log_finish(&x, done, d)))
 		goto out;
 	rc = sk_db_commit(db, d);
-	if (!rc)
+	if (!rc) {
 		res->import_id = x.import_id;
+		import_notes_report(&x);
+	}
 out:
 	pipeline_end(&pl);
+	import_notes_free(&x);
 	free(pend);
 	free(fptr);
 	imp_release(&x);

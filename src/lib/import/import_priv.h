@@ -134,7 +134,29 @@ struct imp {
 	struct buf extra;          /* JSON of the unmapped columns */
 	char key[1024], shown[1024];  /* a checked row's key and how it is shown */
 	char text[3][320];            /* a checked row's own texts (kpi) */
+	struct import_notes *notes;   /* warnings to give once stored (import_notes.c) */
+	struct sk_diag first_bad;     /* why the first bad row is bad */
 };
+
+/* Warnings of an import (import_notes.c): kept until the import is stored,
+ * then handed to o->on_warning. import_note() adds one ("warning: " and
+ * the text); import_note_row() looks at a checked row before it is stored
+ * (x->db: the caller's thread); import_notes_finish() ends the lookups
+ * before the commit and counts into x->res; import_notes_report() hands
+ * the warnings over; import_notes_free() is safe to call twice. */
+struct import_notes;
+enum sk_err import_note(struct imp *x, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+enum sk_err import_note_row(struct imp *x, const struct import_row *r, long line,
+			    struct sk_diag *d);
+enum sk_err import_notes_finish(struct imp *x);
+void import_notes_report(struct imp *x);
+void import_notes_free(struct imp *x);
+
+/* A map's priorities ([values.priority], [defaults]) that contract @p c
+ * lacks: SK_ERR_DATA naming the map's line (map.c). NULL map: SK_OK. */
+enum sk_err map_check_contract(const struct sk_map *m, const struct sk_contract *c,
+			       struct sk_diag *d);
 
 /* Values of the current row (import_values.c). Each returns SK_OK, or
  * SK_ERR_DATA with x->rd filled; "present" is 0 when the value is missing. */

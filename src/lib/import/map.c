@@ -20,7 +20,30 @@ struct load {
 	const char *path;
 	FILE *fp;
 	long lineno;    /* lines read so far: inih calls back after each line */
+	char raw[256];  /* the last line as read, before inih cuts comments */
 };
+
+/*
+ * A section header that is never closed ("[map"): inih would report it as
+ * a bad line only after the keys under it were given to the section before,
+ * so the first complaint named a later line. Refused here, on its own line.
+ */
+static int unclosed_section(struct load *L, const char *line)
+{
+	const char *s = line + strspn(line, " \t");
+	size_t n;
+
+	if (*s != '[')
+		return 0;
+	n = strcspn(s, ";#\r\n");
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (memchr(s, ']', n))
+		return 0;
+	L->rc = sk_diag_set(L->d, SK_ERR_USAGE, L->path, L->lineno, NULL,
+			    "section header '%.*s' is not closed with ']'", (int)(n > 64 ? 64 : n), s);
+	return 1;
+}
 
 /* inih's line reader, counting lines so errors can name them. */
 static char *read_line(char *str, int num, void *stream)
@@ -28,9 +51,36 @@ static char *read_line(char *str, int num, void *stream)
 	struct load *L = stream;
 	char *s = fgets(str, num, L->fp);
 
-	if (s)
-		L->lineno++;
-	return s;
+	if (!s)
+		return s;
+	L->lineno++;
+	snprintf(L->raw, sizeof(L->raw), "%s", s);
+	/* The end of the stream for inih: the parse stops at the error. */
+	return unclosed_section(L, s) ? NULL : s;
+}
+
+/*
+ * The delimiter a [map] value names. inih takes " ;" for the start of a
+ * comment, so "delimiter = ;" reaches us empty: the line as read says
+ * whether the value was a semicolon. Words are accepted for all four.
+ */
+static char map_delimiter(const struct load *L, const char *value)
+{
+	static const struct { const char *word; char c; } words[] = {
+		{ "comma", ',' }, { "semicolon", ';' }, { "tab", '\t' }, { "pipe", '|' },
+		{ ",", ',' }, { ";", ';' }, { "|", '|' },
+	};
+	const char *s = L->raw + strcspn(L->raw, "=:");
+
+	if (!*value && *s) {
+		s += 1 + strspn(s + 1, " \t");
+		if (*s == ';' && (!s[1] || strchr(" \t\r\n;#", s[1])))
+			return ';';
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(value, words[i].word) == 0)
+			return words[i].c;
+	return 0;
 }
 
 static enum import_fid field_by_name(const char *name)
@@ -73,6 +123,14 @@ static int on_key(void *user, const char *section, const char *key,
 	struct sk_map *m = L->m;
 	int r = 0;
 
+	/* "id =" would look for a column without a name; only a delimiter's
+	 * ";" reaches us empty (see map_delimiter()). */
+	if (!*value && !(strcmp(section, "map") == 0 && strcmp(key, "delimiter") == 0)) {
+		L->rc = sk_diag_set(L->d, SK_ERR_USAGE, L->path, lineno, key,
+				    "empty value (leave the key out, or give [missing] "
+				    "words for empty cells)");
+		return 0;
+	}
 	if (strcmp(section, "map") == 0) {
 		if (strcmp(key, "kind") == 0) {
 			m->kind = sk_import_kind_parse(value);
@@ -85,12 +143,12 @@ static int on_key(void *user, const char *section, const char *key,
 			m->profile = strdup(value);
 			r = m->profile ? 0 : -1;
 		} else if (strcmp(key, "delimiter") == 0) {
-			if (strcasecmp(value, "tab") == 0)
-				m->delimiter = '\t';
-			else if (strlen(value) == 1)
-				m->delimiter = value[0];
-			else
-				goto bad_value;
+			if (!(m->delimiter = map_delimiter(L, value))) {
+				L->rc = sk_diag_set(L->d, SK_ERR_USAGE, L->path, lineno, key,
+						    "'%s' is not a delimiter slakit reads (',' "
+						    "comma, ';' semicolon, tab, '|' pipe)", value);
+				return 0;
+			}
 		} else if (strcmp(key, "encoding") == 0) {
 			if (strcasecmp(value, "utf-8") == 0)
 				m->encoding = SK_ENC_UTF8;
@@ -157,7 +215,7 @@ bad_field:
 enum sk_err sk_map_load(const char *path, struct sk_map **out, struct sk_diag *d)
 {
 	struct sk_map *m = calloc(1, sizeof(*m));
-	struct load L = { m, d, SK_OK, path, NULL, 0 };
+	struct load L = { m, d, SK_OK, path, NULL, 0, "" };
 	enum sk_err rc = SK_OK;
 	int r;
 
@@ -193,6 +251,63 @@ out:
 	}
 	*out = m;
 	return SK_OK;
+}
+
+/* A priority word of a map: the contract's id, number, name or alias, or
+ * its leading word ("P2 Hoog"), as rows are read (imp_priority()). */
+static int map_priority(const struct sk_contract *c, const char *s)
+{
+	char head[64];
+	size_t n;
+
+	if (sk_contract_find_priority(c, s) >= 0)
+		return 1;
+	s += strspn(s, " ");
+	n = strcspn(s, " -:");
+	if (!n || n >= sizeof(head) || !s[n])
+		return 0;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return sk_contract_find_priority(c, head) >= 0;
+}
+
+enum sk_err map_check_contract(const struct sk_map *m, const struct sk_contract *c,
+			       struct sk_diag *d)
+{
+	const struct map_pair *bad = NULL;
+	const char *what = "";
+	char ids[200] = "";
+	size_t k = 0;
+
+	if (!m)
+		return SK_OK;
+	for (size_t i = 0; i < m->n_values && !bad; i++)
+		if (strcmp(m->values[i].a, "priority") == 0 && !map_priority(c, m->values[i].b)) {
+			bad = &m->values[i];
+			what = "[values.priority] names";
+		}
+	/* A default is a priority, or a word [values.priority] gives one. */
+	for (size_t i = 0; i < m->n_defaults && !bad; i++) {
+		int word = 0;
+
+		if (strcmp(m->defaults[i].a, "priority") || map_priority(c, m->defaults[i].b))
+			continue;
+		for (size_t j = 0; j < m->n_values && !word; j++)
+			word = strcmp(m->values[j].a, "priority") == 0 &&
+			       strcmp(m->values[j].c, m->defaults[i].b) == 0;
+		if (!word) {
+			bad = &m->defaults[i];
+			what = "[defaults] gives";
+		}
+	}
+	if (!bad)
+		return SK_OK;
+	for (size_t i = 0; i < c->n_priorities && k < sizeof(ids); i++)
+		k += (size_t)snprintf(ids + k, sizeof(ids) - k, "%s%s", i ? ", " : "",
+				      c->priorities[i].id);
+	return sk_diag_set(d, SK_ERR_DATA, m->path, bad->line, NULL, "%s priority '%s', which "
+			   "the contract does not have (it has %s)", what, bad->b,
+			   k ? ids : "none");
 }
 
 static void free_pairs(struct map_pair *p, size_t n)

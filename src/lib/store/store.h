@@ -259,6 +259,19 @@ enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk
 enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 				 struct sk_diag *d);
 
+/* --- orphans_read.c: events and pauses of tickets the database does not hold --- */
+
+struct store_orphans {
+	long events, pauses, tickets;
+};
+
+typedef void (*store_orphan_fn)(void *arg, const char *ticket_id);
+
+/* Count them into @o; the first @max ticket ids (binary order) go to @fn,
+ * each valid during the call. */
+enum sk_err store_orphans(struct sk_db *db, struct store_orphans *o, size_t max,
+			  store_orphan_fn fn, void *arg, struct sk_diag *d);
+
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
 /* Here rather than at the top, so that this section stays one block. */
