@@ -163,9 +163,12 @@ static void test_reimport_changes_nothing(void **state)
 	assert_int_equal(r.updated, 0);
 	assert_int_equal(r.unchanged, 4);
 	assert_int_equal(q("SELECT count(*) FROM ticket_history"), 0);
-	/* The tickets still name the import that wrote them. */
+	/* The tickets still name the import that wrote them; the same file again
+	 * leaves no trace, not even an imports row (issue 14, item 11). */
 	assert_int_equal(q("SELECT max(import_id) FROM tickets"), 1);
-	assert_int_equal(q("SELECT count(*) FROM imports"), 2);
+	assert_int_equal(r.identical_to, 1);
+	assert_int_equal(r.import_id, 0);
+	assert_int_equal(q("SELECT count(*) FROM imports"), 1);
 }
 
 static void test_newer_export_updates_with_history(void **state)
@@ -180,7 +183,7 @@ static void test_newer_export_updates_with_history(void **state)
 	assert_int_equal(r.unchanged, 1);
 	assert_string_equal(qs("SELECT status FROM tickets WHERE id = 'INC-002'"), "Opgelost");
 	assert_int_equal(q("SELECT resolved_at FROM tickets WHERE id = 'INC-002'"),
-			 local("2027-01-06 15:00"));
+			 local("2027-11-15 15:00"));
 	assert_string_equal(qs("SELECT changed || ' ' || status || ' ' || superseded_by || ' ' || "
 			       "import_id FROM ticket_history WHERE id = 'INC-002'"),
 			    "resolved_at,status In behandeling 2 1");
@@ -449,6 +452,264 @@ static void test_many_rows_duplicates(void **state)
 	assert_int_equal(q("SELECT count(*) FROM ticket_history WHERE id = 'T42'"), 1);
 }
 
+/* Write @p text to @p name in the test directory; its path. */
+static const char *file_with(const char *name, const char *text)
+{
+	static char p[4][300];
+	static int k;
+	FILE *fp;
+
+	k = (k + 1) % 4;
+	snprintf(p[k], sizeof(p[k]), "%s/%s", dir, name);
+	fp = fopen(p[k], "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return p[k];
+}
+
+static enum sk_err run_opts(const char *p, const char *name, struct sk_import_opts *o,
+			    struct sk_import_result *r, struct bad *b, char *msg)
+{
+	struct sk_diag d;
+	enum sk_err rc;
+
+	o->on_bad_row = on_bad;
+	o->ctx = b;
+	memset(b, 0, sizeof(*b));
+	sk_diag_clear(&d);
+	rc = sk_import_file(DB, C, p, name, o, r, &d);
+	if (msg)
+		sk_diag_format(&d, msg, 2048);
+	return rc;
+}
+
+/* Issue 14, item 2: 03-12-2027 in a month-first export is 12 March, decided
+ * for the whole file by the rows whose day is above 12; the -v line says so. */
+static void test_dates_month_first(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct bad b;
+	const char *p = file_with("us.csv", "id,priority,reported_at\n"
+				  "U1,P3,03-12-2027 10:00\n"
+				  "U2,P3,03-14-2027 09:00\n");
+
+	(void)state;
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(p, "us.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(q("SELECT reported_at FROM tickets WHERE id = 'U1'"),
+			 local("2027-03-12 10:00"));
+	assert_int_equal(q("SELECT reported_at FROM tickets WHERE id = 'U2'"),
+			 local("2027-03-14 09:00"));
+	assert_string_equal(r.dates, "month-day (line 3: 03-14-2027)");
+}
+
+/* Only ambiguous dates and nothing that says the order: refused, naming
+ * --date-format; with it the file goes in. Both orders in one file: refused. */
+static void test_dates_ambiguous_refused(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct bad b;
+	char msg[2048];
+	const char *amb = file_with("amb.csv", "id,priority,reported_at\n"
+				    "A1,P3,03-12-2027 10:00\nA2,P3,04-11-2027 10:00\n");
+	const char *both = file_with("both.csv", "id,priority,reported_at\n"
+				     "B1,P3,13-03-2027 10:00\nB2,P3,03-14-2027 10:00\n");
+
+	(void)state;
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(amb, "amb.csv", &o, &r, &b, msg), SK_ERR_DATA);
+	assert_string_equal(msg, "amb.csv:2: cannot tell whether dates like '03-12-2027' are "
+			    "day-month or month-day: no row has a day or month above 12; give "
+			    "--date-format (e.g. '%d-%m-%Y %H:%M' or '%m-%d-%Y %H:%M')");
+	assert_int_equal(q("SELECT count(*) FROM imports"), 0);
+	assert_int_equal(run_opts(both, "both.csv", &o, &r, &b, msg), SK_ERR_DATA);
+	assert_non_null(strstr(msg, "both.csv:3: dates are written both day first (line 2: "
+			       "13-03-2027) and month first (line 3: 03-14-2027)"));
+	assert_int_equal(q("SELECT count(*) FROM tickets"), 0);
+
+	o.date_format = "%m-%d-%Y %H:%M";
+	assert_int_equal(run_opts(amb, "amb.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(q("SELECT reported_at FROM tickets WHERE id = 'A1'"),
+			 local("2027-03-12 10:00"));
+	assert_string_equal(r.dates, "as the date format '%m-%d-%Y %H:%M'");
+	/* The TOPdesk profile says day first when no row tells. */
+	assert_int_equal(q("SELECT count(*) FROM tickets WHERE id LIKE 'M%'"), 0);
+	sk_import_opts_init(&o);
+	o.profile = "topdesk";
+	assert_int_equal(run_opts(file_with("td.csv", "Incidentnummer;Prioriteit;Aanmelddatum\n"
+					    "M1;P3;03-12-2027 10:00\n"), "td.csv", &o, &r, &b,
+				  NULL), SK_OK);
+	assert_int_equal(q("SELECT reported_at FROM tickets WHERE id = 'M1'"),
+			 local("2027-12-03 10:00"));
+	assert_string_equal(r.dates, "day-month (profile topdesk)");
+}
+
+/* An unknown conversion is the caller's mistake, not a bad row. */
+static void test_date_format_checked(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct sk_diag d;
+	struct bad b;
+	char msg[2048];
+
+	(void)state;
+	assert_int_equal(sk_import_date_format_check("%Q", &d), SK_ERR_USAGE);
+	assert_non_null(strstr(d.msg, "unknown conversion '%Q'"));
+	assert_int_equal(sk_import_date_format_check("%H:%M", &d), SK_ERR_USAGE);
+	assert_int_equal(sk_import_date_format_check("%d/%m/%Y %H:%M", &d), SK_OK);
+	sk_import_opts_init(&o);
+	o.date_format = "%Q";
+	assert_int_equal(run_opts(data("tickets_ok.csv"), "tickets_ok.csv", &o, &r, &b, msg),
+			 SK_ERR_USAGE);
+	assert_int_equal(b.n, 0);
+	assert_int_equal(q("SELECT count(*) FROM imports"), 0);
+}
+
+/* Date errors: once per column, with the count and the first line. */
+static void test_date_errors_once_per_column(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct bad b;
+	const char *p = file_with("bad5.csv", "id,priority,reported_at,resolved_at\n"
+				  "D1,P3,2027-01-05 10:00,\n"
+				  "D2,P3,2027-13-05 10:00,\n"
+				  "D3,P3,2027-14-05 10:00,2027-01-05 25:00\n"
+				  "D4,P3,2027-15-05 10:00,\n"
+				  "D5,P3,yesterday,\n");
+
+	(void)state;
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(p, "bad5.csv", &o, &r, &b, NULL), SK_ERR_DATA);
+	assert_int_equal(r.rejected, 4);
+	/* reported_at (4 rows: D3's resolved_at is never reached) */
+	assert_int_equal(b.n, 1);
+	assert_string_equal(b.first, "bad5.csv:3: 'reported_at': cannot read '2027-13-05 10:00' "
+			    "as a date; 4 rows of this column have dates that cannot be read, the "
+			    "first on line 3, the last on line 6");
+}
+
+/* Issue 14, item 11: v1 (R1 open, P3), v2 (R1 P2, resolved), v1 again: the
+ * newer version stays, the older row is counted apart, and nothing is added. */
+static void test_older_export_never_rolls_back(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct bad b;
+	const char *v1 = file_with("v1.csv", "id,priority,reported_at,resolved_at,status\n"
+				   "R1,P3,2027-03-02 09:00,,Open\n"
+				   "R2,P4,2027-03-13 09:00,,Open\n");
+	const char *v2 = file_with("v2.csv", "id,priority,reported_at,resolved_at,status\n"
+				   "R1,P2,2027-03-02 09:00,2027-03-20 10:00,Opgelost\n"
+				   "R2,P4,2027-03-13 09:00,,Open\n");
+	long long hist;
+
+	(void)state;
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(v1, "v1.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(run_opts(v2, "v2.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(r.updated, 1);
+	hist = q("SELECT count(*) FROM ticket_history");
+	assert_int_equal(run_opts(v1, "v1.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(r.updated, 0);
+	assert_int_equal(r.older, 1);
+	assert_int_equal(r.identical_to, 1);
+	assert_string_equal(qs("SELECT priority || ' ' || status FROM tickets WHERE id = 'R1'"),
+			    "P2 Opgelost");
+	assert_int_equal(q("SELECT count(*) FROM ticket_history"), hist);
+	assert_int_equal(q("SELECT count(*) FROM imports"), 2);
+	/* The horizon and the contract are in the imports rows. */
+	assert_int_equal(q("SELECT horizon FROM imports WHERE id = 2"), local("2027-03-20 10:00"));
+	assert_string_equal(qs("SELECT group_concat(contract_id) FROM imports"),
+			    "importtest,importtest");
+}
+
+/* A row's own update time decides over the file's horizon. */
+static void test_update_time_decides(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct bad b;
+
+	(void)state;
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(file_with("n.csv", "id,priority,reported_at,updated_at\n"
+					    "U1,P2,2027-03-02 09:00,2027-03-10 12:00\n"),
+				  "n.csv", &o, &r, &b, NULL), SK_OK);
+	/* A later file (horizon 20 March) whose U1 was last updated on 5 March. */
+	assert_int_equal(run_opts(file_with("o.csv", "id,priority,reported_at,updated_at\n"
+					    "U1,P4,2027-03-02 09:00,2027-03-05 12:00\n"
+					    "U2,P4,2027-03-20 09:00,2027-03-20 09:00\n"),
+				  "o.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(r.older, 1);
+	assert_int_equal(r.inserted, 1);
+	assert_string_equal(qs("SELECT priority FROM tickets WHERE id = 'U1'"), "P2");
+	/* ServiceNow's sys_updated_on is that time too. */
+	sk_import_opts_init(&o);
+	o.profile = "servicenow";
+	assert_int_equal(run_opts(file_with("sn.csv", "number,priority,opened_at,sys_updated_on\n"
+					    "U1,P1,2027-03-02 09:00,2027-03-30 12:00\n"),
+				  "sn.csv", &o, &r, &b, NULL), SK_OK);
+	assert_int_equal(r.updated, 1);
+	assert_int_equal(q("SELECT updated_at FROM tickets WHERE id = 'U1'"),
+			 local("2027-03-30 12:00"));
+}
+
+/* Issue 14, item 12: the import refuses what sla-score --kpi refuses. */
+static void test_negative_kpi_refused(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct sk_diag d;
+	struct bad b;
+
+	(void)state;
+	assert_int_equal(sk_kpi_value_check(-1, &d), SK_ERR_RANGE);
+	sk_import_opts_init(&o);
+	assert_int_equal(run_opts(file_with("neg.csv", "period,kpi,value\n2027-Q1,training,-5\n"),
+				  "neg.csv", &o, &r, &b, NULL), SK_ERR_DATA);
+	assert_string_equal(b.first, "neg.csv:2: 'value': cannot use '-5': a measured value "
+			    "cannot be negative");
+	assert_int_equal(q("SELECT count(*) FROM kpi_measurements"), 0);
+}
+
+/* Issue 14, item 7: a database belongs to one contract. */
+static void test_other_contract_refused(void **state)
+{
+	struct sk_import_opts o;
+	struct sk_import_result r;
+	struct sk_contract *other = NULL;
+	struct sk_diag d;
+	char p[1024], text[8192];
+	FILE *fp;
+	size_t n;
+	long long changes;
+
+	(void)state;
+	fp = fopen(data("contract.ini"), "r");
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof(text) - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	memcpy(strstr(text, "id = importtest"), "id = otherctrct", 15);
+	snprintf(p, sizeof(p), "%s", file_with("other.ini", text));
+	assert_int_equal(sk_contract_load(p, &other, &d), SK_OK);
+	sk_import_opts_init(&o);
+	assert_int_equal(sk_import_file(DB, C, data("calls.csv"), "calls.csv", &o, &r, &d), SK_OK);
+	changes = q("SELECT total_changes()");
+	assert_int_equal(sk_import_file(DB, other, data("tickets_ok.csv"), "t.csv", &o, &r, &d),
+			 SK_ERR_USAGE);
+	assert_non_null(strstr(d.msg, "belongs to contract 'importtest', not 'otherctrct'"));
+	assert_int_equal(q("SELECT count(*) FROM tickets"), 0);
+	assert_int_equal(q("SELECT count(*) FROM imports"), 1);
+	assert_int_equal(q("SELECT total_changes()"), changes);
+	sk_contract_free(other);
+}
+
 static int teardown(void **state)
 {
 	char cmd[300];
@@ -473,6 +734,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_eventlog, fresh, done),
 		cmocka_unit_test_setup_teardown(test_other_kinds, fresh, done),
 		cmocka_unit_test_setup_teardown(test_many_rows_duplicates, fresh, done),
+		cmocka_unit_test_setup_teardown(test_dates_month_first, fresh, done),
+		cmocka_unit_test_setup_teardown(test_dates_ambiguous_refused, fresh, done),
+		cmocka_unit_test_setup_teardown(test_date_format_checked, fresh, done),
+		cmocka_unit_test_setup_teardown(test_date_errors_once_per_column, fresh, done),
+		cmocka_unit_test_setup_teardown(test_older_export_never_rolls_back, fresh, done),
+		cmocka_unit_test_setup_teardown(test_update_time_decides, fresh, done),
+		cmocka_unit_test_setup_teardown(test_negative_kpi_refused, fresh, done),
+		cmocka_unit_test_setup_teardown(test_other_contract_refused, fresh, done),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -223,6 +223,13 @@ struct sk_kpi {
 	long line;
 };
 
+/**
+ * Whether @p value can be a KPI's measured value, given by hand (sla-score
+ * --kpi) or imported (a KPI export): the one check both apply. SK_ERR_RANGE
+ * with the reason in @p d (no file or line: the caller knows them).
+ */
+enum sk_err sk_kpi_value_check(sk_dec value, struct sk_diag *d);
+
 /** A KPI domain (`[domain.ID]`). */
 struct sk_domain {
 	char *id;                  /**< e.g. "servicedesk" */

@@ -117,15 +117,36 @@ struct sk_import_result {
 	long dst_folds;          /**< local times in a DST fold (first taken) */
 	long resolved_without_time; /**< tickets: status means resolved/closed, no time read */
 	long unknown_tickets;    /**< events, pauses: rows of tickets not in the database */
+	long older;              /**< rows (eventlog: also tickets) left as stored, the stored
+				      version being newer (its update time, else its import's horizon) */
+	long long identical_to;  /**< an earlier import of the same bytes (SHA-256) that this one
+				      changed nothing of: nothing was stored (import_id 0); 0: none */
+	int has_horizon;         /**< 1: @ref horizon holds the file's latest time */
+	int64_t horizon;         /**< the latest time any row of the file holds (UTC seconds) */
+	/** How dates written day and month in numbers (03-04-2027) were read: "" when
+	 * the file has none, else e.g. "day-month (line 5: 13-03-2027)". */
+	char dates[160];
 };
+
+/**
+ * Check a date format as --date-format and a map's date_format take it
+ * (sk_datetime_parse_fmt()'s conversions, with a year, a month and a day):
+ * SK_ERR_USAGE naming the first thing wrong, e.g. an unknown conversion '%Q'.
+ */
+enum sk_err sk_import_date_format_check(const char *fmt, struct sk_diag *d);
 
 /** Defaults: kind, encoding from map or detection; no skipping. */
 void sk_import_opts_init(struct sk_import_opts *o);
 
 /**
- * Import @p path ("-" = standard input; @p name is how diagnostics and the
- * imports table name it, NULL: @p path) into @p db, reading local times in
- * the zone of contract @p c and priorities by its names. Returns SK_ERR_DATA
+ * Import @p path ("-" = standard input, copied to a temporary file first: the
+ * file is read twice; @p name is how diagnostics and the imports table name
+ * it, NULL: @p path) into @p db, reading local times in the zone of contract
+ * @p c and priorities by its names. A first pass over the file's times
+ * decides how dates like 03-04-2027 are read (the date format, the profile,
+ * else the rows whose day or month is above 12; a file that says both, or
+ * nothing, is refused) and the file's horizon. The database must belong to
+ * @p c (sk_db_check_contract(), SK_ERR_USAGE otherwise). Returns SK_ERR_DATA
  * when rows were bad and not skipped, or the file has no rows (unless
  * allow_empty) or cannot be read as text (nothing stored), SK_ERR_DB when the
  * database refused or is locked, SK_ERR_IO when the file cannot be read.

@@ -59,7 +59,14 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_SKIPBAD: a->o.skip_bad = 1; break;
 	case OPT_ALLOW_EMPTY: a->o.allow_empty = 1; break;
 	case OPT_REJECTS: a->rejects = arg; break;
-	case OPT_DATEFMT: a->o.date_format = arg; break;
+	case OPT_DATEFMT: {
+		struct sk_diag d;
+
+		if (sk_import_date_format_check(arg, &d))
+			return tool_misuse(&tool, "--date-format: %s", d.msg);
+		a->o.date_format = arg;
+		break;
+	}
 	case OPT_WAIT: {
 		char *end;
 		long v = strtol(arg, &end, 10);
@@ -170,12 +177,20 @@ static int import_one(struct args *a, struct sk_db *db, const struct sk_contract
 		       sk_import_kind_name(res.kind), res.profile, res.rows_read,
 		       res.rows_read == 1 ? "" : "s", res.inserted, res.updated, res.unchanged,
 		       res.rejected);
+		if (res.older)
+			printf(", %ld kept as stored (older than it)", res.older);
 		if (res.kind == SK_KIND_EVENTLOG)
 			printf("; tickets: %ld new, %ld updated, %ld unchanged",
 			       res.tickets_inserted, res.tickets_updated, res.tickets_unchanged);
-		printf("; DST: %ld gap%s, %ld fold%s; import %lld\n", res.dst_gaps,
-		       res.dst_gaps == 1 ? "" : "s", res.dst_folds, res.dst_folds == 1 ? "" : "s",
-		       res.import_id);
+		if (res.dates[0])
+			printf("; dates: %s", res.dates);
+		printf("; DST: %ld gap%s, %ld fold%s", res.dst_gaps, res.dst_gaps == 1 ? "" : "s",
+		       res.dst_folds, res.dst_folds == 1 ? "" : "s");
+		if (res.identical_to)
+			printf("; the same file as import %lld: nothing changed, nothing stored\n",
+			       res.identical_to);
+		else
+			printf("; import %lld\n", res.import_id);
 	}
 	return EXIT_OK;
 }

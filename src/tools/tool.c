@@ -144,6 +144,7 @@ int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 int tool_opt_kpi(const struct tool *t, const char *arg, struct tool_given *g)
 {
 	const char *eq = strchr(arg, '=');
+	struct sk_diag why;
 	sk_dec v;
 
 	if (!eq || eq == arg)
@@ -152,8 +153,8 @@ int tool_opt_kpi(const struct tool *t, const char *arg, struct tool_given *g)
 		return tool_misuse(t, "too many --kpi options");
 	if (sk_dec_parse(eq + 1, &v, NULL) != SK_OK)
 		return tool_misuse(t, "--kpi %s: cannot read '%s' as a number", arg, eq + 1);
-	if (v < 0)
-		return tool_misuse(t, "--kpi %s: a measured value cannot be negative", arg);
+	if (sk_kpi_value_check(v, &why) != SK_OK)
+		return tool_misuse(t, "--kpi %s: %s", arg, why.msg);
 	g->ids[g->n] = strndup(arg, (size_t)(eq - arg));
 	if (!g->ids[g->n]) {
 		tool_error(t, "out of memory");

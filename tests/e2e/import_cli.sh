@@ -41,10 +41,13 @@ check "good file exits 0" 0 $?
 check "good file is quiet" "" "$(cat "$T/out")"
 check "tickets stored" 4 "$(q 'SELECT count(*) FROM tickets')"
 
-# -v: one summary line, with the DST counts; a re-import changes nothing.
+# -v: one summary line, with the date order and the DST counts; a re-import
+# changes nothing and leaves no trace, not even an imports row.
 "$I" -v -d "$T/a.db" -c "$C" tickets_ok.csv >"$T/out" 2>&1
-check "summary line" "sla-import: tickets_ok.csv: tickets (generic): 4 rows read, 0 inserted, 0 updated, 4 unchanged, 0 rejected; DST: 1 gap, 1 fold; import 2" "$(cat "$T/out")"
+check "re-import exits 0" 0 $?
+check "summary line" "sla-import: tickets_ok.csv: tickets (generic): 4 rows read, 0 inserted, 0 updated, 4 unchanged, 0 rejected; dates: day-month (line 3: 15-01-2027); DST: 1 gap, 1 fold; the same file as import 1: nothing changed, nothing stored" "$(cat "$T/out")"
 check "re-import left history empty" 0 "$(q 'SELECT count(*) FROM ticket_history')"
+check "re-import added no imports row" 1 "$(q 'SELECT count(*) FROM imports')"
 
 # A bad row refuses the file: message with file, line, field; database unchanged.
 before=$(q 'SELECT count(*) FROM imports; SELECT count(*) FROM tickets; SELECT total_changes()')
@@ -66,7 +69,7 @@ check "imports records the rejects" 1 "$(q "SELECT rows_rejected FROM imports WH
 
 # Standard input, and an update with the old version kept.
 "$I" -v -d "$T/a.db" -c "$C" - <tickets_v2.csv >"$T/out" 2>&1
-check "stdin summary" "sla-import: -: tickets (generic): 2 rows read, 0 inserted, 1 updated, 1 unchanged, 0 rejected; DST: 0 gaps, 0 folds; import 4" "$(cat "$T/out")"
+check "stdin summary" "sla-import: -: tickets (generic): 2 rows read, 0 inserted, 1 updated, 1 unchanged, 0 rejected; dates: day-month (line 3: 15-01-2027); DST: 0 gaps, 0 folds; import 3" "$(cat "$T/out")"
 check "history kept" "INC-002|resolved_at,status|In behandeling" "$(q 'SELECT id, changed, status FROM ticket_history')"
 
 # Encodings and delimiters.

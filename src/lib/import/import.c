@@ -353,7 +353,7 @@ static void bad_row(struct imp *x, char delim)
 {
 	if (!x->res->rejected++)
 		x->first_bad = x->rd;
-	if (x->o->on_bad_row)
+	if (x->o->on_bad_row && !import_dates_hold(x))
 		x->o->on_bad_row(x->o->ctx, &x->rd);
 	if (x->o->skip_bad)
 		write_reject(x, delim);
@@ -376,8 +376,11 @@ static enum sk_err log_start(struct imp *x, const char *profile, int enc,
 		.encoding = enc == SK_ENC_CP1252 ? "windows-1252" : "utf-8",
 		.delimiter = dl,
 		.tool_version = sk_version(),
+		.contract_id = x->c->id,
 		.skip_bad = x->o->skip_bad,
 		.started = started,
+		.has_horizon = x->dates->has_horizon,
+		.horizon = x->dates->horizon,
 	};
 
 	snprintf(dl, sizeof(dl), "%s", delim == '\t' ? "tab" : (char[2]){ delim, 0 });
@@ -766,6 +769,31 @@ static enum sk_err store_batch(struct imp *x, const struct kind_ops *ops, struct
 	return flush(x, ops, p, b, fptr, fcap, delim, d);
 }
 
+/* The date format in use is one sk_datetime_parse_fmt() can follow; a bad
+ * one is the caller's mistake (--date-format, or the map's date_format). */
+static enum sk_err check_date_format(const struct imp *x, struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	if (!x->date_format || !(rc = sk_import_date_format_check(x->date_format, d)))
+		return SK_OK;
+	if (d && !x->o->date_format && x->map)
+		snprintf(d->file, sizeof(d->file), "%s", x->map->path);
+	return rc;
+}
+
+/* An import that changed nothing of a file imported before (the same
+ * SHA-256) leaves no trace: *same is that import's id. */
+static enum sk_err same_file(struct imp *x, long long *same, struct sk_diag *d)
+{
+	const struct sk_import_result *r = x->res;
+
+	*same = 0;
+	if (r->inserted || r->updated || r->tickets_inserted || r->tickets_updated)
+		return SK_OK;
+	return store_import_same_file(x->si, r->sha256, same, d);
+}
+
 static void imp_release(struct imp *x)
 {
 	for (size_t i = 0; i < x->ncols; i++)
@@ -775,6 +803,8 @@ static void imp_release(struct imp *x)
 	store_import_close(x->si);
 	x->si = NULL;
 	free(x->extra.s);
+	free(x->dates);
+	x->dates = NULL;
 }
 
 enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
@@ -795,6 +825,8 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	const char **fptr = NULL;
 	size_t fcap = 0;
 	int64_t done = 0;
+	char spool[4096] = "";
+	long long same = 0;
 	enum sk_err rc;
 
 	memset(res, 0, sizeof(*res));
@@ -815,6 +847,26 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	x.date_format = o->date_format ? o->date_format : map ? map->date_format : NULL;
 	if ((rc = check_setup(&x, delim, d)))
 		goto out;
+	if ((rc = check_date_format(&x, d)))
+		goto out;
+	if (!(x.dates = calloc(1, sizeof(*x.dates)))) {
+		rc = sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+		goto out;
+	}
+	/* The write lock first: a second import waits here for the first (also
+	 * while that one reads its standard input), and a database of another
+	 * contract is refused before the file is read. */
+	if ((rc = sk_db_begin(db, d)))
+		goto out;
+	began = 1;
+	if ((rc = sk_db_check_contract(db, c->id, d)))
+		goto out;
+	/* The file is read twice (import_scan()): standard input goes to a file. */
+	if (strcmp(path, "-") == 0) {
+		if ((rc = import_spool_stdin(spool, sizeof(spool), d)))
+			goto out;
+		path = spool;
+	}
 
 	if ((rc = csvread_open(path, x.name, delim, enc, &csv, d)))
 		goto out;
@@ -840,12 +892,10 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	if ((int)x.kind < 0 && (rc = detect_kind(&x, d)))
 		goto out;
 	res->kind = x.kind;
-	if ((rc = map_columns(&x, d)) || (rc = check_header_names(&x, d)))
+	if ((rc = map_columns(&x, d)) || (rc = check_header_names(&x, d)) ||
+	    (rc = import_scan(&x, path, delim, enc, d)))
 		goto out;
 
-	if ((rc = sk_db_begin(db, d)))
-		goto out;
-	began = 1;
 	if ((rc = store_import_open(db, &x.si, d)) ||
 	    (rc = log_start(&x, profile, enc, delim, started, d)))
 		goto out;
@@ -893,6 +943,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	memcpy(res->sha256, pl.sha, sizeof(res->sha256));
 	if (kinds[x.kind]->finish && (rc = kinds[x.kind]->finish(&x, d)))
 		goto out;
+	import_dates_report(&x);
 	if (x.bad) {
 		rc = sk_diag_set(d, SK_ERR_DATA, x.name, 0, NULL,
 				 "%ld bad row%s of %ld: nothing imported (--skip-bad imports "
@@ -908,6 +959,15 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 				 "nothing imported (an empty export? --allow-empty imports it)");
 		goto out;
 	}
+	if ((rc = same_file(&x, &same, d)))
+		goto out;
+	if (same) {
+		/* Nothing to keep, not even the imports row. */
+		sk_db_rollback(db);
+		began = 0;
+		res->identical_to = same;
+		goto out;
+	}
 	if ((rc = import_notes_finish(&x)) && (rc = sk_diag_set(d, rc, NULL, 0, NULL,
 								 "out of memory")))
 		goto out;
@@ -921,6 +981,9 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 out:
 	pipeline_end(&pl);
 	import_notes_free(&x);
+	/* Held date errors come before the message that ends the import. */
+	if (x.dates)
+		import_dates_report(&x);
 	free(pend);
 	free(fptr);
 	imp_release(&x);
@@ -932,5 +995,7 @@ out:
 		snprintf(d->msg + n, sizeof(d->msg) - n, "; nothing imported");
 	}
 	csvread_close(csv);
+	if (spool[0])
+		remove(spool);
 	return rc;
 }

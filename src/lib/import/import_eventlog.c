@@ -31,6 +31,10 @@ static enum sk_err eventlog_check(struct imp *x, struct import_row *r)
 	status = imp_text(x, F_STATUS);
 	meaning = imp_status_meaning(x, status);
 	v[EV_AT] = (struct store_val){ STORE_INT, at, NULL };
+	/* Each row is an update of its ticket at its time: the staged ticket
+	 * (its latest row) is as of then, unless a column says otherwise. */
+	if (v[TC_UPDATED].type == STORE_NULL)
+		v[TC_UPDATED] = v[EV_AT];
 	v[EV_STATUS] = (struct store_val){ STORE_TEXT, 0, status };
 	v[EV_MEANING] = (struct store_val){ meaning ? STORE_TEXT : STORE_NULL, 0, meaning };
 	r->nv = EV_COUNT;

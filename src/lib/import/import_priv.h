@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "slakit/contract.h"
+#include "slakit/datetime.h"
 #include "slakit/db.h"
 #include "slakit/import.h"
 #include "store/store.h"
@@ -24,7 +25,7 @@ enum import_fid {
 	F_CHANGE_TYPE, F_CAB, F_FAILED, F_PLANNED_AT, F_STATUS, F_AT,
 	F_TICKET_ID, F_START, F_END, F_REASON, F_CALL_ID, F_STARTED, F_WAIT,
 	F_ANSWERED, F_QUEUE, F_SERVICE, F_PLANNED, F_ANNOUNCED, F_DESCRIPTION,
-	F_PERIOD, F_KPI, F_VALUE, F_NOTE,
+	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED,
 	F_COUNT
 };
 
@@ -63,6 +64,7 @@ struct import_profile {
 	const struct import_word *words;        /* ends with field == NULL */
 	const struct import_word *statuses;     /* field = meaning; ends with NULL */
 	const char *const *date_formats;    /* tried after the standard forms */
+	int day_first;      /* 1: its exports write 03-04-2027 day first (TOPdesk) */
 };
 
 const struct import_profile *profile_find(const char *name);
@@ -119,6 +121,7 @@ struct imp {
 	const char *name;             /* file name in messages */
 	const char *date_format;
 	struct sk_import_result *res;
+	struct import_dates *dates;   /* the date order and the date errors (import_scan.c) */
 	long long import_id;
 	int bad;                      /* bad rows seen without skip_bad: refuse the file */
 	/* the header */
@@ -177,6 +180,44 @@ const char *imp_status_meaning(struct imp *x, const char *status);
 int imp_missing(const struct imp *x, const char *s);
 int word_eq(const char *a, const char *b);
 char *import_fmt_local(struct imp *x, sk_time t, char *buf, size_t size);
+
+/* The first pass over a file (import_scan.c): how dates written day and
+ * month in numbers are read, and the file's horizon. */
+enum import_order { ORDER_NONE, ORDER_DAY_FIRST, ORDER_MONTH_FIRST };
+
+struct import_dates {
+	enum import_order order;      /* how 03-04-2027 is read */
+	int has_horizon;
+	sk_time horizon;              /* the latest time the file holds */
+	/* Date errors, held to be reported once per column (import_dates_hold()). */
+	struct import_date_errors {
+		struct sk_diag first;
+		long n, last;
+	} err[F_COUNT];
+	int nheld, held[F_COUNT];     /* the columns held, in the order they first failed */
+};
+
+/* Read @p s as a date the way this file's dates are read (the date format,
+ * else the standard forms in the file's day-month order, then the
+ * profile's); SK_OK or the parser's error. */
+enum sk_err import_read_date(const struct imp *x, const char *s, struct sk_datetime *dt);
+
+/* The first pass over @p path: decide x->dates (SK_ERR_DATA when the file
+ * writes dates both ways, or only ambiguously), fill x->res->dates and the
+ * horizon. Read errors are left to the second pass, which meets them too. */
+enum sk_err import_scan(struct imp *x, const char *path, char delim, int enc,
+			struct sk_diag *d);
+
+/* Standard input into a temporary file (its path in @p path, @p size bytes),
+ * so it can be read twice; the caller removes it. */
+enum sk_err import_spool_stdin(char *path, size_t size, struct sk_diag *d);
+
+/* 1 when x->rd is a date error held to be reported with the others of its
+ * column (import_dates_report()), 0 when it is to be reported now. */
+int import_dates_hold(struct imp *x);
+
+/* Report the held date errors, one per column with their count. */
+void import_dates_report(struct imp *x);
 
 /* The duplicate-key message for the current row (SK_ERR_DATA, x->rd). */
 enum sk_err imp_duplicate(struct imp *x, const struct import_row *r, long first);

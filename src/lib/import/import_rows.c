@@ -43,6 +43,10 @@ enum sk_err import_put(struct imp *x, enum store_table t, const struct store_val
 	case STORE_UNCHANGED:
 		(*same)++;
 		break;
+	case STORE_OLDER:
+		/* The stored version is newer: kept, and counted apart. */
+		x->res->older++;
+		break;
 	case STORE_DUPLICATE: {
 		struct import_row k = { .key = key, .shown = shown };
 
@@ -307,6 +311,14 @@ static enum sk_err kpi_check(struct imp *x, struct import_row *r)
 	}
 	if ((rc = imp_dec(x, F_VALUE, &value, &present)))
 		return rc;
+	/* The checks sla-score --kpi makes: the same value is refused either way. */
+	{
+		struct sk_diag why;
+
+		if (sk_kpi_value_check(value, &why))
+			return imp_bad(x, F_VALUE, "cannot use '%s': %s", imp_raw(x, F_VALUE),
+				       why.msg);
+	}
 	sk_dec_format_short(value, '.', num, sizeof(x->text[2]));
 	set_text(&v[KC_PERIOD], period);
 	set_text(&v[KC_KPI], kpi);

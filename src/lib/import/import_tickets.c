@@ -156,6 +156,11 @@ enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT])
 	}
 	set_text(&v[TC_CHANGE_TYPE], s);
 	set_text(&v[TC_STATUS], imp_text(x, F_STATUS));
+	/* When the export last changed the ticket: an older row never replaces a
+	 * newer one (store_row_put()). */
+	if ((rc = imp_time(x, F_UPDATED, &tm, &present)))
+		return rc;
+	set_int(&v[TC_UPDATED], tm, present);
 	set_text(&v[TC_EXTRA], imp_extra(x));
 	return SK_OK;
 }

@@ -134,13 +134,14 @@ char *import_fmt_local(struct imp *x, sk_time t, char *buf, size_t size)
 	return sk_time_format_local(t, x->c->tz, buf, size);
 }
 
-/* 1 when s starts like an ISO date (YYYY-MM-DD), which no format can mean otherwise. */
-static int iso_like(const char *s)
+/* A date error: marked SK_ERR_SYNTAX in x->rd (the row's code stays
+ * SK_ERR_DATA), so that the errors of one column are reported together. */
+static enum sk_err date_bad(struct imp *x, enum import_fid fi, const char *what, const char *s)
 {
-	while (*s == ' ')
-		s++;
-	return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
-	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && s[4] == '-';
+	enum sk_err rc = imp_bad(x, fi, what, s);
+
+	x->rd.err = SK_ERR_SYNTAX;
+	return rc;
 }
 
 enum sk_err imp_time(struct imp *x, enum import_fid fi, sk_time *out, int *present)
@@ -148,29 +149,17 @@ enum sk_err imp_time(struct imp *x, enum import_fid fi, sk_time *out, int *prese
 	const char *s = imp_raw(x, fi);
 	struct sk_datetime dt;
 	enum sk_local_kind kind = SK_LOCAL_EXACT;
-	enum sk_err rc = SK_ERR_SYNTAX;
 
 	*present = 0;
 	*out = 0;
 	if (!s)
 		return SK_OK;
-	/* An explicit format is the only reading, except ISO dates, which are
-	 * never ambiguous; without one, the standard forms then the profile's. */
-	if (x->date_format) {
-		rc = sk_datetime_parse_fmt(s, x->date_format, &dt, NULL);
-		if (rc && iso_like(s))
-			rc = sk_datetime_parse(s, &dt, NULL);
-	} else {
-		rc = sk_datetime_parse(s, &dt, NULL);
-		for (const char *const *f = x->prof->date_formats; rc && *f; f++)
-			rc = sk_datetime_parse_fmt(s, *f, &dt, NULL);
-	}
-	if (rc)
-		return imp_bad(x, fi, "cannot read '%s' as a date", s);
+	if (import_read_date(x, s, &dt))
+		return date_bad(x, fi, "cannot read '%s' as a date", s);
 	/* The calendars cover these years; a typo like 0207 would only surface as an
 	 * impossible timeline when computed. */
 	if (dt.civil.year < 1900 || dt.civil.year > 2199)
-		return imp_bad(x, fi, "'%s' lies outside the years 1900-2199", s);
+		return date_bad(x, fi, "'%s' lies outside the years 1900-2199", s);
 	*out = sk_datetime_resolve(&dt, x->c->tz, &kind);
 	if (kind == SK_LOCAL_GAP)
 		x->res->dst_gaps++;

@@ -60,6 +60,8 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_KPI] = { "kpi", FT_TEXT, KP, KP },
 	[F_VALUE] = { "value", FT_DEC, KP, KP },
 	[F_NOTE] = { "note", FT_TEXT, KP, 0 },
+	/* The row's own last update: an older export never replaces a newer row. */
+	[F_UPDATED] = { "updated_at", FT_TIME, T, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -116,6 +118,7 @@ static const struct import_alias topdesk_aliases[] = {
 	{ T, F_CAB, "CAB akkoord" }, { T, F_CAB, "Goedgekeurd door CAB" },
 	{ T, F_FAILED, "Wijziging mislukt" }, { T, F_FAILED, "Mislukt" },
 	{ T, F_PLANNED_AT, "Geplande datum" }, { T, F_PLANNED_AT, "Plandatum" },
+	{ TK, F_UPDATED, "Gewijzigd" }, { TK, F_UPDATED, "Laatst gewijzigd" },
 	{ T | EV, F_STATUS, "Behandelstatus" }, { EV, F_STATUS, "Nieuwe status" },
 	{ EV | PA, F_TICKET_ID, "Incidentnummer" }, { EV | PA, F_TICKET_ID, "Melding" },
 	{ EV | PA, F_TICKET_ID, "Nummer" },
@@ -177,6 +180,8 @@ static const struct import_alias servicenow_aliases[] = {
 	{ T, F_CHANNEL, "Contacttype" },
 	{ T, F_ESCALATED, "u_escalated_at" },
 	{ T, F_ONSITE, "u_onsite_at" },
+	{ TK, F_UPDATED, "sys_updated_on" }, { TK, F_UPDATED, "Updated" },
+	{ TK, F_UPDATED, "Bijgewerkt" },
 	{ T, F_STATUS, "state" }, { T, F_STATUS, "incident_state" },
 	{ T, F_STATUS, "Incident state" },
 	{ EL, F_AT, "sys_updated_on" }, { EL, F_AT, "Updated" },
@@ -215,6 +220,7 @@ static const struct import_alias jira_aliases[] = {
 	{ T, F_RESPONDED, "Custom field (Date of First Response)" },
 	{ T, F_RESPONDED, "Date of First Response" },
 	{ T, F_RESOLVED, "Resolved" },
+	{ TK, F_UPDATED, "Updated" },
 	{ T, F_CATEGORY, "Component/s" }, { T, F_CATEGORY, "Components" },
 	{ T, F_LOCATION, "Custom field (Location)" },
 	{ T, F_CHANNEL, "Custom field (Request channel)" }, { T, F_CHANNEL, "Request channel" },
@@ -255,6 +261,7 @@ static const struct import_alias zendesk_aliases[] = {
 	{ T, F_RESPONDED, "First reply at" },
 	{ T, F_RESOLVED, "Solved at" }, { T, F_RESOLVED, "Ticket solved - Timestamp" },
 	{ T, F_CLOSED, "Closed at" },
+	{ TK, F_UPDATED, "Updated at" },
 	{ T, F_CHANNEL, "Via" }, { T, F_CHANNEL, "Ticket channel" },
 	{ T, F_LOCATION, "Organization" },
 	{ T, F_CATEGORY, "Group" },
@@ -287,11 +294,12 @@ static const char *const zendesk_formats[] = {
 };
 
 static const struct import_profile profiles[] = {
-	{ "generic", generic_aliases, no_words, generic_statuses, no_formats },
-	{ "topdesk", topdesk_aliases, topdesk_words, topdesk_statuses, no_formats },
-	{ "servicenow", servicenow_aliases, servicenow_words, servicenow_statuses, no_formats },
-	{ "jira", jira_aliases, jira_words, jira_statuses, jira_formats },
-	{ "zendesk", zendesk_aliases, zendesk_words, zendesk_statuses, zendesk_formats },
+	{ "generic", generic_aliases, no_words, generic_statuses, no_formats, 0 },
+	/* TOPdesk's Dutch interface writes dd-mm-jjjj: its order when no row tells. */
+	{ "topdesk", topdesk_aliases, topdesk_words, topdesk_statuses, no_formats, 1 },
+	{ "servicenow", servicenow_aliases, servicenow_words, servicenow_statuses, no_formats, 0 },
+	{ "jira", jira_aliases, jira_words, jira_statuses, jira_formats, 0 },
+	{ "zendesk", zendesk_aliases, zendesk_words, zendesk_statuses, zendesk_formats, 0 },
 };
 
 static const char *const names[] = {

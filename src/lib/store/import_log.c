@@ -7,7 +7,8 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 {
 	/* Parameters, named once. */
 	enum { P_FILE = 1, P_KIND, P_PROFILE, P_MAP_FILE, P_MAP_SHA256, P_CONTRACT_SHA256,
-	       P_TIME_ZONE, P_ENCODING, P_DELIMITER, P_SKIP_BAD, P_STARTED, P_TOOL_VERSION };
+	       P_TIME_ZONE, P_ENCODING, P_DELIMITER, P_SKIP_BAD, P_STARTED, P_TOOL_VERSION,
+	       P_CONTRACT_ID, P_HORIZON };
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
 
@@ -15,9 +16,10 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 			   "map_file, map_sha256, contract_sha256, time_zone, encoding, delimiter, "
 			   "skip_bad, rows_read, rows_inserted, rows_updated, rows_unchanged, "
 			   "rows_rejected, tickets_inserted, tickets_updated, tickets_unchanged, "
-			   "dst_gaps, dst_folds, started_at, finished_at, tool_version) VALUES "
+			   "dst_gaps, dst_folds, started_at, finished_at, tool_version, contract_id, "
+			   "horizon) VALUES "
 			   "(?1, '', 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 0, 0, "
-			   "0, 0, ?11, ?11, ?12)", &st, d);
+			   "0, 0, ?11, ?11, ?12, ?13, ?14)", &st, d);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, P_FILE, log->file, -1, SQLITE_STATIC);
@@ -32,6 +34,11 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 	sqlite3_bind_int(st, P_SKIP_BAD, log->skip_bad);
 	sqlite3_bind_int64(st, P_STARTED, log->started);
 	sqlite3_bind_text(st, P_TOOL_VERSION, log->tool_version, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, P_CONTRACT_ID, log->contract_id, -1, SQLITE_STATIC);
+	if (log->has_horizon)
+		sqlite3_bind_int64(st, P_HORIZON, log->horizon);
+	si->has_horizon = log->has_horizon;
+	si->horizon = log->horizon;
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = sk_db_fail(si->db, "log import", d);
 	sqlite3_finalize(st);
@@ -72,6 +79,28 @@ enum sk_err store_import_log_finish(struct store_import *si, const struct sk_imp
 	sqlite3_bind_int64(st, P_ID, si->import_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = sk_db_fail(si->db, "log import", d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum sk_err store_import_same_file(struct store_import *si, const char *sha256, long long *id,
+				   struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+	int r;
+
+	*id = 0;
+	if ((rc = sk_db_prepare(si->db, "SELECT id FROM imports WHERE sha256 = ?1 AND id <> ?2 "
+				"ORDER BY id LIMIT 1", &st, d)))
+		return rc;
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, si->import_id);
+	r = sqlite3_step(st);
+	if (r == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (r != SQLITE_DONE)
+		rc = sk_db_fail(si->db, "look for the same file", d);
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -16,6 +16,7 @@ struct store_import_table {
 	const char *seq;              /* a column a new row gets import id * 2^32 + line
 				       * in: the order of arrival (NULL: the rowid keeps it) */
 	const char *history;          /* a table an updated row's old version goes to */
+	int updated;                  /* the column of a row's own update time, -1: none */
 };
 
 extern const struct store_import_table store_import_tables[STORE_TABLES];
@@ -26,7 +27,8 @@ extern const struct store_import_table store_import_tables[STORE_TABLES];
 /* A table's statements, prepared the first time a row of it comes. */
 struct store_import_stmts {
 	sqlite3_stmt *ins;            /* insert one row unless its key is stored */
-	sqlite3_stmt *sel;            /* the stored row: other columns, import_id, line */
+	sqlite3_stmt *sel;            /* the stored row: other columns, import_id, line,
+				       * its import's horizon */
 	sqlite3_stmt *upd;            /* set the other columns, import_id, line */
 	sqlite3_stmt *hist;           /* copy the stored row to the history table */
 	sqlite3_stmt *many;           /* insert STORE_INSERT_MANY rows */
@@ -36,6 +38,8 @@ struct store_import {
 	struct sk_db *db;
 	sqlite3 *h;
 	long long import_id;
+	int has_horizon;              /* this import's horizon (store_import_log.horizon) */
+	sk_time horizon;
 	sqlite3_stmt *seen;           /* look a key up in temp.seen */
 	sqlite3_stmt *seen_add;       /* add a key to temp.seen */
 	struct store_import_stmts st[STORE_TABLES];

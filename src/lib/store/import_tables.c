@@ -20,7 +20,7 @@ static const char *const ticket_cols[TC_COUNT] = {
 	[TC_FCR] = "first_contact_resolved", [TC_UPLIFT] = "p1_uplift",
 	[TC_UPLIFT_REASON] = "uplift_reason", [TC_CHANGE_TYPE] = "change_type",
 	[TC_CAB] = "cab_approved", [TC_FAILED] = "change_failed", [TC_STATUS] = "status",
-	[TC_EXTRA] = "extra",
+	[TC_UPDATED] = "updated_at", [TC_EXTRA] = "extra",
 };
 
 static const char *const event_cols[EC_COUNT] = {
@@ -50,12 +50,13 @@ static const char *const kpi_cols[KC_COUNT] = {
 };
 
 const struct store_import_table store_import_tables[STORE_TABLES] = {
-	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history" },
-	[STORE_EVENTS] = { "ticket_events", "row", event_cols, EC_COUNT, 3, "id", NULL },
-	[STORE_PAUSES] = { "pauses", "row", pause_cols, PC_COUNT, 2, NULL, NULL },
-	[STORE_CALLS] = { "calls", "row", call_cols, CC_COUNT, 1, NULL, NULL },
-	[STORE_OUTAGES] = { "outages", "row", outage_cols, OC_COUNT, 2, NULL, NULL },
-	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL },
+	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history",
+			    TC_UPDATED },
+	[STORE_EVENTS] = { "ticket_events", "row", event_cols, EC_COUNT, 3, "id", NULL, -1 },
+	[STORE_PAUSES] = { "pauses", "row", pause_cols, PC_COUNT, 2, NULL, NULL, -1 },
+	[STORE_CALLS] = { "calls", "row", call_cols, CC_COUNT, 1, NULL, NULL, -1 },
+	[STORE_OUTAGES] = { "outages", "row", outage_cols, OC_COUNT, 2, NULL, NULL, -1 },
+	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL, -1 },
 };
 
 void store_import_bind(sqlite3_stmt *st, int i, const struct store_val *v)
@@ -138,11 +139,14 @@ enum sk_err store_import_prepare(struct store_import *si, enum store_table t, st
 	if ((rc = prepare(si, &q, &s->ins, d)))
 		return rc;
 
-	/* The stored row: its other columns, then the import and line that wrote it. */
+	/* The stored row: its other columns, then the import and line that wrote
+	 * it, and that import's horizon (what the row is as of, without a time
+	 * of its own). */
 	add(&q, "SELECT ");
 	for (int i = tb->nkey; i < tb->ncols; i++)
 		add(&q, "%s,", tb->cols[i]);
-	add(&q, "import_id,line FROM %s", tb->name);
+	add(&q, "import_id,line,(SELECT horizon FROM imports WHERE imports.id = %s.import_id) "
+	    "FROM %s", tb->name, tb->name);
 	where_key(&q, tb, 1);
 	if ((rc = prepare(si, &q, &s->sel, d)))
 		return rc;

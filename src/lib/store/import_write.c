@@ -174,6 +174,32 @@ static int changes(struct store_import *si, const struct store_import_table *tb,
 	return any;
 }
 
+/* 1 when the stored row in @st (other columns from 0, then import_id, line,
+ * horizon) is newer than @v: each is as of its own update time if it has
+ * one, else its import's horizon; unknown on either side is never older, so
+ * the later import wins as it always did. */
+static int older(const struct store_import *si, const struct store_import_table *tb,
+		 sqlite3_stmt *st, const struct store_val *v)
+{
+	const int nother = tb->ncols - tb->nkey;
+	const int own = tb->updated >= 0 ? tb->updated - tb->nkey : -1;
+	sk_time mine, theirs;
+
+	if (own >= 0 && v[tb->updated].type == STORE_INT)
+		mine = v[tb->updated].i;
+	else if (si->has_horizon)
+		mine = si->horizon;
+	else
+		return 0;
+	if (own >= 0 && sqlite3_column_type(st, own) == SQLITE_INTEGER)
+		theirs = sqlite3_column_int64(st, own);
+	else if (sqlite3_column_type(st, nother + 2) == SQLITE_INTEGER)
+		theirs = sqlite3_column_int64(st, nother + 2);
+	else
+		return 0;
+	return mine < theirs;
+}
+
 enum sk_err store_row_put(struct store_import *si, enum store_table t, const struct store_val *v,
 			  long line, const char *key, int tried, enum store_put *did, long *first,
 			  struct sk_diag *d)
@@ -184,7 +210,7 @@ enum sk_err store_row_put(struct store_import *si, enum store_table t, const str
 	sqlite3_stmt *st;
 	enum sk_err rc;
 	long at;
-	int changed, added;
+	int changed, added, old = 0;
 
 	*first = 0;
 	if (!tried) {
@@ -221,6 +247,10 @@ enum sk_err store_row_put(struct store_import *si, enum store_table t, const str
 		}
 	}
 	changed = changes(si, tb, st, v);
+	/* An older version is kept as it is: for the duplicate check it is a row
+	 * this file gave unchanged. */
+	if (changed && older(si, tb, st, v))
+		changed = 0, old = 1;
 	sqlite3_reset(st);
 	if (key) {
 		at = changed ? seen(si, key, d) : seen_add(si, key, line, d);
@@ -233,7 +263,7 @@ enum sk_err store_row_put(struct store_import *si, enum store_table t, const str
 		}
 	}
 	if (!changed) {
-		*did = STORE_UNCHANGED;
+		*did = old ? STORE_OLDER : STORE_UNCHANGED;
 		return SK_OK;
 	}
 	if (tb->history) {

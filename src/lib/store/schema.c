@@ -257,12 +257,19 @@ static const char *const v3[] = {
 /* Version 3 -> 4: a database belongs to one contract (the [contract] id of
  * its first import; sk_db_check_contract()), so two customers' tickets never
  * mix in one figure; and each import records the latest time its file
- * covers, the data's horizon. */
+ * covers, the data's horizon. A ticket keeps the time its own export says it
+ * was last updated, when the export has one: an older export never replaces
+ * a newer version (judged by that time, else by the imports' horizons). */
 static const char *const v4[] = {
 	/* (SQLite takes no comment after an added column.) [contract] id of the
-	 * contract used; the latest time the file covers, UTC seconds. */
+	 * contract used; the latest time the file covers, UTC seconds (NULL: the
+	 * file holds no time, e.g. KPI measurements). */
 	"ALTER TABLE imports ADD COLUMN contract_id TEXT",
 	"ALTER TABLE imports ADD COLUMN horizon INTEGER",
+	/* The ticket's last update as its export says it (sys_updated_on,
+	 * Gewijzigd, Updated; UTC seconds), NULL when the export has none. */
+	"ALTER TABLE tickets ADD COLUMN updated_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN updated_at INTEGER",
 	NULL
 };
 

@@ -304,7 +304,7 @@ enum { TC_ID, TC_TYPE, TC_PRIORITY, TC_LEVEL, TC_RAW, TC_IMPACT, TC_URGENCY,
        TC_REPORTED, TC_RESPONDED, TC_RESOLVED, TC_CLOSED, TC_PRODUCTIVE,
        TC_ESCALATED, TC_ONSITE, TC_RCA, TC_PLANNED, TC_CATEGORY, TC_LOCATION,
        TC_CHANNEL, TC_FCR, TC_UPLIFT, TC_UPLIFT_REASON, TC_CHANGE_TYPE, TC_CAB,
-       TC_FAILED, TC_STATUS, TC_EXTRA, TC_COUNT };
+       TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_COUNT };
 enum { EC_TICKET_ID, EC_AT, EC_STATUS, EC_PAUSE, EC_MEANING, EC_EXTRA, EC_COUNT };
 enum { PC_TICKET_ID, PC_START, PC_END, PC_REASON, PC_COUNT };
 enum { CC_CALL_ID, CC_STARTED, CC_WAIT, CC_ANSWERED, CC_QUEUE, CC_EXTRA, CC_COUNT };
@@ -331,12 +331,17 @@ void store_import_close(struct store_import *si);
 struct store_import_log {
 	const char *file, *kind, *profile, *map_file, *map_sha256, *contract_sha256;
 	const char *time_zone, *encoding, *delimiter, *tool_version;
+	const char *contract_id;      /* the contract's [contract] id */
 	int skip_bad;
 	sk_time started;
+	int has_horizon;              /* 0: the file holds no time (horizon NULL) */
+	sk_time horizon;              /* the latest time the file holds */
 };
 
 /* Insert the imports row (counts 0, finished = started); its id in *id, and
- * the id every row stored through @si is marked with. */
+ * the id every row stored through @si is marked with. The horizon is also
+ * what the rows of this import are as of, where a row has no update time of
+ * its own (store_row_put()). */
 enum sk_err store_import_log_start(struct store_import *si, const struct store_import_log *log,
 				   long long *id, struct sk_diag *d);
 
@@ -344,13 +349,22 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 enum sk_err store_import_log_finish(struct store_import *si, const struct sk_import_result *r,
 				    int64_t bytes, sk_time finished, struct sk_diag *d);
 
+/* The earlier import of a file with SHA-256 @sha256 (*id, 0: none). */
+enum sk_err store_import_same_file(struct store_import *si, const char *sha256, long long *id,
+				   struct sk_diag *d);
+
 /* What store_row_put() did with a row. */
-enum store_put { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLICATE };
+enum store_put { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLICATE,
+		 STORE_OLDER };
 
 /*
  * Store row @v of table @t (its columns' values in order) from line @line:
  * insert it; when its key is stored already, update it if another column
- * differs, or leave it. With @key, the row must not repeat in this file: a
+ * differs, or leave it. A row older than the stored one is left too
+ * (STORE_OLDER): a row is as of its own update time (tickets.updated_at)
+ * where it has one, else as of its import's horizon; when both rows' times
+ * are known and the new one's is earlier, the stored row stays. With @key,
+ * the row must not repeat in this file: a
  * second row with that key is STORE_DUPLICATE and *first the line of the
  * first. With @tried, store_rows_insert_many() tried the row's insert
  * already: only what it left is done.
