@@ -234,6 +234,8 @@ static enum sk_err check_priorities(struct loader *ld)
 					  "needs after_hours_calendar: the calendar it applies on");
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
 			any |= pr->response[t].set | pr->resolution[t].set;
+		for (int t = 0; t < SK_CHANGE_TYPES; t++)
+			any |= pr->response_change[t].set | pr->resolution_change[t].set;
 		if (!any)
 			return ld_fail(ld, pr->line, NULL,
 					  "priority '%s' has no targets (set response and resolution, "

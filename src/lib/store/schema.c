@@ -263,6 +263,11 @@ static const char *const v4[] = {
 	 * contract used; the latest time the file covers, UTC seconds. */
 	"ALTER TABLE imports ADD COLUMN contract_id TEXT",
 	"ALTER TABLE imports ADD COLUMN horizon INTEGER",
+	/* Whether the file gives response times (a response column, or for an
+	 * event log a status that means responded): 1 yes, 0 no, NULL not
+	 * recorded (older imports, files without tickets). A ticket whose
+	 * version came from a 0 has its response not measured, not breached. */
+	"ALTER TABLE imports ADD COLUMN response_column INTEGER",
 	NULL
 };
 
