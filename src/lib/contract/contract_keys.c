@@ -995,10 +995,14 @@ static enum sk_err apply_key(struct loader *ld, const struct key_def *k, void *o
 	case T_DURATION:
 		return read_duration(ld, e, at);
 	case T_TARGET:
+		/* A per-type key wins over the plain one, read before or after it. */
 		if (k->none_at && is_none(e->value)) {
 			*(unsigned *)(void *)(base + k->none_at - 1) |= k->none_bit;
+			memset(at, 0, sizeof(struct sk_duration));
 			return SK_OK;
 		}
+		if (k->none_at)
+			*(unsigned *)(void *)(base + k->none_at - 1) &= ~k->none_bit;
 		return read_target(ld, e, at);
 	case T_DATE:
 		return read_date(ld, e, at);
