@@ -451,19 +451,33 @@ enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 
 enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d)
 {
+	/* Every instant a ticket file states as having happened (not planned_at, a
+	 * plan), every status change and every pause's start and end. */
+	static const char *const latest_sql =
+		"SELECT MAX(m) FROM (SELECT MAX(MAX(reported_at), COALESCE(MAX(responded_at), 0),"
+		" COALESCE(MAX(resolved_at), 0), COALESCE(MAX(closed_at), 0),"
+		" COALESCE(MAX(productive_at), 0), COALESCE(MAX(escalated_at), 0),"
+		" COALESCE(MAX(onsite_at), 0), COALESCE(MAX(rca_at), 0)) AS m FROM tickets"
+		" UNION ALL SELECT MAX(at) FROM ticket_events"
+		" UNION ALL SELECT MAX(MAX(start_at), COALESCE(MAX(end_at), 0)) FROM pauses)";
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
-	sk_time latest;
 	int version;
 
 	*horizon = 0;
 	*found = 0;
-	if ((rc = store_tickets_latest(db, &latest, found, d)) ||
-	    (rc = schema_version(db, &version, d)))
+	if ((rc = schema_version(db, &version, d)) || (rc = sk_db_prepare(db, latest_sql, &st, d)))
 		return rc;
-	*horizon = *found ? latest : 0;
-	if (version < 4)
-		return SK_OK;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = sk_db_fail(db, "reading the data's horizon", d);
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*horizon = sqlite3_column_int64(st, 0);
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc || version < 4)
+		return rc;
 	/* What the ticket files say they cover (an export time beyond their last row);
 	 * calls, outages and KPI files say nothing of the tickets. */
 	if ((rc = sk_db_prepare(db, "SELECT MAX(horizon) FROM imports WHERE kind = 'tickets'"
