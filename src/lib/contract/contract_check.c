@@ -772,6 +772,14 @@ static enum sk_err check_rules(struct loader *ld)
 					  "closed_statuses", "'%s' is also a pause status",
 					  r->pause_statuses[i]);
 	}
+	/* Work going on is neither a pause nor an end. */
+	for (size_t i = 0; i < r->n_working_statuses; i++)
+		if (in_list(r->pause_statuses, r->n_pause_statuses, r->working_statuses[i]) ||
+		    in_list(r->resolved_statuses, r->n_resolved_statuses, r->working_statuses[i]) ||
+		    in_list(r->closed_statuses, r->n_closed_statuses, r->working_statuses[i]))
+			return ld_fail(ld, key_line(ld, s->line, "working_statuses"),
+					  "working_statuses", "'%s' is also a pause, resolved or "
+					  "closed status", r->working_statuses[i]);
 	return SK_OK;
 }
 
