@@ -170,6 +170,13 @@ grep -q '^R-1,.*,28800,,,pending,' "$tmp/r.out" ||
 "$bin/sla-compute" -d "$tmp/r.db" -c "$contract" --explain R-1 -p 2027-04 >"$tmp/rx.txt"
 grep -q "^evaluated at 2027-03-31 12:00:01+02:00 (just after the data's horizon, 2027-03-31 12:00:00+02:00)" \
 	"$tmp/rx.txt" || fail "explain R-1: horizon: $(grep evaluated "$tmp/rx.txt")"
+# An import that says it covers more (imports.horizon: an export made on
+# 1 May) moves the horizon past R-1's deadline: breached in April.
+cp "$tmp/r.db" "$tmp/rh.db"
+sqlite3 "$tmp/rh.db" "UPDATE imports SET horizon = $(date -d '2027-05-01T00:00:00+02:00' +%s) WHERE kind = 'tickets'"
+"$bin/sla-compute" -d "$tmp/rh.db" -c "$contract" -p 2027-04 --format csv --no-store >"$tmp/rh.out"
+grep -q '^R-1,.*,28800,,2027-04,decided,' "$tmp/rh.out" ||
+	fail "R-1 must be breached in April once an import covers it: $(grep '^R-1' "$tmp/rh.out")"
 printf 'id,type,priority,reported_at,resolved_at,channel\nR-9,incident,P3,2027-05-03 09:00,,phone\n' >"$tmp/r9.csv"
 "$bin/sla-import" -d "$tmp/r.db" -c "$contract" "$tmp/r9.csv" || fail "import R-9"
 "$bin/sla-compute" -d "$tmp/r.db" -c "$contract" -p 2027-04 --format csv --no-store >"$tmp/r.out"

@@ -273,11 +273,11 @@ enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 				 struct sk_diag *d);
 
 /*
- * The data's horizon: the latest instant the ticket data covers, the later
- * of what the ticket, event and pause imports say they cover
- * (imports.horizon) and the latest instant the tickets (all their times but
- * the planned one), their status history and their pauses name (*found = 0
- * when the database has none).
+ * The data's horizon: the latest instant the ticket data covers. When every
+ * ticket, event and pause import says what it covers (imports.horizon), the
+ * latest of those; else the later of those that do and the latest instant
+ * the tickets (all their times but the planned one), their status history
+ * and their pauses name (*found = 0 when the database has none).
  */
 enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d);
 

@@ -449,6 +449,33 @@ enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 	return SK_OK;
 }
 
+/*
+ * What the ticket, event and pause files say they cover (imports.horizon, an
+ * export time beyond their last row): *all = 1 when every such import says it.
+ * Calls, outages and KPI files say nothing of the tickets.
+ */
+static enum sk_err imports_horizon(struct sk_db *db, sk_time *h, int *found, int *all,
+				   struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	*found = *all = 0;
+	if ((rc = sk_db_prepare(db, "SELECT MAX(horizon), COUNT(*), COUNT(horizon) FROM imports"
+				" WHERE kind = 'tickets' OR kind = 'events' OR kind = 'eventlog'"
+				" OR kind = 'pauses'", &st, d)))
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = sk_db_fail(db, "reading the data's horizon", d);
+	} else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*h = sqlite3_column_int64(st, 0);
+		*found = 1;
+		*all = sqlite3_column_int64(st, 1) == sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d)
 {
 	/* Every instant a ticket file states as having happened (not planned_at, a
@@ -461,12 +488,23 @@ enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, s
 		" UNION ALL SELECT MAX(at) FROM ticket_events"
 		" UNION ALL SELECT MAX(MAX(start_at), COALESCE(MAX(end_at), 0)) FROM pauses)";
 	sqlite3_stmt *st = NULL;
+	sk_time stated = 0;
 	enum sk_err rc;
-	int version;
+	int version, said = 0, all = 0;
 
 	*horizon = 0;
 	*found = 0;
-	if ((rc = schema_version(db, &version, d)) || (rc = sk_db_prepare(db, latest_sql, &st, d)))
+	if ((rc = schema_version(db, &version, d)) ||
+	    (version >= 4 && (rc = imports_horizon(db, &stated, &said, &all, d))))
+		return rc;
+	/* Every import says what it covers: no need to read the tables for it
+	 * (the status history is the largest of them). */
+	if (said && all) {
+		*horizon = stated;
+		*found = 1;
+		return SK_OK;
+	}
+	if ((rc = sk_db_prepare(db, latest_sql, &st, d)))
 		return rc;
 	if (sqlite3_step(st) != SQLITE_ROW)
 		rc = sk_db_fail(db, "reading the data's horizon", d);
@@ -475,21 +513,9 @@ enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, s
 		*found = 1;
 	}
 	sqlite3_finalize(st);
-	st = NULL;
-	if (rc || version < 4)
-		return rc;
-	/* What the ticket files say they cover (an export time beyond their last row);
-	 * calls, outages and KPI files say nothing of the tickets. */
-	if ((rc = sk_db_prepare(db, "SELECT MAX(horizon) FROM imports WHERE kind = 'tickets'"
-				" OR kind = 'events' OR kind = 'eventlog' OR kind = 'pauses'", &st, d)))
-		return rc;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = sk_db_fail(db, "reading the data's horizon", d);
-	else if (sqlite3_column_type(st, 0) != SQLITE_NULL &&
-		 (!*found || sqlite3_column_int64(st, 0) > *horizon)) {
-		*horizon = sqlite3_column_int64(st, 0);
+	if (!rc && said && (!*found || stated > *horizon)) {
+		*horizon = stated;
 		*found = 1;
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
