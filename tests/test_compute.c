@@ -691,9 +691,14 @@ static void test_pause_from_import(void **state)
 	(void)state;
 	assert_int_equal(ev[1].kind, SK_STATUS_CLASSIFIED | SK_STATUS_BY_IMPORT | SK_STATUS_PAUSE);
 	assert_int_equal(ev[3].kind, SK_STATUS_CLASSIFIED | SK_STATUS_PAUSE);
-	/* The contract's word for resolved wins over a stored pause. */
+	/* The contract's word for resolved wins over a stored pause; its
+	 * working_statuses over a stored pause too. */
 	assert_int_equal(sk_compute_classify_event(C, "Resolved", SK_STATUS_PAUSE),
 			 SK_STATUS_CLASSIFIED | SK_STATUS_DONE);
+	assert_int_equal(sk_compute_classify_event(C, "waiting for ENGINEER", SK_STATUS_PAUSE),
+			 SK_STATUS_CLASSIFIED);
+	assert_int_equal(sk_compute_classify_event(C, "Waiting for engineer2", SK_STATUS_PAUSE),
+			 SK_STATUS_CLASSIFIED | SK_STATUS_BY_IMPORT | SK_STATUS_PAUSE);
 	t.events = ev;
 	t.n_events = 6;
 	t.responded_at = T("2027-01-12 09:10");
