@@ -665,6 +665,166 @@ static void test_property(void **state)
 	}
 }
 
+/*
+ * A status's meaning: the contract's lists decide the words they name; any
+ * other word means what its import stored (a map's `paused = Wait - User`).
+ * Tue 12 Jan 09:00 reported; 10:00-14:00 "Wait - User" (stored paused, not in
+ * the contract's lists): 4 h paused; 15:00-16:00 "Waiting for customer" stored
+ * as working by the map, but the contract pauses it: 1 h; resolved 17:00.
+ * Gross 8 h, paused 5 h: 3 h counted.
+ */
+static void test_pause_from_import(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_status_event ev[] = {
+		{ T("2027-01-12 09:00"), "New", sk_compute_classify_event(C, "New", 0) },
+		{ T("2027-01-12 10:00"), "Wait - User",
+		  sk_compute_classify_event(C, "Wait - User", SK_STATUS_PAUSE) },
+		{ T("2027-01-12 14:00"), "In progress", sk_compute_classify_event(C, "In progress", 0) },
+		{ T("2027-01-12 15:00"), "Waiting for customer",
+		  sk_compute_classify_event(C, "Waiting for customer", 0) },
+		{ T("2027-01-12 16:00"), "In progress", sk_compute_classify_event(C, "In progress", 0) },
+		{ T("2027-01-12 17:00"), "Solved", sk_compute_classify_event(C, "Solved", SK_STATUS_DONE) },
+	};
+	struct sk_verdict v;
+
+	(void)state;
+	assert_int_equal(ev[1].kind, SK_STATUS_CLASSIFIED | SK_STATUS_BY_IMPORT | SK_STATUS_PAUSE);
+	assert_int_equal(ev[3].kind, SK_STATUS_CLASSIFIED | SK_STATUS_PAUSE);
+	/* The contract's word for resolved wins over a stored pause; its
+	 * working_statuses over a stored pause too. */
+	assert_int_equal(sk_compute_classify_event(C, "Resolved", SK_STATUS_PAUSE),
+			 SK_STATUS_CLASSIFIED | SK_STATUS_DONE);
+	assert_int_equal(sk_compute_classify_event(C, "waiting for ENGINEER", SK_STATUS_PAUSE),
+			 SK_STATUS_CLASSIFIED);
+	assert_int_equal(sk_compute_classify_event(C, "Waiting for engineer2", SK_STATUS_PAUSE),
+			 SK_STATUS_CLASSIFIED | SK_STATUS_BY_IMPORT | SK_STATUS_PAUSE);
+	t.events = ev;
+	t.n_events = 6;
+	t.responded_at = T("2027-01-12 09:10");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.n_pauses, 2);
+	assert_int_equal(v.resolution.paused, 5 * 3600);
+	/* "Solved" is resolved by the import's word: the clock stopped at 17:00. */
+	assert_string_equal(L(v.resolution.stop), "2027-01-12T17:00:00");
+	assert_int_equal(v.resolution.elapsed, 3 * 3600);
+	sk_verdict_release(&v);
+}
+
+/*
+ * Halt §10.1.2: a P1-uplift is a P1 from registration whatever its exported
+ * priority. P3 (3d) Tue 09:00, resolved 15:00 = 6 h: over P1's 4 h, a breach
+ * (P3 would be met); the response (P1 15 min) 20 min late too. Without a
+ * motivation it is flagged.
+ */
+static void test_uplift_is_p1(void **state)
+{
+	struct sk_ticket t = ticket("P3", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.p1_uplift = 1;
+	t.responded_at = T("2027-01-12 09:20");
+	t.resolved_at = T("2027-01-12 15:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.priority, sk_contract_find_priority(C, "P1"));
+	assert_int_equal(v.resolution.target, 4 * 3600);
+	assert_int_equal(v.resolution.state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.response.target, 15 * 60);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	assert_true(v.flags & SK_FLAG_UPLIFT);
+	assert_true(v.flags & SK_FLAG_UPLIFT_UNMOTIVATED);
+	assert_false(v.excluded);
+	assert_string_equal(v.reason, "P1-uplift: (no motivation recorded) (measured as P1, "
+			    "exported as P3)");
+	sk_verdict_release(&v);
+	t.uplift_reason = "zitting";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_false(v.flags & SK_FLAG_UPLIFT_UNMOTIVATED);
+	sk_verdict_release(&v);
+}
+
+/*
+ * Targets per change type: P2 emergency changes are outside the agreement
+ * (both clocks `none`: excluded, listed apart with the reason); a standard
+ * change has its own 2 h; a normal change the plain 1d. P3 changes: the
+ * resolution is `none`, the response (1d) still measured.
+ */
+static void test_change_targets(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.type = SK_TICKET_CHANGE;
+	t.responded_at = T("2027-01-12 09:30");
+	t.resolved_at = T("2027-01-12 12:00");     /* 3 h */
+	t.change_type = "emergency";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_NA);
+	assert_int_equal(v.resolution.state, SK_CLOCK_NA);
+	assert_true(v.flags & SK_FLAG_NOT_MEASURED);
+	assert_true(v.excluded);
+	assert_string_equal(v.reason, "response not measured: outside the agreement (contract: "
+			    "response.change.emergency = none); resolution not measured: outside the "
+			    "agreement (contract: resolution.change.emergency = none)");
+	sk_verdict_release(&v);
+	t.change_type = "standard";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.target, 2 * 3600);
+	assert_int_equal(v.resolution.state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.response.target, 4 * 3600);
+	assert_false(v.excluded);
+	sk_verdict_release(&v);
+	t.change_type = "normal";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.target, 9 * 3600);
+	assert_int_equal(v.resolution.state, SK_CLOCK_MET);
+	assert_int_equal(v.flags, 0);
+	sk_verdict_release(&v);
+	/* An incident keeps the priority's targets. */
+	t.type = SK_TICKET_INCIDENT;
+	t.change_type = "emergency";
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.resolution.target, 9 * 3600);
+	sk_verdict_release(&v);
+
+	t = ticket("P3", "2027-01-12 09:00");
+	t.type = SK_TICKET_CHANGE;
+	t.responded_at = T("2027-01-12 09:30");
+	t.resolved_at = T("2027-01-20 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_MET);
+	assert_int_equal(v.resolution.state, SK_CLOCK_NA);
+	assert_true(v.flags & SK_FLAG_NOT_MEASURED);
+	assert_false(v.excluded);
+	sk_verdict_release(&v);
+}
+
+/*
+ * An export without response times: the response is not measured (n/a,
+ * flagged), not stopped at the resolution (2 h, over P1's 15 min).
+ */
+static void test_no_response_data(void **state)
+{
+	struct sk_ticket t = ticket("P1", "2027-01-12 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	t.resolved_at = T("2027-01-12 11:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_BREACHED);
+	sk_verdict_release(&v);
+	t.no_response_data = 1;
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.response.state, SK_CLOCK_NA);
+	assert_int_equal(v.response.counts_at, 0);
+	assert_true(v.flags & SK_FLAG_RESPONSE_UNMEASURED);
+	assert_int_equal(v.resolution.state, SK_CLOCK_MET);
+	assert_false(v.excluded);
+	sk_verdict_release(&v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -691,6 +851,10 @@ int main(void)
 		cmocka_unit_test(test_priority_change_keeps_pause),
 		cmocka_unit_test(test_impossible),
 		cmocka_unit_test(test_out_of_range),
+		cmocka_unit_test(test_pause_from_import),
+		cmocka_unit_test(test_uplift_is_p1),
+		cmocka_unit_test(test_change_targets),
+		cmocka_unit_test(test_no_response_data),
 		cmocka_unit_test(test_property),
 	};
 

@@ -84,6 +84,12 @@ static const struct change changes[] = {
 	{ "priority.P1", "resolution.change", "1h", NULL },
 	{ "priority.P1", "resolution.problem", "1h", NULL },
 	{ "priority.P1", "resolution.complaint", "1h", NULL },
+	{ "priority.P1", "response.change.standard", "none", NULL },
+	{ "priority.P1", "response.change.normal", "5m", NULL },
+	{ "priority.P1", "response.change.emergency", "none", NULL },
+	{ "priority.P1", "resolution.change.standard", "2h", NULL },
+	{ "priority.P1", "resolution.change.normal", "none", NULL },
+	{ "priority.P1", "resolution.change.emergency", "none", NULL },
 	{ "priority.P1", "norm", "98", NULL },
 	{ "priority.P1", "onsite", "4h", NULL },
 	{ "priority.P1", "channel", "phone", NULL },
@@ -135,6 +141,7 @@ static const struct change changes[] = {
 	{ "rules", "pause_statuses", "Wacht op klant", NULL },
 	{ "rules", "resolved_statuses", "Opgelost", NULL },
 	{ "rules", "closed_statuses", "Gesloten", NULL },
+	{ "rules", "working_statuses", "Wacht op leverancier", NULL },
 	{ "rules", "report_due_days", "10", NULL },
 	{ "rules", "reopen_resets", "yes", NULL },
 
@@ -354,6 +361,12 @@ static char *dump_contract(const struct sk_contract *c)
 			put_dur(&d, "resp", &p->response[t]);
 			put_dur(&d, "res", &p->resolution[t]);
 		}
+		for (int t = 0; t < SK_CHANGE_TYPES; t++) {
+			put_dur(&d, "cresp", &p->response_change[t]);
+			put_dur(&d, "cres", &p->resolution_change[t]);
+		}
+		put(&d, " none=%u/%u/%u/%u", p->response_none, p->resolution_none,
+		    p->response_change_none, p->resolution_change_none);
 		put_dur(&d, "onsite", &p->onsite);
 		put_dur(&d, "ahr", &p->after_hours_response);
 		put(&d, "\n");
@@ -395,6 +408,7 @@ static char *dump_contract(const struct sk_contract *c)
 	put_list(&d, "pause", r->pause_statuses, r->n_pause_statuses);
 	put_list(&d, "resolved", r->resolved_statuses, r->n_resolved_statuses);
 	put_list(&d, "closed", r->closed_statuses, r->n_closed_statuses);
+	put_list(&d, "working", r->working_statuses, r->n_working_statuses);
 	put(&d, "\n");
 	return d.buf;
 }

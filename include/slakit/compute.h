@@ -12,6 +12,13 @@
  *    priority's calendar; they stop the resolution clock, not the response;
  *  - the deadline is the instant at which the target's business seconds run
  *    out, pauses skipped;
+ *  - a status means what the contract's lists (pause_statuses,
+ *    resolved_statuses, closed_statuses, working_statuses) say of it; a word
+ *    they do not name means what its import stored (the map's [statuses]);
+ *  - a P1-uplift is measured as the most urgent priority from registration;
+ *  - a target written `none` is not measured (SK_FLAG_NOT_MEASURED), nor is
+ *    the response of a ticket whose export has no response time
+ *    (SK_FLAG_RESPONSE_UNMEASURED): both clocks SK_CLOCK_NA;
  *  - a clock that stopped by its deadline is met and counts in the period in
  *    which it stopped; one that stopped later, or is still running past its
  *    deadline at the evaluation instant, is breached and counts in the period
@@ -76,11 +83,16 @@ enum sk_flag {
 	SK_FLAG_PRIORITY_CHANGED = 1 << 5,/**< priority changed during its life */
 	SK_FLAG_AFTER_HOURS = 1 << 6,     /**< response measured on the after-hours calendar */
 	SK_FLAG_NO_RESPONSE = 1 << 7,     /**< resolution clock from registration: no response time */
-	SK_FLAG_CHANNEL_UNKNOWN = 1 << 8  /**< the priority requires a channel the export does not record */
+	SK_FLAG_CHANNEL_UNKNOWN = 1 << 8, /**< the priority requires a channel the export does not record */
+	SK_FLAG_NOT_MEASURED = 1 << 9,    /**< a target is `none`: that clock is outside the
+					       agreement (both: excluded, listed apart) */
+	SK_FLAG_RESPONSE_UNMEASURED = 1 << 10, /**< its export has no response time: the
+					       response is not measured (not a breach) */
+	SK_FLAG_UPLIFT_UNMOTIVATED = 1 << 11   /**< P1-uplift without a recorded motivation */
 };
 
 /** Number of flags in ::sk_flag. */
-#define SK_FLAG_COUNT 9
+#define SK_FLAG_COUNT 12
 
 /** Short English name of a flag bit ("wrong-channel", "uplift"...). */
 const char *sk_flag_name(unsigned flag);
@@ -116,8 +128,18 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 /**
  * ::sk_status_kind bits of @p status under contract @p c (with
  * SK_STATUS_CLASSIFIED), for loaders that classify each distinct status once.
+ * The contract's lists only: sk_compute_classify_event() adds what the
+ * import stored.
  */
 unsigned sk_compute_classify_status(const struct sk_contract *c, const char *status);
+
+/**
+ * ::sk_status_kind bits of a status event: the contract's lists when they
+ * name @p status, else @p imported (what the import stored, ::sk_status_event)
+ * with SK_STATUS_BY_IMPORT. The one place a status gets its meaning.
+ */
+unsigned sk_compute_classify_event(const struct sk_contract *c, const char *status,
+				   unsigned imported);
 
 /** Free what a verdict holds; NULL is accepted. */
 void sk_verdict_release(struct sk_verdict *v);

@@ -45,6 +45,20 @@ enum sk_ticket_type {
 /** "incident", "request", ... */
 const char *sk_ticket_type_name(enum sk_ticket_type t);
 
+/** Kinds of change a target can be set for (`resolution.change.emergency`). */
+enum sk_change_type {
+	SK_CHANGE_STANDARD = 0,
+	SK_CHANGE_NORMAL,          /**< non-standard: CAB approval */
+	SK_CHANGE_EMERGENCY,
+	SK_CHANGE_TYPES /**< count, not a type */
+};
+
+/** "standard", "normal", "emergency". */
+const char *sk_change_type_name(enum sk_change_type t);
+
+/** The change type for a word as the database stores it (any case); -1 when unknown. */
+int sk_change_type_parse(const char *word);
+
 /**
  * The type for a word (English or Dutch, any case: "incident", "storing",
  * "service request", "verzoek", "change", "wijziging", "problem", "probleem",
@@ -117,6 +131,14 @@ struct sk_priority {
 	int calendar;              /**< index into sk_contract::calendars */
 	struct sk_duration response[SK_TICKET_TYPES];   /**< response target per type */
 	struct sk_duration resolution[SK_TICKET_TYPES]; /**< resolution target per type */
+	/** Targets of a change by its change type (`response.change.emergency`), before
+	 *  the change's own (`response.change`); unset: that one applies. */
+	struct sk_duration response_change[SK_CHANGE_TYPES];
+	struct sk_duration resolution_change[SK_CHANGE_TYPES];
+	/** Targets written `none`: outside the agreement, not measured (bit 1 << type,
+	 *  and 1 << change type for the change keys); such a target is not set. */
+	unsigned response_none, resolution_none;
+	unsigned response_change_none, resolution_change_none;
 	struct sk_duration onsite;       /**< onsite target (unset: none) */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
@@ -271,6 +293,9 @@ struct sk_rules {
 	size_t n_resolved_statuses;
 	char **closed_statuses;               /**< statuses that mean closed */
 	size_t n_closed_statuses;
+	char **working_statuses;              /**< statuses that mean work goes on: neither
+						   pause nor resolution, whatever a map says */
+	size_t n_working_statuses;
 	int report_due_days;                  /**< SLR due this many werkdagen after period end (5) */
 	int reopen_resets;                    /**< 0 (default): time in Resolved/Closed before a reopen is paused */
 };
@@ -349,6 +374,25 @@ int sk_contract_matrix_priority(const struct sk_contract *c, const char *row,
 int64_t sk_contract_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
 			   int resolution, int *set);
 
+/** What the contract says of one clock of one ticket (sk_contract_ticket_target()). */
+struct sk_target {
+	int set;                       /**< 1: a target applies (@ref dur, @ref seconds) */
+	int none;                      /**< 1: the contract says `none`: not measured */
+	const struct sk_duration *dur; /**< the target as written, NULL when not set */
+	int64_t seconds;               /**< business seconds of the priority's calendar */
+	char key[40];                  /**< the key that decided ("resolution.change.emergency"),
+					    "" when no key applies */
+};
+
+/**
+ * The response or resolution target of a ticket of priority @p p, type @p t
+ * and change type @p change (a ::sk_change_type, -1 when unknown or not a
+ * change): `KIND.change.CHANGETYPE`, else `KIND.TYPE`, else `KIND` (each may
+ * be `none`). Fills @p out; returns out->set.
+ */
+int sk_contract_ticket_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
+			      int change, int resolution, struct sk_target *out);
+
 /**
  * Business seconds of duration @p dur on calendar @p calendar (its standard
  * day resolves `d`); 0 when @p dur is unset or the index is out of range.
@@ -361,6 +405,13 @@ int sk_contract_find_service(const struct sk_contract *c, const char *id);
 
 /** 1 when @p status is one of the contract's pausing statuses (any case). */
 int sk_contract_is_pause_status(const struct sk_contract *c, const char *status);
+
+/**
+ * 1 when one of the contract's status lists (pause_statuses,
+ * resolved_statuses, closed_statuses, working_statuses) names @p status (any
+ * case): the contract then decides what it means, not the import.
+ */
+int sk_contract_names_status(const struct sk_contract *c, const char *status);
 
 #pragma GCC visibility pop
 

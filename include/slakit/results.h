@@ -4,7 +4,8 @@
  *
  * sk_results_compute() reads every ticket that can count in the period
  * (with its status history, pauses and earlier versions), computes its
- * verdict evaluated at the period's end, and keeps those in scope: a clock
+ * verdict evaluated at the period's end (or just after the data's horizon,
+ * when the data stops before it), and keeps those in scope: a clock
  * that counts in the period, or a ticket reported before the period's end
  * whose clocks are still pending then. sk_results_store() writes them to the
  * `ticket_results` table under a `result_runs` row per period and contract
@@ -46,6 +47,13 @@ struct sk_result {
 /** The results of one period. */
 struct sk_results {
 	struct sk_period period;
+	sk_time horizon;             /**< the data's horizon: the latest instant the ticket data
+					  covers (imports.horizon, else its latest time); 0
+					  when the database has no tickets */
+	sk_time as_of;               /**< when the clocks were judged: the period's end, or the
+					  instant after the horizon when that comes first (a
+					  clock still running then whose deadline lies beyond
+					  it is pending, not breached) */
 	struct sk_result *r;         /**< sorted by ticket id */
 	size_t n;
 	struct sk_contract *contract; /**< borrowed */
@@ -102,7 +110,9 @@ enum sk_err sk_results_note_orphans(struct sk_db *db, const char *tool, FILE *fp
  * Load ticket @p id and explain its verdict step by step (imported fields,
  * calendar, clock start, pauses as imported and as counted, business seconds
  * per day, target, deadline, verdict, period, flags) to @p fp. The verdict is
- * evaluated at @p as_of (0: the latest time in the database for it).
+ * evaluated at @p as_of (0: just after the data's horizon), never after the
+ * data's horizon. @p id may differ from the ticket's in blanks ("49 614"):
+ * the output says which id it used.
  */
 enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const char *id,
 			       sk_time as_of, FILE *fp, struct sk_diag *d);

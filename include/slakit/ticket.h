@@ -26,15 +26,18 @@ struct sk_status_event {
 	sk_time at;          /**< when the status was set */
 	const char *status;  /**< the status as exported */
 	unsigned kind;       /**< ::sk_status_kind bits when the loader classified the
-				  status once (sk_compute_classify_status()); 0: not
-				  classified, looked up per use */
+				  status once, with what its import stored
+				  (sk_compute_classify_event()); 0: not classified,
+				  looked up per use in the contract's lists alone */
 };
 
 /** What a status means under a contract. */
 enum sk_status_kind {
 	SK_STATUS_CLASSIFIED = 1,  /**< the other bits are set */
 	SK_STATUS_DONE = 2,        /**< a resolved or closed status */
-	SK_STATUS_PAUSE = 4        /**< a pause status */
+	SK_STATUS_PAUSE = 4,       /**< a pause status */
+	SK_STATUS_BY_IMPORT = 8    /**< the meaning is what the import stored: the contract's
+				        lists do not name the word */
 };
 
 /** One explicit pause interval [start, end). */
@@ -66,7 +69,8 @@ struct sk_ticket {
 	sk_time rca_at;          /**< root-cause analysis delivered */
 	sk_time planned_at;      /**< change: planned / first plan date */
 	int fcr;                 /**< first-contact resolved: 1, 0, -1 unknown */
-	int p1_uplift;           /**< raised to P1 for one employee */
+	int p1_uplift;           /**< raised to P1 for one employee: measured as the most
+				      urgent priority from registration (no uplift time) */
 	const char *uplift_reason;
 	const char *change_type; /**< standard, normal, emergency */
 	int cab_approved;        /**< 1, 0, -1 unknown */
@@ -80,6 +84,9 @@ struct sk_ticket {
 	const int64_t *child_imports; /**< distinct imports of its events and pauses */
 	size_t n_child_imports;
 	const char *title;       /**< from the export's other columns, when asked for */
+	int no_response_data;    /**< 1: the export it came from has no response time
+				      (no column, no status meaning responded): its
+				      response is not measured; 0: it has, or not known */
 };
 
 #pragma GCC visibility pop

@@ -528,5 +528,6 @@ void sk_contract_free(struct sk_contract *c)
 	free_list(c->rules.pause_statuses, c->rules.n_pause_statuses);
 	free_list(c->rules.resolved_statuses, c->rules.n_resolved_statuses);
 	free_list(c->rules.closed_statuses, c->rules.n_closed_statuses);
+	free_list(c->rules.working_statuses, c->rules.n_working_statuses);
 	free(c);
 }

@@ -234,6 +234,8 @@ static enum sk_err check_priorities(struct loader *ld)
 					  "needs after_hours_calendar: the calendar it applies on");
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
 			any |= pr->response[t].set | pr->resolution[t].set;
+		for (int t = 0; t < SK_CHANGE_TYPES; t++)
+			any |= pr->response_change[t].set | pr->resolution_change[t].set;
 		if (!any)
 			return ld_fail(ld, pr->line, NULL,
 					  "priority '%s' has no targets (set response and resolution, "
@@ -770,6 +772,14 @@ static enum sk_err check_rules(struct loader *ld)
 					  "closed_statuses", "'%s' is also a pause status",
 					  r->pause_statuses[i]);
 	}
+	/* Work going on is neither a pause nor an end. */
+	for (size_t i = 0; i < r->n_working_statuses; i++)
+		if (in_list(r->pause_statuses, r->n_pause_statuses, r->working_statuses[i]) ||
+		    in_list(r->resolved_statuses, r->n_resolved_statuses, r->working_statuses[i]) ||
+		    in_list(r->closed_statuses, r->n_closed_statuses, r->working_statuses[i]))
+			return ld_fail(ld, key_line(ld, s->line, "working_statuses"),
+					  "working_statuses", "'%s' is also a pause, resolved or "
+					  "closed status", r->working_statuses[i]);
 	return SK_OK;
 }
 

@@ -497,31 +497,47 @@ static enum sk_err set_ics(struct loader *ld, void *obj, const struct ini_entry 
 	return SK_OK;
 }
 
+/* 1 when a target is written `none`: outside the agreement, not measured. */
+static int is_none(const char *v)
+{
+	return strcasecmp(v, "none") == 0;
+}
+
 /*
- * The plain response or resolution key of a priority: the target of every
- * type that has none of its own (a per-type key read before or after it wins).
+ * The plain response or resolution key of a priority: the target (or `none`)
+ * of every type that has none of its own (a per-type key read before or after
+ * it wins).
  */
-static enum sk_err set_all_types(struct loader *ld, struct sk_duration *target,
+static enum sk_err set_all_types(struct loader *ld, struct sk_duration *target, unsigned *none,
 				 const struct ini_entry *e)
 {
-	struct sk_duration dur;
-	enum sk_err rc = read_target(ld, e, &dur);
+	struct sk_duration dur = { 0, 0, 0, 0 };
+	int off = is_none(e->value);
+	enum sk_err rc = off ? SK_OK : read_target(ld, e, &dur);
 
 	if (rc == SK_OK)
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
-			if (!target[t].set)
-				target[t] = dur;
+			if (!target[t].set && !(*none & (1u << t))) {
+				if (off)
+					*none |= 1u << t;
+				else
+					target[t] = dur;
+			}
 	return rc;
 }
 
 static enum sk_err set_response(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	return set_all_types(ld, ((struct sk_priority *)obj)->response, e);
+	struct sk_priority *pr = obj;
+
+	return set_all_types(ld, pr->response, &pr->response_none, e);
 }
 
 static enum sk_err set_resolution(struct loader *ld, void *obj, const struct ini_entry *e)
 {
-	return set_all_types(ld, ((struct sk_priority *)obj)->resolution, e);
+	struct sk_priority *pr = obj;
+
+	return set_all_types(ld, pr->resolution, &pr->resolution_none, e);
 }
 
 /* [domain.ID] invoice: an amount in cents, not negative. */
@@ -713,7 +729,8 @@ enum key_type {
 	T_DEC,         /* sk_dec */
 	T_PCT,         /* sk_dec from 0 to 100 */
 	T_DURATION,    /* struct sk_duration */
-	T_TARGET,      /* struct sk_duration with its bound: `< 15m`, `<= 15m`, `15m` */
+	T_TARGET,      /* struct sk_duration with its bound: `< 15m`, `<= 15m`, `15m`; or
+			  `none`, bit key_def.none_bit of the unsigned at key_def.none_at */
 	T_DATE,        /* int64_t days since the epoch */
 	T_INT,         /* int from key_def.lo to key_def.hi */
 	T_LIST,        /* char **, with its count (size_t) at key_def.n_off */
@@ -740,6 +757,8 @@ struct key_def {
 	key_setter set;             /* T_SET */
 	enum sk_err (*later)(struct loader *ld, const struct ini_entry *e); /* T_LATER */
 	int pass;                   /* T_LATER: 1 or 2 (contract_read_matrix_keys) */
+	size_t none_at;             /* T_TARGET: offsetof + 1 of the `none` bits; 0: no `none` */
+	unsigned none_bit;
 };
 
 /* An enum is read as the int of its word's index. */
@@ -791,7 +810,11 @@ static const struct key_def day_def = { KEY("day", T_SET, F_LIST, offsetof(SP, i
 					.set = set_calendar_day };
 
 #define PER_TYPE(what, t, tname) \
-	{ KEY(#what "." tname, T_TARGET, 0, offsetof(PR, what[t])) }
+	{ KEY(#what "." tname, T_TARGET, 0, offsetof(PR, what[t])), \
+	  .none_at = AT(PR, what##_none), .none_bit = 1u << (t) }
+#define PER_CHANGE(what, t, tname) \
+	{ KEY(#what ".change." tname, T_TARGET, 0, offsetof(PR, what##_change[t])), \
+	  .none_at = AT(PR, what##_change_none), .none_bit = 1u << (t) }
 
 static const struct key_def priority_keys[] = {
 	{ KEY("name", T_TEXT, F_TEXT, offsetof(PR, name)) },
@@ -809,6 +832,12 @@ static const struct key_def priority_keys[] = {
 	PER_TYPE(resolution, SK_TICKET_CHANGE, "change"),
 	PER_TYPE(resolution, SK_TICKET_PROBLEM, "problem"),
 	PER_TYPE(resolution, SK_TICKET_COMPLAINT, "complaint"),
+	PER_CHANGE(response, SK_CHANGE_STANDARD, "standard"),
+	PER_CHANGE(response, SK_CHANGE_NORMAL, "normal"),
+	PER_CHANGE(response, SK_CHANGE_EMERGENCY, "emergency"),
+	PER_CHANGE(resolution, SK_CHANGE_STANDARD, "standard"),
+	PER_CHANGE(resolution, SK_CHANGE_NORMAL, "normal"),
+	PER_CHANGE(resolution, SK_CHANGE_EMERGENCY, "emergency"),
 	{ KEY("norm", T_PCT, 0, offsetof(PR, norm)), .has_at = AT(PR, has_norm) },
 	{ KEY("onsite", T_DURATION, 0, offsetof(PR, onsite)) },
 	{ KEY("channel", T_WORD, 0, offsetof(PR, channel)),
@@ -894,12 +923,15 @@ static const struct key_def rules_keys[] = {
 	  .n_off = offsetof(RU, n_resolved_statuses) },
 	{ KEY("closed_statuses", T_LIST, F_LIST, offsetof(RU, closed_statuses)),
 	  .n_off = offsetof(RU, n_closed_statuses) },
+	{ KEY("working_statuses", T_LIST, F_LIST, offsetof(RU, working_statuses)),
+	  .n_off = offsetof(RU, n_working_statuses) },
 	{ KEY("report_due_days", T_INT, 0, offsetof(RU, report_due_days)), .lo = 0, .hi = 366 },
 	{ KEY("reopen_resets", T_BOOL, 0, offsetof(RU, reopen_resets)) },
 	{ .name = NULL },
 };
 
 #undef PER_TYPE
+#undef PER_CHANGE
 #undef PR
 #undef KT
 #undef SP
@@ -963,6 +995,14 @@ static enum sk_err apply_key(struct loader *ld, const struct key_def *k, void *o
 	case T_DURATION:
 		return read_duration(ld, e, at);
 	case T_TARGET:
+		/* A per-type key wins over the plain one, read before or after it. */
+		if (k->none_at && is_none(e->value)) {
+			*(unsigned *)(void *)(base + k->none_at - 1) |= k->none_bit;
+			memset(at, 0, sizeof(struct sk_duration));
+			return SK_OK;
+		}
+		if (k->none_at)
+			*(unsigned *)(void *)(base + k->none_at - 1) &= ~k->none_bit;
 		return read_target(ld, e, at);
 	case T_DATE:
 		return read_date(ld, e, at);

@@ -15,6 +15,21 @@ const char *sk_ticket_type_name(enum sk_ticket_type t)
 	return (unsigned)t < SK_TICKET_TYPES ? type_names[t] : "unknown";
 }
 
+static const char *const change_names[SK_CHANGE_TYPES] = { "standard", "normal", "emergency" };
+
+const char *sk_change_type_name(enum sk_change_type t)
+{
+	return (unsigned)t < SK_CHANGE_TYPES ? change_names[t] : "unknown";
+}
+
+int sk_change_type_parse(const char *word)
+{
+	for (int i = 0; word && i < SK_CHANGE_TYPES; i++)
+		if (strcasecmp(word, change_names[i]) == 0)
+			return i;
+	return -1;
+}
+
 /* @s without surrounding blanks, copied into @buf; NULL when NULL or too long. Called per
  * ticket and per status event, so no printf. */
 static char *trimmed_copy(const char *s, char *buf, size_t size)
@@ -196,6 +211,44 @@ int64_t sk_contract_target(const struct sk_contract *c, int p, enum sk_ticket_ty
 	return sk_contract_seconds(c, pr->calendar, dur);
 }
 
+int sk_contract_ticket_target(const struct sk_contract *c, int p, enum sk_ticket_type t,
+			      int change, int resolution, struct sk_target *out)
+{
+	const char *kind = resolution ? "resolution" : "response";
+	const struct sk_priority *pr;
+	const struct sk_duration *dur = NULL;
+	unsigned none;
+
+	memset(out, 0, sizeof(*out));
+	if (!c || p < 0 || (size_t)p >= c->n_priorities || (unsigned)t >= SK_TICKET_TYPES)
+		return 0;
+	pr = &c->priorities[p];
+	/* The most specific key that says something: change type, ticket type, all types
+	 * (the plain key was spread over the types that had none when it was read). */
+	if (t == SK_TICKET_CHANGE && change >= 0 && change < SK_CHANGE_TYPES) {
+		none = resolution ? pr->resolution_change_none : pr->response_change_none;
+		dur = resolution ? &pr->resolution_change[change] : &pr->response_change[change];
+		if (dur->set || (none & (1u << change))) {
+			snprintf(out->key, sizeof(out->key), "%s.change.%s", kind, change_names[change]);
+			out->none = !dur->set;
+			goto done;
+		}
+	}
+	none = resolution ? pr->resolution_none : pr->response_none;
+	dur = resolution ? &pr->resolution[t] : &pr->response[t];
+	if (dur->set || (none & (1u << t))) {
+		snprintf(out->key, sizeof(out->key), "%s.%s", kind, type_names[t]);
+		out->none = !dur->set;
+	}
+done:
+	if (dur && dur->set) {
+		out->set = 1;
+		out->dur = dur;
+		out->seconds = sk_contract_seconds(c, pr->calendar, dur);
+	}
+	return out->set;
+}
+
 int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
 {
 	char buf[256];
@@ -206,5 +259,27 @@ int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
 	for (size_t i = 0; i < c->rules.n_pause_statuses; i++)
 		if (strcasecmp(c->rules.pause_statuses[i], s) == 0)
 			return 1;
+	return 0;
+}
+
+int sk_contract_names_status(const struct sk_contract *c, const char *status)
+{
+	const struct sk_rules *r;
+	char buf[256];
+	char *s;
+	char *const *lists[] = { NULL, NULL, NULL, NULL };
+	size_t counts[4];
+
+	if (!c || !(s = trimmed_copy(status, buf, sizeof(buf))))
+		return 0;
+	r = &c->rules;
+	lists[0] = r->pause_statuses, counts[0] = r->n_pause_statuses;
+	lists[1] = r->resolved_statuses, counts[1] = r->n_resolved_statuses;
+	lists[2] = r->closed_statuses, counts[2] = r->n_closed_statuses;
+	lists[3] = r->working_statuses, counts[3] = r->n_working_statuses;
+	for (size_t l = 0; l < 4; l++)
+		for (size_t i = 0; i < counts[l]; i++)
+			if (strcasecmp(lists[l][i], s) == 0)
+				return 1;
 	return 0;
 }

@@ -19,6 +19,9 @@ const char *sk_flag_name(unsigned flag)
 	case SK_FLAG_AFTER_HOURS: return "after-hours";
 	case SK_FLAG_NO_RESPONSE: return "no-response-time";
 	case SK_FLAG_CHANNEL_UNKNOWN: return "channel-unknown";
+	case SK_FLAG_NOT_MEASURED: return "not-measured";
+	case SK_FLAG_RESPONSE_UNMEASURED: return "response-not-measured";
+	case SK_FLAG_UPLIFT_UNMOTIVATED: return "uplift-unmotivated";
 	}
 	return "unknown";
 }

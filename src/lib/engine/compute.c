@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "slakit/compute.h"
+#include "compute_priv.h"
 
 static int in_list(char *const *list, size_t n, const char *s)
 {
@@ -29,16 +29,30 @@ unsigned sk_compute_classify_status(const struct sk_contract *c, const char *sta
 	       (sk_contract_is_pause_status(c, status) ? SK_STATUS_PAUSE : 0);
 }
 
-/* The event's status ends the work / stops the clock (classified once when loaded). */
-static int event_done(const struct sk_contract *c, const struct sk_status_event *e)
+/*
+ * The contract's lists decide a word they name (working_statuses too, so a
+ * contract can overrule a map); any other word means what its import stored,
+ * which is how a map's [statuses] reach the clock.
+ */
+unsigned sk_compute_classify_event(const struct sk_contract *c, const char *status,
+				   unsigned imported)
 {
-	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_DONE) != 0 : is_done(c, e->status);
+	if (sk_contract_names_status(c, status))
+		return sk_compute_classify_status(c, status);
+	return SK_STATUS_CLASSIFIED | SK_STATUS_BY_IMPORT |
+	       (imported & (SK_STATUS_DONE | SK_STATUS_PAUSE));
 }
 
-static int event_pause(const struct sk_contract *c, const struct sk_status_event *e)
+/* What the event's status means (classified once when loaded, else now). */
+static unsigned event_kind(const struct sk_contract *c, const struct sk_status_event *e)
 {
-	return e->kind & SK_STATUS_CLASSIFIED ? (e->kind & SK_STATUS_PAUSE) != 0
-					      : sk_contract_is_pause_status(c, e->status);
+	return e->kind & SK_STATUS_CLASSIFIED ? e->kind : sk_compute_classify_status(c, e->status);
+}
+
+/* The event's status ends the work / stops the clock. */
+static int event_done(const struct sk_contract *c, const struct sk_status_event *e)
+{
+	return (event_kind(c, e) & SK_STATUS_DONE) != 0;
 }
 
 static int by_start(const void *a, const void *b)
@@ -52,6 +66,10 @@ static int by_start(const void *a, const void *b)
 
 /* The reason of a verdict without one: shared, never freed. */
 static char no_reason[1];
+
+/* The reason of a verdict whose reason found no memory: the verdict fails
+ * (sk_compute_ticket() returns SK_ERR_NOMEM), it is never stored without it. */
+static char lost_reason[1];
 
 /* Add a clause to the reason; most verdicts have none, so it is allocated only when said.
  * @fmt holds at most two %s, filled with @a and @b (printf cost a tenth of a year's run). */
@@ -67,8 +85,14 @@ static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, 
 			len += strlen(arg[k++]), f++;
 		else
 			len++;
-	if (!(grown = malloc(len + 1)))
-		return; /* out of memory: the flags still say what happened */
+	if (v->reason == lost_reason)
+		return;
+	if (!(grown = malloc(len + 1))) {
+		if (v->reason != no_reason)
+			free(v->reason);
+		v->reason = lost_reason;
+		return;
+	}
 	memcpy(grown, v->reason, had);
 	n = had;
 	if (had)
@@ -91,6 +115,56 @@ static void append_reason(struct sk_verdict *v, const char *fmt, const char *a, 
 }
 
 /*
+ * The raw pause intervals of a ticket into @p (room for n_events + n_pauses),
+ * with where each came from in @origin when not NULL (::compute_pause_origin).
+ */
+static size_t raw_pauses(const struct sk_contract *c, const struct sk_ticket *t,
+			 struct sk_verdict *v, struct sk_pause *p, unsigned *origin)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->n_events; i++) {
+		const struct sk_status_event *e = &t->events[i];
+		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
+		unsigned kind = event_kind(c, e), from = 0;
+		int pause = (kind & SK_STATUS_PAUSE) != 0;
+
+		if (pause)
+			from = kind & SK_STATUS_BY_IMPORT ? PAUSE_FROM_IMPORT : PAUSE_FROM_CONTRACT;
+		/*
+		 * Time between a resolution and a reopen is waiting, not work: the
+		 * whole run of resolved and closed statuses before it, alike.
+		 */
+		if (!pause && next && (kind & SK_STATUS_DONE)) {
+			size_t k = i + 1;
+
+			while (k < t->n_events && event_done(c, &t->events[k]))
+				k++;
+			if (k < t->n_events) {
+				v->flags |= SK_FLAG_REOPENED;
+				pause = !c->rules.reopen_resets;
+				from = PAUSE_FROM_REOPEN;
+			}
+		}
+		if (pause && (!next || next > e->at)) {
+			if (origin)
+				origin[n] = from;
+			p[n++] = (struct sk_pause){ e->at, next ? next : SK_PAUSE_OPEN };
+		}
+	}
+	for (size_t i = 0; i < t->n_pauses; i++) {
+		const struct sk_pause *e = &t->pauses[i];
+
+		if (e->end && e->end <= e->start)
+			continue;
+		if (origin)
+			origin[n] = PAUSE_FROM_INTERVAL;
+		p[n++] = (struct sk_pause){ e->start, e->end ? e->end : SK_PAUSE_OPEN };
+	}
+	return n;
+}
+
+/*
  * The pauses of a ticket: status history and explicit intervals, merged and
  * sorted, with their real ends (SK_PAUSE_OPEN while still running in the data),
  * so a deadline takes every known pause into account; clocks clip them.
@@ -101,41 +175,13 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 	/* Most tickets have a few events and no pause: they are merged on the
 	 * stack, and only a ticket with pauses gets room for them on the heap. */
 	struct sk_pause local[32], *p = local;
-	size_t cap = t->n_events + t->n_pauses, n = 0, w = 0;
+	size_t cap = t->n_events + t->n_pauses, n, w = 0;
 
 	if (!cap)
 		return SK_OK;
 	if (cap > sizeof(local) / sizeof(local[0]) && !(p = malloc(cap * sizeof(*p))))
 		return SK_ERR_NOMEM;
-	for (size_t i = 0; i < t->n_events; i++) {
-		const struct sk_status_event *e = &t->events[i];
-		sk_time next = i + 1 < t->n_events ? t->events[i + 1].at : 0;
-		int pause = event_pause(c, e);
-
-		/*
-		 * Time between a resolution and a reopen is waiting, not work: the
-		 * whole run of resolved and closed statuses before it, alike.
-		 */
-		if (!pause && next && event_done(c, e)) {
-			size_t k = i + 1;
-
-			while (k < t->n_events && event_done(c, &t->events[k]))
-				k++;
-			if (k < t->n_events) {
-				v->flags |= SK_FLAG_REOPENED;
-				pause = !c->rules.reopen_resets;
-			}
-		}
-		if (pause && (!next || next > e->at))
-			p[n++] = (struct sk_pause){ e->at, next ? next : SK_PAUSE_OPEN };
-	}
-	for (size_t i = 0; i < t->n_pauses; i++) {
-		const struct sk_pause *e = &t->pauses[i];
-
-		if (e->end && e->end <= e->start)
-			continue;
-		p[n++] = (struct sk_pause){ e->start, e->end ? e->end : SK_PAUSE_OPEN };
-	}
+	n = raw_pauses(c, t, v, p, NULL);
 	qsort(p, n, sizeof(*p), by_start);
 	for (size_t i = 0; i < n; i++) {
 		if (w && p[i].start <= p[w - 1].end) {
@@ -161,6 +207,33 @@ static enum sk_err collect_pauses(const struct sk_contract *c, const struct sk_t
 	}
 	v->pauses = p;
 	v->n_pauses = w;
+	return SK_OK;
+}
+
+enum sk_err compute_pause_origins(const struct sk_contract *c, const struct sk_ticket *t,
+				  const struct sk_verdict *v, unsigned *origins)
+{
+	size_t cap = t->n_events + t->n_pauses, n;
+	struct sk_pause *p = malloc((cap ? cap : 1) * sizeof(*p));
+	unsigned *from = malloc((cap ? cap : 1) * sizeof(*from));
+	struct sk_verdict scratch;
+
+	if (!p || !from) {
+		free(p);
+		free(from);
+		return SK_ERR_NOMEM;
+	}
+	memset(&scratch, 0, sizeof(scratch));
+	n = raw_pauses(c, t, &scratch, p, from);
+	/* Each raw interval lies inside the merged pause that starts at or before it. */
+	for (size_t i = 0; i < v->n_pauses; i++) {
+		origins[i] = 0;
+		for (size_t k = 0; k < n; k++)
+			if (p[k].start >= v->pauses[i].start && p[k].start <= v->pauses[i].end)
+				origins[i] |= from[k];
+	}
+	free(p);
+	free(from);
 	return SK_OK;
 }
 
@@ -258,14 +331,6 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 	return SK_OK;
 }
 
-/* 1 when the contract's target of @type is met only below it (`< 15min`). */
-static int target_below(const struct sk_priority *pr, enum sk_ticket_type type, int resolution)
-{
-	if ((unsigned)type >= SK_TICKET_TYPES)
-		return 0;
-	return (resolution ? pr->resolution : pr->response)[type].below;
-}
-
 /* The priority the contract's rule applies. */
 static int applied_priority(const struct sk_contract *c, const struct sk_ticket *t)
 {
@@ -290,7 +355,7 @@ static sk_time resolution_stop(const struct sk_contract *c, const struct sk_tick
 	size_t i = t->n_events;
 	int any_done = 0;
 
-	if (!t->n_events || (!c->rules.n_resolved_statuses && !c->rules.n_closed_statuses))
+	if (!t->n_events)
 		return field;
 	for (size_t j = 0; j < t->n_events; j++) {
 		if (event_done(c, &t->events[j]))
@@ -372,14 +437,15 @@ static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
 	}
 }
 
-enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
-			      struct sk_verdict *v, struct sk_diag *d)
+static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
+				  struct sk_verdict *v, struct sk_diag *d)
 {
 	const struct sk_priority *pr;
 	struct sk_calendar *cal;
+	struct sk_target tg[2];      /* response, resolution */
 	sk_time stop, res_from;
 	int64_t target;
-	int set;
+	int change;
 	enum sk_err rc;
 
 	memset(v, 0, sizeof(*v));
@@ -422,9 +488,26 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 			v->excluded = 1;
 	}
 	if (t->p1_uplift) {
+		int has_reason = t->uplift_reason && *t->uplift_reason;
+		char how[96] = "";
+
+		/*
+		 * Halt §10.1.2: an uplift is a P1 in every respect (the most urgent
+		 * priority). The export gives no time of the uplift, so it counts from
+		 * registration (sla-compute(1)). Rare: printf is fine here.
+		 */
 		v->flags |= SK_FLAG_UPLIFT;
-		append_reason(v, "P1-uplift: %s%s", t->uplift_reason && *t->uplift_reason
-			      ? t->uplift_reason : "(no motivation recorded)", NULL);
+		if (v->priority != 0) {
+			snprintf(how, sizeof(how), " (measured as %s, exported as %s)",
+				 c->priorities[0].id, c->priorities[v->priority].id);
+			v->priority = 0;
+			pr = &c->priorities[0];
+			cal = c->calendars[pr->calendar].cal;
+		}
+		append_reason(v, "P1-uplift: %s%s", has_reason ? t->uplift_reason
+			      : "(no motivation recorded)", how);
+		if (!has_reason)
+			v->flags |= SK_FLAG_UPLIFT_UNMOTIVATED;
 	}
 	if (c->matrix.n_entries && t->impact && t->urgency && *t->impact && *t->urgency) {
 		v->matrix_priority = sk_contract_matrix_priority(c, t->impact, t->urgency);
@@ -439,12 +522,37 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 		goto fail;
 	stop = resolution_stop(c, t);
 
+	change = t->type == SK_TICKET_CHANGE ? sk_change_type_parse(t->change_type) : -1;
+	sk_contract_ticket_target(c, v->priority, t->type, change, 0, &tg[0]);
+	sk_contract_ticket_target(c, v->priority, t->type, change, 1, &tg[1]);
+	for (int k = 0; k < 2; k++)
+		if (tg[k].none) {
+			v->flags |= SK_FLAG_NOT_MEASURED;
+			append_reason(v, "%s not measured: outside the agreement (contract: %s = none)",
+				      k ? "resolution" : "response", tg[k].key);
+		}
+	/*
+	 * An export without response times (no column, no status that means
+	 * responded) cannot tell a late response from none given: not measured,
+	 * rather than stopped at the resolution and counted as a breach.
+	 */
+	if (tg[0].set && t->no_response_data) {
+		tg[0].set = 0;
+		v->flags |= SK_FLAG_RESPONSE_UNMEASURED;
+		append_reason(v, "response not measured: the export has no response time%s%s",
+			      NULL, NULL);
+	}
+	/* Nothing left to measure because the contract says so: listed apart. */
+	if ((v->flags & SK_FLAG_NOT_MEASURED) && !tg[1].set &&
+	    (!tg[0].set || (v->flags & SK_FLAG_RESPONSE_UNMEASURED)))
+		v->excluded = 1;
+
 	/* Response: on the after-hours calendar when reported in its hours only. */
-	target = sk_contract_target(c, v->priority, t->type, 0, &set);
-	if (set) {
-		int ci = pr->calendar, below = target_below(pr, t->type, 0);
+	if (tg[0].set) {
+		int ci = pr->calendar, below = tg[0].dur->below;
 		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
 
+		target = tg[0].seconds;
 		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
 		    !sk_calendar_is_business(cal, t->reported_at) &&
 		    sk_calendar_is_business(c->calendars[pr->after_hours_calendar].cal, t->reported_at)) {
@@ -461,8 +569,7 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 			goto fail;
 	}
 
-	target = sk_contract_target(c, v->priority, t->type, 1, &set);
-	if (set) {
+	if (tg[1].set) {
 		res_from = t->reported_at;
 		if (c->rules.resolution_start == SK_CLOCK_RESPONDED) {
 			if (t->responded_at)
@@ -470,9 +577,8 @@ enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, 
 			else
 				v->flags |= SK_FLAG_NO_RESPONSE;
 		}
-		if ((rc = run_clock(cal, pr->calendar, res_from, stop, target,
-				    target_below(pr, t->type, 1), v->pauses, v->n_pauses, as_of,
-				    &v->resolution)))
+		if ((rc = run_clock(cal, pr->calendar, res_from, stop, tg[1].seconds,
+				    tg[1].dur->below, v->pauses, v->n_pauses, as_of, &v->resolution)))
 			goto fail;
 	}
 
@@ -504,6 +610,18 @@ fail:
 	       : sk_diag_set(d, rc, NULL, 0, NULL, "%s", sk_strerror(rc));
 }
 
+enum sk_err sk_compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
+			      struct sk_verdict *v, struct sk_diag *d)
+{
+	enum sk_err rc = compute_ticket(c, t, as_of, v, d);
+
+	if (rc == SK_OK && v->reason == lost_reason) {
+		sk_verdict_release(v);
+		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+	}
+	return rc;
+}
+
 void sk_verdict_release(struct sk_verdict *v)
 {
 	if (!v)
@@ -511,7 +629,7 @@ void sk_verdict_release(struct sk_verdict *v)
 	free(v->pauses);
 	v->pauses = NULL;
 	v->n_pauses = 0;
-	if (v->reason && v->reason != no_reason)
+	if (v->reason && v->reason != no_reason && v->reason != lost_reason)
 		free(v->reason);
 	v->reason = no_reason;
 }

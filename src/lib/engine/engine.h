@@ -15,6 +15,14 @@
 void results_apply_history(const struct sk_contract *c, struct sk_ticket *t,
 			   const struct store_history *h);
 
+/*
+ * The data's horizon (store_data_horizon(), 0 when no tickets) and the instant
+ * clocks are judged at for a period ending at @end: @end, or the instant
+ * after the horizon when that comes first (end = 0: always the latter).
+ */
+enum sk_err results_as_of(struct sk_db *db, sk_time end, sk_time *horizon, sk_time *as_of,
+			  struct sk_diag *d);
+
 /* What results_compute() reads beside the verdicts. */
 enum {
 	RESULTS_TITLES = 1   /* each ticket's title (sk_ticket::title), for reports */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compute_priv.h"
 #include "engine.h"
 #include "slakit/datetime.h"
 
@@ -91,9 +92,43 @@ out:
 	return rc;
 }
 
+/* Where the pauses of one merged pause came from, for people. */
+static void say_origins(FILE *fp, unsigned o)
+{
+	static const struct {
+		unsigned bit;
+		const char *words;
+	} from[] = {
+		{ PAUSE_FROM_CONTRACT, "status in the contract's pause_statuses" },
+		{ PAUSE_FROM_IMPORT, "status the import stored as paused (its map)" },
+		{ PAUSE_FROM_INTERVAL, "explicit pause interval" },
+		{ PAUSE_FROM_REOPEN, "resolved, then reopened" },
+	};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof(from) / sizeof(from[0]); i++)
+		if (o & from[i].bit)
+			fprintf(fp, "%s%s", n++ ? "; " : "      from: ", from[i].words);
+	if (n)
+		fputc('\n', fp);
+}
+
+/* What a status means, as the history shows it. */
+static const char *status_words(unsigned kind)
+{
+	if (kind & SK_STATUS_PAUSE)
+		return kind & SK_STATUS_BY_IMPORT ? "  (pauses the clock: map at import)"
+						  : "  (pauses the clock: contract pause_statuses)";
+	if (kind & SK_STATUS_DONE)
+		return kind & SK_STATUS_BY_IMPORT ? "  (resolved or closed: map at import)"
+						  : "  (resolved or closed: contract)";
+	return "";
+}
+
 static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *name,
 				 const struct sk_clock *k, struct sk_calendar *cal_override, sk_time from,
-				 const char *from_what, const struct sk_pause *p, size_t np, sk_time as_of)
+				 const char *from_what, const char *na_words, const char *stop_words,
+				 const struct sk_pause *p, size_t np, sk_time as_of)
 {
 	const struct sk_tz *tz = c->tz;
 	struct sk_calendar *cal = cal_override ? cal_override : c->calendars[k->calendar].cal;
@@ -103,14 +138,17 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 
 	fprintf(fp, "\n%s clock (calendar %s)\n", name, sk_calendar_name(cal));
 	if (k->state == SK_CLOCK_NA) {
-		fputs("  no target for this priority and type\n", fp);
+		fprintf(fp, "  %s\n", na_words);
 		return SK_OK;
 	}
 	fprintf(fp, "  from        %s (%s)\n", when(from, tz, b1, sizeof(b1)), from_what);
 	fprintf(fp, "  starts      %s (%s)\n", when(k->start, tz, b1, sizeof(b1)),
 		k->start == from ? "within business hours" : "outside business hours: the next business moment");
-	fprintf(fp, "  stops       %s\n", k->stop ? when(k->stop, tz, b1, sizeof(b1))
+	fprintf(fp, "  stops       %s", k->stop ? when(k->stop, tz, b1, sizeof(b1))
 		: "- (still running at the evaluation time)");
+	if (k->stop && stop_words)
+		fprintf(fp, " (%s)", stop_words);
+	fputc('\n', fp);
 	fprintf(fp, "  target      %s%s (%" PRId64 " business seconds%s)\n", k->below ? "< " : "",
 		sk_seconds_format(k->target, b2, sizeof(b2)), k->target,
 		k->below ? "; the target itself is over" : "");
@@ -154,41 +192,54 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 	struct sk_pause *ps = NULL;
 	size_t nev = 0, nps = 0;
 	const struct sk_priority *pr;
-	char b1[40], b2[40], raw[128] = "";
+	char b1[40], b2[40], raw[128] = "", used[256];
+	unsigned *origins = NULL;
+	struct sk_target tg[2];
+	char na[2][200];
+	sk_time horizon = 0, asked;
 	enum sk_err rc;
 	int have_verdict = 0;
 
 	if (!a)
 		return SK_ERR_NOMEM;
 	memset(&v, 0, sizeof(v));
-	if ((rc = store_ticket_read(db, c, id, a, &t, &h, raw, sizeof(raw), d)))
+	/* The id as the user typed it may differ in blanks from the stored one. */
+	if ((rc = store_ticket_find_id(db, id, used, sizeof(used), d)) ||
+	    (rc = store_ticket_read(db, c, used, a, &t, &h, raw, sizeof(raw), d)))
 		goto out;
 	results_apply_history(c, &t, &h);
 	/* Status history and explicit pauses, as imported. */
-	if ((rc = store_ticket_read_events(db, id, a, &ev, &nev, d)) ||
-	    (rc = store_ticket_read_pauses(db, id, &ps, &nps, d)))
+	if ((rc = store_ticket_read_events(db, c, sk_compute_classify_event, used, a, &ev, &nev,
+					   d)) ||
+	    (rc = store_ticket_read_pauses(db, used, &ps, &nps, d)))
 		goto out;
 	t.events = ev;
 	t.n_events = nev;
 	t.pauses = ps;
 	t.n_pauses = nps;
 
-	if (!as_of) {
-		/* The data's horizon: the first instant after all the database knows of. */
-		sk_time latest;
-		int found;
-
-		if ((rc = store_tickets_latest(db, &latest, &found, d)))
-			goto out;
-		as_of = found ? latest + 1 : 0;
-	}
+	/* Never past the data's horizon: what compute would say of the period. */
+	asked = as_of;
+	if ((rc = results_as_of(db, as_of, &horizon, &as_of, d)))
+		goto out;
 	if ((rc = sk_compute_ticket(c, &t, as_of, &v, d)))
 		goto out;
 	have_verdict = 1;
 	pr = &c->priorities[v.priority];
+	if (v.n_pauses && !(origins = calloc(v.n_pauses, sizeof(*origins)))) {
+		rc = SK_ERR_NOMEM;
+		goto out;
+	}
+	if (v.n_pauses && (rc = compute_pause_origins(c, &t, &v, origins)))
+		goto out;
 
 	fprintf(fp, "ticket %s, contract %s (sha256 %s)\n", t.id, c->id, c->sha256);
-	fprintf(fp, "evaluated at %s\n\nimported fields\n", when(as_of, c->tz, b1, sizeof(b1)));
+	if (strcmp(used, id) != 0)
+		fprintf(fp, "(asked for '%s': the ticket whose id matches it without blanks)\n", id);
+	fprintf(fp, "evaluated at %s", when(as_of, c->tz, b1, sizeof(b1)));
+	if (horizon && (!asked || as_of < asked))
+		fprintf(fp, " (just after the data's horizon, %s)", when(horizon, c->tz, b1, sizeof(b1)));
+	fputs("\n\nimported fields\n", fp);
 	fprintf(fp, "  type        %s\n", sk_ticket_type_name(t.type));
 	fprintf(fp, "  priority    %s (exported as '%s')\n", c->priorities[t.priority].id, raw);
 	fprintf(fp, "  reported    %s\n", when(t.reported_at, c->tz, b1, sizeof(b1)));
@@ -217,7 +268,7 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fputs("  (none)\n", fp);
 	for (size_t i = 0; i < nev; i++)
 		fprintf(fp, "  %s  %s%s\n", when(ev[i].at, c->tz, b1, sizeof(b1)), ev[i].status,
-			sk_contract_is_pause_status(c, ev[i].status) ? "  (pauses the clock)" : "");
+			status_words(ev[i].kind));
 	fputs("explicit pauses\n", fp);
 	if (!nps)
 		fputs("  (none)\n", fp);
@@ -236,18 +287,39 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fprintf(fp, "  %s .. %s  %s business%s\n", when(v.pauses[i].start, c->tz, b1, sizeof(b1)),
 			when(end, c->tz, b2, sizeof(b2)), sk_seconds_format(secs, raw, sizeof(raw)),
 			v.pauses[i].end == SK_PAUSE_OPEN ? " (still paused at the evaluation time)" : "");
+		say_origins(fp, origins[i]);
 	}
 
+	/* Which time stopped each clock, and why that one. */
+	sk_contract_ticket_target(c, v.priority, t.type, t.type == SK_TICKET_CHANGE
+				  ? sk_change_type_parse(t.change_type) : -1, 0, &tg[0]);
+	sk_contract_ticket_target(c, v.priority, t.type, t.type == SK_TICKET_CHANGE
+				  ? sk_change_type_parse(t.change_type) : -1, 1, &tg[1]);
+	for (int k = 0; k < 2; k++) {
+		if (tg[k].none)
+			snprintf(na[k], sizeof(na[k]), "not measured: outside the agreement "
+				 "(contract: %s = none)", tg[k].key);
+		else
+			snprintf(na[k], sizeof(na[k]), "no target for this priority and type");
+	}
+	if (v.flags & SK_FLAG_RESPONSE_UNMEASURED)
+		snprintf(na[0], sizeof(na[0]), "not measured: the export this ticket came from has "
+			 "no response time (no response column, no status meaning responded)");
 	if ((rc = explain_clock(fp, c, "response", &v.response,
 				(v.flags & SK_FLAG_AFTER_HOURS) ? pr->after_hours_union : NULL, t.reported_at,
 				(v.flags & SK_FLAG_AFTER_HOURS) ? "reported after hours: the after-hours target"
-				: "reported", NULL, 0, as_of)))
+				: "reported", na[0], t.responded_at ? "the response time"
+				: "no response time: the first resolution, which answers the user too",
+				NULL, 0, as_of)))
 		goto out;
 	if ((rc = explain_clock(fp, c, "resolution", &v.resolution, NULL,
 				c->rules.resolution_start == SK_CLOCK_RESPONDED && t.responded_at
 				? t.responded_at : t.reported_at,
 				c->rules.resolution_start == SK_CLOCK_RESPONDED && t.responded_at
-				? "responded (contract: resolution_start = responded)" : "reported",
+				? "responded (contract: resolution_start = responded)" : "reported", na[1],
+				t.n_events && v.resolution.stop != (t.resolved_at ? t.resolved_at : t.closed_at)
+				? "where the final run of resolved or closed statuses began"
+				: t.resolved_at ? "the resolution time" : "the closing time",
 				v.pauses, v.n_pauses, as_of)))
 		goto out;
 
@@ -267,6 +339,7 @@ out:
 		sk_verdict_release(&v);
 	free(ev);
 	free(ps);
+	free(origins);
 	arena_free(a);
 	return rc;
 }

@@ -24,6 +24,22 @@ void results_apply_history(const struct sk_contract *c, struct sk_ticket *t,
 				t->highest_priority = (int)i;
 }
 
+enum sk_err results_as_of(struct sk_db *db, sk_time end, sk_time *horizon, sk_time *as_of,
+			  struct sk_diag *d)
+{
+	enum sk_err rc;
+	int found;
+
+	/* Past the horizon the data says nothing: a clock running there has not
+	 * been seen to stop or to run out, so it is judged where the data ends. */
+	if ((rc = store_data_horizon(db, horizon, &found, d)))
+		return rc;
+	if (!found)
+		*horizon = 0;
+	*as_of = found && (!end || *horizon < end) ? *horizon + 1 : end;
+	return SK_OK;
+}
+
 /* Growable array of results; one a store reads (@fixed) never moves. */
 static int push_result(struct sk_results *r, size_t *cap, int fixed)
 {
@@ -61,25 +77,26 @@ static enum sk_err reserve_all(struct store_tickets *it, struct sk_results *r, s
 	return SK_OK;
 }
 
-/* Compute @res at the period's end; 1 when it belongs in the period's results. */
-static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struct sk_result *res,
-			 int *keep, struct sk_diag *d)
+/* Compute @res at @as_of; 1 when it belongs in the period's results. */
+static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, sk_time as_of,
+			 struct sk_result *res, int *keep, struct sk_diag *d)
 {
 	struct sk_verdict *v = &res->v;
 	const struct sk_ticket *t = &res->ticket;
 	enum sk_err rc;
 
 	*keep = 0;
-	if ((rc = sk_compute_ticket(c, t, p->end, v, d)))
+	if ((rc = sk_compute_ticket(c, t, as_of, v, d)))
 		return rc;
 	res->response_counts = v->response.counts_at && sk_period_contains(p, v->response.counts_at);
 	res->resolution_counts = v->resolution.counts_at &&
 				 sk_period_contains(p, v->resolution.counts_at);
 	res->pending = v->response.state == SK_CLOCK_PENDING ||
 		       v->resolution.state == SK_CLOCK_PENDING;
-	/* A ticket with an impossible timeline has no clocks: list it where its times fall. */
+	/* A ticket with an impossible timeline, or a clock the contract leaves outside the
+	 * agreement, has no clock to place it: list it where its times fall. */
 	*keep = res->response_counts || res->resolution_counts || res->pending ||
-		((v->flags & SK_FLAG_IMPOSSIBLE) &&
+		((v->flags & (SK_FLAG_IMPOSSIBLE | SK_FLAG_NOT_MEASURED)) &&
 		 (sk_period_contains(p, t->reported_at) || sk_period_contains(p, t->resolved_at) ||
 		  sk_period_contains(p, t->closed_at) || sk_period_contains(p, t->responded_at)));
 	if (!*keep)
@@ -103,7 +120,7 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 
 	if ((rc = store_tickets_open(db, c, &r->period,
 				     (flags & RESULTS_TITLES) ? STORE_TICKETS_TITLES : 0,
-				     sk_compute_classify_status, r->arena, &it, d)) ||
+				     sk_compute_classify_event, r->arena, &it, d)) ||
 	    (feed && (rc = reserve_all(it, r, &cap, d))))
 		goto out;
 	fixed = cap > 0;
@@ -116,7 +133,7 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 		if ((rc = store_tickets_next(it, &res.ticket, &h, &more, d)) || !more)
 			goto out;
 		results_apply_history(c, &res.ticket, &h);
-		if ((rc = judge(c, &r->period, &res, &keep, d)))
+		if ((rc = judge(c, &r->period, r->as_of, &res, &keep, d)))
 			goto out;
 		if (!keep)
 			continue;
@@ -163,7 +180,8 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	r->period = *p;
 	r->contract = c;
 	r->arena = a;
-	if ((rc = run(db, c, r, feed, flags, d))) {
+	if ((rc = results_as_of(db, p->end, &r->horizon, &r->as_of, d)) ||
+	    (rc = run(db, c, r, feed, flags, d))) {
 		sk_results_free(r);
 		return diag_ensure(d, rc);
 	}

@@ -361,6 +361,29 @@ static void bad_row(struct imp *x, char delim)
 		x->bad = 1;
 }
 
+/*
+ * Whether the file gives response times: a response column, or for an event
+ * log a status that means responded (its map's or its profile's words);
+ * -1 for files without tickets. Compute leaves the response of tickets from
+ * a file without them unmeasured.
+ */
+static int gives_responses(const struct imp *x)
+{
+	if (x->kind != SK_KIND_TICKETS && x->kind != SK_KIND_EVENTLOG)
+		return -1;
+	if (x->col[F_RESPONDED] >= 0)
+		return 1;
+	if (x->kind != SK_KIND_EVENTLOG)
+		return 0;
+	for (size_t i = 0; x->map && i < x->map->n_statuses; i++)
+		if (strcmp(x->map->statuses[i].a, "responded") == 0)
+			return 1;
+	for (const struct import_word *w = x->prof->statuses; w->field; w++)
+		if (strcmp(w->field, "responded") == 0)
+			return 1;
+	return 0;
+}
+
 static enum sk_err log_start(struct imp *x, const char *profile, int enc,
 			     char delim, sk_time started, struct sk_diag *d)
 {
@@ -381,6 +404,7 @@ static enum sk_err log_start(struct imp *x, const char *profile, int enc,
 		.started = started,
 		.has_horizon = x->dates->has_horizon,
 		.horizon = x->dates->horizon,
+		.response_column = gives_responses(x),
 	};
 
 	snprintf(dl, sizeof(dl), "%s", delim == '\t' ? "tab" : (char[2]){ delim, 0 });

@@ -265,6 +265,18 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 		ADD("%s%s (%s)", n ? "; " : "", w->flag_impossible, v->reason);
 	if (v->flags & SK_FLAG_UPLIFT)
 		ADD("%s%s", n ? "; " : "", w->flag_uplift);
+	/* The computation's newer flags (sk_compute_ticket()); words kept here. */
+	if (v->flags & SK_FLAG_UPLIFT_UNMOTIVATED)
+		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0 ? "geen motivatie vastgelegd"
+		    : "no motivation recorded");
+	if (v->flags & SK_FLAG_NOT_MEASURED)
+		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
+		    ? "buiten de afspraak, niet gemeten (contract: none)"
+		    : "outside the agreement, not measured (contract: none)");
+	if (v->flags & SK_FLAG_RESPONSE_UNMEASURED)
+		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
+		    ? "reactie niet gemeten: de export heeft geen reactietijd"
+		    : "response not measured: the export has no response time");
 #undef ADD
 	if (n >= size && size > 4)
 		memcpy(buf + size - 4, "...", 4);

@@ -18,7 +18,8 @@
 #include "base/base.h"
 #include "tickets_priv.h"
 
-/* Distinct status words seen, so a million events share a few strings. */
+/* Distinct status words seen (with what their import stored), so a million events
+ * share a few strings and are classified a few times. */
 #define INTERN_MAX 64
 
 enum child {
@@ -28,11 +29,12 @@ enum child {
 };
 
 /* The columns of each child query, by position (the same for scan and lookup). */
-enum { EV_TICKET, EV_AT, EV_STATUS, EV_ID, EV_IMPORT };
+enum { EV_TICKET, EV_AT, EV_STATUS, EV_ID, EV_IMPORT, EV_PAUSE, EV_MEANING };
 enum { PS_TICKET, PS_START, PS_END, PS_IMPORT };
 enum { HI_TICKET, HI_PRIORITY, HI_LEVEL };
 
-#define EVENT_COLUMNS "SELECT ticket_id, at, status, id, import_id FROM ticket_events"
+#define EVENT_COLUMNS \
+	"SELECT ticket_id, at, status, id, import_id, pause, meaning FROM ticket_events"
 #define PAUSE_COLUMNS "SELECT ticket_id, start_at, end_at, import_id FROM pauses"
 #define HISTORY_COLUMNS "SELECT id, priority, priority_level FROM ticket_history"
 
@@ -65,6 +67,7 @@ struct loader {
 	const struct sk_contract *c;
 	store_classify_fn classify;
 	const char *interned[INTERN_MAX];
+	unsigned interned_stored[INTERN_MAX]; /* what the import stored for it */
 	unsigned interned_kind[INTERN_MAX]; /* what each means under the contract */
 	size_t n_interned;
 	void *buf;           /* the rows of the current ticket */
@@ -89,10 +92,27 @@ static size_t row_size(enum child kind)
 }
 
 /*
- * @s in the arena, once per distinct word (a status vocabulary is small), with
- * what it means under the contract in *kind, worked out once per word too.
+ * What the import stored of an event (ticket_events.pause and .meaning, the
+ * map's [statuses] or the words it used): ::sk_status_kind bits.
  */
-static const char *intern(struct loader *l, const char *s, unsigned *kind)
+static unsigned stored_meaning(sqlite3_stmt *st, int pause, int meaning)
+{
+	const char *m = col_text(st, meaning);
+	unsigned k = sqlite3_column_int(st, pause) ? SK_STATUS_PAUSE : 0;
+
+	if (m && strcmp(m, "paused") == 0)
+		k |= SK_STATUS_PAUSE;
+	else if (m && (strcmp(m, "resolved") == 0 || strcmp(m, "closed") == 0))
+		k |= SK_STATUS_DONE;
+	return k;
+}
+
+/*
+ * @s in the arena, once per distinct word (a status vocabulary is small), with
+ * what it means under the contract and what its import stored (@stored) in
+ * *kind, worked out once per word and stored meaning too.
+ */
+static const char *intern(struct loader *l, const char *s, unsigned stored, unsigned *kind)
 {
 	int failed = 0;
 	const char *copy;
@@ -100,14 +120,15 @@ static const char *intern(struct loader *l, const char *s, unsigned *kind)
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < l->n_interned; i++)
-		if (strcmp(l->interned[i], s) == 0) {
+		if (l->interned_stored[i] == stored && strcmp(l->interned[i], s) == 0) {
 			*kind = l->interned_kind[i];
 			return l->interned[i];
 		}
 	copy = arena_strdup(l->a, s, &failed);
-	*kind = l->classify(l->c, s);
+	*kind = l->classify(l->c, s, stored);
 	if (copy && l->n_interned < INTERN_MAX) {
 		l->interned_kind[l->n_interned] = *kind;
+		l->interned_stored[l->n_interned] = stored;
 		l->interned[l->n_interned++] = copy;
 	}
 	return copy;
@@ -163,7 +184,8 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 		struct event_row *r = (struct event_row *)l->buf + l->n;
 
 		r->e.at = sqlite3_column_int64(st, EV_AT);
-		r->e.status = intern(l, col_text(st, EV_STATUS), &r->e.kind);
+		r->e.status = intern(l, col_text(st, EV_STATUS),
+				     stored_meaning(st, EV_PAUSE, EV_MEANING), &r->e.kind);
 		r->id = sqlite3_column_int64(st, EV_ID);
 		if (!r->e.status)
 			return SK_ERR_NOMEM;
@@ -342,23 +364,24 @@ void store_children_close(struct store_children *ch)
 
 /* --- one ticket, as imported (--explain) --- */
 
-enum sk_err store_ticket_read_events(struct sk_db *db, const char *id, struct arena *a,
+enum sk_err store_ticket_read_events(struct sk_db *db, const struct sk_contract *c,
+				     store_classify_fn classify, const char *id, struct arena *a,
 				     struct sk_status_event **out, size_t *n_out, struct sk_diag *d)
 {
-	enum { AT, STATUS };
+	enum { AT, STATUS, PAUSE, MEANING };
 	struct sk_status_event *ev = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t n = 0;
 	enum sk_err rc;
-	int failed = 0;
+	int failed = 0, step;
 
 	*out = NULL;
 	*n_out = 0;
-	if ((rc = sk_db_prepare(db, "SELECT at, status FROM ticket_events WHERE ticket_id = ?1"
-				" ORDER BY at, id", &st, d)))
+	if ((rc = sk_db_prepare(db, "SELECT at, status, pause, meaning FROM ticket_events"
+				" WHERE ticket_id = ?1 ORDER BY at, id", &st, d)))
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sk_status_event *more = realloc(ev, (n + 1) * sizeof(*ev));
 
 		if (!more) {
@@ -367,10 +390,15 @@ enum sk_err store_ticket_read_events(struct sk_db *db, const char *id, struct ar
 		}
 		ev = more;
 		ev[n].at = sqlite3_column_int64(st, AT);
-		ev[n].kind = 0; /* looked up per use */
-		ev[n++].status = arena_strdup(a, col_text(st, STATUS), &failed);
+		ev[n].status = arena_strdup(a, col_text(st, STATUS), &failed);
+		ev[n].kind = ev[n].status ? classify(c, ev[n].status,
+						     stored_meaning(st, PAUSE, MEANING)) : 0;
+		n++;
 	}
-	if (failed)
+	/* A failed read must not look like the end of the history. */
+	if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading status history", d);
+	else if (failed)
 		rc = SK_ERR_NOMEM;
 out:
 	sqlite3_finalize(st);
@@ -391,6 +419,7 @@ enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk
 	sqlite3_stmt *st = NULL;
 	size_t n = 0;
 	enum sk_err rc;
+	int step;
 
 	*out = NULL;
 	*n_out = 0;
@@ -398,7 +427,7 @@ enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk
 				" ORDER BY start_at", &st, d)))
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sk_pause *more = realloc(ps, (n + 1) * sizeof(*ps));
 
 		if (!more) {
@@ -409,6 +438,8 @@ enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk
 		ps[n].start = sqlite3_column_int64(st, START);
 		ps[n++].end = col_time(st, END);
 	}
+	if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading pauses", d);
 out:
 	sqlite3_finalize(st);
 	if (rc) {

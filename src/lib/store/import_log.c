@@ -8,7 +8,7 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 	/* Parameters, named once. */
 	enum { P_FILE = 1, P_KIND, P_PROFILE, P_MAP_FILE, P_MAP_SHA256, P_CONTRACT_SHA256,
 	       P_TIME_ZONE, P_ENCODING, P_DELIMITER, P_SKIP_BAD, P_STARTED, P_TOOL_VERSION,
-	       P_CONTRACT_ID, P_HORIZON };
+	       P_CONTRACT_ID, P_HORIZON, P_RESPONSE_COLUMN };
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
 
@@ -17,9 +17,9 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 			   "skip_bad, rows_read, rows_inserted, rows_updated, rows_unchanged, "
 			   "rows_rejected, tickets_inserted, tickets_updated, tickets_unchanged, "
 			   "dst_gaps, dst_folds, started_at, finished_at, tool_version, contract_id, "
-			   "horizon) VALUES "
+			   "horizon, response_column) VALUES "
 			   "(?1, '', 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, 0, 0, 0, 0, 0, 0, "
-			   "0, 0, ?11, ?11, ?12, ?13, ?14)", &st, d);
+			   "0, 0, ?11, ?11, ?12, ?13, ?14, ?15)", &st, d);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, P_FILE, log->file, -1, SQLITE_STATIC);
@@ -39,6 +39,8 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 		sqlite3_bind_int64(st, P_HORIZON, log->horizon);
 	si->has_horizon = log->has_horizon;
 	si->horizon = log->horizon;
+	if (log->response_column >= 0)
+		sqlite3_bind_int(st, P_RESPONSE_COLUMN, log->response_column);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = sk_db_fail(si->db, "log import", d);
 	sqlite3_finalize(st);

@@ -31,66 +31,97 @@ struct store {
 	struct sk_diag d;
 };
 
-/* The INSERT of one verdict. */
+/* The parameters of INSERT_RESULT, named once (?2 is not used). */
+enum {
+	R_RUN = 1, R_TICKET = 3, R_TYPE, R_PRIORITY, R_CALENDAR, R_EXCLUDED, R_FLAGS, R_REASON,
+	R_RESP_START, R_RESP_STOP, R_RESP_SECONDS, R_RESP_TARGET, R_RESP_DEADLINE, R_RESP_STATE,
+	R_RESP_COUNTS,
+	R_RES_START, R_RES_STOP, R_RES_SECONDS, R_RES_PAUSED, R_RES_TARGET, R_RES_DEADLINE,
+	R_RES_STATE, R_RES_COUNTS,
+	R_MATRIX, R_ONSITE_SECONDS, R_ONSITE_MET, R_MTTR_WALL, R_MTTP_WALL, R_MTTP_BUSINESS
+};
+
+#define INSERT_RESULT \
+	"INSERT INTO ticket_results (run_id, ticket_id," \
+	" type, priority, calendar, excluded, flags, reason," \
+	" response_start, response_stop, response_seconds, response_target_seconds," \
+	" response_deadline, response_state, response_counts," \
+	" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds," \
+	" resolution_target_seconds, resolution_deadline, resolution_state," \
+	" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds," \
+	" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?3,?4,?5,?6,?7,?8,?9," \
+	"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)"
+
+/* Where each clock's columns go: response, resolution (paused: resolution only). */
+static const struct clock_params {
+	int start, stop, seconds, paused, target, deadline, state, counts;
+} clock_params[2] = {
+	{ R_RESP_START, R_RESP_STOP, R_RESP_SECONDS, 0, R_RESP_TARGET, R_RESP_DEADLINE,
+	  R_RESP_STATE, R_RESP_COUNTS },
+	{ R_RES_START, R_RES_STOP, R_RES_SECONDS, R_RES_PAUSED, R_RES_TARGET, R_RES_DEADLINE,
+	  R_RES_STATE, R_RES_COUNTS },
+};
+
+/* The INSERT of one verdict. A bind SQLite cannot make (a copy out of
+ * memory) fails the row: a verdict is never stored without part of it. */
 static enum sk_err insert_row(sqlite3_stmt *ins, const struct sk_contract *c, sqlite3_int64 run_id,
 			      const struct sk_result *x)
 {
 	const struct sk_verdict *v = &x->v;
 	const struct sk_clock *k[2] = { &v->response, &v->resolution };
 	char flags[256];
-	int col = 10;
+	int bad = 0;
 
 	sqlite3_reset(ins);
 	sqlite3_clear_bindings(ins);
-	sqlite3_bind_int64(ins, 1, run_id);
-	sqlite3_bind_text(ins, 3, x->ticket.id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 4, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 5, c->priorities[v->priority].id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 6, c->calendars[c->priorities[v->priority].calendar].name, -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int(ins, 7, v->excluded);
+	bad |= sqlite3_bind_int64(ins, R_RUN, run_id);
+	bad |= sqlite3_bind_text(ins, R_TICKET, x->ticket.id, -1, SQLITE_STATIC);
+	bad |= sqlite3_bind_text(ins, R_TYPE, sk_ticket_type_name(x->ticket.type), -1, SQLITE_STATIC);
+	bad |= sqlite3_bind_text(ins, R_PRIORITY, c->priorities[v->priority].id, -1, SQLITE_STATIC);
+	bad |= sqlite3_bind_text(ins, R_CALENDAR,
+				 c->calendars[c->priorities[v->priority].calendar].name, -1,
+				 SQLITE_STATIC);
+	bad |= sqlite3_bind_int(ins, R_EXCLUDED, v->excluded);
 	/* Most tickets have no flags: NULL keeps the rows small. */
 	if (v->flags)
-		sqlite3_bind_text(ins, 8, results_flag_list(v->flags, flags, sizeof(flags)), -1,
-				  SQLITE_TRANSIENT);
+		bad |= sqlite3_bind_text(ins, R_FLAGS,
+					 results_flag_list(v->flags, flags, sizeof(flags)), -1,
+					 SQLITE_TRANSIENT);
 	if (v->reason[0])
-		sqlite3_bind_text(ins, 9, v->reason, -1, SQLITE_STATIC);
+		bad |= sqlite3_bind_text(ins, R_REASON, v->reason, -1, SQLITE_STATIC);
 	for (int j = 0; j < 2; j++) {
-		int applies = k[j]->state != SK_CLOCK_NA;
+		const struct clock_params *p = &clock_params[j];
 
-		if (applies) {
-			sqlite3_bind_int64(ins, col, k[j]->start);
+		if (k[j]->state != SK_CLOCK_NA) {
+			bad |= sqlite3_bind_int64(ins, p->start, k[j]->start);
 			if (k[j]->stop)
-				sqlite3_bind_int64(ins, col + 1, k[j]->stop);
-			sqlite3_bind_int64(ins, col + 2, k[j]->elapsed);
-		}
-		col += 3;
-		if (j == 1) {
-			if (applies)
-				sqlite3_bind_int64(ins, col, k[j]->paused);
-			col++;
-		}
-		if (applies) {
-			sqlite3_bind_int64(ins, col, k[j]->target);
+				bad |= sqlite3_bind_int64(ins, p->stop, k[j]->stop);
+			bad |= sqlite3_bind_int64(ins, p->seconds, k[j]->elapsed);
+			if (p->paused)
+				bad |= sqlite3_bind_int64(ins, p->paused, k[j]->paused);
+			bad |= sqlite3_bind_int64(ins, p->target, k[j]->target);
 			if (k[j]->deadline)
-				sqlite3_bind_int64(ins, col + 1, k[j]->deadline);
+				bad |= sqlite3_bind_int64(ins, p->deadline, k[j]->deadline);
 		}
-		sqlite3_bind_text(ins, col + 2, sk_clock_state_name(k[j]->state), -1, SQLITE_STATIC);
-		sqlite3_bind_int(ins, col + 3, j ? x->resolution_counts : x->response_counts);
-		col += 4;
+		bad |= sqlite3_bind_text(ins, p->state, sk_clock_state_name(k[j]->state), -1,
+					 SQLITE_STATIC);
+		bad |= sqlite3_bind_int(ins, p->counts, j ? x->resolution_counts : x->response_counts);
 	}
 	if (v->matrix_priority >= 0)
-		sqlite3_bind_text(ins, 25, c->priorities[v->matrix_priority].id, -1, SQLITE_STATIC);
+		bad |= sqlite3_bind_text(ins, R_MATRIX, c->priorities[v->matrix_priority].id, -1,
+					 SQLITE_STATIC);
 	if (v->onsite_elapsed >= 0) {
-		sqlite3_bind_int64(ins, 26, v->onsite_elapsed);
-		sqlite3_bind_int(ins, 27, v->onsite_met);
+		bad |= sqlite3_bind_int64(ins, R_ONSITE_SECONDS, v->onsite_elapsed);
+		bad |= sqlite3_bind_int(ins, R_ONSITE_MET, v->onsite_met);
 	}
 	if (v->mttr_wall >= 0)
-		sqlite3_bind_int64(ins, 28, v->mttr_wall);
+		bad |= sqlite3_bind_int64(ins, R_MTTR_WALL, v->mttr_wall);
 	if (v->mttp_wall >= 0) {
-		sqlite3_bind_int64(ins, 29, v->mttp_wall);
-		sqlite3_bind_int64(ins, 30, v->mttp_business);
+		bad |= sqlite3_bind_int64(ins, R_MTTP_WALL, v->mttp_wall);
+		bad |= sqlite3_bind_int64(ins, R_MTTP_BUSINESS, v->mttp_business);
 	}
+	if (bad)
+		return SK_ERR_NOMEM;
 	return sqlite3_step(ins) == SQLITE_DONE ? SK_OK : SK_ERR_DB;
 }
 
@@ -130,16 +161,7 @@ static enum sk_err store_run(struct store *f)
 	sqlite3_reset(run);
 	if ((rc = sk_db_prepare(db, "DELETE FROM ticket_results WHERE run_id = ?1", &del, d)) ||
 	    (rc = sk_db_prepare(db, "UPDATE result_runs SET tickets = ?2 WHERE id = ?1", &cnt, d)) ||
-	    (rc = sk_db_prepare(db, "INSERT INTO ticket_results (run_id, ticket_id,"
-				" type, priority, calendar, excluded, flags, reason,"
-				" response_start, response_stop, response_seconds, response_target_seconds,"
-				" response_deadline, response_state, response_counts,"
-				" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds,"
-				" resolution_target_seconds, resolution_deadline, resolution_state,"
-				" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds,"
-				" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?3,?4,?5,?6,?7,?8,?9,"
-				"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
-				&ins, d)))
+	    (rc = sk_db_prepare(db, INSERT_RESULT, &ins, d)))
 		goto out;
 	sqlite3_bind_int64(del, 1, run_id);
 	if (sqlite3_step(del) != SQLITE_DONE) {
@@ -153,8 +175,10 @@ static enum sk_err store_run(struct store *f)
 			goto out;
 		}
 		for (; i < ready; i++)
-			if (insert_row(ins, f->c, run_id, &r->r[i]) != SK_OK) {
-				rc = sk_db_fail(db, "storing results", d);
+			if ((rc = insert_row(ins, f->c, run_id, &r->r[i]))) {
+				rc = rc == SK_ERR_NOMEM
+				     ? sk_diag_set(d, rc, NULL, 0, NULL, "storing results: out of memory")
+				     : sk_db_fail(db, "storing results", d);
 				goto out;
 			}
 		if (done && i == ready)

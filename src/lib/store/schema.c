@@ -270,6 +270,11 @@ static const char *const v4[] = {
 	 * Gewijzigd, Updated; UTC seconds), NULL when the export has none. */
 	"ALTER TABLE tickets ADD COLUMN updated_at INTEGER",
 	"ALTER TABLE ticket_history ADD COLUMN updated_at INTEGER",
+	/* Whether the file gives response times (a response column, or for an
+	 * event log a status that means responded): 1 yes, 0 no, NULL not
+	 * recorded (older imports, files without tickets). A ticket whose
+	 * version came from a 0 has its response not measured, not breached. */
+	"ALTER TABLE imports ADD COLUMN response_column INTEGER",
 	NULL
 };
 

@@ -192,10 +192,13 @@ struct store_history {
 };
 
 /*
- * What a status word means under the contract: the engine's rule
- * (sk_compute_classify_status()), asked once per distinct word.
+ * What a status word means under the contract, given what its import stored
+ * (::sk_status_kind bits of ticket_events.pause and .meaning): the engine's
+ * rule (sk_compute_classify_event()), asked once per distinct word and
+ * stored meaning.
  */
-typedef unsigned (*store_classify_fn)(const struct sk_contract *c, const char *status);
+typedef unsigned (*store_classify_fn)(const struct sk_contract *c, const char *status,
+				      unsigned stored);
 
 /* Flags of store_tickets_open(). */
 enum {
@@ -242,10 +245,20 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 			      char *raw, size_t size, struct sk_diag *d);
 
 /*
- * Ticket @id's status history as imported, by time then arrival, statuses
- * copied into @a and not classified (kind 0); *ev is the caller's to free.
+ * The id of the ticket @id names into @found (@size bytes): @id itself when a
+ * ticket has it, else the one ticket whose id equals it once blanks (spaces,
+ * no-break and thin spaces) are removed from both ("49 614" and "49614").
+ * SK_ERR_NOTFOUND (with @d) when none, or more than one, matches.
  */
-enum sk_err store_ticket_read_events(struct sk_db *db, const char *id, struct arena *a,
+enum sk_err store_ticket_find_id(struct sk_db *db, const char *id, char *found, size_t size,
+				 struct sk_diag *d);
+
+/*
+ * Ticket @id's status history as imported, by time then arrival, statuses
+ * copied into @a and classified by @classify; *ev is the caller's to free.
+ */
+enum sk_err store_ticket_read_events(struct sk_db *db, const struct sk_contract *c,
+				     store_classify_fn classify, const char *id, struct arena *a,
 				     struct sk_status_event **ev, size_t *n, struct sk_diag *d);
 
 /* Ticket @id's explicit pauses by start; *ps is the caller's to free. */
@@ -271,6 +284,15 @@ typedef void (*store_orphan_fn)(void *arg, const char *ticket_id);
  * each valid during the call. */
 enum sk_err store_orphans(struct sk_db *db, struct store_orphans *o, size_t max,
 			  store_orphan_fn fn, void *arg, struct sk_diag *d);
+
+/*
+ * The data's horizon: the latest instant the ticket data covers. When every
+ * ticket, event and pause import says what it covers (imports.horizon), the
+ * latest of those; else the later of those that do and the latest instant
+ * the tickets (all their times but the planned one), their status history
+ * and their pauses name (*found = 0 when the database has none).
+ */
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d);
 
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
@@ -336,6 +358,9 @@ struct store_import_log {
 	sk_time started;
 	int has_horizon;              /* 0: the file holds no time (horizon NULL) */
 	sk_time horizon;              /* the latest time the file holds */
+
+	int response_column;       /* 1: the file gives response times, 0: it does not,
+				      -1: not a file of tickets (NULL) */
 };
 
 /* Insert the imports row (counts 0, finished = started); its id in *id, and

@@ -20,7 +20,7 @@
  * (bind_matrix()): impact/urgency, or any column the export had (kept in
  * `extra`), such as Cloudwise's number of users.
  */
-#define TICKET_COLUMNS(X) \
+#define TICKET_COLUMNS(X, RESP) \
 	X(COL_TYPE, "t.type") \
 	X(COL_PRIORITY, "t.priority") \
 	X(COL_MATRIX_ROW, \
@@ -48,17 +48,24 @@
 	X(COL_CHANGE_TYPE, "t.change_type") \
 	X(COL_CAB_APPROVED, "t.cab_approved") \
 	X(COL_CHANGE_FAILED, "t.change_failed") \
-	X(COL_IMPORT, "t.import_id")
+	X(COL_IMPORT, "t.import_id") \
+	X(COL_NO_RESPONSE_DATA, RESP)
+
+/* 1 when the import that wrote the ticket's version had no response times
+ * (imports.response_column, from schema version 4 on; before it: not known). */
+#define RESP_V4 "(SELECT i.response_column = 0 FROM imports i WHERE i.id = t.import_id)"
+#define RESP_OLD "NULL"
 
 #define AS_ENUM(name, sql) name,
 #define AS_SQL(name, sql) ", " sql
 
-/* "SELECT " TICKET_SELECT ... : a ticket's columns, then the caller's (from COL_END on). */
-#define TICKET_SELECT "t.id" TICKET_COLUMNS(AS_SQL)
+/* "SELECT " TICKET_SELECT(RESP_V4) ... : a ticket's columns, then the caller's (from
+ * COL_END on). */
+#define TICKET_SELECT(resp) "t.id" TICKET_COLUMNS(AS_SQL, resp)
 
 enum ticket_column {
 	COL_ID,
-	TICKET_COLUMNS(AS_ENUM)
+	TICKET_COLUMNS(AS_ENUM, "")
 	COL_END            /* the first column a query adds after the ticket's */
 };
 
@@ -152,7 +159,25 @@ static enum sk_err fill_ticket(sqlite3_stmt *st, const struct sk_contract *c, st
 	t->cab_approved = col_flag(st, COL_CAB_APPROVED);
 	t->change_failed = col_flag(st, COL_CHANGE_FAILED);
 	t->import_id = sqlite3_column_int64(st, COL_IMPORT);
+	t->no_response_data = col_flag(st, COL_NO_RESPONSE_DATA) == 1;
 	return failed ? SK_ERR_NOMEM : SK_OK;
+}
+
+/* The database's schema version: a version 3 database is read as it is. */
+static enum sk_err schema_version(struct sk_db *db, int *version, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	*version = 0;
+	if ((rc = sk_db_prepare(db, "PRAGMA user_version", &st, d)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	else
+		rc = sk_db_fail(db, "reading the schema version", d);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /*
@@ -189,16 +214,20 @@ enum sk_err store_tickets_open(struct sk_db *db, const struct sk_contract *c,
 {
 	/* For a large share of all tickets, the id index gives them in order without
 	 * sorting (the + keeps the planner off the reported_at index). */
-#define TICKETS_OF(title, plus) \
-	"SELECT " TICKET_SELECT ", " title " FROM tickets t WHERE " plus SCOPE " ORDER BY t.id"
-	static const char *const sql[2][2] = {
-		{ TICKETS_OF("NULL", ""), TICKETS_OF("NULL", "+") },
-		{ TICKETS_OF(TICKET_TITLE_SQL, ""), TICKETS_OF(TICKET_TITLE_SQL, "+") },
+#define TICKETS_OF(resp, title, plus) \
+	"SELECT " TICKET_SELECT(resp) ", " title " FROM tickets t WHERE " plus SCOPE " ORDER BY t.id"
+	static const char *const sql[2][2][2] = {
+		{ { TICKETS_OF(RESP_OLD, "NULL", ""), TICKETS_OF(RESP_OLD, "NULL", "+") },
+		  { TICKETS_OF(RESP_OLD, TICKET_TITLE_SQL, ""),
+		    TICKETS_OF(RESP_OLD, TICKET_TITLE_SQL, "+") } },
+		{ { TICKETS_OF(RESP_V4, "NULL", ""), TICKETS_OF(RESP_V4, "NULL", "+") },
+		  { TICKETS_OF(RESP_V4, TICKET_TITLE_SQL, ""),
+		    TICKETS_OF(RESP_V4, TICKET_TITLE_SQL, "+") } },
 	};
 #undef TICKETS_OF
 	struct store_tickets *it = calloc(1, sizeof(*it));
 	enum sk_err rc;
-	int scan;
+	int scan, version;
 
 	*out = NULL;
 	if (!it)
@@ -213,7 +242,8 @@ enum sk_err store_tickets_open(struct sk_db *db, const struct sk_contract *c,
 		goto out;
 	it->reading = 1;
 	if ((rc = prefer_scan(db, p, &scan, d)) ||
-	    (rc = sk_db_prepare(db, sql[it->titles][scan], &it->st, d)) ||
+	    (rc = schema_version(db, &version, d)) ||
+	    (rc = sk_db_prepare(db, sql[version >= 4][it->titles][scan], &it->st, d)) ||
 	    (rc = store_children_open(db, c, classify, a, scan, &it->ch, d)))
 		goto out;
 	sqlite3_bind_int64(it->st, 1, p->start);
@@ -286,14 +316,18 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 			      struct arena *a, struct sk_ticket *t, struct store_history *h,
 			      char *raw, size_t size, struct sk_diag *d)
 {
+#define ONE_TICKET(resp) "SELECT " TICKET_SELECT(resp) ", " FIRST_PRIORITY_SQL ", " \
+	MOST_URGENT_SQL ", t.priority_raw FROM tickets t WHERE t.id = ?1"
+	static const char *const sql[2] = { ONE_TICKET(RESP_OLD), ONE_TICKET(RESP_V4) };
+#undef ONE_TICKET
 	sqlite3_stmt *st = NULL;
 	const char *r;
 	enum sk_err rc;
+	int version;
 
 	memset(h, 0, sizeof(*h));
-	if ((rc = sk_db_prepare(db, "SELECT " TICKET_SELECT ", " FIRST_PRIORITY_SQL ", "
-				MOST_URGENT_SQL ", t.priority_raw FROM tickets t WHERE t.id = ?1",
-				&st, d)))
+	if ((rc = schema_version(db, &version, d)) ||
+	    (rc = sk_db_prepare(db, sql[version >= 4], &st, d)))
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	bind_matrix(st, c);
@@ -318,6 +352,82 @@ out:
 	return rc;
 }
 
+/* Blanks an id may carry (space, tab, no-break space, narrow no-break space, thin
+ * space): SQL that removes them from column @col. */
+#define WITHOUT_BLANKS(col) \
+	"replace(replace(replace(replace(replace(" col ", ' ', ''), char(9), ''), char(160), '')," \
+	" char(8239), ''), char(8201), '')"
+
+/* @s without the blanks WITHOUT_BLANKS removes, into @out (@size bytes, cut). */
+static void strip_blanks(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	while (*s && n + 1 < size) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (u[0] == 0xc2 && u[1] == 0xa0)
+			s += 2;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xaf || u[2] == 0x89))
+			s += 3;
+		else
+			out[n++] = *s++;
+	}
+	out[n] = '\0';
+}
+
+enum sk_err store_ticket_find_id(struct sk_db *db, const char *id, char *found, size_t size,
+				 struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	char bare[256];
+	enum sk_err rc;
+	int step, n = 0;
+
+	found[0] = '\0';
+	if ((rc = sk_db_prepare(db, "SELECT id FROM tickets WHERE id = ?1", &st, d)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		snprintf(found, size, "%s", id);
+		sqlite3_finalize(st);
+		return SK_OK;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (step != SQLITE_DONE)
+		return sk_db_fail(db, "looking up the ticket", d);
+	/* "49 614" for 49614 and the other way round: compare without blanks. */
+	strip_blanks(id, bare, sizeof(bare));
+	if (!bare[0] || (rc = sk_db_prepare(db, "SELECT id FROM tickets WHERE "
+					    WITHOUT_BLANKS("id") " = ?1 ORDER BY id LIMIT 2",
+					    &st, d)))
+		goto out;
+	sqlite3_bind_text(st, 1, bare, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *got = col_text(st, 0);
+
+		if (n++ == 0)
+			snprintf(found, size, "%s", got ? got : "");
+		else
+			rc = sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL,
+					 "no ticket '%s'; '%s' and '%s' both match it without "
+					 "blanks: give the id exactly", id, found, got ? got : "");
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "looking up the ticket", d);
+out:
+	sqlite3_finalize(st);
+	if (!rc && !found[0])
+		rc = sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL, "no ticket '%s'", id);
+	if (rc)
+		found[0] = '\0';
+	return rc;
+}
+
 enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 				 struct sk_diag *d)
 {
@@ -337,4 +447,75 @@ enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 	}
 	sqlite3_finalize(st);
 	return SK_OK;
+}
+
+/*
+ * What the ticket, event and pause files say they cover (imports.horizon, an
+ * export time beyond their last row): *all = 1 when every such import says it.
+ * Calls, outages and KPI files say nothing of the tickets.
+ */
+static enum sk_err imports_horizon(struct sk_db *db, sk_time *h, int *found, int *all,
+				   struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	*found = *all = 0;
+	if ((rc = sk_db_prepare(db, "SELECT MAX(horizon), COUNT(*), COUNT(horizon) FROM imports"
+				" WHERE kind = 'tickets' OR kind = 'events' OR kind = 'eventlog'"
+				" OR kind = 'pauses'", &st, d)))
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = sk_db_fail(db, "reading the data's horizon", d);
+	} else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*h = sqlite3_column_int64(st, 0);
+		*found = 1;
+		*all = sqlite3_column_int64(st, 1) == sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d)
+{
+	/* Every instant a ticket file states as having happened (not planned_at, a
+	 * plan), every status change and every pause's start and end. */
+	static const char *const latest_sql =
+		"SELECT MAX(m) FROM (SELECT MAX(MAX(reported_at), COALESCE(MAX(responded_at), 0),"
+		" COALESCE(MAX(resolved_at), 0), COALESCE(MAX(closed_at), 0),"
+		" COALESCE(MAX(productive_at), 0), COALESCE(MAX(escalated_at), 0),"
+		" COALESCE(MAX(onsite_at), 0), COALESCE(MAX(rca_at), 0)) AS m FROM tickets"
+		" UNION ALL SELECT MAX(at) FROM ticket_events"
+		" UNION ALL SELECT MAX(MAX(start_at), COALESCE(MAX(end_at), 0)) FROM pauses)";
+	sqlite3_stmt *st = NULL;
+	sk_time stated = 0;
+	enum sk_err rc;
+	int version, said = 0, all = 0;
+
+	*horizon = 0;
+	*found = 0;
+	if ((rc = schema_version(db, &version, d)) ||
+	    (version >= 4 && (rc = imports_horizon(db, &stated, &said, &all, d))))
+		return rc;
+	/* Every import says what it covers: no need to read the tables for it
+	 * (the status history is the largest of them). */
+	if (said && all) {
+		*horizon = stated;
+		*found = 1;
+		return SK_OK;
+	}
+	if ((rc = sk_db_prepare(db, latest_sql, &st, d)))
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = sk_db_fail(db, "reading the data's horizon", d);
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*horizon = sqlite3_column_int64(st, 0);
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	if (!rc && said && (!*found || stated > *horizon)) {
+		*horizon = stated;
+		*found = 1;
+	}
+	return rc;
 }
