@@ -116,13 +116,21 @@ struct sk_report_breach {
 /** Availability of one contract service in the period. */
 struct sk_report_service {
 	const struct sk_service *service; /**< borrowed from the contract */
-	int has_value;           /**< 0: the service window is empty in the period */
+	int has_value;           /**< 0: no value (see no_data; else the service window is
+				      empty in the period) */
+	int no_data;             /**< 1: no outage reported for the service in the period, and
+				      the contract does not say that none reported means none
+				      occurred: shown as "no data", never as 100 % */
+	int assumed;             /**< 1: no outage reported, 100 % by the contract's
+				      `no_outages_means = available` */
 	sk_dec availability;     /**< (window - down) / window × 100, 6 decimals */
 	int64_t window;          /**< service-window seconds in the period */
-	int64_t down;            /**< of which down (unplanned, or maintenance without notice) */
+	int64_t down;            /**< of which down (unplanned, or maintenance the contract's
+				      rule does not leave out) */
 	long outages;            /**< outages counted */
-	long planned;            /**< announced planned maintenance, not counted */
-	int met;                 /**< 1: availability >= norm */
+	long planned;            /**< planned maintenance left out: announced by the
+				      service's notice and wholly outside maintenance_outside */
+	int met;                 /**< 1: availability >= norm (the outages KPI's rule) */
 };
 
 /** A name with a number of tickets (location, category). */

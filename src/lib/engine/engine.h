@@ -28,4 +28,30 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
 			    unsigned flags);
 
+/*
+ * Availability of a service over a window (score_availability.c): the one
+ * computation the outages KPI and the report's table of services read.
+ */
+enum score_avail_state {
+	SCORE_AVAIL_VALUE = 0,    /* a value: (window - down) / window */
+	SCORE_AVAIL_EMPTY,        /* the service window has no time in the window */
+	SCORE_AVAIL_NO_DATA       /* no outage reported, and the contract does not say that
+				     none reported means none occurred */
+};
+
+struct score_availability {
+	enum score_avail_state state;
+	int assumed;              /* 1: no outage reported, 100 % by `no_outages_means = available` */
+	int64_t window;           /* service-window seconds in the window */
+	int64_t down;             /* of which down: outages merged, maintenance not left out */
+	long reported;            /* outage rows of the service in the window */
+	long outages;             /* of which counted */
+	long excused;             /* of which planned maintenance left out by the contract's rule */
+	int met;                  /* a value that reaches the service's norm */
+};
+
+enum sk_err score_availability(struct sk_db *db, const struct sk_contract *c,
+			       const struct sk_service *svc, const struct sk_period *w,
+			       struct score_availability *out, struct sk_diag *d);
+
 #endif

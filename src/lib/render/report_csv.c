@@ -256,6 +256,10 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 			put_dec(fp, "service", id, "availability", s->availability, -1);
 			put_long(fp, "service", id, "met", s->met);
 		}
+		if (s->no_data)
+			put(fp, "service", id, "availability", "no data");
+		if (s->assumed)
+			put_long(fp, "service", id, "no_outages_reported_means_available", 1);
 		put_long(fp, "service", id, "window_seconds", s->window);
 		put_long(fp, "service", id, "down_seconds", s->down);
 		put_long(fp, "service", id, "outages", s->outages);

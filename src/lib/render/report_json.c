@@ -312,6 +312,8 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 			kdec(fp, &f, "availability", s->availability, -1);
 			kbool(fp, &f, "met", s->met);
 		}
+		kbool(fp, &f, "no_data", s->no_data);
+		kbool(fp, &f, "no_outages_reported_means_available", s->assumed);
 		knum(fp, &f, "window_seconds", s->window);
 		knum(fp, &f, "down_seconds", s->down);
 		knum(fp, &f, "outages", s->outages);

@@ -566,9 +566,25 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 	}
 }
 
+/* Why a service has no figure, or has one without any outage reported. */
+static void note_services(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	int no_data = 0, assumed = 0;
+
+	for (size_t i = 0; i < r->n_services; i++) {
+		no_data |= r->services[i].no_data;
+		assumed |= r->services[i].assumed;
+	}
+	if (no_data)
+		wrap(fp, 2, 4, w->avail_no_data_note);
+	if (assumed)
+		wrap(fp, 2, 4, w->avail_assumed_note);
+}
+
 static void write_services(FILE *fp, const struct sk_report *r, const struct report_words *w)
 {
-	static const struct col cols[] = { { 30, 0 }, { 8, 1 }, { 10, 1 }, { 9, 1 }, { 9, 1 },
+	/* "measured" holds "geen gegevens" (13 columns). */
+	static const struct col cols[] = { { 27, 0 }, { 8, 1 }, { 13, 1 }, { 9, 1 }, { 9, 1 },
 					   { 9, 1 }, { 8, 1 }, { 7, 0 } };
 	const char *head[8] = { w->service, w->norm, w->measured, w->service_window, w->down,
 				w->outages, w->planned, w->met };
@@ -594,7 +610,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 				      SK_HIGHER_IS_BETTER, s->met, 3, &f);
 			cells[2] = report_figure_pct(w, &f, s->service->norm, b[2], 64);
 		} else {
-			cells[2] = "-";
+			cells[2] = s->no_data ? w->no_data : "-";
 		}
 		cells[3] = report_hm(s->window, b[3], 64);
 		cells[4] = report_hm(s->down, b[4], 64);
@@ -605,6 +621,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		cells[7] = s->has_value ? yes_no(w, s->met) : w->na;
 		row(fp, cols, 8, cells);
 	}
+	note_services(fp, r, w);
 }
 
 static void write_changes(FILE *fp, const struct sk_report *r, const struct report_words *w)

@@ -107,6 +107,19 @@ static const struct report_words nl = {
 	.chart_resolution = "Oplossing binnen norm per prioriteit",
 	.chart_categories = "Tickets per categorie", .kind = "soort", .file = "bestand",
 	.end = "Einde van de rapportage",
+	/* Availability without data, the data's horizon, the contract's start, open tickets. */
+	.avail_no_data_note = "geen gegevens: voor de dienst is in de periode geen storing gemeld, en het"
+			      " contract zegt niet dat geen melding geen storing betekent"
+			      " (no_outages_means)",
+	.avail_assumed_note = "geen storing gemeld: volgens het contract telt de dienst dan als"
+			      " beschikbaar (no_outages_means = available)",
+	.horizon_note = "horizon: het laatste moment dat de imports dekken",
+	.horizon_fallback = "horizon: het laatste tijdstip in de gegevens",
+	.beyond_horizon = "LET OP: de periode loopt tot %s, de gegevens tot %s; wat daarna gebeurde"
+			  " ontbreekt in deze rapportage",
+	.contract_start = "Contract vanaf",
+	.pending_clocks = "lopende klokken",
+	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
 };
 
 static const struct report_words en = {
@@ -209,6 +222,19 @@ static const struct report_words en = {
 	.chart_resolution = "Resolution within target per priority",
 	.chart_categories = "Tickets per category", .kind = "kind", .file = "file",
 	.end = "End of report",
+	/* Availability without data, the data's horizon, the contract's start, open tickets. */
+	.avail_no_data_note = "no data: no outage was reported for the service in the period, and the"
+			      " contract does not say that none reported means none occurred"
+			      " (no_outages_means)",
+	.avail_assumed_note = "no outage reported: by the contract the service then counts as"
+			      " available (no_outages_means = available)",
+	.horizon_note = "horizon: the latest time the imports cover",
+	.horizon_fallback = "horizon: the latest time in the data",
+	.beyond_horizon = "NOTE: the period runs to %s, the data to %s; what happened after that is"
+			  " missing from this report",
+	.contract_start = "Contract from",
+	.pending_clocks = "pending clocks",
+	.open_note = "open: tickets not yet resolved at the end of the period",
 };
 
 const struct report_words *report_words_for(const char *lang)

@@ -475,6 +475,8 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 				      SK_HIGHER_IS_BETTER, sv->met, 2, &fig);
 			xw_num(x, s, row, 3, (double)sv->availability / 1e8,
 			       xw_figure_format(x, &fig, 2, x->pct2));
+		} else if (sv->no_data) {
+			xw_str(x, s, row, 3, w->no_data, NULL);
 		}
 		xw_dur(x, s, row, 4, sv->window);
 		xw_dur(x, s, row, 5, sv->down);

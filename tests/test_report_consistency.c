@@ -1,0 +1,292 @@
+/*
+ * A figure the report shows in more than one place comes from one
+ * computation, and says what it is (issue 14): availability in the outages
+ * KPI and in the table of services, maintenance notice in the contract's
+ * unit, services without outage data. The database is built row by row, so
+ * every figure can be worked out by hand.
+ *
+ * The contract (written below): office Mon-Fri 08:00-17:00 with the Dutch
+ * holidays (the default calendar); every service's window is 24x7.
+ *  vpn     norm 99.7, notice 48h: maintenance Tue 2 Feb 2027 08:00-11:00,
+ *          announced a week ahead but inside office hours, so it counts:
+ *          10800 s of February's 2419200 down, 99.5536 %: not met.
+ *  dienst  norm 100, notice 10 werkdagen, outside office hours:
+ *          maintenance Mon 15 Feb 19:00-21:00 announced Fri 5 Feb 18:00,
+ *          241 wall-clock hours but 6 werkdagen ahead: counts (7200 s);
+ *          maintenance Sat 20 Feb 10:00-12:00 announced 4 Jan: left out.
+ *  quiet   no outage reported: no data, in the KPI and in the table.
+ *  assumed no outage reported, `no_outages_means = available`: 100 %.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "slakit.h"
+
+static struct sk_contract *C;
+static struct sk_db *DB;
+static char DIR[256];
+
+static const char contract_text[] =
+	"[contract]\n"
+	"id = consistency\n"
+	"name = Consistency\n"
+	"language = en\n"
+	"timezone = Europe/Amsterdam\n"
+	"calendar = office\n"
+	"\n"
+	"[calendar.office]\n"
+	"mon-fri = 08:00-17:00\n"
+	"holidays = nl\n"
+	"\n"
+	"[calendar.always]\n"
+	"24x7 = yes\n"
+	"\n"
+	"[priority.P1]\n"
+	"response = 1h\n"
+	"resolution = 4h\n"
+	"\n"
+	"[service.vpn]\n"
+	"norm = 99.7\n"
+	"calendar = always\n"
+	"notice = 48h\n"
+	"\n"
+	"[service.dienst]\n"
+	"norm = 100\n"
+	"calendar = always\n"
+	"notice = 10 werkdagen\n"
+	"\n"
+	"[service.quiet]\n"
+	"norm = 99\n"
+	"calendar = always\n"
+	"\n"
+	"[service.assumed]\n"
+	"norm = 99\n"
+	"calendar = always\n"
+	"no_outages_means = available\n"
+	"\n"
+	"[domain.avail]\n"
+	"name = Beschikbaarheid\n"
+	"scored = no\n"
+	"\n"
+	"[kpi.avail.vpn]\n"
+	"source = outages:vpn\n"
+	"norm = 99.7\n"
+	"\n"
+	"[kpi.avail.dienst]\n"
+	"source = outages:dienst\n"
+	"norm = 100\n"
+	"\n"
+	"[kpi.avail.quiet]\n"
+	"source = outages:quiet\n"
+	"norm = 99\n"
+	"\n"
+	"[kpi.avail.assumed]\n"
+	"source = outages:assumed\n"
+	"norm = 99\n";
+
+static sk_time T(const char *s)
+{
+	sk_time t = 0;
+
+	assert_int_equal(sk_time_parse(s, C->tz, &t, NULL, NULL), SK_OK);
+	return t;
+}
+
+static void sql(const char *fmt, ...)
+{
+	char buf[4096];
+	struct sk_diag d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (sk_db_exec(DB, buf, &d) != SK_OK) {
+		fprintf(stderr, "%s\n%s\n", buf, d.msg);
+		fail();
+	}
+}
+
+static void add_import(int id, const char *file, const char *kind, sk_time finished)
+{
+	sql("INSERT INTO imports (id, file, sha256, bytes, kind, profile, contract_sha256, time_zone,"
+	    " encoding, delimiter, skip_bad, rows_read, rows_inserted, rows_updated, rows_unchanged,"
+	    " rows_rejected, tickets_inserted, tickets_updated, tickets_unchanged, dst_gaps, dst_folds,"
+	    " started_at, finished_at, tool_version) VALUES (%d, '%s', '%064d', 1, '%s', 'generic', '%s',"
+	    " 'Europe/Amsterdam', 'utf-8', ',', 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, %lld, %lld, '0.1.0')",
+	    id, file, id, kind, C->sha256, (long long)finished - 5, (long long)finished);
+}
+
+static void add_outage(const char *service, const char *start, const char *end, int planned,
+		       const char *announced)
+{
+	char ann[32];
+
+	snprintf(ann, sizeof(ann), announced ? "%lld" : "NULL",
+		 (long long)(announced ? T(announced) : 0));
+	sql("INSERT INTO outages (service, start_at, end_at, planned, announced_at, import_id)"
+	    " VALUES ('%s', %lld, %lld, %d, %s, 2)", service, (long long)T(start), (long long)T(end),
+	    planned, ann);
+}
+
+static int setup(void **state)
+{
+	char path[1024];
+	struct sk_diag d;
+	FILE *fp;
+
+	(void)state;
+	snprintf(DIR, sizeof(DIR), "/tmp/test_report_consistency.XXXXXX");
+	if (!mkdtemp(DIR))
+		return -1;
+	snprintf(path, sizeof(path), "%s/c.ini", DIR);
+	if (!(fp = fopen(path, "w")) || fputs(contract_text, fp) < 0 || fclose(fp))
+		return -1;
+	if (sk_contract_load(path, &C, &d) != SK_OK) {
+		fprintf(stderr, "%s: %s\n", path, d.msg);
+		return -1;
+	}
+	snprintf(path, sizeof(path), "%s/r.db", DIR);
+	if (sk_db_open(path, SK_DB_CREATE, &DB, &d) != SK_OK) {
+		fprintf(stderr, "%s: %s\n", path, d.msg);
+		return -1;
+	}
+	add_import(1, "tickets.csv", "tickets", T("2027-04-01 10:00"));
+	add_import(2, "outages.csv", "outages", T("2027-04-01 11:00"));
+	add_outage("vpn", "2027-02-02 08:00", "2027-02-02 11:00", 1, "2027-01-26 08:00");
+	add_outage("dienst", "2027-02-15 19:00", "2027-02-15 21:00", 1, "2027-02-05 18:00");
+	add_outage("dienst", "2027-02-20 10:00", "2027-02-20 12:00", 1, "2027-01-04 09:00");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[512];
+
+	(void)state;
+	sk_db_close(DB);
+	sk_contract_free(C);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", DIR);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct sk_report *gather(const char *period)
+{
+	struct sk_report *r = NULL;
+	struct sk_period p;
+	struct sk_diag d;
+
+	assert_int_equal(sk_period_parse(period, C->tz, &p, &d), SK_OK);
+	if (sk_report_gather(DB, C, &p, NULL, &r, &d) != SK_OK) {
+		fprintf(stderr, "gather: %s\n", d.msg);
+		fail();
+	}
+	return r;
+}
+
+static const struct sk_kpi_score *kpi(const struct sk_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->score->n_domains; i++)
+		for (size_t k = 0; k < r->score->domains[i].n_kpis; k++)
+			if (strcmp(r->score->domains[i].kpis[k].kpi->id, id) == 0)
+				return &r->score->domains[i].kpis[k];
+	fail();
+	return NULL;
+}
+
+static const struct sk_report_service *service(const struct sk_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_services; i++)
+		if (strcmp(r->services[i].service->id, id) == 0)
+			return &r->services[i];
+	fail();
+	return NULL;
+}
+
+static sk_dec dec(const char *s)
+{
+	sk_dec v;
+
+	assert_int_equal(sk_dec_parse(s, &v, NULL), SK_OK);
+	return v;
+}
+
+/* The KPI and the table: the same value and the same verdict. */
+static void test_availability_one_figure(void **state)
+{
+	struct sk_report *r = gather("2027-02");
+	const struct sk_report_service *vpn = service(r, "vpn"), *dienst = service(r, "dienst");
+	const struct sk_kpi_score *kv = kpi(r, "vpn"), *kd = kpi(r, "dienst");
+
+	(void)state;
+	/* Announced in time, but in office hours: it counts. */
+	assert_int_equal(vpn->has_value, 1);
+	assert_int_equal(vpn->down, 10800);
+	assert_int_equal(vpn->window, 2419200);
+	assert_int_equal(vpn->outages, 1);
+	assert_int_equal(vpn->planned, 0);
+	assert_int_equal(vpn->availability, dec("99.553571"));
+	assert_int_equal(vpn->met, 0);
+	assert_int_equal(kv->has_value, 1);
+	assert_int_equal(kv->measured, vpn->availability);
+	assert_int_equal(kv->n_parts, 0);
+	/* 10 werkdagen: six werkdagen ahead (241 wall-clock hours) is too late. */
+	assert_int_equal(dienst->down, 7200);
+	assert_int_equal(dienst->outages, 1);
+	assert_int_equal(dienst->planned, 1);
+	assert_int_equal(dienst->met, 0);
+	assert_int_equal(kd->has_value, 1);
+	assert_true(kd->measured < SK_DEC(100));
+	sk_report_free(r);
+}
+
+/* No outage reported: no data, unless the contract says none reported means none occurred. */
+static void test_availability_no_data(void **state)
+{
+	struct sk_report *r = gather("2027-02");
+	const struct sk_report_service *q = service(r, "quiet"), *a = service(r, "assumed");
+	const struct sk_kpi_score *kq = kpi(r, "quiet"), *ka = kpi(r, "assumed");
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(q->has_value, 0);
+	assert_int_equal(q->no_data, 1);
+	assert_int_equal(kq->has_value, 0);
+	assert_int_equal(kq->origin, SK_ORIGIN_MISSING);
+	assert_int_equal(a->has_value, 1);
+	assert_int_equal(a->no_data, 0);
+	assert_int_equal(a->assumed, 1);
+	assert_int_equal(a->availability, SK_DEC(100));
+	assert_int_equal(a->met, 1);
+	assert_int_equal(ka->has_value, 1);
+	assert_int_equal(ka->measured, SK_DEC(100));
+	/* The text says so where the figure would be. */
+	assert_non_null(fp);
+	assert_int_equal(sk_report_write(r, SK_REPORT_TEXT, "en", fp, &d), SK_OK);
+	fclose(fp);
+	assert_non_null(strstr(buf, "quiet quiet                     99 %       no data"));
+	assert_non_null(strstr(buf, "\n  no data: no outage was reported"));
+	assert_non_null(strstr(buf, "counts as available (no_outages_means ="));
+	free(buf);
+	sk_report_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_availability_one_figure),
+		cmocka_unit_test(test_availability_no_data),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
