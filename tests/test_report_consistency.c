@@ -16,6 +16,19 @@
  *          maintenance Sat 20 Feb 10:00-12:00 announced 4 Jan: left out.
  *  quiet   no outage reported: no data, in the KPI and in the table.
  *  assumed no outage reported, `no_outages_means = available`: 100 %.
+ *
+ * Tickets (P1 1h/4h by phone, P2 1h/8h, office hours):
+ *  M1 P2 Mon 22 Feb 09:00, responded 09:10, resolved Wed 3 Mar 10:00: its
+ *     breach counted in February, its resolution is March's: 8 + 4 x 9 +
+ *     2 x 9 + 2 = 64 h = 230400 business seconds.
+ *  M2 P2 Mon 8 Mar 09:00, responded 09:10, resolved 13:00: 4 h, met.
+ *     March's P2 MTTR: (230400 + 14400) / 2 = 122400 s over 2 tickets.
+ *  O1 P2 Mon 11 Jan 09:00, responded 09:10, never resolved: its clocks
+ *     counted in January; still open at March's end.
+ *  X1 P1 by portal Wed 31 Mar 16:00, open: excluded (wrong channel), in
+ *     none of the P1 row's columns.
+ *  X2 P1 by phone Wed 31 Mar 16:00, responded 16:10, open: its resolution
+ *     clock is pending at March's end; open and pending.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -51,6 +64,11 @@ static const char contract_text[] =
 	"[priority.P1]\n"
 	"response = 1h\n"
 	"resolution = 4h\n"
+	"channel = phone\n"
+	"\n"
+	"[priority.P2]\n"
+	"response = 1h\n"
+	"resolution = 8h\n"
 	"\n"
 	"[service.vpn]\n"
 	"norm = 99.7\n"
@@ -136,6 +154,22 @@ static void add_outage(const char *service, const char *start, const char *end, 
 	    planned, ann);
 }
 
+/* A ticket; times as local text, "" for none. */
+static void add_ticket(const char *id, const char *prio, const char *channel, const char *reported,
+		       const char *responded, const char *resolved)
+{
+	char resp[32], res[32];
+
+	snprintf(resp, sizeof(resp), *responded ? "%lld" : "NULL",
+		 (long long)(*responded ? T(responded) : 0));
+	snprintf(res, sizeof(res), *resolved ? "%lld" : "NULL",
+		 (long long)(*resolved ? T(resolved) : 0));
+	sql("INSERT INTO tickets (id, type, priority, priority_level, priority_raw, reported_at,"
+	    " responded_at, resolved_at, channel, import_id) VALUES ('%s', 'incident', '%s', %c, '%s',"
+	    " %lld, %s, %s, '%s', 1)", id, prio, prio[1], prio, (long long)T(reported), resp, res,
+	    channel);
+}
+
 static int setup(void **state)
 {
 	char path[1024];
@@ -163,6 +197,11 @@ static int setup(void **state)
 	add_outage("vpn", "2027-02-02 08:00", "2027-02-02 11:00", 1, "2027-01-26 08:00");
 	add_outage("dienst", "2027-02-15 19:00", "2027-02-15 21:00", 1, "2027-02-05 18:00");
 	add_outage("dienst", "2027-02-20 10:00", "2027-02-20 12:00", 1, "2027-01-04 09:00");
+	add_ticket("M1", "P2", "email", "2027-02-22 09:00", "2027-02-22 09:10", "2027-03-03 10:00");
+	add_ticket("M2", "P2", "email", "2027-03-08 09:00", "2027-03-08 09:10", "2027-03-08 13:00");
+	add_ticket("O1", "P2", "email", "2027-01-11 09:00", "2027-01-11 09:10", "");
+	add_ticket("X1", "P1", "portal", "2027-03-31 16:00", "", "");
+	add_ticket("X2", "P1", "phone", "2027-03-31 16:00", "2027-03-31 16:10", "");
 	return 0;
 }
 
@@ -281,11 +320,61 @@ static void test_availability_no_data(void **state)
 	sk_report_free(r);
 }
 
+static const struct sk_report_prio *prio_row(const struct sk_report *r, const char *id, int type)
+{
+	for (size_t i = 0; i < r->n_prio; i++)
+		if (strcmp(C->priorities[r->prio[i].priority].id, id) == 0 && r->prio[i].type == type)
+			return &r->prio[i];
+	fail();
+	return NULL;
+}
+
+/* Means over the tickets resolved in the period, whatever period their verdict counted in. */
+static void test_means_over_resolved(void **state)
+{
+	struct sk_report *r = gather("2027-03");
+	const struct sk_report_prio *p2 = prio_row(r, "P2", -1);
+
+	(void)state;
+	/* M2 alone counts in March (M1's clocks counted in February, O1's in January). */
+	assert_int_equal(p2->tickets, 1);
+	assert_int_equal(p2->resolution_n, 1);
+	assert_int_equal(p2->mttr_n, 2);
+	assert_int_equal(p2->mttr, 122400);
+	assert_int_equal(p2->mttr_wall, ((T("2027-03-03 10:00") - T("2027-02-22 09:00")) + 4 * 3600 + 1) / 2);
+	sk_report_free(r);
+	/* February: M1 is not resolved yet, so it is in no mean there. */
+	r = gather("2027-02");
+	p2 = prio_row(r, "P2", -1);
+	assert_int_equal(p2->mttr_n, 0);
+	assert_int_equal(p2->mttr, -1);
+	sk_report_free(r);
+}
+
+/* "open" is the tickets still open at the period's end; an excluded ticket is in no column. */
+static void test_open_at_end(void **state)
+{
+	struct sk_report *r = gather("2027-03");
+	const struct sk_report_prio *p1 = prio_row(r, "P1", -1), *p2 = prio_row(r, "P2", -1);
+
+	(void)state;
+	/* O1, reported in January, is still open; M1 and M2 were resolved. */
+	assert_int_equal(p2->open, 1);
+	assert_int_equal(p2->pending, 0);
+	/* X1 (wrong channel) is excluded: only X2 is counted, open and pending. */
+	assert_int_equal(p1->tickets, 1);
+	assert_int_equal(p1->open, 1);
+	assert_int_equal(p1->pending, 1);
+	sk_report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_availability_one_figure),
 		cmocka_unit_test(test_availability_no_data),
+		cmocka_unit_test(test_means_over_resolved),
+		cmocka_unit_test(test_open_at_end),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

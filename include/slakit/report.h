@@ -88,7 +88,10 @@ struct sk_report_prio {
 	int priority;            /**< contract priority index */
 	int type;                /**< ::sk_ticket_type, or -1: all types together */
 	long tickets;            /**< tickets with a clock that counts in the period (not excluded) */
-	long pending;            /**< tickets with a clock still pending at the period's end */
+	long open;               /**< tickets still open (not resolved) at the period's end,
+				      whenever they were reported (not excluded) */
+	long pending;            /**< tickets with a clock still undecided at the period's end
+				      (not excluded) */
 	long response_n;         /**< response clocks decided in the period */
 	long response_within;    /**< of which met */
 	long resolution_n;       /**< resolution clocks decided in the period */
@@ -100,10 +103,11 @@ struct sk_report_prio {
 	int met;                 /**< 1: both shares reach the norm, 0: not, -1: no norm or nothing decided */
 	int64_t mttr;            /**< mean business seconds to resolution (pauses out), -1: none */
 	int64_t mttr_wall;       /**< mean wall-clock seconds report → resolution, -1: none */
-	long mttr_n;             /**< resolutions averaged (resolved tickets counted in the period) */
+	long mttr_n;             /**< tickets averaged: every ticket resolved in the period,
+				      whatever period its verdict counted in */
 	int64_t mttp;            /**< mean business seconds report → productive again, -1: none */
 	int64_t mttp_wall;       /**< the same on the wall clock, -1: none */
-	long mttp_n;             /**< tickets averaged */
+	long mttp_n;             /**< tickets averaged: productive again in the period */
 };
 
 /** A clock that was breached in the period. */
@@ -198,6 +202,10 @@ struct sk_report {
 	sk_time due;             /**< the SLR is due: report_due_days werkdagen after the period */
 	char version[16];        /**< slakit version */
 	struct sk_results *results; /**< every ticket in scope, sorted by id, with its title (owned) */
+	struct sk_result *others; /**< private: the tickets judged for the period whose clocks
+				       count in another one, for the means and the open count
+				       (verdicts without pauses or reason) */
+	size_t n_others;
 	struct sk_score *score;  /**< the domains (owned) */
 	enum sk_missing_rule missing; /**< rule applied to KPIs without data */
 	struct sk_report_import *imports; /**< imports that fed the period, by id */

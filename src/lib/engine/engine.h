@@ -29,6 +29,26 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 			    unsigned flags);
 
 /*
+ * The tickets results_compute() judges for a period but leaves out of its
+ * results, because none of their clocks counts in it (a ticket resolved in
+ * the period whose breach counted in an earlier one; a ticket still open
+ * whose clocks were decided before): handed to @fn with their verdict,
+ * which is released after the call (copy what is needed; the ticket's
+ * strings live as long as the results). A non-zero return stops the
+ * computation with it.
+ */
+struct results_others {
+	enum sk_err (*fn)(void *arg, const struct sk_result *x);
+	void *arg;
+};
+
+/* results_compute(), handing the tickets it leaves out to @others when not NULL. */
+enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 struct sk_results **out, struct sk_diag *d,
+				 struct results_feed *feed, unsigned flags,
+				 const struct results_others *others);
+
+/*
  * Availability of a service over a window (score_availability.c): the one
  * computation the outages KPI and the report's table of services read.
  */

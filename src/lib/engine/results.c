@@ -82,8 +82,6 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struc
 		((v->flags & SK_FLAG_IMPOSSIBLE) &&
 		 (sk_period_contains(p, t->reported_at) || sk_period_contains(p, t->resolved_at) ||
 		  sk_period_contains(p, t->closed_at) || sk_period_contains(p, t->responded_at)));
-	if (!*keep)
-		sk_verdict_release(v);
 	return SK_OK;
 }
 
@@ -94,7 +92,8 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, struc
  * the room reserved for all, the feed gets them all at its end instead.
  */
 static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_results *r,
-		       struct results_feed *feed, unsigned flags, struct sk_diag *d)
+		       struct results_feed *feed, unsigned flags,
+		       const struct results_others *others, struct sk_diag *d)
 {
 	struct store_tickets *it = NULL;
 	size_t cap = 0;
@@ -118,8 +117,15 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 		results_apply_history(c, &res.ticket, &h);
 		if ((rc = judge(c, &r->period, &res, &keep, d)))
 			goto out;
-		if (!keep)
+		if (!keep) {
+			/* Judged but not counting here: the report's means and open tickets still see it. */
+			if (others)
+				rc = others->fn(others->arg, &res);
+			sk_verdict_release(&res.v);
+			if (rc)
+				goto out;
 			continue;
+		}
 		/* Read into the store's buffers; the verdict holds what they gave. */
 		res.ticket.events = NULL;
 		res.ticket.n_events = 0;
@@ -150,6 +156,14 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
 			    unsigned flags)
 {
+	return results_compute_with(db, c, p, out, d, feed, flags, NULL);
+}
+
+enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 struct sk_results **out, struct sk_diag *d,
+				 struct results_feed *feed, unsigned flags,
+				 const struct results_others *others)
+{
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
 	enum sk_err rc;
@@ -163,7 +177,7 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	r->period = *p;
 	r->contract = c;
 	r->arena = a;
-	if ((rc = run(db, c, r, feed, flags, d))) {
+	if ((rc = run(db, c, r, feed, flags, others, d))) {
 		sk_results_free(r);
 		return rc;
 	}

@@ -119,6 +119,7 @@ static void write_prio(FILE *fp, const struct sk_report *r, const char *section,
 	snprintf(key, sizeof(key), "%s%s%s%s", prefix, c->priorities[p->priority].id,
 		 p->type >= 0 ? "/" : "", p->type >= 0 ? sk_ticket_type_name((enum sk_ticket_type)p->type) : "");
 	put_long(fp, section, key, "tickets", p->tickets);
+	put_long(fp, section, key, "open", p->open);
 	put_long(fp, section, key, "pending", p->pending);
 	put_long(fp, section, key, "response_n", p->response_n);
 	put_long(fp, section, key, "response_within", p->response_within);

@@ -157,6 +157,7 @@ static void prio(FILE *fp, const struct sk_report *r, const struct sk_report_pri
 	kstr(fp, &f, "priority", c->priorities[p->priority].id);
 	kstr(fp, &f, "type", p->type >= 0 ? sk_ticket_type_name((enum sk_ticket_type)p->type) : NULL);
 	knum(fp, &f, "tickets", p->tickets);
+	knum(fp, &f, "open", p->open);
 	knum(fp, &f, "pending", p->pending);
 	knum(fp, &f, "response_n", p->response_n);
 	knum(fp, &f, "response_within", p->response_within);

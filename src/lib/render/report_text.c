@@ -240,7 +240,7 @@ static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		report_hm(p->mttp, b[7], 48);
 	else
 		snprintf(b[7], 48, "-");
-	snprintf(b[8], 48, "%ld", p->pending);
+	snprintf(b[8], 48, "%ld", p->open);
 	for (int i = 0; i < 9; i++)
 		cells[i] = b[i];
 }
@@ -261,6 +261,7 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 		row(fp, cols, 9, cells);
 	}
 	wrap(fp, 2, 2, w->mttr_note);
+	wrap(fp, 2, 2, w->open_note);
 }
 
 /* "0:15", or "<0:15" for a target the contract wants undercut. */

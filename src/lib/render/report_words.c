@@ -60,7 +60,9 @@ static const struct report_words nl = {
 	.within_of = "%ld van %ld binnen norm", .measurement = "meting",
 	.no_data = "geen gegevens", .outage_detail = "beschikbaarheid binnen het servicevenster",
 	.mttr_note = "MTTR en MTTP: gemiddelde werktijd (u:mm, pauzes niet meegeteld) van melding tot"
-		     " oplossing en tot de gebruiker weer kan werken; klokuren staan in de XLSX",
+		     " oplossing en tot de gebruiker weer kan werken, over de tickets die in de"
+		     " periode zijn opgelost (weer productief), ook als hun oordeel in een andere"
+		     " periode telde; klokuren staan in de XLSX",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld van %ld",
 		[SK_SRC_RESPONSE] = "%ld van %ld reactieklokken binnen norm",
@@ -175,7 +177,9 @@ static const struct report_words en = {
 	.measurement = "measurement", .no_data = "no data",
 	.outage_detail = "availability within the service window",
 	.mttr_note = "MTTR and MTTP: mean business time (h:mm, pauses left out) from report to"
-		     " resolution and to the user working again; wall-clock means are in the XLSX",
+		     " resolution and to the user working again, over the tickets resolved"
+		     " (productive again) in the period, also when their verdict counted in another"
+		     " period; wall-clock means are in the XLSX",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld of %ld",
 		[SK_SRC_RESPONSE] = "%ld of %ld response clocks within target",

@@ -160,6 +160,10 @@ static enum sk_err gather_month(struct sk_db *db, struct sk_contract *c, struct 
 				struct sk_report_month *m, struct arena *a, struct sk_diag *d)
 {
 	struct sk_results *res = r->results;
+	struct report_others l = { &m->period, NULL, 0, 0 };
+	struct results_others others = { report_others_take, &l };
+	const struct sk_result *other = r->others;
+	size_t n_other = r->n_others;
 	struct sk_report_count *cat = NULL;
 	size_t n_cat = 0;
 	enum sk_err rc = SK_OK;
@@ -169,10 +173,18 @@ static enum sk_err gather_month(struct sk_db *db, struct sk_contract *c, struct 
 	if (!m->prio || !m->category)
 		return SK_ERR_NOMEM;
 	/* A monthly report's only month is the report itself. */
-	if (r->period.months != 1 && (rc = sk_results_compute(db, c, &m->period, &res, d)))
-		return rc;
+	if (r->period.months != 1) {
+		rc = results_compute_with(db, c, &m->period, &res, d, NULL, 0, &others);
+		other = l.r;
+		n_other = l.n;
+		if (rc) {
+			free(l.r);
+			return rc;
+		}
+	}
 	for (size_t p = 0; p < c->n_priorities; p++)
-		report_prio_figures(c, res, (int)p, -1, &m->prio[p]);
+		report_prio_figures(c, res, other, n_other, (int)p, -1, &m->prio[p]);
+	free(l.r);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct sk_result *x = &res->r[i];
 
