@@ -29,6 +29,10 @@
  *     none of the P1 row's columns.
  *  X2 P1 by phone Wed 31 Mar 16:00, responded 16:10, open: its resolution
  *     clock is pending at March's end; open and pending.
+ *  K1 P2 complaint Mon 15 Mar 09:00, resolved Thu 18 Mar 12:00: 8 + 9 + 9
+ *     + 4 = 30 business hours, of which 18 paused (15 Mar 10:00 to 17 Mar
+ *     10:00): 12 h, within its 2 werkdagen (18 h) in sla-compute, in the
+ *     KPI, in the table, and not escalated.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -69,6 +73,7 @@ static const char contract_text[] =
 	"[priority.P2]\n"
 	"response = 1h\n"
 	"resolution = 8h\n"
+	"resolution.complaint = 2d\n"
 	"\n"
 	"[service.vpn]\n"
 	"norm = 99.7\n"
@@ -107,7 +112,18 @@ static const char contract_text[] =
 	"\n"
 	"[kpi.avail.assumed]\n"
 	"source = outages:assumed\n"
-	"norm = 99\n";
+	"norm = 99\n"
+	"\n"
+	"[domain.klachten]\n"
+	"name = Klachten\n"
+	"scored = no\n"
+	"\n"
+	"[kpi.klachten.opgelost]\n"
+	"source = tickets:complaint within=2d\n"
+	"norm = 100\n"
+	"\n"
+	"[staffel]\n"
+	"step = 0 0\n";
 
 static sk_time T(const char *s)
 {
@@ -202,6 +218,10 @@ static int setup(void **state)
 	add_ticket("O1", "P2", "email", "2027-01-11 09:00", "2027-01-11 09:10", "");
 	add_ticket("X1", "P1", "portal", "2027-03-31 16:00", "", "");
 	add_ticket("X2", "P1", "phone", "2027-03-31 16:00", "2027-03-31 16:10", "");
+	add_ticket("K1", "P2", "email", "2027-03-15 09:00", "2027-03-15 09:10", "2027-03-18 12:00");
+	sql("UPDATE tickets SET type = 'complaint' WHERE id = 'K1'");
+	sql("INSERT INTO pauses (ticket_id, start_at, end_at, import_id) VALUES ('K1', %lld, %lld, 1)",
+	    (long long)T("2027-03-15 10:00"), (long long)T("2027-03-17 10:00"));
 	return 0;
 }
 
@@ -333,7 +353,7 @@ static const struct sk_report_prio *prio_row(const struct sk_report *r, const ch
 static void test_means_over_resolved(void **state)
 {
 	struct sk_report *r = gather("2027-03");
-	const struct sk_report_prio *p2 = prio_row(r, "P2", -1);
+	const struct sk_report_prio *p2 = prio_row(r, "P2", SK_TICKET_INCIDENT);
 
 	(void)state;
 	/* M2 alone counts in March (M1's clocks counted in February, O1's in January). */
@@ -346,6 +366,7 @@ static void test_means_over_resolved(void **state)
 	/* February: M1 is not resolved yet, so it is in no mean there. */
 	r = gather("2027-02");
 	p2 = prio_row(r, "P2", -1);
+	assert_int_equal(p2->open, 2);
 	assert_int_equal(p2->mttr_n, 0);
 	assert_int_equal(p2->mttr, -1);
 	sk_report_free(r);
@@ -368,6 +389,35 @@ static void test_open_at_end(void **state)
 	sk_report_free(r);
 }
 
+/* A complaint's time: one computation, pauses left out, everywhere it is shown. */
+static void test_complaint_one_time(void **state)
+{
+	struct sk_report *r = gather("2027-03");
+	const struct sk_kpi_score *ks = kpi(r, "opgelost");
+	const struct sk_result *x = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < r->results->n; i++)
+		if (strcmp(r->results->r[i].ticket.id, "K1") == 0)
+			x = &r->results->r[i];
+	assert_non_null(x);
+	/* sla-compute's verdict. */
+	assert_int_equal(x->v.resolution.state, SK_CLOCK_MET);
+	assert_int_equal(x->v.resolution.elapsed, 12 * 3600);
+	/* The report's table and its escalations. */
+	assert_int_equal(r->n_complaints, 1);
+	assert_int_equal(r->complaints[0].business, 12 * 3600);
+	assert_int_equal(r->complaints[0].paused, 18 * 3600);
+	assert_int_equal(r->complaints[0].solved_at, T("2027-03-18 12:00"));
+	assert_int_equal(r->complaints[0].within, 1);
+	for (size_t i = 0; i < r->n_escalations; i++)
+		assert_int_not_equal(r->escalations[i].kind, 1);
+	/* The tickets:complaint KPI. */
+	assert_int_equal(ks->n, 1);
+	assert_int_equal(ks->within, 1);
+	sk_report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_availability_no_data),
 		cmocka_unit_test(test_means_over_resolved),
 		cmocka_unit_test(test_open_at_end),
+		cmocka_unit_test(test_complaint_one_time),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -161,7 +161,11 @@ struct sk_report_case {
 	sk_time solved_at;       /**< resolved (else closed) before the period's end, 0: open */
 	int cab_approved;        /**< changes: 1, 0, -1 unknown */
 	int failed;              /**< changes: 1, 0, -1 unknown */
-	int64_t business;        /**< business seconds report → solved (or period end) */
+	int64_t business;        /**< business seconds report → solved (or period end); for
+				      complaints on the complaint KPI's calendar with the
+				      pauses left out as sla-compute counts them: the time the
+				      tickets:complaint KPI and the escalations use */
+	int64_t paused;          /**< complaints: the business seconds left out as paused */
 	int has_limit;           /**< complaints: 1 when a tickets:complaint KPI gives a limit */
 	int64_t limit;           /**< that limit in business seconds */
 	int within;              /**< complaints: solved within the limit */

@@ -74,4 +74,21 @@ enum sk_err score_availability(struct sk_db *db, const struct sk_contract *c,
 			       const struct sk_service *svc, const struct sk_period *w,
 			       struct score_availability *out, struct sk_diag *d);
 
+/* A complaint's time (score_complaint.c). */
+struct score_complaint {
+	sk_time solved;           /* when sla-compute's resolution stops, by the instant asked
+				     about; 0: still open then */
+	int64_t business;         /* business seconds from the report to solved (else to that
+				     instant), the pauses as sla-compute counts them left out */
+	int64_t paused;           /* the business seconds left out */
+};
+
+/*
+ * The time of complaint @id on calendar @cal (the complaint KPI's) as it
+ * stands at @until: the one computation behind the tickets:complaint KPI,
+ * the report's complaints and its escalations.
+ */
+enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const char *id, int cal,
+				 sk_time until, struct score_complaint *out, struct sk_diag *d);
+
 #endif

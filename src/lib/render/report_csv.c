@@ -290,6 +290,7 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 		put_time(fp, r, "complaint", k->id, "reported_at", k->reported_at);
 		put_time(fp, r, "complaint", k->id, "solved_at", k->solved_at);
 		put_long(fp, "complaint", k->id, "business_seconds", k->business);
+		put_long(fp, "complaint", k->id, "paused_seconds", k->paused);
 		if (k->has_limit) {
 			put_long(fp, "complaint", k->id, "limit_seconds", k->limit);
 			put_long(fp, "complaint", k->id, "within", k->within);

@@ -280,6 +280,7 @@ static void cases(FILE *fp, const struct sk_report *r, const char *name,
 		ktime(fp, &f, r, "solved_at", k->solved_at);
 		knum(fp, &f, "business_seconds", k->business);
 		if (complaint) {
+			knum(fp, &f, "paused_seconds", k->paused);
 			if (k->has_limit) {
 				knum(fp, &f, "limit_seconds", k->limit);
 				kbool(fp, &f, "within", k->within);

@@ -685,6 +685,7 @@ static void write_complaints(FILE *fp, const struct sk_report *r, const struct r
 			wrap(fp, 4, 6, line);
 		}
 	}
+	wrap(fp, 2, 2, w->complaint_note);
 }
 
 static void write_escalations(FILE *fp, const struct sk_report *r, const struct report_words *w)

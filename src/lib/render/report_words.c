@@ -122,6 +122,8 @@ static const struct report_words nl = {
 	.contract_start = "Contract vanaf",
 	.pending_clocks = "lopende klokken",
 	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
+	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
+			  " zoals sla-compute en de klachten-KPI hem tellen",
 };
 
 static const struct report_words en = {
@@ -239,6 +241,8 @@ static const struct report_words en = {
 	.contract_start = "Contract from",
 	.pending_clocks = "pending clocks",
 	.open_note = "open: tickets not yet resolved at the end of the period",
+	.complaint_note = "duration: business time from report to solution, pauses left out, as"
+			  " sla-compute and the complaint KPI count it",
 };
 
 const struct report_words *report_words_for(const char *lang)

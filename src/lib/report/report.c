@@ -369,7 +369,7 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	}
 	if ((rc = gather_prio(r)) || (rc = gather_lists(r)) ||
 	    (rc = report_gather_services(db, r, d)) ||
-	    (rc = report_gather_cases(db, r, a, d)) ||
+	    (rc = report_gather_cases(db, c, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||
 	    (rc = report_gather_sources(db, r, a, d)) ||
 	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)))

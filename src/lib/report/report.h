@@ -72,8 +72,8 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 enum sk_err report_gather_services(struct sk_db *db, struct sk_report *r, struct sk_diag *d);
 
 /* Changes, complaints and hand-overs, read from the tickets. */
-enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct arena *a,
-				struct sk_diag *d);
+enum sk_err report_gather_cases(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				struct arena *a, struct sk_diag *d);
 
 /* Locations, categories, the top-3 and the months. */
 enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct sk_report *r,

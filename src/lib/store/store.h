@@ -49,6 +49,7 @@ void store_read_end(struct sk_db *db, const char *name);
 
 /* The columns of one ticket the score's ticket-column KPIs look at. */
 struct store_kpi_ticket {
+	const char *id;                                    /* never NULL */
 	sk_time reported;
 	sk_time resolved, closed, escalated, onsite, rca; /* STORE_NO_TIME: NULL */
 	const char *type, *priority;                       /* never NULL */
