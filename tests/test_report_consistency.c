@@ -33,6 +33,9 @@
  *     + 4 = 30 business hours, of which 18 paused (15 Mar 10:00 to 17 Mar
  *     10:00): 12 h, within its 2 werkdagen (18 h) in sla-compute, in the
  *     KPI, in the table, and not escalated.
+ *
+ * The latest time in the data is X2's response, 31 Mar 16:10: a report of
+ * March ends after it and says so first. The contract starts 1 Jan 2027.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,6 +46,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include <sqlite3.h>
 
 #include "slakit.h"
 
@@ -57,6 +62,7 @@ static const char contract_text[] =
 	"language = en\n"
 	"timezone = Europe/Amsterdam\n"
 	"calendar = office\n"
+	"start = 2027-01-01\n"
 	"\n"
 	"[calendar.office]\n"
 	"mon-fri = 08:00-17:00\n"
@@ -418,6 +424,93 @@ static void test_complaint_one_time(void **state)
 	sk_report_free(r);
 }
 
+/* The text of report @r in English. */
+static char *text_of(const struct sk_report *r)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	struct sk_diag d;
+
+	assert_non_null(fp);
+	assert_int_equal(sk_report_write(r, SK_REPORT_TEXT, "en", fp, &d), SK_OK);
+	fclose(fp);
+	return buf;
+}
+
+/* 1 when imports has a horizon column (a later schema adds it). */
+static int has_horizon_column(void)
+{
+	sqlite3_stmt *st = NULL;
+	int found;
+
+	assert_int_equal(sk_db_prepare(DB, "SELECT 1 FROM pragma_table_info('imports')"
+				       " WHERE name = 'horizon'", &st, NULL), SK_OK);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* "Data as of" is the data's horizon; a period ending after it says so first. */
+static void test_horizon(void **state)
+{
+	struct sk_report *r;
+	char *text;
+
+	(void)state;
+	if (has_horizon_column())
+		sql("UPDATE imports SET horizon = NULL");
+	r = gather("2027-03");
+	/* No import names one: the latest time in the data. */
+	assert_int_equal(r->horizon_source, 2);
+	assert_int_equal(r->horizon, T("2027-03-31 16:10"));
+	assert_int_equal(r->beyond_horizon, 1);
+	text = text_of(r);
+	/* In the first lines: title, contract name, its underline, the warning. */
+	assert_non_null(strstr(text, "===\nNOTE: the period runs to 2027-04-01 00:00, the data to"
+				     " 2027-03-31 16:10;"));
+	assert_non_null(strstr(text, "\nData as of        2027-03-31 16:10 (horizon: the latest time in"
+				     " the data)\n"));
+	assert_non_null(strstr(text, "\nContract from     2027-01-01\n"));
+	free(text);
+	sk_report_free(r);
+	r = gather("2027-02");
+	assert_int_equal(r->beyond_horizon, 0);
+	text = text_of(r);
+	assert_null(strstr(text, "NOTE:"));
+	free(text);
+	sk_report_free(r);
+	/* The imports' own horizon, when they name one. */
+	if (!has_horizon_column())
+		sql("ALTER TABLE imports ADD COLUMN horizon INTEGER");
+	sql("UPDATE imports SET horizon = %lld WHERE id = 1", (long long)T("2027-04-01 09:00"));
+	r = gather("2027-03");
+	assert_int_equal(r->horizon_source, 1);
+	assert_int_equal(r->horizon, T("2027-04-01 09:00"));
+	assert_int_equal(r->beyond_horizon, 0);
+	sk_report_free(r);
+	sql("UPDATE imports SET horizon = NULL");
+}
+
+/* [contract] start: stated in the header; a period ending before it is refused. */
+static void test_contract_start(void **state)
+{
+	struct sk_report *r = NULL;
+	struct sk_period p;
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(sk_period_parse("2026-12", C->tz, &p, &d), SK_OK);
+	assert_int_equal(sk_report_gather(DB, C, &p, NULL, &r, &d), SK_ERR_USAGE);
+	assert_null(r);
+	assert_non_null(strstr(d.msg, "period 2026-12 ends before the contract starts (2027-01-01"));
+	/* The year 2026 is refused too; the contract's first quarter is reported. */
+	assert_int_equal(sk_period_parse("2026", C->tz, &p, &d), SK_OK);
+	assert_int_equal(sk_report_gather(DB, C, &p, NULL, &r, &d), SK_ERR_USAGE);
+	r = gather("2027-Q1");
+	sk_report_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +519,8 @@ int main(void)
 		cmocka_unit_test(test_means_over_resolved),
 		cmocka_unit_test(test_open_at_end),
 		cmocka_unit_test(test_complaint_one_time),
+		cmocka_unit_test(test_horizon),
+		cmocka_unit_test(test_contract_start),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -203,6 +203,13 @@ struct sk_report {
 	const struct sk_contract *contract; /**< borrowed */
 	struct sk_period period;
 	sk_time generated_at;    /**< latest finish of the imports that fed it; period end when none */
+	sk_time horizon;         /**< the data's horizon: the latest time the imports cover
+				      (imports.horizon), else the latest time in the data;
+				      0 when the database holds no data */
+	int horizon_source;      /**< 0: no data, 1: imports.horizon, 2: the latest time in
+				      the data (a database made before imports.horizon) */
+	int beyond_horizon;      /**< 1: the period ends after the horizon, so what happened
+				      after it is missing from the report */
 	sk_time due;             /**< the SLR is due: report_due_days werkdagen after the period */
 	char version[16];        /**< slakit version */
 	struct sk_results *results; /**< every ticket in scope, sorted by id, with its title (owned) */

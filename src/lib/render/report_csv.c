@@ -72,6 +72,8 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	const struct sk_rules *ru = &c->rules;
 	char key[32];
 
+	/* First: whether the period ends after the data's horizon (its figures are then incomplete). */
+	put_long(fp, "report", r->period.label, "beyond_horizon", r->beyond_horizon);
 	put(fp, "report", r->period.label, "contract", c->id);
 	put(fp, "report", r->period.label, "contract_name", c->name);
 	put(fp, "report", r->period.label, "contract_sha256", c->sha256);
@@ -79,6 +81,17 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	put_time(fp, r, "report", r->period.label, "period_end", r->period.end);
 	put(fp, "report", r->period.label, "time_zone", sk_tz_name(c->tz));
 	put_time(fp, r, "report", r->period.label, "generated_at", r->generated_at);
+	if (r->horizon_source)
+		put_time(fp, r, "report", r->period.label, "horizon", r->horizon);
+	put(fp, "report", r->period.label, "horizon_source",
+	    r->horizon_source == 1 ? "imports" : r->horizon_source == 2 ? "data" : "none");
+	if (c->has_start) {
+		int y, m, dd;
+
+		sk_civil_from_days(c->start_day, &y, &m, &dd);
+		snprintf(key, sizeof(key), "%04d-%02d-%02d", y, m, dd);
+		put(fp, "report", r->period.label, "contract_start", key);
+	}
 	put(fp, "report", r->period.label, "version", r->version);
 	put_time(fp, r, "report", r->period.label, "slr_due", r->due);
 	put(fp, "decision", "resolution_start", "value", sk_clock_start_name(ru->resolution_start));

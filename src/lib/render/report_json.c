@@ -84,6 +84,14 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 	int f = 1;
 
 	kstr(fp, &f, "period", r->period.label);
+	/* Early: whether the period ends after the data's horizon (its figures are then incomplete). */
+	kbool(fp, &f, "beyond_horizon", r->beyond_horizon);
+	if (r->horizon_source)
+		ktime(fp, &f, r, "horizon", r->horizon);
+	else
+		kstr(fp, &f, "horizon", NULL);
+	kstr(fp, &f, "horizon_source",
+	     r->horizon_source == 1 ? "imports" : r->horizon_source == 2 ? "data" : "none");
 	ktime(fp, &f, r, "period_start", r->period.start);
 	ktime(fp, &f, r, "period_end", r->period.end);
 	kstr(fp, &f, "language", lang);
@@ -98,6 +106,14 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		kstr(fp, &g, "id", c->id);
 		kstr(fp, &g, "name", c->name);
 		kstr(fp, &g, "sha256", c->sha256);
+		if (c->has_start) {
+			char day[16];
+			int y, m, dd;
+
+			sk_civil_from_days(c->start_day, &y, &m, &dd);
+			snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, dd);
+			kstr(fp, &g, "start", day);
+		}
 		kstr(fp, &g, "time_zone", sk_tz_name(c->tz));
 		fputc('}', fp);
 	}

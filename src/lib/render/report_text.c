@@ -117,7 +117,15 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	text_escape(line, sizeof(line), c->name, 0);
 	for (size_t i = 0, n = report_width(line) < WIDTH ? report_width(line) : WIDTH; i < n; i++)
 		fputc('=', fp);
-	fputs("\n\n", fp);
+	fputc('\n', fp);
+	/* Said first: figures of a period the data does not reach are incomplete. */
+	if (r->beyond_horizon) {
+		snprintf(line, sizeof(line), w->beyond_horizon,
+			 report_time(r, r->period.end, b1, sizeof(b1)),
+			 report_time(r, r->horizon, b2, sizeof(b2)));
+		wrap(fp, 0, 2, line);
+	}
+	fputc('\n', fp);
 	/* The contract's own text is data too: escaped like the tickets'. */
 	fprintf(fp, "%-18s", w->contract);
 	text_write_escaped(fp, c->id);
@@ -138,8 +146,17 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	fprintf(fp, "%-18s%.10s %s %04d-%02d-%02d (%s)\n", w->period,
 		report_time(r, r->period.start, b1, sizeof(b1)), w->through, last.year, last.month,
 		last.day, sk_tz_name(c->tz));
-	fprintf(fp, "%-18s%s (%s)\n", w->generated, report_time(r, r->generated_at, b1, sizeof(b1)),
-		w->generated_note);
+	fprintf(fp, "%-18s%s (%s)\n", w->generated,
+		r->horizon_source ? report_time(r, r->horizon, b1, sizeof(b1)) : "-",
+		r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback);
+	fprintf(fp, "%-18s%s (%s)\n", w->last_import,
+		report_time(r, r->generated_at, b1, sizeof(b1)), w->generated_note);
+	if (c->has_start) {
+		int y, m, dd;
+
+		sk_civil_from_days(c->start_day, &y, &m, &dd);
+		fprintf(fp, "%-18s%04d-%02d-%02d\n", w->contract_start, y, m, dd);
+	}
 	fprintf(fp, "%-18s%s\n", w->version, r->version);
 	fprintf(fp, "%-18s%s (%d %s %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
 		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);

@@ -119,7 +119,7 @@ static const struct report_words nl = {
 	.horizon_fallback = "horizon: het laatste tijdstip in de gegevens",
 	.beyond_horizon = "LET OP: de periode loopt tot %s, de gegevens tot %s; wat daarna gebeurde"
 			  " ontbreekt in deze rapportage",
-	.contract_start = "Contract vanaf",
+	.contract_start = "Contract vanaf", .last_import = "Laatste import",
 	.pending_clocks = "lopende klokken",
 	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
 	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
@@ -238,7 +238,7 @@ static const struct report_words en = {
 	.horizon_fallback = "horizon: the latest time in the data",
 	.beyond_horizon = "NOTE: the period runs to %s, the data to %s; what happened after that is"
 			  " missing from this report",
-	.contract_start = "Contract from",
+	.contract_start = "Contract from", .last_import = "Latest import",
 	.pending_clocks = "pending clocks",
 	.open_note = "open: tickets not yet resolved at the end of the period",
 	.complaint_note = "duration: business time from report to solution, pauses left out, as"

@@ -337,6 +337,41 @@ struct sk_report *report_new(const struct sk_contract *c, const struct sk_period
 	return r;
 }
 
+/*
+ * A period that ends before the contract starts has nothing to report: it
+ * is refused rather than shown as a report of nothing ([contract] start).
+ */
+static enum sk_err check_contract_start(const struct sk_contract *c, const struct sk_period *p,
+					struct sk_diag *d)
+{
+	struct sk_civil sc = { 0 };
+	sk_time start;
+
+	if (!c->has_start)
+		return SK_OK;
+	sk_civil_from_days(c->start_day, &sc.year, &sc.month, &sc.day);
+	start = sk_tz_from_civil(c->tz, &sc, NULL);
+	if (p->end > start)
+		return SK_OK;
+	return sk_diag_set(d, SK_ERR_USAGE, c->path, 0, "start",
+			   "period %s ends before the contract starts (%04d-%02d-%02d, [contract] start)",
+			   p->label, sc.year, sc.month, sc.day);
+}
+
+/* The data's horizon, and whether the period ends after it. */
+static enum sk_err gather_horizon(struct sk_db *db, struct sk_report *r, struct sk_diag *d)
+{
+	enum store_horizon from;
+	enum sk_err rc = store_data_horizon(db, &r->horizon, &from, d);
+
+	if (rc)
+		return rc;
+	r->horizon_source = from == STORE_HORIZON_IMPORTS ? 1 : from == STORE_HORIZON_DATA ? 2 : 0;
+	/* The horizon is the last instant covered; the period's end is the first one after it. */
+	r->beyond_horizon = r->horizon_source && r->horizon < r->period.end - 1;
+	return SK_OK;
+}
+
 enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 				   struct results_feed *feed, struct sk_diag *d)
 {
@@ -344,6 +379,8 @@ enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, stru
 	struct results_others others = { report_others_take, &l };
 	enum sk_err rc;
 
+	if ((rc = check_contract_start(c, &r->period, d)))
+		return rc;
 	rc = results_compute_with(db, c, &r->period, &r->results, d, feed, RESULTS_TITLES, &others);
 	r->others = l.r;
 	r->n_others = l.n;
@@ -372,7 +409,8 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	    (rc = report_gather_cases(db, c, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||
 	    (rc = report_gather_sources(db, r, a, d)) ||
-	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)))
+	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)) ||
+	    (rc = gather_horizon(db, r, d)))
 		goto fail;
 	return SK_OK;
 fail:

@@ -305,3 +305,57 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* Whether table `imports` has column `horizon` (databases made before it have not). */
+static int imports_have_horizon(struct sk_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+
+	if (sk_db_prepare(db, "SELECT 1 FROM pragma_table_info('imports') WHERE name = 'horizon'",
+			  &st, NULL))
+		return 0;
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The latest instant any row of the data names (tickets, status events, pauses, outages, calls). */
+#define LATEST_SQL \
+	"SELECT MAX(m) FROM (" \
+	" SELECT MAX(MAX(reported_at), COALESCE(MAX(responded_at), 0), COALESCE(MAX(resolved_at), 0)," \
+	"  COALESCE(MAX(closed_at), 0)) AS m FROM tickets" \
+	" UNION ALL SELECT MAX(at) FROM ticket_events" \
+	" UNION ALL SELECT MAX(MAX(start_at), COALESCE(MAX(end_at), 0)) FROM pauses" \
+	" UNION ALL SELECT MAX(end_at) FROM outages" \
+	" UNION ALL SELECT MAX(started_at) FROM calls)"
+
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, enum store_horizon *from,
+			       struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+
+	*horizon = 0;
+	*from = STORE_HORIZON_NONE;
+	if (imports_have_horizon(db)) {
+		if ((rc = sk_db_prepare(db, "SELECT MAX(horizon) FROM imports", &st, d)))
+			return rc;
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			*horizon = sqlite3_column_int64(st, 0);
+			*from = STORE_HORIZON_IMPORTS;
+		}
+		sqlite3_finalize(st);
+		if (*from != STORE_HORIZON_NONE)
+			return SK_OK;
+	}
+	/* An older database: the latest time in the data is all it can say. */
+	if ((rc = sk_db_prepare(db, LATEST_SQL, &st, d)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*horizon = sqlite3_column_int64(st, 0);
+		*from = STORE_HORIZON_DATA;
+	}
+	sqlite3_finalize(st);
+	return SK_OK;
+}

@@ -179,6 +179,21 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 			  enum sk_err (*fn)(void *arg, const struct store_import_row *im), void *arg,
 			  struct sk_diag *d);
 
+/* Where a report's data horizon comes from. */
+enum store_horizon {
+	STORE_HORIZON_NONE = 0,    /* no data at all */
+	STORE_HORIZON_IMPORTS,     /* imports.horizon, the latest over the imports */
+	STORE_HORIZON_DATA         /* an older database: the latest time in the data */
+};
+
+/*
+ * The data's horizon: the latest time the imports cover (imports.horizon,
+ * their maximum), else, for a database made before that column or whose
+ * imports do not fill it, the latest instant any row names.
+ */
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, enum store_horizon *from,
+			       struct sk_diag *d);
+
 /* --- tickets_read.c, children_read.c: the tickets compute reads, with their history --- */
 
 /*
