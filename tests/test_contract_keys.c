@@ -108,6 +108,7 @@ static const struct change changes[] = {
 	{ "service.net", "calendar", "altijd", NULL },
 	{ "service.net", "notice", "48h", NULL },
 	{ "service.net", "maintenance_outside", "avond", NULL },
+	{ "service.net", "no_outages_means", "available", NULL },
 
 	{ "domain.d", "name", "Domein", NULL },
 	{ "domain.d", "start", "2027-07-01", NULL },
@@ -384,8 +385,9 @@ static char *dump_contract(const struct sk_contract *c)
 	for (size_t i = 0; i < c->n_services; i++) {
 		const struct sk_service *s = &c->services[i];
 
-		put(&d, "service %s %s norm=%lld cal=%d maint=%d", s->id, str(s->name),
-		    (long long)s->norm, s->calendar, s->maintenance_calendar);
+		put(&d, "service %s %s norm=%lld cal=%d maint=%d none=%d", s->id, str(s->name),
+		    (long long)s->norm, s->calendar, s->maintenance_calendar,
+		    s->no_outages_available);
 		put_dur(&d, "notice", &s->notice);
 		put(&d, "\n");
 	}

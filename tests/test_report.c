@@ -334,7 +334,9 @@ static void test_text(void **state)
 	assert_non_null(strstr(nl, "Servicelevelrapportage 2027-01 (januari 2027)"));
 	assert_non_null(strstr(nl, "1/3 33,3 %"));
 	assert_non_null(strstr(nl, "SLR uiterlijk     2027-02-05 17:00"));
-	assert_non_null(strstr(nl, "Stand gegevens    2027-02-02 09:30"));
+	/* The data's horizon (the latest time in it: T9 in March), then the latest import. */
+	assert_non_null(strstr(nl, "Stand gegevens    2027-03-01 12:00 (horizon"));
+	assert_non_null(strstr(nl, "Laatste import    2027-02-02 09:30"));
 	assert_non_null(strstr(nl, "niet via het vereiste kanaal gemeld (kanaal: portal)"));
 	assert_non_null(strstr(nl, "Domeinscore: 57,32; Staffel >= 0,00: Malus 2 %; ESCALATIE"));
 	assert_null(strstr(nl, "march.csv"));

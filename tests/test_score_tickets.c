@@ -333,6 +333,10 @@ static void test_random_tickets_match_the_queries(void **state)
 		t.id = id;
 		t.type = types[rnd(&seed) % 5];
 		t.priority = prios[rnd(&seed) % 4];
+		/* A complaint's time comes from its verdict, and a ticket of a priority the
+		 * contract lacks has none (the import refuses it). */
+		if (strcmp(t.type, "complaint") == 0 && strcmp(t.priority, "PX") == 0)
+			t.priority = "P1";
 		t.category = cats[rnd(&seed) % 10];
 		t.change_type = ctypes[rnd(&seed) % 4];
 		t.reported = from + (sk_time)(rnd(&seed) % (150 * 86400));

@@ -192,6 +192,9 @@ struct sk_service {
 	int maintenance_calendar;  /**< ... when it lies wholly outside this calendar's hours
 				        (`maintenance_outside`, default: the contract's
 				        default calendar, its office hours) */
+	int no_outages_available;  /**< `no_outages_means = available`: a window without any
+				        outage reported is 100 %; 0 (`missing`, the default):
+				        it has no data */
 	long line;
 };
 

@@ -88,7 +88,10 @@ struct sk_report_prio {
 	int priority;            /**< contract priority index */
 	int type;                /**< ::sk_ticket_type, or -1: all types together */
 	long tickets;            /**< tickets with a clock that counts in the period (not excluded) */
-	long pending;            /**< tickets with a clock still pending at the period's end */
+	long open;               /**< tickets still open (not resolved) at the period's end,
+				      whenever they were reported (not excluded) */
+	long pending;            /**< tickets with a clock still undecided at the period's end
+				      (not excluded) */
 	long response_n;         /**< response clocks decided in the period */
 	long response_within;    /**< of which met */
 	long resolution_n;       /**< resolution clocks decided in the period */
@@ -100,10 +103,11 @@ struct sk_report_prio {
 	int met;                 /**< 1: both shares reach the norm, 0: not, -1: no norm or nothing decided */
 	int64_t mttr;            /**< mean business seconds to resolution (pauses out), -1: none */
 	int64_t mttr_wall;       /**< mean wall-clock seconds report → resolution, -1: none */
-	long mttr_n;             /**< resolutions averaged (resolved tickets counted in the period) */
+	long mttr_n;             /**< tickets averaged: every ticket resolved in the period,
+				      whatever period its verdict counted in */
 	int64_t mttp;            /**< mean business seconds report → productive again, -1: none */
 	int64_t mttp_wall;       /**< the same on the wall clock, -1: none */
-	long mttp_n;             /**< tickets averaged */
+	long mttp_n;             /**< tickets averaged: productive again in the period */
 };
 
 /** A clock that was breached in the period. */
@@ -116,13 +120,21 @@ struct sk_report_breach {
 /** Availability of one contract service in the period. */
 struct sk_report_service {
 	const struct sk_service *service; /**< borrowed from the contract */
-	int has_value;           /**< 0: the service window is empty in the period */
+	int has_value;           /**< 0: no value (see no_data; else the service window is
+				      empty in the period) */
+	int no_data;             /**< 1: no outage reported for the service in the period, and
+				      the contract does not say that none reported means none
+				      occurred: shown as "no data", never as 100 % */
+	int assumed;             /**< 1: no outage reported, 100 % by the contract's
+				      `no_outages_means = available` */
 	sk_dec availability;     /**< (window - down) / window × 100, 6 decimals */
 	int64_t window;          /**< service-window seconds in the period */
-	int64_t down;            /**< of which down (unplanned, or maintenance without notice) */
+	int64_t down;            /**< of which down (unplanned, or maintenance the contract's
+				      rule does not leave out) */
 	long outages;            /**< outages counted */
-	long planned;            /**< announced planned maintenance, not counted */
-	int met;                 /**< 1: availability >= norm */
+	long planned;            /**< planned maintenance left out: announced by the
+				      service's notice and wholly outside maintenance_outside */
+	int met;                 /**< 1: availability >= norm (the outages KPI's rule) */
 };
 
 /** A name with a number of tickets (location, category). */
@@ -149,7 +161,11 @@ struct sk_report_case {
 	sk_time solved_at;       /**< resolved (else closed) before the period's end, 0: open */
 	int cab_approved;        /**< changes: 1, 0, -1 unknown */
 	int failed;              /**< changes: 1, 0, -1 unknown */
-	int64_t business;        /**< business seconds report → solved (or period end) */
+	int64_t business;        /**< business seconds report → solved (or period end); for
+				      complaints on the complaint KPI's calendar with the
+				      pauses left out as sla-compute counts them: the time the
+				      tickets:complaint KPI and the escalations use */
+	int64_t paused;          /**< complaints: the business seconds left out as paused */
 	int has_limit;           /**< complaints: 1 when a tickets:complaint KPI gives a limit */
 	int64_t limit;           /**< that limit in business seconds */
 	int within;              /**< complaints: solved within the limit */
@@ -187,9 +203,20 @@ struct sk_report {
 	const struct sk_contract *contract; /**< borrowed */
 	struct sk_period period;
 	sk_time generated_at;    /**< latest finish of the imports that fed it; period end when none */
+	sk_time horizon;         /**< the data's horizon: the latest time the imports cover
+				      (imports.horizon), else the latest time in the data;
+				      0 when the database holds no data */
+	int horizon_source;      /**< 0: no data, 1: imports.horizon, 2: the latest time in
+				      the data (a database made before imports.horizon) */
+	int beyond_horizon;      /**< 1: the period ends after the horizon, so what happened
+				      after it is missing from the report */
 	sk_time due;             /**< the SLR is due: report_due_days werkdagen after the period */
 	char version[16];        /**< slakit version */
 	struct sk_results *results; /**< every ticket in scope, sorted by id, with its title (owned) */
+	struct sk_result *others; /**< private: the tickets judged for the period whose clocks
+				       count in another one, for the means and the open count
+				       (verdicts without pauses or reason) */
+	size_t n_others;
 	struct sk_score *score;  /**< the domains (owned) */
 	enum sk_missing_rule missing; /**< rule applied to KPIs without data */
 	struct sk_report_import *imports; /**< imports that fed the period, by id */

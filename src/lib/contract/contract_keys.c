@@ -43,6 +43,7 @@ static const char *const unit_words[] = { "%", "count", "score", "hours", NULL }
 static const char *const lang_words[] = { "nl", "en", NULL };
 static const char *const holiday_words[] = { "none", "nl", NULL };
 static const char *const liberation_words[] = { "every", "lustrum", "never", NULL };
+static const char *const no_outages_words[] = { "missing", "available", NULL };
 
 /* The word for value @v of a NULL-terminated list of @n words. */
 static const char *word_of(const char *const *words, size_t n, int v)
@@ -867,6 +868,8 @@ static const struct key_def service_keys[] = {
 	{ KEY("calendar", T_REF, 0, offsetof(struct sk_service, calendar)) },
 	{ KEY("notice", T_DURATION, 0, offsetof(struct sk_service, notice)) },
 	{ KEY("maintenance_outside", T_REF, 0, offsetof(struct sk_service, maintenance_calendar)) },
+	{ KEY("no_outages_means", T_CHOICE, 0, offsetof(struct sk_service, no_outages_available)),
+	  .words = no_outages_words },
 	{ .name = NULL },
 };
 

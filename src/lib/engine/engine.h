@@ -36,4 +36,67 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
 			    unsigned flags);
 
+/*
+ * The tickets results_compute() judges for a period but leaves out of its
+ * results, because none of their clocks counts in it (a ticket resolved in
+ * the period whose breach counted in an earlier one; a ticket still open
+ * whose clocks were decided before): handed to @fn with their verdict,
+ * which is released after the call (copy what is needed; the ticket's
+ * strings live as long as the results). A non-zero return stops the
+ * computation with it.
+ */
+struct results_others {
+	enum sk_err (*fn)(void *arg, const struct sk_result *x);
+	void *arg;
+};
+
+/* results_compute(), handing the tickets it leaves out to @others when not NULL. */
+enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 struct sk_results **out, struct sk_diag *d,
+				 struct results_feed *feed, unsigned flags,
+				 const struct results_others *others);
+
+/*
+ * Availability of a service over a window (score_availability.c): the one
+ * computation the outages KPI and the report's table of services read.
+ */
+enum score_avail_state {
+	SCORE_AVAIL_VALUE = 0,    /* a value: (window - down) / window */
+	SCORE_AVAIL_EMPTY,        /* the service window has no time in the window */
+	SCORE_AVAIL_NO_DATA       /* no outage reported, and the contract does not say that
+				     none reported means none occurred */
+};
+
+struct score_availability {
+	enum score_avail_state state;
+	int assumed;              /* 1: no outage reported, 100 % by `no_outages_means = available` */
+	int64_t window;           /* service-window seconds in the window */
+	int64_t down;             /* of which down: outages merged, maintenance not left out */
+	long reported;            /* outage rows of the service in the window */
+	long outages;             /* of which counted */
+	long excused;             /* of which planned maintenance left out by the contract's rule */
+	int met;                  /* a value that reaches the service's norm */
+};
+
+enum sk_err score_availability(struct sk_db *db, const struct sk_contract *c,
+			       const struct sk_service *svc, const struct sk_period *w,
+			       struct score_availability *out, struct sk_diag *d);
+
+/* A complaint's time (score_complaint.c). */
+struct score_complaint {
+	sk_time solved;           /* when sla-compute's resolution stops, by the instant asked
+				     about; 0: still open then */
+	int64_t business;         /* business seconds from the report to solved (else to that
+				     instant), the pauses as sla-compute counts them left out */
+	int64_t paused;           /* the business seconds left out */
+};
+
+/*
+ * The time of complaint @id on calendar @cal (the complaint KPI's) as it
+ * stands at @until: the one computation behind the tickets:complaint KPI,
+ * the report's complaints and its escalations.
+ */
+enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const char *id, int cal,
+				 sk_time until, struct score_complaint *out, struct sk_diag *d);
+
 #endif

@@ -27,13 +27,15 @@ void results_apply_history(const struct sk_contract *c, struct sk_ticket *t,
 enum sk_err results_as_of(struct sk_db *db, sk_time end, sk_time *horizon, sk_time *as_of,
 			  struct sk_diag *d)
 {
+	enum store_horizon from;
 	enum sk_err rc;
 	int found;
 
 	/* Past the horizon the data says nothing: a clock running there has not
 	 * been seen to stop or to run out, so it is judged where the data ends. */
-	if ((rc = store_data_horizon(db, horizon, &found, d)))
+	if ((rc = store_data_horizon(db, horizon, &from, d)))
 		return rc;
+	found = from != STORE_HORIZON_NONE;
 	if (!found)
 		*horizon = 0;
 	*as_of = found && (!end || *horizon < end) ? *horizon + 1 : end;
@@ -99,8 +101,6 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, sk_ti
 		((v->flags & (SK_FLAG_IMPOSSIBLE | SK_FLAG_NOT_MEASURED)) &&
 		 (sk_period_contains(p, t->reported_at) || sk_period_contains(p, t->resolved_at) ||
 		  sk_period_contains(p, t->closed_at) || sk_period_contains(p, t->responded_at)));
-	if (!*keep)
-		sk_verdict_release(v);
 	return SK_OK;
 }
 
@@ -111,7 +111,8 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, sk_ti
  * the room reserved for all, the feed gets them all at its end instead.
  */
 static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_results *r,
-		       struct results_feed *feed, unsigned flags, struct sk_diag *d)
+		       struct results_feed *feed, unsigned flags,
+		       const struct results_others *others, struct sk_diag *d)
 {
 	struct store_tickets *it = NULL;
 	size_t cap = 0;
@@ -135,8 +136,15 @@ static enum sk_err run(struct sk_db *db, struct sk_contract *c, struct sk_result
 		results_apply_history(c, &res.ticket, &h);
 		if ((rc = judge(c, &r->period, r->as_of, &res, &keep, d)))
 			goto out;
-		if (!keep)
+		if (!keep) {
+			/* Judged but not counting here: the report's means and open tickets still see it. */
+			if (others)
+				rc = others->fn(others->arg, &res);
+			sk_verdict_release(&res.v);
+			if (rc)
+				goto out;
 			continue;
+		}
 		/* Read into the store's buffers; the verdict holds what they gave. */
 		res.ticket.events = NULL;
 		res.ticket.n_events = 0;
@@ -167,6 +175,14 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 			    struct sk_results **out, struct sk_diag *d, struct results_feed *feed,
 			    unsigned flags)
 {
+	return results_compute_with(db, c, p, out, d, feed, flags, NULL);
+}
+
+enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 struct sk_results **out, struct sk_diag *d,
+				 struct results_feed *feed, unsigned flags,
+				 const struct results_others *others)
+{
 	struct sk_results *r = calloc(1, sizeof(*r));
 	struct arena *a = arena_new();
 	enum sk_err rc;
@@ -181,7 +197,7 @@ enum sk_err results_compute(struct sk_db *db, struct sk_contract *c, const struc
 	r->contract = c;
 	r->arena = a;
 	if ((rc = results_as_of(db, p->end, &r->horizon, &r->as_of, d)) ||
-	    (rc = run(db, c, r, feed, flags, d))) {
+	    (rc = run(db, c, r, feed, flags, others, d))) {
 		sk_results_free(r);
 		return diag_ensure(d, rc);
 	}

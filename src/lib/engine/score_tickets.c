@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "score_priv.h"
 #include "store/store.h"
 
@@ -19,6 +20,7 @@
 
 /* The columns of one ticket the rules look at. */
 struct row {
+	const char *id;
 	sk_time reported, resolved, closed, escalated, onsite, rca;
 	sk_time finished;          /* resolved, else closed: when it was solved */
 	const char *type;
@@ -181,10 +183,45 @@ static int limit_for(const struct sk_contract *c, const struct ticket_count *t, 
 	return set;
 }
 
-/* Count row @r for every KPI it belongs to. */
-static enum sk_err count_row(struct sk_contract *c, struct ticket_count *t, size_t n,
-			     const struct row *r, struct sk_diag *d)
+/* A complaint counted in the pass, whose time is worked out after it (score_complaint_time()). */
+struct complaint {
+	size_t count;      /* index into the counts */
+	char *id;
+};
+
+/* What the pass over the tickets counts into. */
+struct pass {
+	struct sk_contract *c;
+	struct score_cache *cache;
+	struct complaint *complaints;
+	size_t n_complaints, cap;
+};
+
+/* Keep complaint @id of count @i for after the pass (which holds the store's statement). */
+static enum sk_err defer_complaint(struct pass *p, size_t i, const char *id)
 {
+	if (p->n_complaints == p->cap) {
+		size_t nc = p->cap ? p->cap * 2 : 16;
+		struct complaint *nl = realloc(p->complaints, nc * sizeof(*nl));
+
+		if (!nl)
+			return SK_ERR_NOMEM;
+		p->complaints = nl;
+		p->cap = nc;
+	}
+	if (!(p->complaints[p->n_complaints].id = strdup(id)))
+		return SK_ERR_NOMEM;
+	p->complaints[p->n_complaints++].count = i;
+	return SK_OK;
+}
+
+/* Count row @r for every KPI it belongs to. */
+static enum sk_err count_row(struct pass *p, const struct row *r, struct sk_diag *d)
+{
+	struct sk_contract *c = p->c;
+	struct ticket_count *t = p->cache->counts;
+	size_t n = p->cache->n_counts;
+
 	for (size_t i = 0; i < n; i++) {
 		sk_time from, to;
 		int64_t limit, secs;
@@ -201,6 +238,14 @@ static enum sk_err count_row(struct sk_contract *c, struct ticket_count *t, size
 		if (!limit_for(c, &t[i], r, &cal, &limit))
 			continue;
 		t[i].n++;
+		/* A complaint's time is the one the report shows, pauses left out. */
+		if (t[i].kpi->source_kind == SK_SRC_COMPLAINT) {
+			enum sk_err rc = defer_complaint(p, i, r->id);
+
+			if (rc)
+				return rc;
+			continue;
+		}
 		if (to == NO_TIME)
 			continue;
 		if ((err = sk_calendar_between(c->calendars[cal].cal, from, to, &secs)) == SK_ERR_NOMEM)
@@ -240,18 +285,13 @@ static enum sk_err list_kpis(struct sk_contract *c, const struct sk_period *p,
 	return SK_OK;
 }
 
-/* What the pass over the tickets counts into. */
-struct pass {
-	struct sk_contract *c;
-	struct score_cache *cache;
-};
-
 /* One ticket of the pass, counted for every KPI it belongs to. */
 static enum sk_err take_ticket(void *arg, const struct store_kpi_ticket *t, struct sk_diag *d)
 {
 	struct pass *p = arg;
 	struct row r;
 
+	r.id = t->id;
 	r.reported = t->reported;
 	r.resolved = t->resolved;
 	r.closed = t->closed;
@@ -266,13 +306,13 @@ static enum sk_err take_ticket(void *arg, const struct store_kpi_ticket *t, stru
 	r.fcr = t->fcr;
 	r.cab = t->cab;
 	r.failed = t->failed;
-	return count_row(p->c, p->cache->counts, p->cache->n_counts, &r, d);
+	return count_row(p, &r, d);
 }
 
 enum sk_err score_count_tickets(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
 				struct score_cache *cache, struct sk_diag *d)
 {
-	struct pass pass = { c, cache };
+	struct pass pass = { c, cache, NULL, 0, 0 };
 	sk_time start = INT64_MAX, end = INT64_MIN;
 	enum sk_err rc;
 
@@ -290,7 +330,19 @@ enum sk_err score_count_tickets(struct sk_db *db, struct sk_contract *c, const s
 			end = cache->counts[i].window.end;
 	}
 	/* Only tickets with a time in the widest window can count for any rule. */
-	return store_kpi_tickets(db, start, end, take_ticket, &pass, d);
+	rc = store_kpi_tickets(db, start, end, take_ticket, &pass, d);
+	for (size_t i = 0; i < pass.n_complaints && !rc; i++) {
+		struct ticket_count *t = &cache->counts[pass.complaints[i].count];
+		struct score_complaint k;
+
+		if (!(rc = score_complaint_time(db, c, pass.complaints[i].id, t->calendar,
+						t->window.end, &k, d)))
+			t->within += k.solved && k.business <= t->limit;
+	}
+	for (size_t i = 0; i < pass.n_complaints; i++)
+		free(pass.complaints[i].id);
+	free(pass.complaints);
+	return rc;
 }
 
 const struct ticket_count *score_ticket_count(const struct score_cache *cache,

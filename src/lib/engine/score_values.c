@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine.h"
 #include "score_priv.h"
 #include "store/store.h"
 
@@ -177,123 +178,40 @@ static int from_measurements(struct sk_db *db, struct sk_contract *c, const stru
 	return 0;
 }
 
-/*
- * Whether planned maintenance was announced in time: whole days of the
- * notice count as werkdagen on the contract's default calendar ("10
- * werkdagen vooraf"), hours and minutes on the wall clock ("48 uur vooraf").
- */
-static int announced_in_time(struct sk_contract *c, const struct sk_duration *notice,
-			     sk_time announced, sk_time start)
-{
-	struct sk_calendar *cal = c->calendars[c->default_calendar].cal;
-	int64_t business;
-	enum sk_err e;
-
-	if (start - announced < notice->seconds)
-		return 0;
-	if (!notice->days)
-		return 1;
-	if ((e = sk_calendar_between(cal, announced, start, &business)) != SK_OK)
-		return e == SK_ERR_NOMEM ? -1 : 0; /* -1: no memory, not "too late" */
-	return business >= notice->days * sk_calendar_standard_day(cal);
-}
-
-/*
- * Planned maintenance that does not count: announced in time and wholly
- * outside office hours ("buiten kantooruren, >= 48 uur vooraf"). Any other
- * counts as an outage, like one that was not planned.
- */
-static int maintenance_left_out(struct sk_contract *c, const struct sk_service *svc,
-				sk_time announced, sk_time start, sk_time end)
-{
-	int64_t office;
-	int in_time = svc->notice.set ? announced_in_time(c, &svc->notice, announced, start) : 0;
-	enum sk_err e;
-
-	if (in_time <= 0)
-		return in_time;
-	e = sk_calendar_between(c->calendars[svc->maintenance_calendar].cal, start, end, &office);
-	return e == SK_ERR_NOMEM ? -1 : e == SK_OK && office == 0;
-}
-
-/* Outages of one service merged into down time, as the store hands them over by start. */
-struct downtime {
-	struct sk_contract *c;
-	const struct sk_service *svc;
-	struct sk_calendar *cal;
-	const struct sk_period *w;
-	int64_t down;
-	sk_time ms, me;    /* the merged outage not yet added; me 0: none */
-	long count, excused;
-};
-
-static enum sk_err take_outage(void *arg, const struct store_outage *o)
-{
-	struct downtime *t = arg;
-	sk_time s = o->start, e = o->end;
-	int64_t secs;
-
-	int left_out = o->planned && o->announced != STORE_NO_TIME
-		       ? maintenance_left_out(t->c, t->svc, o->announced, s, e) : 0;
-	enum sk_err rc;
-
-	if (left_out < 0)
-		return SK_ERR_NOMEM;
-	if (left_out) {
-		t->excused++;
-		return SK_OK;
-	}
-	s = s < t->w->start ? t->w->start : s;
-	e = e > t->w->end ? t->w->end : e;
-	t->count++;
-	/* Merge overlapping outages so no minute is counted twice. */
-	if (t->me && s <= t->me) {
-		if (e > t->me)
-			t->me = e;
-		return SK_OK;
-	}
-	if (t->me) {
-		if ((rc = sk_calendar_between(t->cal, t->ms, t->me, &secs)))
-			return rc;
-		t->down += secs;
-	}
-	t->ms = s;
-	t->me = e;
-	return SK_OK;
-}
-
-/* Availability of a service within its service window; planned and announced maintenance does not count. */
+/* Availability of a service within its service window (score_availability()). */
 static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 				const struct sk_period *w, struct sk_kpi_score *ks, struct fraction *f,
 				struct sk_diag *d)
 {
 	const struct sk_service *svc = &c->services[k->source_service];
-	struct downtime t = { c, svc, c->calendars[svc->calendar].cal, w, 0, 0, 0, 0, 0 };
-	int64_t window, secs;
+	struct score_availability av;
 	enum sk_err rc;
 
-	if ((rc = sk_calendar_between(t.cal, w->start, w->end, &window)))
-		return rc == SK_ERR_NOMEM ? sk_diag_set(d, rc, NULL, 0, NULL, "out of memory")
-		       : sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "window outside 1900-2199");
-	if (window <= 0) {
+	if ((rc = score_availability(db, c, svc, w, &av, d)))
+		return rc;
+	if (av.state == SCORE_AVAIL_EMPTY) {
 		snprintf(ks->detail, sizeof(ks->detail), "service window of %s is empty in %s", svc->id, w->label);
 		return SK_OK;
 	}
-	rc = store_outages(db, svc->id, w->start, w->end, take_outage, &t, d);
-	if (!rc && t.me) {
-		if ((rc = sk_calendar_between(t.cal, t.ms, t.me, &secs)))
-			return diag_ensure(d, rc);
-		t.down += secs;
+	if (av.state == SCORE_AVAIL_NO_DATA) {
+		snprintf(ks->detail, sizeof(ks->detail),
+			 "%s: no outage reported in %s, so no data (the contract does not say that "
+			 "none reported means none occurred: no_outages_means)", svc->id, w->label);
+		return SK_OK;
 	}
-	if (rc)
-		return diag_ensure(d, rc);
 	ks->origin = SK_ORIGIN_OUTAGES;
-	f->num = (i128)(window - t.down) * 100;
-	f->den = window;
-	snprintf(ks->detail, sizeof(ks->detail),
-		 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted; %ld "
-		 "announced maintenance window%s left out)", svc->id, (long long)t.down, (long long)window,
-		 w->label, t.count, t.count == 1 ? "" : "s", t.excused, t.excused == 1 ? "" : "s");
+	f->num = (i128)(av.window - av.down) * 100;
+	f->den = av.window;
+	if (av.assumed)
+		snprintf(ks->detail, sizeof(ks->detail),
+			 "%s: no outage reported in %s, available by the contract "
+			 "(no_outages_means = available)", svc->id, w->label);
+	else
+		snprintf(ks->detail, sizeof(ks->detail),
+			 "%s: %lld of %lld service-window seconds down in %s (%ld outage%s counted; %ld "
+			 "announced maintenance window%s left out)", svc->id, (long long)av.down,
+			 (long long)av.window, w->label, av.outages, av.outages == 1 ? "" : "s",
+			 av.excused, av.excused == 1 ? "" : "s");
 	return SK_OK;
 }
 

@@ -59,6 +59,10 @@ struct report_words {
 		*title_col, *category, *location, *productive, *responded, *resolved, *value,
 		*unit, *detail, *step, *invoice, *chart_response, *chart_resolution,
 		*chart_categories, *kind, *file, *end;
+	/* Availability without data, the data's horizon, the contract's start, open tickets. */
+	const char *avail_no_data_note, *avail_assumed_note, *horizon_note, *horizon_fallback,
+		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
+		*last_import;
 };
 
 /* The words for @lang ("nl", else English). */

@@ -72,6 +72,8 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	const struct sk_rules *ru = &c->rules;
 	char key[32];
 
+	/* First: whether the period ends after the data's horizon (its figures are then incomplete). */
+	put_long(fp, "report", r->period.label, "beyond_horizon", r->beyond_horizon);
 	put(fp, "report", r->period.label, "contract", c->id);
 	put(fp, "report", r->period.label, "contract_name", c->name);
 	put(fp, "report", r->period.label, "contract_sha256", c->sha256);
@@ -79,6 +81,17 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	put_time(fp, r, "report", r->period.label, "period_end", r->period.end);
 	put(fp, "report", r->period.label, "time_zone", sk_tz_name(c->tz));
 	put_time(fp, r, "report", r->period.label, "generated_at", r->generated_at);
+	if (r->horizon_source)
+		put_time(fp, r, "report", r->period.label, "horizon", r->horizon);
+	put(fp, "report", r->period.label, "horizon_source",
+	    r->horizon_source == 1 ? "imports" : r->horizon_source == 2 ? "data" : "none");
+	if (c->has_start) {
+		int y, m, dd;
+
+		sk_civil_from_days(c->start_day, &y, &m, &dd);
+		snprintf(key, sizeof(key), "%04d-%02d-%02d", y, m, dd);
+		put(fp, "report", r->period.label, "contract_start", key);
+	}
 	put(fp, "report", r->period.label, "version", r->version);
 	put_time(fp, r, "report", r->period.label, "slr_due", r->due);
 	put(fp, "decision", "resolution_start", "value", sk_clock_start_name(ru->resolution_start));
@@ -119,6 +132,7 @@ static void write_prio(FILE *fp, const struct sk_report *r, const char *section,
 	snprintf(key, sizeof(key), "%s%s%s%s", prefix, c->priorities[p->priority].id,
 		 p->type >= 0 ? "/" : "", p->type >= 0 ? sk_ticket_type_name((enum sk_ticket_type)p->type) : "");
 	put_long(fp, section, key, "tickets", p->tickets);
+	put_long(fp, section, key, "open", p->open);
 	put_long(fp, section, key, "pending", p->pending);
 	put_long(fp, section, key, "response_n", p->response_n);
 	put_long(fp, section, key, "response_within", p->response_within);
@@ -256,6 +270,10 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 			put_dec(fp, "service", id, "availability", s->availability, -1);
 			put_long(fp, "service", id, "met", s->met);
 		}
+		if (s->no_data)
+			put(fp, "service", id, "availability", "no data");
+		if (s->assumed)
+			put_long(fp, "service", id, "no_outages_reported_means_available", 1);
 		put_long(fp, "service", id, "window_seconds", s->window);
 		put_long(fp, "service", id, "down_seconds", s->down);
 		put_long(fp, "service", id, "outages", s->outages);
@@ -285,6 +303,7 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 		put_time(fp, r, "complaint", k->id, "reported_at", k->reported_at);
 		put_time(fp, r, "complaint", k->id, "solved_at", k->solved_at);
 		put_long(fp, "complaint", k->id, "business_seconds", k->business);
+		put_long(fp, "complaint", k->id, "paused_seconds", k->paused);
 		if (k->has_limit) {
 			put_long(fp, "complaint", k->id, "limit_seconds", k->limit);
 			put_long(fp, "complaint", k->id, "within", k->within);

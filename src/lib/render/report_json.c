@@ -84,6 +84,14 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 	int f = 1;
 
 	kstr(fp, &f, "period", r->period.label);
+	/* Early: whether the period ends after the data's horizon (its figures are then incomplete). */
+	kbool(fp, &f, "beyond_horizon", r->beyond_horizon);
+	if (r->horizon_source)
+		ktime(fp, &f, r, "horizon", r->horizon);
+	else
+		kstr(fp, &f, "horizon", NULL);
+	kstr(fp, &f, "horizon_source",
+	     r->horizon_source == 1 ? "imports" : r->horizon_source == 2 ? "data" : "none");
 	ktime(fp, &f, r, "period_start", r->period.start);
 	ktime(fp, &f, r, "period_end", r->period.end);
 	kstr(fp, &f, "language", lang);
@@ -98,6 +106,14 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		kstr(fp, &g, "id", c->id);
 		kstr(fp, &g, "name", c->name);
 		kstr(fp, &g, "sha256", c->sha256);
+		if (c->has_start) {
+			char day[16];
+			int y, m, dd;
+
+			sk_civil_from_days(c->start_day, &y, &m, &dd);
+			snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, dd);
+			kstr(fp, &g, "start", day);
+		}
 		kstr(fp, &g, "time_zone", sk_tz_name(c->tz));
 		fputc('}', fp);
 	}
@@ -157,6 +173,7 @@ static void prio(FILE *fp, const struct sk_report *r, const struct sk_report_pri
 	kstr(fp, &f, "priority", c->priorities[p->priority].id);
 	kstr(fp, &f, "type", p->type >= 0 ? sk_ticket_type_name((enum sk_ticket_type)p->type) : NULL);
 	knum(fp, &f, "tickets", p->tickets);
+	knum(fp, &f, "open", p->open);
 	knum(fp, &f, "pending", p->pending);
 	knum(fp, &f, "response_n", p->response_n);
 	knum(fp, &f, "response_within", p->response_within);
@@ -279,6 +296,7 @@ static void cases(FILE *fp, const struct sk_report *r, const char *name,
 		ktime(fp, &f, r, "solved_at", k->solved_at);
 		knum(fp, &f, "business_seconds", k->business);
 		if (complaint) {
+			knum(fp, &f, "paused_seconds", k->paused);
 			if (k->has_limit) {
 				knum(fp, &f, "limit_seconds", k->limit);
 				kbool(fp, &f, "within", k->within);
@@ -312,6 +330,8 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 			kdec(fp, &f, "availability", s->availability, -1);
 			kbool(fp, &f, "met", s->met);
 		}
+		kbool(fp, &f, "no_data", s->no_data);
+		kbool(fp, &f, "no_outages_reported_means_available", s->assumed);
 		knum(fp, &f, "window_seconds", s->window);
 		knum(fp, &f, "down_seconds", s->down);
 		knum(fp, &f, "outages", s->outages);

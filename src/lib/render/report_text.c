@@ -117,7 +117,15 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	text_escape(line, sizeof(line), c->name, 0);
 	for (size_t i = 0, n = report_width(line) < WIDTH ? report_width(line) : WIDTH; i < n; i++)
 		fputc('=', fp);
-	fputs("\n\n", fp);
+	fputc('\n', fp);
+	/* Said first: figures of a period the data does not reach are incomplete. */
+	if (r->beyond_horizon) {
+		snprintf(line, sizeof(line), w->beyond_horizon,
+			 report_time(r, r->period.end, b1, sizeof(b1)),
+			 report_time(r, r->horizon, b2, sizeof(b2)));
+		wrap(fp, 0, 2, line);
+	}
+	fputc('\n', fp);
 	/* The contract's own text is data too: escaped like the tickets'. */
 	fprintf(fp, "%-18s", w->contract);
 	text_write_escaped(fp, c->id);
@@ -138,8 +146,17 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	fprintf(fp, "%-18s%.10s %s %04d-%02d-%02d (%s)\n", w->period,
 		report_time(r, r->period.start, b1, sizeof(b1)), w->through, last.year, last.month,
 		last.day, sk_tz_name(c->tz));
-	fprintf(fp, "%-18s%s (%s)\n", w->generated, report_time(r, r->generated_at, b1, sizeof(b1)),
-		w->generated_note);
+	fprintf(fp, "%-18s%s (%s)\n", w->generated,
+		r->horizon_source ? report_time(r, r->horizon, b1, sizeof(b1)) : "-",
+		r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback);
+	fprintf(fp, "%-18s%s (%s)\n", w->last_import,
+		report_time(r, r->generated_at, b1, sizeof(b1)), w->generated_note);
+	if (c->has_start) {
+		int y, m, dd;
+
+		sk_civil_from_days(c->start_day, &y, &m, &dd);
+		fprintf(fp, "%-18s%04d-%02d-%02d\n", w->contract_start, y, m, dd);
+	}
 	fprintf(fp, "%-18s%s\n", w->version, r->version);
 	fprintf(fp, "%-18s%s (%d %s %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
 		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);
@@ -240,7 +257,7 @@ static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		report_hm(p->mttp, b[7], 48);
 	else
 		snprintf(b[7], 48, "-");
-	snprintf(b[8], 48, "%ld", p->pending);
+	snprintf(b[8], 48, "%ld", p->open);
 	for (int i = 0; i < 9; i++)
 		cells[i] = b[i];
 }
@@ -261,6 +278,7 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 		row(fp, cols, 9, cells);
 	}
 	wrap(fp, 2, 2, w->mttr_note);
+	wrap(fp, 2, 2, w->open_note);
 }
 
 /* "0:15", or "<0:15" for a target the contract wants undercut. */
@@ -566,9 +584,25 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 	}
 }
 
+/* Why a service has no figure, or has one without any outage reported. */
+static void note_services(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	int no_data = 0, assumed = 0;
+
+	for (size_t i = 0; i < r->n_services; i++) {
+		no_data |= r->services[i].no_data;
+		assumed |= r->services[i].assumed;
+	}
+	if (no_data)
+		wrap(fp, 2, 4, w->avail_no_data_note);
+	if (assumed)
+		wrap(fp, 2, 4, w->avail_assumed_note);
+}
+
 static void write_services(FILE *fp, const struct sk_report *r, const struct report_words *w)
 {
-	static const struct col cols[] = { { 30, 0 }, { 8, 1 }, { 10, 1 }, { 9, 1 }, { 9, 1 },
+	/* "measured" holds "geen gegevens" (13 columns). */
+	static const struct col cols[] = { { 27, 0 }, { 8, 1 }, { 13, 1 }, { 9, 1 }, { 9, 1 },
 					   { 9, 1 }, { 8, 1 }, { 7, 0 } };
 	const char *head[8] = { w->service, w->norm, w->measured, w->service_window, w->down,
 				w->outages, w->planned, w->met };
@@ -594,7 +628,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 				      SK_HIGHER_IS_BETTER, s->met, 3, &f);
 			cells[2] = report_figure_pct(w, &f, s->service->norm, b[2], 64);
 		} else {
-			cells[2] = "-";
+			cells[2] = s->no_data ? w->no_data : "-";
 		}
 		cells[3] = report_hm(s->window, b[3], 64);
 		cells[4] = report_hm(s->down, b[4], 64);
@@ -605,6 +639,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		cells[7] = s->has_value ? yes_no(w, s->met) : w->na;
 		row(fp, cols, 8, cells);
 	}
+	note_services(fp, r, w);
 }
 
 static void write_changes(FILE *fp, const struct sk_report *r, const struct report_words *w)
@@ -667,6 +702,7 @@ static void write_complaints(FILE *fp, const struct sk_report *r, const struct r
 			wrap(fp, 4, 6, line);
 		}
 	}
+	wrap(fp, 2, 2, w->complaint_note);
 }
 
 static void write_escalations(FILE *fp, const struct sk_report *r, const struct report_words *w)

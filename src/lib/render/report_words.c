@@ -60,7 +60,9 @@ static const struct report_words nl = {
 	.within_of = "%ld van %ld binnen norm", .measurement = "meting",
 	.no_data = "geen gegevens", .outage_detail = "beschikbaarheid binnen het servicevenster",
 	.mttr_note = "MTTR en MTTP: gemiddelde werktijd (u:mm, pauzes niet meegeteld) van melding tot"
-		     " oplossing en tot de gebruiker weer kan werken; klokuren staan in de XLSX",
+		     " oplossing en tot de gebruiker weer kan werken, over de tickets die in de"
+		     " periode zijn opgelost (weer productief), ook als hun oordeel in een andere"
+		     " periode telde; klokuren staan in de XLSX",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld van %ld",
 		[SK_SRC_RESPONSE] = "%ld van %ld reactieklokken binnen norm",
@@ -107,6 +109,21 @@ static const struct report_words nl = {
 	.chart_resolution = "Oplossing binnen norm per prioriteit",
 	.chart_categories = "Tickets per categorie", .kind = "soort", .file = "bestand",
 	.end = "Einde van de rapportage",
+	/* Availability without data, the data's horizon, the contract's start, open tickets. */
+	.avail_no_data_note = "geen gegevens: voor de dienst is in de periode geen storing gemeld, en het"
+			      " contract zegt niet dat geen melding geen storing betekent"
+			      " (no_outages_means)",
+	.avail_assumed_note = "geen storing gemeld: volgens het contract telt de dienst dan als"
+			      " beschikbaar (no_outages_means = available)",
+	.horizon_note = "horizon: het laatste moment dat de imports dekken",
+	.horizon_fallback = "horizon: het laatste tijdstip in de gegevens",
+	.beyond_horizon = "LET OP: de periode loopt tot %s, de gegevens tot %s; wat daarna gebeurde"
+			  " ontbreekt in deze rapportage",
+	.contract_start = "Contract vanaf", .last_import = "Laatste import",
+	.pending_clocks = "lopende klokken",
+	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
+	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
+			  " zoals sla-compute en de klachten-KPI hem tellen",
 };
 
 static const struct report_words en = {
@@ -162,7 +179,9 @@ static const struct report_words en = {
 	.measurement = "measurement", .no_data = "no data",
 	.outage_detail = "availability within the service window",
 	.mttr_note = "MTTR and MTTP: mean business time (h:mm, pauses left out) from report to"
-		     " resolution and to the user working again; wall-clock means are in the XLSX",
+		     " resolution and to the user working again, over the tickets resolved"
+		     " (productive again) in the period, also when their verdict counted in another"
+		     " period; wall-clock means are in the XLSX",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld of %ld",
 		[SK_SRC_RESPONSE] = "%ld of %ld response clocks within target",
@@ -209,6 +228,21 @@ static const struct report_words en = {
 	.chart_resolution = "Resolution within target per priority",
 	.chart_categories = "Tickets per category", .kind = "kind", .file = "file",
 	.end = "End of report",
+	/* Availability without data, the data's horizon, the contract's start, open tickets. */
+	.avail_no_data_note = "no data: no outage was reported for the service in the period, and the"
+			      " contract does not say that none reported means none occurred"
+			      " (no_outages_means)",
+	.avail_assumed_note = "no outage reported: by the contract the service then counts as"
+			      " available (no_outages_means = available)",
+	.horizon_note = "horizon: the latest time the imports cover",
+	.horizon_fallback = "horizon: the latest time in the data",
+	.beyond_horizon = "NOTE: the period runs to %s, the data to %s; what happened after that is"
+			  " missing from this report",
+	.contract_start = "Contract from", .last_import = "Latest import",
+	.pending_clocks = "pending clocks",
+	.open_note = "open: tickets not yet resolved at the end of the period",
+	.complaint_note = "duration: business time from report to solution, pauses left out, as"
+			  " sla-compute and the complaint KPI count it",
 };
 
 const struct report_words *report_words_for(const char *lang)

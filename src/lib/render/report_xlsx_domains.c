@@ -337,6 +337,15 @@ static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		 report_period_name(w, &r->period, name, sizeof(name)));
 	xw_str(x, s, row++, 0, text, x->title);
 	xw_str(x, s, row++, 0, c->name, x->bold);
+	/* Said first: figures of a period the data does not reach are incomplete. */
+	if (r->beyond_horizon) {
+		char b1[32], b2[32];
+
+		snprintf(text, sizeof(text), w->beyond_horizon,
+			 report_time(r, r->period.end, b1, sizeof(b1)),
+			 report_time(r, r->horizon, b2, sizeof(b2)));
+		xw_str(x, s, row++, 0, text, x->bold);
+	}
 	row++;
 	snprintf(text, sizeof(text), "%s (%s)", c->id, base ? base + 1 : c->path);
 	row = pair(x, s, row, w->contract, text);
@@ -349,8 +358,19 @@ static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_time(x, s, row - 1, 3, r->period.end - 1, x->date);
 	xw_str(x, s, row - 1, 4, sk_tz_name(c->tz), NULL);
 	xw_str(x, s, row, 0, w->generated, x->bold);
+	if (r->horizon_source)
+		xw_time(x, s, row, 1, r->horizon, x->dt);
+	xw_str(x, s, row++, 2, r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback, NULL);
+	xw_str(x, s, row, 0, w->last_import, x->bold);
 	xw_time(x, s, row, 1, r->generated_at, x->dt);
 	xw_str(x, s, row++, 2, w->generated_note, NULL);
+	if (c->has_start) {
+		int y, m, dd;
+
+		sk_civil_from_days(c->start_day, &y, &m, &dd);
+		snprintf(text, sizeof(text), "%04d-%02d-%02d", y, m, dd);
+		row = pair(x, s, row, w->contract_start, text);
+	}
 	row = pair(x, s, row, w->version, r->version);
 	xw_str(x, s, row, 0, w->due, x->bold);
 	xw_time(x, s, row, 1, r->due, x->dt);
@@ -475,6 +495,8 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 				      SK_HIGHER_IS_BETTER, sv->met, 2, &fig);
 			xw_num(x, s, row, 3, (double)sv->availability / 1e8,
 			       xw_figure_format(x, &fig, 2, x->pct2));
+		} else if (sv->no_data) {
+			xw_str(x, s, row, 3, w->no_data, NULL);
 		}
 		xw_dur(x, s, row, 4, sv->window);
 		xw_dur(x, s, row, 5, sv->down);

@@ -27,9 +27,10 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	const struct sk_report *r = x->r;
 	const struct sk_contract *c = r->contract;
 	const struct report_words *w = x->w;
-	const char *head[16] = { w->priorities, w->change_type, w->tickets, w->response, w->within_n,
+	const char *head[17] = { w->priorities, w->change_type, w->tickets, w->response, w->within_n,
 				 w->response_within, w->resolution, w->within_n, w->resolution_within,
-				 w->norm, w->met, "MTTR", "MTTR (klok)", "MTTP", "MTTP (klok)", w->pending };
+				 w->norm, w->met, "MTTR", "MTTR (klok)", "MTTP", "MTTP (klok)", w->pending,
+				 w->pending_clocks };
 	lxw_row_t first;
 	char label[64];
 
@@ -37,7 +38,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	head[12] = w->mark == ',' ? "MTTR (klok)" : "MTTR (wall)";
 	head[14] = w->mark == ',' ? "MTTP (klok)" : "MTTP (wall)";
 	xw_str(x, s, row++, 0, w->priorities, x->title);
-	xw_header(x, s, row++, head, 16);
+	xw_header(x, s, row++, head, 17);
 	first = row;
 	for (size_t i = 0; i < r->n_prio; i++, row++) {
 		const struct sk_report_prio *p = &r->prio[i];
@@ -67,12 +68,14 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_dur(x, s, row, 13, p->mttp);
 			xw_dur(x, s, row, 14, p->mttp_wall);
 		}
-		xw_num(x, s, row, 15, (double)p->pending, x->count);
+		xw_num(x, s, row, 15, (double)p->open, x->count);
+		xw_num(x, s, row, 16, (double)p->pending, x->count);
 	}
 	xw_colour_formula(x, s, first, 5, row - 1, 5, 5, 9, 1);
 	xw_colour_formula(x, s, first, 8, row - 1, 8, 8, 9, 1);
 	xw_colour_words(x, s, first, 10, row - 1, 10, w->no, w->yes);
 	xw_str(x, s, row++, 0, w->mttr_note, NULL);
+	xw_str(x, s, row++, 0, w->open_note, NULL);
 	return row + 1;
 }
 

@@ -78,51 +78,118 @@ int report_top_priority(const struct sk_contract *c)
 	return top;
 }
 
-void report_prio_figures(const struct sk_contract *c, const struct sk_results *res, int prio,
-			 int type, struct sk_report_prio *out)
+/* 1 when @t lies in @p. */
+static int within_period(const struct sk_period *p, sk_time t)
 {
-	int64_t mttr = 0, mttr_wall = 0, mttp = 0, mttp_wall = 0;
+	return t >= p->start && t < p->end;
+}
+
+/*
+ * Whether the verdict @v of a ticket reported at @reported was resolved in
+ * @p: mttr_wall is set only for a resolution at or before the period's end.
+ */
+static int resolved_in(const struct sk_period *p, const struct sk_verdict *v, sk_time reported)
+{
+	return v->mttr_wall >= 0 && within_period(p, reported + v->mttr_wall);
+}
+
+static int productive_in(const struct sk_period *p, const struct sk_verdict *v, sk_time reported)
+{
+	return v->mttp_wall >= 0 && within_period(p, reported + v->mttp_wall);
+}
+
+enum sk_err report_others_take(void *arg, const struct sk_result *x)
+{
+	static char empty[1];
+	struct report_others *l = arg;
+	const struct sk_verdict *v = &x->v;
+	struct sk_result *k;
+
+	if (v->excluded || !(v->mttr_wall < 0 || resolved_in(l->period, v, x->ticket.reported_at) ||
+			     productive_in(l->period, v, x->ticket.reported_at)))
+		return SK_OK;
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 64;
+		struct sk_result *nr = realloc(l->r, nc * sizeof(*nr));
+
+		if (!nr)
+			return SK_ERR_NOMEM;
+		l->r = nr;
+		l->cap = nc;
+	}
+	/* The verdict is released after the call: keep none of what it owns. */
+	k = &l->r[l->n++];
+	*k = *x;
+	k->v.pauses = NULL;
+	k->v.n_pauses = 0;
+	k->v.reason = empty;
+	k->ticket.events = NULL;
+	k->ticket.n_events = 0;
+	k->ticket.pauses = NULL;
+	k->ticket.n_pauses = 0;
+	return SK_OK;
+}
+
+/* Count ticket @x (of the results or beside them) into @out. */
+static void tally(const struct sk_period *p, const struct sk_result *x, struct sk_report_prio *out,
+		  int64_t sums[4])
+{
+	const struct sk_verdict *v = &x->v;
+	sk_time reported = x->ticket.reported_at;
+	int rs, rv;
+
+	/* Listed apart: in none of the row's columns (wrong_channel = separate). */
+	if (v->excluded)
+		return;
+	out->pending += x->pending;
+	/* Not resolved at the period's end (mttr_wall is set only for a resolution by then). */
+	out->open += v->mttr_wall < 0;
+	rs = x->response_counts &&
+	     (v->response.state == SK_CLOCK_MET || v->response.state == SK_CLOCK_BREACHED);
+	rv = x->resolution_counts &&
+	     (v->resolution.state == SK_CLOCK_MET || v->resolution.state == SK_CLOCK_BREACHED);
+	if (rs || rv)
+		out->tickets++;
+	if (rs) {
+		out->response_n++;
+		out->response_within += v->response.state == SK_CLOCK_MET;
+	}
+	if (rv) {
+		out->resolution_n++;
+		out->resolution_within += v->resolution.state == SK_CLOCK_MET;
+	}
+	/*
+	 * Means over the tickets that stopped in the period, whatever period
+	 * their verdict counted in: a breach that counted last month is still
+	 * one of this month's resolutions.
+	 */
+	if (v->resolution.stop && resolved_in(p, v, reported)) {
+		sums[0] += v->resolution.elapsed;
+		sums[1] += v->mttr_wall;
+		out->mttr_n++;
+	}
+	if (productive_in(p, v, reported)) {
+		sums[2] += v->mttp_business;
+		sums[3] += v->mttp_wall;
+		out->mttp_n++;
+	}
+}
+
+void report_prio_figures(const struct sk_contract *c, const struct sk_results *res,
+			 const struct sk_result *others, size_t n_others, int prio, int type,
+			 struct sk_report_prio *out)
+{
+	int64_t sums[4] = { 0, 0, 0, 0 };
 	int decimals = c->rules.pct_decimals;
 
 	memset(out, 0, sizeof(*out));
 	out->priority = prio;
 	out->type = type;
-	for (size_t i = 0; i < res->n; i++) {
-		const struct sk_result *x = &res->r[i];
-		const struct sk_verdict *v = &x->v;
-		int rs, rv;
+	for (size_t i = 0; i < res->n + n_others; i++) {
+		const struct sk_result *x = i < res->n ? &res->r[i] : &others[i - res->n];
 
-		if (v->priority != prio || (type >= 0 && (int)x->ticket.type != type))
-			continue;
-		if (x->pending)
-			out->pending++;
-		if (v->excluded)
-			continue;
-		rs = x->response_counts &&
-		     (v->response.state == SK_CLOCK_MET || v->response.state == SK_CLOCK_BREACHED);
-		rv = x->resolution_counts &&
-		     (v->resolution.state == SK_CLOCK_MET || v->resolution.state == SK_CLOCK_BREACHED);
-		if (rs || rv)
-			out->tickets++;
-		if (rs) {
-			out->response_n++;
-			out->response_within += v->response.state == SK_CLOCK_MET;
-		}
-		if (rv) {
-			out->resolution_n++;
-			out->resolution_within += v->resolution.state == SK_CLOCK_MET;
-			/* Means over the resolutions of the period, as the SLR counts them. */
-			if (v->mttr_wall >= 0 && v->resolution.stop) {
-				mttr += v->resolution.elapsed;
-				mttr_wall += v->mttr_wall;
-				out->mttr_n++;
-			}
-			if (v->mttp_wall >= 0) {
-				mttp += v->mttp_business;
-				mttp_wall += v->mttp_wall;
-				out->mttp_n++;
-			}
-		}
+		if (x->v.priority == prio && (type < 0 || (int)x->ticket.type == type))
+			tally(&res->period, x, out, sums);
 	}
 	if (out->response_n)
 		sk_dec_percent(SK_DEC(out->response_within), SK_DEC(out->response_n), decimals,
@@ -136,10 +203,10 @@ void report_prio_figures(const struct sk_contract *c, const struct sk_results *r
 		out->met = (!out->response_n || reaches(out->response_within, out->response_n, out->norm)) &&
 			   (!out->resolution_n ||
 			    reaches(out->resolution_within, out->resolution_n, out->norm));
-	out->mttr = mean_seconds(mttr, out->mttr_n);
-	out->mttr_wall = mean_seconds(mttr_wall, out->mttr_n);
-	out->mttp = mean_seconds(mttp, out->mttp_n);
-	out->mttp_wall = mean_seconds(mttp_wall, out->mttp_n);
+	out->mttr = mean_seconds(sums[0], out->mttr_n);
+	out->mttr_wall = mean_seconds(sums[1], out->mttr_n);
+	out->mttp = mean_seconds(sums[2], out->mttp_n);
+	out->mttp_wall = mean_seconds(sums[3], out->mttp_n);
 }
 
 /* Per priority: all types together, then every type that has tickets. */
@@ -152,12 +219,13 @@ static enum sk_err gather_prio(struct sk_report *r)
 	if (!r->prio)
 		return SK_ERR_NOMEM;
 	for (size_t p = 0; p < c->n_priorities; p++) {
-		report_prio_figures(c, r->results, (int)p, -1, &r->prio[r->n_prio++]);
+		report_prio_figures(c, r->results, r->others, r->n_others, (int)p, -1,
+				    &r->prio[r->n_prio++]);
 		for (int t = 0; t < SK_TICKET_TYPES; t++) {
 			struct sk_report_prio *row = &r->prio[r->n_prio];
 
-			report_prio_figures(c, r->results, (int)p, t, row);
-			if (row->tickets || row->pending)
+			report_prio_figures(c, r->results, r->others, r->n_others, (int)p, t, row);
+			if (row->tickets || row->open || row->pending || row->mttr_n || row->mttp_n)
 				r->n_prio++;
 		}
 	}
@@ -269,10 +337,54 @@ struct sk_report *report_new(const struct sk_contract *c, const struct sk_period
 	return r;
 }
 
+/*
+ * A period that ends before the contract starts has nothing to report: it
+ * is refused rather than shown as a report of nothing ([contract] start).
+ */
+static enum sk_err check_contract_start(const struct sk_contract *c, const struct sk_period *p,
+					struct sk_diag *d)
+{
+	struct sk_civil sc = { 0 };
+	sk_time start;
+
+	if (!c->has_start)
+		return SK_OK;
+	sk_civil_from_days(c->start_day, &sc.year, &sc.month, &sc.day);
+	start = sk_tz_from_civil(c->tz, &sc, NULL);
+	if (p->end > start)
+		return SK_OK;
+	return sk_diag_set(d, SK_ERR_USAGE, c->path, 0, "start",
+			   "period %s ends before the contract starts (%04d-%02d-%02d, [contract] start)",
+			   p->label, sc.year, sc.month, sc.day);
+}
+
+/* The data's horizon, and whether the period ends after it. */
+static enum sk_err gather_horizon(struct sk_db *db, struct sk_report *r, struct sk_diag *d)
+{
+	enum store_horizon from;
+	enum sk_err rc = store_data_horizon(db, &r->horizon, &from, d);
+
+	if (rc)
+		return rc;
+	r->horizon_source = from == STORE_HORIZON_IMPORTS ? 1 : from == STORE_HORIZON_DATA ? 2 : 0;
+	/* The horizon is the last instant covered; the period's end is the first one after it. */
+	r->beyond_horizon = r->horizon_source && r->horizon < r->period.end - 1;
+	return SK_OK;
+}
+
 enum sk_err report_gather_verdicts(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 				   struct results_feed *feed, struct sk_diag *d)
 {
-	return results_compute(db, c, &r->period, &r->results, d, feed, RESULTS_TITLES);
+	struct report_others l = { &r->period, NULL, 0, 0 };
+	struct results_others others = { report_others_take, &l };
+	enum sk_err rc;
+
+	if ((rc = check_contract_start(c, &r->period, d)))
+		return rc;
+	rc = results_compute_with(db, c, &r->period, &r->results, d, feed, RESULTS_TITLES, &others);
+	r->others = l.r;
+	r->n_others = l.n;
+	return rc;
 }
 
 enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
@@ -294,10 +406,11 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	}
 	if ((rc = gather_prio(r)) || (rc = gather_lists(r)) ||
 	    (rc = report_gather_services(db, r, d)) ||
-	    (rc = report_gather_cases(db, r, a, d)) ||
+	    (rc = report_gather_cases(db, c, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||
 	    (rc = report_gather_sources(db, r, a, d)) ||
-	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)))
+	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)) ||
+	    (rc = gather_horizon(db, r, d)))
 		goto fail;
 	return SK_OK;
 fail:
@@ -336,6 +449,7 @@ void sk_report_free(struct sk_report *r)
 	if (!r)
 		return;
 	sk_results_free(r->results);
+	free(r->others);
 	sk_score_free(r->score);
 	free(r->imports);
 	free(r->prio);

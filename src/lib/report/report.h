@@ -23,9 +23,28 @@
 /* The most urgent priority (lowest level), -1 when the contract has none. */
 int report_top_priority(const struct sk_contract *c);
 
-/* Figures of priority @prio and @type (-1: all) over the results @res. */
-void report_prio_figures(const struct sk_contract *c, const struct sk_results *res, int prio,
-			 int type, struct sk_report_prio *out);
+/*
+ * The tickets results_compute() leaves out of a period's results, kept
+ * (report_others()) where the means or the open count need them: not
+ * excluded, and open at the period's end, resolved in it or productive
+ * again in it.
+ */
+struct report_others {
+	const struct sk_period *period;
+	struct sk_result *r;
+	size_t n, cap;
+};
+
+/* The hook of results_compute_with() that fills @l (its arg). */
+enum sk_err report_others_take(void *arg, const struct sk_result *x);
+
+/*
+ * Figures of priority @prio and @type (-1: all) over the results @res of
+ * a period and the @n_others tickets judged for it beside them.
+ */
+void report_prio_figures(const struct sk_contract *c, const struct sk_results *res,
+			 const struct sk_result *others, size_t n_others, int prio, int type,
+			 struct sk_report_prio *out);
 
 /*
  * sk_report_gather() in steps: an empty report of period @p; its verdicts
@@ -53,8 +72,8 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 enum sk_err report_gather_services(struct sk_db *db, struct sk_report *r, struct sk_diag *d);
 
 /* Changes, complaints and hand-overs, read from the tickets. */
-enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct arena *a,
-				struct sk_diag *d);
+enum sk_err report_gather_cases(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				struct arena *a, struct sk_diag *d);
 
 /* Locations, categories, the top-3 and the months. */
 enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct sk_report *r,

@@ -264,66 +264,29 @@ out:
 	return rc;
 }
 
-/* A service's outages merged into down time, as the store hands them over by start. */
-struct downtime {
-	const struct sk_period *p;
-	struct sk_calendar *cal;
-	int64_t notice;            /* seconds a planned outage is announced ahead, at least */
-	struct sk_report_service *out;
-	sk_time ms, me;            /* the merged outage not yet added; me 0: none */
-};
-
-static enum sk_err take_outage(void *arg, const struct store_outage *o)
-{
-	struct downtime *t = arg;
-	sk_time s = o->start, e = o->end;
-	int64_t secs;
-
-	if (o->planned == 1 && o->announced != STORE_NO_TIME && s - o->announced >= t->notice) {
-		t->out->planned++;
-		return SK_OK;
-	}
-	s = s < t->p->start ? t->p->start : s;
-	e = e > t->p->end ? t->p->end : e;
-	t->out->outages++;
-	if (t->me && s <= t->me) {
-		if (e > t->me)
-			t->me = e;
-		return SK_OK;
-	}
-	if (t->me && sk_calendar_between(t->cal, t->ms, t->me, &secs) == SK_OK)
-		t->out->down += secs;
-	t->ms = s;
-	t->me = e;
-	return SK_OK;
-}
-
-/* Availability of service @svc over the period, as sla-score measures it. */
+/* Availability of service @svc over the period: the outages KPI's computation. */
 static enum sk_err service_availability(struct sk_db *db, const struct sk_report *r,
 					const struct sk_service *svc, struct sk_report_service *out,
 					struct sk_diag *d)
 {
-	const struct sk_contract *c = r->contract;
-	struct downtime t = { &r->period, c->calendars[svc->calendar].cal,
-			      svc->notice.set ? sk_duration_seconds(&svc->notice, 86400) : 0, out,
-			      0, 0 };
-	int64_t secs;
+	struct score_availability av;
 	enum sk_err rc;
 
 	memset(out, 0, sizeof(*out));
 	out->service = svc;
-	if (sk_calendar_between(t.cal, r->period.start, r->period.end, &out->window))
-		return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL, "period outside 1900-2199");
-	/* Same rule as the outages KPI: announced planned maintenance does not count, overlaps merge. */
-	rc = store_outages(db, svc->id, r->period.start, r->period.end, take_outage, &t, d);
-	if (t.me && sk_calendar_between(t.cal, t.ms, t.me, &secs) == SK_OK)
-		out->down += secs;
-	if (rc || out->window <= 0)
+	if ((rc = score_availability(db, r->contract, svc, &r->period, &av, d)))
 		return rc;
+	out->window = av.window;
+	out->down = av.down;
+	out->outages = av.outages;
+	out->planned = av.excused;
+	out->no_data = av.state == SCORE_AVAIL_NO_DATA;
+	out->assumed = av.assumed;
+	if (av.state != SCORE_AVAIL_VALUE)
+		return SK_OK;
 	out->has_value = 1;
-	sk_dec_percent(SK_DEC(out->window - out->down), SK_DEC(out->window), 6, &out->availability);
-	/* Fits 64 bits: a year has fewer than 2^25 seconds, a norm at most 100e6. */
-	out->met = (out->window - out->down) * 100 * SK_DEC_ONE >= svc->norm * out->window;
+	sk_dec_percent(SK_DEC(av.window - av.down), SK_DEC(av.window), 6, &out->availability);
+	out->met = av.met;
 	return SK_OK;
 }
 

@@ -84,9 +84,9 @@ static enum sk_err take_case(void *arg, const struct store_case *row)
 	if (read_case(r, row, cs->a, &k, complaint ? cs->cal : r->contract->default_calendar))
 		return SK_ERR_NOMEM;
 	if (complaint) {
+		/* Its time and verdict come after the walk (complaint_times()). */
 		k.has_limit = cs->has_limit;
 		k.limit = cs->limit;
-		k.within = cs->has_limit && k.solved_at && k.business <= cs->limit;
 		return push_case(&r->complaints, &r->n_complaints, &k) ? SK_ERR_NOMEM : SK_OK;
 	}
 	r->changes.total++;
@@ -105,15 +105,40 @@ static enum sk_err take_case(void *arg, const struct store_case *row)
 	return push_case(&r->change_list, &r->n_changes, &k) ? SK_ERR_NOMEM : SK_OK;
 }
 
-enum sk_err report_gather_cases(struct sk_db *db, struct sk_report *r, struct arena *a,
-				struct sk_diag *d)
+/*
+ * Each complaint's time and whether it is within its limit, as the
+ * tickets:complaint KPI and sla-compute count it (score_complaint_time():
+ * pauses left out), at the period's end; the escalations read the same.
+ */
+static enum sk_err complaint_times(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				   int cal, struct sk_diag *d)
+{
+	enum sk_err rc;
+
+	for (size_t i = 0; i < r->n_complaints; i++) {
+		struct sk_report_case *k = &r->complaints[i];
+		struct score_complaint t;
+
+		if ((rc = score_complaint_time(db, c, k->id, cal, r->period.end, &t, d)))
+			return rc;
+		k->solved_at = t.solved;
+		k->business = t.business;
+		k->paused = t.paused;
+		k->within = k->has_limit && k->solved_at && k->business <= k->limit;
+	}
+	return SK_OK;
+}
+
+enum sk_err report_gather_cases(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				struct arena *a, struct sk_diag *d)
 {
 	struct cases cs = { r, a, r->contract->default_calendar, 0, 0 };
 	enum sk_err rc;
 
 	cs.has_limit = complaint_limit(r->contract, &cs.cal, &cs.limit);
 	/* Active in the period: reported before its end, not solved before its start. */
-	if ((rc = store_cases(db, r->period.start, r->period.end, take_case, &cs, d)))
+	if ((rc = store_cases(db, r->period.start, r->period.end, take_case, &cs, d)) ||
+	    (rc = complaint_times(db, c, r, cs.cal, d)))
 		return rc;
 	return store_count_escalated(db, r->period.start, r->period.end, &r->handovers, d);
 }
@@ -160,6 +185,10 @@ static enum sk_err gather_month(struct sk_db *db, struct sk_contract *c, struct 
 				struct sk_report_month *m, struct arena *a, struct sk_diag *d)
 {
 	struct sk_results *res = r->results;
+	struct report_others l = { &m->period, NULL, 0, 0 };
+	struct results_others others = { report_others_take, &l };
+	const struct sk_result *other = r->others;
+	size_t n_other = r->n_others;
 	struct sk_report_count *cat = NULL;
 	size_t n_cat = 0;
 	enum sk_err rc = SK_OK;
@@ -169,10 +198,18 @@ static enum sk_err gather_month(struct sk_db *db, struct sk_contract *c, struct 
 	if (!m->prio || !m->category)
 		return SK_ERR_NOMEM;
 	/* A monthly report's only month is the report itself. */
-	if (r->period.months != 1 && (rc = sk_results_compute(db, c, &m->period, &res, d)))
-		return rc;
+	if (r->period.months != 1) {
+		rc = results_compute_with(db, c, &m->period, &res, d, NULL, 0, &others);
+		other = l.r;
+		n_other = l.n;
+		if (rc) {
+			free(l.r);
+			return rc;
+		}
+	}
 	for (size_t p = 0; p < c->n_priorities; p++)
-		report_prio_figures(c, res, (int)p, -1, &m->prio[p]);
+		report_prio_figures(c, res, other, n_other, (int)p, -1, &m->prio[p]);
+	free(l.r);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct sk_result *x = &res->r[i];
 

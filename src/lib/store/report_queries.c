@@ -315,3 +315,16 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+
+/* The latest instant any row of the data names (tickets, status events, pauses, outages, calls). */
+#define LATEST_SQL \
+	"SELECT MAX(m) FROM (" \
+	" SELECT MAX(MAX(reported_at), COALESCE(MAX(responded_at), 0), COALESCE(MAX(resolved_at), 0)," \
+	"  COALESCE(MAX(closed_at), 0)) AS m FROM tickets" \
+	" UNION ALL SELECT MAX(at) FROM ticket_events" \
+	" UNION ALL SELECT MAX(MAX(start_at), COALESCE(MAX(end_at), 0)) FROM pauses" \
+	" UNION ALL SELECT MAX(end_at) FROM outages" \
+	" UNION ALL SELECT MAX(started_at) FROM calls)"
+
+

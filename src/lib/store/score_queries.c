@@ -22,14 +22,14 @@ static int col_flag(sqlite3_stmt *st, int i)
 /* The columns of KPI_TICKETS_SQL, in order. */
 enum {
 	KT_REPORTED, KT_RESOLVED, KT_CLOSED, KT_ESCALATED, KT_ONSITE, KT_RCA, KT_TYPE,
-	KT_CHANGE_TYPE, KT_PRIORITY, KT_CATEGORY, KT_FCR, KT_CAB, KT_FAILED
+	KT_CHANGE_TYPE, KT_PRIORITY, KT_CATEGORY, KT_FCR, KT_CAB, KT_FAILED, KT_ID
 };
 
 /* Only tickets with a time in the window can count for any rule. */
 #define KPI_TICKETS_SQL \
 	"SELECT reported_at, resolved_at, closed_at, escalated_at, onsite_at," \
 	" rca_at, type, change_type, priority, category, first_contact_resolved," \
-	" cab_approved, change_failed FROM tickets" \
+	" cab_approved, change_failed, id FROM tickets" \
 	" WHERE (reported_at >= ?1 AND reported_at < ?2)" \
 	" OR (COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2)" \
 	" OR (resolved_at >= ?1 AND resolved_at < ?2)" \
@@ -63,7 +63,8 @@ enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, stor
 		t.fcr = col_flag(st, KT_FCR);
 		t.cab = col_flag(st, KT_CAB);
 		t.failed = col_flag(st, KT_FAILED);
-		if (!t.type || !t.priority) {
+		t.id = (const char *)sqlite3_column_text(st, KT_ID);
+		if (!t.type || !t.priority || !t.id) {
 			rc = SK_ERR_NOMEM; /* NOT NULL columns: only a failed allocation gives NULL */
 			break;
 		}

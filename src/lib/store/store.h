@@ -49,6 +49,7 @@ void store_read_end(struct sk_db *db, const char *name);
 
 /* The columns of one ticket the score's ticket-column KPIs look at. */
 struct store_kpi_ticket {
+	const char *id;                                    /* never NULL */
 	sk_time reported;
 	sk_time resolved, closed, escalated, onsite, rca; /* STORE_NO_TIME: NULL */
 	const char *type, *priority;                       /* never NULL */
@@ -178,6 +179,24 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 			  enum sk_err (*fn)(void *arg, const struct store_import_row *im), void *arg,
 			  struct sk_diag *d);
 
+/* Where a report's data horizon comes from. */
+enum store_horizon {
+	STORE_HORIZON_NONE = 0,    /* no data at all */
+	STORE_HORIZON_IMPORTS,     /* imports.horizon, the latest over the imports */
+	STORE_HORIZON_DATA         /* an older database: the latest time in the data */
+};
+
+/*
+ * The data's horizon, one for the verdicts and the report (tickets_read.c):
+ * the latest instant the ticket data covers. When every ticket, event and
+ * pause import says what it covers (imports.horizon), the latest of those;
+ * else the later of those that do and the latest instant the tickets (all
+ * their times but the planned one), their status history and their pauses
+ * name. Calls, outages and KPI files say nothing of the tickets.
+ */
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, enum store_horizon *from,
+			       struct sk_diag *d);
+
 /* --- tickets_read.c, children_read.c: the tickets compute reads, with their history --- */
 
 /*
@@ -285,14 +304,6 @@ typedef void (*store_orphan_fn)(void *arg, const char *ticket_id);
 enum sk_err store_orphans(struct sk_db *db, struct store_orphans *o, size_t max,
 			  store_orphan_fn fn, void *arg, struct sk_diag *d);
 
-/*
- * The data's horizon: the latest instant the ticket data covers. When every
- * ticket, event and pause import says what it covers (imports.horizon), the
- * latest of those; else the later of those that do and the latest instant
- * the tickets (all their times but the planned one), their status history
- * and their pauses name (*found = 0 when the database has none).
- */
-enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d);
 
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 

@@ -323,7 +323,7 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 	sqlite3_stmt *st = NULL;
 	const char *r;
 	enum sk_err rc;
-	int version;
+	int version, step;
 
 	memset(h, 0, sizeof(*h));
 	if ((rc = schema_version(db, &version, d)) ||
@@ -331,8 +331,10 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	bind_matrix(st, c);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL, "no ticket '%s'", id);
+	if ((step = sqlite3_step(st)) != SQLITE_ROW) {
+		rc = step == SQLITE_DONE
+		     ? sk_diag_set(d, SK_ERR_NOTFOUND, sk_db_path(db), 0, NULL, "no ticket '%s'", id)
+		     : sk_db_fail(db, "reading the ticket", d);
 		goto out;
 	}
 	if ((rc = fill_ticket(st, c, a, t, d)))
@@ -444,9 +446,11 @@ enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*found = 1;
 		*latest = sqlite3_column_int64(st, 0);
+	} else {
+		rc = sk_db_fail(db, "reading the latest time", d);
 	}
 	sqlite3_finalize(st);
-	return SK_OK;
+	return rc;
 }
 
 /*
@@ -476,7 +480,8 @@ static enum sk_err imports_horizon(struct sk_db *db, sk_time *h, int *found, int
 	return rc;
 }
 
-enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, struct sk_diag *d)
+enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, enum store_horizon *from,
+			       struct sk_diag *d)
 {
 	/* Every instant a ticket file states as having happened (not planned_at, a
 	 * plan), every status change and every pause's start and end. */
@@ -493,7 +498,7 @@ enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, s
 	int version, said = 0, all = 0;
 
 	*horizon = 0;
-	*found = 0;
+	*from = STORE_HORIZON_NONE;
 	if ((rc = schema_version(db, &version, d)) ||
 	    (version >= 4 && (rc = imports_horizon(db, &stated, &said, &all, d))))
 		return rc;
@@ -501,7 +506,7 @@ enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, s
 	 * (the status history is the largest of them). */
 	if (said && all) {
 		*horizon = stated;
-		*found = 1;
+		*from = STORE_HORIZON_IMPORTS;
 		return SK_OK;
 	}
 	if ((rc = sk_db_prepare(db, latest_sql, &st, d)))
@@ -510,12 +515,12 @@ enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, int *found, s
 		rc = sk_db_fail(db, "reading the data's horizon", d);
 	else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*horizon = sqlite3_column_int64(st, 0);
-		*found = 1;
+		*from = STORE_HORIZON_DATA;
 	}
 	sqlite3_finalize(st);
-	if (!rc && said && (!*found || stated > *horizon)) {
+	if (!rc && said && (*from == STORE_HORIZON_NONE || stated > *horizon)) {
 		*horizon = stated;
-		*found = 1;
+		*from = STORE_HORIZON_IMPORTS;
 	}
 	return rc;
 }
