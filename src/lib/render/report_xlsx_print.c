@@ -108,7 +108,6 @@ lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart
 {
 	lxw_chart_options opt;
 	double width = 0;
-	lxw_col_t col = 0;
 
 	/* As wide as the tables above it, within bounds, so that it widens the page the least. */
 	for (int c = 0; c <= last_col(s); c++)
@@ -122,35 +121,39 @@ lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart
 	opt.y_scale = CHART_HEIGHT_PX / CHART_DEFAULT_H;
 	opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
 	xw_keep(x, worksheet_insert_chart_opt(s->ws, row, 0, chart, &opt));
-	/* The columns it covers, for the print area. */
-	for (double px = 0; px < width && col < LXW_COL_MAX - 1; col++)
-		px += col_px(s, col);
-	if (col > s->chart_cols)
-		s->chart_cols = col;
+	/* The columns it covers are known once the widths are final (xw_print_sheet). */
+	if (width > s->chart_px)
+		s->chart_px = width;
 	s->chart_rows = row + CHART_ROWS;
 	xw_print_keep(s, row, row + CHART_ROWS);
 	return row + CHART_ROWS;
 }
 
 /*
- * Header and footer text: '&' starts a code there, so a client named
- * "Bakker & Zn" is written "Bakker && Zn"; each part is cut (at a
- * character's start) so that the whole stays within the 255 characters
- * Excel takes.
+ * Header and footer text: '&' starts a code there, and libxlsxwriter
+ * refuses a text with "&G" or "&[Picture]" in it (no image given) even when
+ * written "&&G", and then frees twice: a client named "Bakker & Zn" gets the
+ * fullwidth ampersand (U+FF06), which shows as one and is no code. Each part
+ * is cut at a character's start, so that the whole stays within the 255
+ * characters Excel takes.
  */
 static size_t hf_add(char *buf, size_t n, size_t size, const char *code, const char *text,
 		     size_t max)
 {
-	size_t start = n;
+	size_t start;
 
 	n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s", code);
-	for (const char *p = text ? text : ""; *p && n + 3 < size && n - start < max; p++) {
-		/* Not within a character: stop before the byte that starts the one that does not fit. */
+	start = n;
+	for (const char *p = text ? text : ""; *p && n + 4 < size; p++) {
+		/* Room for a whole character (at most 4 bytes) before each one starts. */
 		if (((unsigned char)*p & 0xC0) != 0x80 && n - start + 4 > max)
 			break;
-		if (*p == '&')
-			buf[n++] = '&';
-		buf[n++] = *p;
+		if (*p == '&') {
+			memcpy(buf + n, "\xEF\xBC\x86", 3);
+			n += 3;
+		} else {
+			buf[n++] = *p;
+		}
 	}
 	if (n < size)
 		buf[n] = '\0';
@@ -170,6 +173,15 @@ void xw_print_sheet(struct xw *x, struct sheet *s, lxw_row_t repeat_first, lxw_r
 
 	memset(&hf, 0, sizeof(hf));
 	hf.margin = 0.3;
+	/* The column that holds a chart's right edge, with the widths as set. */
+	if (s->chart_px > 0) {
+		double px = 0;
+		lxw_col_t col = 0;
+
+		while (col < LXW_COL_MAX - 1 && px + col_px(s, col) <= s->chart_px)
+			px += col_px(s, col++);
+		s->chart_cols = col + 1;
+	}
 	worksheet_set_landscape(s->ws);
 	worksheet_set_paper(s->ws, 9);  /* A4 */
 	worksheet_fit_to_pages(s->ws, 1, 0);

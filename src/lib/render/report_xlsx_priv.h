@@ -28,6 +28,7 @@ struct sheet {
 	int n_blocks;
 	lxw_row_t breaks[65];
 	lxw_row_t chart_rows;
+	double chart_px;
 	lxw_col_t chart_cols;
 };
 
