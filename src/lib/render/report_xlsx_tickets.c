@@ -588,6 +588,10 @@ void xw_sheet_trend(struct xw *x)
 	}
 	xw_print_keep(s, first, row++);
 
+	/* Category and location names may be long: the label column is capped (before the
+	   charts take the tables' width). */
+	if (s->width[0] > 40)
+		s->width[0] = 40;
 	/* Native charts under the tables, within the print area. */
 	for (int res = 0; res < 2 && nm && np; res++) {
 		chart = trend_chart(x, s, res, top[res], norms, n_norms);
@@ -618,7 +622,4 @@ void xw_sheet_trend(struct xw *x)
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 		xw_print_chart(x, s, row, chart);
 	}
-	/* Category and location names may be long: the label column wraps nothing, it is capped. */
-	if (s->width[0] > 40)
-		s->width[0] = 40;
 }
