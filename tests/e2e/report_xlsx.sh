@@ -9,7 +9,9 @@
 # text with control characters (VT, ESC in a category, which a chart's cached
 # categories carry) leaves every part XML, escaped visibly (\x0b); a period of
 # more than 4,096 verdicts (the tickets sheet is then written while they are
-# computed) checks the same.
+# computed) checks the same; every sheet prints landscape A4, one page wide,
+# with print titles, a print area and page x of y, and no chart covers a table
+# or is cut by a page break (a misprinted copy fails the checker).
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u
@@ -62,6 +64,39 @@ cmp -s "$tmp/score.json" "$tmp/wrong.json" && fail "could not make a wrong score
 "$py" "$check" check "$tmp/dhs-2027-Q1.xlsx" "$tmp/wrong.json" "$tmp/compute.csv" >"$tmp/neg" 2>&1 &&
 	fail "the checker accepted a wrong domain score"
 grep -q 'FAIL .*score' "$tmp/neg" || fail "the checker did not name the wrong score"
+
+# Nor for printing: a sheet turned to portrait, or a chart moved onto the tables, fails it.
+"$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/misprint.xlsx" <<'PY'
+import re, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as o:
+    for i in z.infolist():
+        data = z.read(i.filename)
+        if i.filename == "xl/worksheets/sheet1.xml":
+            data = data.replace(b'orientation="landscape"', b'orientation="portrait"')
+        if i.filename == "xl/drawings/drawing1.xml":
+            data = re.sub(rb"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>\d+</xdr:row>",
+                          b"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row>",
+                          data, count=1)
+        o.writestr(i, data)
+PY
+"$py" "$check" check "$tmp/misprint.xlsx" "$tmp/score.json" "$tmp/compute.csv" >"$tmp/neg" 2>&1 &&
+	fail "the checker accepted a misprinted workbook"
+grep -q 'FAIL .*does not print landscape' "$tmp/neg" || fail "the checker did not name the portrait sheet"
+grep -q 'FAIL .*a chart on .* covers cell' "$tmp/neg" || fail "the checker did not name the chart on a table"
+
+# A client whose name holds header codes ("&G" asks for a picture, libxlsxwriter then
+# refuses the header) prints under its own name on every sheet.
+sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt.ini" >"$tmp/amp.ini"
+"$R" -d "$tmp/halt.db" -c "$tmp/amp.ini" -p 2027-01 -o "$tmp/amp.xlsx" 2>"$tmp/err" ||
+	fail "a client named with '&G': sla-report exit $? $(cat "$tmp/err")"
+[ -s "$tmp/err" ] && fail "a client named with '&G': $(cat "$tmp/err")"
+"$py" -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+heads = [z.read(n).decode() for n in names]
+sys.exit(len(names) != 5 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+	fail "a client named with '&G' is not in every sheet's header"
 
 # Determinism: two runs give the same cells, formats and properties.
 "$R" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 -o "$tmp/again.xlsx"

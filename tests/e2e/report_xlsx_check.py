@@ -6,7 +6,10 @@
         small evaluator of the functions sla-report uses) and compare with the
         cached values; compare the domain scores, malus and KPI cells with
         sla-score's JSON and the tickets sheet with sla-compute's CSV; check
-        that numbers are numeric cells with number formats.
+        that numbers are numeric cells with number formats; that every sheet
+        prints (landscape A4, one page wide, print titles and area, a header
+        and footer with page x of y) and that no chart covers a table's
+        cells, leaves the print area or is cut by a page break.
     report_xlsx_check.py dump REPORT.xlsx
         Print every cell (value, type, number format) and the document
         properties, one per line, for comparing two runs.
@@ -451,6 +454,116 @@ def check_xml(path):
     return len(names)
 
 
+# ---- printing ---------------------------------------------------------------
+
+def _xml(z, name):
+    return xml.dom.minidom.parseString(z.read(name))
+
+
+def _rels(z, part):
+    """Relationship targets of a part, by id, as paths in the zip."""
+    d, f = part.rsplit("/", 1)
+    name = "%s/_rels/%s.rels" % (d, f)
+    if name not in z.namelist():
+        return {}
+    out = {}
+    for r in _xml(z, name).getElementsByTagName("Relationship"):
+        t = r.getAttribute("Target")
+        parts = (d + "/" + t).split("/") if not t.startswith("/") else t[1:].split("/")
+        norm = []
+        for p in parts:
+            if p == "..":
+                norm.pop()
+            elif p not in ("", "."):
+                norm.append(p)
+        out[r.getAttribute("Id")] = "/".join(norm)
+    return out
+
+
+def _range_rows_cols(ref):
+    """'Sheet'!$A$1:$J$99 -> (r0, c0, r1, c1), 1-based."""
+    ref = ref.rsplit("!", 1)[-1].replace("$", "")
+    a, b = ref.split(":")
+    m0 = re.fullmatch(r"([A-Z]+)(\d+)", a)
+    m1 = re.fullmatch(r"([A-Z]+)(\d+)", b)
+    return int(m0.group(2)), col_index(m0.group(1)), int(m1.group(2)), col_index(m1.group(1))
+
+
+def check_print(path, book):
+    """Every sheet prints as a client reads it: landscape A4, fitted to one page wide,
+    print titles and a print area, a header and footer with page x of y (&P, &N); each
+    chart beside no cell with a value, inside the print area and not cut by a row break."""
+    z = zipfile.ZipFile(path)
+    wb = _xml(z, "xl/workbook.xml")
+    rels = _rels(z, "xl/workbook.xml")
+    names = {}
+    for dn in wb.getElementsByTagName("definedName"):
+        names[(dn.getAttribute("name"), dn.getAttribute("localSheetId"))] = dn.firstChild.data
+    checked = 0
+    for i, sh in enumerate(wb.getElementsByTagName("sheet")):
+        title = sh.getAttribute("name")
+        part = rels[sh.getAttribute("r:id")]
+        doc = _xml(z, part)
+        ps = doc.getElementsByTagName("pageSetup")
+        ps = ps[0] if ps else None
+        if ps is None or ps.getAttribute("orientation") != "landscape":
+            fail("%s: sheet %s does not print landscape" % (path, title))
+        if ps is None or ps.getAttribute("paperSize") != "9":
+            fail("%s: sheet %s does not print on A4 (paperSize 9)" % (path, title))
+        fit = doc.getElementsByTagName("pageSetUpPr")
+        if (not fit or fit[0].getAttribute("fitToPage") not in ("1", "true") or ps is None
+                or ps.getAttribute("fitToWidth") not in ("", "1") or ps.getAttribute("fitToHeight") != "0"):
+            fail("%s: sheet %s is not fitted to one page wide (any number tall)" % (path, title))
+        if ("_xlnm.Print_Titles", str(i)) not in names:
+            fail("%s: sheet %s repeats no rows on each page (no _xlnm.Print_Titles)" % (path, title))
+        area = names.get(("_xlnm.Print_Area", str(i)))
+        if area is None:
+            fail("%s: sheet %s has no print area" % (path, title))
+        hf = doc.getElementsByTagName("headerFooter")
+        head = foot = ""
+        if hf:
+            for e in hf[0].getElementsByTagName("oddHeader"):
+                head = e.firstChild.data if e.firstChild else ""
+            for e in hf[0].getElementsByTagName("oddFooter"):
+                foot = e.firstChild.data if e.firstChild else ""
+        if "&P" not in head + foot or "&N" not in head + foot:
+            fail("%s: sheet %s has no page x of y (&P, &N) in its header or footer: %r %r"
+                 % (path, title, head, foot))
+        if not head.strip() or not foot.strip():
+            fail("%s: sheet %s lacks a header or a footer" % (path, title))
+        breaks = [int(b.getAttribute("id")) for b in doc.getElementsByTagName("brk")
+                  if b.parentNode.tagName == "rowBreaks"]
+        # Charts: their anchors (0-based rows and columns) against the cells with values.
+        ws = book.v[title]
+        srels = _rels(z, part)
+        for d in doc.getElementsByTagName("drawing"):
+            drawing = srels[d.getAttribute("r:id")]
+            for anchor in _xml(z, drawing).getElementsByTagName("xdr:twoCellAnchor"):
+                def pos(tag):
+                    e = anchor.getElementsByTagName(tag)[0]
+                    val = lambda t: int(e.getElementsByTagName(t)[0].firstChild.data)
+                    return val("xdr:row"), val("xdr:col"), val("xdr:rowOff")
+                (r0, c0, _), (r1, c1, off1) = pos("xdr:from"), pos("xdr:to")
+                last = r1 if off1 else r1 - 1
+                for r in range(r0 + 1, last + 2):
+                    for c in range(c0 + 1, c1 + 2):
+                        if ws.cell(r, c).value is not None:
+                            fail("%s: a chart on %s (rows %d-%d) covers cell %s" % (
+                                path, title, r0 + 1, last + 1, ws.cell(r, c).coordinate))
+                if area is not None:
+                    ar0, ac0, ar1, ac1 = _range_rows_cols(area)
+                    if r0 + 1 < ar0 or last + 1 > ar1 or c0 + 1 < ac0 or c1 + 1 > ac1:
+                        fail("%s: a chart on %s (rows %d-%d, columns %d-%d) is outside the print area %s"
+                             % (path, title, r0 + 1, last + 1, c0 + 1, c1 + 1, area))
+                # A break before 0-based row k cuts the chart when it starts above k and reaches k.
+                for k in breaks:
+                    if r0 < k <= last:
+                        fail("%s: a page break before row %d cuts a chart on %s (rows %d-%d)"
+                             % (path, k + 1, title, r0 + 1, last + 1))
+                checked += 1
+    return checked
+
+
 def check(path, score_json, compute_csv):
     check_deflate(path)
     check_xml(path)
@@ -469,7 +582,11 @@ def check(path, score_json, compute_csv):
         fail("trend sheet has %d charts, expected 3" % len(trend._charts))
     if book.f.properties.created is None:
         fail("no creation time in the document properties")
-    print("%s: %d formulas recalculated, %d domain figures and %d tickets compared" % (path, n, d, t))
+    charts = check_print(path, book)
+    if charts < 3:
+        fail("%d charts placed, expected 3" % charts)
+    print("%s: %d formulas recalculated, %d domain figures and %d tickets compared, %d charts placed"
+          % (path, n, d, t, charts))
 
 
 def dump(path):

@@ -88,6 +88,13 @@ void xw_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const c
 	xw_fit(s, col, (double)report_width(text) + 2);
 }
 
+void xw_str_spill(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		  lxw_format *f)
+{
+	if (text && text[0])
+		xw_keep(x, worksheet_write_string(s->ws, row, col, xw_text(x, text), f));
+}
+
 void xw_num(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, double v,
 	    lxw_format *f)
 {
@@ -116,7 +123,8 @@ void xw_time(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, sk_tim
 	serial = (double)(sk_days_from_civil(c.year, c.month, c.day) - sk_days_from_civil(1899, 12, 30)) +
 		 (double)(c.hour * 3600 + c.min * 60 + c.sec) / 86400.0;
 	xw_keep(x, worksheet_write_number(s->ws, row, col, serial, f));
-	xw_fit(s, col, 17);
+	/* "2027-01-14 01:09" and a margin, so that the next column's text does not touch it. */
+	xw_fit(s, col, f == x->date ? 12 : 18);
 }
 
 /* A duration in seconds as a fraction of a day, shown [h]:mm. */
@@ -137,6 +145,13 @@ void xw_header(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *
 {
 	for (int i = 0; i < n; i++)
 		xw_str(x, s, row, (lxw_col_t)i, titles[i], x->head);
+}
+
+void xw_header_aligned(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *titles,
+		       int n, const char *kinds)
+{
+	for (int i = 0; i < n; i++)
+		xw_str(x, s, row, (lxw_col_t)i, titles[i], kinds[i] == 'n' ? x->head_num : x->head);
 }
 
 const char *xw_yes_no(const struct report_words *w, int v)
@@ -202,12 +217,20 @@ void xw_colour_formula(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0
 	xw_keep(x, worksheet_conditional_format_range(s->ws, r0, c0, r1, c1, &cf));
 }
 
+/*
+ * A format; a number format gets a space after the figure ("_)" keeps the
+ * width of a ')'), so that a right-aligned figure does not run into the
+ * text of the next column ("2027-01-14 01:09ja").
+ */
 static lxw_format *format(struct xw *x, const char *num_format, int bold)
 {
 	lxw_format *f = workbook_add_format(x->wb);
+	char nf[80];
 
-	if (f && num_format)
-		format_set_num_format(f, num_format);
+	if (f && num_format) {
+		snprintf(nf, sizeof(nf), "%s_)", num_format);
+		format_set_num_format(f, nf);
+	}
 	if (f && bold)
 		format_set_bold(f);
 	return f;
@@ -256,6 +279,11 @@ static void make_formats(struct xw *x)
 	x->head = format(x, NULL, 1);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
 	format_set_bg_color(x->head, 0xD9E1F2);
+	x->head_num = format(x, NULL, 1);
+	format_set_bottom(x->head_num, LXW_BORDER_THIN);
+	format_set_bg_color(x->head_num, 0xD9E1F2);
+	format_set_align(x->head_num, LXW_ALIGN_RIGHT);
+	format_set_indent(x->head_num, 1);  /* over the figures' space ("_)" below) */
 	x->wrap = format(x, NULL, 0);
 	format_set_text_wrap(x->wrap);
 	x->pct = pct_format(x, ru->pct_decimals);
@@ -394,6 +422,9 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_trend(x);
 		set_widths(x);
 		set_properties(x);
+		/* Each sheet's title row (the tickets sheet's column header) on every page. */
+		for (int i = 0; i < SH_COUNT; i++)
+			xw_print_sheet(x, &x->sh[i], 0, 0);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

@@ -278,7 +278,7 @@ void xw_sheet_domains(struct xw *x)
 	const char *head[D_COLS] = { w->kpi, w->title_col, "n", w->within_n, w->measured, w->norm, "",
 				     w->pct_of_norm, w->weight, w->weight_score, w->weight_used,
 				     w->contribution, w->source, w->window, w->detail };
-	lxw_row_t row = 0, top;
+	lxw_row_t row = 0, top, start;
 	lxw_row_t *rows;
 	char text[512];
 
@@ -289,9 +289,10 @@ void xw_sheet_domains(struct xw *x)
 		lxw_row_t first;
 
 		row++;
+		start = row;
 		snprintf(text, sizeof(text), "%s %s: %s", w->domain, ds->domain->id, ds->domain->name);
 		xw_str(x, s, row++, 0, text, x->bold);
-		xw_header(x, s, row++, head, D_COLS);
+		xw_header_aligned(x, s, row++, head, D_COLS, "ttnnnntnnnnnttt");
 		rows = calloc(ds->n_kpis ? ds->n_kpis : 1, sizeof(*rows));
 		if (!rows) {
 			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -309,6 +310,7 @@ void xw_sheet_domains(struct xw *x)
 			xw_str(x, s, row++, D_ID, xw_unscored_reason(w, ds, text, sizeof(text)), x->bold);
 		}
 		free(rows);
+		xw_print_keep(s, start, row);  /* a domain on one page */
 	}
 	xw_colour_formula(x, s, top, D_PCT, row, D_PCT, D_PCT, D_PCT, 0);
 	s->width[D_DIR] = 4;

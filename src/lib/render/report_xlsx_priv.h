@@ -22,6 +22,14 @@ struct sheet {
 	lxw_worksheet *ws;
 	const char *name;
 	double width[MAX_COLS];
+	/* Printing (report_xlsx_print.c): blocks of rows to keep on one page (a table, a
+	   chart: first row, rows), page breaks (0-ended), how far the charts reach. */
+	lxw_row_t block[64][2];
+	int n_blocks;
+	lxw_row_t breaks[65];
+	lxw_row_t chart_rows;
+	double chart_px;
+	lxw_col_t chart_cols;
 };
 
 /* The writer's state: formats, sheets, the first error. */
@@ -31,7 +39,7 @@ struct xw {
 	const struct report_words *w;
 	struct sheet sh[SH_COUNT];
 	lxw_error err;
-	lxw_format *title, *bold, *head, *wrap, *pct, *pct2, *pct_norm, *score, *euro, *dt, *date,
+	lxw_format *title, *bold, *head, *head_num, *wrap, *pct, *pct2, *pct_norm, *score, *euro, *dt, *date,
 		*dur, *count, *num, *yesno, *red, *green;
 	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
@@ -73,6 +81,14 @@ char *xw_ref(char *buf, size_t size, const char *sheet, lxw_row_t row, lxw_col_t
 void xw_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
 	    lxw_format *f);
 
+/*
+ * Text in a table's last column that may spill into the empty cells to its
+ * right: unlike xw_str() it does not widen its column, which another table
+ * above or below uses for figures.
+ */
+void xw_str_spill(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		  lxw_format *f);
+
 /* A number with format @f. */
 void xw_num(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 
@@ -92,6 +108,14 @@ void xw_formula(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, con
 
 /* A header row of @n titles. */
 void xw_header(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *titles, int n);
+
+/*
+ * A header row of @n titles, right-aligned over the columns whose @kinds
+ * letter is 'n' (numbers, dates, durations: right-aligned cells), so that a
+ * header sits over its figures however wide the column.
+ */
+void xw_header_aligned(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *titles,
+		       int n, const char *kinds);
 
 /* "ja", "nee" or "n.v.t." (1, 0, -1) in the report's words. */
 const char *xw_yes_no(const struct report_words *w, int v);
@@ -123,6 +147,20 @@ void xw_tickets_head(struct xw *x);
 void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t);  /* @t is results->r[i] */
 void xw_tickets_tail(struct xw *x, size_t n);                            /* n: all verdicts */
 void xw_sheet_trend(struct xw *x);
+
+/*
+ * Printing (report_xlsx_print.c). xw_print_keep() asks to print rows
+ * @first..@end-1 (a table) on one page: a page break goes before them when
+ * they would cross the page's end. xw_print_chart() inserts @chart at @row,
+ * column A, as wide as the tables above it and kept on one page; returns
+ * the row after it. xw_print_sheet() sets up the page of @s once its cells,
+ * widths and charts are written: landscape A4, one page wide, rows
+ * @repeat_first..@repeat_last on every page, print area, page breaks, the
+ * header and footer.
+ */
+void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end);
+lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart *chart);
+void xw_print_sheet(struct xw *x, struct sheet *s, lxw_row_t repeat_first, lxw_row_t repeat_last);
 
 /*
  * sk_report_write_xlsx() in steps, so that the tickets sheet can be written

@@ -31,14 +31,14 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 				 w->response_within, w->resolution, w->within_n, w->resolution_within,
 				 w->norm, w->met, "MTTR", "MTTR (klok)", "MTTP", "MTTP (klok)", w->pending,
 				 w->pending_clocks };
-	lxw_row_t first;
+	lxw_row_t first, start = row;
 	char label[64];
 
 	head[1] = w->kind;
 	head[12] = w->mark == ',' ? "MTTR (klok)" : "MTTR (wall)";
 	head[14] = w->mark == ',' ? "MTTP (klok)" : "MTTP (wall)";
 	xw_str(x, s, row++, 0, w->priorities, x->title);
-	xw_header(x, s, row++, head, 17);
+	xw_header_aligned(x, s, row++, head, 17, "ttnnnnnnnntnnnnnn");
 	first = row;
 	for (size_t i = 0; i < r->n_prio; i++, row++) {
 		const struct sk_report_prio *p = &r->prio[i];
@@ -76,6 +76,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_colour_words(x, s, first, 10, row - 1, 10, w->no, w->yes);
 	xw_str(x, s, row++, 0, w->mttr_note, NULL);
 	xw_str(x, s, row++, 0, w->open_note, NULL);
+	xw_print_keep(s, start, row);
 	return row + 1;
 }
 
@@ -90,6 +91,8 @@ static void clock_cells(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t 
 	xw_str(x, s, row, col + 2, report_state_word(x->w, k->state), NULL);
 }
 
+/* The lists under the priorities: each one's reason last, spilling right over columns that
+   the priorities table needs narrow. */
 static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct sk_report *r = x->r;
@@ -102,12 +105,12 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	const char *brhead[7] = { w->ticket, w->priorities, w->clock, w->target, w->deadline,
 				  w->stopped, w->late };
 	char title[96], flags[512];
-	lxw_row_t first;
+	lxw_row_t first, start = row;
 
 	snprintf(title, sizeof(title), w->p1_list,
 		 report_top_priority(c) >= 0 ? c->priorities[report_top_priority(c)].id : "P1");
 	xw_str(x, s, row++, 0, title, x->bold);
-	xw_header(x, s, row++, p1head, 12);
+	xw_header_aligned(x, s, row++, p1head, 12, "ttntnntnnttt");
 	first = row;
 	for (size_t i = 0; i < r->n_p1; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->p1[i]];
@@ -119,21 +122,23 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		clock_cells(x, s, row, 4, &t->v.response);
 		clock_cells(x, s, row, 7, &t->v.resolution);
 		xw_str(x, s, row, 10, xw_yes_no(w, t->v.excluded), NULL);
-		xw_str(x, s, row, 11, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+		xw_str_spill(x, s, row, 11, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
 	}
 	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
 	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
-	row++;
+	xw_print_keep(s, start, row++);
+	start = row;
 	xw_str(x, s, row++, 0, w->uplifts, x->bold);
-	xw_header(x, s, row++, uphead, 3);
+	xw_header_aligned(x, s, row++, uphead, 3, "tnt");
 	for (size_t i = 0; i < r->n_uplifts; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->uplifts[i]];
 
 		xw_str(x, s, row, 0, t->ticket.id, NULL);
 		xw_time(x, s, row, 1, t->ticket.reported_at, x->dt);
-		xw_str(x, s, row, 2, t->ticket.uplift_reason, NULL);
+		xw_str_spill(x, s, row, 2, t->ticket.uplift_reason, NULL);
 	}
-	row++;
+	xw_print_keep(s, start, row++);
+	start = row;
 	xw_str(x, s, row++, 0, w->apart, x->bold);
 	xw_header(x, s, row++, aphead, 5);
 	for (size_t i = 0; i < r->n_apart; i++, row++) {
@@ -144,11 +149,12 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		if (t->v.matrix_priority >= 0)
 			xw_str(x, s, row, 2, c->priorities[t->v.matrix_priority].id, NULL);
 		xw_str(x, s, row, 3, xw_yes_no(w, t->v.excluded), NULL);
-		xw_str(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+		xw_str_spill(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
 	}
-	row++;
+	xw_print_keep(s, start, row++);
+	start = row;
 	xw_str(x, s, row++, 0, w->breaches, x->bold);
-	xw_header(x, s, row++, brhead, 7);
+	xw_header_aligned(x, s, row++, brhead, 7, "tttnnnn");
 	for (size_t i = 0; i < r->n_breaches; i++, row++) {
 		const struct sk_report_breach *br = &r->breaches[i];
 		const struct sk_result *t = &r->results->r[br->result];
@@ -165,6 +171,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_str(x, s, row, 5, w->open, NULL);
 		xw_dur(x, s, row, 6, br->late);
 	}
+	xw_print_keep(s, start, row);
 	return row;
 }
 
@@ -204,7 +211,8 @@ void xw_tickets_head(struct xw *x)
 		snprintf(cols[i], sizeof(cols[i]), "%s %s", i < 6 ? w->response : w->resolution, what[i]);
 		head[at[i]] = cols[i];
 	}
-	xw_header(x, &x->sh[SH_TICKETS], 0, head, T_COLS);
+	/* Text, then instants and durations, the clocks' words, the MTTR/MTTP, the calendar. */
+	xw_header_aligned(x, &x->sh[SH_TICKETS], 0, head, T_COLS, "tttttttttnnnnnnnnttnnnnntttttnnt");
 }
 
 void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
@@ -297,65 +305,263 @@ void xw_sheet_tickets(struct xw *x)
 
 /* ---- trend ---- */
 
+/* The clocks decided of a priority in a month: response, or resolution when @res. */
+static long trend_n(const struct sk_report_prio *pr, int res)
+{
+	return res ? pr->resolution_n : pr->response_n;
+}
+
+/* Distinct priority norms, the first priority of each; returns how many. */
+static size_t trend_norms(const struct sk_report *r, size_t *first)
+{
+	size_t n = 0, np = r->contract->n_priorities;
+
+	for (size_t p = 0; p < np && r->n_months; p++) {
+		const struct sk_report_prio *pr = &r->months[0].prio[p];
+		size_t k = 0;
+
+		if (!pr->has_norm)
+			continue;
+		while (k < n && r->months[0].prio[first[k]].norm != pr->norm)
+			k++;
+		if (k == n)
+			first[n++] = p;
+	}
+	return n;
+}
+
+/* "norm P1/P2": the priorities that share norm @k. */
+static char *trend_norm_name(const struct xw *x, const size_t *first, size_t k, char *buf, size_t size)
+{
+	const struct sk_report *r = x->r;
+	size_t n = (size_t)snprintf(buf, size, "%s ", x->w->norm);
+	int any = 0;
+
+	for (size_t p = 0; p < r->contract->n_priorities && n < size; p++) {
+		const struct sk_report_prio *pr = &r->months[0].prio[p];
+
+		if (pr->has_norm && pr->norm == r->months[0].prio[first[k]].norm)
+			n += (size_t)snprintf(buf + n, size - n, "%s%s", any++ ? "/" : "",
+					      r->contract->priorities[p].id);
+	}
+	return buf;
+}
+
+/*
+ * Compliance per priority per month (@res: resolution, else response): a
+ * month a row, a priority's share, its tickets (n), and for a line over
+ * months the norm as a constant column per distinct norm; a single month
+ * gets a norm row instead, for a chart over the priorities. Returns the
+ * next free row; *@top is the header row.
+ */
+static lxw_row_t trend_table(struct xw *x, struct sheet *s, lxw_row_t row, int res, lxw_row_t *top,
+			     const size_t *norms, size_t n_norms)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	size_t np = c->n_priorities, nm = r->n_months;
+	lxw_row_t first = row;
+	char name[64], head[96];
+
+	xw_str(x, s, row++, 0, res ? w->chart_resolution : w->chart_response, x->bold);
+	xw_str(x, s, row, 0, w->month, x->head);
+	for (size_t p = 0; p < np; p++) {
+		xw_str(x, s, row, (lxw_col_t)(1 + p), c->priorities[p].id, x->head_num);
+		snprintf(head, sizeof(head), "n %s", c->priorities[p].id);
+		xw_str(x, s, row, (lxw_col_t)(1 + np + p), head, x->head_num);
+	}
+	for (size_t k = 0; nm > 1 && k < n_norms; k++)
+		xw_str(x, s, row, (lxw_col_t)(1 + 2 * np + k), trend_norm_name(x, norms, k, head, sizeof(head)),
+		       x->head_num);
+	*top = row++;
+	for (size_t m = 0; m < nm; m++, row++) {
+		xw_str(x, s, row, 0, report_period_name(w, &r->months[m].period, name, sizeof(name)), NULL);
+		for (size_t p = 0; p < np; p++) {
+			const struct sk_report_prio *pr = &r->months[m].prio[p];
+			long n = trend_n(pr, res);
+			long in = res ? pr->resolution_within : pr->response_within;
+
+			if (n)
+				xw_num(x, s, row, (lxw_col_t)(1 + p), (double)in / (double)n, x->pct);
+			xw_num(x, s, row, (lxw_col_t)(1 + np + p), (double)n, x->count);
+		}
+		for (size_t k = 0; nm > 1 && k < n_norms; k++)
+			xw_dec(x, s, row, (lxw_col_t)(1 + 2 * np + k), r->months[m].prio[norms[k]].norm, 1,
+			       x->pct_norm);
+	}
+	if (nm == 1 && n_norms) {
+		xw_str(x, s, row, 0, w->norm, NULL);
+		for (size_t p = 0; p < np; p++)
+			if (r->months[0].prio[p].has_norm)
+				xw_dec(x, s, row, (lxw_col_t)(1 + p), r->months[0].prio[p].norm, 1, x->pct_norm);
+		row++;
+	}
+	xw_print_keep(s, first, row);
+	return row + 1;
+}
+
+/*
+ * The n of each point as its label, "n=12": @n counts in @ns. Written as
+ * text rather than a reference to the n cells, which LibreOffice does not
+ * read (it shows the point's value instead).
+ */
+static void trend_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n)
+{
+	lxw_chart_data_label lab[64], *labs[65];
+	char text[64][24];
+
+	if (!ser || n > 64)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(text[i], sizeof(text[i]), "n=%ld", ns[i]);
+		memset(&lab[i], 0, sizeof(lab[i]));
+		lab[i].value = (char *)xw_text(x, text[i]);
+		labs[i] = &lab[i];
+	}
+	labs[n] = NULL;
+	chart_series_set_labels(ser);
+	xw_keep(x, chart_series_set_labels_custom(ser, labs));
+	chart_series_set_labels_position(ser, LXW_CHART_LABEL_POSITION_ABOVE);
+}
+
+/* The norm drawn as a dashed grey line without markers or labels. */
+static void trend_norm_style(lxw_chart_series *ser, int k)
+{
+	lxw_chart_line line = { 0 };
+
+	if (!ser)
+		return;
+	line.color = k ? 0x7F7F7F : 0xC00000;
+	line.width = 1.5;
+	line.dash_type = k ? LXW_CHART_LINE_DASH_DASH_DOT : LXW_CHART_LINE_DASH_DASH;
+	chart_series_set_line(ser, &line);
+	chart_series_set_marker_type(ser, LXW_CHART_MARKER_NONE);
+}
+
+/*
+ * A compliance chart over the table at @top: over months a line per
+ * priority and a line per norm; for a single month a point per priority,
+ * the norm a line over them. Each point is labelled with its n.
+ */
+static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t top,
+			      const size_t *norms, size_t n_norms)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	size_t np = c->n_priorities, nm = r->n_months;
+	char cats[128], vals[128], a[48], b[48], name[96];
+	long ns[64];
+	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+	lxw_chart_series *ser;
+
+	if (!chart) {
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	if (nm > 1) {
+		snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 1, 0, 1),
+			 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, 0, 1));
+		for (size_t p = 0; p < np; p++) {
+			snprintf(vals, sizeof(vals), "=%s:%s",
+				 xw_ref(a, sizeof(a), s->name, top + 1, (lxw_col_t)(1 + p), 1),
+				 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, (lxw_col_t)(1 + p), 1));
+			ser = chart_add_series(chart, cats, vals);
+			if (ser)
+				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
+			for (size_t m = 0; m < nm && m < 64; m++)
+				ns[m] = trend_n(&r->months[m].prio[p], res);
+			trend_labels(x, ser, ns, nm);
+		}
+		for (size_t k = 0; k < n_norms; k++) {
+			lxw_col_t col = (lxw_col_t)(1 + 2 * np + k);
+
+			snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 1, col, 1),
+				 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, col, 1));
+			ser = chart_add_series(chart, cats, vals);
+			if (ser)
+				chart_series_set_name(ser, xw_text(x, trend_norm_name(x, norms, k, name,
+										      sizeof(name))));
+			trend_norm_style(ser, (int)k);
+		}
+	} else {
+		/* One month: a point per priority (no line between priorities), the norm a line over them. */
+		lxw_chart_line none = { 0 };
+
+		none.none = 1;
+		snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, top, 1, 1),
+			 xw_ref(b, sizeof(b), NULL, top, (lxw_col_t)np, 1));
+		snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 1, 1, 1),
+			 xw_ref(b, sizeof(b), NULL, top + 1, (lxw_col_t)np, 1));
+		ser = chart_add_series(chart, cats, vals);
+		if (ser) {
+			chart_series_set_name(ser, xw_text(x, report_period_name(w, &r->months[0].period, name,
+										 sizeof(name))));
+			chart_series_set_line(ser, &none);
+			chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(ser, 8);
+		}
+		for (size_t p = 0; p < np && p < 64; p++)
+			ns[p] = trend_n(&r->months[0].prio[p], res);
+		trend_labels(x, ser, ns, np);
+		if (n_norms) {
+			snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 2, 1, 1),
+				 xw_ref(b, sizeof(b), NULL, top + 2, (lxw_col_t)np, 1));
+			ser = chart_add_series(chart, cats, vals);
+			if (ser)
+				chart_series_set_name(ser, xw_text(x, w->norm));
+			trend_norm_style(ser, 0);
+		}
+	}
+	chart_title_set_name(chart, xw_text(x, res ? w->chart_resolution : w->chart_response));
+	chart_axis_set_min(chart->y_axis, 0);
+	chart_axis_set_max(chart->y_axis, 1);
+	chart_axis_set_num_format(chart->y_axis, "0%");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	return chart;
+}
+
 void xw_sheet_trend(struct xw *x)
 {
 	struct sheet *s = &x->sh[SH_TREND];
 	const struct sk_report *r = x->r;
 	const struct sk_contract *c = r->contract;
 	const struct report_words *w = x->w;
-	size_t np = c->n_priorities, nm = r->n_months;
-	lxw_row_t row = 0, t_resp = 0, t_res = 0, t_cat;
-	char name[64], cats[128], vals[128], a[32], b[32];
+	size_t np = c->n_priorities, nm = r->n_months, n_norms;
+	lxw_row_t row = 0, top[2] = { 0, 0 }, t_cat, first;
+	char name[64], cats[128], vals[128], a[48], b[48];
+	size_t norms[MAX_COLS];
 	lxw_chart *chart;
 
+	n_norms = np < MAX_COLS ? trend_norms(r, norms) : 0;
 	xw_str(x, s, row++, 0, w->trend, x->title);
 	row++;
-	/* Compliance per priority per month, response and resolution. */
-	for (int res = 0; res < 2; res++) {
-		lxw_row_t top;
-
-		xw_str(x, s, row++, 0, res ? w->chart_resolution : w->chart_response, x->bold);
-		xw_str(x, s, row, 0, w->month, x->head);
-		for (size_t p = 0; p < np; p++)
-			xw_str(x, s, row, (lxw_col_t)(1 + p), c->priorities[p].id, x->head);
-		top = row++;
-		for (size_t m = 0; m < nm; m++, row++) {
-			xw_str(x, s, row, 0, report_period_name(w, &r->months[m].period, name, sizeof(name)), NULL);
-			for (size_t p = 0; p < np; p++) {
-				const struct sk_report_prio *pr = &r->months[m].prio[p];
-				long n = res ? pr->resolution_n : pr->response_n;
-				long in = res ? pr->resolution_within : pr->response_within;
-
-				if (n)
-					xw_num(x, s, row, (lxw_col_t)(1 + p), (double)in / (double)n, x->pct);
-			}
-		}
-		if (res)
-			t_res = top;
-		else
-			t_resp = top;
-		row++;
-	}
+	/* Each table starts in column A and holds labels there, figures right of it. */
+	for (int res = 0; res < 2; res++)
+		row = trend_table(x, s, row, res, &top[res], norms, n_norms);
 	/* Volume per month. */
 	{
 		const char *head[3] = { w->month, w->reported, w->breached_n };
 
+		first = row;
 		xw_str(x, s, row++, 0, w->by_month, x->bold);
-		xw_header(x, s, row++, head, 3);
+		xw_header_aligned(x, s, row++, head, 3, "tnn");
 		for (size_t m = 0; m < nm; m++, row++) {
 			xw_str(x, s, row, 0, report_period_name(w, &r->months[m].period, name, sizeof(name)), NULL);
 			xw_num(x, s, row, 1, (double)r->months[m].reported, x->count);
 			xw_num(x, s, row, 2, (double)r->months[m].breached, x->count);
 		}
-		row++;
+		xw_print_keep(s, first, row++);
 	}
 	/* Tickets per category, in total and per month. */
+	first = row;
 	xw_str(x, s, row++, 0, w->per_category, x->bold);
 	xw_str(x, s, row, 0, w->category, x->head);
-	xw_str(x, s, row, 1, w->total, x->head);
+	xw_str(x, s, row, 1, w->total, x->head_num);
 	for (size_t m = 0; m < nm; m++)
 		xw_str(x, s, row, (lxw_col_t)(2 + m), report_period_name(w, &r->months[m].period, name,
-									 sizeof(name)), x->head);
+									 sizeof(name)), x->head_num);
 	t_cat = row++;
 	for (size_t i = 0; i < r->n_categories; i++, row++) {
 		xw_str(x, s, row, 0, r->categories[i].name[0] ? r->categories[i].name : w->unknown, NULL);
@@ -363,50 +569,38 @@ void xw_sheet_trend(struct xw *x)
 		for (size_t m = 0; m < nm; m++)
 			xw_num(x, s, row, (lxw_col_t)(2 + m), (double)r->months[m].category[i], x->count);
 	}
-	row++;
+	xw_print_keep(s, first, row++);
+	first = row;
 	xw_str(x, s, row++, 0, w->per_location, x->bold);
 	xw_str(x, s, row, 0, w->location, x->head);
-	xw_str(x, s, row++, 1, w->tickets, x->head);
+	xw_str(x, s, row++, 1, w->tickets, x->head_num);
 	for (size_t i = 0; i < r->n_locations; i++, row++) {
 		xw_str(x, s, row, 0, r->locations[i].name[0] ? r->locations[i].name : w->unknown, NULL);
 		xw_num(x, s, row, 1, (double)r->locations[i].n, x->count);
 	}
-	row++;
+	xw_print_keep(s, first, row++);
+	first = row;
+	/* The recurring categories in the label column, their count in the figures' first. */
 	xw_str(x, s, row++, 0, w->recurring, x->bold);
 	for (size_t i = 0; i < r->n_recurring; i++, row++) {
-		xw_num(x, s, row, 0, (double)(i + 1), x->count);
-		xw_str(x, s, row, 1, r->recurring[i].name, NULL);
-		xw_num(x, s, row, 2, (double)r->recurring[i].n, x->count);
+		char label[300];
+
+		snprintf(label, sizeof(label), "%zu. %s", i + 1, r->recurring[i].name);
+		xw_str(x, s, row, 0, label, NULL);
+		xw_num(x, s, row, 1, (double)r->recurring[i].n, x->count);
 	}
+	xw_print_keep(s, first, row++);
 
-	/* Native charts beside the tables: lines over months (columns for a single month). */
+	/* Category and location names may be long: the label column is capped (before the
+	   charts take the tables' width). */
+	if (s->width[0] > 40)
+		s->width[0] = 40;
+	/* Native charts under the tables, within the print area. */
 	for (int res = 0; res < 2 && nm && np; res++) {
-		lxw_row_t top = res ? t_res : t_resp;
-
-		chart = workbook_add_chart(x->wb, nm > 1 ? LXW_CHART_LINE : LXW_CHART_COLUMN);
-		if (!chart) {
-			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		chart = trend_chart(x, s, res, top[res], norms, n_norms);
+		if (!chart)
 			return;
-		}
-		snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 1, 0, 1),
-			 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, 0, 1));
-		for (size_t p = 0; p < np; p++) {
-			lxw_chart_series *ser;
-
-			snprintf(vals, sizeof(vals), "=%s:%s",
-				 xw_ref(a, sizeof(a), s->name, top + 1, (lxw_col_t)(1 + p), 1),
-				 xw_ref(b, sizeof(b), NULL, top + (lxw_row_t)nm, (lxw_col_t)(1 + p), 1));
-			ser = chart_add_series(chart, cats, vals);
-			if (ser)
-				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
-		}
-		chart_title_set_name(chart,
-				     xw_text(x, res ? w->chart_resolution : w->chart_response));
-		chart_axis_set_min(chart->y_axis, 0);
-		chart_axis_set_max(chart->y_axis, 1);
-		chart_axis_set_num_format(chart->y_axis, "0%");
-		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-		xw_keep(x, worksheet_insert_chart(s->ws, res ? 18 : 2, (lxw_col_t)(np + 3), chart));
+		row = xw_print_chart(x, s, row, chart);
 	}
 	if (r->n_categories && nm) {
 		chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
@@ -429,7 +623,6 @@ void xw_sheet_trend(struct xw *x)
 		}
 		chart_title_set_name(chart, xw_text(x, w->chart_categories));
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-		xw_keep(x, worksheet_insert_chart(s->ws, 34, (lxw_col_t)(np + 3), chart));
+		xw_print_chart(x, s, row, chart);
 	}
 }
-
