@@ -406,7 +406,8 @@ enum sk_err suppliers_split(struct sk_contract *c, const struct sk_result *r,
 		iv[m] = (struct sk_pause){ h[m].start, h[m].end };
 	if ((rc = measure(cal, iv, m, lo, hi, &out->suppliers)))
 		goto out;
-	memcpy(iv + m, v->pauses, v->n_pauses * sizeof(*iv));
+	if (v->n_pauses)
+		memcpy(iv + m, v->pauses, v->n_pauses * sizeof(*iv));
 	if ((rc = measure(cal, iv, m + v->n_pauses, lo, hi, &both)))
 		goto out;
 	out->customer = both - out->suppliers;
