@@ -22,6 +22,7 @@
 #include "slakit/ticket.h"
 #include "slakit/compute.h"
 #include "slakit/results.h"
+#include "slakit/suppliers.h"
 #include "slakit/score.h"
 #include "slakit/report.h"
 

@@ -4,6 +4,9 @@
 # database, compute the ticket verdicts of January-March 2027 and of Q1,
 # score Q1 (KPIs, domain scores, staffel, malus), and write the monthly and
 # quarterly service level reports in every format (XLSX, text, CSV, JSON).
+# The fourth, heutink, is the Single Point of Contact service: hand-overs to
+# the school's suppliers (a TOPdesk export with its supplier column, status
+# history and an import of hand-overs), with an --explain of one of them.
 # Everything lands in out/demo/.
 set -eu
 
@@ -17,11 +20,13 @@ rm -rf "$out"
 mkdir -p "$out"
 
 ex=$samples/exports
-for c in dhs cloudwise halt; do
+for c in dhs cloudwise halt heutink; do
 	db=$out/$c.db
 	contract=$samples/contracts/$c.ini
 	# Generic exports of each contract, then the profile-specific ones.
-	"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/$c-tickets.csv" "$ex/$c-events.csv" "$ex/$c-pauses.csv"
+	if [ $c != heutink ]; then
+		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/$c-tickets.csv" "$ex/$c-events.csv" "$ex/$c-pauses.csv"
+	fi
 	case $c in
 	dhs)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile topdesk "$ex/dhs-topdesk-tickets.csv"
@@ -34,6 +39,13 @@ for c in dhs cloudwise halt; do
 	halt)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile zendesk "$ex/halt-zendesk-tickets.csv"
 		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/halt-outages.csv" "$ex/halt-kpi.csv"
+		;;
+	heutink)
+		"$bin/sla-import" -v -d "$db" -c "$contract" --profile topdesk "$ex/heutink-topdesk-tickets.csv"
+		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/heutink-events.csv" "$ex/heutink-handovers.csv"
+		# A ticket with the internet provider and the printer supplier at once.
+		"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-Q1 --explain H27-011 \
+			>"$out/heutink-explain-H27-011.txt"
 		;;
 	esac
 

@@ -78,7 +78,7 @@ static const struct refusal refusals[] = {
 	{ "unknown_key.ini", 10, "colour", "unknown key in [priority.P1]" },
 	{ "unknown_section.ini", 7, "",
 	  "unknown section [prioriteit.P1] (expected contract, calendar.NAME, priority.ID, "
-	  "matrix, service.ID, domain.ID, kpi.DOMAIN.ID, staffel or rules)" },
+	  "matrix, service.ID, domain.ID, kpi.DOMAIN.ID, staffel, rules or supplier.ID)" },
 	{ "bad_duration.ini", 9, "resolution",
 	  "cannot read '4 weeks' as a duration (like 15m, 4h, 1d, 1h30m)" },
 	{ "duplicate_key.ini", 11, "resolution", "duplicate key (first set at line 9)" },
@@ -124,7 +124,7 @@ static const struct refusal refusals[] = {
 	  "KPI 'fcr' belongs to domain 'servicdesk', which has no [domain.servicdesk] section" },
 	{ "source_unknown.ini", 11, "source",
 	  "unknown source 'tickets:first_call' (see slakit-contract(5): manual, tickets:..., "
-	  "calls:within=..., outages:SERVICE)" },
+	  "calls:within=..., outages:SERVICE, supplier:ID)" },
 	{ "source_no_within.ini", 15, "source",
 	  "tickets:rca needs within=DURATION (like within=5d)" },
 	{ "source_no_service.ini", 14, "source", "no service 'ssso' (define [service.ssso])" },

@@ -35,6 +35,8 @@ static const char *const base_sections[][12] = {
 	{ "[kpi.d.sessions]", "unit = count", "norm = 2", "norm_per = year", "weight = 50" },
 	{ "[staffel]", "step = 0 1" },
 	{ "[rules]" },
+	{ "[supplier.net]", "response = 4h", "statuses = Wacht op netwerk", NULL },
+	{ "[supplier.print]", "mon-fri = 09:00-17:00", "holidays = none", NULL },
 };
 #define N_SECTIONS (sizeof(base_sections) / sizeof(base_sections[0]))
 
@@ -145,6 +147,24 @@ static const struct change changes[] = {
 	{ "rules", "working_statuses", "Wacht op leverancier", NULL },
 	{ "rules", "report_due_days", "10", NULL },
 	{ "rules", "reopen_resets", "yes", NULL },
+	{ "rules", "supplier_pauses", "yes", NULL },
+	{ "rules", "supplier_statuses", "Wacht op leverancier", NULL },
+
+	{ "supplier.net", "name", "Internetprovider", NULL },
+	{ "supplier.net", "products", "Glasvezel", NULL },
+	{ "supplier.net", "contact", "noc@example.nl", NULL },
+	{ "supplier.net", "calendar", "altijd", NULL },
+	{ "supplier.net", "response", "< 2h", NULL },
+	{ "supplier.net", "resolution", "2d", NULL },
+	{ "supplier.net", "mandate_technical", "Modem herstarten", NULL },
+	{ "supplier.net", "mandate_privacy", "Geen", NULL },
+	{ "supplier.net", "mandate_financial", "Tot 500 euro", NULL },
+	{ "supplier.net", "statuses", "Wacht op provider", NULL },
+	/* Not in the table: a target per priority, and calendar keys (its own calendar). */
+	{ "supplier.net", "response.P1", "1h", NULL },
+	{ "supplier.net", "resolution.P2", "3 werkdagen", NULL },
+	{ "supplier.print", "mon-fri", "08:00-16:00", NULL },
+	{ "supplier.print", "closed", "2027-12-24 Kerstavond", NULL },
 
 	/* Weekday keys are not in the table; one added day and one changed range. */
 	{ "calendar.werkdag", "sat", "09:00-12:00", NULL },
@@ -155,7 +175,7 @@ static const struct change changes[] = {
 /* The section of each kind that the walk sets keys in (the table is per kind). */
 static const char *const kind_sections[] = {
 	"contract", "calendar.werkdag", "priority.P1", "matrix", "service.net", "domain.d",
-	"kpi.d.share", "staffel", "rules",
+	"kpi.d.share", "staffel", "rules", "supplier.net",
 };
 
 static char tmpdir[] = "/tmp/sk-keys-XXXXXX";
@@ -404,9 +424,24 @@ static char *dump_contract(const struct sk_contract *c)
 	for (size_t i = 0; i < c->n_staffel; i++)
 		put(&d, "step %lld %lld %d\n", (long long)c->staffel[i].min_score,
 		    (long long)c->staffel[i].malus, c->staffel[i].escalate);
-	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d", (int)r->resolution_start,
-	    (int)r->priority, r->cap, r->pct_decimals, r->score_decimals, (int)r->aggregate,
-	    (int)r->weights, (int)r->wrong_channel, r->report_due_days, r->reopen_resets);
+	for (size_t i = 0; i < c->n_suppliers; i++) {
+		const struct sk_supplier *s = &c->suppliers[i];
+
+		put(&d, "supplier %s %s products=%s contact=%s cal=%d tech=%s priv=%s fin=%s",
+		    s->id, str(s->name), str(s->products), str(s->contact), s->calendar,
+		    str(s->mandate_technical), str(s->mandate_privacy), str(s->mandate_financial));
+		put_list(&d, "statuses", s->statuses, s->n_statuses);
+		for (size_t p = 0; p < c->n_priorities; p++) {
+			put_dur(&d, "resp", &s->response_by[p]);
+			put_dur(&d, "res", &s->resolution_by[p]);
+		}
+		put(&d, "\n");
+	}
+	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d",
+	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
+	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
+	    r->reopen_resets, r->supplier_pauses);
+	put_list(&d, "supplier_statuses", r->supplier_statuses, r->n_supplier_statuses);
 	put_list(&d, "pause", r->pause_statuses, r->n_pause_statuses);
 	put_list(&d, "resolved", r->resolved_statuses, r->n_resolved_statuses);
 	put_list(&d, "closed", r->closed_statuses, r->n_closed_statuses);
@@ -492,8 +527,9 @@ static void test_every_key_lands(void **state)
 		if (!found) {
 			char *got;
 
-			/* A weekday key: it must land too. */
-			assert_true(strncmp(changes[i].section, "calendar.", 9) == 0);
+			/* A weekday key, or a supplier's per-priority or calendar key: it must land too. */
+			assert_true(strncmp(changes[i].section, "calendar.", 9) == 0 ||
+				    strncmp(changes[i].section, "supplier.", 9) == 0);
 			got = load_dump(write_contract(&changes[i], NULL, NULL, NULL));
 			assert_string_not_equal(got, base);
 			free(got);
@@ -545,6 +581,16 @@ static void test_unknown_key_refused(void **state)
 	expect_refused("priority.P2", "colour = red", "colour", "unknown key in [priority.P2]");
 	expect_refused("rules", "update_every = 4h", "update_every", "unknown key in [rules]");
 	expect_refused("kpi.d.share", "swap = 1d", "swap", "unknown key in [kpi.d.share]");
+	expect_refused("supplier.net", "response.P9 = 4h", "response.P9",
+		       "no priority 'P9' (define [priority.P9])");
+	expect_refused("supplier.net", "colour = red", "colour", "unknown key in [supplier.net]");
+	expect_refused("supplier.print", "calendar = werkdag", "calendar",
+		       "supplier 'print' has hours of its own in its section: name a calendar or "
+		       "give hours, not both");
+	expect_refused("supplier.print", "statuses = Wacht op netwerk", "statuses",
+		       "'Wacht op netwerk' already means supplier 'net'");
+	expect_refused("kpi.d.share", "source = supplier:nope", "source",
+		       "no supplier 'nope' (define [supplier.nope])");
 }
 
 int main(void)

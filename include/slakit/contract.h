@@ -217,7 +217,9 @@ enum sk_source {
 	SK_SRC_COMPLAINT,         /**< `tickets:complaint`: share of complaints solved in time */
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
-	SK_SRC_OUTAGES            /**< `outages:SERVICE_ID`: availability of a service */
+	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
+	SK_SRC_SUPPLIER           /**< `supplier:ID`: share of a supplier's hand-overs within
+				       the supplier's own targets */
 };
 
 /** A KPI (`[kpi.DOMAIN.ID]`). */
@@ -246,6 +248,7 @@ struct sk_kpi {
 	int source_service;        /**< outages:SERVICE_ID index, -1 for other sources */
 	char *note;                /**< free text shown in the report, may be NULL */
 	long line;
+	int source_supplier;       /**< supplier:ID index, -1 for other sources */
 };
 
 /**
@@ -301,7 +304,42 @@ struct sk_rules {
 	size_t n_working_statuses;
 	int report_due_days;                  /**< SLR due this many werkdagen after period end (5) */
 	int reopen_resets;                    /**< 0 (default): time in Resolved/Closed before a reopen is paused */
+	int supplier_pauses;                  /**< 1: the desk's clocks pause while a supplier holds
+						   the ticket (default 0) */
+	char **supplier_statuses;             /**< statuses that mean "with a supplier", which one
+						   named by the ticket's supplier column */
+	size_t n_supplier_statuses;
 };
+
+/**
+ * A supplier of the customer that the desk hands tickets to as its Single
+ * Point of Contact (`[supplier.ID]`), with the main lines of the customer's
+ * agreement with it (its own calendar and targets) and the desk's mandates.
+ */
+struct sk_supplier {
+	char *id;                  /**< e.g. "kpn" */
+	char *name;                /**< e.g. "KPN Zakelijk" (default: the id) */
+	char *products;            /**< products or services it delivers, may be NULL */
+	char *contact;             /**< contact details, may be NULL */
+	char *mandate_technical;   /**< the desk's technical mandate, may be NULL */
+	char *mandate_privacy;     /**< its mandate where privacy is concerned, may be NULL */
+	char *mandate_financial;   /**< its mandate with financial consequences, may be NULL */
+	char **statuses;           /**< status words that mean "with this supplier" */
+	size_t n_statuses;
+	int calendar;              /**< its business hours and holidays (calendar index: one it
+				        names, or its own, named "supplier.ID") */
+	struct sk_duration response;   /**< response target of every priority without its own */
+	struct sk_duration resolution; /**< resolution target likewise */
+	struct sk_duration *response_by;   /**< per contract priority (n_priorities): the target
+					        that applies, unset when none */
+	struct sk_duration *resolution_by; /**< likewise for resolution */
+	long line;
+};
+
+/** sk_contract_supplier_status(): not a supplier status. */
+#define SK_SUPPLIER_NONE (-1)
+/** sk_contract_supplier_status(): a supplier status that names no supplier. */
+#define SK_SUPPLIER_ANY (-2)
 
 /** A whole contract. */
 struct sk_contract {
@@ -328,6 +366,8 @@ struct sk_contract {
 	struct sk_staffel_step *staffel; /**< sorted by min_score, highest first */
 	size_t n_staffel;
 	struct sk_rules rules;
+	struct sk_supplier *suppliers; /**< `[supplier.ID]` in file order */
+	size_t n_suppliers;
 };
 
 /** The INI word of a source ("tickets:rca"; for calls and outages "calls", "outages"). */
@@ -406,7 +446,10 @@ int64_t sk_contract_seconds(const struct sk_contract *c, int calendar,
 /** Index of the service with id @p id (any case), -1 when none. */
 int sk_contract_find_service(const struct sk_contract *c, const char *id);
 
-/** 1 when @p status is one of the contract's pausing statuses (any case). */
+/**
+ * 1 when @p status is one of the contract's pausing statuses (any case), or,
+ * with `supplier_pauses = yes`, a status that means "with a supplier".
+ */
 int sk_contract_is_pause_status(const struct sk_contract *c, const char *status);
 
 /**
@@ -415,6 +458,24 @@ int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
  * case): the contract then decides what it means, not the import.
  */
 int sk_contract_names_status(const struct sk_contract *c, const char *status);
+
+/** Index of the supplier with id or name @p word (any case), -1 when none. */
+int sk_contract_find_supplier(const struct sk_contract *c, const char *word);
+
+/**
+ * The supplier a status word means (any case): the index of the supplier
+ * whose `statuses` list it, ::SK_SUPPLIER_ANY for a `[rules]
+ * supplier_statuses` word, ::SK_SUPPLIER_NONE otherwise.
+ */
+int sk_contract_supplier_status(const struct sk_contract *c, const char *status);
+
+/**
+ * Supplier @p s's response or resolution target for priority @p p in
+ * business seconds of the supplier's calendar; 0 with *@p set = 0 when none.
+ * *@p below is 1 when it is met only below it (`< 4h`).
+ */
+int64_t sk_contract_supplier_target(const struct sk_contract *c, int s, int p, int resolution,
+				    int *set, int *below);
 
 #pragma GCC visibility pop
 

@@ -43,6 +43,8 @@ enum sk_import_kind {
 	SK_KIND_CALLS,       /**< phone platform log */
 	SK_KIND_OUTAGES,     /**< service outages */
 	SK_KIND_KPI,         /**< KPI measurements made outside the ticket system */
+	SK_KIND_HANDOVERS,   /**< hand-overs to the customer's suppliers: ticket_id,
+				  supplier, start, end, supplier_ref */
 	SK_KINDS             /**< count, not a kind */
 };
 

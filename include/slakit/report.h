@@ -34,6 +34,7 @@
 #include "slakit/period.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
+#include "slakit/suppliers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -250,6 +251,9 @@ struct sk_report {
 	size_t n_recurring;
 	struct sk_report_month *months;     /**< each month of the period */
 	size_t n_months;
+	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
+						    (slakit/suppliers.h); NULL when the
+						    contract names none (owned) */
 	void *arena;             /**< private: strings */
 };
 

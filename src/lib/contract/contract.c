@@ -383,7 +383,11 @@ static void loader_release(struct loader *ld)
 		free(ld->kpis[i].p_priority);
 		free(ld->kpis[i].p_calendar);
 		free(ld->kpis[i].p_service);
+		free(ld->kpis[i].p_supplier);
 	}
+	for (size_t i = 0; i < ld->n_sup_targets; i++)
+		free(ld->sup_targets[i].priority);
+	free(ld->sup_targets);
 	free(ld->kpis);
 	free(ld->matrix_lines);
 	free(ld->dir);
@@ -529,5 +533,6 @@ void sk_contract_free(struct sk_contract *c)
 	free_list(c->rules.resolved_statuses, c->rules.n_resolved_statuses);
 	free_list(c->rules.closed_statuses, c->rules.n_closed_statuses);
 	free_list(c->rules.working_statuses, c->rules.n_working_statuses);
+	contract_free_suppliers(c);
 	free(c);
 }

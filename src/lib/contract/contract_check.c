@@ -558,7 +558,8 @@ static int source_within(enum sk_source s)
 /* 1 for the tickets:... sources, which may take priority=. */
 static int source_is_tickets(enum sk_source s)
 {
-	return s != SK_SRC_MANUAL && s != SK_SRC_CALLS && s != SK_SRC_OUTAGES;
+	return s != SK_SRC_MANUAL && s != SK_SRC_CALLS && s != SK_SRC_OUTAGES &&
+	       s != SK_SRC_SUPPLIER;
 }
 
 /* The parameters of a KPI source against what the source takes, and what they name. */
@@ -604,6 +605,12 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 					  t->p_calendar, t->p_calendar);
 	} else if (source_within(k->source_kind) && k->source_kind != SK_SRC_CALLS) {
 		k->source_calendar = c->default_calendar;
+	}
+	if (t->p_supplier) {
+		k->source_supplier = sk_contract_find_supplier(c, t->p_supplier);
+		if (k->source_supplier < 0)
+			return ld_fail(ld, line, "source", "no supplier '%s' (define [supplier.%s])",
+					  t->p_supplier, t->p_supplier);
 	}
 	if (t->p_service) {
 		k->source_service = sk_contract_find_service(c, t->p_service);
@@ -872,5 +879,7 @@ enum sk_err contract_check(struct loader *ld)
 		rc = check_staffel(ld);
 	if (rc == SK_OK)
 		rc = check_rules(ld);
+	if (rc == SK_OK)
+		rc = contract_check_suppliers(ld);
 	return rc;
 }

@@ -21,6 +21,7 @@ static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
 	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "calls", "outages",
+	"supplier",
 };
 
 const char *sk_source_name(enum sk_source s)
@@ -156,6 +157,11 @@ static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
 	return SK_OK;
 }
 
+enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out)
+{
+	return read_target(ld, e, out);
+}
+
 /* YYYY-MM-DD at the start of @s; returns the rest or NULL. */
 static const char *parse_date(const char *s, int64_t *day)
 {
@@ -262,7 +268,7 @@ int ld_plain_word(const char *s)
 /* ---- the sections and their keys ---- */
 
 enum kind { K_CONTRACT, K_CALENDAR, K_PRIORITY, K_MATRIX, K_SERVICE, K_DOMAIN, K_KPI,
-	    K_STAFFEL, K_RULES };
+	    K_STAFFEL, K_RULES, K_SUPPLIER };
 
 /* Which kind a section name is, with its id (and the domain of a KPI). */
 static int section_kind(const char *name, const char **id, const char **domain_end)
@@ -272,7 +278,7 @@ static int section_kind(const char *name, const char **id, const char **domain_e
 		int kind;
 	} named[] = {
 		{ "calendar.", K_CALENDAR }, { "priority.", K_PRIORITY }, { "service.", K_SERVICE },
-		{ "domain.", K_DOMAIN }, { "kpi.", K_KPI },
+		{ "domain.", K_DOMAIN }, { "kpi.", K_KPI }, { "supplier.", K_SUPPLIER },
 	};
 
 	*id = NULL;
@@ -541,6 +547,14 @@ static enum sk_err set_resolution(struct loader *ld, void *obj, const struct ini
 	return set_all_types(ld, pr->resolution, &pr->resolution_none, e);
 }
 
+/* [supplier.ID] response.P1 / resolution.P1: kept until the priorities are known. */
+static enum sk_err set_supplier_target(struct loader *ld, void *obj, const struct ini_entry *e)
+{
+	size_t i = (size_t)((struct sk_supplier *)obj - ld->c->suppliers);
+
+	return contract_supplier_target_key(ld, i, e, strncasecmp(e->key, "resolution.", 11) == 0);
+}
+
 /* [domain.ID] invoice: an amount in cents, not negative. */
 static enum sk_err set_invoice(struct loader *ld, void *obj, const struct ini_entry *e)
 {
@@ -620,6 +634,11 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 					rc = ld_fail(ld, e->line, e->key,
 							"calls:within= is a waiting time in "
 							"seconds or minutes, not in days");
+			} else if (strncasecmp(tok, "supplier:", 9) == 0 && ld_plain_word(tok + 9)) {
+				k->source_kind = SK_SRC_SUPPLIER;
+				free(t->p_supplier);
+				if (!(t->p_supplier = ld_strdup(tok + 9)))
+					rc = ld_nomem(ld);
 			} else if (strncasecmp(tok, "outages:", 8) == 0 && ld_plain_word(tok + 8)) {
 				k->source_kind = SK_SRC_OUTAGES;
 				t->p_service = ld_strdup(tok + 8);
@@ -628,7 +647,8 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 			} else {
 				rc = ld_fail(ld, e->line, e->key,
 						"unknown source '%s' (see slakit-contract(5): manual, "
-						"tickets:..., calls:within=..., outages:SERVICE)",
+						"tickets:..., calls:within=..., outages:SERVICE, "
+						"supplier:ID)",
 						tok);
 			}
 			continue;
@@ -930,8 +950,38 @@ static const struct key_def rules_keys[] = {
 	  .n_off = offsetof(RU, n_working_statuses) },
 	{ KEY("report_due_days", T_INT, 0, offsetof(RU, report_due_days)), .lo = 0, .hi = 366 },
 	{ KEY("reopen_resets", T_BOOL, 0, offsetof(RU, reopen_resets)) },
+	{ KEY("supplier_pauses", T_BOOL, 0, offsetof(RU, supplier_pauses)) },
+	{ KEY("supplier_statuses", T_LIST, F_LIST, offsetof(RU, supplier_statuses)),
+	  .n_off = offsetof(RU, n_supplier_statuses) },
 	{ .name = NULL },
 };
+
+#define SU struct sk_supplier
+
+/*
+ * [supplier.ID]: besides these, `response.PRIO` and `resolution.PRIO` (found
+ * by supplier_target_key()) and the keys of a calendar, which give the
+ * supplier a calendar of its own (ld_read_sections()).
+ */
+static const struct key_def supplier_keys[] = {
+	{ KEY("name", T_TEXT, F_TEXT, offsetof(SU, name)) },
+	{ KEY("products", T_TEXT, F_TEXT, offsetof(SU, products)) },
+	{ KEY("contact", T_TEXT, F_TEXT, offsetof(SU, contact)) },
+	{ KEY("calendar", T_REF, 0, offsetof(SU, calendar)) },
+	{ KEY("response", T_TARGET, 0, offsetof(SU, response)) },
+	{ KEY("resolution", T_TARGET, 0, offsetof(SU, resolution)) },
+	{ KEY("mandate_technical", T_TEXT, F_TEXT, offsetof(SU, mandate_technical)) },
+	{ KEY("mandate_privacy", T_TEXT, F_TEXT, offsetof(SU, mandate_privacy)) },
+	{ KEY("mandate_financial", T_TEXT, F_TEXT, offsetof(SU, mandate_financial)) },
+	{ KEY("statuses", T_LIST, F_LIST, offsetof(SU, statuses)), .n_off = offsetof(SU, n_statuses) },
+	{ .name = NULL },
+};
+
+/* response.PRIO, resolution.PRIO: not in the table, found by their prefix. */
+static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
+						    .set = set_supplier_target };
+
+#undef SU
 
 #undef PER_TYPE
 #undef PER_CHANGE
@@ -942,7 +992,7 @@ static const struct key_def rules_keys[] = {
 
 static const struct key_def *const key_tables[] = {
 	contract_keys, calendar_keys, priority_keys, matrix_keys, service_keys, domain_keys,
-	kpi_keys, staffel_keys, rules_keys,
+	kpi_keys, staffel_keys, rules_keys, supplier_keys,
 };
 
 /*
@@ -953,7 +1003,7 @@ static const struct key_def *const key_tables[] = {
 static const char *const priority_retired[] = { "update_every", "swap", NULL };
 
 static const char *const *const retired_keys[] = {
-	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* Read @e as @k says into @obj, the object of its section. */
@@ -1094,6 +1144,29 @@ static enum sk_err new_domain(struct loader *ld, const struct ini_section *s,
 	return (dm->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
+/* A new [supplier.ID]; its calendar is the contract's default unless it names or has one. */
+static enum sk_err new_supplier(struct loader *ld, const struct ini_section *s,
+				const char *id, struct sk_supplier **out)
+{
+	struct sk_contract *c = ld->c;
+	struct sk_supplier *su;
+
+	if (!ld_grow((void **)&c->suppliers, &ld->cap_sup, c->n_suppliers, sizeof(*c->suppliers)))
+		return ld_nomem(ld);
+	su = &c->suppliers[c->n_suppliers++];
+	su->line = s->line;
+	su->calendar = -1;
+	*out = su;
+	return (su->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
+}
+
+/*
+ * A calendar key in [supplier.ID]: the supplier's own calendar, made at its
+ * first such key and named "supplier.ID" (a name no `calendar =` can give).
+ */
+static enum sk_err supplier_calendar_entry(struct loader *ld, const struct ini_section *s,
+					   size_t supplier, size_t ei);
+
 /* A new [kpi.DOMAIN.ID], kept aside until its domain is known to exist. */
 static enum sk_err new_kpi(struct loader *ld, const struct ini_section *s,
 			   const char *domain_end, struct kpi_tmp **out)
@@ -1108,6 +1181,7 @@ static enum sk_err new_kpi(struct loader *ld, const struct ini_section *s,
 	t->k.source_priority = -1;
 	t->k.source_calendar = -1;
 	t->k.source_service = -1;
+	t->k.source_supplier = -1;
 	*out = t;
 	t->k.id = ld_strdup(domain_end + 1);
 	t->domain = malloc((size_t)(domain_end - domain) + 1);
@@ -1129,7 +1203,7 @@ static enum sk_err check_section_name(struct loader *ld, size_t i, int *kind,
 		return ld_fail(ld, s->line, NULL,
 				  "unknown section [%s] (expected contract, calendar.NAME, "
 				  "priority.ID, matrix, service.ID, domain.ID, kpi.DOMAIN.ID, "
-				  "staffel or rules)", s->name);
+				  "staffel, rules or supplier.ID)", s->name);
 	for (size_t j = 0; j < i; j++)
 		if (ld_same(ld->sec[j].name, s->name))
 			return ld_fail(ld, s->line, NULL,
@@ -1154,7 +1228,15 @@ static enum sk_err check_section_name(struct loader *ld, size_t i, int *kind,
 	return SK_OK;
 }
 
-/* The key's definition, NULL when @kind has no such key. */
+/* `response.PRIO` or `resolution.PRIO` with a plain word after the dot. */
+static int supplier_target_key(const char *key)
+{
+	if (strncasecmp(key, "response.", 9) == 0)
+		return ld_plain_word(key + 9);
+	if (strncasecmp(key, "resolution.", 11) == 0)
+		return ld_plain_word(key + 11);
+	return 0;
+}
 
 /* The key's definition, NULL when @kind has no such key. */
 static const struct key_def *find_key(int kind, const char *key)
@@ -1166,7 +1248,29 @@ static const struct key_def *find_key(int kind, const char *key)
 			return k;
 	if (kind == K_CALENDAR && day_key(key, &from, &to))
 		return &day_def;
+	if (kind == K_SUPPLIER && supplier_target_key(key))
+		return &supplier_target_def;
 	return NULL;
+}
+
+static enum sk_err read_entry(struct loader *ld, const struct ini_section *s, int kind,
+			      size_t ei, void *obj);
+
+static enum sk_err supplier_calendar_entry(struct loader *ld, const struct ini_section *s,
+					   size_t supplier, size_t ei)
+{
+	struct sk_supplier *su = &ld->c->suppliers[supplier];
+	struct cal_spec *sp;
+	char name[300];
+	enum sk_err rc;
+
+	if (su->calendar < 0) {
+		snprintf(name, sizeof(name), "supplier.%s", su->id);
+		if ((rc = new_calendar(ld, s, name, &sp)))
+			return rc;
+		su->calendar = (int)ld->c->n_calendars - 1;
+	}
+	return read_entry(ld, s, K_CALENDAR, ei, &ld->specs[su->calendar]);
 }
 
 /* 1 when @key is one that @kind no longer takes (retired_keys). */
@@ -1297,11 +1401,21 @@ enum sk_err ld_read_sections(struct loader *ld)
 		case K_RULES:
 			obj = &ld->c->rules;
 			break;
+		case K_SUPPLIER:
+			rc = new_supplier(ld, s, id, (struct sk_supplier **)&obj);
+			break;
 		default:
 			break;
 		}
-		for (size_t j = 0; j < s->n && rc == SK_OK; j++)
+		for (size_t j = 0; j < s->n && rc == SK_OK; j++) {
+			/* A supplier's hours and holidays: the keys of a calendar. */
+			if (kind == K_SUPPLIER && !find_key(K_SUPPLIER, s->e[j].key) &&
+			    find_key(K_CALENDAR, s->e[j].key)) {
+				rc = supplier_calendar_entry(ld, s, ld->c->n_suppliers - 1, j);
+				continue;
+			}
 			rc = read_entry(ld, s, kind, j, obj);
+		}
 	}
 	return rc;
 }

@@ -66,7 +66,19 @@ struct kpi_tmp {
 	char *p_priority;            /* priority= of the source, NULL: none */
 	char *p_calendar;            /* calendar= of the source, NULL: none */
 	char *p_service;             /* outages:SERVICE_ID, NULL: none */
+	char *p_supplier;            /* supplier:ID, NULL: none */
 	long source_line, weight_line, norm_line, unit_line, direction_line, pro_rata_line;
+};
+
+/* A supplier's target for one priority (`response.P1 = 4h`), resolved once
+ * every priority is known (contract_suppliers.c). */
+struct sup_target {
+	size_t supplier;             /* index into c->suppliers */
+	char *priority;              /* as written after the dot */
+	int resolution;              /* 0: response, 1: resolution */
+	struct sk_duration d;
+	long line;
+	const char *key;             /* the key as written (lives in the section) */
 };
 
 /* Everything needed while one file is read; freed when loading ends. */
@@ -87,6 +99,9 @@ struct loader {
 	long timezone_line;          /* 0: default zone */
 	int has_rules_weights;
 	long *matrix_lines;          /* line of each matrix entry, for "already set at" */
+	size_t cap_sup;
+	struct sup_target *sup_targets;
+	size_t n_sup_targets, cap_sup_targets;
 };
 
 /* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
@@ -133,6 +148,16 @@ enum sk_err contract_matrix_entry(struct loader *ld, const struct ini_entry *e);
 
 /* Resolve references, build calendars and check the whole contract. */
 enum sk_err contract_check(struct loader *ld);
+
+/* Suppliers (contract_suppliers.c): read a per-priority target key, check
+ * them once calendars and priorities are built, free them with the contract. */
+enum sk_err contract_supplier_target_key(struct loader *ld, size_t supplier,
+					 const struct ini_entry *e, int resolution);
+enum sk_err contract_check_suppliers(struct loader *ld);
+void contract_free_suppliers(struct sk_contract *c);
+
+/* A target as the contract writes it (`< 4h`, `<= 4h`, `4h`), for keys read elsewhere. */
+enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out);
 
 /* 1 when @s is one plain word: letters, digits, '_' and '-' (ids, fields, values). */
 int ld_plain_word(const char *s);

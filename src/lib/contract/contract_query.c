@@ -259,7 +259,7 @@ int sk_contract_is_pause_status(const struct sk_contract *c, const char *status)
 	for (size_t i = 0; i < c->rules.n_pause_statuses; i++)
 		if (strcasecmp(c->rules.pause_statuses[i], s) == 0)
 			return 1;
-	return 0;
+	return c->rules.supplier_pauses && sk_contract_supplier_status(c, s) != SK_SUPPLIER_NONE;
 }
 
 int sk_contract_names_status(const struct sk_contract *c, const char *status)

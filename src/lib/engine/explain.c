@@ -211,7 +211,8 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 	/* Status history and explicit pauses, as imported. */
 	if ((rc = store_ticket_read_events(db, c, sk_compute_classify_event, used, a, &ev, &nev,
 					   d)) ||
-	    (rc = store_ticket_read_pauses(db, used, &ps, &nps, d)))
+	    (rc = store_ticket_read_pauses(db, used, &ps, &nps, d)) ||
+	    (rc = suppliers_add_pauses(db, c, used, &ps, &nps, d)))
 		goto out;
 	t.events = ev;
 	t.n_events = nev;
@@ -333,6 +334,8 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fprintf(fp, "  reason: %s\n", v.reason);
 	if (v.excluded)
 		fputs("  excluded from the figures, listed apart\n", fp);
+	if ((rc = suppliers_explain(db, c, &t, &v, as_of, fp, d)))
+		goto out;
 	rc = ferror(fp) ? SK_ERR_IO : SK_OK;
 out:
 	if (have_verdict)

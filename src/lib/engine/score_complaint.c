@@ -55,7 +55,8 @@ enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const 
 		goto out;
 	results_apply_history(c, &t, &h);
 	if ((rc = store_ticket_read_events(db, c, sk_compute_classify_event, id, a, &ev, &nev, d)) ||
-	    (rc = store_ticket_read_pauses(db, id, &ps, &nps, d)))
+	    (rc = store_ticket_read_pauses(db, id, &ps, &nps, d)) ||
+	    (rc = suppliers_add_pauses(db, c, id, &ps, &nps, d)))
 		goto out;
 	t.events = ev;
 	t.n_events = nev;

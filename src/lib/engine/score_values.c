@@ -10,6 +10,7 @@
 #include "engine.h"
 #include "score_priv.h"
 #include "store/store.h"
+#include "engine.h"
 
 void score_window(const struct sk_kpi *k, const struct sk_period *p, const struct sk_tz *tz,
 		  struct sk_period *out)
@@ -260,6 +261,14 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		rc = store_calls_count(db, w->start, w->end, k->within.seconds, &n, &in, d);
 		what = "calls answered in time";
 		break;
+	case SK_SRC_SUPPLIER: {
+		struct sk_results *r;
+
+		if ((rc = cached_results(db, c, w, cache, &r, d)) == SK_OK)
+			rc = suppliers_kpi(db, c, k->source_supplier, w, r, &n, &in, d);
+		what = "hand-overs within the supplier's targets";
+		break;
+	}
 	case SK_SRC_RESPONSE:
 	case SK_SRC_RESOLUTION:
 		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))

@@ -30,6 +30,7 @@ static const struct kind_ops *const kinds[SK_KINDS] = {
 	[SK_KIND_CALLS] = &kind_calls,
 	[SK_KIND_OUTAGES] = &kind_outages,
 	[SK_KIND_KPI] = &kind_kpi,
+	[SK_KIND_HANDOVERS] = &kind_handovers,
 };
 
 const struct kind_ops *kind_ops_of(enum sk_import_kind k)
@@ -164,6 +165,9 @@ static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 	/* An event log looks like tickets plus events: only said explicitly. */
 	for (int k = 0; k < SK_KINDS; k++) {
 		if (k == SK_KIND_EVENTLOG || !fits(x, k))
+			continue;
+		/* Pauses with a supplier column are hand-overs to that supplier. */
+		if (k == SK_KIND_PAUSES && fits(x, SK_KIND_HANDOVERS))
 			continue;
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", n ? ", " : "",
 					sk_import_kind_name(k));

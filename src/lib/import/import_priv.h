@@ -25,7 +25,7 @@ enum import_fid {
 	F_CHANGE_TYPE, F_CAB, F_FAILED, F_PLANNED_AT, F_STATUS, F_AT,
 	F_TICKET_ID, F_START, F_END, F_REASON, F_CALL_ID, F_STARTED, F_WAIT,
 	F_ANSWERED, F_QUEUE, F_SERVICE, F_PLANNED, F_ANNOUNCED, F_DESCRIPTION,
-	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED,
+	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED, F_SUPPLIER, F_SUPPLIER_REF,
 	F_COUNT
 };
 
@@ -241,7 +241,7 @@ struct kind_ops {
 };
 
 extern const struct kind_ops kind_tickets, kind_events, kind_eventlog,
-	kind_pauses, kind_calls, kind_outages, kind_kpi;
+	kind_pauses, kind_calls, kind_outages, kind_kpi, kind_handovers;
 
 /* The operations of kind @p k. */
 const struct kind_ops *kind_ops_of(enum sk_import_kind k);

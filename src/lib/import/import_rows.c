@@ -342,3 +342,55 @@ static enum sk_err kpi_store(struct imp *x, const struct import_row *r, int trie
 const struct kind_ops kind_kpi = {
 	kpi_check, kpi_store, NULL, F_KPI, "measurement", STORE_KPI
 };
+
+/*
+ * A hand-over to one of the customer's suppliers. A contract with
+ * [supplier.ID] sections names the only suppliers there are (by id or
+ * name); the row stores the id.
+ */
+static enum sk_err handover_check(struct imp *x, struct import_row *r)
+{
+	struct store_val *v = r->v;
+	sk_time start, end, resp;
+	int has_end, has_resp, present, s;
+	const char *sup;
+	enum sk_err rc;
+
+	if ((rc = required(x)) || (rc = imp_time(x, F_START, &start, &present)) ||
+	    (rc = imp_time(x, F_END, &end, &has_end)) ||
+	    (rc = imp_time(x, F_RESPONDED, &resp, &has_resp)))
+		return rc;
+	if (has_end && (rc = order(x, F_END, end, F_START, start)))
+		return rc;
+	if (has_resp && (rc = order(x, F_RESPONDED, resp, F_START, start)))
+		return rc;
+	sup = imp_text(x, F_SUPPLIER);
+	if (x->c->n_suppliers) {
+		if ((s = sk_contract_find_supplier(x->c, sup)) < 0)
+			return imp_bad(x, F_SUPPLIER, "unknown supplier '%s' (the contract has "
+				       "%s%s)", sup, x->c->suppliers[0].id,
+				       x->c->n_suppliers > 1 ? " ..." : "");
+		sup = x->c->suppliers[s].id;
+	}
+	set_text(&v[HC_TICKET_ID], imp_raw(x, F_TICKET_ID));
+	set_text(&v[HC_SUPPLIER], sup);
+	set_int(&v[HC_START], start, 1);
+	set_int(&v[HC_END], end, has_end);
+	set_int(&v[HC_RESPONDED], resp, has_resp);
+	set_text(&v[HC_REF], imp_text(x, F_SUPPLIER_REF));
+	set_text(&v[HC_EXTRA], imp_extra(x));
+	r->nv = HC_COUNT;
+	snprintf(x->text[0], sizeof(x->text[0]), "%s to %s", v[HC_TICKET_ID].s, sup);
+	key_at(x, r, x->text[0], start);
+	return SK_OK;
+}
+
+static enum sk_err handover_store(struct imp *x, const struct import_row *r, int tried,
+				  struct sk_diag *d)
+{
+	return put(x, STORE_HANDOVERS, r, tried, d);
+}
+
+const struct kind_ops kind_handovers = {
+	handover_check, handover_store, NULL, F_START, "hand-over", STORE_HANDOVERS
+};

@@ -162,6 +162,11 @@ enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT])
 		return rc;
 	set_int(&v[TC_UPDATED], tm, present);
 	set_text(&v[TC_EXTRA], imp_extra(x));
+	/* The contract's id for a supplier it knows, else the name as written. */
+	s = imp_text(x, F_SUPPLIER);
+	if (s && (t = sk_contract_find_supplier(x->c, s)) >= 0)
+		s = x->c->suppliers[t].id;
+	set_text(&v[TC_SUPPLIER], s);
 	return SK_OK;
 }
 

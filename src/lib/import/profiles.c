@@ -16,6 +16,7 @@
 #define OU KB(SK_KIND_OUTAGES)
 #define KP KB(SK_KIND_KPI)
 #define TK KB(SK_KIND_TICKETS)
+#define HO KB(SK_KIND_HANDOVERS)
 
 const struct import_fdef import_fields[F_COUNT] = {
 	[F_ID] = { "id", FT_TEXT, T, T },
@@ -24,7 +25,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_IMPACT] = { "impact", FT_TEXT, T, 0 },
 	[F_URGENCY] = { "urgency", FT_TEXT, T, 0 },
 	[F_REPORTED] = { "reported_at", FT_TIME, T, TK },
-	[F_RESPONDED] = { "responded_at", FT_TIME, T, 0 },
+	[F_RESPONDED] = { "responded_at", FT_TIME, T | HO, 0 },
 	[F_RESOLVED] = { "resolved_at", FT_TIME, T, 0 },
 	[F_CLOSED] = { "closed_at", FT_TIME, T, 0 },
 	[F_PRODUCTIVE] = { "productive_at", FT_TIME, T, 0 },
@@ -43,9 +44,9 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_PLANNED_AT] = { "planned_at", FT_TIME, T, 0 },
 	[F_STATUS] = { "status", FT_TEXT, T | EV, EV | EL },
 	[F_AT] = { "at", FT_TIME, EV | EL, EV | EL },
-	[F_TICKET_ID] = { "ticket_id", FT_TEXT, EV | PA, EV | PA },
-	[F_START] = { "start", FT_TIME, PA | OU, PA | OU },
-	[F_END] = { "end", FT_TIME, PA | OU, OU },
+	[F_TICKET_ID] = { "ticket_id", FT_TEXT, EV | PA | HO, EV | PA | HO },
+	[F_START] = { "start", FT_TIME, PA | OU | HO, PA | OU | HO },
+	[F_END] = { "end", FT_TIME, PA | OU | HO, OU },
 	[F_REASON] = { "reason", FT_TEXT, PA, 0 },
 	[F_CALL_ID] = { "call_id", FT_TEXT, CA, CA },
 	[F_STARTED] = { "started_at", FT_TIME, CA, CA },
@@ -62,12 +63,16 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_NOTE] = { "note", FT_TEXT, KP, 0 },
 	/* The row's own last update: an older export never replaces a newer row. */
 	[F_UPDATED] = { "updated_at", FT_TIME, T, 0 },
+	[F_SUPPLIER] = { "supplier", FT_TEXT, T | HO, HO },
+	[F_SUPPLIER_REF] = { "supplier_ref", FT_TEXT, HO, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
 static const struct import_alias generic_aliases[] = {
 	{ EL, F_ID, "ticket_id" },
 	{ EL, F_AT, "timestamp" },
+	{ T | HO, F_SUPPLIER, "vendor" }, { HO, F_SUPPLIER_REF, "vendor_ref" },
+	{ HO, F_SUPPLIER_REF, "reference" },
 	{ 0, 0, NULL }
 };
 
@@ -142,6 +147,12 @@ static const struct import_alias topdesk_aliases[] = {
 	{ KP, F_KPI, "Indicator" },
 	{ KP, F_VALUE, "Waarde" }, { KP, F_VALUE, "Meting" },
 	{ KP, F_NOTE, "Toelichting" }, { KP, F_NOTE, "Opmerking" },
+	{ T | HO, F_SUPPLIER, "Leverancier" }, { T | HO, F_SUPPLIER, "Behandelaar leverancier" },
+	{ HO, F_TICKET_ID, "Incidentnummer" }, { HO, F_TICKET_ID, "Melding" },
+	{ HO, F_START, "Doorgezet naar leverancier" }, { HO, F_START, "Begin" },
+	{ HO, F_END, "Terug van leverancier" }, { HO, F_END, "Einde" },
+	{ HO, F_RESPONDED, "Reactie leverancier" },
+	{ HO, F_SUPPLIER_REF, "Referentie leverancier" }, { HO, F_SUPPLIER_REF, "Extern nummer" },
 	{ 0, 0, NULL }
 };
 
@@ -187,6 +198,10 @@ static const struct import_alias servicenow_aliases[] = {
 	{ EL, F_AT, "sys_updated_on" }, { EL, F_AT, "Updated" },
 	{ EV, F_TICKET_ID, "number" }, { EV, F_AT, "sys_updated_on" },
 	{ EV, F_STATUS, "state" }, { EV, F_STATUS, "newvalue" },
+	{ T | HO, F_SUPPLIER, "vendor" }, { T | HO, F_SUPPLIER, "u_vendor" },
+	{ T | HO, F_SUPPLIER, "Vendor" }, { HO, F_TICKET_ID, "number" },
+	{ HO, F_SUPPLIER_REF, "vendor_ticket" }, { HO, F_SUPPLIER_REF, "Vendor ticket" },
+	{ HO, F_SUPPLIER_REF, "Vendor reference" },
 	{ 0, 0, NULL }
 };
 
@@ -325,7 +340,7 @@ int sk_profile_exists(const char *name)
 }
 
 static const char *const kind_names[SK_KINDS] = {
-	"tickets", "events", "eventlog", "pauses", "calls", "outages", "kpi"
+	"tickets", "events", "eventlog", "pauses", "calls", "outages", "kpi", "handovers"
 };
 
 const char *sk_import_kind_name(enum sk_import_kind k)

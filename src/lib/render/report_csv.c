@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
 static void put(FILE *fp, const char *section, const char *key, const char *name, const char *value)
@@ -361,5 +362,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_domains(fp, r);
 	write_cases(fp, r);
 	write_trend(fp, r);
+	report_suppliers_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

@@ -402,6 +402,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
 	x->wb->options.constant_memory = 0;
+	xw_suppliers_add(x);
 	make_formats(x);
 	return SK_OK;
 }
@@ -420,6 +421,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_summary(x);
 		xw_sheet_priorities(x);
 		xw_sheet_trend(x);
+		xw_sheet_suppliers(x);
 		set_widths(x);
 		set_properties(x);
 		/* Each sheet's title row (the tickets sheet's column header) on every page. */

@@ -79,4 +79,12 @@ enum sk_err report_gather_cases(struct sk_db *db, struct sk_contract *c, struct 
 enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 				struct arena *a, struct sk_diag *d);
 
+/*
+ * The suppliers' section (report_suppliers.c): r->suppliers, left NULL when
+ * the contract has no suppliers. Runs after the breaches are listed.
+ */
+enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				    struct sk_diag *d);
+void report_suppliers_free(struct sk_report_suppliers *s);
+
 #endif

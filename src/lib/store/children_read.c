@@ -50,6 +50,13 @@ static const char *const lookup_sql[] = {
 	HISTORY_COLUMNS " WHERE id = ?1 ORDER BY history_id",
 };
 
+/* With `supplier_pauses = yes`, hand-overs pause the clock like explicit pauses. */
+#define HANDOVER_COLUMNS "SELECT ticket_id, start_at, end_at, import_id FROM handovers"
+static const char *const pause_scan_suppliers =
+	PAUSE_COLUMNS " UNION ALL " HANDOVER_COLUMNS " ORDER BY 1, 2";
+static const char *const pause_lookup_suppliers =
+	PAUSE_COLUMNS " WHERE ticket_id = ?1 UNION ALL " HANDOVER_COLUMNS " WHERE ticket_id = ?1";
+
 static const char *const what[] = {
 	"reading status history", "reading pauses", "reading ticket history",
 };
@@ -312,7 +319,12 @@ enum sk_err store_children_open(struct sk_db *db, const struct sk_contract *c,
 		if (kind == CHILD_HISTORY &&
 		    ((rc = any_rows(db, "SELECT 1 FROM ticket_history LIMIT 1", &any, d)) || !any))
 			break;
-		if ((rc = sk_db_prepare(db, (scan ? scan_sql : lookup_sql)[kind], &l->st, d)))
+		if (kind == CHILD_PAUSES && c->rules.supplier_pauses && store_has_handovers(db))
+			rc = sk_db_prepare(db, scan ? pause_scan_suppliers : pause_lookup_suppliers,
+					   &l->st, d);
+		else
+			rc = sk_db_prepare(db, (scan ? scan_sql : lookup_sql)[kind], &l->st, d);
+		if (rc)
 			break;
 		if (scan)
 			l->step = sqlite3_step(l->st);

@@ -9,11 +9,9 @@
 #include "import_store_priv.h"
 
 /* temp.stage's columns: the ticket id, the time of the row that gave the
- * fields, the ticket's first line, then its other fields v1 .. v27 (the
- * tickets table's columns after id, in order). */
+ * fields, the ticket's first line, then its other fields v1 .. v(TC_COUNT-1)
+ * (the tickets table's columns after id, in order; made from TC_COUNT). */
 enum { SG_ID, SG_AT, SG_FIRST_LINE, SG_FIELDS };
-
-_Static_assert(TC_COUNT == 28, "temp.stage has v1 .. v27: one for each ticket column after id");
 
 static enum sk_err prepare(struct store_import *si, struct sk_diag *d)
 {
@@ -23,10 +21,12 @@ static enum sk_err prepare(struct store_import *si, struct sk_diag *d)
 
 	if (si->stage)
 		return SK_OK;
-	if ((rc = sk_db_exec(si->db, "CREATE TEMP TABLE IF NOT EXISTS stage ("
-			     "id TEXT PRIMARY KEY, at INTEGER, first_line INTEGER, "
-			     "v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,"
-			     "v18,v19,v20,v21,v22,v23,v24,v25,v26,v27); DELETE FROM temp.stage", d)))
+	n = (size_t)snprintf(sql, sizeof(sql), "CREATE TEMP TABLE IF NOT EXISTS stage ("
+			     "id TEXT PRIMARY KEY, at INTEGER, first_line INTEGER");
+	for (int i = 1; i < TC_COUNT; i++)
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, ",v%d", i);
+	snprintf(sql + n, sizeof(sql) - n, "); DELETE FROM temp.stage");
+	if ((rc = sk_db_exec(si->db, sql, d)))
 		return rc;
 	/* The latest row of a ticket gives its fields; the first line stays. */
 	n = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO temp.stage VALUES (?1,?2,?3");

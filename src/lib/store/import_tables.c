@@ -20,7 +20,7 @@ static const char *const ticket_cols[TC_COUNT] = {
 	[TC_FCR] = "first_contact_resolved", [TC_UPLIFT] = "p1_uplift",
 	[TC_UPLIFT_REASON] = "uplift_reason", [TC_CHANGE_TYPE] = "change_type",
 	[TC_CAB] = "cab_approved", [TC_FAILED] = "change_failed", [TC_STATUS] = "status",
-	[TC_UPDATED] = "updated_at", [TC_EXTRA] = "extra",
+	[TC_UPDATED] = "updated_at", [TC_EXTRA] = "extra", [TC_SUPPLIER] = "supplier",
 };
 
 static const char *const event_cols[EC_COUNT] = {
@@ -49,6 +49,12 @@ static const char *const kpi_cols[KC_COUNT] = {
 	[KC_VALUE_MICRO] = "value_micro", [KC_NOTE] = "note",
 };
 
+static const char *const handover_cols[HC_COUNT] = {
+	[HC_TICKET_ID] = "ticket_id", [HC_SUPPLIER] = "supplier", [HC_START] = "start_at",
+	[HC_END] = "end_at", [HC_RESPONDED] = "responded_at", [HC_REF] = "supplier_ref",
+	[HC_EXTRA] = "extra",
+};
+
 const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history",
 			    TC_UPDATED },
@@ -57,6 +63,7 @@ const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_CALLS] = { "calls", "row", call_cols, CC_COUNT, 1, NULL, NULL, -1 },
 	[STORE_OUTAGES] = { "outages", "row", outage_cols, OC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL, -1 },
+	[STORE_HANDOVERS] = { "handovers", "row", handover_cols, HC_COUNT, 3, NULL, NULL, -1 },
 };
 
 void store_import_bind(sqlite3_stmt *st, int i, const struct store_val *v)

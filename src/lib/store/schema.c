@@ -275,6 +275,26 @@ static const char *const v4[] = {
 	 * recorded (older imports, files without tickets). A ticket whose
 	 * version came from a 0 has its response not measured, not breached. */
 	"ALTER TABLE imports ADD COLUMN response_column INTEGER",
+
+	/* The supplier a ticket is with, as the export names it (Single Point of
+	 * Contact: the status says "with a supplier", this column which one). */
+	"ALTER TABLE tickets ADD COLUMN supplier TEXT",
+	"ALTER TABLE ticket_history ADD COLUMN supplier TEXT",
+
+	"CREATE TABLE handovers (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  ticket_id    TEXT NOT NULL,        -- tickets.id\n"
+	"  supplier     TEXT NOT NULL,        -- contract supplier id (as written when the contract has none)\n"
+	"  start_at     INTEGER NOT NULL,     -- handed to the supplier (UTC seconds)\n"
+	"  end_at       INTEGER,              -- back with the desk; NULL: still with the supplier\n"
+	"  responded_at INTEGER,              -- the supplier's first response, when recorded\n"
+	"  supplier_ref TEXT,                 -- the supplier's own reference\n"
+	"  extra        TEXT,                 -- other columns, JSON object\n"
+	"  import_id    INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line         INTEGER,\n"
+	"  UNIQUE (ticket_id, supplier, start_at),\n"
+	"  CHECK (end_at IS NULL OR end_at >= start_at)\n"
+	")",
 	NULL
 };
 

@@ -304,6 +304,39 @@ typedef void (*store_orphan_fn)(void *arg, const char *ticket_id);
 enum sk_err store_orphans(struct sk_db *db, struct store_orphans *o, size_t max,
 			  store_orphan_fn fn, void *arg, struct sk_diag *d);
 
+/* --- handovers_read.c: hand-overs to the customer's suppliers --- */
+
+/* 1 when the database has a handovers table (schema version 4 on). */
+int store_has_handovers(struct sk_db *db);
+
+/* One imported hand-over; strings valid during the call. */
+struct store_handover {
+	const char *ticket, *supplier, *ref;  /* ref: NULL when none */
+	const char *priority;                 /* the ticket's priority id, NULL: no such ticket */
+	sk_time start, end, responded;        /* end, responded: 0 when NULL */
+	int64_t import_id;
+};
+
+/* The hand-overs of ticket @id (NULL: of all tickets), by ticket, start, supplier. */
+enum sk_err store_handovers(struct sk_db *db, const char *id,
+			    enum sk_err (*fn)(void *arg, const struct store_handover *h), void *arg,
+			    struct sk_diag *d);
+
+/* One status event with its ticket's supplier column and priority; strings valid during the call. */
+struct store_status_row {
+	const char *ticket, *status;
+	const char *supplier, *priority;      /* NULL when none */
+	sk_time at;
+};
+
+/* The status events of ticket @id (NULL: of all tickets), by ticket, time and arrival. */
+enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
+				    enum sk_err (*fn)(void *arg, const struct store_status_row *r),
+				    void *arg, struct sk_diag *d);
+
+/* Append ticket @id's hand-overs to the pauses *@ps (*@n of them; realloc'd). */
+enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pause **ps,
+				  size_t *n, struct sk_diag *d);
 
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
@@ -329,6 +362,7 @@ enum store_table {
 	STORE_CALLS,                  /* key: call_id */
 	STORE_OUTAGES,                /* key: service, start_at */
 	STORE_KPI,                    /* key: period, kpi */
+	STORE_HANDOVERS,              /* key: ticket_id, supplier, start_at */
 	STORE_TABLES
 };
 
@@ -337,13 +371,14 @@ enum { TC_ID, TC_TYPE, TC_PRIORITY, TC_LEVEL, TC_RAW, TC_IMPACT, TC_URGENCY,
        TC_REPORTED, TC_RESPONDED, TC_RESOLVED, TC_CLOSED, TC_PRODUCTIVE,
        TC_ESCALATED, TC_ONSITE, TC_RCA, TC_PLANNED, TC_CATEGORY, TC_LOCATION,
        TC_CHANNEL, TC_FCR, TC_UPLIFT, TC_UPLIFT_REASON, TC_CHANGE_TYPE, TC_CAB,
-       TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_COUNT };
+       TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_SUPPLIER, TC_COUNT };
 enum { EC_TICKET_ID, EC_AT, EC_STATUS, EC_PAUSE, EC_MEANING, EC_EXTRA, EC_COUNT };
 enum { PC_TICKET_ID, PC_START, PC_END, PC_REASON, PC_COUNT };
 enum { CC_CALL_ID, CC_STARTED, CC_WAIT, CC_ANSWERED, CC_QUEUE, CC_EXTRA, CC_COUNT };
 enum { OC_SERVICE, OC_START, OC_END, OC_PLANNED, OC_ANNOUNCED, OC_DESCRIPTION, OC_EXTRA,
        OC_COUNT };
 enum { KC_PERIOD, KC_KPI, KC_VALUE, KC_VALUE_MICRO, KC_NOTE, KC_COUNT };
+enum { HC_TICKET_ID, HC_SUPPLIER, HC_START, HC_END, HC_RESPONDED, HC_REF, HC_EXTRA, HC_COUNT };
 
 /* The writing of one import: its statements, prepared once and reused for
  * every row. Opaque; the import owns it. */

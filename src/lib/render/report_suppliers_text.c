@@ -1,0 +1,269 @@
+/*
+ * The suppliers' section of the text report: per supplier its hand-overs
+ * against its own targets, the time it held tickets, its details and
+ * breaches; the share of the desk's breaches a supplier held; where each
+ * ticket's time went; and the quarterly scorecard.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_suppliers_priv.h"
+
+static const struct supplier_words nl = {
+	.title = "Leveranciers (Single Point of Contact)", .supplier = "Leverancier",
+	.handovers = "Overdrachten", .within = "Binnen afspraak", .pct = "%",
+	.pending = "Lopend", .no_target = "Zonder afspraak", .time = "Werktijd",
+	.mean = "Gemiddeld", .median = "Mediaan", .products = "Producten/diensten",
+	.contact = "Contact", .mandates = "Mandaat", .technical = "technisch",
+	.privacy = "privacy", .financial = "financieel", .breaches = "Overschrijdingen",
+	.ticket = "Melding", .from = "Van", .to = "Tot", .clock = "Klok", .target = "Norm",
+	.elapsed = "Werktijd", .response = "reactie", .resolution = "oplossing",
+	.held = "Eigen overschrijdingen terwijl een leverancier de melding had",
+	.held_of = "van", .splits = "Tijdsbesteding per melding (werktijd, melding tot oplossing)",
+	.desk = "Servicedesk", .customer = "Klant (pauze)", .suppliers = "Leveranciers",
+	.scorecard = "Scorecard leveranciers per kwartaal", .others = "overige leveranciers",
+	.none = "geen", .open = "open", .ref = "referentie", .sheet = "Leveranciers",
+};
+
+static const struct supplier_words en = {
+	.title = "Suppliers (Single Point of Contact)", .supplier = "Supplier",
+	.handovers = "Hand-overs", .within = "Within target", .pct = "%",
+	.pending = "Running", .no_target = "No target", .time = "Time",
+	.mean = "Mean", .median = "Median", .products = "Products/services",
+	.contact = "Contact", .mandates = "Mandate", .technical = "technical",
+	.privacy = "privacy", .financial = "financial", .breaches = "Breaches",
+	.ticket = "Ticket", .from = "From", .to = "To", .clock = "Clock", .target = "Target",
+	.elapsed = "Business time", .response = "response", .resolution = "resolution",
+	.held = "The desk's breaches while a supplier held the ticket",
+	.held_of = "of", .splits = "Time spent per ticket (business time, report to resolution)",
+	.desk = "Service desk", .customer = "Customer (paused)", .suppliers = "Suppliers",
+	.scorecard = "Supplier scorecard per quarter", .others = "other suppliers",
+	.none = "none", .open = "open", .ref = "reference", .sheet = "Suppliers",
+};
+
+const struct supplier_words *supplier_words_for(const char *lang)
+{
+	return lang && strcmp(lang, "nl") == 0 ? &nl : &en;
+}
+
+const struct sk_clock *report_supplier_breached_clock(const struct sk_handover *h, int *resolution)
+{
+	*resolution = h->resolution.state == SK_CLOCK_BREACHED;
+	return *resolution ? &h->resolution : &h->response;
+}
+
+/* A title underlined to its width (as the report's other sections). */
+static void heading(FILE *fp, const char *title)
+{
+	size_t w = report_width(title);
+
+	fprintf(fp, "\n%s\n", title);
+	for (size_t i = 0; i < w; i++)
+		fputc('-', fp);
+	fputc('\n', fp);
+}
+
+/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
+static void cells(FILE *fp, const int *widths, size_t n, const char *const *v)
+{
+	size_t last = n;
+
+	while (last > 0 && (!v[last - 1] || !v[last - 1][0]))
+		last--;
+	fputs("  ", fp);
+	for (size_t i = 0; i < last; i++) {
+		char cell[512];
+		int w = widths[i];
+
+		text_escape(cell, sizeof(cell), v[i] ? v[i] : "", 0);
+		if (i)
+			fputc(' ', fp);
+		if (i == last - 1 && w < 0)
+			fputs(cell, fp);
+		else
+			report_pad(fp, cell, (size_t)(w < 0 ? -w : w), w > 0);
+	}
+	fputc('\n', fp);
+}
+
+/* A supplier as shown: its id and with @full its name, or the others. */
+static const char *shown(const struct sk_contract *c, const struct sk_report_supplier *s,
+			 const struct supplier_words *sw, int full, char *buf, size_t size)
+{
+	if (s->supplier < 0)
+		snprintf(buf, size, "(%s)", sw->others);
+	else
+		snprintf(buf, size, "%s%s%s", c->suppliers[s->supplier].id, full ? " " : "",
+			 full ? s->name : "");
+	return buf;
+}
+
+/* One row of figures: hand-overs, within, %, running, time, mean, median. */
+static void figure_cells(const struct report_words *w, const struct sk_supplier_figures *f,
+			 int decimals, char b[][48], const char **v)
+{
+	snprintf(b[0], 48, "%ld", f->handovers);
+	snprintf(b[1], 48, "%ld", f->within);
+	v[0] = b[0];
+	v[1] = b[1];
+	v[2] = f->handovers ? report_pct(w, f->pct, decimals, b[2], 48) : "-";
+	snprintf(b[3], 48, "%ld", f->pending);
+	v[3] = b[3];
+	v[4] = report_hm(f->business, b[4], 48);
+	v[5] = f->mean >= 0 ? report_hm(f->mean, b[5], 48) : "-";
+	v[6] = f->median >= 0 ? report_hm(f->median, b[6], 48) : "-";
+}
+
+static void details(FILE *fp, const struct sk_report *r, const struct sk_report_supplier *s,
+		    const struct supplier_words *sw, const struct report_words *w)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_report_suppliers *all = r->suppliers;
+	static const int widths[] = { -12, -16, -16, -10, 8, -9 };
+	char name[256], b[6][48];
+
+	fprintf(fp, "\n  %s\n", shown(c, s, sw, 1, name, sizeof(name)));
+	if (s->supplier >= 0) {
+		const struct sk_supplier *su = &c->suppliers[s->supplier];
+		const char *what[5][2] = {
+			{ sw->products, su->products }, { sw->contact, su->contact },
+			{ sw->technical, su->mandate_technical }, { sw->privacy, su->mandate_privacy },
+			{ sw->financial, su->mandate_financial },
+		};
+
+		for (int i = 0; i < 5; i++) {
+			char line[2048], esc[2048];
+
+			if (!what[i][1])
+				continue;
+			if (i >= 2)
+				snprintf(line, sizeof(line), "%s %s: %s", sw->mandates, what[i][0],
+					 what[i][1]);
+			else
+				snprintf(line, sizeof(line), "%s: %s", what[i][0], what[i][1]);
+			text_escape(esc, sizeof(esc), line, 0);
+			fprintf(fp, "    %s\n", esc);
+		}
+	}
+	if (!s->n_breaches) {
+		fprintf(fp, "    %s: %s\n", sw->breaches, sw->none);
+		return;
+	}
+	fprintf(fp, "    %s:\n", sw->breaches);
+	{
+		const char *head[6] = { sw->ticket, sw->from, sw->to, sw->clock, sw->target,
+					sw->elapsed };
+
+		fputs("  ", fp);
+		cells(fp, widths, 6, head);
+	}
+	for (size_t i = 0; i < s->n_breaches; i++) {
+		const struct sk_handover *h = &all->all.h[s->breaches[i]];
+		int res;
+		const struct sk_clock *k = report_supplier_breached_clock(h, &res);
+		const char *v[6] = { h->ticket, report_time(r, h->start, b[1], 48),
+				     h->end ? report_time(r, h->end, b[2], 48) : sw->open,
+				     res ? sw->resolution : sw->response,
+				     report_hm(k->target, b[4], 48), report_hm(k->elapsed, b[5], 48) };
+
+		(void)w;
+		fputs("  ", fp);
+		cells(fp, widths, 6, v);
+	}
+}
+
+void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang)
+{
+	const struct sk_report_suppliers *s = r->suppliers;
+	const struct report_words *w = report_words_for(lang);
+	const struct supplier_words *sw = supplier_words_for(lang);
+	const struct sk_contract *c = r->contract;
+	int dec = c->rules.pct_decimals;
+	static const int widths[] = { -22, 12, 15, 8, 7, 9, 9, 8 };
+	char name[256], b[8][48];
+
+	if (!s)
+		return;
+	heading(fp, sw->title);
+	{
+		const char *head[8] = { sw->supplier, sw->handovers, sw->within, sw->pct,
+					sw->pending, sw->time, sw->mean, sw->median };
+
+		cells(fp, widths, 8, head);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const char *v[8];
+
+		v[0] = shown(c, &s->s[i], sw, 0, name, sizeof(name));
+		figure_cells(w, &s->s[i].fig, dec, b, v + 1);
+		cells(fp, widths, 8, v);
+	}
+	fprintf(fp, "\n  %s: %ld %s %ld", sw->held, s->desk_breaches_held, sw->held_of,
+		s->desk_breaches);
+	if (s->desk_breaches)
+		fprintf(fp, " (%s)", report_pct(w, s->held_pct, dec, b[0], 48));
+	fputc('\n', fp);
+	for (size_t i = 0; i < s->n; i++)
+		details(fp, r, &s->s[i], sw, w);
+
+	heading(fp, sw->splits);
+	if (!s->n_splits) {
+		fprintf(fp, "  %s\n", sw->none);
+	} else {
+		static const int sw_widths[] = { -14, 12, 13, 12, -30 };
+		const char *head[5] = { sw->ticket, sw->desk, sw->customer, sw->suppliers, "" };
+
+		cells(fp, sw_widths, 5, head);
+		for (size_t i = 0; i < s->n_splits; i++) {
+			const struct sk_ticket_split *sp = &s->splits[i];
+			char per[512] = "";
+			size_t n = 0;
+			const char *v[5];
+
+			for (size_t k = 0; k <= c->n_suppliers && n < sizeof(per); k++)
+				if (sp->per_supplier[k])
+					n += (size_t)snprintf(per + n, sizeof(per) - n, "%s%s %s",
+							      n ? ", " : "", k < c->n_suppliers
+							      ? c->suppliers[k].id : sw->others,
+							      report_hm(sp->per_supplier[k], b[4], 48));
+			v[0] = r->results->r[sp->result].ticket.id;
+			v[1] = report_hm(sp->desk, b[1], 48);
+			v[2] = report_hm(sp->customer, b[2], 48);
+			v[3] = report_hm(sp->suppliers, b[3], 48);
+			v[4] = per;
+			cells(fp, sw_widths, 5, v);
+		}
+	}
+
+	heading(fp, sw->scorecard);
+	{
+		int qw[1 + 8];
+		const char *head[1 + 8];
+
+		qw[0] = -22;
+		head[0] = sw->supplier;
+		for (size_t q = 0; q < s->n_quarters && q < 8; q++) {
+			qw[q + 1] = 18;
+			head[q + 1] = s->quarters[q].label;
+		}
+		cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), head);
+		for (size_t i = 0; i < s->n; i++) {
+			const char *v[1 + 8];
+			char qb[8][64];
+
+			v[0] = shown(c, &s->s[i], sw, 0, name, sizeof(name));
+			for (size_t q = 0; q < s->n_quarters && q < 8; q++) {
+				const struct sk_supplier_figures *f = &s->s[i].quarters[q];
+				char p[48];
+
+				if (f->handovers)
+					snprintf(qb[q], 64, "%ld/%ld %s", f->within, f->handovers,
+						 report_pct(w, f->pct, dec, p, sizeof(p)));
+				else
+					snprintf(qb[q], 64, "-");
+				v[q + 1] = qb[q];
+			}
+			cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), v);
+		}
+	}
+}
