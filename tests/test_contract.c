@@ -259,7 +259,7 @@ static void test_minimal_defaults(void **state)
 	assert_int_equal(set, 0);
 	assert_int_equal(c->matrix.n_entries, 0);
 	assert_int_equal(sk_contract_matrix_priority(c, "H", "H"), -1);
-	/* The decisions of SPEC.md, as defaults. */
+	/* The rules' defaults (sla-compute(1) RULES). */
 	assert_int_equal(c->rules.resolution_start, SK_CLOCK_REPORTED);
 	assert_int_equal(c->rules.priority, SK_PRIORITY_FINAL);
 	assert_int_equal(c->rules.cap, 1);
@@ -740,7 +740,7 @@ static void test_sample_cloudwise(void **state)
 	assert_int_equal(sk_contract_find_priority(c, "Urgent"), 0);
 	assert_int_equal(sk_contract_find_priority(c, "prioriteit 3"), 2);
 	assert_int_equal(sk_contract_find_priority(c, "4"), 3);
-	/* §4: five rows (SPEC.md lists four) x users 1-2 / 3-10 / 11-30 / >30. */
+	/* §4: five rows (the "Overige" row too) x users 1-2 / 3-10 / 11-30 / >30. */
 	assert_int_equal(c->matrix.n_buckets, 4);
 	assert_int_equal(c->matrix.n_entries, 20);
 	assert_int_equal(sk_contract_matrix_priority(c, "down-edu", "31"), 0);

@@ -24,6 +24,7 @@ Exit status 0 when all checks pass, 1 otherwise (each failure on a line).
 """
 import csv
 import json
+import os
 import re
 import sys
 import xml.dom.minidom
@@ -565,7 +566,9 @@ def check_print(path, book):
 
 
 def check(path, score_json, compute_csv):
-    check_deflate(path)
+    # Only where the build links xlsx_deflate.c (CMake says so at configure time).
+    if os.environ.get("SK_XLSX_FAST", "1") == "1":
+        check_deflate(path)
     check_xml(path)
     book = Book(path)
     with open(score_json) as f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """slamodel: an independent reference model of slakit's service level rules.
 
-Written from the documents only (SPEC.md "Decisions", the header comments of
+Written from the documents only (the man pages' RULES, the header comments of
 include/slakit/{compute,calendar,score}.h and the man pages), never from the C
 sources, in Python 3 with the standard library only. It is meant to be slow
 and obviously right:
@@ -699,7 +699,7 @@ def run_clock(cal, frm, stop, target, pauses, E, strict=False):
     if k.state == "met":
         k.period = month_of(ZONE, stop)
     elif k.state == "breached":
-        # SPEC.md: the month in which the target was first exceeded (the
+        # sla-compute(1): the month in which the target was first exceeded (the
         # first working, unpaused second after the deadline).
         over = cal.add(k.start, limit + 1, pauses) - 1
         k.period = month_of(ZONE, over)

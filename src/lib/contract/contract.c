@@ -393,7 +393,7 @@ static void loader_release(struct loader *ld)
 	free(ld->dir);
 }
 
-/* The defaults of SPEC.md "Decisions", before [rules] changes any. */
+/* The rules' defaults (sla-compute(1) RULES), before [rules] changes any. */
 static void rules_defaults(struct sk_rules *r)
 {
 	r->resolution_start = SK_CLOCK_REPORTED;
