@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (!a.contract)
-		return tool_misuse(&tool, "a contract is needed (-c FILE)");
+		return tool_missing(&tool, "-c/--contract");
 	if (first >= argc)
 		return tool_misuse(&tool, "a command is needed: between, add, next or holidays");
 	cmd = argv[first];

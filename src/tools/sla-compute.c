@@ -7,7 +7,7 @@
 #include "slakit/period.h"
 #include "slakit/results.h"
 
-enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE };
+enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE, OPT_ALLOW_EMPTY };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
@@ -17,24 +17,29 @@ static const struct tool_opt opts[] = {
 	{ OPT_ONLY_BREACHED, "only-breached", NULL, "list only tickets with a breached clock in the period" },
 	{ OPT_EXPLAIN, "explain", "TICKET_ID", "derive one ticket's verdict step by step" },
 	{ OPT_NO_STORE, "no-store", NULL, "do not store the results in the database" },
+	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "a period without any ticket is not an error" },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct tool tool = {
 	"sla-compute",
 	"sla-compute -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--only-breached]\n"
+	"            [--no-store] [--allow-empty]\n"
 	"sla-compute -d DB -c CONTRACT --explain TICKET_ID [-p PERIOD]",
 	"Compute per-ticket response and resolution verdicts on the contract's calendars.",
 	"The results of a period are stored in the database (view ticket_results_v: one row\n"
-	"per ticket, period and contract SHA-256) unless --no-store is given. --explain\n"
-	"evaluates at the end of PERIOD when given, else at the latest instant in the database.\n",
+	"per ticket, period and contract SHA-256) unless --no-store is given, and only after\n"
+	"the output was written: a run that fails leaves the stored one as it was. A period\n"
+	"without any ticket is missing data (exit 3) unless --allow-empty. --explain\n"
+	"evaluates at the end of PERIOD when given, else at the latest instant in the database.\n"
+	"Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system.\n",
 	opts
 };
 
 struct args {
 	const char *db, *contract, *period, *explain;
 	enum sk_format format;
-	int only_breached, no_store;
+	int only_breached, no_store, allow_empty;
 };
 
 static int on_opt(int key, const char *arg, void *ctx)
@@ -48,6 +53,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_EXPLAIN: a->explain = arg; break;
 	case OPT_ONLY_BREACHED: a->only_breached = 1; break;
 	case OPT_NO_STORE: a->no_store = 1; break;
+	case OPT_ALLOW_EMPTY: a->allow_empty = 1; break;
 	case OPT_FORMAT:
 		return tool_opt_format(&tool, arg, &a->format);
 	}
@@ -70,29 +76,49 @@ int main(int argc, char **argv)
 		return rc;
 	if (first < argc)
 		return tool_misuse(&tool, "unexpected argument '%s'", argv[first]);
-	if (!a.db || !a.contract)
-		return tool_misuse(&tool, "a database (-d DB) and a contract (-c FILE) are needed");
+	if (!a.db)
+		return tool_missing(&tool, "-d/--db");
+	if (!a.contract)
+		return tool_missing(&tool, "-c/--contract");
 	if (!a.period && !a.explain)
-		return tool_misuse(&tool, "a period (-p PERIOD) or --explain TICKET_ID is needed");
+		return tool_missing(&tool, "-p/--period (or --explain TICKET_ID)");
 	sk_diag_clear(&d);
 	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
-	if (a.period && sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
-		rc = tool_misuse(&tool, "%s", d.msg);
+	if (a.period && (rc = tool_period(&tool, a.period, c->tz, &p)))
 		goto out;
-	}
-	if ((err = sk_db_open(a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db, &d)) != SK_OK)
+	if ((rc = tool_db_open(&tool, a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db)))
+		goto out;
+	if ((err = sk_db_check_contract(db, c->id, &d)) != SK_OK)
 		goto fail;
 	if (a.explain) {
 		if ((err = sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d)) != SK_OK)
 			goto fail;
 	} else {
-		if ((err = a.no_store ? sk_results_compute(db, c, &p, &r, &d)
-				      : sk_results_compute_store(db, c, &p, &r, &d)) != SK_OK)
+		if ((err = sk_results_compute(db, c, &p, &r, &d)) != SK_OK)
 			goto fail;
+		if (r->n == 0 && !a.allow_empty) {
+			tool_error(&tool, "no tickets in period %s: nothing to compute (give "
+				   "--allow-empty if that is expected)", p.label);
+			rc = EXIT_MISSING;
+			goto out;
+		}
 		/* An I/O error is told below; without memory nothing was written. */
 		if ((err = sk_results_write(r, a.format, a.only_breached, stdout)) == SK_ERR_NOMEM)
 			goto fail;
+		/* Stored only once the output is out, so a failed write keeps the old run. */
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			tool_error(&tool, "cannot write to standard output; the stored results are "
+				   "left as they were");
+			rc = EXIT_SYSTEM;
+			goto out;
+		}
+		if (!a.no_store && (err = sk_results_store(db, r, &d)) != SK_OK) {
+			rc = tool_fail(&tool, err, &d);
+			tool_error(&tool, "the results above were not stored; the stored run of %s "
+				   "is left as it was", p.label);
+			goto out;
+		}
 		sk_results_note_orphans(db, tool.name, stderr, NULL); /* a note: never fails the run */
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -11,10 +11,10 @@ enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS, OPT
        OPT_ALLOW_EMPTY };
 
 static const struct tool_opt opts[] = {
-	{ 'd', "database", "DB", "the slakit database (created when missing)" },
+	{ 'd', "db", "DB", "the slakit database (created when missing)" },
 	{ 'c', "contract", "FILE", "contract: time zone, priorities, statuses" },
 	{ 'k', "kind", "KIND", "tickets, events, eventlog, pauses, calls, outages, kpi, handovers" },
-	{ 'p', "profile", "NAME", "generic, topdesk, servicenow, jira, zendesk" },
+	{ 'P', "profile", "NAME", "generic, topdesk, servicenow, jira, zendesk" },
 	{ 'm', "map", "FILE", "your own column and value mapping (see sla-import(1))" },
 	{ OPT_DELIM, "delimiter", "C", "field delimiter: ',', ';' or 'tab' (default: detected)" },
 	{ OPT_ENCODING, "encoding", "ENC", "utf-8 (default) or windows-1252" },
@@ -81,7 +81,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 		if (a->o.kind < 0)
 			return tool_misuse(&tool, "unknown kind '%s'", arg);
 		break;
-	case 'p':
+	case 'P':
 		if (!sk_profile_exists(arg))
 			return tool_misuse(&tool, "unknown profile '%s'", arg);
 		a->o.profile = arg;
@@ -210,9 +210,9 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (!a.db)
-		return tool_misuse(&tool, "no database: give -d DB");
+		return tool_missing(&tool, "-d/--db");
 	if (!a.contract)
-		return tool_misuse(&tool, "no contract: give -c CONTRACT");
+		return tool_missing(&tool, "-c/--contract");
 	if (first >= argc)
 		return tool_misuse(&tool, "no file to import");
 	if (a.rejects && !a.o.skip_bad)

@@ -1,13 +1,14 @@
 /* sla-report: the monthly or quarterly service level report as XLSX, text, CSV or JSON. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tool.h"
 #include "slakit/report.h"
 
-enum { OPT_LANG = 256, OPT_FORMAT, OPT_INVOICE, OPT_KPI, OPT_ALLOW_MISSING };
-
+enum { OPT_LANG = 256, OPT_FORMAT, OPT_INVOICE, OPT_KPI, OPT_ALLOW_MISSING, OPT_ALLOW_EMPTY };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
@@ -19,24 +20,26 @@ static const struct tool_opt opts[] = {
 	{ OPT_INVOICE, "invoice", "FILE", "quarterly amounts: CSV period,domain,amount" },
 	{ OPT_KPI, "kpi", "ID=VALUE", "use VALUE as the KPI's measured value (repeatable)" },
 	{ OPT_ALLOW_MISSING, "allow-missing", "HOW", "a KPI without data counts as zero, or skip it" },
+	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "report a period without any ticket" },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct tool tool = {
 	"sla-report",
 	"sla-report -d DB -c CONTRACT -p PERIOD -o FILE [--lang nl|en] [--format xlsx|text|csv|json]\n"
-	"           [--invoice FILE] [--kpi ID=VALUE]... [--allow-missing zero|skip]",
+	"           [--invoice FILE] [--kpi ID=VALUE]... [--allow-missing zero|skip] [--allow-empty]",
 	"Write the service level report of a month or a quarter: XLSX, text, CSV or JSON.",
 	"The format follows FILE's extension (.xlsx, .txt, .csv, .json) unless --format is given;\n"
 	"-o - writes text (or CSV or JSON) to standard output. A KPI without data does not stop\n"
 	"the report: it is shown as missing and its domain is not scored, unless --allow-missing\n"
-	"says otherwise. Exit status: 0 ok (also with KPIs missing), 1 bad data, 2 usage, 4 system.\n",
+	"says otherwise. A period without any ticket is missing data (exit 3) unless --allow-empty.\n"
+	"Exit status: 0 ok (also with KPIs missing), 1 bad data, 2 usage, 3 missing data, 4 system.\n",
 	opts
 };
 
 struct args {
 	const char *db, *contract, *period, *output, *lang, *invoice;
-	int format;
+	int format, allow_empty;
 	enum sk_missing_rule missing;
 	struct tool_given given;
 };
@@ -50,6 +53,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case 'p': a->period = arg; break;
 	case 'o': a->output = arg; break;
 	case OPT_INVOICE: a->invoice = arg; break;
+	case OPT_ALLOW_EMPTY: a->allow_empty = 1; break;
 	case OPT_LANG:
 		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
@@ -62,6 +66,48 @@ static int on_opt(int key, const char *arg, void *ctx)
 		return tool_opt_kpi(&tool, arg, &a->given);
 	}
 	return 0;
+}
+
+/*
+ * The temporary files the save may leave beside the output ("FILE.tmpPID.N",
+ * see sk_report_save()) are removed when a signal ends the run: the handler
+ * only builds names in a buffer filled beforehand and calls unlink(), both
+ * safe in a signal handler, then dies of the signal as it would have.
+ */
+static char temp_name[4096];
+static size_t temp_len; /* length of "FILE.tmpPID."; 0: nothing to remove */
+
+static void on_signal(int sig)
+{
+	for (unsigned i = 0; i < 100 && temp_len; i++) {
+		size_t n = temp_len;
+
+		if (i >= 10)
+			temp_name[n++] = (char)('0' + i / 10);
+		temp_name[n++] = (char)('0' + i % 10);
+		temp_name[n] = '\0';
+		unlink(temp_name);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void guard_temps(const char *path)
+{
+	int n = snprintf(temp_name, sizeof(temp_name), "%s.tmp%ld.", path, (long)getpid());
+	const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+
+	if (n < 0 || (size_t)n + 3 > sizeof(temp_name))
+		return;
+	temp_len = (size_t)n;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
 }
 
 /* The format asked for: --format, else the extension, else text. */
@@ -104,10 +150,15 @@ int main(int argc, char **argv)
 		rc = tool_misuse(&tool, "unexpected argument '%s'", argv[first]);
 		goto out;
 	}
-	if (!a.db || !a.contract || !a.period || !a.output) {
-		rc = tool_misuse(&tool, "a database (-d), a contract (-c), a period (-p) and an output "
-				 "(-o FILE or -o -) are needed");
-		goto out;
+	{
+		const char *missing = !a.db ? "-d/--db" : !a.contract ? "-c/--contract"
+				      : !a.period ? "-p/--period" : !a.output ? "-o/--output (FILE, or - )"
+				      : NULL;
+
+		if (missing) {
+			rc = tool_missing(&tool, missing);
+			goto out;
+		}
 	}
 	if ((rc = pick_format(&a)))
 		goto out;
@@ -118,26 +169,35 @@ int main(int argc, char **argv)
 	sk_diag_clear(&d);
 	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
-	if (sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
-		rc = tool_misuse(&tool, "%s", d.msg);
+	if ((rc = tool_period(&tool, a.period, c->tz, &p)))
 		goto out;
-	}
 	if (a.invoice && (err = sk_invoices_read(a.invoice, &inv, &n_inv, &d)) != SK_OK)
 		goto fail;
-	if ((err = sk_db_open(a.db, SK_DB_READONLY, &db, &d)) != SK_OK)
+	if ((rc = tool_db_open(&tool, a.db, SK_DB_READONLY, &db)))
+		goto out;
+	if ((err = sk_db_check_contract(db, c->id, &d)) != SK_OK)
 		goto fail;
 	{
 		struct sk_report_options o = { a.missing, a.given.v, a.given.n, inv, n_inv, a.invoice };
 		enum sk_report_format fmt = (enum sk_report_format)a.format;
 		int to_stdout = strcmp(a.output, "-") == 0;
 
-		if ((err = to_stdout ? sk_report_gather(db, c, &p, &o, &r, &d)
-				     : sk_report_make(db, c, &p, &o, fmt, a.lang, a.output, &r, &d)) != SK_OK) {
+		/*
+		 * Gathered whole before anything is written, so a period without a
+		 * single ticket is refused with the old report left in place.
+		 */
+		if ((err = sk_report_gather(db, c, &p, &o, &r, &d)) != SK_OK) {
 			if (err == SK_ERR_USAGE && d.err == err) {
 				rc = tool_misuse(&tool, "%s", d.msg);
 				goto out;
 			}
 			goto fail;
+		}
+		if ((!r->results || r->results->n == 0) && !a.allow_empty) {
+			tool_error(&tool, "no tickets in period %s: nothing to report (give "
+				   "--allow-empty for a report that says so)", p.label);
+			rc = EXIT_MISSING;
+			goto out;
 		}
 		if (to_stdout) {
 			if ((err = sk_report_write(r, fmt, a.lang, stdout, &d)) != SK_OK)
@@ -147,6 +207,10 @@ int main(int argc, char **argv)
 				rc = EXIT_SYSTEM;
 				goto out;
 			}
+		} else {
+			guard_temps(a.output);
+			if ((err = sk_report_save(r, fmt, a.lang, a.output, &d)) != SK_OK)
+				goto fail;
 		}
 	}
 	rc = EXIT_OK;

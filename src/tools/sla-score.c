@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tool.h"
+#include "slakit/db.h"
 #include "slakit/score.h"
 
 enum { OPT_FORMAT = 256, OPT_INVOICE, OPT_DOMAIN, OPT_KPI, OPT_ALLOW_MISSING, OPT_LANG };
@@ -105,19 +106,19 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (!a.contract || !a.period) {
-		rc = tool_misuse(&tool, "a contract (-c CONTRACT) and a period (-p PERIOD) are needed");
+		rc = tool_missing(&tool, !a.contract ? "-c/--contract" : "-p/--period");
 		goto out;
 	}
 	sk_diag_clear(&d);
 	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
-	if (sk_period_parse(a.period, c->tz, &p, &d) != SK_OK) {
-		rc = tool_misuse(&tool, "%s", d.msg);
+	if ((rc = tool_period(&tool, a.period, c->tz, &p)))
 		goto out;
-	}
 	if (a.invoice && (err = sk_invoices_read(a.invoice, &inv, &n_inv, &d)) != SK_OK)
 		goto fail;
-	if (a.db && (err = sk_db_open(a.db, SK_DB_READONLY, &db, &d)) != SK_OK)
+	if (a.db && (rc = tool_db_open(&tool, a.db, SK_DB_READONLY, &db)))
+		goto out;
+	if (db && (err = sk_db_check_contract(db, c->id, &d)) != SK_OK)
 		goto fail;
 	{
 		struct sk_score_input in = { db, a.given.v, a.given.n, a.domains, a.n_domains, inv, n_inv,

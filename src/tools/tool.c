@@ -1,10 +1,14 @@
 /* Option parsing, --help and diagnostics shared by the tools. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tool.h"
+#include "slakit/db.h"
+#include "slakit/period.h"
 
 #define MAX_OPTS 64
 
@@ -26,7 +30,9 @@ void tool_usage(const struct tool *t, FILE *fp)
 	for (const struct tool_opt *o = t->opts; o && o->name; o++) {
 		char left[64];
 
-		if (o->key < 256)
+		if (o->key == 'd')
+			snprintf(left, sizeof(left), "-d, --db, --database %s", o->arg);
+		else if (o->key < 256)
 			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->key, o->name,
 				 o->arg ? " " : "", o->arg ? o->arg : "");
 		else
@@ -93,7 +99,7 @@ int tool_fail(const struct tool *t, enum sk_err err, const struct sk_diag *d)
 int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 	       void *ctx, int *first)
 {
-	struct option lopts[MAX_OPTS + 3];
+	struct option lopts[MAX_OPTS + 4];
 	char sopts[MAX_OPTS * 2 + 8];
 	size_t nl = 0, ns = 0;
 	int c, rc;
@@ -104,6 +110,10 @@ int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 	for (const struct tool_opt *o = t->opts; o && o->name && nl < MAX_OPTS; o++) {
 		lopts[nl++] = (struct option){ o->name, o->arg ? required_argument : no_argument,
 					      NULL, o->key };
+		/* The database option has both names in every tool. */
+		if (o->key == 'd')
+			lopts[nl++] = (struct option){ strcmp(o->name, "db") ? "db" : "database",
+						      required_argument, NULL, 'd' };
 		if (o->key < 256) {
 			sopts[ns++] = (char)o->key;
 			if (o->arg)
@@ -120,14 +130,21 @@ int tool_parse(const struct tool *t, int argc, char **argv, tool_opt_fn fn,
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, sopts, lopts, NULL)) != -1) {
-		if (c == 'h') {
-			tool_usage(t, stdout);
+		if (c == 'h' || c == 'V') {
+			if (c == 'h')
+				tool_usage(t, stdout);
+			else
+				printf("%s (slakit) %s\n", t->name, sk_version());
+			/* Help that did not reach its reader is a failure, as any output is. */
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				tool_error(t, "cannot write to standard output");
+				return EXIT_SYSTEM;
+			}
 			return EXIT_OK;
 		}
-		if (c == 'V') {
-			printf("%s (slakit) %s\n", t->name, sk_version());
-			return EXIT_OK;
-		}
+		if (c == '?' && optopt == 'p')
+			return tool_misuse(t, "unknown option '-p': -p is the period, which %s does "
+					   "not take", t->name);
 		if (c == '?')
 			return optopt ? tool_misuse(t, "unknown option '-%c'", optopt)
 				      : tool_misuse(t, "unknown option '%s'", argv[optind - 1]);
@@ -204,5 +221,44 @@ int tool_opt_format(const struct tool *t, const char *arg, enum sk_format *out)
 		*out = SK_FORMAT_JSON;
 	else
 		return tool_misuse(t, "unknown format '%s' (text, csv or json)", arg);
+	return 0;
+}
+
+int tool_missing(const struct tool *t, const char *what)
+{
+	return tool_misuse(t, "missing %s", what);
+}
+
+int tool_db_open(const struct tool *t, const char *path, int flags, struct sk_db **db)
+{
+	struct sk_diag d;
+	struct stat st;
+	enum sk_err err;
+
+	/* Only sla-import makes a database; elsewhere a typo must not look like an SQLite fault. */
+	if (!(flags & SK_DB_CREATE) && stat(path, &st) != 0 && errno == ENOENT) {
+		tool_error(t, "%s: no such database", path);
+		return EXIT_MISSING;
+	}
+	sk_diag_clear(&d);
+	if ((err = sk_db_open(path, flags, db, &d)) != SK_OK)
+		return tool_fail(t, err, &d);
+	return 0;
+}
+
+int tool_period(const struct tool *t, const char *text, const struct sk_tz *tz,
+		struct sk_period *p)
+{
+	struct sk_diag d;
+	int end_year;
+
+	sk_diag_clear(&d);
+	if (sk_period_parse(text, tz, p, &d) != SK_OK)
+		return tool_misuse(t, "%s", d.msg);
+	/* The period ends at local midnight after its last day: December 2199 ends in 2200. */
+	end_year = p->year + (p->first_month - 1 + p->months) / 12;
+	if (p->year < 1900 || end_year > 2199)
+		return tool_misuse(t, "period %s: it %s outside the years the calendars cover "
+				   "(1900-2199)", p->label, p->year < 1900 ? "starts" : "ends");
 	return 0;
 }

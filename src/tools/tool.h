@@ -72,6 +72,30 @@ int tool_exit_for(enum sk_err err);
  */
 int tool_fail(const struct tool *t, enum sk_err err, const struct sk_diag *d);
 
+/*
+ * Report a required option that was not given: "tool: missing -p/--period"
+ * and a pointer at --help; returns EXIT_USAGE. @what names the option as the
+ * user types it ("-p/--period").
+ */
+int tool_missing(const struct tool *t, const char *what);
+
+/*
+ * Open the database @path with sk_db_open()'s @flags. Without SK_DB_CREATE a
+ * file that does not exist is "tool: DB: no such database" (EXIT_MISSING),
+ * not SQLite's "unable to open database file". Returns 0, or the exit code
+ * after reporting.
+ */
+int tool_db_open(const struct tool *t, const char *path, int flags, struct sk_db **db);
+
+/*
+ * Parse the period @text in zone @tz into @p and refuse, naming it, a period
+ * that reaches past the years the calendars cover (1900-2199): without this
+ * it would fail later on whatever ticket or window met the edge first.
+ * Returns 0, or EXIT_USAGE after reporting.
+ */
+int tool_period(const struct tool *t, const char *text, const struct sk_tz *tz,
+		struct sk_period *p);
+
 /* Values given with --kpi ID=VALUE (sla-score, sla-report); ids owned here. */
 struct tool_given {
 	struct sk_given v[64];

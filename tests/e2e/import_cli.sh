@@ -30,7 +30,7 @@ check "help exits 0" 0 $?
 check "help starts with the synopsis" "usage: sla-import -d DB -c CONTRACT [--kind KIND] [--profile NAME] [--map FILE]" "$(head -1 "$T/out")"
 "$I" -d "$T/a.db" tickets_ok.csv 2>"$T/err"
 check "no contract exits 2" 2 $?
-check "no contract message" "sla-import: no contract: give -c CONTRACT" "$(head -1 "$T/err")"
+check "no contract message" "sla-import: missing -c/--contract" "$(head -1 "$T/err")"
 "$I" -d "$T/a.db" -c "$C" --kind bogus tickets_ok.csv 2>"$T/err"
 check "unknown kind exits 2" 2 $?
 check "unknown kind message" "sla-import: unknown kind 'bogus'" "$(head -1 "$T/err")"

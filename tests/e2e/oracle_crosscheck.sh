@@ -85,14 +85,16 @@ ORACLE_RULES= python3 "$model" selftest || fail "the model's self test"
 
 # --- compute ---
 python3 "$model" gen-compute "$tmp" || fail "generate tickets"
-db=$tmp/oracle.db
-"$bin/sla-import" -d "$db" -c "$tmp/a.ini" "$tmp/tickets.csv" || fail "import tickets"
-"$bin/sla-import" -d "$db" -c "$tmp/a.ini" --kind events --map "$tmp/events.map" "$tmp/events.csv" ||
-	fail "import events"
-"$bin/sla-import" -d "$db" -c "$tmp/a.ini" --kind pauses "$tmp/pauses.csv" || fail "import pauses"
 # a.ini: the default decisions; b.ini: resolution_start=responded,
-# reopen_resets=yes, wrong_channel=count.
+# reopen_resets=yes, wrong_channel=count. A database belongs to one contract:
+# the same files go into one per contract.
 for c in a b; do
+	db=$tmp/oracle-$c.db
+	"$bin/sla-import" -d "$db" -c "$tmp/$c.ini" "$tmp/tickets.csv" || fail "import tickets"
+	"$bin/sla-import" -d "$db" -c "$tmp/$c.ini" --kind events --map "$tmp/events.map" \
+		"$tmp/events.csv" || fail "import events"
+	"$bin/sla-import" -d "$db" -c "$tmp/$c.ini" --kind pauses "$tmp/pauses.csv" ||
+		fail "import pauses"
 	mkdir -p "$tmp/out/$c"
 	while read -r p; do
 		"$bin/sla-compute" -d "$db" -c "$tmp/$c.ini" -p "$p" --format csv \

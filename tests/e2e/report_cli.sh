@@ -61,8 +61,10 @@ grep -q "has no KPI 'nosuch.kpi'" "$tmp/err" || fail "unknown --kpi, xlsx: $(cat
 # Bad input: exit 1; the system: exit 4. Nothing is written then.
 expect 1 "bad contract" "$R" -d "$db" -c "$src/tests/data/contracts/bad_bool.ini" -p 2027-01 -o "$tmp/bad.txt"
 [ ! -e "$tmp/bad.txt" ] || fail "bad contract: a report was written"
-expect 4 "missing database" "$R" -d "$tmp/nosuch.db" -c "$dhs" -p 2027-01 -o "$tmp/bad.txt"
-grep -q 'sla-report: ' "$tmp/err" || fail "missing database: no diagnostic"
+expect 3 "missing database" "$R" -d "$tmp/nosuch.db" -c "$dhs" -p 2027-01 -o "$tmp/bad.txt"
+grep -qx "sla-report: $tmp/nosuch.db: no such database" "$tmp/err" ||
+	fail "missing database: $(cat "$tmp/err")"
+[ ! -e "$tmp/nosuch.db" ] || fail "missing database: a database was made"
 expect 4 "unwritable output" "$R" -d "$db" -c "$dhs" -p 2027-01 -o "$tmp/no/such/dir/r.txt"
 
 # Every sample contract, every month of Q1 and the quarter, every format (the demo).
