@@ -286,7 +286,8 @@ enum sk_err suppliers_collect(struct sk_db *db, struct sk_contract *c, const cha
 	k.open = -1;
 	if ((rc = store_handovers(db, id, take_imported, &k, d)))
 		goto out;
-	qsort(k.imported, k.n_imported, sizeof(*k.imported), by_string);
+	if (k.n_imported) /* qsort() takes no NULL array, even of none */
+		qsort(k.imported, k.n_imported, sizeof(*k.imported), by_string);
 	if (has_supplier_statuses(c) &&
 	    (rc = store_supplier_statuses(db, id, take_status, &k, d)))
 		goto out;
@@ -343,7 +344,8 @@ static enum sk_err measure(struct sk_calendar *cal, struct sk_pause *iv, size_t 
 	int64_t b;
 
 	*out = 0;
-	qsort(iv, n, sizeof(*iv), by_pause_start);
+	if (n)
+		qsort(iv, n, sizeof(*iv), by_pause_start);
 	for (size_t i = 0; i <= n; i++) {
 		sk_time s = 0, e = 0;
 
