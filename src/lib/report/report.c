@@ -146,6 +146,8 @@ static void tally(const struct sk_period *p, const struct sk_result *x, struct s
 	     (v->resolution.state == SK_CLOCK_MET || v->resolution.state == SK_CLOCK_BREACHED);
 	if (rs || rv)
 		out->tickets++;
+	if ((rs || rv) && (v->flags & SK_FLAG_RESPONSE_UNMEASURED))
+		out->response_unmeasured++;
 	if (rs) {
 		out->response_n++;
 		out->response_within += v->response.state == SK_CLOCK_MET;
