@@ -109,6 +109,8 @@ struct sk_report_prio {
 	int64_t mttp;            /**< mean business seconds report → productive again, -1: none */
 	int64_t mttp_wall;       /**< the same on the wall clock, -1: none */
 	long mttp_n;             /**< tickets averaged: productive again in the period */
+	long response_unmeasured; /**< of @ref tickets, those whose export gives no response
+				       time: their response is not measured (not in response_n) */
 };
 
 /** A clock that was breached in the period. */

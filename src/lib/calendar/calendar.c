@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "slakit/calendar.h"
 
 #define PAD_DAYS (4 * 366)  /* grow the table generously: rebuilds stay rare */
@@ -284,13 +285,11 @@ static enum sk_err build(struct sk_calendar *cal, int64_t lo, int64_t hi)
 		flags[i] = (unsigned char)closed;
 		first[i] = (uint32_t)nspans;
 		if (nspans + k > cap) {
-			size_t nc = cap ? cap * 2 : 1024;
-			struct span *ns = realloc(spans, nc * sizeof(*ns));
+			void *grown = spans;
 
-			if (!ns)
+			if (array_reserve(&grown, &cap, nspans + k, sizeof(*spans)) < 0)
 				goto nomem;
-			spans = ns;
-			cap = nc;
+			spans = grown;
 		}
 		/* Keep the spans: queries then never convert wall-clock times again. */
 		for (size_t j = 0; j < k; j++) {

@@ -45,17 +45,13 @@ enum sk_err results_as_of(struct sk_db *db, sk_time end, sk_time *horizon, sk_ti
 /* Growable array of results; one a store reads (@fixed) never moves. */
 static int push_result(struct sk_results *r, size_t *cap, int fixed)
 {
-	if (r->n == *cap) {
-		if (fixed)
-			return -1;
-		size_t nc = *cap ? *cap * 2 : 1024;
-		struct sk_result *nr = realloc(r->r, nc * sizeof(*nr));
+	void *grown = r->r;
 
-		if (!nr)
-			return -1;
-		r->r = nr;
-		*cap = nc;
-	}
+	if (r->n < *cap)
+		return 0;
+	if (fixed || array_reserve(&grown, cap, r->n + 1, sizeof(*r->r)) < 0)
+		return -1;
+	r->r = grown;
 	return 0;
 }
 

@@ -200,15 +200,11 @@ struct pass {
 /* Keep complaint @id of count @i for after the pass (which holds the store's statement). */
 static enum sk_err defer_complaint(struct pass *p, size_t i, const char *id)
 {
-	if (p->n_complaints == p->cap) {
-		size_t nc = p->cap ? p->cap * 2 : 16;
-		struct complaint *nl = realloc(p->complaints, nc * sizeof(*nl));
+	void *grown = p->complaints;
 
-		if (!nl)
-			return SK_ERR_NOMEM;
-		p->complaints = nl;
-		p->cap = nc;
-	}
+	if (array_reserve(&grown, &p->cap, p->n_complaints + 1, sizeof(*p->complaints)) < 0)
+		return SK_ERR_NOMEM;
+	p->complaints = grown;
 	if (!(p->complaints[p->n_complaints].id = strdup(id)))
 		return SK_ERR_NOMEM;
 	p->complaints[p->n_complaints++].count = i;

@@ -31,15 +31,11 @@ static struct sk_handover *push(struct collect *k)
 {
 	struct sk_handovers *o = k->out;
 
-	if (o->n == k->cap) {
-		size_t nc = k->cap ? k->cap * 2 : 64;
-		struct sk_handover *nh = realloc(o->h, nc * sizeof(*nh));
+	void *grown = o->h;
 
-		if (!nh)
-			return NULL;
-		o->h = nh;
-		k->cap = nc;
-	}
+	if (array_reserve(&grown, &k->cap, o->n + 1, sizeof(*o->h)) < 0)
+		return NULL;
+	o->h = grown;
 	memset(&o->h[o->n], 0, sizeof(o->h[0]));
 	o->h[o->n].priority = -1;
 	return &o->h[o->n++];
@@ -68,15 +64,12 @@ static enum sk_err take_imported(void *arg, const struct store_handover *r)
 	h->end = r->end;
 	h->responded = r->responded;
 	if (!k->n_imported || strcmp(k->imported[k->n_imported - 1], h->ticket) != 0) {
-		if (k->n_imported == k->cap_imported) {
-			size_t nc = k->cap_imported ? k->cap_imported * 2 : 64;
-			const char **ni = realloc(k->imported, nc * sizeof(*ni));
+		void *grown = (void *)k->imported;
 
-			if (!ni)
-				return SK_ERR_NOMEM;
-			k->imported = ni;
-			k->cap_imported = nc;
-		}
+		if (array_reserve(&grown, &k->cap_imported, k->n_imported + 1,
+				  sizeof(*k->imported)) < 0)
+			return SK_ERR_NOMEM;
+		k->imported = grown;
 		k->imported[k->n_imported++] = h->ticket;
 	}
 	return k->failed ? SK_ERR_NOMEM : SK_OK;

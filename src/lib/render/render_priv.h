@@ -63,7 +63,12 @@ struct report_words {
 	const char *avail_no_data_note, *avail_assumed_note, *horizon_note, *horizon_fallback,
 		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
 		*last_import;
+	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
 };
+
+/* "response not measured (...): P2 4 tickets", "" when none (report_words.c). */
+char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,
+			     size_t size);
 
 /* The words for @lang ("nl", else English). */
 const struct report_words *report_words_for(const char *lang);

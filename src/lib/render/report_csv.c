@@ -135,6 +135,7 @@ static void write_prio(FILE *fp, const struct sk_report *r, const char *section,
 	put_long(fp, section, key, "tickets", p->tickets);
 	put_long(fp, section, key, "open", p->open);
 	put_long(fp, section, key, "pending", p->pending);
+	put_long(fp, section, key, "response_not_measured", p->response_unmeasured);
 	put_long(fp, section, key, "response_n", p->response_n);
 	put_long(fp, section, key, "response_within", p->response_within);
 	if (p->response_n)

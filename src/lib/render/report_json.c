@@ -176,6 +176,7 @@ static void prio(FILE *fp, const struct sk_report *r, const struct sk_report_pri
 	knum(fp, &f, "tickets", p->tickets);
 	knum(fp, &f, "open", p->open);
 	knum(fp, &f, "pending", p->pending);
+	knum(fp, &f, "response_not_measured", p->response_unmeasured);
 	knum(fp, &f, "response_n", p->response_n);
 	knum(fp, &f, "response_within", p->response_within);
 	if (p->response_n)

@@ -269,7 +269,7 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 					   { 7, 0 }, { 7, 1 }, { 7, 1 }, { 4, 1 } };
 	const char *head[9] = { w->prio_type, w->tickets, w->response_within, w->resolution_within,
 				w->norm, w->met, w->mttr, w->mttp, w->pending };
-	char b[9][48];
+	char b[9][48], note[512];
 	const char *cells[9];
 
 	heading(fp, w->priorities);
@@ -280,6 +280,8 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 	}
 	wrap(fp, 2, 2, w->mttr_note);
 	wrap(fp, 2, 2, w->open_note);
+	if (*report_unmeasured_line(r, w, note, sizeof(note)))
+		wrap(fp, 2, 2, note);
 }
 
 /* "0:15", or "<0:15" for a target the contract wants undercut. */

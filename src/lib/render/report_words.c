@@ -123,6 +123,9 @@ static const struct report_words nl = {
 	.contract_start = "Contract vanaf", .last_import = "Laatste import",
 	.pending_clocks = "lopende klokken",
 	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
+	.unmeasured_note = "reactie niet gemeten (de export heeft geen reactietijd, dus geen "
+			   "overschrijding):",
+	.unmeasured_tickets = "tickets",
 	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
 			  " zoals sla-compute en de klachten-KPI hem tellen",
 };
@@ -243,6 +246,9 @@ static const struct report_words en = {
 	.contract_start = "Contract from", .last_import = "Latest import",
 	.pending_clocks = "pending clocks",
 	.open_note = "open: tickets not yet resolved at the end of the period",
+	.unmeasured_note = "response not measured (the export has no response time, so no "
+			   "breach):",
+	.unmeasured_tickets = "tickets",
 	.complaint_note = "duration: business time from report to solution, pauses left out, as"
 			  " sla-compute and the complaint KPI count it",
 };
@@ -594,3 +600,29 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		snprintf(buf + n, size - n, "; %s", w->capped);
 	return buf;
 }
+
+/*
+ * "response not measured (...): P2 4, P4 2 tickets" over the rows of all
+ * types, or "" when every counted ticket's response was measured.
+ */
+char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,
+			     size_t size)
+{
+	size_t n = 0;
+	int any = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < r->n_prio && n < size; i++) {
+		const struct sk_report_prio *p = &r->prio[i];
+
+		if (p->type >= 0 || !p->response_unmeasured)
+			continue;
+		n += (size_t)snprintf(buf + n, size - n, "%s %s %ld", any ? "," : w->unmeasured_note,
+				      r->contract->priorities[p->priority].id, p->response_unmeasured);
+		any = 1;
+	}
+	if (any && n < size)
+		snprintf(buf + n, size - n, " %s", w->unmeasured_tickets);
+	return buf;
+}
+

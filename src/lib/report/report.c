@@ -104,19 +104,15 @@ enum sk_err report_others_take(void *arg, const struct sk_result *x)
 	struct report_others *l = arg;
 	const struct sk_verdict *v = &x->v;
 	struct sk_result *k;
+	void *grown;
 
 	if (v->excluded || !(v->mttr_wall < 0 || resolved_in(l->period, v, x->ticket.reported_at) ||
 			     productive_in(l->period, v, x->ticket.reported_at)))
 		return SK_OK;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 64;
-		struct sk_result *nr = realloc(l->r, nc * sizeof(*nr));
-
-		if (!nr)
-			return SK_ERR_NOMEM;
-		l->r = nr;
-		l->cap = nc;
-	}
+	grown = l->r;
+	if (array_reserve(&grown, &l->cap, l->n + 1, sizeof(*l->r)) < 0)
+		return SK_ERR_NOMEM;
+	l->r = grown;
 	/* The verdict is released after the call: keep none of what it owns. */
 	k = &l->r[l->n++];
 	*k = *x;
@@ -150,6 +146,8 @@ static void tally(const struct sk_period *p, const struct sk_result *x, struct s
 	     (v->resolution.state == SK_CLOCK_MET || v->resolution.state == SK_CLOCK_BREACHED);
 	if (rs || rv)
 		out->tickets++;
+	if ((rs || rv) && (v->flags & SK_FLAG_RESPONSE_UNMEASURED))
+		out->response_unmeasured++;
 	if (rs) {
 		out->response_n++;
 		out->response_within += v->response.state == SK_CLOCK_MET;

@@ -88,15 +88,11 @@ static enum sk_err mark_span_row(void *arg, int64_t import_id, const char *label
 /* Room for one more id in *ids. */
 static int grow_ids(char ***ids, size_t n, size_t *cap)
 {
-	if (n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 256;
-		char **ni = realloc(*ids, nc * sizeof(*ni));
+	void *grown = *ids;
 
-		if (!ni)
-			return -1;
-		*ids = ni;
-		*cap = nc;
-	}
+	if (array_reserve(&grown, cap, n + 1, sizeof(**ids)) < 0)
+		return -1;
+	*ids = grown;
 	return 0;
 }
 

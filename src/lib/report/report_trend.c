@@ -155,15 +155,11 @@ static enum sk_err take_count(void *arg, const char *name, long n)
 	struct count_list *l = arg;
 	int failed = 0;
 
-	if (*l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 16;
-		struct sk_report_count *nl = realloc(*l->out, nc * sizeof(*nl));
+	void *grown = *l->out;
 
-		if (!nl)
-			return SK_ERR_NOMEM;
-		*l->out = nl;
-		l->cap = nc;
-	}
+	if (array_reserve(&grown, &l->cap, *l->n + 1, sizeof(**l->out)) < 0)
+		return SK_ERR_NOMEM;
+	*l->out = grown;
 	(*l->out)[*l->n].name = arena_strdup(l->a, name, &failed);
 	(*l->out)[*l->n].n = n;
 	(*l->n)++;

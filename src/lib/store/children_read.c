@@ -178,15 +178,8 @@ static enum sk_err take_row(struct loader *l, sqlite3_stmt *st)
 	if (id_list_add(&l->imports, sqlite3_column_int64(st, l->kind == CHILD_EVENTS ? EV_IMPORT
 									      : PS_IMPORT)))
 		return SK_ERR_NOMEM;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 64;
-		void *nb = realloc(l->buf, nc * row_size(l->kind));
-
-		if (!nb)
-			return SK_ERR_NOMEM;
-		l->buf = nb;
-		l->cap = nc;
-	}
+	if (array_reserve(&l->buf, &l->cap, l->n + 1, row_size(l->kind)) < 0)
+		return SK_ERR_NOMEM;
 	if (l->kind == CHILD_EVENTS) {
 		struct event_row *r = (struct event_row *)l->buf + l->n;
 
