@@ -101,11 +101,16 @@ static void guard_temps(const char *path)
 		return;
 	temp_len = (size_t)n;
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		struct sigaction sa;
+		struct sigaction sa, old;
 
+		/* A signal the caller ignores (nohup, a background job) stays ignored. */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_signal;
 		sigemptyset(&sa.sa_mask);
+		for (size_t j = 0; j < sizeof(sigs) / sizeof(sigs[0]); j++)
+			sigaddset(&sa.sa_mask, sigs[j]);
 		sigaction(sigs[i], &sa, NULL);
 	}
 }

@@ -71,6 +71,18 @@ check "older row from stdin" "1 unchanged, 0 rejected, 1 kept" "$(grep -o '1 unc
 check "R1 still P2" "P2" "$(sqlite3 "$T/b.db" "SELECT priority FROM tickets WHERE id = 'R1'")"
 check "imports record contract and horizon" "importtest|2027-03-20 09:00:00" "$(sqlite3 "$T/b.db" "SELECT contract_id, datetime(horizon, 'unixepoch') FROM imports WHERE id = 2")"
 
+# v1, then v2 with the same latest time (a tie goes to the later import),
+# then v1 again: the same file read the same way stores nothing, so v2's
+# correction stays (the tie would otherwise hand R1 back to v1).
+printf 'id,priority,reported_at\nR1,P3,2027-03-02 09:00\n' >"$T/t1.csv"
+printf 'id,priority,reported_at\nR1,P2,2027-03-02 09:00\n' >"$T/t2.csv"
+"$I" -d "$T/t.db" -c "$C" "$T/t1.csv" && "$I" -d "$T/t.db" -c "$C" "$T/t2.csv"
+"$I" -v -d "$T/t.db" -c "$C" "$T/t1.csv" >"$T/out" 2>&1
+check "tie, old file again: exits 0" 0 $?
+check "tie, old file again: R1 keeps v2's priority" "P2" "$(sqlite3 "$T/t.db" "SELECT priority FROM tickets WHERE id = 'R1'")"
+check "tie, old file again: no import row" 2 "$(sqlite3 "$T/t.db" "SELECT count(*) FROM imports")"
+check "tie, old file again: said" 1 "$(grep -c 'the same file as import 1: nothing changed, nothing stored' "$T/out")"
+
 # A negative KPI measurement is refused as sla-score --kpi refuses it.
 printf 'period,kpi,value\n2027-01,satisfaction.endusers,-5\n' >"$T/kpi.csv"
 "$I" -d "$T/h.db" -c "$S/contracts/halt.ini" "$T/kpi.csv" 2>"$T/err"

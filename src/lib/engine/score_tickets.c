@@ -330,9 +330,12 @@ enum sk_err score_count_tickets(struct sk_db *db, struct sk_contract *c, const s
 	for (size_t i = 0; i < pass.n_complaints && !rc; i++) {
 		struct ticket_count *t = &cache->counts[pass.complaints[i].count];
 		struct score_complaint k;
+		sk_time horizon, until;
 
-		if (!(rc = score_complaint_time(db, c, pass.complaints[i].id, t->calendar,
-						t->window.end, &k, d)))
+		/* Where the data ends, as the verdicts are judged: not past it. */
+		if (!(rc = results_as_of(db, t->window.end, &horizon, &until, d)) &&
+		    !(rc = score_complaint_time(db, c, pass.complaints[i].id, t->calendar, until,
+						&k, d)))
 			t->within += k.solved && k.business <= t->limit;
 	}
 	for (size_t i = 0; i < pass.n_complaints; i++)

@@ -109,6 +109,8 @@ static enum sk_err take_status(void *arg, const struct store_status_row *r)
 			probe.supplier_name = k->c->suppliers[s].id;
 		} else {
 			name_supplier(k, &probe, r->supplier);
+			if (k->failed)
+				return SK_ERR_NOMEM;
 		}
 	}
 	if (k->open >= 0) {
@@ -524,7 +526,9 @@ enum sk_err suppliers_kpi(struct sk_db *db, struct sk_contract *c, int supplier,
 	*n = *in = 0;
 	if (!a)
 		return SK_ERR_NOMEM;
-	if ((rc = suppliers_collect(db, c, NULL, res, w->end, a, &all, d)))
+	/* Judged where the verdicts are: at the window's end, or where the data ends. */
+	if ((rc = suppliers_collect(db, c, NULL, res, res && res->as_of ? res->as_of : w->end, a,
+				    &all, d)))
 		goto out;
 	for (size_t i = 0; i < all.n; i++) {
 		const struct sk_handover *h = &all.h[i];

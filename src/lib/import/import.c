@@ -816,9 +816,10 @@ static enum sk_err same_file(struct imp *x, long long *same, struct sk_diag *d)
 {
 	const struct sk_import_result *r = x->res;
 
+	/* The same bytes read the same way (kind, profile, map, contract) again:
+	 * nothing they say is new, and what they would change back (a tie of
+	 * update times goes to the later import) a later import changed since. */
 	*same = 0;
-	if (r->inserted || r->updated || r->tickets_inserted || r->tickets_updated)
-		return SK_OK;
 	return store_import_same_file(x->si, r->sha256, same, d);
 }
 

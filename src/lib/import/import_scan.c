@@ -275,7 +275,7 @@ enum sk_err import_spool_stdin(char *path, size_t size, struct sk_diag *d)
 	char buf[65536];
 	size_t n;
 	FILE *fp;
-	int fd;
+	int fd, bad;
 
 	snprintf(path, size, "%s/slakit-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if ((fd = mkstemp(path)) < 0 || !(fp = fdopen(fd, "wb"))) {
@@ -292,7 +292,9 @@ enum sk_err import_spool_stdin(char *path, size_t size, struct sk_diag *d)
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
 		if (fwrite(buf, 1, n, fp) != n)
 			break;
-	if (ferror(stdin) || ferror(fp) | (fclose(fp) != 0)) {
+	bad = ferror(stdin) | ferror(fp);
+	bad |= fclose(fp) != 0; /* closed whatever went wrong: no descriptor left open */
+	if (bad) {
 		int e = errno;
 
 		remove(path);

@@ -87,4 +87,14 @@ enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, str
 				    struct sk_diag *d);
 void report_suppliers_free(struct sk_report_suppliers *s);
 
+/*
+ * The instant the report's figures are judged at: the period's end, or the
+ * instant after the data's horizon when that comes first (the verdicts'
+ * as_of), so supplier clocks and complaints stop where the desk's clocks do.
+ */
+static inline sk_time report_until(const struct sk_report *r)
+{
+	return r->results && r->results->as_of ? r->results->as_of : r->period.end;
+}
+
 #endif

@@ -136,7 +136,7 @@ static enum sk_err splits(struct sk_contract *c, struct sk_report *r, struct sk_
 		if (!(sp->per_supplier = arena_alloc(r->arena, (c->n_suppliers + 1) *
 						     sizeof(*sp->per_supplier))))
 			return SK_ERR_NOMEM;
-		if ((rc = suppliers_split(c, &res->r[i], &all->h[j], k - j, r->period.end, sp)))
+		if ((rc = suppliers_split(c, &res->r[i], &all->h[j], k - j, report_until(r), sp)))
 			return rc;
 		j = k;
 	}
@@ -157,7 +157,7 @@ enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, str
 	if (!(s = calloc(1, sizeof(*s))))
 		return SK_ERR_NOMEM;
 	r->suppliers = s;
-	if ((rc = suppliers_collect(db, c, NULL, r->results, r->period.end, r->arena, &all, d)))
+	if ((rc = suppliers_collect(db, c, NULL, r->results, report_until(r), r->arena, &all, d)))
 		return rc;
 	if ((rc = splits(c, r, s, &all)))
 		goto out;
@@ -204,7 +204,7 @@ enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, str
 	s->desk_breaches = (long)r->n_breaches;
 	for (size_t i = 0; i < r->n_breaches; i++)
 		s->desk_breaches_held += held(s, &r->results->r[r->breaches[i].result],
-					      &r->breaches[i], r->period.end);
+					      &r->breaches[i], report_until(r));
 	if (s->desk_breaches)
 		sk_dec_percent(SK_DEC(s->desk_breaches_held), SK_DEC(s->desk_breaches),
 			       c->rules.pct_decimals, &s->held_pct);

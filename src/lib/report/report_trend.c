@@ -119,7 +119,7 @@ static enum sk_err complaint_times(struct sk_db *db, struct sk_contract *c, stru
 		struct sk_report_case *k = &r->complaints[i];
 		struct score_complaint t;
 
-		if ((rc = score_complaint_time(db, c, k->id, cal, r->period.end, &t, d)))
+		if ((rc = score_complaint_time(db, c, k->id, cal, report_until(r), &t, d)))
 			return rc;
 		k->solved_at = t.solved;
 		k->business = t.business;

@@ -93,8 +93,11 @@ enum sk_err store_import_same_file(struct store_import *si, const char *sha256, 
 	int r;
 
 	*id = 0;
-	if ((rc = sk_db_prepare(si->db, "SELECT id FROM imports WHERE sha256 = ?1 AND id <> ?2 "
-				"ORDER BY id LIMIT 1", &st, d)))
+	if ((rc = sk_db_prepare(si->db, "SELECT o.id FROM imports o, imports n WHERE n.id = ?2"
+				" AND o.id <> n.id AND o.sha256 = ?1 AND o.kind = n.kind"
+				" AND o.profile = n.profile AND o.map_sha256 IS n.map_sha256"
+				" AND o.contract_sha256 = n.contract_sha256 ORDER BY o.id LIMIT 1",
+				&st, d)))
 		return rc;
 	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, si->import_id);

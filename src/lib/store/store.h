@@ -420,7 +420,8 @@ enum sk_err store_import_log_start(struct store_import *si, const struct store_i
 enum sk_err store_import_log_finish(struct store_import *si, const struct sk_import_result *r,
 				    int64_t bytes, sk_time finished, struct sk_diag *d);
 
-/* The earlier import of a file with SHA-256 @sha256 (*id, 0: none). */
+/* The earlier import of the same file read the same way: SHA-256 @sha256 and
+ * this import's kind, profile, map and contract (*id, 0: none). */
 enum sk_err store_import_same_file(struct store_import *si, const char *sha256, long long *id,
 				   struct sk_diag *d);
 
