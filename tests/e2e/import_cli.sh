@@ -82,11 +82,20 @@ check "windows-1252 converted" "Café" "$(q "SELECT category FROM tickets WHERE 
 check "topdesk with ;" 2 "$(q "SELECT count(*) FROM tickets WHERE id LIKE 'M2701-%'")"
 
 # Another writer holds the database: wait, then fail cleanly with exit 4.
-(printf 'BEGIN IMMEDIATE;\nDELETE FROM calls;\n.shell sleep 4\nROLLBACK;\n' | sqlite3 "$T/a.db") &
+# The holder keeps its lock until the import is over (however slow it starts,
+# under valgrind too), at most a minute.
+(printf 'BEGIN IMMEDIATE;\nDELETE FROM calls;\n.shell touch "%s/held"; i=0; while [ ! -e "%s/done" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done\nROLLBACK;\n' "$T" "$T" |
+	sqlite3 "$T/a.db") &
 holder=$!
-sleep 1
+i=0
+while [ ! -e "$T/held" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 "$I" --wait 1 -d "$T/a.db" -c "$C" calls.csv 2>"$T/err"
-check "locked exits 4" 4 $?
+locked=$?
+touch "$T/done"
+check "locked exits 4" 4 $locked
 check "locked message" "sla-import: $T/a.db: database is locked by another process (waited 1 s); try again later" "$(cat "$T/err")"
 wait "$holder"
 "$I" -d "$T/a.db" -c "$C" calls.csv
