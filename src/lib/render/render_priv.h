@@ -70,6 +70,16 @@ struct report_words {
 char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,
 			     size_t size);
 
+/* A section's title, escaped and underlined to its width (report_text.c). */
+void text_heading(FILE *fp, const char *title);
+
+/* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
+ * decimal with @decimals places, or as short as it is exact when < 0. */
+void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value);
+void csv_put_long(FILE *fp, const char *section, const char *key, const char *name, int64_t v);
+void csv_put_dec(FILE *fp, const char *section, const char *key, const char *name, sk_dec v,
+		 int decimals);
+
 /* The words for @lang ("nl", else English). */
 const struct report_words *report_words_for(const char *lang);
 

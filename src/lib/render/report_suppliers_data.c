@@ -17,49 +17,20 @@ static const char *id_of(const struct sk_contract *c, int s)
 
 /* ---- CSV: section,key,field,value ---- */
 
-static void put(FILE *fp, const char *section, const char *key, const char *field,
-		const char *value)
-{
-	csv_write_field(fp, section, ',');
-	fputc(',', fp);
-	csv_write_field(fp, key, ',');
-	fputc(',', fp);
-	csv_write_field(fp, field, ',');
-	fputc(',', fp);
-	csv_write_field(fp, value, ',');
-	fputc('\n', fp);
-}
-
-static void put_long(FILE *fp, const char *section, const char *key, const char *field, int64_t v)
-{
-	char b[32];
-
-	snprintf(b, sizeof(b), "%" PRId64, v);
-	put(fp, section, key, field, b);
-}
-
-static void put_dec(FILE *fp, const char *section, const char *key, const char *field, sk_dec v,
-		    int decimals)
-{
-	char b[48];
-
-	put(fp, section, key, field, sk_dec_format(v, decimals, '.', b, sizeof(b)));
-}
-
 static void put_figures(FILE *fp, const char *section, const char *key,
 			const struct sk_supplier_figures *f, int decimals)
 {
-	put_long(fp, section, key, "handovers", f->handovers);
-	put_long(fp, section, key, "within", f->within);
+	csv_put_long(fp, section, key, "handovers", f->handovers);
+	csv_put_long(fp, section, key, "within", f->within);
 	if (f->handovers)
-		put_dec(fp, section, key, "within_pct", f->pct, decimals);
-	put_long(fp, section, key, "running", f->pending);
-	put_long(fp, section, key, "without_target", f->without_target);
-	put_long(fp, section, key, "timed", f->timed);
-	put_long(fp, section, key, "business_seconds", f->business);
+		csv_put_dec(fp, section, key, "within_pct", f->pct, decimals);
+	csv_put_long(fp, section, key, "running", f->pending);
+	csv_put_long(fp, section, key, "without_target", f->without_target);
+	csv_put_long(fp, section, key, "timed", f->timed);
+	csv_put_long(fp, section, key, "business_seconds", f->business);
 	if (f->mean >= 0) {
-		put_long(fp, section, key, "mean_seconds", f->mean);
-		put_long(fp, section, key, "median_seconds", f->median);
+		csv_put_long(fp, section, key, "mean_seconds", f->mean);
+		csv_put_long(fp, section, key, "median_seconds", f->median);
 	}
 }
 
@@ -81,38 +52,38 @@ void report_suppliers_csv(FILE *fp, const struct sk_report *r)
 			put_figures(fp, "supplier_quarter", key, &s->s[i].quarters[q], dec);
 		}
 	}
-	put_long(fp, "supplier_share", r->period.label, "desk_breaches", s->desk_breaches);
-	put_long(fp, "supplier_share", r->period.label, "held_by_supplier", s->desk_breaches_held);
+	csv_put_long(fp, "supplier_share", r->period.label, "desk_breaches", s->desk_breaches);
+	csv_put_long(fp, "supplier_share", r->period.label, "held_by_supplier", s->desk_breaches_held);
 	if (s->desk_breaches)
-		put_dec(fp, "supplier_share", r->period.label, "held_pct", s->held_pct, dec);
+		csv_put_dec(fp, "supplier_share", r->period.label, "held_pct", s->held_pct, dec);
 	for (size_t i = 0; i < s->all.n; i++) {
 		const struct sk_handover *h = &s->all.h[i];
 
 		snprintf(key, sizeof(key), "%s %s %s", h->ticket, h->supplier_name,
 			 sk_time_format_local(h->start, c->tz, b, sizeof(b)));
-		put(fp, "handover", key, "source", h->from_status ? "status" : "import");
-		put(fp, "handover", key, "end", h->end ? sk_time_format_local(h->end, c->tz, b,
+		csv_put(fp, "handover", key, "source", h->from_status ? "status" : "import");
+		csv_put(fp, "handover", key, "end", h->end ? sk_time_format_local(h->end, c->tz, b,
 									       sizeof(b)) : "");
-		put(fp, "handover", key, "reference", h->ref ? h->ref : "");
-		put(fp, "handover", key, "response", sk_clock_state_name(h->response.state));
-		put(fp, "handover", key, "resolution", sk_clock_state_name(h->resolution.state));
-		put(fp, "handover", key, "verdict", sk_clock_state_name(h->state));
-		put_long(fp, "handover", key, "business_seconds", h->business);
+		csv_put(fp, "handover", key, "reference", h->ref ? h->ref : "");
+		csv_put(fp, "handover", key, "response", sk_clock_state_name(h->response.state));
+		csv_put(fp, "handover", key, "resolution", sk_clock_state_name(h->resolution.state));
+		csv_put(fp, "handover", key, "verdict", sk_clock_state_name(h->state));
+		csv_put_long(fp, "handover", key, "business_seconds", h->business);
 	}
 	for (size_t i = 0; i < s->n_splits; i++) {
 		const struct sk_ticket_split *sp = &s->splits[i];
 		const char *id = r->results->r[sp->result].ticket.id;
 
-		put_long(fp, "ticket_time", id, "desk_seconds", sp->desk);
-		put_long(fp, "ticket_time", id, "customer_seconds", sp->customer);
-		put_long(fp, "ticket_time", id, "suppliers_seconds", sp->suppliers);
+		csv_put_long(fp, "ticket_time", id, "desk_seconds", sp->desk);
+		csv_put_long(fp, "ticket_time", id, "customer_seconds", sp->customer);
+		csv_put_long(fp, "ticket_time", id, "suppliers_seconds", sp->suppliers);
 		for (size_t k = 0; k < c->n_suppliers; k++)
 			if (sp->per_supplier[k]) {
 				snprintf(key, sizeof(key), "supplier_%s_seconds", c->suppliers[k].id);
-				put_long(fp, "ticket_time", id, key, sp->per_supplier[k]);
+				csv_put_long(fp, "ticket_time", id, key, sp->per_supplier[k]);
 			}
 		if (sp->per_supplier[c->n_suppliers])
-			put_long(fp, "ticket_time", id, "other_suppliers_seconds",
+			csv_put_long(fp, "ticket_time", id, "other_suppliers_seconds",
 				 sp->per_supplier[c->n_suppliers]);
 	}
 }

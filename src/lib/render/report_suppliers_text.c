@@ -52,17 +52,6 @@ const struct sk_clock *report_supplier_breached_clock(const struct sk_handover *
 	return *resolution ? &h->resolution : &h->response;
 }
 
-/* A title underlined to its width (as the report's other sections). */
-static void heading(FILE *fp, const char *title)
-{
-	size_t w = report_width(title);
-
-	fprintf(fp, "\n%s\n", title);
-	for (size_t i = 0; i < w; i++)
-		fputc('-', fp);
-	fputc('\n', fp);
-}
-
 /* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
 static void cells(FILE *fp, const int *widths, size_t n, const char *const *v)
 {
@@ -184,7 +173,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 
 	if (!s)
 		return;
-	heading(fp, sw->title);
+	text_heading(fp, sw->title);
 	{
 		const char *head[8] = { sw->supplier, sw->handovers, sw->within, sw->pct,
 					sw->pending, sw->time, sw->mean, sw->median };
@@ -206,7 +195,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 	for (size_t i = 0; i < s->n; i++)
 		details(fp, r, &s->s[i], sw, w);
 
-	heading(fp, sw->splits);
+	text_heading(fp, sw->splits);
 	if (!s->n_splits) {
 		fprintf(fp, "  %s\n", sw->none);
 	} else {
@@ -235,7 +224,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 		}
 	}
 
-	heading(fp, sw->scorecard);
+	text_heading(fp, sw->scorecard);
 	{
 		int qw[1 + 8];
 		const char *head[1 + 8];

@@ -80,7 +80,7 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 }
 
 /* A section title, underlined to its width. */
-static void heading(FILE *fp, const char *raw)
+void text_heading(FILE *fp, const char *raw)
 {
 	char title[512];
 	size_t w;
@@ -163,7 +163,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);
 	fprintf(fp, "%-18s%s\n", w->contract_hash, c->sha256);
 
-	heading(fp, w->inputs);
+	text_heading(fp, w->inputs);
 	if (!r->n_imports)
 		fprintf(fp, "  %s\n", w->none);
 	for (size_t i = 0; i < r->n_imports; i++) {
@@ -184,7 +184,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		fputc('\n', fp);
 	}
 
-	heading(fp, w->decisions);
+	text_heading(fp, w->decisions);
 	fprintf(fp, "  resolution_start = %s\n", sk_clock_start_name(ru->resolution_start));
 	fprintf(fp, "  priority = %s\n", sk_priority_rule_name(ru->priority));
 	fprintf(fp, "  cap = %s\n", ru->cap ? "yes" : "no");
@@ -272,7 +272,7 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 	char b[9][48], note[512];
 	const char *cells[9];
 
-	heading(fp, w->priorities);
+	text_heading(fp, w->priorities);
 	row(fp, cols, 9, head);
 	for (size_t i = 0; i < r->n_prio; i++) {
 		prio_cells(r, w, &r->prio[i], b, cells);
@@ -317,7 +317,7 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 	int top = report_top_priority(c);
 
 	snprintf(title, sizeof(title), w->p1_list, top >= 0 ? c->priorities[top].id : "P1");
-	heading(fp, title);
+	text_heading(fp, title);
 	if (!r->n_p1) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
@@ -348,7 +348,7 @@ static void write_uplifts(FILE *fp, const struct sk_report *r, const struct repo
 {
 	char b[48], line[1200];
 
-	heading(fp, w->uplifts);
+	text_heading(fp, w->uplifts);
 	if (!r->n_uplifts)
 		fprintf(fp, "  %s\n", w->none);
 	for (size_t i = 0; i < r->n_uplifts; i++) {
@@ -368,7 +368,7 @@ static void write_apart(FILE *fp, const struct sk_report *r, const struct report
 	const char *head[4] = { w->ticket, "", w->excluded, w->reason };
 	char flags[512];
 
-	heading(fp, w->apart);
+	text_heading(fp, w->apart);
 	if (!r->n_apart) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
@@ -391,7 +391,7 @@ static void write_breaches(FILE *fp, const struct sk_report *r, const struct rep
 	const char *head[7] = { w->ticket, "", w->clock, w->target, w->deadline, w->stopped, w->late };
 	char b[7][48];
 
-	heading(fp, w->breaches);
+	text_heading(fp, w->breaches);
 	if (!r->n_breaches) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
@@ -561,12 +561,12 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 {
 	char line[1024];
 
-	heading(fp, w->domains);
+	text_heading(fp, w->domains);
 	for (size_t i = 0; i < r->score->n_domains; i++)
 		write_domain(fp, r, w, &r->score->domains[i]);
 	if (!r->score->n_missing)
 		return;
-	heading(fp, w->missing_title);
+	text_heading(fp, w->missing_title);
 	snprintf(line, sizeof(line), "%d %s %s", r->score->n_missing, w->missing_text,
 		 r->missing == SK_MISSING_ZERO ? w->missing_zero
 		 : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse);
@@ -611,7 +611,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 				w->outages, w->planned, w->met };
 	char b[8][64];
 
-	heading(fp, w->availability);
+	text_heading(fp, w->availability);
 	if (!r->n_services) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
@@ -654,7 +654,7 @@ static void write_changes(FILE *fp, const struct sk_report *r, const struct repo
 				"CAB", w->failed };
 	char line[512], b[7][48];
 
-	heading(fp, w->changes);
+	text_heading(fp, w->changes);
 	snprintf(line, sizeof(line), "%s %ld: %s %ld, %s %ld, %s %ld, %s %ld; %s %ld %s %ld %s; "
 		 "%s %ld; %s %ld", w->total, ch->total, w->standard, ch->standard, w->normal,
 		 ch->normal, w->emergency, ch->emergency, w->untyped, ch->untyped, w->cab,
@@ -683,7 +683,7 @@ static void write_complaints(FILE *fp, const struct sk_report *r, const struct r
 	const char *head[6] = { w->ticket, w->reported, w->solved, w->duration, w->limit, w->within };
 	char b[6][48];
 
-	heading(fp, w->complaints);
+	text_heading(fp, w->complaints);
 	if (!r->n_complaints) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
@@ -712,7 +712,7 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 {
 	char line[512], b[64];
 
-	heading(fp, w->escalations);
+	text_heading(fp, w->escalations);
 	for (size_t i = 0; i < r->n_escalations; i++) {
 		const struct sk_report_escalation *e = &r->escalations[i];
 
@@ -787,7 +787,7 @@ static void write_trend(FILE *fp, const struct sk_report *r, const struct report
 {
 	char line[512];
 
-	heading(fp, w->trend);
+	text_heading(fp, w->trend);
 	fprintf(fp, "  %s: %ld\n", w->reported_n, r->reported);
 	fprintf(fp, "  %s:%s\n", w->recurring, r->n_recurring ? "" : " -");
 	for (size_t i = 0; i < r->n_recurring; i++) {
