@@ -16,6 +16,9 @@
     report_xlsx_check.py xml REPORT.xlsx
         Parse every part of the zip as XML (the check does it too): a control
         character written raw leaves a part that Excel must repair.
+    report_xlsx_check.py print REPORT.xlsx
+        Every part XML and every sheet print-ready, in any workbook (a sixth
+        sheet, such as the suppliers', too).
     report_xlsx_check.py string REPORT.xlsx TEXT
         Succeed when TEXT is in a string cell of the tickets sheet and the
         workbook has no formula that contains it.
@@ -633,6 +636,12 @@ def main():
         n = check_xml(sys.argv[2])
         if not failures:
             print("%s: %d parts parsed as XML" % (sys.argv[2], n))
+    elif len(sys.argv) == 3 and sys.argv[1] == "print":
+        # Any workbook (other sheets too, such as the suppliers'): XML and page setup.
+        check_xml(sys.argv[2])
+        check_print(sys.argv[2], Book(sys.argv[2]))
+        if not failures:
+            print("%s: every part XML, every sheet print-ready" % sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "string":
         string(sys.argv[2], sys.argv[3])
     else:

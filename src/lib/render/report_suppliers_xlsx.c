@@ -143,8 +143,5 @@ void xw_sheet_suppliers(struct xw *x)
 		xw_dur(x, s, row, 2, t->customer);
 		xw_dur(x, s, row, 3, t->suppliers);
 	}
-	for (lxw_col_t col = 0; col < MAX_COLS; col++)
-		if (s->width[col] > 0)
-			xw_keep(x, worksheet_set_column(s->ws, col, col, s->width[col] > MAX_WIDTH
-							? MAX_WIDTH : s->width[col], NULL));
+	xw_set_widths(x, s);
 }

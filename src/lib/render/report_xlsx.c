@@ -315,16 +315,12 @@ static void make_formats(struct xw *x)
 }
 /* ---- the workbook ---- */
 
-static void set_widths(struct xw *x)
+void xw_set_widths(struct xw *x, struct sheet *s)
 {
-	for (int i = 0; i < SH_COUNT; i++) {
-		struct sheet *s = &x->sh[i];
-
-		for (lxw_col_t col = 0; col < MAX_COLS; col++)
-			if (s->width[col] > 0)
-				xw_keep(x, worksheet_set_column(s->ws, col, col, s->width[col] > MAX_WIDTH
-							     ? MAX_WIDTH : s->width[col], NULL));
-	}
+	for (lxw_col_t col = 0; col < MAX_COLS; col++)
+		if (s->width[col] > 0)
+			xw_keep(x, worksheet_set_column(s->ws, col, col, s->width[col] > MAX_WIDTH
+						     ? MAX_WIDTH : s->width[col], NULL));
 }
 
 /* Document properties from the report only, so the same inputs give the same file. */
@@ -422,11 +418,14 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_priorities(x);
 		xw_sheet_trend(x);
 		xw_sheet_suppliers(x);
-		set_widths(x);
+		for (int i = 0; i < SH_COUNT; i++)
+			xw_set_widths(x, &x->sh[i]);
 		set_properties(x);
 		/* Each sheet's title row (the tickets sheet's column header) on every page. */
 		for (int i = 0; i < SH_COUNT; i++)
 			xw_print_sheet(x, &x->sh[i], 0, 0);
+		if (x->suppliers.ws)
+			xw_print_sheet(x, &x->suppliers, 0, 0);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

@@ -165,6 +165,9 @@ void xw_sheet_trend(struct xw *x);
  * header and footer.
  */
 void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end);
+
+/* The widths the writer tracked for @s's columns, at most MAX_WIDTH (report_xlsx.c). */
+void xw_set_widths(struct xw *x, struct sheet *s);
 lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart *chart);
 void xw_print_sheet(struct xw *x, struct sheet *s, lxw_row_t repeat_first, lxw_row_t repeat_last);
 
