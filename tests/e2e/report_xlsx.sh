@@ -120,7 +120,7 @@ grep -q '^properties .* 2027-04-01 06:' "$tmp/dump1" ||
 "$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
-sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend"])' "$tmp/en.xlsx" ||
+sys.exit(names != ["Summary", "Priorities", "Domains & penalties", "Tickets", "Trend"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.

@@ -74,6 +74,8 @@ struct report_words {
 	const char *missing_by, *missing_by_supplier, *missing_sources[6];
 	const char *trend_all_types, *trend_in_table, *trend_not_in_table, *trend_earlier,
 		*trend_apart, *trend_no_clock, *trend_other, *recurring_note, *category_note;
+	/* The tickets sheet: each flag in a word or two, the calendar and profile columns. */
+	const char *flag_short[SK_FLAG_COUNT], *calendar, *profile;
 };
 
 /* A staffel step's range of scores: "≥ 90,00 en < 95,00", "< 80,00" (report_words.c). */
