@@ -119,7 +119,7 @@ struct report_reconcile {
 };
 void report_reconcile(const struct sk_report *r, struct report_reconcile *out);
 
-/* Line @i (0, 1, 2) of the reconciliation in words, "" when it has nothing to say. */
+/* Line @i (0 to 4) of the reconciliation in words, "" when it has nothing to say. */
 char *report_reconcile_line(const struct report_words *w, const struct report_reconcile *rc, int i,
 			    char *buf, size_t size);
 

@@ -765,8 +765,8 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 
 			char res[256];
 
-			snprintf(line, sizeof(line), "%s %s: %s %s (%s)", w->domain, ds->domain->id, w->score,
-				 report_domain_result(w, r->contract, ds, res, sizeof(res)), w->esc_domain);
+			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->id, w->score,
+				 report_domain_result(w, r->contract, ds, res, sizeof(res)));
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];
 			char lim[32];
@@ -837,9 +837,9 @@ static void write_trend(FILE *fp, const struct sk_report *r, const struct report
 	text_heading(fp, w->trend);
 	/* The trend counts every ticket reported, the priority table those with a clock. */
 	report_reconcile(r, &rc);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 5; i++)
 		if (*report_reconcile_line(w, &rc, i, line, sizeof(line)))
-			wrap(fp, 2, 4, line);
+			wrap(fp, i ? 4 : 2, 6, line);
 	fprintf(fp, "  %s (%s):%s\n", w->recurring, w->recurring_note, r->n_recurring ? "" : " -");
 	for (size_t i = 0; i < r->n_recurring; i++) {
 		snprintf(line, sizeof(line), "%zu. %s (%ld)", i + 1, r->recurring[i].name, r->recurring[i].n);

@@ -145,7 +145,7 @@ static const struct report_words nl = {
 			     "de storingsregistratie", "de meting", "de meting" },
 	.trend_all_types = "alle soorten", .trend_in_table = "in de prioriteitentabel",
 	.trend_not_in_table = "niet in die tabel",
-	.trend_earlier = "eerder gemeld, met een klok die in deze periode meetelt",
+	.trend_earlier = "wel in die tabel: eerder gemeld, met een klok die in deze periode meetelt",
 	.trend_apart = "apart vermeld en niet meegeteld",
 	.trend_no_clock = "zonder klok die in deze periode meetelt (nog lopend of zonder norm)",
 	.trend_other = "buiten de tickets die dit contract meet",
@@ -296,7 +296,7 @@ static const struct report_words en = {
 			     "the outage register", "the measurement", "the measurement" },
 	.trend_all_types = "all kinds", .trend_in_table = "in the priority table",
 	.trend_not_in_table = "not in that table",
-	.trend_earlier = "reported earlier, with a clock that counts in this period",
+	.trend_earlier = "in that table too: reported earlier, with a clock that counts in this period",
 	.trend_apart = "listed apart and not counted",
 	.trend_no_clock = "without a clock that counts in this period (still running or no target)",
 	.trend_other = "outside the tickets this contract measures",
@@ -851,34 +851,38 @@ void report_reconcile(const struct sk_report *r, struct report_reconcile *out)
 char *report_reconcile_line(const struct report_words *w, const struct report_reconcile *rc, int i,
 			    char *buf, size_t size)
 {
-	long no_clock = 0;
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (int t = 0; t < SK_TICKET_TYPES; t++)
-		no_clock += rc->no_clock[t];
-	if (i == 0) {
-		snprintf(buf, size, "%s: %ld (%s); %s: %ld", w->reported_n, rc->reported,
-			 w->trend_all_types, w->trend_in_table, rc->in_table);
-	} else if (i == 1 && rc->reported - rc->counted > 0) {
-		n = (size_t)snprintf(buf, size, "%s: %ld", w->trend_not_in_table,
-				     rc->reported - rc->counted);
-		if (no_clock && n < size) {
-			n += (size_t)snprintf(buf + n, size - n, "; %s:", w->trend_no_clock);
-			for (int t = 0, first = 1; t < SK_TICKET_TYPES && n < size; t++)
-				if (rc->no_clock[t]) {
-					n += (size_t)snprintf(buf + n, size - n, "%s %s %ld",
-							      first ? "" : ",", w->types[t],
-							      rc->no_clock[t]);
-					first = 0;
-				}
-		}
-		if (rc->apart && n < size)
-			n += (size_t)snprintf(buf + n, size - n, "; %s: %ld", w->trend_apart, rc->apart);
-		if (rc->other && n < size)
-			snprintf(buf + n, size - n, "; %s: %ld", w->trend_other, rc->other);
-	} else if (i == 2 && rc->earlier) {
-		snprintf(buf, size, "%s: %ld", w->trend_earlier, rc->earlier);
+	switch (i) {
+	case 0:
+		n = (size_t)snprintf(buf, size, "%s: %ld (%s); %s: %ld", w->reported_n, rc->reported,
+				     w->trend_all_types, w->trend_in_table, rc->in_table);
+		if (rc->reported != rc->counted && n < size)
+			snprintf(buf + n, size - n, "; %s: %ld", w->trend_not_in_table,
+				 rc->reported - rc->counted);
+		break;
+	case 1:
+		/* "klacht 4: zonder klok ...": the counts first, so a wrap never parts them. */
+		for (int t = 0; t < SK_TICKET_TYPES && n < size; t++)
+			if (rc->no_clock[t])
+				n += (size_t)snprintf(buf + n, size - n, "%s%s %ld", n ? ", " : "",
+						      w->types[t], rc->no_clock[t]);
+		if (n && n < size)
+			snprintf(buf + n, size - n, ": %s", w->trend_no_clock);
+		break;
+	case 2:
+		if (rc->apart)
+			snprintf(buf, size, "%s: %ld", w->trend_apart, rc->apart);
+		break;
+	case 3:
+		if (rc->other)
+			snprintf(buf, size, "%s: %ld", w->trend_other, rc->other);
+		break;
+	case 4:
+		if (rc->earlier)
+			snprintf(buf, size, "%s: %ld", w->trend_earlier, rc->earlier);
+		break;
 	}
 	return buf;
 }

@@ -543,7 +543,8 @@ void xw_sheet_trend(struct xw *x)
 	const struct report_words *w = x->w;
 	size_t np = c->n_priorities, nm = r->n_months, n_norms;
 	lxw_row_t row = 0, top[2] = { 0, 0 }, t_cat, first;
-	char name[64], cats[128], vals[128], a[48], b[48];
+	char name[64], cats[128], vals[128], a[48], b[48], note[512];
+	struct report_reconcile rc;
 	size_t norms[MAX_COLS];
 	lxw_chart *chart;
 
@@ -565,11 +566,17 @@ void xw_sheet_trend(struct xw *x)
 			xw_num(x, s, row, 1, (double)r->months[m].reported, x->count);
 			xw_num(x, s, row, 2, (double)r->months[m].breached, x->count);
 		}
+		/* The trend counts every ticket reported, the priority table those with a clock. */
+		report_reconcile(r, &rc);
+		for (int i = 0; i < 5; i++)
+			if (*report_reconcile_line(w, &rc, i, note, sizeof(note)))
+				xw_str(x, s, row++, 0, note, NULL);
 		xw_print_keep(s, first, row++);
 	}
 	/* Tickets per category, in total and per month. */
 	first = row;
-	xw_str(x, s, row++, 0, w->per_category, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->per_category, w->category_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	xw_str(x, s, row, 0, w->category, x->head);
 	xw_str(x, s, row, 1, w->total, x->head_num);
 	for (size_t m = 0; m < nm; m++)
@@ -584,7 +591,8 @@ void xw_sheet_trend(struct xw *x)
 	}
 	xw_print_keep(s, first, row++);
 	first = row;
-	xw_str(x, s, row++, 0, w->per_location, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->per_location, w->category_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	xw_str(x, s, row, 0, w->location, x->head);
 	xw_str(x, s, row++, 1, w->tickets, x->head_num);
 	for (size_t i = 0; i < r->n_locations; i++, row++) {
@@ -594,7 +602,8 @@ void xw_sheet_trend(struct xw *x)
 	xw_print_keep(s, first, row++);
 	first = row;
 	/* The recurring categories in the label column, their count in the figures' first. */
-	xw_str(x, s, row++, 0, w->recurring, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->recurring, w->recurring_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	for (size_t i = 0; i < r->n_recurring; i++, row++) {
 		char label[300];
 
