@@ -71,7 +71,7 @@ struct report_words {
 	const char *per_priority, *business_time, *p1_note, *apart_note, *counts_as,
 		*not_counted, *on_time_share;
 	/* Who supplies a missing KPI, and what each trend count counts. */
-	const char *missing_by, *missing_by_supplier, *missing_sources[6];
+	const char *missing_by, *missing_by_supplier, *missing_sources[4];
 	const char *trend_all_types, *trend_in_table, *trend_not_in_table, *trend_earlier,
 		*trend_apart, *trend_no_clock, *trend_other, *recurring_note, *category_note;
 	/* The tickets sheet: each flag in a word or two, the calendar and profile columns. */

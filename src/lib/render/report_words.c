@@ -141,8 +141,9 @@ static const struct report_words nl = {
 	.counts_as = "ja, als", .not_counted = "nee",
 	.on_time_share = "%ld van %ld op tijd",
 	.missing_by = "aan te leveren door", .missing_by_supplier = "de leverancier",
-	.missing_sources = { "de meting", "de ticketexport", "de gesprekkenexport van de telefonie",
-			     "de storingsregistratie", "de meting", "de meting" },
+	.missing_sources = { "de meting", "geen tickets om dit te meten; het cijfer is als meting aan te"
+			     " leveren door", "de gesprekkenexport van de telefonie",
+			     "de storingsregistratie" },
 	.trend_all_types = "alle soorten", .trend_in_table = "in de prioriteitentabel",
 	.trend_not_in_table = "niet in die tabel",
 	.trend_earlier = "wel in die tabel: eerder gemeld, met een klok die in deze periode meetelt",
@@ -292,8 +293,9 @@ static const struct report_words en = {
 	.counts_as = "yes, as", .not_counted = "no",
 	.on_time_share = "%ld of %ld in time",
 	.missing_by = "to be supplied by", .missing_by_supplier = "the supplier",
-	.missing_sources = { "the measurement", "the ticket export", "the call export of the phone platform",
-			     "the outage register", "the measurement", "the measurement" },
+	.missing_sources = { "the measurement", "no tickets to measure it; the figure is to be supplied"
+			     " as a measurement by", "the call export of the phone platform",
+			     "the outage register" },
 	.trend_all_types = "all kinds", .trend_in_table = "in the priority table",
 	.trend_not_in_table = "not in that table",
 	.trend_earlier = "in that table too: reported earlier, with a clock that counts in this period",
@@ -792,13 +794,20 @@ char *report_missing_line(const struct report_words *w, const struct sk_report *
 {
 	const struct sk_kpi *k = ks->kpi;
 	const char *supplier = r->contract->supplier;
-	/* What is missing: the measurement, or the export its figure is counted from. */
+	/* What is missing: the measurement, the export its figure is counted from, or (tickets)
+	   any ticket to count: then the figure itself, as a measurement. */
 	int what = k->source_kind == SK_SRC_MANUAL ? 0 : k->source_kind == SK_SRC_CALLS ? 2
 		   : k->source_kind == SK_SRC_OUTAGES ? 3 : 1;
 
-	snprintf(buf, size, "%s (%s %s) %s %s; %s %s%s%s%s", k->name, w->window, ks->window,
-		 w->missing_hint, w->missing_sources[what], w->missing_by, w->missing_by_supplier,
-		 supplier ? " (" : "", supplier ? supplier : "", supplier ? ")" : "");
+	if (what == 1)
+		snprintf(buf, size, "%s (%s %s): %s %s%s%s%s", k->name, w->window, ks->window,
+			 w->missing_sources[what], w->missing_by_supplier, supplier ? " (" : "",
+			 supplier ? supplier : "", supplier ? ")" : "");
+	else
+		snprintf(buf, size, "%s (%s %s) %s %s; %s %s%s%s%s", k->name, w->window, ks->window,
+			 w->missing_hint, w->missing_sources[what], w->missing_by,
+			 w->missing_by_supplier, supplier ? " (" : "", supplier ? supplier : "",
+			 supplier ? ")" : "");
 	return buf;
 }
 
