@@ -82,7 +82,7 @@ static const struct report_words nl = {
 		[SK_SRC_SUPPLIER] = "%ld van %ld overdrachten binnen de afspraak met de leverancier",
 	},
 	.change_types = { "standaard", "normaal", "spoed" },
-	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "kpi-meting", "opgegeven" },
+	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "KPI-meting", "opgegeven" },
 	.missing_title = "Ontbrekende gegevens",
 	.missing_text = "KPI's zonder gegevens. Het rapport is toch gemaakt; hoe ze zijn behandeld:",
 	.missing_hint = "ontbreekt:",
@@ -234,7 +234,7 @@ static const struct report_words en = {
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
 	},
 	.change_types = { "standard", "normal", "emergency" },
-	.origins = { "missing", "tickets", "calls", "outages", "kpi measurement", "given" },
+	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given" },
 	.missing_title = "Missing data",
 	.missing_text = "KPIs without data. The report was made anyway; how they were treated:",
 	.missing_hint = "missing:",
@@ -373,8 +373,8 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 		    : "no motivation recorded");
 	if (v->flags & SK_FLAG_NOT_MEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
-		    ? "buiten de afspraak, niet gemeten (contract: none)"
-		    : "outside the agreement, not measured (contract: none)");
+		    ? "buiten de afspraak: het contract meet deze klok niet"
+		    : "outside the agreement: the contract does not measure this clock");
 	if (v->flags & SK_FLAG_RESPONSE_UNMEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
 		    ? "reactie niet gemeten: de export heeft geen reactietijd"
