@@ -76,7 +76,11 @@ struct report_words {
 		*trend_apart, *trend_no_clock, *trend_other, *recurring_note, *category_note;
 	/* The tickets sheet: each flag in a word or two, the calendar and profile columns. */
 	const char *flag_short[SK_FLAG_COUNT], *calendar, *profile;
+	const char *invoice_from, *the_contract; /* "factuurbedrag uit het contract" */
 };
+
+/* Where a domain's invoice amount comes from: "het contract", or the invoice file's name. */
+const char *report_invoice_source(const struct report_words *w, const struct sk_domain_score *ds);
 
 /* A staffel step's range of scores: "≥ 90,00 en < 95,00", "< 80,00" (report_words.c). */
 char *report_staffel_range(const struct report_words *w, const struct sk_contract *c, int step,

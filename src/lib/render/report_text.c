@@ -585,11 +585,11 @@ static void write_domain(FILE *fp, const struct sk_report *r, const struct repor
 	if (ds->has_invoice) {
 		char inv[64], mal[64];
 
-		snprintf(line, sizeof(line), "%s: %s × € %s = € %s %s %s (%s)", w->malus,
+		snprintf(line, sizeof(line), "%s: %s × € %s = € %s %s %s (%s %s)", w->malus,
 			 report_pct(w, ds->malus, -1, b[0], 64),
 			 sk_cents_format(ds->invoice_cents, w->mark, inv, sizeof(inv)),
 			 sk_cents_format(ds->malus_cents, w->mark, mal, sizeof(mal)), w->on_invoice_of,
-			 ds->applies_to, ds->invoice_source);
+			 ds->applies_to, w->invoice_from, report_invoice_source(w, ds));
 		wrap(fp, 2, 4, line);
 	} else if (r->period.kind == SK_PERIOD_QUARTER) {
 		fprintf(fp, "  %s: %s\n", w->malus, w->no_invoice);

@@ -157,6 +157,7 @@ static const struct report_words nl = {
 			"geen reactietijd", "kanaal onbekend", "niet gemeten", "reactie niet gemeten",
 			"uplift zonder motivatie" },
 	.calendar = "kalender", .profile = "profiel",
+	.invoice_from = "factuurbedrag uit", .the_contract = "het contract",
 };
 
 static const struct report_words en = {
@@ -309,6 +310,7 @@ static const struct report_words en = {
 			"channel unknown", "not measured", "response not measured",
 			"uplift without motivation" },
 	.calendar = "calendar", .profile = "profile",
+	.invoice_from = "invoice amount from", .the_contract = "the contract",
 };
 
 const struct report_words *report_words_for(const char *lang)
@@ -894,4 +896,10 @@ char *report_reconcile_line(const struct report_words *w, const struct report_re
 		break;
 	}
 	return buf;
+}
+
+const char *report_invoice_source(const struct report_words *w, const struct sk_domain_score *ds)
+{
+	/* sla-score names the contract "contract", an invoice file by its name. */
+	return strcmp(ds->invoice_source, "contract") == 0 ? w->the_contract : ds->invoice_source;
 }

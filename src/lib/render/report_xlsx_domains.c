@@ -269,7 +269,8 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 		return staffel_rows(x, s, row, ds);
 	xw_str(x, s, row, D_ID, w->invoice, x->bold);
 	xw_num(x, s, row, D_CONTRIB, (double)ds->invoice_cents / 100.0, x->euro);
-	xw_str(x, s, row, D_DETAIL, ds->invoice_source, NULL);
+	snprintf(text, sizeof(text), "%s %s", w->invoice_from, report_invoice_source(w, ds));
+	xw_str(x, s, row, D_DETAIL, text, NULL);
 	xw_ref(iv, sizeof(iv), NULL, row, D_CONTRIB, 0);
 	row++;
 	snprintf(f, sizeof(f), "=ROUND(%s*%s,2)", iv, ml);
