@@ -133,8 +133,8 @@ static const struct report_words nl = {
 	.and_ = "en", .malus_word = "malus", .no_malus = "geen malus",
 	.and_escalation = "en escalatie", .all_scores = "elke score",
 	.per_priority = "per prioriteit", .business_time = "werktijd",
-	.p1_note = "reactie en oplossing: verstreken werktijd (u:mm, pauzes niet meegeteld) / norm;"
-		   " < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten",
+	.p1_note = "reactie en oplossing: verstreken werktijd (u:mm, pauzes niet meegeteld) tegen de"
+		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten",
 	.apart_note = "tickets met een afwijking die u kunt nagaan (kanaal, prioriteit, tijdlijn of"
 		      " afspraak); de kolom telt mee zegt of het ticket in de cijfers van dit rapport"
 		      " meetelt",
@@ -286,8 +286,8 @@ static const struct report_words en = {
 	.and_ = "and", .malus_word = "penalty", .no_malus = "no penalty",
 	.and_escalation = "and escalation", .all_scores = "any score",
 	.per_priority = "per priority", .business_time = "business hours",
-	.p1_note = "response and resolution: business time taken (h:mm, pauses left out) / target;"
-		   " < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes",
+	.p1_note = "response and resolution: business time taken (h:mm, pauses left out) against the"
+		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes",
 	.apart_note = "tickets with a deviation you can check (channel, priority, timeline or"
 		      " agreement); the column counts says whether the ticket counts in this report's"
 		      " figures",

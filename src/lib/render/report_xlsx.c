@@ -315,6 +315,8 @@ static void make_formats(struct xw *x)
 	/* A clock's target keeps its comparison: met below it (< 0:15) or up to it (≤ 0:15). */
 	x->target_lt = format(x, "\"< \"[h]:mm", 0);
 	x->target_le = format(x, "\"≤ \"[h]:mm", 0);
+	/* A priority's norm: a share the clocks must reach. */
+	x->norm_ge = format(x, "\"≥ \"0.0##%", 0);
 	x->euro = format(x, "\"€\" #,##0.00", 0);
 	x->dt = format(x, "yyyy-mm-dd hh:mm", 0);
 	x->date = format(x, "yyyy-mm-dd", 0);

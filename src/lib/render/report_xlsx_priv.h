@@ -39,7 +39,7 @@ struct xw {
 	const struct report_words *w;
 	struct sheet sh[SH_COUNT];
 	lxw_error err;
-	lxw_format *title, *bold, *head, *head_num, *wrap, *pct, *pct2, *pct_norm, *score, *points, *target_lt, *target_le, *euro, *dt, *date,
+	lxw_format *title, *bold, *head, *head_num, *wrap, *pct, *pct2, *pct_norm, *score, *points, *target_lt, *target_le, *norm_ge, *euro, *dt, *date,
 		*dur, *count, *num, *yesno, *red, *green;
 	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */

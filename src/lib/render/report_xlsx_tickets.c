@@ -35,8 +35,8 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	char label[64], note[512];
 
 	head[1] = w->kind;
-	head[12] = w->mark == ',' ? "MTTR (klok)" : "MTTR (wall)";
-	head[14] = w->mark == ',' ? "MTTP (klok)" : "MTTP (wall)";
+	head[12] = w->mark == ',' ? "MTTR (kloktijd)" : "MTTR (wall clock)";
+	head[14] = w->mark == ',' ? "MTTP (kloktijd)" : "MTTP (wall clock)";
 	xw_str(x, s, row++, 0, w->priorities, x->title);
 	xw_header_aligned(x, s, row++, head, 17, "ttnnnnnnnntnnnnnn");
 	first = row;
@@ -58,7 +58,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_num(x, s, row, 8, (double)p->resolution_within / (double)p->resolution_n,
 			       share_format(x, p, p->resolution_within, p->resolution_n));
 		if (p->has_norm)
-			xw_dec(x, s, row, 9, p->norm, 1, x->pct_norm);
+			xw_dec(x, s, row, 9, p->norm, 1, x->norm_ge);
 		xw_str(x, s, row, 10, xw_yes_no(w, p->met), NULL);
 		if (p->mttr >= 0) {
 			xw_dur(x, s, row, 11, p->mttr);
@@ -128,6 +128,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
 	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+	xw_str(x, s, row++, 0, w->p1_note, NULL);
 	xw_print_keep(s, start, row++);
 	start = row;
 	xw_str(x, s, row++, 0, w->uplifts, x->bold);
