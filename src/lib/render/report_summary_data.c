@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report_summary_priv.h"
+#include "slakit/datetime.h"
 
 static const struct summary_words nl = {
 	.title = "Samenvatting", .annex = "Bijlage: verantwoording", .domain = "domein",
@@ -41,7 +42,7 @@ static const struct summary_words en = {
 	.colours = { "-", "green", "amber", "red" },
 	.colour_note = "colour by staffel step: green without malus, amber with malus and no "
 		       "escalation, red with escalation or the lowest step",
-	.norm = "norm", .measured = "measured against norm", .verdict = "verdict", .met = "met",
+	.norm = "norm", .measured = "measured vs norm", .verdict = "verdict", .met = "met",
 	.not_met = "not met", .no_data = "no data",
 	.norms_met = "%ld of %ld norms met", .norms_no_data = "%ld without data",
 	.prev_norms = "previous period: %ld of %ld",
@@ -216,4 +217,169 @@ char *summary_change_text(const struct sk_report *r, const struct report_words *
 	(void)sw;
 	snprintf(buf, size, "%s%s", delta < 0 ? "-" : delta > 0 ? "+" : "±", num);
 	return buf;
+}
+
+/* ---- CSV and JSON: the same figures, machine words, '.' as the mark ---- */
+
+static const char *kind_name(const struct sk_summary_norm *n)
+{
+	return n->kind == SK_NORM_PRIORITY ? "priority" : n->kind == SK_NORM_KPI ? "kpi" : "service";
+}
+
+/* The norm's key: "P2/response", "servicedesk.reachability", "service:sso". */
+static char *norm_key(const struct sk_report *r, const struct sk_summary_norm *n, char *buf,
+		      size_t size)
+{
+	const struct sk_contract *c = r->contract;
+
+	if (n->kind == SK_NORM_PRIORITY)
+		snprintf(buf, size, "%s/%s", c->priorities[n->priority].id,
+			 n->resolution ? "resolution" : "response");
+	else if (n->kind == SK_NORM_KPI)
+		snprintf(buf, size, "%s.%s", r->score->domains[n->domain].domain->id,
+			 r->score->domains[n->domain].kpis[n->kpi].kpi->id);
+	else
+		snprintf(buf, size, "service:%s", c->services[n->service].id);
+	return buf;
+}
+
+static void csv_value(FILE *fp, const char *key, const char *prefix,
+		      const struct sk_summary_value *v)
+{
+	char name[48];
+
+	snprintf(name, sizeof(name), "%svalue", prefix);
+	if (!v->has_value) {
+		csv_put(fp, "summary_norm", key, name, "");
+		return;
+	}
+	csv_put_dec(fp, "summary_norm", key, name, v->value, -1);
+	snprintf(name, sizeof(name), "%smet", prefix);
+	csv_put_long(fp, "summary_norm", key, name, v->met);
+	if (v->n) {
+		snprintf(name, sizeof(name), "%swithin", prefix);
+		csv_put_long(fp, "summary_norm", key, name, v->within);
+		snprintf(name, sizeof(name), "%sn", prefix);
+		csv_put_long(fp, "summary_norm", key, name, v->n);
+	}
+}
+
+void report_summary_csv(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_report_summary *s = r->summary;
+	const struct sk_contract *c = r->contract;
+	const char *p = r->period.label;
+	char key[256];
+
+	if (!s)
+		return;
+	csv_put(fp, "summary", p, "previous_period", s->previous.label);
+	csv_put_long(fp, "summary", p, "previous_has_data", s->has_previous);
+	csv_put_long(fp, "summary", p, "norms_met", s->met);
+	csv_put_long(fp, "summary", p, "norms_judged", s->judged);
+	csv_put_long(fp, "summary", p, "norms_without_data", s->no_data);
+	if (s->has_previous) {
+		csv_put_long(fp, "summary", p, "previous_norms_met", s->prev_met);
+		csv_put_long(fp, "summary", p, "previous_norms_judged", s->prev_judged);
+	}
+	csv_put_long(fp, "summary", p, "malus_cents", s->malus_cents);
+	csv_put_long(fp, "summary", p, "malus_priced_domains", s->malus_priced);
+	csv_put_long(fp, "summary", p, "malus_unpriced_domains", s->malus_unpriced);
+	csv_put_long(fp, "summary", p, "escalations", (int64_t)r->n_escalations);
+	csv_put(fp, "summary", p, "overdue_at",
+		sk_time_format_local(s->overdue_at, c->tz, key, sizeof(key)));
+	csv_put_long(fp, "summary", p, "overdue_total", s->overdue_total);
+	for (size_t i = 0; i < c->n_priorities; i++) {
+		snprintf(key, sizeof(key), "overdue_%s", c->priorities[i].id);
+		csv_put_long(fp, "summary", p, key, s->overdue[i]);
+	}
+	for (size_t i = 0; i < r->score->n_domains; i++) {
+		const struct sk_domain_score *ds = &r->score->domains[i];
+		const struct sk_summary_domain *sd = &s->domains[i];
+
+		csv_put(fp, "summary_domain", ds->domain->id, "colour", sk_summary_colour_name(sd->colour));
+		if (sd->prev_scored)
+			csv_put_dec(fp, "summary_domain", ds->domain->id, "previous_score", sd->prev_score,
+				    c->rules.score_decimals);
+	}
+	for (size_t i = 0; i < s->n_norms; i++) {
+		const struct sk_summary_norm *n = &s->norms[i];
+
+		norm_key(r, n, key, sizeof(key));
+		csv_put(fp, "summary_norm", key, "kind", kind_name(n));
+		csv_put(fp, "summary_norm", key, "direction", sk_direction_name(n->direction));
+		csv_put_dec(fp, "summary_norm", key, "norm", n->norm, -1);
+		csv_value(fp, key, "", &n->now);
+		csv_value(fp, key, "previous_", &n->prev);
+	}
+}
+
+static void jvalue(FILE *fp, const char *name, const struct sk_summary_value *v)
+{
+	char b[48];
+
+	fprintf(fp, ",\"%s\":", name);
+	if (!v->has_value) {
+		fputs("null", fp);
+		return;
+	}
+	fprintf(fp, "{\"value\":%s,\"met\":%s", sk_dec_format_short(v->value, '.', b, sizeof(b)),
+		v->met < 0 ? "null" : v->met ? "true" : "false");
+	if (v->n)
+		fprintf(fp, ",\"within\":%ld,\"n\":%ld", v->within, v->n);
+	fputc('}', fp);
+}
+
+void report_summary_json(FILE *fp, const struct sk_report *r)
+{
+	const struct sk_report_summary *s = r->summary;
+	const struct sk_contract *c = r->contract;
+	char b[64];
+
+	if (!s)
+		return;
+	fputs(",\n\"summary\":{\"previous_period\":", fp);
+	json_write_string(fp, s->previous.label);
+	fprintf(fp, ",\"previous_has_data\":%s,\"previous_before_contract\":%s",
+		s->has_previous ? "true" : "false", s->before_start ? "true" : "false");
+	fprintf(fp, ",\"norms_met\":%ld,\"norms_judged\":%ld,\"norms_without_data\":%ld", s->met,
+		s->judged, s->no_data);
+	if (s->has_previous)
+		fprintf(fp, ",\"previous_norms_met\":%ld,\"previous_norms_judged\":%ld", s->prev_met,
+			s->prev_judged);
+	fprintf(fp, ",\"malus_cents\":%" PRId64 ",\"malus_priced_domains\":%d,"
+		"\"malus_unpriced_domains\":%d", s->malus_cents, s->malus_priced, s->malus_unpriced);
+	fputs(",\"domains\":[", fp);
+	for (size_t i = 0; i < r->score->n_domains; i++) {
+		const struct sk_summary_domain *sd = &s->domains[i];
+
+		fputs(i ? ",{\"id\":" : "{\"id\":", fp);
+		json_write_string(fp, r->score->domains[i].domain->id);
+		fprintf(fp, ",\"colour\":\"%s\",\"previous_score\":", sk_summary_colour_name(sd->colour));
+		fputs(sd->prev_scored ? sk_dec_format(sd->prev_score, c->rules.score_decimals, '.', b,
+						      sizeof(b)) : "null", fp);
+		fputc('}', fp);
+	}
+	fputs("],\"norms\":[", fp);
+	for (size_t i = 0; i < s->n_norms; i++) {
+		const struct sk_summary_norm *n = &s->norms[i];
+		char key[256];
+
+		fputs(i ? ",\n{\"id\":" : "\n{\"id\":", fp);
+		json_write_string(fp, norm_key(r, n, key, sizeof(key)));
+		fprintf(fp, ",\"kind\":\"%s\",\"direction\":\"%s\",\"norm\":%s", kind_name(n),
+			sk_direction_name(n->direction), sk_dec_format_short(n->norm, '.', b, sizeof(b)));
+		jvalue(fp, "value", &n->now);
+		jvalue(fp, "previous", &n->prev);
+		fputc('}', fp);
+	}
+	fputs("],\"overdue_at\":", fp);
+	json_write_string(fp, sk_time_format_local(s->overdue_at, c->tz, b, sizeof(b)));
+	fputs(",\"overdue\":{", fp);
+	for (size_t i = 0; i < c->n_priorities; i++) {
+		fputs(i ? "," : "", fp);
+		json_write_string(fp, c->priorities[i].id);
+		fprintf(fp, ":%ld", s->overdue[i]);
+	}
+	fprintf(fp, "},\"overdue_total\":%ld}", s->overdue_total);
 }

@@ -83,8 +83,8 @@ static void sline(FILE *fp, const char *raw)
 static void domains(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		    const struct summary_words *sw)
 {
-	static const struct scol cols[] = { { 36, 0 }, { 7, 1 }, { 6, 0 }, { 8, 1 }, { 6, 1 },
-					    { 12, 1 }, { 7, 1 }, { 8, 1 } };
+	static const struct scol cols[] = { { 35, 0 }, { 7, 1 }, { 6, 0 }, { 8, 1 }, { 6, 1 },
+					    { 12, 1 }, { 8, 1 }, { 8, 1 } };
 	const struct sk_contract *c = r->contract;
 	const struct sk_report_summary *s = r->summary;
 	const char *head[8] = { sw->domain, sw->score, sw->colour, sw->step, sw->malus, sw->malus_eur,
@@ -100,7 +100,7 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		const char *cells[8] = { ds->domain->name, "", "", "", "", "", "", "" };
 
 		if (!ds->scored) {
-			static const struct scol ucols[] = { { 36, 0 }, { 60, 0 } };
+			static const struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
 			const char *u[2] = { ds->domain->name, w->not_scored };
 
 			srow(fp, ucols, 2, u);

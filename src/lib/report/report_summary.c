@@ -344,6 +344,14 @@ enum sk_err report_gather_summary(struct sk_db *db, struct sk_contract *c, struc
 	if ((rc = gather_norms(c, r, pr, s)))
 		goto out;
 	gather_domains(c, r, pr, s);
+	/* A previous period without a single figure (before the first data) has no data. */
+	if (s->has_previous && !s->prev_judged) {
+		int scored = 0;
+
+		for (size_t i = 0; i < r->score->n_domains; i++)
+			scored |= s->domains[i].prev_scored;
+		s->has_previous = scored;
+	}
 	s->overdue_at = report_until(r);
 	for (size_t i = 0; i < r->results->n; i++)
 		overdue_one(c, &r->results->r[i], s);
