@@ -76,6 +76,18 @@ R -p 2027-Q1 --kpi servicedesk.training=2 -o "$tmp/amber.txt" || fail "amber: ex
 has "$tmp/amber.txt" "Servicedesk & Support                 84,63 oranje  ≥ 80,00    1 %     € 180,00" "amber"
 has "$tmp/amber.txt" "Malus totaal: € 480,00 op de factuur van 2027-Q2" "amber total"
 
+# Red without escalation: the lowest step of a staffel that escalates nowhere (79.63 and
+# 78.79 are below 80); and red at a step that escalates though it is not the lowest (84.63).
+sed 's/^step = 0 2 escalate/step = 0 2/' "$src/samples/contracts/dhs.ini" >"$tmp/noesc.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/noesc.ini" -p 2027-Q1 -o "$tmp/noesc.txt" ||
+	fail "no escalation: exit $?"
+has "$tmp/noesc.txt" "Servicedesk & Support                 79,63 rood     ≥ 0,00    2 %" "lowest step is red"
+has "$tmp/noesc.txt" "  Escalaties: geen" "no escalation in the summary"
+sed 's/^step = 80.00 1$/step = 80.00 1 escalate/' "$src/samples/contracts/dhs.ini" >"$tmp/esc80.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/esc80.ini" -p 2027-Q1 --kpi servicedesk.training=2 \
+	-o "$tmp/esc80.txt" || fail "escalation at 80: exit $?"
+has "$tmp/esc80.txt" "Servicedesk & Support                 84,63 rood    ≥ 80,00    1 %" "escalating step is red"
+
 # English, with an invoice amount over a thousand: 2 % of 123456.78 = 2469.1356 -> 2469.14;
 # with incident's 300.00: 2769.14.
 printf 'period,domain,amount\n2027-Q1,servicedesk,123456.78\n' >"$tmp/inv.csv"
