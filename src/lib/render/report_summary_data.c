@@ -117,6 +117,26 @@ char *summary_norm_label(const struct sk_report *r, const struct report_words *w
 	return buf;
 }
 
+char *summary_step_text(const struct sk_report *r, const struct report_words *w,
+			const struct sk_domain_score *ds, char *buf, size_t size)
+{
+	const struct sk_contract *c = r->contract;
+	char num[48];
+
+	if (ds->step < 0 || (size_t)ds->step >= c->n_staffel) {
+		snprintf(buf, size, "-");
+		return buf;
+	}
+	/* The lowest step from 0 reads as what it is: below the step above it. */
+	if (ds->step > 0 && (size_t)ds->step == c->n_staffel - 1 && c->staffel[ds->step].min_score <= 0)
+		snprintf(buf, size, "< %s", sk_dec_format(c->staffel[ds->step - 1].min_score, 2, w->mark,
+							  num, sizeof(num)));
+	else
+		snprintf(buf, size, "≥ %s", sk_dec_format(c->staffel[ds->step].min_score, 2, w->mark,
+							  num, sizeof(num)));
+	return buf;
+}
+
 /* Places after the mark in the shortest exact form of @v. */
 static int places(sk_dec v)
 {

@@ -21,6 +21,10 @@ const struct summary_words *summary_words_for(const char *lang);
 char *summary_money(const struct summary_words *sw, const struct report_words *w, int64_t cents,
 		    char *buf, size_t size);
 
+/* The staffel step a domain reached: "≥ 90,00", or "< 80,00" for the lowest from 0. */
+char *summary_step_text(const struct sk_report *r, const struct report_words *w,
+			const struct sk_domain_score *ds, char *buf, size_t size);
+
 /* The label of a norm: "P2 Hoog: reactie", the KPI's name, the service's name. */
 char *summary_norm_label(const struct sk_report *r, const struct report_words *w,
 			 const struct summary_words *sw, const struct sk_summary_norm *n, char *buf,

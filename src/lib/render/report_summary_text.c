@@ -109,10 +109,7 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		cells[1] = sk_dec_format(ds->score, dec, w->mark, b[1], 64);
 		cells[2] = sw->colours[sd->colour];
 		if (ds->step >= 0) {
-			snprintf(b[3], 64, "≥ ");
-			sk_dec_format(c->staffel[ds->step].min_score, 2, w->mark, b[3] + strlen(b[3]),
-				      64 - strlen(b[3]));
-			cells[3] = b[3];
+			cells[3] = summary_step_text(r, w, ds, b[3], 64);
 			cells[4] = report_pct(w, ds->malus, -1, b[4], 64);
 		}
 		if (ds->has_invoice) {

@@ -57,7 +57,6 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 			 const struct summary_words *sw)
 {
 	const struct sk_report *r = x->r;
-	const struct sk_contract *c = r->contract;
 	const struct sk_report_summary *sm = r->summary;
 	const struct report_words *w = x->w;
 	const char *dom = x->sh[SH_DOMAINS].name;
@@ -86,10 +85,7 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 		xw_formula(x, s, row, B_SCORE, f, x->score, (double)ds->score / 1e8);
 		xw_str(x, s, row, B_COLOUR, sw->colours[sd->colour], fills[sd->colour]);
 		if (ds->step >= 0) {
-			snprintf(text, sizeof(text), "≥ ");
-			sk_dec_format(c->staffel[ds->step].min_score, 2, w->mark, text + strlen(text),
-				      sizeof(text) - strlen(text));
-			xw_str(x, s, row, B_STEP, text, NULL);
+			xw_str(x, s, row, B_STEP, summary_step_text(r, w, ds, text, sizeof(text)), NULL);
 			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 1, D_CONTRIB, 0));
 			xw_formula(x, s, row, B_MALUS, f, x->pct_norm, (double)ds->malus / 1e8);
 			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 2, D_CONTRIB, 0));
