@@ -30,7 +30,8 @@ static const struct summary_words nl = {
 	.overdue = "Open en over de termijn aan het eind van de periode",
 	.overdue_horizon = "Open en over de termijn op %s (het laatste moment van de gegevens)",
 	.overdue_total = "totaal", .points = "%-punt", .availability = "beschikbaarheid",
-	.sheet = "Samenvatting", .sheet_annex = "Verantwoording", .currency = "€ ", .escalation = "escalatie",
+	.sheet = "Samenvatting", .sheet_annex = "Verantwoording", .currency = "€ ",
+	.escalation = "escalatie",
 	.change_note = "vorige: dezelfde norm in de vorige periode; verschil: deze periode min de "
 		       "vorige, in procentpunten bij percentages; —: geen gegevens",
 };
@@ -104,9 +105,12 @@ char *summary_norm_label(const struct sk_report *r, const struct report_words *w
 		snprintf(buf, size, "%s: %s", report_prio_label(c, n->priority, p, sizeof(p)),
 			 n->resolution ? w->resolution : w->response);
 		break;
-	case SK_NORM_KPI:
-		snprintf(buf, size, "%s", r->score->domains[n->domain].kpis[n->kpi].kpi->name);
+	case SK_NORM_KPI: {
+		const struct sk_kpi *k = r->score->domains[n->domain].kpis[n->kpi].kpi;
+
+		snprintf(buf, size, "%s", k->name ? k->name : k->id);
 		break;
+	}
 	default: {
 		const struct sk_service *s = &c->services[n->service];
 

@@ -21,6 +21,12 @@ const struct summary_words *summary_words_for(const char *lang);
 char *summary_money(const struct summary_words *sw, const struct report_words *w, int64_t cents,
 		    char *buf, size_t size);
 
+/* A domain's name, its id when the contract gives none. */
+static inline const char *summary_domain_name(const struct sk_domain *d)
+{
+	return d->name ? d->name : d->id;
+}
+
 /* The staffel step a domain reached: "≥ 90,00", or "< 80,00" for the lowest from 0. */
 char *summary_step_text(const struct sk_report *r, const struct report_words *w,
 			const struct sk_domain_score *ds, char *buf, size_t size);

@@ -28,7 +28,7 @@ static void srow(FILE *fp, const struct scol *cols, size_t n, const char *const 
 	char cell[512];
 
 	for (size_t i = 0; i < n && i < 8; i++)
-		cells[i] = in[i];
+		cells[i] = in[i] ? in[i] : "";
 	text_escape(cell, sizeof(cell), cells[0], 0);
 	if (report_width(cell) > cols[0].width) {
 		fprintf(fp, "  %s\n", cell);
@@ -97,11 +97,11 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 	for (size_t i = 0; i < r->score->n_domains; i++) {
 		const struct sk_domain_score *ds = &r->score->domains[i];
 		const struct sk_summary_domain *sd = &s->domains[i];
-		const char *cells[8] = { ds->domain->name, "", "", "", "", "", "", "" };
+		const char *cells[8] = { summary_domain_name(ds->domain), "", "", "", "", "", "", "" };
 
 		if (!ds->scored) {
 			static const struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
-			const char *u[2] = { ds->domain->name, w->not_scored };
+			const char *u[2] = { summary_domain_name(ds->domain), w->not_scored };
 
 			srow(fp, ucols, 2, u);
 			continue;
@@ -212,7 +212,7 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 
 		if (e->kind == 0)
 			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s (%s)", i ? ";" : "",
-					      r->score->domains[e->index].domain->name, sw->esc_domain);
+					      summary_domain_name(r->score->domains[e->index].domain), sw->esc_domain);
 		else
 			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %s (%s)", i ? ";" : "",
 					      w->types[SK_TICKET_COMPLAINT], r->complaints[e->index].id,

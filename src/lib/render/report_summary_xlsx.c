@@ -76,7 +76,7 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 		const struct sk_summary_domain *sd = &sm->domains[i];
 		lxw_row_t sr = x->score_row[i];
 
-		xw_str(x, s, row, B_NAME, ds->domain->name, NULL);
+		xw_str(x, s, row, B_NAME, summary_domain_name(ds->domain), NULL);
 		if (!ds->scored || !sr) {
 			xw_str_spill(x, s, row, B_SCORE, w->not_scored, NULL);
 			continue;
@@ -234,7 +234,7 @@ static lxw_row_t closing(struct xw *x, struct sheet *s, lxw_row_t row,
 		const struct sk_report_escalation *e = &r->escalations[i];
 
 		if (e->kind == 0) {
-			xw_str(x, s, row, 0, r->score->domains[e->index].domain->name, NULL);
+			xw_str(x, s, row, 0, summary_domain_name(r->score->domains[e->index].domain), NULL);
 			xw_str_spill(x, s, row, 1, sw->esc_domain, NULL);
 		} else {
 			snprintf(text, sizeof(text), "%s %s", w->types[SK_TICKET_COMPLAINT],

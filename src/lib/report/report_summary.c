@@ -73,7 +73,8 @@ static int previous_has_data(const struct sk_contract *c, const struct sk_report
 }
 
 /* The colour of a domain's staffel step (see enum sk_summary_colour). */
-static enum sk_summary_colour colour_of(const struct sk_contract *c, const struct sk_domain_score *ds)
+static enum sk_summary_colour colour_of(const struct sk_contract *c,
+				       const struct sk_domain_score *ds)
 {
 	const struct sk_staffel_step *st;
 
