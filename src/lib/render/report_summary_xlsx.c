@@ -134,6 +134,9 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 	return row + 1;
 }
 
+/* The width of the first column (names), in characters. */
+#define LABEL_WIDTH 44
+
 /* Columns of the norms table. */
 enum { N_LABEL, N_VALUE, N_OP, N_NORM, N_VERDICT, N_PREV, N_CHANGE, N_COLS };
 
@@ -193,7 +196,15 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 		const struct sk_summary_norm *nm = &sm->norms[i];
 		const char *op;
 
-		xw_str(x, s, row, N_LABEL, summary_norm_label(r, w, sw, nm, text, sizeof(text)), NULL);
+		summary_norm_label(r, w, sw, nm, text, sizeof(text));
+		/* A long name wraps onto a second line rather than being cut by the next cell
+		   (names of proportional letters a few characters over the width still fit). */
+		if (report_width(text) > LABEL_WIDTH + 6) {
+			xw_keep(x, worksheet_write_string(s->ws, row, N_LABEL, xw_text(x, text), x->wrap));
+			xw_keep(x, worksheet_set_row(s->ws, row, 30, NULL));
+		} else {
+			xw_str(x, s, row, N_LABEL, text, NULL);
+		}
 		value_cell(x, s, row, N_VALUE, nm, &nm->now);
 		if (nm->direction == SK_LOWER_IS_BETTER)
 			op = !nm->now.has_value ? "≤" : nm->now.met ? "≤" : ">";
@@ -284,7 +295,7 @@ void xw_sheet_brief(struct xw *x)
 		/* Widths for the tables, so the page stays one page: the header's notes and the
 		   long lines spill into the empty cells to their right. */
 		{
-			static const double widths[B_COLS] = { 44, 17, 12, 12, 14, 12, 11, 10, 10 };
+			static const double widths[B_COLS] = { LABEL_WIDTH, 17, 12, 12, 14, 12, 11, 10, 10 };
 
 			for (int i = 0; i < B_COLS; i++)
 				s->width[i] = widths[i];
