@@ -34,6 +34,7 @@
 #include "slakit/period.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
+#include "slakit/summary.h"
 #include "slakit/suppliers.h"
 
 #ifdef __cplusplus
@@ -256,6 +257,8 @@ struct sk_report {
 	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
 						    (slakit/suppliers.h); NULL when the
 						    contract names none (owned) */
+	struct sk_report_summary *summary; /**< the management summary (slakit/summary.h),
+					        the previous period beside it (owned) */
 	void *arena;             /**< private: strings */
 };
 

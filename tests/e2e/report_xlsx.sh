@@ -75,7 +75,8 @@ cmp -s "$tmp/score.json" "$tmp/wrong.json" && fail "could not make a wrong score
 	fail "the checker accepted a wrong domain score"
 grep -q 'FAIL .*score' "$tmp/neg" || fail "the checker did not name the wrong score"
 
-# Nor for printing: a sheet turned to portrait, or a chart moved onto the tables, fails it.
+# Nor for printing: a sheet turned to portrait, a summary allowed more than one page, another
+# sheet squeezed onto one, or a chart moved onto the tables, fails it.
 "$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/misprint.xlsx" <<'PY'
 import re, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
@@ -84,6 +85,9 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) 
         data = z.read(i.filename)
         if i.filename == "xl/worksheets/sheet1.xml":
             data = data.replace(b'orientation="landscape"', b'orientation="portrait"')
+            data = data.replace(b'<pageSetup paperSize="9"', b'<pageSetup paperSize="9" fitToHeight="0"')
+        if i.filename == "xl/worksheets/sheet2.xml":
+            data = data.replace(b'fitToHeight="0"', b'fitToHeight="1"')
         if i.filename == "xl/drawings/drawing1.xml":
             data = re.sub(rb"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>\d+</xdr:row>",
                           b"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row>",
@@ -93,6 +97,9 @@ PY
 "$py" "$check" check "$tmp/misprint.xlsx" "$tmp/score.json" "$tmp/compute.csv" >"$tmp/neg" 2>&1 &&
 	fail "the checker accepted a misprinted workbook"
 grep -q 'FAIL .*does not print landscape' "$tmp/neg" || fail "the checker did not name the portrait sheet"
+grep -q 'FAIL .*sheet Overzicht is not fitted' "$tmp/neg" || fail "the checker did not name a sheet squeezed onto one page"
+grep -q 'FAIL .*sheet Samenvatting is not fitted .*one page tall' "$tmp/neg" ||
+	fail "the checker did not name a summary that may print on more than one page"
 grep -q 'FAIL .*a chart on .* covers cell' "$tmp/neg" || fail "the checker did not name the chart on a table"
 
 # A client whose name holds header codes ("&G" asks for a picture, libxlsxwriter then
@@ -105,7 +112,7 @@ sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt
 z = zipfile.ZipFile(sys.argv[1])
 names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
 heads = [z.read(n).decode() for n in names]
-sys.exit(len(names) != 5 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+sys.exit(len(names) != 7 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
 	fail "a client named with '&G' is not in every sheet's header"
 
 # Determinism: two runs give the same cells, formats and properties.
@@ -131,7 +138,8 @@ done
 "$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
-sys.exit(names != ["Summary", "Priorities", "Domains & penalties", "Tickets", "Trend"])' "$tmp/en.xlsx" ||
+sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "Tickets", "Trend",
+                  "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.

@@ -38,6 +38,26 @@ import openpyxl
 
 failures = []
 
+# The sheets by their names (nl, en): other sheets may come between them, but the
+# management summary is the first sheet and the audit annex the last.
+SHEETS = {
+    "summary": ("Samenvatting", "Summary"),
+    "overview": ("Overzicht", "Overview"),
+    "priorities": ("Prioriteiten", "Priorities"),
+    "domains": ("Domeinen & malus", "Domains & malus"),
+    "tickets": ("Tickets",),
+    "trend": ("Trend",),
+    "annex": ("Verantwoording", "Audit trail"),
+}
+
+
+def sheet(wb, key):
+    """The worksheet of @key in openpyxl workbook @wb (a KeyError names it when absent)."""
+    for name in SHEETS[key]:
+        if name in wb.sheetnames:
+            return wb[name]
+    raise KeyError("the workbook has no %s sheet (%s)" % (key, " or ".join(SHEETS[key])))
+
 
 def fail(msg):
     failures.append(msg)
@@ -275,8 +295,8 @@ def find_rows(ws, col, pred):
 
 
 def check_domains(book, score):
-    fws = book.f.worksheets[2]
-    vws = book.v.worksheets[2]
+    fws = sheet(book.f, "domains")
+    vws = sheet(book.v, "domains")
     titles = {}
     for c in fws["A"]:
         m = re.match(r"(?:Domein|Domain) (\S+): ", c.value) if isinstance(c.value, str) else None
@@ -357,6 +377,36 @@ def check_domains(book, score):
     return checked
 
 
+HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def check_summary(book):
+    """The summary sheet is for the client: no hashes, server paths or raw settings
+    (those are in the annex, which names the contract's hash); its total malus
+    is the sum of the domains' euros above it."""
+    ws = sheet(book.v, "summary")
+    for row in ws.iter_rows():
+        for c in row:
+            v = c.value
+            if isinstance(v, str) and (HASH.search(v) or "/" in v and ".ini" in v
+                                       or v.startswith(("cap", "weights", "sha256"))):
+                fail("summary!%s: %r belongs in the annex" % (c.coordinate, v))
+    annex = sheet(book.v, "annex")
+    if not any(isinstance(c.value, str) and HASH.fullmatch(c.value)
+               for row in annex.iter_rows() for c in row):
+        fail("the annex names no SHA-256")
+    total = [c.row for c in ws["A"] if c.value in ("Malus totaal", "Total malus")]
+    if len(total) != 1:
+        fail("summary: %d total malus rows" % len(total))
+        return
+    t = ws.cell(total[0], 6).value
+    if isinstance(t, (int, float)):
+        euros = [ws.cell(r, 6).value for r in range(1, total[0])]
+        euros = [e for e in euros if isinstance(e, (int, float))]
+        if abs(sum(euros) - t) > 0.004:
+            fail("summary: total malus %r, the domains' euros add to %r" % (t, sum(euros)))
+
+
 def secs(v):
     """Seconds of a duration cell (openpyxl reads [h]:mm cells as timedelta)."""
     if v is None:
@@ -367,7 +417,7 @@ def secs(v):
 
 
 def check_tickets(book, compute_csv):
-    ws = book.f.worksheets[3]
+    ws = sheet(book.f, "tickets")
     head = [c.value for c in ws[1]]
     if ws.auto_filter.ref is None or not ws.auto_filter.ref.startswith("A1:"):
         fail("tickets sheet has no autofilter on its header (%r)" % ws.auto_filter.ref)
@@ -429,7 +479,7 @@ def check_formats(book):
                         and ("%" in c.value or "€" in c.value)):
                     fail("%s!%s: figure %r written as text" % (ws.title, c.coordinate, c.value))
                     bad += 1
-    pr = book.f.worksheets[1]
+    pr = sheet(book.f, "priorities")
     pct = [c for c in pr["F"][2:] if isinstance(c.value, float)]
     if not pct or any("%" not in c.number_format for c in pct):
         fail("priorities sheet: shares are not percent cells")
@@ -518,9 +568,13 @@ def check_print(path, book):
         if ps is None or ps.getAttribute("paperSize") != "9":
             fail("%s: sheet %s does not print on A4 (paperSize 9)" % (path, title))
         fit = doc.getElementsByTagName("pageSetUpPr")
+        # The management summary prints on one page; every other sheet one page wide.
+        tall = "1" if title in SHEETS["summary"] else "0"
         if (not fit or fit[0].getAttribute("fitToPage") not in ("1", "true") or ps is None
-                or ps.getAttribute("fitToWidth") not in ("", "1") or ps.getAttribute("fitToHeight") != "0"):
-            fail("%s: sheet %s is not fitted to one page wide (any number tall)" % (path, title))
+                or ps.getAttribute("fitToWidth") not in ("", "1")
+                or ps.getAttribute("fitToHeight") not in ((tall, "") if tall == "1" else (tall,))):
+            fail("%s: sheet %s is not fitted to one page wide (%s)" % (
+                path, title, "and one page tall" if tall == "1" else "any number tall"))
         if ("_xlnm.Print_Titles", str(i)) not in names:
             fail("%s: sheet %s repeats no rows on each page (no _xlnm.Print_Titles)" % (path, title))
         area = names.get(("_xlnm.Print_Area", str(i)))
@@ -580,13 +634,22 @@ def check(path, score_json, compute_csv):
     with open(score_json) as f:
         score = json.load(f)
     names = book.f.sheetnames
-    if len(names) != 5:
-        fail("expected 5 sheets, got %r" % names)
+    try:
+        for key in SHEETS:
+            sheet(book.f, key)
+    except KeyError as e:
+        fail(str(e))
+        return
+    if names[0] not in SHEETS["summary"]:
+        fail("the first sheet is %r, not the summary" % names[0])
+    if names[-1] not in SHEETS["annex"]:
+        fail("the last sheet is %r, not the audit annex" % names[-1])
+    check_summary(book)
     n = recalculate(book)
     d = check_domains(book, score)
     t = check_tickets(book, compute_csv)
     check_formats(book)
-    trend = book.f.worksheets[4]
+    trend = sheet(book.f, "trend")
     if len(trend._charts) < 3:
         fail("trend sheet has %d charts, expected 3" % len(trend._charts))
     if book.f.properties.created is None:
@@ -614,7 +677,7 @@ def dump(path):
 
 def string(path, text):
     wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[3]
+    ws = sheet(wb, "tickets")
     found = [c for row in ws.iter_rows() for c in row if c.value == text]
     if not found:
         fail("%r is not in the tickets sheet" % text)

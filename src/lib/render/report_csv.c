@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
@@ -357,6 +358,7 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 {
 	fputs("section,key,field,value\n", fp);
 	write_header(fp, r);
+	report_summary_csv(fp, r);
 	for (size_t i = 0; i < r->n_prio; i++)
 		write_prio(fp, r, "priority", "", &r->prio[i]);
 	write_lists(fp, r);

@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
@@ -417,6 +418,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	lang = report_lang(r, lang);
 	fputc('{', fp);
 	write_header(fp, r, lang);
+	report_summary_json(fp, r);
 	fputs(",\"priorities\":[", fp);
 	for (size_t i = 0; i < r->n_prio; i++) {
 		fputs(i ? ",\n" : "\n", fp);

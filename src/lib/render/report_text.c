@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
 
 /* The widest line the text report writes. */
@@ -108,7 +109,6 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 {
 	const struct sk_contract *c = r->contract;
 	const struct sk_rules *ru = &c->rules;
-	const char *base = strrchr(c->path, '/');
 	char b1[64], b2[64], line[1024];
 	struct sk_civil last;
 
@@ -127,12 +127,11 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		wrap(fp, 0, 2, line);
 	}
 	fputc('\n', fp);
-	/* The contract's own text is data too: escaped like the tickets'. */
+	/* The contract's own text is data too: escaped like the tickets'. The file
+	 * and its hash are in the annex (write_annex()). */
 	fprintf(fp, "%-18s", w->contract);
 	text_write_escaped(fp, c->id);
-	fputs(" (", fp);
-	text_write_escaped(fp, base ? base + 1 : c->path);
-	fputs(")\n", fp);
+	fputc('\n', fp);
 	if (c->supplier) {
 		fprintf(fp, "%-18s", w->supplier);
 		text_write_escaped(fp, c->supplier);
@@ -150,19 +149,43 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 	fprintf(fp, "%-18s%s (%s)\n", w->generated,
 		r->horizon_source ? report_time(r, r->horizon, b1, sizeof(b1)) : "-",
 		r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback);
-	fprintf(fp, "%-18s%s (%s)\n", w->last_import,
-		report_time(r, r->generated_at, b1, sizeof(b1)), w->generated_note);
 	if (c->has_start) {
 		int y, m, dd;
 
 		sk_civil_from_days(c->start_day, &y, &m, &dd);
 		fprintf(fp, "%-18s%04d-%02d-%02d\n", w->contract_start, y, m, dd);
 	}
-	fprintf(fp, "%-18s%s\n", w->version, r->version);
 	fprintf(fp, "%-18s%s (%d %s %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
 		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);
-	fprintf(fp, "%-18s%s\n", w->contract_hash, c->sha256);
+}
 
+/*
+ * The audit annex, apart from the client's text at the report's end: the
+ * contract file (its base name, never a server path) and its hash, the
+ * imports with theirs, and the decisions applied, as the contract words them.
+ */
+static void write_annex(FILE *fp, const struct sk_report *r, const struct report_words *w)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_rules *ru = &c->rules;
+	const char *base = strrchr(c->path, '/');
+	const char *annex = summary_words_for(w->lang)->annex;
+	char b1[64], line[1024];
+
+	text_escape(line, sizeof(line), annex, 0);
+	fprintf(fp, "\n\n%s\n", line);
+	for (size_t i = 0, n = report_width(line); i < n; i++)
+		fputc('=', fp);
+	fputs("\n\n", fp);
+	fprintf(fp, "%-18s", w->contract);
+	text_write_escaped(fp, c->id);
+	fputs(" (", fp);
+	text_write_escaped(fp, base ? base + 1 : c->path);
+	fputs(")\n", fp);
+	fprintf(fp, "%-18s%s\n", w->contract_hash, c->sha256);
+	fprintf(fp, "%-18s%s (%s)\n", w->last_import,
+		report_time(r, r->generated_at, b1, sizeof(b1)), w->generated_note);
+	fprintf(fp, "%-18s%s\n", w->version, r->version);
 	text_heading(fp, w->inputs);
 	if (!r->n_imports)
 		fprintf(fp, "  %s\n", w->none);
@@ -170,7 +193,10 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		const struct sk_report_import *im = &r->imports[i];
 		size_t n;
 
-		n = (size_t)snprintf(line, sizeof(line), "%ld %s: %s, %s, %ld %s", im->id, im->file,
+		/* The base name: a server's paths are not the client's business. */
+		const char *file = strrchr(im->file, '/') ? strrchr(im->file, '/') + 1 : im->file;
+
+		n = (size_t)snprintf(line, sizeof(line), "%ld %s: %s, %s, %ld %s", im->id, file,
 				     im->kind, im->profile, im->rows, w->rows);
 		if (im->rejected && n < sizeof(line))
 			n += (size_t)snprintf(line + n, sizeof(line) - n, ", %ld %s", im->rejected,
@@ -207,6 +233,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		 : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse);
 	wrap(fp, 2, 6, line);
 }
+
 
 /* "48/49 97,96 %": a clock's share, with the places its verdict against @p's norm needs. */
 static char *share_cell(const struct sk_report *r, const struct report_words *w,
@@ -874,6 +901,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	const struct report_words *w = report_words_for(report_lang(r, lang));
 
 	write_header(fp, r, w);
+	report_summary_text(fp, r, w->lang);
 	write_priorities(fp, r, w);
 	write_p1(fp, r, w);
 	write_uplifts(fp, r, w);
@@ -886,6 +914,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	write_annex(fp, r, w);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

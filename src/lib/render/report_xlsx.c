@@ -415,6 +415,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 		x->texts = NULL;
 		return sk_diag_set(d, SK_ERR_IO, path, 0, NULL, "cannot create the workbook");
 	}
+	xw_summary_add(x);
 	for (int i = 0; i < SH_COUNT; i++) {
 		x->sh[i].name = xw_text(x, names[i]);
 		/* Read as each sheet is added: one workbook holds both kinds. */
@@ -425,6 +426,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	}
 	x->wb->options.constant_memory = 0;
 	xw_suppliers_add(x);
+	xw_annex_add(x);  /* the last sheet: add any other sheet before this line */
 	make_formats(x);
 	return SK_OK;
 }
@@ -440,6 +442,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 	if (x->err == LXW_NO_ERROR) {
 		/* Domains first: the summary refers to their score cells. */
 		xw_sheet_domains(x);
+		xw_sheet_brief(x);
 		xw_sheet_summary(x);
 		xw_sheet_priorities(x);
 		xw_sheet_trend(x);

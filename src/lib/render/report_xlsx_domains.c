@@ -357,12 +357,11 @@ static lxw_row_t pair(struct xw *x, struct sheet *s, lxw_row_t row, const char *
 	return row + 1;
 }
 
-static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
+lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct sk_report *r = x->r;
 	const struct sk_contract *c = r->contract;
 	const struct report_words *w = x->w;
-	const char *base = strrchr(c->path, '/');
 	char text[256], name[64];
 
 	snprintf(text, sizeof(text), "%s %s (%s)", w->title, r->period.label,
@@ -379,8 +378,8 @@ static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row++, 0, text, x->bold);
 	}
 	row++;
-	snprintf(text, sizeof(text), "%s (%s)", c->id, base ? base + 1 : c->path);
-	row = pair(x, s, row, w->contract, text);
+	/* The contract file and its hash are in the annex (xw_sheet_annex()). */
+	row = pair(x, s, row, w->contract, c->id);
 	if (c->supplier)
 		row = pair(x, s, row, w->supplier, c->supplier);
 	if (c->customer)
@@ -393,9 +392,6 @@ static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	if (r->horizon_source)
 		xw_time(x, s, row, 1, r->horizon, x->dt);
 	xw_str(x, s, row++, 2, r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback, NULL);
-	xw_str(x, s, row, 0, w->last_import, x->bold);
-	xw_time(x, s, row, 1, r->generated_at, x->dt);
-	xw_str(x, s, row++, 2, w->generated_note, NULL);
 	if (c->has_start) {
 		int y, m, dd;
 
@@ -403,50 +399,11 @@ static lxw_row_t summary_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		snprintf(text, sizeof(text), "%04d-%02d-%02d", y, m, dd);
 		row = pair(x, s, row, w->contract_start, text);
 	}
-	row = pair(x, s, row, w->version, r->version);
 	xw_str(x, s, row, 0, w->due, x->bold);
 	xw_time(x, s, row, 1, r->due, x->dt);
 	snprintf(text, sizeof(text), "%d %s %s", c->rules.report_due_days, w->due_note,
 		 c->calendars[c->default_calendar].name);
 	xw_str(x, s, row++, 2, text, NULL);
-	row = pair(x, s, row, w->contract_hash, c->sha256);
-	return row + 1;
-}
-
-/* The domains at a glance, as formulas over the domains sheet. */
-static lxw_row_t summary_domains(struct xw *x, struct sheet *s, lxw_row_t row)
-{
-	const struct sk_score *sc = x->r->score;
-	const struct report_words *w = x->w;
-	const char *dom = x->sh[SH_DOMAINS].name;
-	const char *head[6] = { w->domain, w->title_col, w->score, w->malus, w->escalation, w->malus };
-	char f[160], a[64], text[512];
-
-	xw_str(x, s, row++, 0, w->domains, x->bold);
-	xw_header(x, s, row++, head, 6);
-	for (size_t i = 0; i < sc->n_domains; i++, row++) {
-		const struct sk_domain_score *ds = &sc->domains[i];
-		lxw_row_t sr = x->score_row[i];
-
-		xw_str(x, s, row, 0, ds->domain->id, NULL);
-		xw_str(x, s, row, 1, ds->domain->name, NULL);
-		if (!ds->scored || !sr) {
-			xw_str(x, s, row, 2, xw_unscored_reason(w, ds, text, sizeof(text)), NULL);
-			continue;
-		}
-		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr, D_CONTRIB, 0));
-		xw_formula(x, s, row, 2, f, x->score, (double)ds->score / 1e6);
-		if (!x->r->contract->n_staffel)
-			continue;
-		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 1, D_CONTRIB, 0));
-		xw_formula(x, s, row, 3, f, x->pct_norm, (double)ds->malus / 1e8);
-		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 2, D_CONTRIB, 0));
-		xw_formula(x, s, row, 4, f, x->yesno, ds->escalation ? 1 : 0);
-		if (ds->has_invoice) {
-			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 4, D_CONTRIB, 0));
-			xw_formula(x, s, row, 5, f, x->euro, (double)ds->malus_cents / 100.0);
-		}
-	}
 	return row + 1;
 }
 
@@ -467,8 +424,10 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	for (size_t i = 0; i < r->n_imports; i++, row++) {
 		const struct sk_report_import *im = &r->imports[i];
 
+		const char *file = strrchr(im->file, '/') ? strrchr(im->file, '/') + 1 : im->file;
+
 		xw_num(x, s, row, 0, (double)im->id, x->count);
-		xw_str(x, s, row, 1, im->file, NULL);
+		xw_str(x, s, row, 1, file, NULL);
 		xw_str(x, s, row, 2, im->kind, NULL);
 		xw_str(x, s, row, 3, im->profile, NULL);
 		xw_num(x, s, row, 4, (double)im->rows, x->count);
@@ -646,10 +605,11 @@ void xw_sheet_summary(struct xw *x)
 	struct sheet *s = &x->sh[SH_SUMMARY];
 	lxw_row_t row = 0;
 
-	row = summary_header(x, s, row);
-	row = summary_domains(x, s, row);
+	/* The title, the domains at a glance and the inputs went to the management
+	 * summary (report_summary_xlsx.c) and the annex (xw_sheet_annex()). */
+	xw_str(x, s, row++, 0, x->sh[SH_SUMMARY].name, x->title);
+	row++;
 	row = summary_missing(x, s, row);
-	row = summary_inputs(x, s, row);
 	row = summary_services(x, s, row);
 	summary_cases(x, s, row);
 	/* The title and long notes may overflow to the right; no column needs to hold them. */
@@ -657,3 +617,31 @@ void xw_sheet_summary(struct xw *x)
 		s->width[0] = 36;
 }
 
+/*
+ * The audit annex, the workbook's last sheet: the contract file (base name)
+ * and its hash, the slakit version, the latest import, the imports with
+ * their hashes and the decisions applied, apart from the client's sheets.
+ */
+void xw_sheet_annex(struct xw *x, struct sheet *s, const char *title)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct report_words *w = x->w;
+	const char *base = strrchr(c->path, '/');
+	char text[256];
+	lxw_row_t row = 0;
+
+	xw_str(x, s, row++, 0, title, x->title);
+	row++;
+	snprintf(text, sizeof(text), "%s (%s)", c->id, base ? base + 1 : c->path);
+	row = pair(x, s, row, w->contract, text);
+	row = pair(x, s, row, w->contract_hash, c->sha256);
+	row = pair(x, s, row, w->version, r->version);
+	xw_str(x, s, row, 0, w->last_import, x->bold);
+	xw_time(x, s, row, 1, r->generated_at, x->dt);
+	xw_str(x, s, row++, 2, w->generated_note, NULL);
+	row++;
+	summary_inputs(x, s, row);
+	if (s->width[0] > 36)
+		s->width[0] = 36;
+}

@@ -45,7 +45,21 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
+	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
+	struct sheet annex;       /* the audit annex, the last sheet */
 };
+
+/* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
+ * the summary before every other sheet, xw_annex_add() the annex after all of them;
+ * xw_sheet_brief() and xw_sheet_annex() write them once the report is gathered. */
+void xw_summary_add(struct xw *x);
+void xw_annex_add(struct xw *x);
+void xw_sheet_brief(struct xw *x);
+void xw_sheet_annex(struct xw *x, struct sheet *s, const char *title);
+
+/* The report's title, contract, parties, period, data horizon and due date from @row
+ * (report_xlsx_domains.c); returns the row after them. */
+lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row);
 
 /* The suppliers' sheet (report_suppliers_xlsx.c): added after the others when the
  * contract has suppliers, written once the report is gathered. */

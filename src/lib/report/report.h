@@ -88,6 +88,15 @@ enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, str
 void report_suppliers_free(struct sk_report_suppliers *s);
 
 /*
+ * The management summary (report_summary.c): r->summary, with the previous
+ * period's figures gathered beside it. Runs last: it reads the score, the
+ * priorities, the services and the verdicts.
+ */
+enum sk_err report_gather_summary(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				  const struct sk_report_options *o, struct sk_diag *d);
+void report_summary_free(struct sk_report_summary *s);
+
+/*
  * The instant the report's figures are judged at: the period's end, or the
  * instant after the data's horizon when that comes first (the verdicts'
  * as_of), so supplier clocks and complaints stop where the desk's clocks do.

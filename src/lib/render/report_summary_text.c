@@ -1,0 +1,262 @@
+/*
+ * The management summary as the text report's first section: the domains
+ * with their colour, staffel step and malus, the total malus, every norm
+ * met or not beside the previous period, the escalations and the open
+ * tickets past their deadline. Short enough for one printed page.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_summary_priv.h"
+
+#define WIDTH 100
+
+/* A column: width and alignment. */
+struct scol {
+	size_t width;
+	int right;
+};
+
+/*
+ * One row of @n cells, two-space indent; a first cell wider than its
+ * column goes on a line of its own, the figures on the next.
+ */
+static void srow(FILE *fp, const struct scol *cols, size_t n, const char *const *in)
+{
+	const char *cells[8];
+	size_t last = n;
+	char cell[512];
+
+	for (size_t i = 0; i < n && i < 8; i++)
+		cells[i] = in[i] ? in[i] : "";
+	text_escape(cell, sizeof(cell), cells[0], 0);
+	if (report_width(cell) > cols[0].width) {
+		fprintf(fp, "  %s\n", cell);
+		cells[0] = "";
+	}
+	while (last > 0 && (!cells[last - 1] || !cells[last - 1][0]))
+		last--;
+	fputs("  ", fp);
+	for (size_t i = 0; i < last; i++) {
+		if (i)
+			fputc(' ', fp);
+		text_escape(cell, sizeof(cell), cells[i], 0);
+		if (i == last - 1 && !cols[i].right)
+			fputs(cell, fp);
+		else
+			report_pad(fp, cell, cols[i].width, cols[i].right);
+	}
+	fputc('\n', fp);
+}
+
+/* A line of running text, wrapped at blanks to WIDTH with a hanging indent. */
+static void sline(FILE *fp, const char *raw)
+{
+	char text[2048];
+	size_t col = 2;
+	const char *s = text;
+
+	text_escape(text, sizeof(text), raw, 0);
+	fputs("  ", fp);
+	while (*s) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		char word[512];
+		size_t w;
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, s);
+		w = report_width(word);
+		if (col > 2 && col + 1 + w > WIDTH) {
+			fputs("\n    ", fp);
+			col = 4;
+		} else if (col > 2) {
+			fputc(' ', fp);
+			col++;
+		}
+		fputs(word, fp);
+		col += w;
+		s = e ? e + 1 : s + len;
+	}
+	fputc('\n', fp);
+}
+
+static void domains(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		    const struct summary_words *sw)
+{
+	static const struct scol cols[] = { { 35, 0 }, { 7, 1 }, { 6, 0 }, { 8, 1 }, { 6, 1 },
+					    { 12, 1 }, { 8, 1 }, { 8, 1 } };
+	const struct sk_contract *c = r->contract;
+	const struct sk_report_summary *s = r->summary;
+	const char *head[8] = { sw->domain, sw->score, sw->colour, sw->step, sw->malus, sw->malus_eur,
+				sw->previous, sw->change };
+	char b[8][64], line[512];
+	int dec = c->rules.score_decimals;
+	const char *applies = NULL;
+
+	srow(fp, cols, 8, head);
+	for (size_t i = 0; i < r->score->n_domains; i++) {
+		const struct sk_domain_score *ds = &r->score->domains[i];
+		const struct sk_summary_domain *sd = &s->domains[i];
+		const char *cells[8] = { summary_domain_name(ds->domain), "", "", "", "", "", "", "" };
+
+		if (!ds->scored) {
+			static const struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
+			const char *u[2] = { summary_domain_name(ds->domain), w->not_scored };
+
+			srow(fp, ucols, 2, u);
+			continue;
+		}
+		cells[1] = sk_dec_format(ds->score, dec, w->mark, b[1], 64);
+		cells[2] = sw->colours[sd->colour];
+		if (ds->step >= 0) {
+			cells[3] = summary_step_text(r, w, ds, b[3], 64);
+			cells[4] = report_pct(w, ds->malus, -1, b[4], 64);
+		}
+		if (ds->has_invoice) {
+			cells[5] = summary_money(sw, w, ds->malus_cents, b[5], 64);
+			applies = ds->applies_to;
+		} else {
+			cells[5] = "-";
+		}
+		if (sd->prev_scored) {
+			sk_dec delta = ds->score - sd->prev_score;
+			char num[48];
+
+			cells[6] = sk_dec_format(sd->prev_score, dec, w->mark, b[6], 64);
+			sk_dec_format(delta < 0 ? -delta : delta, dec, w->mark, num, sizeof(num));
+			snprintf(b[7], 64, "%s%s", delta < 0 ? "-" : delta > 0 ? "+" : "±", num);
+			cells[7] = b[7];
+		} else {
+			cells[6] = "—";
+			cells[7] = "—";
+		}
+		srow(fp, cols, 8, cells);
+	}
+	if (r->period.kind == SK_PERIOD_QUARTER) {
+		char eur[64];
+		size_t n = (size_t)snprintf(line, sizeof(line), "%s: %s", sw->malus_total,
+					    summary_money(sw, w, s->malus_cents, eur, sizeof(eur)));
+
+		if (applies && n < sizeof(line))
+			n += (size_t)snprintf(line + n, sizeof(line) - n, " %s %s", w->on_invoice_of,
+					      applies);
+		if (s->malus_unpriced && n < sizeof(line)) {
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "; ");
+			if (n < sizeof(line))
+				snprintf(line + n, sizeof(line) - n, sw->malus_unpriced, s->malus_unpriced);
+		}
+	} else {
+		snprintf(line, sizeof(line), "%s: %s", sw->malus_total, w->malus_quarterly);
+	}
+	fputc('\n', fp);
+	sline(fp, line);
+	sline(fp, sw->colour_note);
+}
+
+static void norms(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		  const struct summary_words *sw)
+{
+	static const struct scol cols[] = { { 43, 0 }, { 19, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
+	const struct sk_report_summary *s = r->summary;
+	const char *head[5] = { sw->norm, sw->measured, sw->verdict, sw->previous, sw->change };
+	char line[512], b[5][128];
+	size_t n;
+	int d;
+
+	n = (size_t)snprintf(line, sizeof(line), sw->norms_met, s->met, s->judged);
+	if (s->no_data && n < sizeof(line)) {
+		n += (size_t)snprintf(line + n, sizeof(line) - n, "; ");
+		if (n < sizeof(line))
+			n += (size_t)snprintf(line + n, sizeof(line) - n, sw->norms_no_data, s->no_data);
+	}
+	if (s->has_previous && n < sizeof(line)) {
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " (");
+		if (n < sizeof(line))
+			n += (size_t)snprintf(line + n, sizeof(line) - n, sw->prev_norms, s->prev_met,
+					      s->prev_judged);
+		if (n < sizeof(line))
+			snprintf(line + n, sizeof(line) - n, ")");
+	}
+	fputc('\n', fp);
+	sline(fp, line);
+	fputc('\n', fp);
+	srow(fp, cols, 5, head);
+	for (size_t i = 0; i < s->n_norms; i++) {
+		const struct sk_summary_norm *nm = &s->norms[i];
+		const char *cells[5];
+
+		cells[0] = summary_norm_label(r, w, sw, nm, b[0], sizeof(b[0]));
+		cells[1] = summary_against_text(r, w, nm, b[1], sizeof(b[1]));
+		cells[2] = !nm->now.has_value ? sw->no_data : nm->now.met ? sw->met : sw->not_met;
+		cells[3] = summary_value_text(r, w, nm, &nm->prev, &d, b[3], sizeof(b[3]));
+		cells[4] = summary_change_text(r, w, sw, nm, b[4], sizeof(b[4]));
+		srow(fp, cols, 5, cells);
+	}
+	sline(fp, sw->change_note);
+}
+
+static void closing(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		    const struct summary_words *sw)
+{
+	const struct sk_contract *c = r->contract;
+	const struct sk_report_summary *s = r->summary;
+	char line[1024], b[64];
+	size_t n;
+
+	fputc('\n', fp);
+	n = (size_t)snprintf(line, sizeof(line), "%s:", sw->escalations);
+	if (!r->n_escalations && n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " %s", w->none);
+	for (size_t i = 0; i < r->n_escalations && n < sizeof(line); i++) {
+		const struct sk_report_escalation *e = &r->escalations[i];
+
+		if (e->kind == 0)
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s (%s)", i ? ";" : "",
+					      summary_domain_name(r->score->domains[e->index].domain), sw->esc_domain);
+		else
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %s (%s)", i ? ";" : "",
+					      w->types[SK_TICKET_COMPLAINT], r->complaints[e->index].id,
+					      sw->esc_complaint);
+	}
+	sline(fp, line);
+	if (s->overdue_at < r->period.end)
+		n = (size_t)snprintf(line, sizeof(line), sw->overdue_horizon,
+				     report_time(r, s->overdue_at, b, sizeof(b)));
+	else
+		n = (size_t)snprintf(line, sizeof(line), "%s", sw->overdue);
+	if (n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, ":");
+	if (!s->overdue_total && n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " %s", w->none);
+	for (size_t p = 0, k = 0; s->overdue_total && p < c->n_priorities && n < sizeof(line); p++)
+		if (s->overdue[p])
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %ld", k++ ? "," : "",
+					      c->priorities[p].id, s->overdue[p]);
+	if (s->overdue_total && n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, " (%s %ld)", sw->overdue_total, s->overdue_total);
+	sline(fp, line);
+}
+
+void report_summary_text(FILE *fp, const struct sk_report *r, const char *lang)
+{
+	const struct report_words *w = report_words_for(lang);
+	const struct summary_words *sw = summary_words_for(lang);
+	const struct sk_report_summary *s = r->summary;
+	char line[256], name[64];
+
+	if (!s)
+		return;
+	text_heading(fp, sw->title);
+	report_period_name(w, &s->previous, name, sizeof(name));
+	if (s->has_previous)
+		snprintf(line, sizeof(line), sw->prev_period, name, s->previous.label);
+	else if (s->before_start)
+		snprintf(line, sizeof(line), sw->prev_before_start, name, s->previous.label);
+	else
+		snprintf(line, sizeof(line), sw->prev_none, name, s->previous.label);
+	sline(fp, line);
+	fputc('\n', fp);
+	domains(fp, r, w, sw);
+	norms(fp, r, w, sw);
+	closing(fp, r, w, sw);
+}

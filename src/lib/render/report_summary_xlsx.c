@@ -1,0 +1,313 @@
+/*
+ * The management summary as the workbook's first sheet, on one printed
+ * page: the report's header, the domains with their colour (red, amber,
+ * green: a filled cell and the word), staffel step and malus as formulas
+ * over the domains sheet, the total malus, every norm met or not beside the
+ * previous period, the escalations and the open tickets past their
+ * deadline. And the audit annex as the last sheet (xw_sheet_annex()).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_summary_priv.h"
+#include "report_xlsx_priv.h"
+
+void xw_summary_add(struct xw *x)
+{
+	const struct summary_words *sw = summary_words_for(x->w->lang);
+
+	x->brief.name = xw_text(x, sw->sheet);
+	x->brief.ws = workbook_add_worksheet(x->wb, x->brief.name);
+	if (!x->brief.ws)
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+}
+
+void xw_annex_add(struct xw *x)
+{
+	const struct summary_words *sw = summary_words_for(x->w->lang);
+
+	x->annex.name = xw_text(x, sw->sheet_annex);
+	x->annex.ws = workbook_add_worksheet(x->wb, x->annex.name);
+	if (!x->annex.ws)
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+}
+
+/* A filled format for a colour (the word stays readable in black and white). */
+static lxw_format *colour_format(struct xw *x, enum sk_summary_colour c)
+{
+	static const uint32_t fill[4] = { 0, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE };
+	static const uint32_t font[4] = { 0, 0x006100, 0x9C5700, 0x9C0006 };
+	lxw_format *f;
+
+	if (c == SK_COLOUR_NONE)
+		return NULL;
+	f = workbook_add_format(x->wb);
+	if (f) {
+		format_set_bg_color(f, fill[c]);
+		format_set_font_color(f, font[c]);
+		format_set_bold(f);
+	}
+	return f;
+}
+
+/* Columns of the domains table. */
+enum { B_NAME, B_SCORE, B_COLOUR, B_STEP, B_MALUS, B_EUR, B_ESC, B_PREV, B_CHANGE, B_COLS };
+
+static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
+			 const struct summary_words *sw)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_report_summary *sm = r->summary;
+	const struct report_words *w = x->w;
+	const char *dom = x->sh[SH_DOMAINS].name;
+	const char *head[B_COLS] = { sw->domain, sw->score, sw->colour, sw->step, sw->malus,
+				     sw->malus_eur, sw->escalation, sw->previous, sw->change };
+	lxw_format *fills[4];
+	lxw_row_t first, last = 0;
+	char f[200], a[64], b[64], text[256];
+	const char *applies = NULL;
+
+	for (int i = 0; i < 4; i++)
+		fills[i] = colour_format(x, (enum sk_summary_colour)i);
+	xw_header_aligned(x, s, row++, head, B_COLS, "tnttnntnn");
+	first = row;
+	for (size_t i = 0; i < r->score->n_domains; i++, row++) {
+		const struct sk_domain_score *ds = &r->score->domains[i];
+		const struct sk_summary_domain *sd = &sm->domains[i];
+		lxw_row_t sr = x->score_row[i];
+
+		xw_str(x, s, row, B_NAME, summary_domain_name(ds->domain), NULL);
+		if (!ds->scored || !sr) {
+			xw_str_spill(x, s, row, B_SCORE, w->not_scored, NULL);
+			continue;
+		}
+		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr, D_CONTRIB, 0));
+		xw_formula(x, s, row, B_SCORE, f, x->score, (double)ds->score / 1e6);
+		xw_str(x, s, row, B_COLOUR, sw->colours[sd->colour], fills[sd->colour]);
+		if (ds->step >= 0) {
+			xw_str(x, s, row, B_STEP, summary_step_text(r, w, ds, text, sizeof(text)), NULL);
+			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 1, D_CONTRIB, 0));
+			xw_formula(x, s, row, B_MALUS, f, x->pct_norm, (double)ds->malus / 1e8);
+			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 2, D_CONTRIB, 0));
+			xw_formula(x, s, row, B_ESC, f, x->yesno, ds->escalation ? 1 : 0);
+		}
+		if (ds->has_invoice) {
+			snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 4, D_CONTRIB, 0));
+			xw_formula(x, s, row, B_EUR, f, x->euro, (double)ds->malus_cents / 100.0);
+			applies = ds->applies_to;
+			last = row;
+		}
+		if (sd->prev_scored) {
+			xw_dec(x, s, row, B_PREV, sd->prev_score, 0, x->score);
+			snprintf(f, sizeof(f), "=%s-%s", xw_ref(a, sizeof(a), NULL, row, B_SCORE, 0),
+				 xw_ref(b, sizeof(b), NULL, row, B_PREV, 0));
+			xw_formula(x, s, row, B_CHANGE, f, x->score,
+				   (double)ds->score / 1e6 - (double)sd->prev_score / 1e6);
+		}
+	}
+	/* The total, as the sum of the euro cells above it. */
+	xw_str(x, s, row, B_NAME, sw->malus_total, x->bold);
+	if (r->period.kind == SK_PERIOD_QUARTER) {
+		if (last) {
+			snprintf(f, sizeof(f), "=SUM(%s:%s)", xw_ref(a, sizeof(a), NULL, first, B_EUR, 0),
+				 xw_ref(b, sizeof(b), NULL, last, B_EUR, 0));
+			xw_formula(x, s, row, B_EUR, f, x->euro, (double)sm->malus_cents / 100.0);
+		} else {
+			xw_num(x, s, row, B_EUR, (double)sm->malus_cents / 100.0, x->euro);
+		}
+		text[0] = '\0';
+		if (applies)
+			snprintf(text, sizeof(text), "%s %s", w->on_invoice_of, applies);
+		if (sm->malus_unpriced) {
+			size_t n = strlen(text);
+
+			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s", n ? "; " : "");
+			if (n < sizeof(text))
+				snprintf(text + n, sizeof(text) - n, sw->malus_unpriced, sm->malus_unpriced);
+		}
+		xw_str_spill(x, s, row, B_ESC, text, NULL);
+	} else {
+		xw_str_spill(x, s, row, B_SCORE, w->malus_quarterly, NULL);
+	}
+	row++;
+	xw_str_spill(x, s, row++, B_NAME, sw->colour_note, NULL);
+	return row + 1;
+}
+
+/* The width of the first column (names), in characters. */
+#define LABEL_WIDTH 44
+
+/* Columns of the norms table. */
+enum { N_LABEL, N_VALUE, N_OP, N_NORM, N_VERDICT, N_PREV, N_CHANGE, N_COLS };
+
+/* A norm's value as a number cell with the places its verdict needs. */
+static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+		       const struct sk_summary_norm *n, const struct sk_summary_value *v)
+{
+	const struct sk_report *r = x->r;
+	struct report_figure fig;
+
+	if (!v->has_value) {
+		xw_str(x, s, row, col, "—", NULL);
+		return;
+	}
+	if (!n->percent) {
+		xw_dec(x, s, row, col, v->value, 0, x->num);
+		return;
+	}
+	if (n->kind == SK_NORM_PRIORITY)
+		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met,
+			      r->contract->rules.pct_decimals, &fig);
+	else
+		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met, 2, &fig);
+	xw_dec(x, s, row, col, v->value, 1, xw_figure_format(x, &fig, 2, x->pct2));
+}
+
+static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
+		       const struct summary_words *sw)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_report_summary *sm = r->summary;
+	const struct report_words *w = x->w;
+	const char *head[N_COLS] = { sw->norm, sw->measured, "", sw->norm, sw->verdict, sw->previous,
+				     sw->change };
+	char text[512], a[32], b[32], f[96];
+	lxw_row_t first;
+	size_t n;
+
+	n = (size_t)snprintf(text, sizeof(text), sw->norms_met, sm->met, sm->judged);
+	if (sm->no_data && n < sizeof(text)) {
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "; ");
+		if (n < sizeof(text))
+			n += (size_t)snprintf(text + n, sizeof(text) - n, sw->norms_no_data, sm->no_data);
+	}
+	if (sm->has_previous && n < sizeof(text)) {
+		n += (size_t)snprintf(text + n, sizeof(text) - n, " (");
+		if (n < sizeof(text))
+			n += (size_t)snprintf(text + n, sizeof(text) - n, sw->prev_norms, sm->prev_met,
+					      sm->prev_judged);
+		if (n < sizeof(text))
+			snprintf(text + n, sizeof(text) - n, ")");
+	}
+	xw_str_spill(x, s, row++, 0, text, x->bold);
+	xw_header_aligned(x, s, row++, head, N_COLS, "tttntnn");
+	first = row;
+	for (size_t i = 0; i < sm->n_norms; i++, row++) {
+		const struct sk_summary_norm *nm = &sm->norms[i];
+		const char *op;
+
+		summary_norm_label(r, w, sw, nm, text, sizeof(text));
+		/* A long name wraps onto a second line rather than being cut by the next cell
+		   (names of proportional letters a few characters over the width still fit). */
+		if (report_width(text) > LABEL_WIDTH + 6) {
+			xw_keep(x, worksheet_write_string(s->ws, row, N_LABEL, xw_text(x, text), x->wrap));
+			xw_keep(x, worksheet_set_row(s->ws, row, 30, NULL));
+		} else {
+			xw_str(x, s, row, N_LABEL, text, NULL);
+		}
+		value_cell(x, s, row, N_VALUE, nm, &nm->now);
+		if (nm->direction == SK_LOWER_IS_BETTER)
+			op = !nm->now.has_value ? "≤" : nm->now.met ? "≤" : ">";
+		else
+			op = !nm->now.has_value ? "≥" : nm->now.met ? "≥" : "<";
+		xw_str(x, s, row, N_OP, op, NULL);
+		xw_dec(x, s, row, N_NORM, nm->norm, nm->percent, nm->percent ? x->pct_norm : x->num);
+		xw_str(x, s, row, N_VERDICT, !nm->now.has_value ? sw->no_data
+					     : nm->now.met ? sw->met : sw->not_met, NULL);
+		value_cell(x, s, row, N_PREV, nm, &nm->prev);
+		if (nm->now.has_value && nm->prev.has_value) {
+			double d = (double)nm->now.value / 1e6 - (double)nm->prev.value / 1e6;
+
+			snprintf(f, sizeof(f), "=%s-%s", xw_ref(a, sizeof(a), NULL, row, N_VALUE, 0),
+				 xw_ref(b, sizeof(b), NULL, row, N_PREV, 0));
+			xw_formula(x, s, row, N_CHANGE, f, nm->percent ? x->pct : x->num,
+				   nm->percent ? d / 100 : d);
+		}
+	}
+	xw_colour_words(x, s, first, N_VERDICT, row - 1, N_VERDICT, sw->not_met, sw->met);
+	xw_str_spill(x, s, row++, 0, sw->change_note, NULL);
+	return row + 1;
+}
+
+static lxw_row_t closing(struct xw *x, struct sheet *s, lxw_row_t row,
+			 const struct summary_words *sw)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	const struct sk_report_summary *sm = r->summary;
+	const struct report_words *w = x->w;
+	char text[256], b[64];
+
+	xw_str(x, s, row++, 0, sw->escalations, x->bold);
+	if (!r->n_escalations)
+		xw_str(x, s, row++, 0, w->none, NULL);
+	for (size_t i = 0; i < r->n_escalations; i++, row++) {
+		const struct sk_report_escalation *e = &r->escalations[i];
+
+		if (e->kind == 0) {
+			xw_str(x, s, row, 0, summary_domain_name(r->score->domains[e->index].domain), NULL);
+			xw_str_spill(x, s, row, 1, sw->esc_domain, NULL);
+		} else {
+			snprintf(text, sizeof(text), "%s %s", w->types[SK_TICKET_COMPLAINT],
+				 r->complaints[e->index].id);
+			xw_str(x, s, row, 0, text, NULL);
+			xw_str_spill(x, s, row, 1, sw->esc_complaint, NULL);
+		}
+	}
+	row++;
+	if (sm->overdue_at < r->period.end)
+		snprintf(text, sizeof(text), sw->overdue_horizon,
+			 report_time(r, sm->overdue_at, b, sizeof(b)));
+	else
+		snprintf(text, sizeof(text), "%s", sw->overdue);
+	xw_str_spill(x, s, row++, 0, text, x->bold);
+	for (size_t p = 0; p < c->n_priorities; p++, row++) {
+		xw_str(x, s, row, 0, report_prio_label(c, (int)p, text, sizeof(text)), NULL);
+		xw_num(x, s, row, 1, (double)sm->overdue[p], x->count);
+	}
+	xw_str(x, s, row, 0, sw->overdue_total, x->bold);
+	xw_num(x, s, row++, 1, (double)sm->overdue_total, x->count);
+	return row;
+}
+
+void xw_sheet_brief(struct xw *x)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_report_summary *sm = r->summary;
+	const struct summary_words *sw = summary_words_for(x->w->lang);
+	struct sheet *s = &x->brief;
+	char text[256], name[64];
+	lxw_row_t row = 0;
+
+	if (s->ws && sm) {
+		row = xw_report_header(x, s, row);
+		xw_str(x, s, row++, 0, sw->title, x->bold);
+		report_period_name(x->w, &sm->previous, name, sizeof(name));
+		snprintf(text, sizeof(text),
+			 sm->has_previous ? sw->prev_period : sm->before_start ? sw->prev_before_start
+										: sw->prev_none,
+			 name, sm->previous.label);
+		xw_str_spill(x, s, row++, 0, text, NULL);
+		row++;
+		row = domains(x, s, row, sw);
+		row = norms(x, s, row, sw);
+		closing(x, s, row, sw);
+		/* Widths for the tables, so the page stays one page: the header's notes and the
+		   long lines spill into the empty cells to their right. */
+		{
+			static const double widths[B_COLS] = { LABEL_WIDTH, 17, 12, 12, 14, 12, 11, 10, 10 };
+
+			for (int i = 0; i < B_COLS; i++)
+				s->width[i] = widths[i];
+		}
+		xw_set_widths(x, s);
+		xw_print_sheet(x, s, 0, 0);
+		/* The summary prints on one page: fitted to one page tall as well. */
+		worksheet_fit_to_pages(s->ws, 1, 1);
+	}
+	if (x->annex.ws) {
+		xw_sheet_annex(x, &x->annex, sw->annex);
+		xw_set_widths(x, &x->annex);
+		xw_print_sheet(x, &x->annex, 0, 0);
+	}
+}

@@ -1,0 +1,162 @@
+#!/bin/sh
+# End-to-end: the management summary on the samples, against figures derived
+# by hand from the contract (samples/contracts/dhs.ini) and the other
+# sections of the same reports, in text (nl, en), JSON and CSV; the audit
+# annex holds what the first page no longer shows.
+#
+# usage: report_summary.sh BINDIR SRCDIR
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$(cd "$1" && pwd) || exit 1
+src=$(cd "$2" && pwd) || exit 1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failed=0
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+. "$src/tests/e2e/report_lib.sh"
+
+report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
+R() { "$bin/sla-report" -d "$tmp/dhs.db" -c "$src/samples/contracts/dhs.ini" "$@"; }
+# The summary: from its heading to the next section's.
+summary() { sed -n '/^Samenvatting$/,/^Prioriteiten$/p;/^Summary$/,/^Priorities$/p' "$1"; }
+has() { grep -qF -- "$2" "$1" || fail "$3: no line with '$2'"; }
+
+R -p 2027-Q1 -o "$tmp/q1.txt" || fail "Q1 text: exit $?"
+summary "$tmp/q1.txt" >"$tmp/q1.sum"
+
+# Total malus (staffel of dhs.ini: >= 95 0 %, >= 90 0.5 %, >= 80 1 %, else 2 % and escalation;
+# invoice amounts from [domain.*]): servicedesk 79.63 -> 2 % x 18000.00 = 360.00; incident
+# 78.79 -> 2 % x 15000.00 = 300.00; change 99.88, workplace 98.29, improvement 100.00 -> 0 %.
+# 360.00 + 300.00 = 660.00, on the next quarter's invoice.
+has "$tmp/q1.sum" "Malus totaal: € 660,00 op de factuur van 2027-Q2" "Q1 total malus"
+# Colours: 2 % with escalation is red, 0 % green.
+has "$tmp/q1.sum" "Servicedesk & Support                 79,63 rood    < 80,00    2 %     € 360,00" "Q1 servicedesk"
+has "$tmp/q1.sum" "Change- & Configuratiebeheer          99,88 groen   ≥ 95,00    0 %       € 0,00" "Q1 change"
+# Norms: 4 priorities x 2 clocks, all held to 100 % (the ticket KPIs' norm), none met: 0 of 8;
+# servicedesk 0 of 4 (79.53 < 80, 50.41 < 70, 83.87 < 100, 1 < 2); servicedesk60 0 of 1
+# (98.45 < 100); incident 1 of 4 (trend 100 >= 100); change 3 of 4 (cmdb 97.50 < 98);
+# workplace 2 of 3 (patch 96.03 < 100); iam starts 2027-07-01 (its 3 norms do not apply);
+# improvement 3 of 3; other 0 of 1 (onsite 90.91 < 100; complaints has no norm); the sso
+# service is measured by iam.sso. 8+4+1+4+4+3+3+1 = 28 norms, 0+0+0+1+3+2+3+0 = 9 met.
+has "$tmp/q1.sum" "9 van 28 normen gehaald" "Q1 norms met"
+has "$tmp/q1.sum" "P1 Kritiek: reactie                         50,0 % < 100,0 %    niet gehaald" "Q1 P1 response (2 of 4)"
+has "$tmp/q1.sum" "Aantal failed changes                       0,00 % ≤ 3,00 %     gehaald" "Q1 failed changes (lower is better)"
+grep -q "Account-provisioning-tijd" "$tmp/q1.sum" && fail "Q1: a norm of a domain that has not started"
+# Open past the deadline at 2027-04-01 00:00, the breaches listed as still open:
+# P1 DHS-0099; P2 DHS-0004, DHS-0017, M2701-0054; P3 DHS-0020, -0023, -0024, -0035, -0059,
+# -0072, -0087, M2701-0039, M2701-0056; P4 DHS-0094, M2701-0047.
+has "$tmp/q1.sum" "Open en over de termijn aan het eind van de periode: P1 1, P2 3, P3 9, P4 2 (totaal 15)" "Q1 overdue"
+n=$(awk '/^Normoverschrijdingen/,/^Domeinen en malus/' "$tmp/q1.txt" | grep -c ' open  ')
+[ "$n" = 15 ] || fail "Q1: $n breaches still open in the breaches list, the summary counts 15"
+has "$tmp/q1.sum" "Escalaties: Servicedesk & Support (staffel met escalatie); Incident- & Probleembeheer" "Q1 escalations"
+# 2026-Q4 ends before the contract's start (2027-01-01): nothing to compare.
+has "$tmp/q1.sum" "Vorige periode 4e kwartaal 2026 (2026-Q4): geen gegevens (vóór de start van het contract)" "Q1 previous"
+
+# First page for the client, annex for the auditor: no hash, file or setting before the annex.
+sed -n '1,/^Prioriteiten$/p' "$tmp/q1.txt" >"$tmp/first"
+grep -Eq '[0-9a-f]{64}|dhs\.ini|cap = |weights = |slakit-versie' "$tmp/first" &&
+	fail "the first page shows hashes, files or settings: $(grep -E '[0-9a-f]{64}|dhs\.ini|cap = |weights = ' "$tmp/first" | head -2)"
+sed -n '/^Bijlage: verantwoording$/,$p' "$tmp/q1.txt" >"$tmp/annex"
+has "$tmp/annex" "Contract          dhs (dhs.ini)" "annex contract file"
+has "$tmp/annex" "  cap = yes" "annex settings"
+has "$tmp/annex" "  1 dhs-tickets.csv: tickets, generic" "annex imports"
+grep -Eq '^SHA-256 contract  [0-9a-f]{64}$' "$tmp/annex" || fail "annex: no contract hash"
+# A path given to sla-import shows as its base name.
+"$bin/sla-import" -d "$tmp/path.db" -c "$src/samples/contracts/dhs.ini" \
+	"$src/samples/exports/dhs-tickets.csv" >/dev/null 2>&1 || fail "import with a path"
+"$bin/sla-report" -d "$tmp/path.db" -c "$src/samples/contracts/dhs.ini" -p 2027-Q1 \
+	--allow-missing skip -o "$tmp/path.txt" 2>/dev/null
+grep -q "$src" "$tmp/path.txt" && fail "a server path is in the report"
+has "$tmp/path.txt" "  1 dhs-tickets.csv: tickets, generic" "base name of an import given with a path"
+
+# Amber: training given as 2 (of 2): 99.4 x 0.25 + 72.0 x 0.4 + 83.9 x 0.25 + 100.0 x 0.1
+# = 84.625 -> 84.63 >= 80: 1 % of 18000.00 = 180.00, no escalation; total 180.00 + 300.00.
+R -p 2027-Q1 --kpi servicedesk.training=2 -o "$tmp/amber.txt" || fail "amber: exit $?"
+has "$tmp/amber.txt" "Servicedesk & Support                 84,63 oranje  ≥ 80,00    1 %     € 180,00" "amber"
+has "$tmp/amber.txt" "Malus totaal: € 480,00 op de factuur van 2027-Q2" "amber total"
+
+# Red without escalation: the lowest step of a staffel that escalates nowhere (79.63 and
+# 78.79 are below 80); and red at a step that escalates though it is not the lowest (84.63).
+sed 's/^step = 0 2 escalate/step = 0 2/' "$src/samples/contracts/dhs.ini" >"$tmp/noesc.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/noesc.ini" -p 2027-Q1 -o "$tmp/noesc.txt" ||
+	fail "no escalation: exit $?"
+has "$tmp/noesc.txt" "Servicedesk & Support                 79,63 rood    < 80,00    2 %" "lowest step is red"
+has "$tmp/noesc.txt" "  Escalaties: geen" "no escalation in the summary"
+sed 's/^step = 80.00 1$/step = 80.00 1 escalate/' "$src/samples/contracts/dhs.ini" >"$tmp/esc80.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/esc80.ini" -p 2027-Q1 --kpi servicedesk.training=2 \
+	-o "$tmp/esc80.txt" || fail "escalation at 80: exit $?"
+has "$tmp/esc80.txt" "Servicedesk & Support                 84,63 rood    ≥ 80,00    1 %" "escalating step is red"
+
+# English, with an invoice amount over a thousand: 2 % of 123456.78 = 2469.1356 -> 2469.14;
+# with incident's 300.00: 2769.14.
+printf 'period,domain,amount\n2027-Q1,servicedesk,123456.78\n' >"$tmp/inv.csv"
+R -p 2027-Q1 --invoice "$tmp/inv.csv" --lang en -o "$tmp/en.txt" || fail "en: exit $?"
+has "$tmp/en.txt" "Total malus: EUR 2,769.14 on the invoice of 2027-Q2" "en total malus"
+has "$tmp/en.txt" "9 of 28 norms met" "en norms met"
+R -p 2027-Q1 --invoice "$tmp/inv.csv" -o "$tmp/nl.txt"
+has "$tmp/nl.txt" "Malus totaal: € 2.769,14 op de factuur van 2027-Q2" "nl thousands"
+
+# The previous period: March against February, February's figures as its own report has them.
+R -p 2027-03 -o "$tmp/mar.txt" || fail "March: exit $?"
+R -p 2027-02 -o "$tmp/feb.json" || fail "February JSON: exit $?"
+R -p 2027-03 -o "$tmp/mar.json" || fail "March JSON: exit $?"
+R -p 2027-03 -o "$tmp/mar.csv" || fail "March CSV: exit $?"
+summary "$tmp/mar.txt" >"$tmp/mar.sum"
+has "$tmp/mar.sum" "Vorige periode ter vergelijking: februari 2027 (2027-02)" "March previous"
+# P1 response: March 2 of 3 = 66.7 %, February 0 of 1 = 0.0 %: +66.7 points.
+has "$tmp/mar.sum" "P1 Kritiek: reactie                         66,7 % < 100,0 %    niet gehaald      0,0 %      +66,7" "March P1 response"
+# The same period end as Q1: the same open tickets past their deadline, though most of them
+# were breached (and listed) in January or February.
+has "$tmp/mar.sum" "P1 1, P2 3, P3 9, P4 2 (totaal 15)" "March overdue"
+python3 - "$tmp/feb.json" "$tmp/mar.json" <<'PY' || fail "March JSON summary against February's report"
+import json, sys
+feb, mar = (json.load(open(p)) for p in sys.argv[1:3])
+s = mar["summary"]
+assert s["previous_period"] == "2027-02" and s["previous_has_data"], s["previous_period"]
+# Each domain's previous score is February's own score.
+scores = {d["id"]: d["score"] for d in feb["score"]["domains"] if d["scored"]}
+for d in s["domains"]:
+    want = scores.get(d["id"])
+    got = d["previous_score"]
+    assert (want is None and got is None) or float(want) == float(got), (d["id"], want, got)
+# Each priority norm's previous share is February's priority figure.
+prio = {p["priority"]: p for p in feb["priorities"] if p["type"] is None}
+for n in s["norms"]:
+    if n["kind"] != "priority":
+        continue
+    pid, clock = n["id"].split("/")
+    f = prio[pid]
+    if f[clock + "_n"] == 0:
+        assert n["previous"] is None, n
+    else:
+        assert (n["previous"]["within"], n["previous"]["n"]) == (f[clock + "_within"],
+                                                              f[clock + "_n"]), (n, f)
+# Met and judged add up; every met norm reaches its norm in its direction.
+norms = [n for n in s["norms"] if n["value"] is not None]
+assert s["norms_judged"] == len(norms) and s["norms_met"] == sum(n["value"]["met"] for n in norms)
+for n in norms:
+    v, t = n["value"]["value"], n["norm"]
+    assert n["value"]["met"] == (v <= t if n["direction"] == "lower" else v >= t), n
+assert s["overdue_total"] == 15 and s["overdue"] == {"P1": 1, "P2": 3, "P3": 9, "P4": 2}, s["overdue"]
+PY
+grep -q '^summary,2027-03,previous_period,2027-02$' "$tmp/mar.csv" || fail "CSV: previous period"
+grep -q '^summary_norm,P1/response,previous_value,0$' "$tmp/mar.csv" || fail "CSV: P1 response in February"
+grep -q '^summary,2027-03,overdue_total,15$' "$tmp/mar.csv" || fail "CSV: overdue"
+
+# Q1's JSON: the total malus is the sum of the domains' malus, in cents.
+R -p 2027-Q1 -o "$tmp/q1.json" || fail "Q1 JSON: exit $?"
+python3 - "$tmp/q1.json" <<'PY' || fail "Q1 JSON total malus"
+import json, sys
+r = json.load(open(sys.argv[1]))
+total = sum(d.get("malus_cents", 0) for d in r["score"]["domains"] if d["scored"])
+assert r["summary"]["malus_cents"] == total == 66000, (r["summary"]["malus_cents"], total)
+assert r["summary"]["norms_met"] == 9 and r["summary"]["norms_judged"] == 28
+colours = {d["id"]: d["colour"] for d in r["summary"]["domains"]}
+assert colours == {"servicedesk": "red", "servicedesk60": "none", "incident": "red",
+                   "change": "green", "workplace": "green", "iam": "none",
+                   "improvement": "green", "other": "none"}, colours
+PY
+
+echo "report_summary: $failed failed"
+[ "$failed" -eq 0 ]
