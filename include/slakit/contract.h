@@ -309,6 +309,10 @@ struct sk_rules {
 	char **supplier_statuses;             /**< statuses that mean "with a supplier", which one
 						   named by the ticket's supplier column */
 	size_t n_supplier_statuses;
+	struct sk_duration complaint_management; /**< the complaint escalation ladder: a complaint
+						      not solved within this business time
+						      (pauses out) reaches management level */
+	struct sk_duration complaint_directors;  /**< and within this one, director level */
 };
 
 /**

@@ -42,7 +42,8 @@ check "dhs second round changed nothing" "7 0" "$(sqlite3 "$T/dhs.db" "SELECT co
 check "dhs DST: a gap in March, folds in October" "1 2" "$(sqlite3 "$T/dhs.db" "SELECT dst_gaps, dst_folds FROM imports WHERE id = 1" | tr '|' ' ')"
 check "dhs calls in Q1 2027" 1812 "$(sqlite3 "$T/dhs.db" "SELECT count(*) FROM calls WHERE started_at >= strftime('%s', '2027-01-01') AND started_at < strftime('%s', '2027-04-01')")"
 check "dhs pauses from events" 1 "$(sqlite3 "$T/dhs.db" "SELECT count(*) > 10 FROM ticket_events WHERE pause = 1")"
-check "cloudwise tickets" 192 "$(sqlite3 "$T/cloudwise.db" 'SELECT count(*) FROM tickets')"
+# 193: CW-0143, the complaint that climbs the escalation ladder (cloudwise-dap §11.4).
+check "cloudwise tickets" 193 "$(sqlite3 "$T/cloudwise.db" 'SELECT count(*) FROM tickets')"
 check "halt tickets and outages" "167 7" "$(sqlite3 "$T/halt.db" "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM outages)" | tr '|' ' ')"
 check "halt planned maintenance" 3 "$(sqlite3 "$T/halt.db" 'SELECT sum(planned) FROM outages')"
 

@@ -787,6 +787,27 @@ static enum sk_err check_rules(struct loader *ld)
 			return ld_fail(ld, key_line(ld, s->line, "working_statuses"),
 					  "working_statuses", "'%s' is also a pause, resolved or "
 					  "closed status", r->working_statuses[i]);
+	/* The ladder climbs: director level comes after management level (dap §11.4). */
+	if (r->complaint_management.set && r->complaint_directors.set) {
+		const struct sk_contract *c = ld->c;
+		int cal = -1;
+
+		/* On the calendar the report times complaints on: the first complaint KPI's. */
+		for (size_t i = 0; i < c->n_domains && cal < 0; i++)
+			for (size_t k = 0; k < c->domains[i].n_kpis && cal < 0; k++) {
+				const struct sk_kpi *kp = &c->domains[i].kpis[k];
+
+				if (kp->source_kind == SK_SRC_COMPLAINT && kp->within.set)
+					cal = kp->source_calendar >= 0 ? kp->source_calendar
+								       : c->default_calendar;
+			}
+		if (cal < 0)
+			cal = c->default_calendar;
+		if (sk_contract_seconds(c, cal, &r->complaint_directors) <=
+		    sk_contract_seconds(c, cal, &r->complaint_management))
+			return ld_fail(ld, key_line(ld, s->line, "complaint_directors"),
+				       "complaint_directors", "must be longer than complaint_management");
+	}
 	return SK_OK;
 }
 

@@ -953,6 +953,8 @@ static const struct key_def rules_keys[] = {
 	{ KEY("supplier_pauses", T_BOOL, 0, offsetof(RU, supplier_pauses)) },
 	{ KEY("supplier_statuses", T_LIST, F_LIST, offsetof(RU, supplier_statuses)),
 	  .n_off = offsetof(RU, n_supplier_statuses) },
+	{ KEY("complaint_management", T_DURATION, 0, offsetof(RU, complaint_management)) },
+	{ KEY("complaint_directors", T_DURATION, 0, offsetof(RU, complaint_directors)) },
 	{ .name = NULL },
 };
 

@@ -64,11 +64,23 @@ struct report_words {
 		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
 		*last_import;
 	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
+	/* The complaint escalation ladder: levels 1..3, "since", "after", its note. */
+	const char *levels[4], *level, *since, *after, *ladder_note;
 };
 
 /* "response not measured (...): P2 4 tickets", "" when none (report_words.c). */
 char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,
 			     size_t size);
+
+/*
+ * The complaint escalation ladder (report_ladder.c): the level complaint @k
+ * reached and when ("managementniveau sinds 3-3-2026 09:00"), and the
+ * ladder's steps as one note; only for a contract with a ladder.
+ */
+char *report_ladder_text(const struct sk_report *r, const struct report_words *w,
+			 const struct sk_report_case *k, char *buf, size_t size);
+char *report_ladder_steps(const struct sk_report *r, const struct report_words *w, char *buf,
+			  size_t size);
 
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);

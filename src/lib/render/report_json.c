@@ -303,6 +303,14 @@ static void cases(FILE *fp, const struct sk_report *r, const char *name,
 				knum(fp, &f, "limit_seconds", k->limit);
 				kbool(fp, &f, "within", k->within);
 			}
+			if (k->level) {
+				static const char *const lv[] = { "", "department", "management",
+								  "directors" };
+
+				kstr(fp, &f, "level", lv[k->level]);
+				ktime(fp, &f, r, "management_at", k->management_at);
+				ktime(fp, &f, r, "directors_at", k->directors_at);
+			}
 		} else {
 			kstr(fp, &f, "change_type", k->change_type);
 			ktime(fp, &f, r, "planned_at", k->planned_at);
@@ -353,6 +361,9 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 	cases(fp, r, "list", r->change_list, r->n_changes, 0);
 	fputc('}', fp);
 	cases(fp, r, "complaints", r->complaints, r->n_complaints, 1);
+	if (r->ladder[0] || r->ladder[1])
+		fprintf(fp, ",\"ladder\":{\"management_seconds\":%lld,\"directors_seconds\":%lld}",
+			(long long)r->ladder[0], (long long)r->ladder[1]);
 	fputs(",\"escalations\":[", fp);
 	for (size_t i = 0; i < r->n_escalations; i++) {
 		const struct sk_report_escalation *e = &r->escalations[i];

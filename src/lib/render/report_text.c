@@ -704,8 +704,20 @@ static void write_complaints(FILE *fp, const struct sk_report *r, const struct r
 			snprintf(line, sizeof(line), "%s", k->title);
 			wrap(fp, 4, 6, line);
 		}
+		if (k->level) {
+			char line[256], lv[160];
+
+			snprintf(line, sizeof(line), "%s: %s", w->level,
+				 report_ladder_text(r, w, k, lv, sizeof(lv)));
+			wrap(fp, 4, 6, line);
+		}
 	}
 	wrap(fp, 2, 2, w->complaint_note);
+	if (r->ladder[0] || r->ladder[1]) {
+		char line[256];
+
+		wrap(fp, 2, 2, report_ladder_steps(r, w, line, sizeof(line)));
+	}
 }
 
 static void write_escalations(FILE *fp, const struct sk_report *r, const struct report_words *w)
@@ -726,9 +738,17 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 			const struct sk_report_case *k = &r->complaints[e->index];
 			char lim[32];
 
-			snprintf(line, sizeof(line), "%s %s: %s > %s (%s)", w->types[SK_TICKET_COMPLAINT],
-				 k->id, report_hm(k->business, b, sizeof(b)),
-				 report_hm(k->limit, lim, sizeof(lim)), w->esc_complaint);
+			char lv[160];
+
+			if (k->level)
+				snprintf(line, sizeof(line), "%s %s: %s; %s", w->types[SK_TICKET_COMPLAINT],
+					 k->id, report_hm(k->business, b, sizeof(b)),
+					 report_ladder_text(r, w, k, lv, sizeof(lv)));
+			else
+				snprintf(line, sizeof(line), "%s %s: %s > %s (%s)",
+					 w->types[SK_TICKET_COMPLAINT], k->id,
+					 report_hm(k->business, b, sizeof(b)),
+					 report_hm(k->limit, lim, sizeof(lim)), w->esc_complaint);
 		}
 		wrap(fp, 2, 4, line);
 	}

@@ -128,6 +128,9 @@ static const struct report_words nl = {
 	.unmeasured_tickets = "tickets",
 	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
 			  " zoals sla-compute en de klachten-KPI hem tellen",
+	.levels = { "", "afdelingsniveau", "managementniveau", "directieniveau" },
+	.level = "escalatieniveau", .since = "sinds", .after = "na",
+	.ladder_note = "escalatieladder, werktijd zonder oplossing (pauzes niet meegeteld)",
 };
 
 static const struct report_words en = {
@@ -251,6 +254,9 @@ static const struct report_words en = {
 	.unmeasured_tickets = "tickets",
 	.complaint_note = "duration: business time from report to solution, pauses left out, as"
 			  " sla-compute and the complaint KPI count it",
+	.levels = { "", "department level", "management level", "director level" },
+	.level = "escalation level", .since = "since", .after = "after",
+	.ladder_note = "escalation ladder, business time without a solution (pauses left out)",
 };
 
 const struct report_words *report_words_for(const char *lang)
