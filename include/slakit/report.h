@@ -31,6 +31,7 @@
 #include "slakit/contract.h"
 #include "slakit/db.h"
 #include "slakit/decimal.h"
+#include "slakit/deviations.h"
 #include "slakit/period.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
@@ -265,6 +266,10 @@ struct sk_report {
 	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
 						    (slakit/suppliers.h); NULL when the
 						    contract names none (owned) */
+	struct sk_report_deviations *deviations; /**< norms not met, explanations and
+						      improvement actions (slakit/deviations.h);
+						      NULL when no norm was missed and nothing
+						      was imported for the period (owned) */
 	void *arena;             /**< private: strings */
 };
 

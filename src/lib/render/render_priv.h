@@ -85,6 +85,10 @@ char *report_ladder_steps(const struct sk_report *r, const struct report_words *
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);
 
+/* @text escaped and wrapped at blanks to the report's width, the first line
+ * indented by @first_indent, the others by @indent (report_text.c). */
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *text);
+
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value);

@@ -10,6 +10,7 @@
 #include "base/base.h"
 #include "render_priv.h"
 #include "report_suppliers_priv.h"
+#include "report_deviations_priv.h"
 #include "slakit/datetime.h"
 
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value)
@@ -375,5 +376,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_csv(fp, r);
+	report_deviations_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

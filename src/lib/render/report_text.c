@@ -9,6 +9,7 @@
 
 #include "render_priv.h"
 #include "report_suppliers_priv.h"
+#include "report_deviations_priv.h"
 
 /* The widest line the text report writes. */
 #define WIDTH 100
@@ -63,6 +64,9 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 
 		while (*e && *e != ' ')
 			e++;
+		/* A number and its unit stay on one line: "100 %". */
+		if (e[0] == ' ' && e[1] == '%' && (e[2] == ' ' || !e[2]))
+			e += 2;
 		snprintf(word, sizeof(word), "%.*s", (int)(e - s), s);
 		w = report_width(word);
 		if (col > indent && col + 1 + w > WIDTH) {
@@ -77,6 +81,11 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 		s = *e ? e + 1 : e;
 	}
 	fputc('\n', fp);
+}
+
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
+{
+	wrap(fp, first_indent, indent, raw);
 }
 
 /* A section title, underlined to its width. */
@@ -853,6 +862,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_deviations_text(fp, r, w->lang);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

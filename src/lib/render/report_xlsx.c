@@ -426,6 +426,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 			xw_print_sheet(x, &x->sh[i], 0, 0);
 		if (x->suppliers.ws)
 			xw_print_sheet(x, &x->suppliers, 0, 0);
+		xw_sheet_deviations(x);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

@@ -45,12 +45,17 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
+	struct sheet deviations;  /* the deviations' sheet (ws NULL: the report has none) */
 };
 
 /* The suppliers' sheet (report_suppliers_xlsx.c): added after the others when the
  * contract has suppliers, written once the report is gathered. */
 void xw_suppliers_add(struct xw *x);
 void xw_sheet_suppliers(struct xw *x);
+
+/* The deviations' sheet (report_deviations_xlsx.c): added last, written, sized
+ * and set up for printing once the report is gathered, when it has deviations. */
+void xw_sheet_deviations(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
