@@ -559,7 +559,7 @@ static int source_within(enum sk_source s)
 static int source_is_tickets(enum sk_source s)
 {
 	return s != SK_SRC_MANUAL && s != SK_SRC_CALLS && s != SK_SRC_OUTAGES &&
-	       s != SK_SRC_SUPPLIER;
+	       s != SK_SRC_SUPPLIER && s != SK_SRC_ACTIONS;
 }
 
 /* The parameters of a KPI source against what the source takes, and what they name. */
@@ -618,7 +618,13 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 			return ld_fail(ld, line, "source", "no service '%s' (define [service.%s])",
 					  t->p_service, t->p_service);
 	}
-	if (k->source_kind != SK_SRC_MANUAL && strcmp(k->unit, "%") != 0)
+	/* Improvement actions are counted (DHS §9 domain 6: ">= 2 per kwartaal"). */
+	if (k->source_kind == SK_SRC_ACTIONS && strcmp(k->unit, "count") != 0)
+		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
+			       "actions counts improvement actions, so its unit is count, not '%s'",
+			       k->unit);
+	if (k->source_kind != SK_SRC_MANUAL && k->source_kind != SK_SRC_ACTIONS &&
+	    strcmp(k->unit, "%") != 0)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)

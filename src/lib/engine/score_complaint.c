@@ -20,11 +20,12 @@ static enum sk_err paused_between(struct sk_calendar *cal, const struct sk_pause
 		sk_time s = ps[i].start > from ? ps[i].start : from;
 		sk_time e = ps[i].end == SK_PAUSE_OPEN || ps[i].end > to ? to : ps[i].end;
 		int64_t b;
+		enum sk_err rc;
 
 		if (e <= s)
 			continue;
-		if (sk_calendar_between(cal, s, e, &b))
-			return SK_ERR_RANGE;
+		if ((rc = sk_calendar_between(cal, s, e, &b)))
+			return rc;
 		*out += b;
 	}
 	return SK_OK;
@@ -40,11 +41,12 @@ static enum sk_err ladder_at(struct sk_calendar *cal, const struct sk_pause *ps,
 			     sk_time from, int64_t limit, sk_time *out)
 {
 	int64_t paused = 0, again;
+	enum sk_err rc;
 
 	for (;;) {
-		if (sk_calendar_add(cal, from, limit + paused, out) ||
-		    paused_between(cal, ps, n, from, *out, &again))
-			return SK_ERR_RANGE;
+		if ((rc = sk_calendar_add(cal, from, limit + paused, out)) ||
+		    (rc = paused_between(cal, ps, n, from, *out, &again)))
+			return rc;
 		if (again == paused)
 			return SK_OK;
 		paused = again; /* grows only: the pauses are finite */
@@ -59,6 +61,7 @@ static enum sk_err ladder(struct sk_contract *c, int cal, const struct sk_verdic
 	struct sk_calendar *k = c->calendars[cal].cal;
 	int64_t m = sk_contract_seconds(c, cal, &ru->complaint_management);
 	int64_t dr = sk_contract_seconds(c, cal, &ru->complaint_directors);
+	enum sk_err rc;
 
 	if (!ru->complaint_management.set && !ru->complaint_directors.set)
 		return SK_OK;
@@ -66,13 +69,13 @@ static enum sk_err ladder(struct sk_contract *c, int cal, const struct sk_verdic
 	/* "Binnen maximaal twee werkdagen": at the limit itself it is still in time. */
 	if (ru->complaint_management.set && out->business > m) {
 		out->level = 2;
-		if (ladder_at(k, v->pauses, v->n_pauses, from, m, &out->management_at))
-			return SK_ERR_RANGE;
+		if ((rc = ladder_at(k, v->pauses, v->n_pauses, from, m, &out->management_at)))
+			return rc;
 	}
 	if (ru->complaint_directors.set && out->business > dr) {
 		out->level = 3;
-		if (ladder_at(k, v->pauses, v->n_pauses, from, dr, &out->directors_at))
-			return SK_ERR_RANGE;
+		if ((rc = ladder_at(k, v->pauses, v->n_pauses, from, dr, &out->directors_at)))
+			return rc;
 	}
 	return SK_OK;
 }
@@ -124,8 +127,10 @@ enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const 
 		goto out;
 	}
 	out->business = gross - out->paused;
-	if (ladder(c, cal, &v, t.reported_at, out)) {
-		rc = sk_diag_set(d, SK_ERR_RANGE, NULL, 0, id, "complaint times outside 1900-2199");
+	if ((rc = ladder(c, cal, &v, t.reported_at, out))) {
+		rc = rc == SK_ERR_NOMEM ? sk_diag_set(d, rc, NULL, 0, id, "out of memory")
+				       : sk_diag_set(d, SK_ERR_RANGE, NULL, 0, id,
+						     "complaint times outside 1900-2199");
 		goto out;
 	}
 out:

@@ -183,7 +183,8 @@ static enum sk_err attach(struct sk_report_deviations *v, struct sk_report_devia
 			return SK_ERR_NOMEM;
 		e->rows = nr;
 		e->rows[e->n_rows++] = i;
-		e->explained |= x->explanation != NULL;
+		/* An earlier period's explanation does not explain this one. */
+		e->explained |= x->explanation && !x->earlier;
 		used[i] = 1;
 	}
 	return SK_OK;
@@ -249,14 +250,26 @@ enum sk_err report_gather_deviations(struct sk_db *db, struct sk_report *r, stru
 		if ((rc = attach(v, e, e->refers_to, used)))
 			goto out;
 	}
+	/* Each action once, however many periods' rows repeat it (as the actions KPI counts). */
 	for (size_t i = 0; i < v->n_actions; i++) {
 		const struct sk_report_action *x = &v->actions[i];
+		int in = x->done && x->done_at >= r->period.start, seen[3] = { 0, 0, 0 };
 
 		if (!x->action)
 			continue;
-		v->open += !x->done;
-		v->overdue += x->overdue;
-		v->done += x->done && x->done_at >= r->period.start;
+		for (size_t j = 0; j < i; j++) {
+			const struct sk_report_action *y = &v->actions[j];
+
+			if (!y->action || strcmp(y->action, x->action) != 0 ||
+			    strcmp(y->refers_to, x->refers_to) != 0)
+				continue;
+			seen[0] |= !y->done;
+			seen[1] |= y->overdue;
+			seen[2] |= y->done && y->done_at >= r->period.start;
+		}
+		v->open += !x->done && !seen[0];
+		v->overdue += x->overdue && !seen[1];
+		v->done += in && !seen[2];
 	}
 out:
 	free(used);

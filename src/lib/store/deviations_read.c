@@ -11,13 +11,22 @@
 int store_has_deviations(struct sk_db *db)
 {
 	sqlite3_stmt *st = NULL;
-	int found = 0;
+	int found = -1, step;
 
 	if (sqlite3_prepare_v2(sk_db_handle(db), "SELECT 1 FROM pragma_table_info('deviations') "
-			       "WHERE name = 'refers_to'", -1, &st, NULL) == SQLITE_OK)
-		found = sqlite3_step(st) == SQLITE_ROW;
+			       "WHERE name = 'refers_to'", -1, &st, NULL) == SQLITE_OK) {
+		step = sqlite3_step(st);
+		found = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+	}
 	sqlite3_finalize(st);
 	return found;
+}
+
+/* Whether there is a table to read: 1, 0, or an error (out of memory) in @d. */
+static enum sk_err has_table(struct sk_db *db, int *has, struct sk_diag *d)
+{
+	*has = store_has_deviations(db);
+	return *has < 0 ? sk_db_fail(db, "reading the schema", d) : SK_OK;
 }
 
 enum sk_err store_deviations(struct sk_db *db,
@@ -30,10 +39,10 @@ enum sk_err store_deviations(struct sk_db *db,
 		"import_id, line FROM deviations ORDER BY refers_to, period, import_id, line";
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc = SK_OK;
-	int step;
+	int step, has;
 
-	if (!store_has_deviations(db))
-		return SK_OK;
+	if ((rc = has_table(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, sql, &st, d)))
 		return rc;
 	while (rc == SK_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -57,24 +66,28 @@ enum sk_err store_deviations(struct sk_db *db,
 }
 
 enum sk_err store_count_actions_done(struct sk_db *db, sk_time start, sk_time end, long *n,
-				     struct sk_diag *d)
+				     long *rows, struct sk_diag *d)
 {
 	/* One action however many periods' rows repeat it. */
 	static const char *const sql =
-		"SELECT count(*) FROM (SELECT DISTINCT refers_to, action FROM deviations "
-		"WHERE action <> '' AND status = 'done' AND done_at >= ?1 AND done_at < ?2)";
+		"SELECT (SELECT count(*) FROM (SELECT DISTINCT refers_to, action FROM deviations "
+		"WHERE action <> '' AND status = 'done' AND done_at >= ?1 AND done_at < ?2)), "
+		"(SELECT count(*) FROM deviations)";
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
+	int has;
 
-	*n = 0;
-	if (!store_has_deviations(db))
-		return SK_OK;
+	*n = *rows = 0;
+	if ((rc = has_table(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, sql, &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, start);
 	sqlite3_bind_int64(st, 2, end);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		*n = (long)sqlite3_column_int64(st, 0);
+		*rows = (long)sqlite3_column_int64(st, 1);
+	}
 	else
 		rc = sk_db_fail(db, "counting improvement actions", d);
 	sqlite3_finalize(st);

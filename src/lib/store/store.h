@@ -336,7 +336,8 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 
 /* --- deviations_read.c: deviations explained, improvement actions (schema 5) --- */
 
-/* 1 when the database has a deviations table (schema version 5 on). */
+/* 1 when the database has a deviations table (schema version 5 on), 0 when
+ * not, -1 when the schema cannot be read (out of memory). */
 int store_has_deviations(struct sk_db *db);
 
 /* One imported row; strings valid during the call. */
@@ -355,9 +356,10 @@ enum sk_err store_deviations(struct sk_db *db,
 			     struct sk_diag *d);
 
 /* Improvement actions done in [@start, @end): rows with an action and status
- * done whose day lies in it, each action (refers_to, action) once. */
+ * done whose day lies in it, each action (refers_to, action) once; @rows:
+ * the rows of the table (0: no deviations imported at all). */
 enum sk_err store_count_actions_done(struct sk_db *db, sk_time start, sk_time end, long *n,
-				     struct sk_diag *d);
+				     long *rows, struct sk_diag *d);
 
 /* Append ticket @id's hand-overs to the pauses *@ps (*@n of them; realloc'd). */
 enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pause **ps,
