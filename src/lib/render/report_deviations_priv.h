@@ -6,11 +6,11 @@
 
 /* Its words in one language. */
 struct deviation_words {
-	const char *title, *summary, *summary_actions, *unexplained, *none_missed, *none_imported, *explanation,
-		*action, *owner, *due, *done, *done_late, *open, *overdue, *after_period,
+	const char *title, *summary, *summary_actions, *unexplained, *none_missed,
+		*none_imported, *explanation, *action, *owner, *due, *done, *done_late, *open, *overdue, *after_period,
 		*others, *earlier, *kpi, *domain, *service, *ticket, *availability, *against,
-		*within_norm, *sheet, *refers_to, *what, *measured, *norm, *norms, *state, *period,
-		*status, *explained;
+		*within_norm, *sheet, *refers_to, *what, *measured, *norm, *norms, *state,
+		*period, *status, *explained;
 };
 
 /* The words for @lang ("nl", else English). */

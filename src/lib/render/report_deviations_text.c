@@ -24,7 +24,8 @@ static const struct deviation_words nl = {
 	.earlier = "uit een eerdere periode, nog open", .kpi = "KPI", .domain = "domein",
 	.service = "dienst", .ticket = "ticket", .availability = "beschikbaarheid",
 	.against = "bij norm", .within_norm = "binnen norm", .sheet = "Afwijkingen",
-	.refers_to = "betreft", .what = "omschrijving", .measured = "gemeten", .norm = "norm", .norms = "normen",
+	.refers_to = "betreft", .what = "omschrijving", .measured = "gemeten", .norm = "norm",
+	.norms = "normen",
 	.state = "verklaard", .period = "periode", .status = "status", .explained = "ja",
 };
 
@@ -42,7 +43,8 @@ static const struct deviation_words en = {
 	.earlier = "from an earlier period, still open", .kpi = "KPI", .domain = "domain",
 	.service = "service", .ticket = "ticket", .availability = "availability",
 	.against = "against a norm of", .within_norm = "within target", .sheet = "Deviations",
-	.refers_to = "refers to", .what = "description", .measured = "measured", .norm = "norm", .norms = "norms",
+	.refers_to = "refers to", .what = "description", .measured = "measured", .norm = "norm",
+	.norms = "norms",
 	.state = "explained", .period = "period", .status = "status", .explained = "yes",
 };
 

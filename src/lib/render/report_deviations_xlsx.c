@@ -88,8 +88,8 @@ void xw_sheet_deviations(struct xw *x)
 		}
 		row = e->n_rows ? rows_of(x, s, row, dw, e) : row + 1;
 	}
-	xw_colour_words(x, s, first, C_EXPLAINED, row > first ? row - 1 : first, C_EXPLAINED, dw->unexplained,
-			dw->explained);
+	xw_colour_words(x, s, first, C_EXPLAINED, row > first ? row - 1 : first, C_EXPLAINED,
+			dw->unexplained, dw->explained);
 	xw_set_widths(x, s);
 	xw_print_sheet(x, s, 0, 0);
 }
