@@ -24,6 +24,7 @@
 #include "slakit/results.h"
 #include "slakit/suppliers.h"
 #include "slakit/summary.h"
+#include "slakit/deviations.h"
 #include "slakit/score.h"
 #include "slakit/report.h"
 

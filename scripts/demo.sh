@@ -31,6 +31,8 @@ for c in dhs cloudwise halt heutink; do
 	dhs)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile topdesk "$ex/dhs-topdesk-tickets.csv"
 		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/dhs-calls.csv" "$ex/dhs-outages.csv" "$ex/dhs-kpi.csv"
+		# Deviations explained, with improvement actions (they count for improvement.actions).
+		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/dhs-deviations.csv"
 		;;
 	cloudwise)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile servicenow "$ex/cloudwise-servicenow-incidents.csv"
@@ -39,6 +41,7 @@ for c in dhs cloudwise halt heutink; do
 	halt)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile zendesk "$ex/halt-zendesk-tickets.csv"
 		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/halt-outages.csv" "$ex/halt-kpi.csv"
+		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/halt-deviations.csv"
 		;;
 	heutink)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile topdesk "$ex/heutink-topdesk-tickets.csv"

@@ -124,7 +124,7 @@ static const struct refusal refusals[] = {
 	  "KPI 'fcr' belongs to domain 'servicdesk', which has no [domain.servicdesk] section" },
 	{ "source_unknown.ini", 11, "source",
 	  "unknown source 'tickets:first_call' (see slakit-contract(5): manual, tickets:..., "
-	  "calls:within=..., outages:SERVICE, supplier:ID)" },
+	  "calls:within=..., outages:SERVICE, supplier:ID, actions)" },
 	{ "source_no_within.ini", 15, "source",
 	  "tickets:rca needs within=DURATION (like within=5d)" },
 	{ "source_no_service.ini", 14, "source", "no service 'ssso' (define [service.ssso])" },

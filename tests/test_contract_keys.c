@@ -149,6 +149,8 @@ static const struct change changes[] = {
 	{ "rules", "reopen_resets", "yes", NULL },
 	{ "rules", "supplier_pauses", "yes", NULL },
 	{ "rules", "supplier_statuses", "Wacht op leverancier", NULL },
+	{ "rules", "complaint_management", "2d", NULL },
+	{ "rules", "complaint_directors", "5d", NULL },
 
 	{ "supplier.net", "name", "Internetprovider", NULL },
 	{ "supplier.net", "products", "Glasvezel", NULL },
@@ -441,6 +443,8 @@ static char *dump_contract(const struct sk_contract *c)
 	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
 	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
 	    r->reopen_resets, r->supplier_pauses);
+	put_dur(&d, "complaint_management", &r->complaint_management);
+	put_dur(&d, "complaint_directors", &r->complaint_directors);
 	put_list(&d, "supplier_statuses", r->supplier_statuses, r->n_supplier_statuses);
 	put_list(&d, "pause", r->pause_statuses, r->n_pause_statuses);
 	put_list(&d, "resolved", r->resolved_statuses, r->n_resolved_statuses);

@@ -218,8 +218,10 @@ enum sk_source {
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
-	SK_SRC_SUPPLIER           /**< `supplier:ID`: share of a supplier's hand-overs within
+	SK_SRC_SUPPLIER,          /**< `supplier:ID`: share of a supplier's hand-overs within
 				       the supplier's own targets */
+	SK_SRC_ACTIONS            /**< `actions`: improvement actions done in the window (the
+				       deviations import), a count */
 };
 
 /** A KPI (`[kpi.DOMAIN.ID]`). */
@@ -309,6 +311,10 @@ struct sk_rules {
 	char **supplier_statuses;             /**< statuses that mean "with a supplier", which one
 						   named by the ticket's supplier column */
 	size_t n_supplier_statuses;
+	struct sk_duration complaint_management; /**< the complaint escalation ladder: a complaint
+						      not solved within this business time
+						      (pauses out) reaches management level */
+	struct sk_duration complaint_directors;  /**< and within this one, director level */
 };
 
 /**

@@ -45,6 +45,9 @@ enum sk_import_kind {
 	SK_KIND_KPI,         /**< KPI measurements made outside the ticket system */
 	SK_KIND_HANDOVERS,   /**< hand-overs to the customer's suppliers: ticket_id,
 				  supplier, start, end, supplier_ref */
+	SK_KIND_DEVIATIONS,  /**< deviations from a norm explained, and improvement actions:
+				  refers_to, period, explanation, action, owner, due, status,
+				  done */
 	SK_KINDS             /**< count, not a kind */
 };
 

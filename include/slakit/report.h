@@ -31,6 +31,7 @@
 #include "slakit/contract.h"
 #include "slakit/db.h"
 #include "slakit/decimal.h"
+#include "slakit/deviations.h"
 #include "slakit/period.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
@@ -173,6 +174,12 @@ struct sk_report_case {
 	int has_limit;           /**< complaints: 1 when a tickets:complaint KPI gives a limit */
 	int64_t limit;           /**< that limit in business seconds */
 	int within;              /**< complaints: solved within the limit */
+	int level;               /**< complaints: the escalation ladder's level reached by the
+				      period's end (rules complaint_management and
+				      complaint_directors): 1 department, 2 management,
+				      3 directors; 0 when the contract sets no ladder */
+	sk_time management_at;   /**< complaints: when it reached management level, 0: not */
+	sk_time directors_at;    /**< complaints: when it reached director level, 0: not */
 };
 
 /** Changes in the period, counted. */
@@ -198,7 +205,8 @@ struct sk_report_month {
 
 /** A domain escalation or other reason to escalate. */
 struct sk_report_escalation {
-	int kind;                /**< 0: staffel step of a domain, 1: complaint beyond its limit */
+	int kind;                /**< 0: staffel step of a domain, 1: complaint beyond its limit,
+				      or, with an escalation ladder, at management level or above */
 	size_t index;            /**< index into score->domains, or into complaints */
 };
 
@@ -242,6 +250,8 @@ struct sk_report {
 	size_t n_changes;
 	struct sk_report_case *complaints;   /**< complaints by id */
 	size_t n_complaints;
+	int64_t ladder[2];       /**< the escalation ladder in business seconds on the
+				      complaints' calendar: management, directors; 0: no step */
 	long handovers;          /**< tickets handed to 2nd/3rd line in the period */
 	struct sk_report_escalation *escalations;
 	size_t n_escalations;
@@ -259,6 +269,10 @@ struct sk_report {
 						    contract names none (owned) */
 	struct sk_report_summary *summary; /**< the management summary (slakit/summary.h),
 					        the previous period beside it (owned) */
+	struct sk_report_deviations *deviations; /**< norms not met, explanations and
+						      improvement actions (slakit/deviations.h);
+						      NULL when no norm was missed and nothing
+						      was imported for the period (owned) */
 	void *arena;             /**< private: strings */
 };
 

@@ -40,10 +40,11 @@ enum sk_value_origin {
 	SK_ORIGIN_CALLS,       /**< the phone platform log */
 	SK_ORIGIN_OUTAGES,     /**< outages against the service window */
 	SK_ORIGIN_MANUAL,      /**< an imported kpi measurement */
-	SK_ORIGIN_GIVEN        /**< given on the command line (--kpi) */
+	SK_ORIGIN_GIVEN,       /**< given on the command line (--kpi) */
+	SK_ORIGIN_ACTIONS      /**< improvement actions done (the deviations import) */
 };
 
-/** "tickets", "calls", "outages", "kpi measurement", "given", "missing". */
+/** "tickets", "calls", "outages", "kpi measurement", "given", "actions", "missing". */
 const char *sk_value_origin_name(enum sk_value_origin o);
 
 /** What to do with a KPI that has no data. */

@@ -18,12 +18,14 @@ report_samples() {
 			"$_b" -d "$_dir/$c.db" -c "$_c/$c.ini" $c-tickets.csv $c-events.csv $c-pauses.csv || exit 1
 		done
 		"$_b" -d "$_dir/dhs.db" -c "$_c/dhs.ini" --profile topdesk dhs-topdesk-tickets.csv &&
-			"$_b" -d "$_dir/dhs.db" -c "$_c/dhs.ini" dhs-calls.csv dhs-outages.csv dhs-kpi.csv &&
+			"$_b" -d "$_dir/dhs.db" -c "$_c/dhs.ini" dhs-calls.csv dhs-outages.csv dhs-kpi.csv \
+				dhs-deviations.csv &&
 			"$_b" -d "$_dir/cloudwise.db" -c "$_c/cloudwise.ini" --profile servicenow \
 				cloudwise-servicenow-incidents.csv &&
 			"$_b" -d "$_dir/cloudwise.db" -c "$_c/cloudwise.ini" --profile jira cloudwise-jira-issues.csv &&
 			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" --profile zendesk halt-zendesk-tickets.csv &&
-			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" halt-outages.csv halt-kpi.csv
+			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" halt-outages.csv halt-kpi.csv \
+				halt-deviations.csv
 	) || return 1
 	for c in dhs cloudwise halt; do
 		sqlite3 "$_dir/$c.db" "UPDATE imports SET started_at = $REPORT_PINNED + 60 * id,

@@ -559,7 +559,7 @@ static int source_within(enum sk_source s)
 static int source_is_tickets(enum sk_source s)
 {
 	return s != SK_SRC_MANUAL && s != SK_SRC_CALLS && s != SK_SRC_OUTAGES &&
-	       s != SK_SRC_SUPPLIER;
+	       s != SK_SRC_SUPPLIER && s != SK_SRC_ACTIONS;
 }
 
 /* The parameters of a KPI source against what the source takes, and what they name. */
@@ -618,7 +618,13 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 			return ld_fail(ld, line, "source", "no service '%s' (define [service.%s])",
 					  t->p_service, t->p_service);
 	}
-	if (k->source_kind != SK_SRC_MANUAL && strcmp(k->unit, "%") != 0)
+	/* Improvement actions are counted (DHS §9 domain 6: ">= 2 per kwartaal"). */
+	if (k->source_kind == SK_SRC_ACTIONS && strcmp(k->unit, "count") != 0)
+		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
+			       "actions counts improvement actions, so its unit is count, not '%s'",
+			       k->unit);
+	if (k->source_kind != SK_SRC_MANUAL && k->source_kind != SK_SRC_ACTIONS &&
+	    strcmp(k->unit, "%") != 0)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)
@@ -787,6 +793,27 @@ static enum sk_err check_rules(struct loader *ld)
 			return ld_fail(ld, key_line(ld, s->line, "working_statuses"),
 					  "working_statuses", "'%s' is also a pause, resolved or "
 					  "closed status", r->working_statuses[i]);
+	/* The ladder climbs: director level comes after management level (dap §11.4). */
+	if (r->complaint_management.set && r->complaint_directors.set) {
+		const struct sk_contract *c = ld->c;
+		int cal = -1;
+
+		/* On the calendar the report times complaints on: the first complaint KPI's. */
+		for (size_t i = 0; i < c->n_domains && cal < 0; i++)
+			for (size_t k = 0; k < c->domains[i].n_kpis && cal < 0; k++) {
+				const struct sk_kpi *kp = &c->domains[i].kpis[k];
+
+				if (kp->source_kind == SK_SRC_COMPLAINT && kp->within.set)
+					cal = kp->source_calendar >= 0 ? kp->source_calendar
+								       : c->default_calendar;
+			}
+		if (cal < 0)
+			cal = c->default_calendar;
+		if (sk_contract_seconds(c, cal, &r->complaint_directors) <=
+		    sk_contract_seconds(c, cal, &r->complaint_management))
+			return ld_fail(ld, key_line(ld, s->line, "complaint_directors"),
+				       "complaint_directors", "must be longer than complaint_management");
+	}
 	return SK_OK;
 }
 

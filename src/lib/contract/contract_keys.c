@@ -21,7 +21,7 @@ static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
 	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "calls", "outages",
-	"supplier",
+	"supplier", "actions",
 };
 
 const char *sk_source_name(enum sk_source s)
@@ -625,6 +625,8 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 					break;
 			if (i < SK_SRC_CALLS) {
 				k->source_kind = (enum sk_source)i;
+			} else if (strcasecmp(tok, "actions") == 0) {
+				k->source_kind = SK_SRC_ACTIONS;
 			} else if (strncasecmp(tok, "calls:within=", 13) == 0) {
 				struct ini_entry w = { .key = "source", .value = tok + 13, .line = e->line };
 
@@ -648,7 +650,7 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 				rc = ld_fail(ld, e->line, e->key,
 						"unknown source '%s' (see slakit-contract(5): manual, "
 						"tickets:..., calls:within=..., outages:SERVICE, "
-						"supplier:ID)",
+						"supplier:ID, actions)",
 						tok);
 			}
 			continue;
@@ -953,6 +955,8 @@ static const struct key_def rules_keys[] = {
 	{ KEY("supplier_pauses", T_BOOL, 0, offsetof(RU, supplier_pauses)) },
 	{ KEY("supplier_statuses", T_LIST, F_LIST, offsetof(RU, supplier_statuses)),
 	  .n_off = offsetof(RU, n_supplier_statuses) },
+	{ KEY("complaint_management", T_DURATION, 0, offsetof(RU, complaint_management)) },
+	{ KEY("complaint_directors", T_DURATION, 0, offsetof(RU, complaint_directors)) },
 	{ .name = NULL },
 };
 

@@ -89,6 +89,11 @@ struct score_complaint {
 	int64_t business;         /* business seconds from the report to solved (else to that
 				     instant), the pauses as sla-compute counts them left out */
 	int64_t paused;           /* the business seconds left out */
+	int level;                /* the escalation ladder (rules complaint_management and
+				     complaint_directors): 1 department, 2 management, 3 directors;
+				     0 when the contract sets no ladder */
+	sk_time management_at;    /* when its business time passed complaint_management; 0: not */
+	sk_time directors_at;     /* when it passed complaint_directors; 0: not */
 };
 
 /*

@@ -20,6 +20,7 @@ const char *sk_value_origin_name(enum sk_value_origin o)
 	case SK_ORIGIN_OUTAGES: return "outages";
 	case SK_ORIGIN_MANUAL: return "kpi measurement";
 	case SK_ORIGIN_GIVEN: return "given";
+	case SK_ORIGIN_ACTIONS: return "actions";
 	case SK_ORIGIN_MISSING: break;
 	}
 	return "missing";

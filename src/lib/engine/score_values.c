@@ -261,6 +261,25 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		rc = store_calls_count(db, w->start, w->end, k->within.seconds, &n, &in, d);
 		what = "calls answered in time";
 		break;
+	case SK_SRC_ACTIONS: {
+		long rows;
+
+		if ((rc = store_count_actions_done(db, w->start, w->end, &n, &rows, d)))
+			return rc;
+		/* No deviations imported at all: no data, not zero actions. */
+		if (!rows) {
+			snprintf(ks->detail, sizeof(ks->detail), "no deviations imported (sla-import "
+				 "--kind deviations) for %s", w->label);
+			return SK_OK;
+		}
+		ks->origin = SK_ORIGIN_ACTIONS;
+		ks->n = ks->within = n;
+		snprintf(ks->detail, sizeof(ks->detail), "%ld improvement action%s done in %s", n,
+			 n == 1 ? "" : "s", w->label);
+		f->num = n;
+		f->den = 1;
+		return SK_OK;
+	}
 	case SK_SRC_SUPPLIER: {
 		struct sk_results *r;
 

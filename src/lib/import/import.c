@@ -31,6 +31,7 @@ static const struct kind_ops *const kinds[SK_KINDS] = {
 	[SK_KIND_OUTAGES] = &kind_outages,
 	[SK_KIND_KPI] = &kind_kpi,
 	[SK_KIND_HANDOVERS] = &kind_handovers,
+	[SK_KIND_DEVIATIONS] = &kind_deviations,
 };
 
 const struct kind_ops *kind_ops_of(enum sk_import_kind k)

@@ -26,6 +26,7 @@ enum import_fid {
 	F_TICKET_ID, F_START, F_END, F_REASON, F_CALL_ID, F_STARTED, F_WAIT,
 	F_ANSWERED, F_QUEUE, F_SERVICE, F_PLANNED, F_ANNOUNCED, F_DESCRIPTION,
 	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED, F_SUPPLIER, F_SUPPLIER_REF,
+	F_REFERS_TO, F_EXPLANATION, F_ACTION, F_OWNER, F_DUE, F_DONE,
 	F_COUNT
 };
 
@@ -241,7 +242,16 @@ struct kind_ops {
 };
 
 extern const struct kind_ops kind_tickets, kind_events, kind_eventlog,
-	kind_pauses, kind_calls, kind_outages, kind_kpi, kind_handovers;
+	kind_pauses, kind_calls, kind_outages, kind_kpi, kind_handovers, kind_deviations;
+
+/* "2027-01", "2027-Q1" (or K1), "2027-H1", "2027" into @p out, normalised;
+ * 0 when not a period (import_rows.c). */
+int import_read_period(const char *s, char *out, size_t size);
+
+/* The contract's KPI @name ("domain.kpi", or an id the contract uses once)
+ * into @out as domain.kpi; else SK_ERR_DATA on field @fi (import_rows.c). */
+enum sk_err import_find_kpi(struct imp *x, enum import_fid fi, const char *name, char *out,
+			    size_t size);
 
 /* The operations of kind @p k. */
 const struct kind_ops *kind_ops_of(enum sk_import_kind k);

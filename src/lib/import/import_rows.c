@@ -245,8 +245,7 @@ const struct kind_ops kind_outages = {
 	outage_check, outage_store, NULL, F_START, "outage", STORE_OUTAGES
 };
 
-/* "2027-01", "2027-Q1" (or K1), "2027-H1", "2027" into @p out; 0 when not a period. */
-static int read_period(const char *s, char *out, size_t size)
+int import_read_period(const char *s, char *out, size_t size)
 {
 	int y, k;
 	char c, tail;
@@ -268,47 +267,55 @@ static int read_period(const char *s, char *out, size_t size)
 	return 0;
 }
 
+/* "domain.kpi", or a KPI id the contract uses once, into @out as domain.kpi. */
+enum sk_err import_find_kpi(struct imp *x, enum import_fid fi, const char *name, char *out,
+			    size_t size)
+{
+	const char *dot = strchr(name, '.');
+	int found = 0;
+
+	for (size_t i = 0; i < x->c->n_domains; i++) {
+		const struct sk_domain *dm = &x->c->domains[i];
+
+		for (size_t j = 0; j < dm->n_kpis; j++) {
+			const char *id = dm->kpis[j].id;
+			int hit = dot ? (strlen(dm->id) == (size_t)(dot - name) &&
+					 strncasecmp(dm->id, name, (size_t)(dot - name)) == 0 &&
+					 word_eq(dot + 1, id))
+				      : word_eq(name, id);
+
+			if (hit) {
+				snprintf(out, size, "%s.%s", dm->id, id);
+				found++;
+			}
+		}
+	}
+	if (!found)
+		return imp_bad(x, fi, "unknown KPI '%s' (not in the contract)", name);
+	if (found > 1)
+		return imp_bad(x, fi, "KPI '%s' is in more than one domain: write it as domain.kpi",
+			       name);
+	return SK_OK;
+}
+
 static enum sk_err kpi_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;
 	char *period = x->text[0], *kpi = x->text[1], *num = x->text[2];
-	const char *name, *dot;
+	const char *name;
 	sk_dec value;
-	int present, found = 0;
+	int present;
 	enum sk_err rc;
 
 	if ((rc = required(x)))
 		return rc;
-	if (!read_period(imp_raw(x, F_PERIOD), period, sizeof(x->text[0])))
+	if (!import_read_period(imp_raw(x, F_PERIOD), period, sizeof(x->text[0])))
 		return imp_bad(x, F_PERIOD, "cannot read '%s' as a period (2027-01, "
 				  "2027-Q1, 2027-H1, 2027)", imp_raw(x, F_PERIOD));
 	name = imp_text(x, F_KPI);
 	snprintf(kpi, sizeof(x->text[1]), "%s", name);
-	/* "domain.kpi", or a KPI id the contract uses once. */
-	if (x->c->n_domains) {
-		dot = strchr(name, '.');
-		for (size_t i = 0; i < x->c->n_domains; i++) {
-			const struct sk_domain *dm = &x->c->domains[i];
-
-			for (size_t j = 0; j < dm->n_kpis; j++) {
-				const char *id = dm->kpis[j].id;
-				int hit = dot ? (strlen(dm->id) == (size_t)(dot - name) &&
-						 strncasecmp(dm->id, name, (size_t)(dot - name)) == 0 &&
-						 word_eq(dot + 1, id))
-					      : word_eq(name, id);
-
-				if (hit) {
-					snprintf(kpi, sizeof(x->text[1]), "%s.%s", dm->id, id);
-					found++;
-				}
-			}
-		}
-		if (!found)
-			return imp_bad(x, F_KPI, "unknown KPI '%s' (not in the contract)", name);
-		if (found > 1)
-			return imp_bad(x, F_KPI, "KPI '%s' is in more than one domain: "
-					  "write it as domain.kpi", name);
-	}
+	if (x->c->n_domains && (rc = import_find_kpi(x, F_KPI, name, kpi, sizeof(x->text[1]))))
+		return rc;
 	if ((rc = imp_dec(x, F_VALUE, &value, &present)))
 		return rc;
 	/* The checks sla-score --kpi makes: the same value is refused either way. */

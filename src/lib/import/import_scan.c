@@ -217,8 +217,8 @@ enum sk_err import_scan(struct imp *x, const char *path, char delim, int enc, st
 				else if (a <= 12 && b <= 12)
 					see(&either, row.line, s);
 			}
-			/* A planned date is a plan, not data the export covers. */
-			if (f == F_PLANNED_AT)
+			/* A planned or due date is a plan, not data the export covers. */
+			if (f == F_PLANNED_AT || f == F_DUE)
 				continue;
 			reach(x, ORDER_DAY_FIRST, s, &max[0], &has[0]);
 			reach(x, ORDER_MONTH_FIRST, s, &max[1], &has[1]);

@@ -17,6 +17,7 @@
 #define KP KB(SK_KIND_KPI)
 #define TK KB(SK_KIND_TICKETS)
 #define HO KB(SK_KIND_HANDOVERS)
+#define DV KB(SK_KIND_DEVIATIONS)
 
 const struct import_fdef import_fields[F_COUNT] = {
 	[F_ID] = { "id", FT_TEXT, T, T },
@@ -42,7 +43,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_CAB] = { "cab_approved", FT_BOOL, T, 0 },
 	[F_FAILED] = { "change_failed", FT_BOOL, T, 0 },
 	[F_PLANNED_AT] = { "planned_at", FT_TIME, T, 0 },
-	[F_STATUS] = { "status", FT_TEXT, T | EV, EV | EL },
+	[F_STATUS] = { "status", FT_TEXT, T | EV | DV, EV | EL },
 	[F_AT] = { "at", FT_TIME, EV | EL, EV | EL },
 	[F_TICKET_ID] = { "ticket_id", FT_TEXT, EV | PA | HO, EV | PA | HO },
 	[F_START] = { "start", FT_TIME, PA | OU | HO, PA | OU | HO },
@@ -57,7 +58,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_PLANNED] = { "planned", FT_BOOL, OU, 0 },
 	[F_ANNOUNCED] = { "announced_at", FT_TIME, OU, 0 },
 	[F_DESCRIPTION] = { "description", FT_TEXT, OU, 0 },
-	[F_PERIOD] = { "period", FT_TEXT, KP, KP },
+	[F_PERIOD] = { "period", FT_TEXT, KP | DV, KP | DV },
 	[F_KPI] = { "kpi", FT_TEXT, KP, KP },
 	[F_VALUE] = { "value", FT_DEC, KP, KP },
 	[F_NOTE] = { "note", FT_TEXT, KP, 0 },
@@ -65,6 +66,14 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_UPDATED] = { "updated_at", FT_TIME, T, 0 },
 	[F_SUPPLIER] = { "supplier", FT_TEXT, T | HO, HO },
 	[F_SUPPLIER_REF] = { "supplier_ref", FT_TEXT, HO, 0 },
+	/* Deviations explained and improvement actions (import_deviations.c). */
+	[F_REFERS_TO] = { "refers_to", FT_TEXT, DV, DV },
+	[F_EXPLANATION] = { "explanation", FT_TEXT, DV, 0 },
+	[F_ACTION] = { "action", FT_TEXT, DV, 0 },
+	[F_OWNER] = { "owner", FT_TEXT, DV, 0 },
+	/* A due date is a plan: like planned_at, not part of the file's horizon. */
+	[F_DUE] = { "due", FT_TIME, DV, 0 },
+	[F_DONE] = { "done", FT_TIME, DV, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -73,6 +82,10 @@ static const struct import_alias generic_aliases[] = {
 	{ EL, F_AT, "timestamp" },
 	{ T | HO, F_SUPPLIER, "vendor" }, { HO, F_SUPPLIER_REF, "vendor_ref" },
 	{ HO, F_SUPPLIER_REF, "reference" },
+	/* A deviations file written in Dutch. */
+	{ DV, F_REFERS_TO, "betreft" }, { DV, F_PERIOD, "periode" },
+	{ DV, F_EXPLANATION, "verklaring" }, { DV, F_ACTION, "verbeteractie" },
+	{ DV, F_OWNER, "eigenaar" }, { DV, F_DUE, "deadline" }, { DV, F_DONE, "gereed_op" },
 	{ 0, 0, NULL }
 };
 
@@ -340,7 +353,8 @@ int sk_profile_exists(const char *name)
 }
 
 static const char *const kind_names[SK_KINDS] = {
-	"tickets", "events", "eventlog", "pauses", "calls", "outages", "kpi", "handovers"
+	"tickets", "events", "eventlog", "pauses", "calls", "outages", "kpi", "handovers",
+	"deviations"
 };
 
 const char *sk_import_kind_name(enum sk_import_kind k)

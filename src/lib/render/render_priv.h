@@ -43,9 +43,9 @@ struct report_words {
 		*on_invoice_of, *no_invoice, *not_scored, *not_scored_contract, *starts_on, *incomplete, *no_value,
 		*normalised, *skipped, *missing, *capped, *window, *within_of, *measurement,
 		*no_data, *outage_detail, *mttr_note, *pro_rata, *not_pro_rata, *per_months[4];
-	const char *source_counts[SK_SRC_SUPPLIER + 1]; /* "%ld of %ld ..." per KPI source */
+	const char *source_counts[SK_SRC_ACTIONS + 1]; /* "%ld of %ld ..." per KPI source */
 	const char *change_types[3]; /* standard, normal, emergency */
-	const char *origins[6];      /* by enum sk_value_origin */
+	const char *origins[7];      /* by enum sk_value_origin */
 	const char *missing_title, *missing_text, *missing_hint;
 	const char *availability, *service, *service_window, *down, *outages, *planned;
 	const char *changes, *total, *standard, *normal, *emergency, *untyped, *cab, *failed,
@@ -77,6 +77,8 @@ struct report_words {
 	/* The tickets sheet: each flag in a word or two, the calendar and profile columns. */
 	const char *flag_short[SK_FLAG_COUNT], *calendar, *profile;
 	const char *invoice_from, *the_contract; /* "factuurbedrag uit het contract" */
+	/* The complaint escalation ladder: levels 1..3, "since", "after", its note. */
+	const char *levels[4], *level, *since, *after, *ladder_note;
 };
 
 /* Where a domain's invoice amount comes from: "het contract", or the invoice file's name. */
@@ -131,8 +133,22 @@ char *report_reconcile_line(const struct report_words *w, const struct report_re
 char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,
 			     size_t size);
 
+/*
+ * The complaint escalation ladder (report_ladder.c): the level complaint @k
+ * reached and when ("managementniveau sinds 3-3-2026 09:00"), and the
+ * ladder's steps as one note; only for a contract with a ladder.
+ */
+char *report_ladder_text(const struct sk_report *r, const struct report_words *w,
+			 const struct sk_report_case *k, char *buf, size_t size);
+char *report_ladder_steps(const struct sk_report *r, const struct report_words *w, char *buf,
+			  size_t size);
+
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);
+
+/* @text escaped and wrapped at blanks to the report's width, the first line
+ * indented by @first_indent, the others by @indent (report_text.c). */
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *text);
 
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */

@@ -11,6 +11,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
+#include "report_deviations_priv.h"
 #include "slakit/datetime.h"
 
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value)
@@ -311,7 +312,18 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 			csv_put_long(fp, "complaint", k->id, "limit_seconds", k->limit);
 			csv_put_long(fp, "complaint", k->id, "within", k->within);
 		}
+		if (k->level) {
+			static const char *const lv[] = { "", "department", "management", "directors" };
+
+			csv_put(fp, "complaint", k->id, "level", lv[k->level]);
+			put_time(fp, r, "complaint", k->id, "management_at", k->management_at);
+			put_time(fp, r, "complaint", k->id, "directors_at", k->directors_at);
+		}
 	}
+	if (r->ladder[0])
+		csv_put_long(fp, "ladder", "management", "after_seconds", r->ladder[0]);
+	if (r->ladder[1])
+		csv_put_long(fp, "ladder", "directors", "after_seconds", r->ladder[1]);
 	for (size_t i = 0; i < r->n_escalations; i++) {
 		const struct sk_report_escalation *e = &r->escalations[i];
 
@@ -366,5 +378,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_csv(fp, r);
+	report_deviations_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

@@ -11,6 +11,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
+#include "report_deviations_priv.h"
 #include "slakit/datetime.h"
 
 /* A JSON string, or null for no text. */
@@ -304,6 +305,14 @@ static void cases(FILE *fp, const struct sk_report *r, const char *name,
 				knum(fp, &f, "limit_seconds", k->limit);
 				kbool(fp, &f, "within", k->within);
 			}
+			if (k->level) {
+				static const char *const lv[] = { "", "department", "management",
+								  "directors" };
+
+				kstr(fp, &f, "level", lv[k->level]);
+				ktime(fp, &f, r, "management_at", k->management_at);
+				ktime(fp, &f, r, "directors_at", k->directors_at);
+			}
 		} else {
 			kstr(fp, &f, "change_type", k->change_type);
 			ktime(fp, &f, r, "planned_at", k->planned_at);
@@ -354,6 +363,9 @@ static void write_cases(FILE *fp, const struct sk_report *r)
 	cases(fp, r, "list", r->change_list, r->n_changes, 0);
 	fputc('}', fp);
 	cases(fp, r, "complaints", r->complaints, r->n_complaints, 1);
+	if (r->ladder[0] || r->ladder[1])
+		fprintf(fp, ",\"ladder\":{\"management_seconds\":%lld,\"directors_seconds\":%lld}",
+			(long long)r->ladder[0], (long long)r->ladder[1]);
 	fputs(",\"escalations\":[", fp);
 	for (size_t i = 0; i < r->n_escalations; i++) {
 		const struct sk_report_escalation *e = &r->escalations[i];
@@ -432,6 +444,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_json(fp, r);
+	report_deviations_json(fp, r);
 	fputs(",\n\"tickets\":", fp);
 	if ((rc = sk_results_write(r->results, SK_FORMAT_JSON, 0, fp)))
 		return rc;

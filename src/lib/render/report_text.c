@@ -10,6 +10,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_suppliers_priv.h"
+#include "report_deviations_priv.h"
 
 /* The widest line the text report writes. */
 #define WIDTH 100
@@ -64,6 +65,9 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 
 		while (*e && *e != ' ')
 			e++;
+		/* A number and its unit stay on one line: "100 %". */
+		if (e[0] == ' ' && e[1] == '%' && (e[2] == ' ' || !e[2]))
+			e += 2;
 		snprintf(word, sizeof(word), "%.*s", (int)(e - s), s);
 		w = report_width(word);
 		if (col > indent && col + 1 + w > WIDTH) {
@@ -78,6 +82,11 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 		s = *e ? e + 1 : e;
 	}
 	fputc('\n', fp);
+}
+
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
+{
+	wrap(fp, first_indent, indent, raw);
 }
 
 /* A section title, underlined to its width. */
@@ -775,8 +784,20 @@ static void write_complaints(FILE *fp, const struct sk_report *r, const struct r
 			snprintf(line, sizeof(line), "%s", k->title);
 			wrap(fp, 4, 6, line);
 		}
+		if (k->level) {
+			char line[256], lv[160];
+
+			snprintf(line, sizeof(line), "%s: %s", w->level,
+				 report_ladder_text(r, w, k, lv, sizeof(lv)));
+			wrap(fp, 4, 6, line);
+		}
 	}
 	wrap(fp, 2, 2, w->complaint_note);
+	if (r->ladder[0] || r->ladder[1]) {
+		char line[256];
+
+		wrap(fp, 2, 2, report_ladder_steps(r, w, line, sizeof(line)));
+	}
 }
 
 static void write_escalations(FILE *fp, const struct sk_report *r, const struct report_words *w)
@@ -798,9 +819,17 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 			const struct sk_report_case *k = &r->complaints[e->index];
 			char lim[32];
 
-			snprintf(line, sizeof(line), "%s %s: %s > %s (%s)", w->types[SK_TICKET_COMPLAINT],
-				 k->id, report_hm(k->business, b, sizeof(b)),
-				 report_hm(k->limit, lim, sizeof(lim)), w->esc_complaint);
+			char lv[160];
+
+			if (k->level)
+				snprintf(line, sizeof(line), "%s %s: %s; %s", w->types[SK_TICKET_COMPLAINT],
+					 k->id, report_hm(k->business, b, sizeof(b)),
+					 report_ladder_text(r, w, k, lv, sizeof(lv)));
+			else
+				snprintf(line, sizeof(line), "%s %s: %s > %s (%s)",
+					 w->types[SK_TICKET_COMPLAINT], k->id,
+					 report_hm(k->business, b, sizeof(b)),
+					 report_hm(k->limit, lim, sizeof(lim)), w->esc_complaint);
 		}
 		wrap(fp, 2, 4, line);
 	}
@@ -914,6 +943,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_deviations_text(fp, r, w->lang);
 	write_annex(fp, r, w);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;

@@ -80,9 +80,12 @@ static const struct report_words nl = {
 		[SK_SRC_CALLS] = "%ld van %ld gesprekken op tijd beantwoord",
 		[SK_SRC_OUTAGES] = "%ld van %ld",
 		[SK_SRC_SUPPLIER] = "%ld van %ld overdrachten binnen de afspraak met de leverancier",
+		/* A count: the second number is the same one. */
+		[SK_SRC_ACTIONS] = "%ld verbeteracties uitgevoerd",
 	},
 	.change_types = { "standaard", "normaal", "spoed" },
-	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "KPI-meting", "opgegeven" },
+	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "KPI-meting", "opgegeven",
+		     "verbeteracties" },
 	.missing_title = "Ontbrekende gegevens",
 	.missing_text = "KPI's zonder gegevens. Het rapport is toch gemaakt; hoe ze zijn behandeld:",
 	.missing_hint = "ontbreekt:",
@@ -158,6 +161,9 @@ static const struct report_words nl = {
 			"uplift zonder motivatie" },
 	.calendar = "kalender", .profile = "profiel",
 	.invoice_from = "factuurbedrag uit", .the_contract = "het contract",
+	.levels = { "", "afdelingsniveau", "managementniveau", "directieniveau" },
+	.level = "escalatieniveau", .since = "sinds", .after = "na",
+	.ladder_note = "escalatieladder, werktijd zonder oplossing (pauzes niet meegeteld)",
 };
 
 static const struct report_words en = {
@@ -233,9 +239,11 @@ static const struct report_words en = {
 		[SK_SRC_CALLS] = "%ld of %ld calls answered in time",
 		[SK_SRC_OUTAGES] = "%ld of %ld",
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
+		[SK_SRC_ACTIONS] = "%ld improvement actions done",
 	},
 	.change_types = { "standard", "normal", "emergency" },
-	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given" },
+	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given",
+		     "actions" },
 	.missing_title = "Missing data",
 	.missing_text = "KPIs without data. The report was made anyway; how they were treated:",
 	.missing_hint = "missing:",
@@ -311,6 +319,9 @@ static const struct report_words en = {
 			"uplift without motivation" },
 	.calendar = "calendar", .profile = "profile",
 	.invoice_from = "invoice amount from", .the_contract = "the contract",
+	.levels = { "", "department level", "management level", "director level" },
+	.level = "escalation level", .since = "since", .after = "after",
+	.ladder_note = "escalation ladder, business time without a solution (pauses left out)",
 };
 
 const struct report_words *report_words_for(const char *lang)

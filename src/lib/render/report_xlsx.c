@@ -426,6 +426,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	}
 	x->wb->options.constant_memory = 0;
 	xw_suppliers_add(x);
+	xw_deviations_add(x);
 	xw_annex_add(x);  /* the last sheet: add any other sheet before this line */
 	make_formats(x);
 	return SK_OK;
@@ -455,6 +456,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 			xw_print_sheet(x, &x->sh[i], 0, 0);
 		if (x->suppliers.ws)
 			xw_print_sheet(x, &x->suppliers, 0, 0);
+		xw_sheet_deviations(x);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

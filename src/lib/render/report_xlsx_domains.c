@@ -505,8 +505,8 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 	const struct sk_report_changes *ch = &r->changes;
 	const char *chead[8] = { w->ticket, w->title_col, w->change_type, w->reported, w->planned_at,
 				 w->solved, w->cab, w->failed };
-	const char *khead[7] = { w->ticket, w->title_col, w->reported, w->solved, w->duration, w->limit,
-				 w->within };
+	const char *khead[9] = { w->ticket, w->title_col, w->reported, w->solved, w->duration, w->limit,
+				 w->within, w->level, w->since };
 	const char *labels[8] = { w->total, w->standard, w->normal, w->emergency, w->untyped, w->cab,
 				  w->failed, w->solved };
 	long values[8] = { ch->total, ch->standard, ch->normal, ch->emergency, ch->untyped,
@@ -535,7 +535,8 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	row++;
 	xw_str(x, s, row++, 0, w->complaints, x->bold);
-	xw_header(x, s, row++, khead, 7);
+	/* The ladder's columns only when the contract sets one. */
+	xw_header(x, s, row++, khead, r->ladder[0] || r->ladder[1] ? 9 : 7);
 	first = row;
 	for (size_t i = 0; i < r->n_complaints; i++, row++) {
 		const struct sk_report_case *k = &r->complaints[i];
@@ -549,8 +550,17 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_dur(x, s, row, 5, k->limit);
 			xw_str(x, s, row, 6, xw_yes_no(w, k->within), NULL);
 		}
+		if (k->level) {
+			xw_str(x, s, row, 7, w->levels[k->level], NULL);
+			xw_time(x, s, row, 8, k->level == 3 ? k->directors_at : k->management_at, x->dt);
+		}
 	}
 	xw_colour_words(x, s, first, 6, row - 1, 6, w->no, w->yes);
+	if (r->ladder[0] || r->ladder[1]) {
+		char note[256];
+
+		xw_str(x, s, row++, 0, report_ladder_steps(r, w, note, sizeof(note)), NULL);
+	}
 	row++;
 	xw_str(x, s, row++, 0, w->escalations, x->bold);
 	for (size_t i = 0; i < r->n_escalations; i++, row++) {
@@ -560,8 +570,12 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_str(x, s, row, 0, r->score->domains[e->index].domain->id, NULL);
 			xw_str(x, s, row, 1, w->esc_domain, NULL);
 		} else {
-			xw_str(x, s, row, 0, r->complaints[e->index].id, NULL);
-			xw_str(x, s, row, 1, w->esc_complaint, NULL);
+			const struct sk_report_case *k = &r->complaints[e->index];
+			char lv[160];
+
+			xw_str(x, s, row, 0, k->id, NULL);
+			xw_str(x, s, row, 1, k->level ? report_ladder_text(r, w, k, lv, sizeof(lv))
+						      : w->esc_complaint, NULL);
 		}
 	}
 	xw_str(x, s, row, 0, w->handovers, NULL);

@@ -47,6 +47,7 @@ struct xw {
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
+	struct sheet deviations;  /* the deviations' sheet (ws NULL: the report has none) */
 };
 
 /* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
@@ -65,6 +66,11 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row);
  * contract has suppliers, written once the report is gathered. */
 void xw_suppliers_add(struct xw *x);
 void xw_sheet_suppliers(struct xw *x);
+
+/* The deviations' sheet (report_deviations_xlsx.c), when the report has
+ * deviations: added before the annex, then written, sized and set up for printing. */
+void xw_deviations_add(struct xw *x);
+void xw_sheet_deviations(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,

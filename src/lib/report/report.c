@@ -283,7 +283,7 @@ static enum sk_err gather_lists(struct sk_report *r)
 	return SK_OK;
 }
 
-/* Domains whose staffel step escalates, and complaints beyond their limit. */
+/* Domains whose staffel step escalates, and complaints beyond their limit or ladder step. */
 static enum sk_err gather_escalations(struct sk_report *r)
 {
 	size_t max = r->score->n_domains + r->n_complaints;
@@ -297,7 +297,8 @@ static enum sk_err gather_escalations(struct sk_report *r)
 	for (size_t i = 0; i < r->n_complaints; i++) {
 		const struct sk_report_case *k = &r->complaints[i];
 
-		if (k->has_limit && k->business > k->limit)
+		/* With a ladder its steps decide; without one, the complaint KPI's limit. */
+		if (k->level ? k->level >= 2 : k->has_limit && k->business > k->limit)
 			r->escalations[r->n_escalations++] = (struct sk_report_escalation){ 1, i };
 	}
 	return SK_OK;
@@ -406,6 +407,7 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	    (rc = report_gather_services(db, r, d)) ||
 	    (rc = report_gather_cases(db, c, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||
+	    (rc = report_gather_deviations(db, r, d)) ||
 	    (rc = report_gather_sources(db, r, a, d)) ||
 	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)) ||
 	    (rc = gather_horizon(db, r, d)) ||
@@ -471,6 +473,7 @@ void sk_report_free(struct sk_report *r)
 	free(r->months);
 	report_suppliers_free(r->suppliers);
 	report_summary_free(r->summary);
+	report_deviations_free(r->deviations);
 	arena_free(r->arena);
 	free(r);
 }

@@ -80,6 +80,16 @@ enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct 
 				struct arena *a, struct sk_diag *d);
 
 /*
+ * The deviations (report_deviations.c): r->deviations, left NULL when no
+ * norm was missed and no row of a deviations import is for the period.
+ * Runs after the score, the priorities and the services; the import ids of
+ * its rows are added to @s (report_gather_sources()).
+ */
+enum sk_err report_gather_deviations(struct sk_db *db, struct sk_report *r, struct sk_diag *d);
+void report_deviations_free(struct sk_report_deviations *v);
+enum sk_err report_deviation_imports(const struct sk_report *r, struct id_list *s);
+
+/*
  * The suppliers' section (report_suppliers.c): r->suppliers, left NULL when
  * the contract has no suppliers. Runs after the breaches are listed.
  */

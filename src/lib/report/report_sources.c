@@ -244,7 +244,8 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	enum sk_err rc;
 
 	report_span(r, &marks.start, &marks.end);
-	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)))
+	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)) ||
+	    (rc = report_deviation_imports(r, &s)))
 		goto out;
 	if ((rc = store_child_imports(db, ids, n_ids, &s, d)))
 		goto out;

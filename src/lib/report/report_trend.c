@@ -125,7 +125,12 @@ static enum sk_err complaint_times(struct sk_db *db, struct sk_contract *c, stru
 		k->business = t.business;
 		k->paused = t.paused;
 		k->within = k->has_limit && k->solved_at && k->business <= k->limit;
+		k->level = t.level;
+		k->management_at = t.management_at;
+		k->directors_at = t.directors_at;
 	}
+	r->ladder[0] = sk_contract_seconds(c, cal, &c->rules.complaint_management);
+	r->ladder[1] = sk_contract_seconds(c, cal, &c->rules.complaint_directors);
 	return SK_OK;
 }
 

@@ -55,6 +55,12 @@ static const char *const handover_cols[HC_COUNT] = {
 	[HC_EXTRA] = "extra",
 };
 
+static const char *const deviation_cols[DC_COUNT] = {
+	[DC_PERIOD] = "period", [DC_REFERS_TO] = "refers_to", [DC_ACTION] = "action",
+	[DC_EXPLANATION] = "explanation", [DC_OWNER] = "owner", [DC_DUE] = "due_at",
+	[DC_STATUS] = "status", [DC_DONE] = "done_at",
+};
+
 const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history",
 			    TC_UPDATED },
@@ -64,6 +70,7 @@ const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_OUTAGES] = { "outages", "row", outage_cols, OC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_HANDOVERS] = { "handovers", "row", handover_cols, HC_COUNT, 3, NULL, NULL, -1 },
+	[STORE_DEVIATIONS] = { "deviations", "row", deviation_cols, DC_COUNT, 3, NULL, NULL, -1 },
 };
 
 void store_import_bind(sqlite3_stmt *st, int i, const struct store_val *v)

@@ -298,8 +298,31 @@ static const char *const v4[] = {
 	NULL
 };
 
+/* Version 4 -> 5 (issue 15): deviations from the norms explained, with
+ * the improvement actions taken for them (sla-import --kind deviations). */
+static const char *const v5[] = {
+	/* One row per action (action '' for an explanation without one). */
+	"CREATE TABLE deviations (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  period       TEXT NOT NULL,        -- 2027-01, 2027-Q1, 2027-H1 or 2027\n"
+	"  refers_to    TEXT NOT NULL,        -- kpi:DOMAIN.KPI, domain:ID, priority:P1[:response|:resolution],\n"
+	"                                     -- service:ID or ticket:ID, ids as the contract writes them\n"
+	"  action       TEXT NOT NULL,        -- the improvement action; '' when the row only explains\n"
+	"  explanation  TEXT,                 -- why the norm was not met\n"
+	"  owner        TEXT,                 -- who carries the action out\n"
+	"  due_at       INTEGER,              -- due date: the start of that day, local (UTC seconds)\n"
+	"  status       TEXT NOT NULL CHECK (status IN ('open', 'done')),\n"
+	"  done_at      INTEGER,              -- the day it was done (start of that day), NULL: not done\n"
+	"  import_id    INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line         INTEGER,\n"
+	"  UNIQUE (period, refers_to, action),\n"
+	"  CHECK ((status = 'done') = (done_at IS NOT NULL))\n"
+	")",
+	NULL
+};
+
 /* steps[i] brings a database from version i to version i + 1. */
-static const char *const *const steps[] = { v1, v2, v3, v4 };
+static const char *const *const steps[] = { v1, v2, v3, v4, v5 };
 
 const char *const *schema_step(int from)
 {

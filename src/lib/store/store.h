@@ -334,6 +334,33 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 				    enum sk_err (*fn)(void *arg, const struct store_status_row *r),
 				    void *arg, struct sk_diag *d);
 
+/* --- deviations_read.c: deviations explained, improvement actions (schema 5) --- */
+
+/* 1 when the database has a deviations table (schema version 5 on), 0 when
+ * not, -1 when the schema cannot be read (out of memory). */
+int store_has_deviations(struct sk_db *db);
+
+/* One imported row; strings valid during the call. */
+struct store_deviation {
+	const char *period, *refers_to;       /* as stored: "2027-Q1", "kpi:improvement.actions" */
+	const char *action;                   /* NULL: the row only explains */
+	const char *explanation, *owner;      /* NULL when none */
+	sk_time due, done_at;                 /* start of the day; 0 when none */
+	int done;                             /* status done */
+	int64_t import_id, line;
+};
+
+/* Every row, by refers_to, period and arrival. */
+enum sk_err store_deviations(struct sk_db *db,
+			     enum sk_err (*fn)(void *arg, const struct store_deviation *r), void *arg,
+			     struct sk_diag *d);
+
+/* Improvement actions done in [@start, @end): rows with an action and status
+ * done whose day lies in it, each action (refers_to, action) once; @rows:
+ * the rows of the table (0: no deviations imported at all). */
+enum sk_err store_count_actions_done(struct sk_db *db, sk_time start, sk_time end, long *n,
+				     long *rows, struct sk_diag *d);
+
 /* Append ticket @id's hand-overs to the pauses *@ps (*@n of them; realloc'd). */
 enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pause **ps,
 				  size_t *n, struct sk_diag *d);
@@ -363,6 +390,7 @@ enum store_table {
 	STORE_OUTAGES,                /* key: service, start_at */
 	STORE_KPI,                    /* key: period, kpi */
 	STORE_HANDOVERS,              /* key: ticket_id, supplier, start_at */
+	STORE_DEVIATIONS,             /* key: period, refers_to, action */
 	STORE_TABLES
 };
 
@@ -379,6 +407,8 @@ enum { OC_SERVICE, OC_START, OC_END, OC_PLANNED, OC_ANNOUNCED, OC_DESCRIPTION, O
        OC_COUNT };
 enum { KC_PERIOD, KC_KPI, KC_VALUE, KC_VALUE_MICRO, KC_NOTE, KC_COUNT };
 enum { HC_TICKET_ID, HC_SUPPLIER, HC_START, HC_END, HC_RESPONDED, HC_REF, HC_EXTRA, HC_COUNT };
+enum { DC_PERIOD, DC_REFERS_TO, DC_ACTION, DC_EXPLANATION, DC_OWNER, DC_DUE, DC_STATUS, DC_DONE,
+       DC_COUNT };
 
 /* The writing of one import: its statements, prepared once and reused for
  * every row. Opaque; the import owns it. */

@@ -1,0 +1,101 @@
+/*
+ * The deviations' sheet of the workbook, added last when the report has
+ * deviations: each norm not met with its measured value and norm, whether it
+ * is explained, and its explanations and improvement actions one per row,
+ * then the rows about anything else.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_deviations_priv.h"
+#include "report_xlsx_priv.h"
+
+enum { C_REF, C_WHAT, C_MEASURED, C_NORM, C_EXPLAINED, C_PERIOD, C_EXPLANATION, C_ACTION,
+       C_OWNER, C_DUE, C_STATE, C_COLS };
+
+/* Measured value or norm @v of @e: a percentage, or a plain number. */
+static void figure(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+		   const struct sk_report_deviation *e, sk_dec v)
+{
+	xw_dec(x, s, row, col, v, e->pct, e->pct ? x->pct2 : x->num);
+}
+
+static lxw_row_t rows_of(struct xw *x, struct sheet *s, lxw_row_t row,
+			 const struct deviation_words *dw, const struct sk_report_deviation *e)
+{
+	const struct sk_report *r = x->r;
+	char st[128];
+
+	for (size_t k = 0; k < e->n_rows; k++, row++) {
+		const struct sk_report_action *a = &r->deviations->actions[e->rows[k]];
+
+		/* A row of the domain or priority as a whole names what it refers to. */
+		if (strcmp(a->refers_to, e->refers_to) != 0)
+			xw_str(x, s, row, C_WHAT, a->refers_to, NULL);
+		xw_str(x, s, row, C_PERIOD, a->period, NULL);
+		xw_str(x, s, row, C_EXPLANATION, a->explanation, x->wrap);
+		if (!a->action)
+			continue;
+		xw_str(x, s, row, C_ACTION, a->action, x->wrap);
+		xw_str(x, s, row, C_OWNER, a->owner, NULL);
+		xw_time(x, s, row, C_DUE, a->due, x->date);
+		xw_str_spill(x, s, row, C_STATE, report_action_state(r, dw, a, st, sizeof(st)), NULL);
+	}
+	return row;
+}
+
+void xw_deviations_add(struct xw *x)
+{
+	struct sheet *s = &x->deviations;
+
+	if (!x->r->deviations)
+		return;
+	s->name = xw_text(x, deviation_words_for(x->w->lang)->sheet);
+	if (!(s->ws = workbook_add_worksheet(x->wb, s->name)))
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+}
+
+void xw_sheet_deviations(struct xw *x)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_report_deviations *v = r->deviations;
+	const struct deviation_words *dw = deviation_words_for(x->w->lang);
+	const char *head[C_COLS] = { dw->refers_to, dw->what, dw->measured, dw->norm, dw->state,
+				     dw->period, dw->explanation, dw->action, dw->owner, dw->due,
+				     dw->status };
+	struct sheet *s = &x->deviations;
+	lxw_row_t row = 0, first;
+	char line[512], label[512];
+	int others = 0;
+
+	if (!v || !s->ws)
+		return;
+	xw_str(x, s, row++, 0, dw->title, x->title);
+	xw_str_spill(x, s, row++, 0, report_deviations_summary(dw, v, line, sizeof(line)), NULL);
+	row++;
+	xw_header_aligned(x, s, row++, head, C_COLS, "ssnnssssssss");
+	first = row;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct sk_report_deviation *e = &v->list[i];
+
+		if (!e->not_met && !others) {
+			row++;
+			xw_str(x, s, row++, 0, dw->others, x->bold);
+			others = 1;
+		}
+		xw_str(x, s, row, C_REF, e->refers_to, NULL);
+		xw_str(x, s, row, C_WHAT,
+		       report_deviation_label(r, x->w, dw, e, label, sizeof(label)), x->wrap);
+		if (e->not_met) {
+			figure(x, s, row, C_MEASURED, e, e->measured);
+			figure(x, s, row, C_NORM, e, e->norm);
+			xw_str(x, s, row, C_EXPLAINED, e->explained ? dw->explained : dw->unexplained,
+			       NULL);
+		}
+		row = e->n_rows ? rows_of(x, s, row, dw, e) : row + 1;
+	}
+	xw_colour_words(x, s, first, C_EXPLAINED, row > first ? row - 1 : first, C_EXPLAINED,
+			dw->unexplained, dw->explained);
+	xw_set_widths(x, s);
+	xw_print_sheet(x, s, 0, 0);
+}
