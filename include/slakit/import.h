@@ -45,6 +45,8 @@ enum sk_import_kind {
 	SK_KIND_KPI,         /**< KPI measurements made outside the ticket system */
 	SK_KIND_HANDOVERS,   /**< hand-overs to the customer's suppliers: ticket_id,
 				  supplier, start, end, supplier_ref */
+	SK_KIND_UPDATES,     /**< customer-visible updates (comments, actions, public
+				  replies): ticket_id, at, channel, visible */
 	SK_KINDS             /**< count, not a kind */
 };
 

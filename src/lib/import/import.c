@@ -31,6 +31,7 @@ static const struct kind_ops *const kinds[SK_KINDS] = {
 	[SK_KIND_OUTAGES] = &kind_outages,
 	[SK_KIND_KPI] = &kind_kpi,
 	[SK_KIND_HANDOVERS] = &kind_handovers,
+	[SK_KIND_UPDATES] = &kind_updates,
 };
 
 const struct kind_ops *kind_ops_of(enum sk_import_kind k)
@@ -168,6 +169,9 @@ static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 			continue;
 		/* Pauses with a supplier column are hand-overs to that supplier. */
 		if (k == SK_KIND_PAUSES && fits(x, SK_KIND_HANDOVERS))
+			continue;
+		/* A ticket's timed rows with a status are its status events. */
+		if (k == SK_KIND_UPDATES && (fits(x, SK_KIND_EVENTS) || fits(x, SK_KIND_EVENTLOG)))
 			continue;
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", n ? ", " : "",
 					sk_import_kind_name(k));

@@ -55,6 +55,11 @@ static const char *const handover_cols[HC_COUNT] = {
 	[HC_EXTRA] = "extra",
 };
 
+static const char *const update_cols[UC_COUNT] = {
+	[UC_TICKET_ID] = "ticket_id", [UC_AT] = "at", [UC_VISIBLE] = "visible",
+	[UC_CHANNEL] = "channel", [UC_EXTRA] = "extra",
+};
+
 const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history",
 			    TC_UPDATED },
@@ -64,6 +69,7 @@ const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_OUTAGES] = { "outages", "row", outage_cols, OC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_HANDOVERS] = { "handovers", "row", handover_cols, HC_COUNT, 3, NULL, NULL, -1 },
+	[STORE_UPDATES] = { "updates", "row", update_cols, UC_COUNT, 3, NULL, NULL, -1 },
 };
 
 void store_import_bind(sqlite3_stmt *st, int i, const struct store_val *v)

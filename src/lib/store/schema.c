@@ -298,8 +298,28 @@ static const char *const v4[] = {
 	NULL
 };
 
+static const char *const v5[] = {
+	/* Updates to the customer while a ticket runs (status-update cadence,
+	 * halt-pve §10.1): comments, actions, public replies, and the internal
+	 * notes beside them (visible = 0), so that a ticket with only internal
+	 * notes is known to have update data. channel: phone, email, ... when
+	 * the export says how the update was given (the response's channel). */
+	"CREATE TABLE updates (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  ticket_id  TEXT NOT NULL,          -- tickets.id\n"
+	"  at         INTEGER NOT NULL,       -- when it was given (UTC seconds)\n"
+	"  visible    INTEGER NOT NULL,       -- 1: the customer saw it, 0: internal note\n"
+	"  channel    TEXT,                   -- phone, portal, email, chat, walk-in, other; NULL: not said\n"
+	"  extra      TEXT,                   -- other columns, JSON object\n"
+	"  import_id  INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line       INTEGER,\n"
+	"  UNIQUE (ticket_id, at, visible)\n"
+	")",
+	NULL
+};
+
 /* steps[i] brings a database from version i to version i + 1. */
-static const char *const *const steps[] = { v1, v2, v3, v4 };
+static const char *const *const steps[] = { v1, v2, v3, v4, v5 };
 
 const char *const *schema_step(int from)
 {

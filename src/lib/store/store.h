@@ -338,6 +338,22 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pause **ps,
 				  size_t *n, struct sk_diag *d);
 
+/* --- updates_read.c: updates to the customer (schema version 5) --- */
+
+/* One update row; strings valid during the call. */
+struct store_update {
+	const char *ticket;
+	const char *channel;                  /* NULL when the export does not say */
+	sk_time at;
+	int visible;                          /* 0: an internal note */
+};
+
+/* The updates of ticket @id (NULL: of all tickets), by ticket, time, visible
+ * first; none from a database older than version 5. */
+enum sk_err store_updates(struct sk_db *db, const char *id,
+			  enum sk_err (*fn)(void *arg, const struct store_update *u), void *arg,
+			  struct sk_diag *d);
+
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
 /* Here rather than at the top, so that this section stays one block. */
@@ -363,6 +379,7 @@ enum store_table {
 	STORE_OUTAGES,                /* key: service, start_at */
 	STORE_KPI,                    /* key: period, kpi */
 	STORE_HANDOVERS,              /* key: ticket_id, supplier, start_at */
+	STORE_UPDATES,                /* key: ticket_id, at, visible */
 	STORE_TABLES
 };
 
@@ -379,6 +396,7 @@ enum { OC_SERVICE, OC_START, OC_END, OC_PLANNED, OC_ANNOUNCED, OC_DESCRIPTION, O
        OC_COUNT };
 enum { KC_PERIOD, KC_KPI, KC_VALUE, KC_VALUE_MICRO, KC_NOTE, KC_COUNT };
 enum { HC_TICKET_ID, HC_SUPPLIER, HC_START, HC_END, HC_RESPONDED, HC_REF, HC_EXTRA, HC_COUNT };
+enum { UC_TICKET_ID, UC_AT, UC_VISIBLE, UC_CHANNEL, UC_EXTRA, UC_COUNT };
 
 /* The writing of one import: its statements, prepared once and reused for
  * every row. Opaque; the import owns it. */
