@@ -140,6 +140,13 @@ struct sk_priority {
 	unsigned response_none, resolution_none;
 	unsigned response_change_none, resolution_change_none;
 	struct sk_duration onsite;       /**< onsite target (unset: none) */
+	struct sk_duration update_every; /**< `update_every`: the longest gap allowed between
+					      updates to the customer, response to resolution,
+					      on the priority's calendar (unset: not measured) */
+	int update_agreed;         /**< `update_every = agreed`: updates on a date agreed per
+				        ticket, which no export records: not measured, shown */
+	char *response_by;         /**< `response_by`: the channel the response must be made
+				        by ("phone"), NULL: any */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
