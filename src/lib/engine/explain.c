@@ -336,6 +336,8 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fputs("  excluded from the figures, listed apart\n", fp);
 	if ((rc = suppliers_explain(db, c, &t, &v, as_of, fp, d)))
 		goto out;
+	if ((rc = cadence_explain(db, c, &t, &v, as_of, fp, d)))
+		goto out;
 	rc = ferror(fp) ? SK_ERR_IO : SK_OK;
 out:
 	if (have_verdict)
