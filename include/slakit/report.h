@@ -34,6 +34,7 @@
 #include "slakit/period.h"
 #include "slakit/results.h"
 #include "slakit/score.h"
+#include "slakit/cadence.h"
 #include "slakit/suppliers.h"
 
 #ifdef __cplusplus
@@ -256,6 +257,10 @@ struct sk_report {
 	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
 						    (slakit/suppliers.h); NULL when the
 						    contract names none (owned) */
+	struct sk_report_cadence *cadence; /**< status-update cadence and the responses'
+					       channel (slakit/cadence.h); NULL when no
+					       priority sets update_every or response_by
+					       (owned) */
 	void *arena;             /**< private: strings */
 };
 

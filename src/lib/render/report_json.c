@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_cadence_priv.h"
 #include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
@@ -234,6 +235,7 @@ static void write_lists(FILE *fp, const struct sk_report *r)
 		clock_obj(fp, &f, "resolution", &x->v.resolution);
 		kbool(fp, &f, "excluded", x->v.excluded);
 		flags(fp, &f, x->v.flags);
+		report_cadence_p1_json(fp, r, r->p1[i]);
 		fputc('}', fp);
 	}
 	fputs("],\"uplifts\":[", fp);
@@ -430,6 +432,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_json(fp, r);
+	report_cadence_json(fp, r);
 	fputs(",\n\"tickets\":", fp);
 	if ((rc = sk_results_write(r->results, SK_FORMAT_JSON, 0, fp)))
 		return rc;

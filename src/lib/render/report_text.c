@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "report_cadence_priv.h"
 #include "report_suppliers_priv.h"
 
 /* The widest line the text report writes. */
@@ -341,6 +342,8 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 				 x->v.excluded ? ": " : "", report_flag_text(w, r, x, flags, sizeof(flags)));
 			wrap(fp, 4, 6, line);
 		}
+		if (report_cadence_p1_note(r, r->p1[i], w->lang, flags, sizeof(flags)))
+			wrap(fp, 4, 6, flags);
 	}
 }
 
@@ -833,6 +836,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_cadence_text(fp, r, w->lang);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }
