@@ -170,8 +170,10 @@ static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 		/* Pauses with a supplier column are hand-overs to that supplier. */
 		if (k == SK_KIND_PAUSES && fits(x, SK_KIND_HANDOVERS))
 			continue;
-		/* A ticket's timed rows with a status are its status events. */
-		if (k == SK_KIND_UPDATES && (fits(x, SK_KIND_EVENTS) || fits(x, SK_KIND_EVENTLOG)))
+		/* Tickets (with their creation time) and status events have a ticket and
+		 * a time too: such a header is theirs; updates then need --kind. */
+		if (k == SK_KIND_UPDATES && (fits(x, SK_KIND_TICKETS) || fits(x, SK_KIND_EVENTS) ||
+					     fits(x, SK_KIND_EVENTLOG)))
 			continue;
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", n ? ", " : "",
 					sk_import_kind_name(k));

@@ -95,6 +95,14 @@ enum sk_err report_gather_cadence(struct sk_db *db, struct sk_contract *c, struc
 				  struct sk_diag *d);
 void report_cadence_free(struct sk_report_cadence *k);
 
+/*
+ * The imports of the updates of the results' tickets and of the @n other
+ * tickets @ids that fed the period, into @s; none when no priority measures
+ * the cadence (report_gather_sources()).
+ */
+enum sk_err report_cadence_imports(struct sk_db *db, const struct sk_report *r, char *const *ids,
+				   size_t n, struct id_list *s, struct sk_diag *d);
+
 /* The cadence of result @result (index into r->results), NULL when none is judged. */
 const struct sk_cadence *report_cadence_of(const struct sk_report *r, size_t result);
 

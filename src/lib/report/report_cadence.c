@@ -93,6 +93,26 @@ enum sk_err report_gather_cadence(struct sk_db *db, struct sk_contract *c, struc
 	return SK_OK;
 }
 
+enum sk_err report_cadence_imports(struct sk_db *db, const struct sk_report *r, char *const *ids,
+				   size_t n, struct id_list *s, struct sk_diag *d)
+{
+	size_t m = r->results ? r->results->n : 0;
+	char **all;
+	enum sk_err rc;
+
+	if (!cadence_in_contract(r->contract) || !(m + n))
+		return SK_OK;
+	if (!(all = malloc((m + n) * sizeof(*all))))
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < m; i++)
+		all[i] = (char *)r->results->r[i].ticket.id; /* only read */
+	for (size_t i = 0; i < n; i++)
+		all[m + i] = ids[i];
+	rc = store_update_imports(db, all, m + n, s, d);
+	free(all);
+	return rc;
+}
+
 void report_cadence_free(struct sk_report_cadence *k)
 {
 	if (!k)

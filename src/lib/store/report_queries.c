@@ -197,6 +197,7 @@ void store_ticket_lookup_close(struct store_ticket_lookup *l)
 static const char *const child_sql[] = {
 	"SELECT import_id FROM ticket_events WHERE ticket_id = ?1",
 	"SELECT import_id FROM pauses WHERE ticket_id = ?1",
+	"SELECT import_id FROM updates WHERE ticket_id = ?1",   /* schema version 5 on */
 };
 
 /* Every import that wrote a row of child table @table for a ticket in @ids. */
@@ -233,6 +234,20 @@ enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, st
 	enum sk_err rc = child_rows(db, 0, ids, n, s, d);
 
 	return rc ? rc : child_rows(db, 1, ids, n, s, d);
+}
+
+enum sk_err store_update_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
+				 struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	int has_updates = 0;
+
+	/* A database older than version 5 has no updates table. */
+	if (sqlite3_prepare_v2(sk_db_handle(db), "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+			       "AND name = 'updates'", -1, &st, NULL) == SQLITE_OK)
+		has_updates = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return has_updates ? child_rows(db, 2, ids, n, s, d) : SK_OK;
 }
 
 /* The queries of enum store_span_source: column 0 import_id, 1 the period label or NULL. */

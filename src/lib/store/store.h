@@ -149,6 +149,9 @@ void store_ticket_lookup_close(struct store_ticket_lookup *l);
 /* Add to @s the imports that wrote events, then pauses, of the @n tickets @ids. */
 enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
 				struct sk_diag *d);
+/* Every import that wrote an update (updates kind) of a ticket in @ids; none before version 5. */
+enum sk_err store_update_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
+				 struct sk_diag *d);
 
 /* Tables whose rows name the import that wrote them, read over a span. */
 enum store_span_source {
