@@ -32,8 +32,9 @@ for round in 1 2; do
 		"$I" -d "$T/cloudwise.db" -c "$S/contracts/cloudwise.ini" --profile jira cloudwise-jira-issues.csv
 	check "cloudwise servicenow and jira, round $round" 0 $?
 	"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" --profile zendesk halt-zendesk-tickets.csv &&
-		"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" halt-outages.csv halt-kpi.csv
-	check "halt zendesk, outages, kpi, round $round" 0 $?
+		"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" halt-outages.csv halt-kpi.csv &&
+		"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" --kind updates halt-updates.csv
+	check "halt zendesk, outages, kpi, updates, round $round" 0 $?
 done
 
 check "dhs tickets" 203 "$(sqlite3 "$T/dhs.db" 'SELECT count(*) FROM tickets')"
@@ -45,6 +46,7 @@ check "dhs pauses from events" 1 "$(sqlite3 "$T/dhs.db" "SELECT count(*) > 10 FR
 check "cloudwise tickets" 192 "$(sqlite3 "$T/cloudwise.db" 'SELECT count(*) FROM tickets')"
 check "halt tickets and outages" "167 7" "$(sqlite3 "$T/halt.db" "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM outages)" | tr '|' ' ')"
 check "halt planned maintenance" 3 "$(sqlite3 "$T/halt.db" 'SELECT sum(planned) FROM outages')"
+check "halt updates: 17 seen by the customer, 1 internal" "17 1" "$(sqlite3 "$T/halt.db" "SELECT sum(visible), sum(1 - visible) FROM updates" | tr "|" " ")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
