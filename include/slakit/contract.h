@@ -223,6 +223,8 @@ enum sk_source {
 	SK_SRC_ONSITE,            /**< `tickets:onsite`: share of onsite visits in time */
 	SK_SRC_COMPLAINT,         /**< `tickets:complaint`: share of complaints solved in time */
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
+	SK_SRC_CADENCE,           /**< `tickets:cadence`: share of tickets whose status updates
+				       held their priority's `update_every` (slakit/cadence.h) */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
 	SK_SRC_SUPPLIER           /**< `supplier:ID`: share of a supplier's hand-overs within

@@ -127,10 +127,24 @@ print(p1["late"], c4["response_by_met"], p1["held_pct"])' "$T/r.json")"
 
 # A contract without update_every or response_by has no section: the same
 # report as before this feature.
-grep -v '^update_every\|^response_by' "$C" >"$T/plain.ini"
+sed '/^\[domain.comms\]/,$d' "$C" | grep -v '^update_every\|^response_by' >"$T/plain.ini"
 "$B/sla-report" -d "$T/c.db" -c "$T/plain.ini" -p 2027-03 --format csv -o "$T/plain.csv" 2>/dev/null
 grep -q '^cadence\|response_by' "$T/plain.csv"
 check "no section without the keys" 1 $?
+
+# KPI tickets:cadence: of the tickets decided in March (C1, C2 held; C3, C4
+# late; C5 not measured and C7 agreed do not count) 2 of 4 = 50 %; P2 2 of 2.
+"$B/sla-score" -d "$T/c.db" -c "$C" -p 2027-03 --format json >"$T/s.json"
+check "score exit" 0 $?
+check "KPI tickets:cadence" "updates 50 2 of 4|updates_p2 100 2 of 2" "$(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+print("|".join("%s %s %s" % (k["id"], k["measured"], " ".join(k["detail"].split()[:3]))
+               for k in d["domains"][0]["kpis"]))' "$T/s.json")"
+# A priority without an interval cannot feed it: refused with file and line.
+sed 's/^source = tickets:cadence priority=P2$/source = tickets:cadence priority=P4/' "$C" >"$T/p4.ini"
+"$B/sla-score" -d "$T/c.db" -c "$T/p4.ini" -p 2027-03 2>"$T/err" >/dev/null
+check "cadence KPI of P4 exit" 1 $?
+check "cadence KPI of P4 message" "sla-score: $T/p4.ini:49: 'source': tickets:cadence needs update_every = DURATION in [priority.P4]" "$(cat "$T/err")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

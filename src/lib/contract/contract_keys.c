@@ -20,7 +20,8 @@
 static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
-	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "calls", "outages",
+	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "tickets:cadence", "calls",
+	"outages",
 	"supplier",
 };
 

@@ -350,7 +350,9 @@ enum sk_err cadence_kpi(struct sk_db *db, struct sk_contract *c, const struct sk
 	for (size_t i = 0; i < all.n; i++) {
 		const struct sk_cadence *k = &all.t[i];
 
-		if ((prio >= 0 && k->priority != prio) ||
+		/* Decided in the window: resolved in it (a ticket still open is not yet). */
+		if ((prio >= 0 && k->priority != prio) || !k->until ||
+		    !sk_period_contains(w, k->until) ||
 		    (k->state != SK_CADENCE_HELD && k->state != SK_CADENCE_LATE))
 			continue;
 		(*n)++;
