@@ -107,7 +107,7 @@ static void jtime(FILE *fp, const struct sk_contract *c, const char *name, sk_ti
 {
 	char b[40];
 
-	jstr(fp, name, t ? sk_time_format_offset(t, c->tz, b, sizeof(b)) : NULL, 1);
+	jstr(fp, name, t ? sk_time_format_local(t, c->tz, b, sizeof(b)) : NULL, 1);
 }
 
 void report_cadence_p1_json(FILE *fp, const struct sk_report *r, size_t result)
