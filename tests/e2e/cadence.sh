@@ -132,6 +132,16 @@ sed '/^\[domain.comms\]/,$d' "$C" | grep -v '^update_every\|^response_by' >"$T/p
 grep -q '^cadence\|response_by' "$T/plain.csv"
 check "no section without the keys" 1 $?
 
+# A map names the columns (kind = updates in the map). C5's only update is
+# the response, by phone: 13:05 -> resolution 14:00 is 0:55 > 0:30 without an
+# update: late.
+"$B/sla-import" -d "$T/m.db" -c "$C" tickets.csv &&
+	"$B/sla-import" -d "$T/m.db" -c "$C" --map updates.map mapped-updates.csv
+check "mapped updates" 0 $?
+"$B/sla-compute" -d "$T/m.db" -c "$C" -p 2027-03 --explain C5 >"$T/m.txt"
+has "mapped C5 gap" "$T/m.txt" "  gap response   2027-03-01 13:05:00+01:00 .. resolution 2027-03-01 14:00:00+01:00: 0:55:00 business, LATE"
+has "mapped C5 channel" "$T/m.txt" "  response by phone: phone"
+
 # KPI tickets:cadence: of the tickets decided in March (C1, C2 held; C3, C4
 # late; C5 not measured and C7 agreed do not count) 2 of 4 = 50 %; P2 2 of 2.
 "$B/sla-score" -d "$T/c.db" -c "$C" -p 2027-03 --format json >"$T/s.json"
