@@ -147,8 +147,12 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_result *r, const
 		for (i = 0; i < n && !start; i++)
 			if (u[i].visible && u[i].at >= t->reported_at)
 				start = u[i].at;
-	if (!n || !start || start > as_of) {
+	if (!n || !start) {
 		k->state = SK_CADENCE_NOT_MEASURED;
+		return SK_OK;
+	}
+	if (start > as_of) { /* responded after the evaluation instant: not started yet */
+		k->state = SK_CADENCE_RUNNING;
 		return SK_OK;
 	}
 	k->from = start;
@@ -297,7 +301,7 @@ enum sk_err cadence_explain(struct sk_db *db, struct sk_contract *c, const struc
 				sk_seconds_format(k->interval, b1, sizeof(b1)),
 				c->calendars[pr->calendar].name);
 		if (k->state == SK_CADENCE_NOT_MEASURED)
-			fprintf(fp, "  not measured: %s\n", k->internal || k->from
+			fprintf(fp, "  not measured: %s\n", k->internal
 				? "no response time and no update the customer saw"
 				: "no update data for this ticket");
 		if (k->from)

@@ -239,15 +239,11 @@ enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, st
 enum sk_err store_update_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
 				 struct sk_diag *d)
 {
-	sqlite3_stmt *st = NULL;
-	int has_updates = 0;
+	int has;
+	enum sk_err rc = store_has_updates(db, &has, d);
 
 	/* A database older than version 5 has no updates table. */
-	if (sqlite3_prepare_v2(sk_db_handle(db), "SELECT 1 FROM sqlite_master WHERE type = 'table' "
-			       "AND name = 'updates'", -1, &st, NULL) == SQLITE_OK)
-		has_updates = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return has_updates ? child_rows(db, 2, ids, n, s, d) : SK_OK;
+	return rc || !has ? rc : child_rows(db, 2, ids, n, s, d);
 }
 
 /* The queries of enum store_span_source: column 0 import_id, 1 the period label or NULL. */

@@ -351,6 +351,9 @@ struct store_update {
 	int visible;                          /* 0: an internal note */
 };
 
+/* *@has = 1 when the database has the updates table (schema version 5 on). */
+enum sk_err store_has_updates(struct sk_db *db, int *has, struct sk_diag *d);
+
 /* The updates of ticket @id (NULL: of all tickets), by ticket, time, visible
  * first; none from a database older than version 5. */
 enum sk_err store_updates(struct sk_db *db, const char *id,

@@ -8,20 +8,23 @@
 
 #include "tickets_priv.h"
 
-/* 1 when the database has the updates table. */
-static int has_updates(struct sk_db *db)
+enum sk_err store_has_updates(struct sk_db *db, int *has, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	int found;
+	enum sk_err rc;
+	int step;
 
-	if (sqlite3_prepare_v2(sk_db_handle(db), "SELECT 1 FROM pragma_table_info('updates') "
-			       "WHERE name = 'visible'", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return 0;
-	}
-	found = sqlite3_step(st) == SQLITE_ROW;
+	*has = 0;
+	if ((rc = sk_db_prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+				"name = 'updates'", &st, d)))
+		return rc;
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*has = 1;
+	else if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading the schema", d);
 	sqlite3_finalize(st);
-	return found;
+	return rc;
 }
 
 enum sk_err store_updates(struct sk_db *db, const char *id,
@@ -36,8 +39,12 @@ enum sk_err store_updates(struct sk_db *db, const char *id,
 	enum sk_err rc = SK_OK;
 	int step = SQLITE_DONE;
 
-	if (!has_updates(db))
-		return SK_OK;
+	int has;
+
+	/* A database older than version 5 has no updates: none to read. An
+	 * error (out of memory) is one, never "no updates". */
+	if ((rc = store_has_updates(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, sql, &st, d)))
 		return rc;
 	if (id)
