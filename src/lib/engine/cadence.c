@@ -263,10 +263,6 @@ const char *cadence_state_name(enum sk_cadence_state s)
 
 /* ---- --explain ---- */
 
-static const char *when(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
-{
-	return t ? sk_time_format_offset(t, tz, buf, size) : "-";
-}
 
 static const char *const end_names[] = { "response", "update", "resolution", "now" };
 
@@ -305,9 +301,9 @@ enum sk_err cadence_explain(struct sk_db *db, struct sk_contract *c, const struc
 				? "no response time and no update the customer saw"
 				: "no update data for this ticket");
 		if (k->from)
-			fprintf(fp, "  from %s (%s) to %s\n", when(k->from, c->tz, b1, sizeof(b1)),
+			fprintf(fp, "  from %s (%s) to %s\n", explain_when(k->from, c->tz, b1, sizeof(b1)),
 				t->responded_at ? "the response" : "the first update, no response time",
-				k->until ? when(k->until, c->tz, b2, sizeof(b2))
+				k->until ? explain_when(k->until, c->tz, b2, sizeof(b2))
 				: "the evaluation time (still open)");
 		if (k->from || k->internal)
 			fprintf(fp, "  %ld update%s the customer saw, %ld internal note%s\n", k->updates,
@@ -316,8 +312,8 @@ enum sk_err cadence_explain(struct sk_db *db, struct sk_contract *c, const struc
 			const struct sk_update_gap *g = &k->gaps[i];
 
 			fprintf(fp, "  gap %-10s %s .. %-10s %s: %s business", end_names[g->from_kind],
-				when(g->from, c->tz, b1, sizeof(b1)), end_names[g->to_kind],
-				when(g->to, c->tz, b2, sizeof(b2)),
+				explain_when(g->from, c->tz, b1, sizeof(b1)), end_names[g->to_kind],
+				explain_when(g->to, c->tz, b2, sizeof(b2)),
 				sk_seconds_format(g->business, b3, sizeof(b3)));
 			if (g->paused)
 				fprintf(fp, " (paused %s left out)",

@@ -99,6 +99,9 @@ struct score_complaint {
 enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const char *id, int cal,
 				 sk_time until, struct score_complaint *out, struct sk_diag *d);
 
+/* --explain's instants: @t with its UTC offset in @tz, "-" for 0 (explain.c). */
+const char *explain_when(sk_time t, const struct sk_tz *tz, char *buf, size_t size);
+
 /* --- suppliers.c: hand-overs to the customer's suppliers (slakit/suppliers.h) --- */
 #include "slakit/suppliers.h"
 

@@ -19,6 +19,11 @@ static const char *when(sk_time t, const struct sk_tz *tz, char *buf, size_t siz
 	return sk_time_format_offset(t, tz, buf, size);
 }
 
+const char *explain_when(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
+{
+	return when(t, tz, buf, size);
+}
+
 static void describe_calendar(FILE *fp, const struct sk_contract *c, int ci)
 {
 	static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };

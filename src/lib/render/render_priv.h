@@ -72,6 +72,9 @@ char *report_unmeasured_line(const struct sk_report *r, const struct report_word
 
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);
+/* One row of cells padded to @widths (negative: left-aligned; the last such one is
+ * not padded), two-space indent, escaped (report_text.c). */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
 
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */
@@ -79,6 +82,9 @@ void csv_put(FILE *fp, const char *section, const char *key, const char *name, c
 void csv_put_long(FILE *fp, const char *section, const char *key, const char *name, int64_t v);
 void csv_put_dec(FILE *fp, const char *section, const char *key, const char *name, sk_dec v,
 		 int decimals);
+
+/* A JSON member "name":"v" (null for NULL), after a comma when @comma (report_json.c). */
+void json_member_str(FILE *fp, const char *name, const char *v, int comma);
 
 /* The words for @lang ("nl", else English). */
 const struct report_words *report_words_for(const char *lang);

@@ -94,20 +94,11 @@ void report_cadence_p1_csv(FILE *fp, const struct sk_report *r, size_t result)
 
 /* ---- JSON ---- */
 
-static void jstr(FILE *fp, const char *name, const char *v, int comma)
-{
-	fprintf(fp, "%s\"%s\":", comma ? "," : "", name);
-	if (v)
-		json_write_string(fp, v);
-	else
-		fputs("null", fp);
-}
-
 static void jtime(FILE *fp, const struct sk_contract *c, const char *name, sk_time t)
 {
 	char b[40];
 
-	jstr(fp, name, t ? sk_time_format_local(t, c->tz, b, sizeof(b)) : NULL, 1);
+	json_member_str(fp, name, t ? sk_time_format_local(t, c->tz, b, sizeof(b)) : NULL, 1);
 }
 
 void report_cadence_p1_json(FILE *fp, const struct sk_report *r, size_t result)
@@ -117,8 +108,8 @@ void report_cadence_p1_json(FILE *fp, const struct sk_report *r, size_t result)
 
 	if (!k || !(by = r->contract->priorities[k->priority].response_by))
 		return;
-	jstr(fp, "response_channel", k->response_channel, 1);
-	jstr(fp, "response_by", by, 1);
+	json_member_str(fp, "response_channel", k->response_channel, 1);
+	json_member_str(fp, "response_by", by, 1);
 	fprintf(fp, ",\"response_by_met\":%s",
 		!k->response_channel ? "null" : k->response_wrong ? "false" : "true");
 }
@@ -137,7 +128,7 @@ void report_cadence_json(FILE *fp, const struct sk_report *r)
 		const struct sk_report_cadence_prio *f = &k->p[i];
 
 		fputs(i ? ",\n{" : "\n{", fp);
-		jstr(fp, "priority", c->priorities[f->priority].id, 0);
+		json_member_str(fp, "priority", c->priorities[f->priority].id, 0);
 		fprintf(fp, ",\"agreed\":%s,\"interval_seconds\":", f->agreed ? "true" : "false");
 		fprintf(fp, f->agreed ? "null" : "%" PRId64, f->interval);
 		fprintf(fp, ",\"tickets\":%ld,\"held\":%ld,\"late\":%ld,\"open\":%ld,"
@@ -151,25 +142,25 @@ void report_cadence_json(FILE *fp, const struct sk_report *r)
 		const struct sk_cadence *t = &k->all.t[i];
 
 		fputs(i ? ",\n{" : "\n{", fp);
-		jstr(fp, "id", t->ticket, 0);
-		jstr(fp, "priority", c->priorities[t->priority].id, 1);
-		jstr(fp, "state", state_name(t->state), 1);
+		json_member_str(fp, "id", t->ticket, 0);
+		json_member_str(fp, "priority", c->priorities[t->priority].id, 1);
+		json_member_str(fp, "state", state_name(t->state), 1);
 		jtime(fp, c, "from", t->from);
 		jtime(fp, c, "until", t->until);
 		fprintf(fp, ",\"updates\":%ld,\"internal_notes\":%ld,\"late_gaps\":%ld", t->updates,
 			t->internal, t->late);
 		fprintf(fp, ",\"longest_gap_seconds\":");
 		fprintf(fp, t->longest >= 0 ? "%" PRId64 : "null", t->longest);
-		jstr(fp, "response_channel", t->response_channel, 1);
+		json_member_str(fp, "response_channel", t->response_channel, 1);
 		fprintf(fp, ",\"response_not_by_channel\":%s", t->response_wrong ? "true" : "false");
 		fputs(",\"gaps\":[", fp);
 		for (size_t g = 0; g < t->n_gaps; g++) {
 			const struct sk_update_gap *x = &t->gaps[g];
 
 			fputs(g ? ",{" : "{", fp);
-			jstr(fp, "from_kind", end_names[x->from_kind], 0);
+			json_member_str(fp, "from_kind", end_names[x->from_kind], 0);
 			jtime(fp, c, "from", x->from);
-			jstr(fp, "to_kind", end_names[x->to_kind], 1);
+			json_member_str(fp, "to_kind", end_names[x->to_kind], 1);
 			jtime(fp, c, "to", x->to);
 			fprintf(fp, ",\"business_seconds\":%" PRId64 ",\"paused_seconds\":%" PRId64
 				",\"late\":%s}", x->business, x->paused, x->late ? "true" : "false");

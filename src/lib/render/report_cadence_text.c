@@ -78,29 +78,6 @@ const char *report_cadence_p1_note(const struct sk_report *r, size_t result, con
 	return buf;
 }
 
-/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
-static void cells(FILE *fp, const int *widths, size_t n, const char *const *v)
-{
-	size_t last = n;
-
-	while (last > 0 && (!v[last - 1] || !v[last - 1][0]))
-		last--;
-	fputs("  ", fp);
-	for (size_t i = 0; i < last; i++) {
-		char cell[512];
-		int w = widths[i];
-
-		text_escape(cell, sizeof(cell), v[i] ? v[i] : "", 0);
-		if (i)
-			fputc(' ', fp);
-		if (i == last - 1 && w < 0)
-			fputs(cell, fp);
-		else
-			report_pad(fp, cell, (size_t)(w < 0 ? -w : w), w > 0);
-	}
-	fputc('\n', fp);
-}
-
 static int has_response_by(const struct sk_contract *c)
 {
 	for (size_t p = 0; p < c->n_priorities; p++)
@@ -128,7 +105,7 @@ void report_cadence_text(FILE *fp, const struct sk_report *r, const char *lang)
 		const char *head[8] = { cw->priority, cw->interval, cw->tickets, cw->held, cw->late,
 					cw->open, cw->not_measured, cw->pct };
 
-		cells(fp, widths, 8, head);
+		text_cells(fp, widths, 8, head);
 	}
 	for (size_t i = 0; i < k->n_p; i++) {
 		const struct sk_report_cadence_prio *f = &k->p[i];
@@ -147,7 +124,7 @@ void report_cadence_text(FILE *fp, const struct sk_report *r, const char *lang)
 		v[5] = f->agreed ? "-" : b[5];
 		v[6] = b[6];
 		v[7] = f->has_pct ? report_pct(w, f->pct, c->rules.pct_decimals, b[7], 64) : "-";
-		cells(fp, widths, 8, v);
+		text_cells(fp, widths, 8, v);
 	}
 	fprintf(fp, "  %s\n  %s\n", cw->not_measured_note, cw->not_measured_note2);
 	fprintf(fp, "\n  %s:", cw->late_gaps);
@@ -158,7 +135,7 @@ void report_cadence_text(FILE *fp, const struct sk_report *r, const char *lang)
 					cw->allowed, "" };
 
 		fputc('\n', fp);
-		cells(fp, gap_widths, 7, head);
+		text_cells(fp, gap_widths, 7, head);
 		for (size_t i = 0; i < k->all.n; i++) {
 			const struct sk_cadence *t = &k->all.t[i];
 
@@ -182,7 +159,7 @@ void report_cadence_text(FILE *fp, const struct sk_report *r, const char *lang)
 				v[4] = report_hm(x->business, b[4], 64);
 				v[5] = report_hm(t->interval, b[5], 64);
 				v[6] = note;
-				cells(fp, gap_widths, 7, v);
+				text_cells(fp, gap_widths, 7, v);
 			}
 		}
 	}

@@ -56,6 +56,15 @@ static void kbool(FILE *fp, int *first, const char *name, int v)
 	fputs(v < 0 ? "null" : v ? "true" : "false", fp);
 }
 
+void json_member_str(FILE *fp, const char *name, const char *v, int comma)
+{
+	fprintf(fp, "%s\"%s\":", comma ? "," : "", name);
+	if (v)
+		json_write_string(fp, v);
+	else
+		fputs("null", fp);
+}
+
 static void ktime(FILE *fp, int *first, const struct sk_report *r, const char *name, sk_time t)
 {
 	char b[32];

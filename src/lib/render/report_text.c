@@ -94,6 +94,29 @@ void text_heading(FILE *fp, const char *raw)
 	fputc('\n', fp);
 }
 
+/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v)
+{
+	size_t last = n;
+
+	while (last > 0 && (!v[last - 1] || !v[last - 1][0]))
+		last--;
+	fputs("  ", fp);
+	for (size_t i = 0; i < last; i++) {
+		char cell[512];
+		int w = widths[i];
+
+		text_escape(cell, sizeof(cell), v[i] ? v[i] : "", 0);
+		if (i)
+			fputc(' ', fp);
+		if (i == last - 1 && w < 0)
+			fputs(cell, fp);
+		else
+			report_pad(fp, cell, (size_t)(w < 0 ? -w : w), w > 0);
+	}
+	fputc('\n', fp);
+}
+
 static const char *yes_no(const struct report_words *w, int v)
 {
 	return v < 0 ? w->na : v ? w->yes : w->no;
