@@ -338,7 +338,28 @@ static void test_text(void **state)
 	assert_non_null(strstr(nl, "Stand gegevens    2027-03-01 12:00 (horizon"));
 	assert_non_null(strstr(nl, "Laatste import    2027-02-02 09:30"));
 	assert_non_null(strstr(nl, "niet via het vereiste kanaal gemeld (kanaal: portal)"));
-	assert_non_null(strstr(nl, "Domeinscore: 57,32; Staffel >= 0,00: Malus 2 %; ESCALATIE"));
+	/*
+	 * The domain's result against the staffel (95 0 / 90 0.5 / 0 2 escalate):
+	 * 57,32 is below 90,00, the lowest step's upper bound, so 2 % and escalation;
+	 * the staffel under it marks that step. The norms of resolution are per
+	 * priority (P1 98, P2 and P3 90), never one "norm 100 %".
+	 */
+	assert_non_null(strstr(nl, "Domeinscore: 57,32 < 90,00 → 2 % malus en escalatie\n"));
+	assert_non_null(strstr(nl, "    ≥ 90,00 en < 95,00       0,5 % malus\n"));
+	assert_non_null(strstr(nl, "    < 90,00                  2 % malus en escalatie         ← toegepast\n"));
+	assert_null(strstr(nl, "Staffel >="));
+	assert_null(strstr(nl, "ESCALATIE"));
+	assert_non_null(strstr(nl, "60,00 % per prioriteit    62,2 %"));
+	assert_non_null(strstr(nl, "P1: 1 van 1 op tijd = 100,0 % (norm ≥ 98 %), % v. norm 100,0 %"));
+	assert_non_null(strstr(nl, "P2: 1 van 3 op tijd = 33,3 % (norm ≥ 90 %), % v. norm 37,0 %"));
+	assert_non_null(strstr(en, "Domain score: 57.32 < 90.00 → 2 % penalty and escalation\n"));
+	assert_non_null(strstr(en, "P1: 1 of 1 in time = 100.0 % (norm ≥ 98 %), % of norm 100.0 %"));
+	/* Targets with their comparison, business time said, the channel in words. */
+	assert_non_null(strstr(nl, "T1             storing   2027-01-11 09:00 telefoon   0:10/≤ 0:15 op tijd"));
+	assert_non_null(strstr(nl, "te laat (werktijd)\n  C1             P2   oplossing    ≤ 8:00"));
+	assert_non_null(strstr(en, "late by (business hours)\n"));
+	/* Listed apart: whether it counts, and why it is listed. */
+	assert_non_null(strstr(nl, "T2             P1   nee        niet via het vereiste kanaal gemeld"));
 	assert_null(strstr(nl, "march.csv"));
 	assert_non_null(strstr(en, "Service level report 2027-01 (January 2027)"));
 	assert_non_null(strstr(en, "1/3 33.3 %"));

@@ -114,12 +114,59 @@ static void test_kpi(void **state)
 	assert_string_equal(report_kpi_pct_text(w, &ks, 1, buf, sizeof(buf)), "100,1 %");
 }
 
+/*
+ * A domain's result against the staffel: the bounds of the step its score is in.
+ * Steps 95 0 / 90 0.5 / 80 1 / 0 2 escalate (DHS, §9), two score places.
+ */
+static void test_staffel_words(void **state)
+{
+	struct sk_staffel_step steps[4] = { { SK_DEC(95), 0, 0 }, { SK_DEC(90), 500000, 0 },
+					    { SK_DEC(80), SK_DEC(1), 0 }, { 0, SK_DEC(2), 1 } };
+	struct sk_contract c = { 0 };
+	struct sk_domain_score ds = { 0 };
+	const struct report_words *nl = report_words_for("nl"), *en = report_words_for("en");
+	char buf[256];
+
+	(void)state;
+	c.staffel = steps;
+	c.n_staffel = 4;
+	c.rules.score_decimals = 2;
+	/* 79,63 falls in the lowest step: below 80,00, the bound of the one above it. */
+	ds.score = dec("79.63");
+	ds.step = 3;
+	assert_string_equal(report_domain_result(nl, &c, &ds, buf, sizeof(buf)),
+			    "79,63 < 80,00 → 2 % malus en escalatie");
+	assert_string_equal(report_domain_result(en, &c, &ds, buf, sizeof(buf)),
+			    "79.63 < 80.00 → 2 % penalty and escalation");
+	/* 85,5 in a middle step: at least its own bound, below the next one's. */
+	ds.score = dec("85.5");
+	ds.step = 2;
+	assert_string_equal(report_domain_result(nl, &c, &ds, buf, sizeof(buf)),
+			    "80,00 ≤ 85,50 < 90,00 → 1 % malus");
+	/* 99,88 in the top step: no malus. */
+	ds.score = dec("99.875");
+	ds.step = 0;
+	assert_string_equal(report_domain_result(nl, &c, &ds, buf, sizeof(buf)),
+			    "99,88 ≥ 95,00 → geen malus");
+	/* The staffel's rows. */
+	assert_string_equal(report_staffel_range(nl, &c, 0, buf, sizeof(buf)), "≥ 95,00");
+	assert_string_equal(report_staffel_range(nl, &c, 1, buf, sizeof(buf)), "≥ 90,00 en < 95,00");
+	assert_string_equal(report_staffel_range(en, &c, 3, buf, sizeof(buf)), "< 80.00");
+	assert_string_equal(report_step_consequence(nl, &steps[1], buf, sizeof(buf)), "0,5 % malus");
+	/* A staffel of one step holds every score. */
+	c.n_staffel = 1;
+	assert_string_equal(report_staffel_range(nl, &c, 0, buf, sizeof(buf)), "elke score");
+	ds.score = dec("42");
+	assert_string_equal(report_domain_result(nl, &c, &ds, buf, sizeof(buf)), "42,00 → geen malus");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shares),
 		cmocka_unit_test(test_bound_number),
 		cmocka_unit_test(test_kpi),
+		cmocka_unit_test(test_staffel_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,7 +114,9 @@ has "P1 list nl" "$T/r.txt" "    reactie niet telefonisch (per e-mail)"
 has "wrong channel nl" "$T/r.txt" "    C4 P1: afgesproken telefonisch, gedaan per e-mail"
 "$B/sla-report" -d "$T/c.db" -c "$C" -p 2027-03 --lang en -o "$T/r.en.txt"
 has "P1 list en" "$T/r.en.txt" "    response not by phone (by email)"
-awk 'length($0) > 100 { bad = 1 } END { exit bad }' "$T/r.txt" "$T/r.en.txt"
+python3 -c 'import sys
+sys.exit(any(len(l.rstrip("\n")) > 100 for f in sys.argv[1:] for l in open(f, encoding="utf-8")))' \
+	"$T/r.txt" "$T/r.en.txt"
 check "text within 100 columns" 0 $?
 
 # JSON: the section and the P1 list's members.

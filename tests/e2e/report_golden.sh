@@ -43,5 +43,40 @@ cloudwise-2027-Q1.txt cloudwise 2027-Q1
 halt-2027-01.en.txt halt 2027-01 --lang en
 LIST
 
+# The wording a client reads, beyond the bytes: each line fails on the old report.
+has() { grep -qF -- "$2" "$tmp/$1" || fail "$1: no '$2'"; }
+hasnt() { ! grep -qF -- "$2" "$tmp/$1" || fail "$1: still '$2'"; }
+d=dhs-2027-Q1.txt
+# servicedesk: 79,63 is below 80,00, the upper bound of the lowest step (0 2 escalate).
+has $d "  Domeinscore: 79,63 < 80,00 → 2 % malus en escalatie"
+has $d "    < 80,00                  2 % malus en escalatie         ← toegepast"
+# change: 99,88 reaches the top step (95,00: no malus).
+has $d "  Domeinscore: 99,88 ≥ 95,00 → geen malus"
+has $d "  failed                    0,00 %          ≤ 3 %"
+has $d "  DHS-0095       storing   2027-03-08 15:23 telefoon   0:11/< 0:15 op tijd"
+has $d "te laat (werktijd)"
+has $d "  M2701-0001     P3   ja, als P3 wijkt af van de prioriteitenmatrix (impact × urgentie): P4"
+# 202 reported = 198 with a clock in the priority table + 4 complaints (no target).
+has $d "  gemeld in de periode: 202 (alle soorten); in de prioriteitentabel: 198; niet in die tabel: 4"
+has $d "    klacht 4: zonder klok die in deze periode meetelt"
+has $d "Aantal geïmplementeerde verbeteracties"
+has $d "Overleggen om de continuïteit te monitoren"
+for old in "Staffel >=" ESCALATIE matrix-mismatch --kpi klokuren "§" "domain 1" \
+	"getoond, niet gescoord" " phone " "<0:15" "geimplement" "continuit"; do
+	hasnt $d "$old"
+done
+h=halt-2027-01.en.txt
+# Halt's response norms are per priority: 98/95/90/90, never one "norm 100 %".
+has $h "  response                 94.87 %   per priority    95.5 %"
+has $h "      P1: 3 of 3 in time = 100.0 % (norm ≥ 98 %), % of norm 100.0 %"
+has $h "      P2: 5 of 7 in time = 71.4 % (norm ≥ 95 %), % of norm 75.2 %"
+has $h "      P3: 18 of 18 in time = 100.0 % (norm ≥ 90 %), % of norm 100.0 %"
+has $h "      P4: 11 of 11 in time = 100.0 % (norm ≥ 90 %), % of norm 100.0 %"
+has $h "late by (business hours)"
+for old in "     100 %    95.5 %" "wall-clock means are in the XLSX" "contract: none" "Continuiteit" "enquete" "§" \
+	" solved"; do
+	hasnt $h "$old"
+done
+
 echo "report_golden: $failed failed"
 [ "$failed" -eq 0 ]

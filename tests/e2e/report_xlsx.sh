@@ -116,11 +116,22 @@ cmp -s "$tmp/dump1" "$tmp/dump2" || { fail "two runs differ"; diff "$tmp/dump1" 
 grep -q '^properties .* 2027-04-01 06:' "$tmp/dump1" ||
 	fail "creation time is not the latest import: $(head -1 "$tmp/dump1")"
 
+# The workbook's words: the result against the staffel, the step applied, targets with
+# their comparison, no machine words (flag names, --kpi, "calendar", a note on the XLSX).
+for want in "'Domeinscore 79,63 < 80,00 → 2 % malus en escalatie'" "'← toegepast'" "'telefoon'" \
+	"'klacht 4: zonder klok die in deze periode meetelt (nog lopend of zonder norm)'" \
+	"\"< \"[h]:mm"; do
+	grep -qF -- "$want" "$tmp/dump1" || fail "workbook: no $want"
+done
+for old in matrix-mismatch wrong-channel --kpi klokuren "'calendar'" "'profile'" "'phone'" "§"; do
+	grep -qF -- "$old" "$tmp/dump1" && fail "workbook: still $old"
+done
+
 # English sheet names on request.
 "$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
-sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend",
+sys.exit(names != ["Summary", "Priorities", "Domains & penalties", "Tickets", "Trend",
                    "Status updates"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 

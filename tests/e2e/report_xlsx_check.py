@@ -312,8 +312,9 @@ def check_domains(book, score):
                 elif "%" not in fws.cell(r, 5).number_format and k["unit"] == "%":
                     fail("%s.%s: measured without a percent format" % (dom["id"], k["id"]))
             if k["contribution"] is not None:
+                # Contributions and scores are points out of 100, not percentages.
                 con = vws.cell(r, 12).value
-                if con is None or abs(con * 100 - k["contribution"]) > 5e-7:
+                if con is None or abs(con - k["contribution"]) > 5e-7:
                     fail("%s.%s: contribution %r, sla-score %s" % (dom["id"], k["id"], con,
                                                                     k["contribution"]))
         score_rows = [r for r in range(top, nxt) if fws.cell(r, 1).value in ("Domeinscore", "Domain score")]
@@ -329,12 +330,14 @@ def check_domains(book, score):
         if cell.data_type != "f" or "SUM(" not in cell.value:
             fail("%s: the domain score is not a formula over the KPI cells: %r" % (dom["id"], cell.value))
         got = vws.cell(r, 12).value
-        if got is None or round(got * 100, 6) != round(float(dom["score"]), 6):
+        if got is None or round(got, 6) != round(float(dom["score"]), 6):
             fail("%s: score %r, sla-score %s" % (dom["id"], got, dom["score"]))
+        elif "%" in cell.number_format:
+            fail("%s: the domain score is shown as a percentage (%r), not in points" % (dom["id"], cell.number_format))
         else:
             checked += 1
         recomputed = book.value(fws.title, r, 12)
-        if round(recomputed * 100, 6) != round(float(dom["score"]), 6):
+        if round(recomputed, 6) != round(float(dom["score"]), 6):
             fail("%s: score recalculates to %r, sla-score %s" % (dom["id"], recomputed, dom["score"]))
         malus = vws.cell(r + 1, 12).value
         if malus is None or round(malus * 100, 6) != round(float(dom["malus_percent"]), 6):

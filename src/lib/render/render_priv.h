@@ -64,7 +64,68 @@ struct report_words {
 		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
 		*last_import;
 	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
+	/* The staffel table and a domain's result ("79,63 < 80,00 → 2 % malus en escalatie"). */
+	const char *score_range, *applied, *and_, *malus_word, *no_malus,
+		*and_escalation, *all_scores;
+	/* Norms per priority, business time, the P1 list's clocks, why tickets are listed apart. */
+	const char *per_priority, *business_time, *p1_note, *apart_note, *counts_as,
+		*not_counted, *on_time_share;
+	/* Who supplies a missing KPI, and what each trend count counts. */
+	const char *missing_by, *missing_by_supplier, *missing_sources[4];
+	const char *trend_all_types, *trend_in_table, *trend_not_in_table, *trend_earlier,
+		*trend_apart, *trend_no_clock, *trend_other, *recurring_note, *category_note;
+	/* The tickets sheet: each flag in a word or two, the calendar and profile columns. */
+	const char *flag_short[SK_FLAG_COUNT], *calendar, *profile;
+	const char *invoice_from, *the_contract; /* "factuurbedrag uit het contract" */
 };
+
+/* Where a domain's invoice amount comes from: "het contract", or the invoice file's name. */
+const char *report_invoice_source(const struct report_words *w, const struct sk_domain_score *ds);
+
+/* A staffel step's range of scores: "≥ 90,00 en < 95,00", "< 80,00" (report_words.c). */
+char *report_staffel_range(const struct report_words *w, const struct sk_contract *c, int step,
+			   char *buf, size_t size);
+
+/* A scored domain's result: "79,63 < 80,00 → 2 % malus en escalatie". */
+char *report_domain_result(const struct report_words *w, const struct sk_contract *c,
+			   const struct sk_domain_score *ds, char *buf, size_t size);
+
+/* What a step means: "2 % malus en escalatie", "geen malus". */
+char *report_step_consequence(const struct report_words *w, const struct sk_staffel_step *st,
+			      char *buf, size_t size);
+
+/* A norm with the side that meets it: "≥ 80 %", "≤ 3 %", "≥ 2". */
+char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_dec norm,
+		       char *buf, size_t size);
+
+/* A clock's target with its comparison: "< 0:15" (met below it), "≤ 0:15". */
+char *report_target(const struct sk_clock *k, char *buf, size_t size);
+
+/* A ticket's channel in the reader's words ("telefoon" for phone). */
+const char *report_channel_word(const struct report_words *w, const char *channel);
+
+/* What a KPI without data misses and who supplies it. */
+char *report_missing_line(const struct report_words *w, const struct sk_report *r,
+			  const struct sk_kpi_score *ks, char *buf, size_t size);
+
+/*
+ * How the tickets reported in the period meet the priority table, which counts
+ * the tickets with a clock that counts in the period: reported = counted +
+ * apart + sum(no_clock) + other, and in_table = counted + earlier.
+ */
+struct report_reconcile {
+	long reported, in_table;     /* the trend's count and the priority table's */
+	long counted;                /* reported in the period and in the table */
+	long earlier;                /* in the table, reported before the period */
+	long apart;                  /* reported, listed apart and left out */
+	long no_clock[SK_TICKET_TYPES]; /* reported, no clock counts in the period, per type */
+	long other;                  /* reported, not among the period's tickets in scope */
+};
+void report_reconcile(const struct sk_report *r, struct report_reconcile *out);
+
+/* Line @i (0 to 4) of the reconciliation in words, "" when it has nothing to say. */
+char *report_reconcile_line(const struct report_words *w, const struct report_reconcile *rc, int i,
+			    char *buf, size_t size);
 
 /* "response not measured (...): P2 4 tickets", "" when none (report_words.c). */
 char *report_unmeasured_line(const struct sk_report *r, const struct report_words *w, char *buf,

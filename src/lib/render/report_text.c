@@ -269,9 +269,11 @@ static void prio_cells(const struct sk_report *r, const struct report_words *w,
 		share_cell(r, w, p, p->resolution_within, p->resolution_n, p->resolution_pct, b[3], 48);
 	else
 		snprintf(b[3], 48, "-");
-	if (p->has_norm)
-		report_pct(w, p->norm, -1, b[4], 48);
-	else
+	if (p->has_norm) {
+		char v[40];
+
+		snprintf(b[4], 48, "≥ %s", report_pct(w, p->norm, -1, v, sizeof(v)));
+	} else
 		snprintf(b[4], 48, "-");
 	snprintf(b[5], 48, "%s", yes_no(w, p->met));
 	if (p->mttr >= 0)
@@ -308,25 +310,16 @@ static void write_priorities(FILE *fp, const struct sk_report *r, const struct r
 		wrap(fp, 2, 2, note);
 }
 
-/* "0:15", or "<0:15" for a target the contract wants undercut. */
-static char *target_cell(const struct sk_clock *k, char *buf, size_t size)
-{
-	char t[24];
-
-	snprintf(buf, size, "%s%s", k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
-	return buf;
-}
-
-/* "0:11/0:15" for a clock, "-" when no target applies. */
+/* "0:11/≤ 0:15" for a clock (business time against its target), "-" when no target applies. */
 static char *clock_cell(const struct sk_clock *k, char *buf, size_t size)
 {
-	char a[24], t[24];
+	char a[24], t[32];
 
 	if (k->state == SK_CLOCK_NA)
 		snprintf(buf, size, "-");
 	else
-		snprintf(buf, size, "%s/%s%s", report_hm(k->elapsed, a, sizeof(a)),
-			 k->below ? "<" : "", report_hm(k->target, t, sizeof(t)));
+		snprintf(buf, size, "%s/%s", report_hm(k->elapsed, a, sizeof(a)),
+			 report_target(k, t, sizeof(t)));
 	return buf;
 }
 
@@ -351,7 +344,7 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 		const struct sk_result *x = &r->results->r[r->p1[i]];
 		const char *cells[8] = { x->ticket.id, report_type_word(w, (int)x->ticket.type),
 					 report_time(r, x->ticket.reported_at, b[2], 48),
-					 x->ticket.channel ? x->ticket.channel : "-",
+					 report_channel_word(w, x->ticket.channel),
 					 clock_cell(&x->v.response, b[4], 48),
 					 report_state_word(w, x->v.response.state),
 					 clock_cell(&x->v.resolution, b[6], 48),
@@ -368,6 +361,7 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 		if (report_cadence_p1_note(r, r->p1[i], w->lang, flags, sizeof(flags)))
 			wrap(fp, 4, 6, flags);
 	}
+	wrap(fp, 2, 2, w->p1_note);
 }
 
 static void write_uplifts(FILE *fp, const struct sk_report *r, const struct report_words *w)
@@ -390,22 +384,28 @@ static void write_uplifts(FILE *fp, const struct sk_report *r, const struct repo
 
 static void write_apart(FILE *fp, const struct sk_report *r, const struct report_words *w)
 {
-	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 11, 0 }, { 64, 0 } };
-	const char *head[4] = { w->ticket, "", w->excluded, w->reason };
-	char flags[512];
+	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 10, 0 }, { 64, 0 } };
+	const char *head[4] = { w->ticket, "", w->counts, w->reason };
+	char flags[512], counted[48];
 
 	text_heading(fp, w->apart);
 	if (!r->n_apart) {
 		fprintf(fp, "  %s\n", w->none);
 		return;
 	}
+	wrap(fp, 2, 2, w->apart_note);
 	row(fp, cols, 4, head);
 	for (size_t i = 0; i < r->n_apart; i++) {
 		const struct sk_result *x = &r->results->r[r->apart[i]];
-		const char *cells[4] = { x->ticket.id, r->contract->priorities[x->v.priority].id,
-					 yes_no(w, x->v.excluded),
+		const char *id = r->contract->priorities[x->v.priority].id;
+		const char *cells[4] = { x->ticket.id, id, counted,
 					 report_flag_text(w, r, x, flags, sizeof(flags)) };
 
+		/* Listed apart yet counted at its priority, or left out of the figures. */
+		if (x->v.excluded)
+			snprintf(counted, sizeof(counted), "%s", w->not_counted);
+		else
+			snprintf(counted, sizeof(counted), "%s %s", w->counts_as, id);
 		row(fp, cols, 4, cells);
 	}
 }
@@ -413,7 +413,7 @@ static void write_apart(FILE *fp, const struct sk_report *r, const struct report
 static void write_breaches(FILE *fp, const struct sk_report *r, const struct report_words *w)
 {
 	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 10, 0 }, { 8, 1 }, { 16, 0 },
-					   { 16, 0 }, { 9, 1 } };
+					   { 16, 0 }, { 24, 1 } };
 	const char *head[7] = { w->ticket, "", w->clock, w->target, w->deadline, w->stopped, w->late };
 	char b[7][48];
 
@@ -429,7 +429,7 @@ static void write_breaches(FILE *fp, const struct sk_report *r, const struct rep
 		const struct sk_clock *k = br->resolution ? &x->v.resolution : &x->v.response;
 		const char *cells[7] = { x->ticket.id, r->contract->priorities[x->v.priority].id,
 					 br->resolution ? w->resolution : w->response,
-					 target_cell(k, b[3], 48), report_time(r, k->deadline, b[4], 48),
+					 report_target(k, b[3], 48), report_time(r, k->deadline, b[4], 48),
 					 k->stop ? report_time(r, k->stop, b[5], 48) : w->open,
 					 report_hm(br->late, b[6], 48) };
 
@@ -467,11 +467,23 @@ static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_
 	return num(w, v, decimals, buf, size);
 }
 
+/* 1 when a KPI's per-priority norms are not all its own norm (Halt: 98/95/90/90). */
+static int norms_per_priority(const struct sk_kpi_score *ks)
+{
+	for (size_t q = 0; q < ks->n_parts; q++)
+		if (ks->parts[q].norm != ks->norm_used)
+			return 1;
+	return 0;
+}
+
+/* The KPI table's columns: the norm's wide enough for "per prioriteit". */
+static const struct col kpi_cols[] = { { 20, 0 }, { 11, 1 }, { 14, 1 }, { 9, 1 }, { 7, 1 },
+				       { 9, 1 }, { 16, 0 } };
+
 static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		      const struct sk_kpi_score *ks)
 {
-	static const struct col cols[] = { { 20, 0 }, { 11, 1 }, { 9, 1 }, { 9, 1 }, { 7, 1 },
-					   { 9, 1 }, { 16, 0 } };
+	const struct col *cols = kpi_cols;
 	const struct sk_contract *c = r->contract;
 	const struct sk_kpi *k = ks->kpi;
 	char b[7][64], line[512];
@@ -483,7 +495,8 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 		cells[1] = num(w, ks->measured, -1, b[1], 64);
 	else if (ks->has_value && k->has_norm)
 		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
-	cells[2] = k->has_norm ? kpi_value(w, k, ks->norm_used, -1, b[2], 64) : "-";
+	cells[2] = !k->has_norm ? "-" : norms_per_priority(ks) ? w->per_priority
+		   : report_norm_text(w, k, ks->norm_used, b[2], 64);
 	cells[3] = ks->has_pct ? report_kpi_pct_text(w, ks, c->rules.pct_decimals, b[3], 64) : "-";
 	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";
 	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";
@@ -495,11 +508,19 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	wrap(fp, 6, 8, report_kpi_detail(w, ks, line, sizeof(line)));
 	for (size_t q = 0; q < ks->n_parts; q++) {
 		const struct sk_priority_part *pp = &ks->parts[q];
-		char pct[32], nrm[32], within[96];
+		struct report_figure f;
+		char pct[32], nrm[64], share[48], within[96];
+		int met = k->direction == SK_LOWER_IS_BETTER
+			  ? (int64_t)pp->within * 100 * SK_DEC_ONE <= (int64_t)pp->norm * pp->n
+			  : report_share_met(pp->within, pp->n, pp->norm);
 
-		snprintf(within, sizeof(within), w->within_of, pp->within, pp->n);
-		snprintf(line, sizeof(line), "%s: %s, %s %s, %s %s", c->priorities[pp->priority].id,
-			 within, w->norm, report_pct(w, pp->norm, -1, nrm, sizeof(nrm)), w->pct_of_norm,
+		/* "P2: 5 van 7 op tijd = 71,4 % (norm ≥ 95 %), % v. norm 75,2 %" */
+		snprintf(within, sizeof(within), w->on_time_share, pp->within, pp->n);
+		report_figure(SK_DEC(pp->within), SK_DEC(pp->n), pp->norm, k->direction, met,
+			      c->rules.pct_decimals, &f);
+		snprintf(line, sizeof(line), "%s: %s = %s (%s %s), %s %s", c->priorities[pp->priority].id,
+			 within, report_figure_pct(w, &f, pp->norm, share, sizeof(share)), w->norm,
+			 report_norm_text(w, k, pp->norm, nrm, sizeof(nrm)), w->pct_of_norm,
 			 report_pct(w, pp->pct, c->rules.pct_decimals, pct, sizeof(pct)));
 		wrap(fp, 6, 8, line);
 	}
@@ -509,15 +530,39 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	}
 }
 
+/* The staffel under a scored domain: each step's scores and malus, the one applied marked. */
+static void write_staffel(FILE *fp, const struct sk_report *r, const struct report_words *w,
+			  const struct sk_domain_score *ds)
+{
+	static const struct col cols[] = { { 24, 0 }, { 30, 0 }, { 12, 0 } };
+	const struct sk_contract *c = r->contract;
+	const char *head[3] = { w->score_range, w->malus_word, "" };
+	char b[2][128], applied[64];
+
+	if (!c->n_staffel)
+		return;
+	snprintf(applied, sizeof(applied), "← %s", w->applied);
+	fprintf(fp, "  %s\n", w->staffel);
+	fputs("  ", fp);
+	row(fp, cols, 3, head);
+	for (size_t i = 0; i < c->n_staffel; i++) {
+		const char *cells[3] = { report_staffel_range(w, c, (int)i, b[0], sizeof(b[0])),
+					 report_step_consequence(w, &c->staffel[i], b[1], sizeof(b[1])),
+					 ds->step == (int)i ? applied : "" };
+
+		fputs("  ", fp);
+		row(fp, cols, 3, cells);
+	}
+}
+
 static void write_domain(FILE *fp, const struct sk_report *r, const struct report_words *w,
 			 const struct sk_domain_score *ds)
 {
-	static const struct col cols[] = { { 20, 0 }, { 11, 1 }, { 9, 1 }, { 9, 1 }, { 7, 1 },
-					   { 9, 1 }, { 16, 0 } };
+	const struct col *cols = kpi_cols;
 	const struct sk_contract *c = r->contract;
 	const char *head[7] = { w->kpi, w->measured, w->norm, w->pct_of_norm, w->weight,
 				w->contribution, w->source };
-	char line[2048], b[4][64];
+	char line[2048], b[4][64], res[256];
 	size_t n = 0;
 
 	snprintf(line, sizeof(line), "%s %s: %s", w->domain, ds->domain->id, ds->domain->name);
@@ -561,26 +606,23 @@ static void write_domain(FILE *fp, const struct sk_report *r, const struct repor
 			snprintf(line + n, sizeof(line) - n, " (%s)", w->skipped);
 		wrap(fp, 2, 4, line);
 	}
-	fprintf(fp, "  %s: %s", w->score, num(w, ds->score, c->rules.score_decimals, b[0], 64));
-	if (ds->step >= 0)
-		fprintf(fp, "; %s >= %s: %s %s", w->staffel,
-			num(w, c->staffel[ds->step].min_score, 2, b[1], 64), w->malus,
-			report_pct(w, ds->malus, -1, b[2], 64));
-	fprintf(fp, "%s%s\n", ds->escalation ? "; " : "", ds->escalation ? w->escalation : "");
+	snprintf(line, sizeof(line), "%s: %s", w->score, report_domain_result(w, c, ds, res, sizeof(res)));
+	wrap(fp, 2, 4, line);
 	if (ds->has_invoice) {
 		char inv[64], mal[64];
 
-		snprintf(line, sizeof(line), "%s: %s × € %s = € %s %s %s (%s)", w->malus,
+		snprintf(line, sizeof(line), "%s: %s × € %s = € %s %s %s (%s %s)", w->malus,
 			 report_pct(w, ds->malus, -1, b[0], 64),
 			 sk_cents_format(ds->invoice_cents, w->mark, inv, sizeof(inv)),
 			 sk_cents_format(ds->malus_cents, w->mark, mal, sizeof(mal)), w->on_invoice_of,
-			 ds->applies_to, ds->invoice_source);
+			 ds->applies_to, w->invoice_from, report_invoice_source(w, ds));
 		wrap(fp, 2, 4, line);
 	} else if (r->period.kind == SK_PERIOD_QUARTER) {
 		fprintf(fp, "  %s: %s\n", w->malus, w->no_invoice);
 	} else if (ds->step >= 0) {
 		fprintf(fp, "  %s: %s\n", w->malus, w->malus_quarterly);
 	}
+	write_staffel(fp, r, w, ds);
 }
 
 static void write_domains(FILE *fp, const struct sk_report *r, const struct report_words *w)
@@ -606,8 +648,10 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 			if (ks->has_value || !ks->kpi->has_weight || !ks->kpi->has_norm ||
 			    !ds->domain->scored || strstr(ds->reason, "starts on"))
 				continue;
-			snprintf(line, sizeof(line), "%s.%s (%s %s): %s", ds->domain->id, ks->kpi->id,
-				 w->window, ks->window, w->missing_hint);
+			char what[512];
+
+			snprintf(line, sizeof(line), "%s.%s: %s", ds->domain->id, ks->kpi->id,
+				 report_missing_line(w, r, ks, what, sizeof(what)));
 			wrap(fp, 2, 6, line);
 		}
 	}
@@ -745,9 +789,10 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 		if (e->kind == 0) {
 			const struct sk_domain_score *ds = &r->score->domains[e->index];
 
-			snprintf(line, sizeof(line), "%s %s: %s %s (%s)", w->domain, ds->domain->id, w->score,
-				 num(w, ds->score, r->contract->rules.score_decimals, b, sizeof(b)),
-				 w->esc_domain);
+			char res[256];
+
+			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->id, w->score,
+				 report_domain_result(w, r->contract, ds, res, sizeof(res)));
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];
 			char lim[32];
@@ -813,15 +858,23 @@ static void write_trend(FILE *fp, const struct sk_report *r, const struct report
 {
 	char line[512];
 
+	struct report_reconcile rc;
+
 	text_heading(fp, w->trend);
-	fprintf(fp, "  %s: %ld\n", w->reported_n, r->reported);
-	fprintf(fp, "  %s:%s\n", w->recurring, r->n_recurring ? "" : " -");
+	/* The trend counts every ticket reported, the priority table those with a clock. */
+	report_reconcile(r, &rc);
+	for (int i = 0; i < 5; i++)
+		if (*report_reconcile_line(w, &rc, i, line, sizeof(line)))
+			wrap(fp, i ? 4 : 2, 6, line);
+	fprintf(fp, "  %s (%s):%s\n", w->recurring, w->recurring_note, r->n_recurring ? "" : " -");
 	for (size_t i = 0; i < r->n_recurring; i++) {
 		snprintf(line, sizeof(line), "%zu. %s (%ld)", i + 1, r->recurring[i].name, r->recurring[i].n);
 		wrap(fp, 4, 7, line);
 	}
-	write_counts(fp, w, w->per_location, r->locations, r->n_locations);
-	write_counts(fp, w, w->per_category, r->categories, r->n_categories);
+	snprintf(line, sizeof(line), "%s (%s)", w->per_location, w->category_note);
+	write_counts(fp, w, line, r->locations, r->n_locations);
+	snprintf(line, sizeof(line), "%s (%s)", w->per_category, w->category_note);
+	write_counts(fp, w, line, r->categories, r->n_categories);
 	if (r->n_months > 1) {
 		static const struct col cols[] = { { 16, 0 }, { 8, 1 }, { 9, 1 } };
 		const char *head[3] = { w->month, w->reported, w->breached_n };

@@ -34,19 +34,20 @@ static const struct report_words nl = {
 	.uplifts = "P1-uplifts", .uplift_reason = "motivatie", .apart = "Apart vermeld",
 	.excluded = "uitgesloten", .reason = "reden", .breaches = "Normoverschrijdingen",
 	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
-	.late = "te laat", .open = "open", .none = "geen",
+	.late = "te laat (werktijd)", .open = "open", .none = "geen",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
 	.state_na = "n.v.t.",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
 	.flag_channel_unknown = "kanaal niet vastgelegd (wel meegeteld)",
-	.flag_matrix = "de prioriteitenmatrix geeft", .flag_impossible = "onmogelijke tijdlijn",
+	.flag_matrix = "wijkt af van de prioriteitenmatrix (impact × urgentie): %s",
+	.flag_impossible = "onmogelijke tijdlijn",
 	.flag_priority_changed = "prioriteit gewijzigd, eerst", .flag_reopened = "heropend",
 	.flag_uplift = "P1-uplift", .channel_was = "kanaal",
 	.domains = "Domeinen en malus", .domain = "Domein", .kpi = "KPI", .measured = "gemeten",
 	.pct_of_norm = "% v. norm", .weight = "gewicht", .weight_used = "gewicht gebruikt",
 	.weight_score = "gewicht in score", .within_n = "binnen norm",
 	.contribution = "bijdrage", .source = "bron", .derivation = "Berekening",
-	.score = "Domeinscore", .staffel = "Staffel", .malus = "Malus", .escalation = "ESCALATIE",
+	.score = "Domeinscore", .staffel = "Staffel", .malus = "Malus", .escalation = "Escalatie",
 	.malus_quarterly = "indicatief: de malus wordt per kwartaal vastgesteld",
 	.on_invoice_of = "op de factuur van", .no_invoice = "geen factuurbedrag bekend",
 	.not_scored = "niet gescoord", .not_scored_contract = "het contract scoort dit domein niet", .starts_on = "het domein start op",
@@ -62,7 +63,7 @@ static const struct report_words nl = {
 	.mttr_note = "MTTR en MTTP: gemiddelde werktijd (u:mm, pauzes niet meegeteld) van melding tot"
 		     " oplossing en tot de gebruiker weer kan werken, over de tickets die in de"
 		     " periode zijn opgelost (weer productief), ook als hun oordeel in een andere"
-		     " periode telde; klokuren staan in de XLSX",
+		     " periode telde",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld van %ld",
 		[SK_SRC_RESPONSE] = "%ld van %ld reactieklokken binnen norm",
@@ -82,10 +83,10 @@ static const struct report_words nl = {
 		[SK_SRC_SUPPLIER] = "%ld van %ld overdrachten binnen de afspraak met de leverancier",
 	},
 	.change_types = { "standaard", "normaal", "spoed" },
-	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "kpi-meting", "opgegeven" },
+	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "KPI-meting", "opgegeven" },
 	.missing_title = "Ontbrekende gegevens",
 	.missing_text = "KPI's zonder gegevens. Het rapport is toch gemaakt; hoe ze zijn behandeld:",
-	.missing_hint = "aan te leveren als kpi-meting (sla-import) of met --kpi",
+	.missing_hint = "ontbreekt:",
 	.availability = "Beschikbaarheid per dienst", .service = "dienst",
 	.service_window = "venster", .down = "uit", .outages = "storingen", .planned = "gepland",
 	.changes = "Wijzigingen (changes)", .total = "totaal", .standard = "standaard",
@@ -94,10 +95,10 @@ static const struct report_words nl = {
 	.change_type = "soort", .non_standard = "niet-standaard",
 	.complaints = "Klachten", .duration = "doorlooptijd", .limit = "grens",
 	.within = "binnen grens",
-	.escalations = "Escalaties", .esc_domain = "staffel met escalatie",
+	.escalations = "Escalaties", .esc_domain = "escalatie volgens de staffel",
 	.esc_complaint = "klacht over de grens", .handovers = "doorgezet naar 2e/3e lijn",
 	.trend = "Trend", .reported_n = "gemeld in de periode", .per_location = "Per locatie",
-	.per_category = "Per categorie", .recurring = "Top-3 terugkerende incidentcategorieën",
+	.per_category = "Per categorie", .recurring = "Top-3 terugkerende storingscategorieën",
 	.by_month = "Per maand", .month = "maand", .breached_n = "te laat",
 	.unknown = "(onbekend)",
 	.sheet_summary = "Samenvatting", .sheet_priorities = "Prioriteiten",
@@ -128,7 +129,36 @@ static const struct report_words nl = {
 			   "overschrijding):",
 	.unmeasured_tickets = "tickets",
 	.complaint_note = "doorlooptijd: werktijd van melding tot oplossing, pauzes niet meegeteld,"
-			  " zoals sla-compute en de klachten-KPI hem tellen",
+			  " zoals ook de klachten-KPI hem telt",
+	.score_range = "domeinscore", .applied = "toegepast",
+	.and_ = "en", .malus_word = "malus", .no_malus = "geen malus",
+	.and_escalation = "en escalatie", .all_scores = "elke score",
+	.per_priority = "per prioriteit", .business_time = "werktijd",
+	.p1_note = "reactie en oplossing: verstreken werktijd (u:mm, pauzes niet meegeteld) tegen de"
+		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten",
+	.apart_note = "tickets met een afwijking die u kunt nagaan (kanaal, prioriteit, tijdlijn of"
+		      " afspraak); de kolom telt mee zegt of het ticket in de cijfers van dit rapport"
+		      " meetelt",
+	.counts_as = "ja, als", .not_counted = "nee",
+	.on_time_share = "%ld van %ld op tijd",
+	.missing_by = "aan te leveren door", .missing_by_supplier = "de leverancier",
+	.missing_sources = { "de meting", "geen tickets om dit te meten; het cijfer is als meting aan te"
+			     " leveren door", "de gesprekkenexport van de telefonie",
+			     "de storingsregistratie" },
+	.trend_all_types = "alle soorten", .trend_in_table = "in de prioriteitentabel",
+	.trend_not_in_table = "niet in die tabel",
+	.trend_earlier = "wel in die tabel: eerder gemeld, met een klok die in deze periode meetelt",
+	.trend_apart = "apart vermeld en niet meegeteld",
+	.trend_no_clock = "zonder klok die in deze periode meetelt (nog lopend of zonder norm)",
+	.trend_other = "buiten de tickets die dit contract meet",
+	.recurring_note = "alleen storingen met een categorie",
+	.category_note = "alle gemelde tickets",
+	.flag_short = { "verkeerd kanaal", "P1-uplift", "afwijkend van de matrix", "heropend",
+			"onmogelijke tijdlijn", "prioriteit gewijzigd", "buiten kantoortijd",
+			"geen reactietijd", "kanaal onbekend", "niet gemeten", "reactie niet gemeten",
+			"uplift zonder motivatie" },
+	.calendar = "kalender", .profile = "profiel",
+	.invoice_from = "factuurbedrag uit", .the_contract = "het contract",
 };
 
 static const struct report_words en = {
@@ -156,21 +186,22 @@ static const struct report_words en = {
 	.uplifts = "P1 uplifts", .uplift_reason = "reason", .apart = "Listed apart",
 	.excluded = "excluded", .reason = "reason", .breaches = "Breached tickets",
 	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
-	.late = "late by", .open = "open", .none = "none",
+	.late = "late by (business hours)", .open = "open", .none = "none",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
 	.state_na = "n/a",
 	.flag_wrong_channel = "not reported through the required channel",
 	.flag_channel_unknown = "channel not recorded (counted)",
-	.flag_matrix = "the priority matrix gives", .flag_impossible = "impossible timeline",
+	.flag_matrix = "differs from the priority matrix (impact × urgency): %s",
+	.flag_impossible = "impossible timeline",
 	.flag_priority_changed = "priority changed, first", .flag_reopened = "reopened",
 	.flag_uplift = "P1 uplift", .channel_was = "channel",
-	.domains = "Domains and malus", .domain = "Domain", .kpi = "KPI", .measured = "measured",
+	.domains = "Domains and penalties", .domain = "Domain", .kpi = "KPI", .measured = "measured",
 	.pct_of_norm = "% of norm", .weight = "weight", .weight_used = "weight used",
 	.weight_score = "weight in score", .within_n = "within",
 	.contribution = "contrib.", .source = "source", .derivation = "Derivation",
-	.score = "Domain score", .staffel = "Staffel", .malus = "Malus",
-	.escalation = "ESCALATION",
-	.malus_quarterly = "indicative: the malus is settled per quarter", .on_invoice_of = "on the invoice of",
+	.score = "Domain score", .staffel = "Penalty scale", .malus = "Penalty",
+	.escalation = "Escalation",
+	.malus_quarterly = "indicative: the penalty is settled per quarter", .on_invoice_of = "on the invoice of",
 	.no_invoice = "no invoice amount known", .not_scored = "not scored",
 	.not_scored_contract = "the contract does not score this domain",
 	.starts_on = "the domain starts on", .incomplete = "incomplete: KPIs without data",
@@ -186,7 +217,7 @@ static const struct report_words en = {
 	.mttr_note = "MTTR and MTTP: mean business time (h:mm, pauses left out) from report to"
 		     " resolution and to the user working again, over the tickets resolved"
 		     " (productive again) in the period, also when their verdict counted in another"
-		     " period; wall-clock means are in the XLSX",
+		     " period",
 	.source_counts = {
 		[SK_SRC_MANUAL] = "%ld of %ld",
 		[SK_SRC_RESPONSE] = "%ld of %ld response clocks within target",
@@ -206,26 +237,26 @@ static const struct report_words en = {
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
 	},
 	.change_types = { "standard", "normal", "emergency" },
-	.origins = { "missing", "tickets", "calls", "outages", "kpi measurement", "given" },
+	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given" },
 	.missing_title = "Missing data",
 	.missing_text = "KPIs without data. The report was made anyway; how they were treated:",
-	.missing_hint = "supply it as a KPI measurement (sla-import) or with --kpi",
+	.missing_hint = "missing:",
 	.availability = "Availability per service", .service = "service",
 	.service_window = "window", .down = "down", .outages = "outages", .planned = "planned",
 	.changes = "Changes", .total = "total", .standard = "standard", .normal = "normal",
 	.emergency = "emergency", .untyped = "untyped", .cab = "CAB-approved", .failed = "failed",
-	.solved = "solved", .planned_at = "planned", .change_type = "kind",
+	.solved = "completed", .planned_at = "planned", .change_type = "kind",
 	.non_standard = "non-standard",
 	.complaints = "Complaints", .duration = "duration", .limit = "limit",
 	.within = "within limit",
-	.escalations = "Escalations", .esc_domain = "staffel step with escalation",
+	.escalations = "Escalations", .esc_domain = "escalation by the penalty scale",
 	.esc_complaint = "complaint beyond its limit", .handovers = "handed over to 2nd/3rd line",
 	.trend = "Trend", .reported_n = "reported in the period", .per_location = "Per location",
 	.per_category = "Per category", .recurring = "Top-3 recurring incident categories",
 	.by_month = "Month by month", .month = "month", .breached_n = "breached",
 	.unknown = "(unknown)",
 	.sheet_summary = "Summary", .sheet_priorities = "Priorities",
-	.sheet_domains = "Domains & malus", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
+	.sheet_domains = "Domains & penalties", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
 	.start = "start", .elapsed = "elapsed", .paused = "paused", .counts = "counts",
 	.matrix_priority = "matrix", .status = "status", .title_col = "title",
 	.category = "category", .location = "location", .productive = "productive",
@@ -252,7 +283,36 @@ static const struct report_words en = {
 			   "breach):",
 	.unmeasured_tickets = "tickets",
 	.complaint_note = "duration: business time from report to solution, pauses left out, as"
-			  " sla-compute and the complaint KPI count it",
+			  " the complaint KPI counts it too",
+	.score_range = "domain score", .applied = "applied",
+	.and_ = "and", .malus_word = "penalty", .no_malus = "no penalty",
+	.and_escalation = "and escalation", .all_scores = "any score",
+	.per_priority = "per priority", .business_time = "business hours",
+	.p1_note = "response and resolution: business time taken (h:mm, pauses left out) against the"
+		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes",
+	.apart_note = "tickets with a deviation you can check (channel, priority, timeline or"
+		      " agreement); the column counts says whether the ticket counts in this report's"
+		      " figures",
+	.counts_as = "yes, as", .not_counted = "no",
+	.on_time_share = "%ld of %ld in time",
+	.missing_by = "to be supplied by", .missing_by_supplier = "the supplier",
+	.missing_sources = { "the measurement", "no tickets to measure it; the figure is to be supplied"
+			     " as a measurement by", "the call export of the phone platform",
+			     "the outage register" },
+	.trend_all_types = "all kinds", .trend_in_table = "in the priority table",
+	.trend_not_in_table = "not in that table",
+	.trend_earlier = "in that table too: reported earlier, with a clock that counts in this period",
+	.trend_apart = "listed apart and not counted",
+	.trend_no_clock = "without a clock that counts in this period (still running or no target)",
+	.trend_other = "outside the tickets this contract measures",
+	.recurring_note = "incidents with a category only",
+	.category_note = "all tickets reported",
+	.flag_short = { "wrong channel", "P1 uplift", "differs from the matrix", "reopened",
+			"impossible timeline", "priority changed", "after hours", "no response time",
+			"channel unknown", "not measured", "response not measured",
+			"uplift without motivation" },
+	.calendar = "calendar", .profile = "profile",
+	.invoice_from = "invoice amount from", .the_contract = "the contract",
 };
 
 const struct report_words *report_words_for(const char *lang)
@@ -294,11 +354,13 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 #define ADD(...) (n += (size_t)snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__))
 	if (v->flags & SK_FLAG_WRONG_CHANNEL)
 		ADD("%s%s (%s: %s)", n ? "; " : "", w->flag_wrong_channel, w->channel_was,
-		    x->ticket.channel ? x->ticket.channel : "-");
+		    report_channel_word(w, x->ticket.channel));
 	if (v->flags & SK_FLAG_CHANNEL_UNKNOWN)
 		ADD("%s%s", n ? "; " : "", w->flag_channel_unknown);
-	if ((v->flags & SK_FLAG_MATRIX) && v->matrix_priority >= 0)
-		ADD("%s%s %s", n ? "; " : "", w->flag_matrix, c->priorities[v->matrix_priority].id);
+	if ((v->flags & SK_FLAG_MATRIX) && v->matrix_priority >= 0) {
+		ADD("%s", n ? "; " : "");
+		ADD(w->flag_matrix, c->priorities[v->matrix_priority].id);
+	}
 	if ((v->flags & SK_FLAG_PRIORITY_CHANGED) && x->ticket.initial_priority >= 0)
 		ADD("%s%s %s", n ? "; " : "", w->flag_priority_changed,
 		    c->priorities[x->ticket.initial_priority].id);
@@ -315,8 +377,8 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 		    : "no motivation recorded");
 	if (v->flags & SK_FLAG_NOT_MEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
-		    ? "buiten de afspraak, niet gemeten (contract: none)"
-		    : "outside the agreement, not measured (contract: none)");
+		    ? "buiten de afspraak: het contract meet deze klok niet"
+		    : "outside the agreement: the contract does not measure this clock");
 	if (v->flags & SK_FLAG_RESPONSE_UNMEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
 		    ? "reactie niet gemeten: de export heeft geen reactietijd"
@@ -628,3 +690,218 @@ char *report_unmeasured_line(const struct sk_report *r, const struct report_word
 	return buf;
 }
 
+
+/* A score as the staffel reads it: the contract's score places. */
+static char *score_num(const struct report_words *w, const struct sk_contract *c, sk_dec v,
+		       char *buf, size_t size)
+{
+	return sk_dec_format(v, c->rules.score_decimals, w->mark, buf, size);
+}
+
+char *report_staffel_range(const struct report_words *w, const struct sk_contract *c, int step,
+			   char *buf, size_t size)
+{
+	char lo[48], hi[48];
+	int last = (int)c->n_staffel - 1;
+
+	/* Steps are sorted highest first; below the last threshold the last step applies. */
+	if (last <= 0)
+		snprintf(buf, size, "%s", w->all_scores);
+	else if (step == 0)
+		snprintf(buf, size, "≥ %s", score_num(w, c, c->staffel[0].min_score, lo, sizeof(lo)));
+	else if (step == last)
+		snprintf(buf, size, "< %s", score_num(w, c, c->staffel[step - 1].min_score, hi, sizeof(hi)));
+	else
+		snprintf(buf, size, "≥ %s %s < %s", score_num(w, c, c->staffel[step].min_score, lo, sizeof(lo)),
+			 w->and_, score_num(w, c, c->staffel[step - 1].min_score, hi, sizeof(hi)));
+	return buf;
+}
+
+char *report_step_consequence(const struct report_words *w, const struct sk_staffel_step *st,
+			      char *buf, size_t size)
+{
+	char m[64];
+
+	if (st->malus == 0)
+		snprintf(buf, size, "%s%s%s", w->no_malus, st->escalate ? " " : "",
+			 st->escalate ? w->and_escalation : "");
+	else
+		snprintf(buf, size, "%s %s%s%s", report_pct(w, st->malus, -1, m, sizeof(m)), w->malus_word,
+			 st->escalate ? " " : "", st->escalate ? w->and_escalation : "");
+	return buf;
+}
+
+char *report_domain_result(const struct report_words *w, const struct sk_contract *c,
+			   const struct sk_domain_score *ds, char *buf, size_t size)
+{
+	char sc[48], lo[48], hi[48], what[128];
+	int step = ds->step, last = (int)c->n_staffel - 1;
+
+	score_num(w, c, ds->score, sc, sizeof(sc));
+	if (step < 0) {
+		snprintf(buf, size, "%s", sc);
+		return buf;
+	}
+	report_step_consequence(w, &c->staffel[step], what, sizeof(what));
+	if (last <= 0)
+		snprintf(buf, size, "%s → %s", sc, what);
+	else if (step == 0)
+		snprintf(buf, size, "%s ≥ %s → %s", sc,
+			 score_num(w, c, c->staffel[0].min_score, lo, sizeof(lo)), what);
+	else if (step == last)
+		snprintf(buf, size, "%s < %s → %s", sc,
+			 score_num(w, c, c->staffel[step - 1].min_score, hi, sizeof(hi)), what);
+	else
+		snprintf(buf, size, "%s ≤ %s < %s → %s",
+			 score_num(w, c, c->staffel[step].min_score, lo, sizeof(lo)), sc,
+			 score_num(w, c, c->staffel[step - 1].min_score, hi, sizeof(hi)), what);
+	return buf;
+}
+
+char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_dec norm,
+		       char *buf, size_t size)
+{
+	char v[64];
+
+	if (k->unit && strcmp(k->unit, "%") == 0)
+		report_pct(w, norm, -1, v, sizeof(v));
+	else
+		sk_dec_format_short(norm, w->mark, v, sizeof(v));
+	snprintf(buf, size, "%s %s", k->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", v);
+	return buf;
+}
+
+char *report_target(const struct sk_clock *k, char *buf, size_t size)
+{
+	char t[24];
+
+	snprintf(buf, size, "%s %s", k->below ? "<" : "≤", report_hm(k->target, t, sizeof(t)));
+	return buf;
+}
+
+const char *report_channel_word(const struct report_words *w, const char *channel)
+{
+	static const char *const ids[] = { "phone", "email", "portal", "chat", "walk-in" };
+	static const char *const nl_words[] = { "telefoon", "e-mail", "portal", "chat", "balie" };
+	static const char *const en_words[] = { "phone", "email", "portal", "chat", "walk-in" };
+
+	if (!channel || !channel[0])
+		return "-";
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (strcmp(channel, ids[i]) == 0)
+			return w->mark == ',' ? nl_words[i] : en_words[i];
+	return channel;
+}
+
+char *report_missing_line(const struct report_words *w, const struct sk_report *r,
+			  const struct sk_kpi_score *ks, char *buf, size_t size)
+{
+	const struct sk_kpi *k = ks->kpi;
+	const char *supplier = r->contract->supplier;
+	/* What is missing: the measurement, the export its figure is counted from, or (tickets)
+	   any ticket to count: then the figure itself, as a measurement. */
+	int what = k->source_kind == SK_SRC_MANUAL ? 0 : k->source_kind == SK_SRC_CALLS ? 2
+		   : k->source_kind == SK_SRC_OUTAGES ? 3 : 1;
+
+	if (what == 1)
+		snprintf(buf, size, "%s (%s %s): %s %s%s%s%s", k->name, w->window, ks->window,
+			 w->missing_sources[what], w->missing_by_supplier, supplier ? " (" : "",
+			 supplier ? supplier : "", supplier ? ")" : "");
+	else
+		snprintf(buf, size, "%s (%s %s) %s %s; %s %s%s%s%s", k->name, w->window, ks->window,
+			 w->missing_hint, w->missing_sources[what], w->missing_by,
+			 w->missing_by_supplier, supplier ? " (" : "", supplier ? supplier : "",
+			 supplier ? ")" : "");
+	return buf;
+}
+
+/* Whether result @x is counted in the priority table (report.c's tally()). */
+static int in_prio_table(const struct sk_result *x)
+{
+	const struct sk_verdict *v = &x->v;
+
+	if (v->excluded)
+		return 0;
+	return (x->response_counts &&
+		(v->response.state == SK_CLOCK_MET || v->response.state == SK_CLOCK_BREACHED)) ||
+	       (x->resolution_counts &&
+		(v->resolution.state == SK_CLOCK_MET || v->resolution.state == SK_CLOCK_BREACHED));
+}
+
+void report_reconcile(const struct sk_report *r, struct report_reconcile *out)
+{
+	const struct sk_results *res = r->results;
+	long placed = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->reported = r->reported;
+	for (size_t i = 0; i < r->n_prio; i++)
+		if (r->prio[i].type < 0)
+			out->in_table += r->prio[i].tickets;
+	for (size_t i = 0; res && i < res->n + r->n_others; i++) {
+		const struct sk_result *x = i < res->n ? &res->r[i] : &r->others[i - res->n];
+		sk_time t = x->ticket.reported_at;
+
+		if (t < r->period.start || t >= r->period.end)
+			continue;
+		if (in_prio_table(x))
+			out->counted++;
+		else if (x->v.excluded)
+			out->apart++;
+		else if ((int)x->ticket.type >= 0 && (int)x->ticket.type < SK_TICKET_TYPES)
+			out->no_clock[x->ticket.type]++;
+		else
+			out->other++;
+	}
+	out->earlier = out->in_table - out->counted;
+	placed = out->counted + out->apart + out->other;
+	for (int t = 0; t < SK_TICKET_TYPES; t++)
+		placed += out->no_clock[t];
+	/* Reported in the period and not among its tickets in scope (another contract's scope). */
+	out->other += out->reported - placed;
+}
+
+char *report_reconcile_line(const struct report_words *w, const struct report_reconcile *rc, int i,
+			    char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	switch (i) {
+	case 0:
+		n = (size_t)snprintf(buf, size, "%s: %ld (%s); %s: %ld", w->reported_n, rc->reported,
+				     w->trend_all_types, w->trend_in_table, rc->in_table);
+		if (rc->reported != rc->counted && n < size)
+			snprintf(buf + n, size - n, "; %s: %ld", w->trend_not_in_table,
+				 rc->reported - rc->counted);
+		break;
+	case 1:
+		/* "klacht 4: zonder klok ...": the counts first, so a wrap never parts them. */
+		for (int t = 0; t < SK_TICKET_TYPES && n < size; t++)
+			if (rc->no_clock[t])
+				n += (size_t)snprintf(buf + n, size - n, "%s%s %ld", n ? ", " : "",
+						      w->types[t], rc->no_clock[t]);
+		if (n && n < size)
+			snprintf(buf + n, size - n, ": %s", w->trend_no_clock);
+		break;
+	case 2:
+		if (rc->apart)
+			snprintf(buf, size, "%s: %ld", w->trend_apart, rc->apart);
+		break;
+	case 3:
+		if (rc->other)
+			snprintf(buf, size, "%s: %ld", w->trend_other, rc->other);
+		break;
+	case 4:
+		if (rc->earlier)
+			snprintf(buf, size, "%s: %ld", w->trend_earlier, rc->earlier);
+		break;
+	}
+	return buf;
+}
+
+const char *report_invoice_source(const struct report_words *w, const struct sk_domain_score *ds)
+{
+	/* sla-score names the contract "contract", an invoice file by its name. */
+	return strcmp(ds->invoice_source, "contract") == 0 ? w->the_contract : ds->invoice_source;
+}

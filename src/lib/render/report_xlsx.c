@@ -133,6 +133,12 @@ void xw_dur(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, int64_t
 	xw_num(x, s, row, col, (double)secs / 86400.0, x->dur);
 }
 
+void xw_target(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+	       const struct sk_clock *k)
+{
+	xw_num(x, s, row, col, (double)k->target / 86400.0, k->below ? x->target_lt : x->target_le);
+}
+
 void xw_formula(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		const char *formula, lxw_format *f, double cached)
 {
@@ -250,6 +256,19 @@ static lxw_format *pct_format(struct xw *x, int decimals)
 	return format(x, nf, 0);
 }
 
+/* A number of points with @decimals places ("0.00"). */
+static lxw_format *points_format(struct xw *x, int decimals)
+{
+	char nf[16] = "0";
+
+	if (decimals > 0) {
+		strcat(nf, ".");
+		for (int i = 0; i < decimals && i < 6; i++)
+			strcat(nf, "0");
+	}
+	return format(x, nf, 0);
+}
+
 lxw_format *xw_figure_format(struct xw *x, const struct report_figure *f, int decimals,
 			     lxw_format *usual)
 {
@@ -289,8 +308,15 @@ static void make_formats(struct xw *x)
 	x->pct = pct_format(x, ru->pct_decimals);
 	x->pct2 = pct_format(x, 2);
 	x->pct_norm = format(x, "0.0##%", 0);
-	x->score = pct_format(x, ru->score_decimals);
+	/* Domain scores and contributions are points out of 100, not percentages. */
+	x->score = points_format(x, ru->score_decimals);
 	format_set_bold(x->score);
+	x->points = points_format(x, 2);
+	/* A clock's target keeps its comparison: met below it (< 0:15) or up to it (≤ 0:15). */
+	x->target_lt = format(x, "\"< \"[h]:mm", 0);
+	x->target_le = format(x, "\"≤ \"[h]:mm", 0);
+	/* A priority's norm: a share the clocks must reach. */
+	x->norm_ge = format(x, "\"≥ \"0.0##%", 0);
 	x->euro = format(x, "\"€\" #,##0.00", 0);
 	x->dt = format(x, "yyyy-mm-dd hh:mm", 0);
 	x->date = format(x, "yyyy-mm-dd", 0);

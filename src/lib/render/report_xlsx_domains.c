@@ -86,7 +86,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	const struct sk_contract *c = x->r->contract;
 	const struct report_words *w = x->w;
 	const struct sk_kpi *k = ks->kpi;
-	int share = is_share(k);
+	int share = is_share(k), per_prio = 0;
 	lxw_row_t kpi_row = row;
 	char f[1024], a[32], b[32], detail[768];
 	size_t n;
@@ -94,7 +94,12 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	xw_str(x, s, row, D_ID, k->id, NULL);
 	xw_str(x, s, row, D_NAME, k->name, NULL);
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
-	if (k->has_norm)
+	/* Norms of their own per priority (98/95/90/90): said on the priorities' rows. */
+	for (size_t q = 0; q < ks->n_parts && !per_prio; q++)
+		per_prio = ks->parts[q].norm != ks->norm_used;
+	if (per_prio)
+		xw_str(x, s, row, D_NORM, w->per_priority, NULL);
+	else if (k->has_norm)
 		xw_dec(x, s, row, D_NORM, ks->norm_used, share, share ? x->pct_norm : x->num);
 	if (!ks->has_value) {
 		xw_str(x, s, row, D_MEASURED, w->missing, NULL);
@@ -168,7 +173,7 @@ static void staffel_formula(char *buf, size_t size, const struct sk_contract *c,
 			n += (size_t)snprintf(buf + n, size - n, "%s", v);
 			break;
 		}
-		sk_dec_format_short(st->min_score / 100, '.', t, sizeof(t));
+		sk_dec_format_short(st->min_score, '.', t, sizeof(t));
 		n += (size_t)snprintf(buf + n, size - n, "IF(%s>=%s,%s,", sc, t, v);
 	}
 	for (size_t i = 0; i + 1 < c->n_staffel && n < size; i++)
@@ -191,10 +196,32 @@ static void domain_weights(struct xw *x, struct sheet *s, const struct sk_domain
 		snprintf(f, sizeof(f), "=ROUND(%s/SUM(%s:%s),8)", xw_ref(a, sizeof(a), NULL, rows[k], D_WSCORE, 0),
 			 w0, w1);
 		xw_formula(x, s, rows[k], D_WUSED, f, x->pct2, (double)ks->weight_used / 1e8);
-		snprintf(f, sizeof(f), "=ROUND(%s*%s/SUM(%s:%s),8)", xw_ref(a, sizeof(a), NULL, rows[k], D_PCT, 0),
+		/* Points out of 100: % of norm × weight share × 100. */
+		snprintf(f, sizeof(f), "=ROUND(%s*%s/SUM(%s:%s)*100,6)", xw_ref(a, sizeof(a), NULL, rows[k], D_PCT, 0),
 			 xw_ref(b, sizeof(b), NULL, rows[k], D_WSCORE, 0), w0, w1);
-		xw_formula(x, s, rows[k], D_CONTRIB, f, x->pct2, (double)ks->contribution / 1e8);
+		xw_formula(x, s, rows[k], D_CONTRIB, f, x->points, (double)ks->contribution / 1e6);
 	}
+}
+
+/* The staffel under a scored domain: each step's scores and malus, the one applied marked. */
+static lxw_row_t staffel_rows(struct xw *x, struct sheet *s, lxw_row_t row,
+			      const struct sk_domain_score *ds)
+{
+	const struct sk_contract *c = x->r->contract;
+	const struct report_words *w = x->w;
+	char range[128], what[128], applied[64];
+
+	snprintf(applied, sizeof(applied), "← %s", w->applied);
+	xw_str(x, s, row, D_ID, w->staffel, x->bold);
+	xw_str(x, s, row++, D_NAME, w->score_range, NULL);
+	for (size_t i = 0; i < c->n_staffel; i++, row++) {
+		xw_str(x, s, row, D_ID, report_staffel_range(w, c, (int)i, range, sizeof(range)), NULL);
+		xw_str(x, s, row, D_NAME, report_step_consequence(w, &c->staffel[i], what, sizeof(what)),
+		       NULL);
+		if (ds->step == (int)i)
+			xw_str(x, s, row, D_N, applied, x->bold);
+	}
+	return row;
 }
 
 /* The domain's score, staffel, malus and euros under its KPIs; returns the next free row. */
@@ -207,9 +234,9 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	char f[1024], a[32], b[32], sc[32], ml[32], iv[32], text[256], t[48];
 
 	snprintf(f, sizeof(f), "=ROUND(SUM(%s:%s),%d)", xw_ref(a, sizeof(a), NULL, first, D_CONTRIB, 0),
-		 xw_ref(b, sizeof(b), NULL, last, D_CONTRIB, 0), c->rules.score_decimals + 2);
+		 xw_ref(b, sizeof(b), NULL, last, D_CONTRIB, 0), c->rules.score_decimals);
 	xw_str(x, s, row, D_ID, w->score, x->bold);
-	xw_formula(x, s, row, D_CONTRIB, f, x->score, (double)ds->score / 1e8);
+	xw_formula(x, s, row, D_CONTRIB, f, x->score, (double)ds->score / 1e6);
 	xw_ref(sc, sizeof(sc), NULL, row, D_CONTRIB, 0);
 	x->score_row[di] = row;
 	if (ds->normalised) {
@@ -223,8 +250,10 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	staffel_formula(f, sizeof(f), c, sc, 0);
 	xw_str(x, s, row, D_ID, w->malus, x->bold);
 	if (ds->step >= 0) {
-		snprintf(text, sizeof(text), "%s >= %s%s%s", w->staffel,
-			 sk_dec_format(c->staffel[ds->step].min_score, 2, w->mark, t, sizeof(t)),
+		char res[256];
+
+		snprintf(text, sizeof(text), "%s %s%s%s", w->score,
+			 report_domain_result(w, c, ds, res, sizeof(res)),
 			 x->r->period.kind == SK_PERIOD_QUARTER ? "" : "; ",
 			 x->r->period.kind == SK_PERIOD_QUARTER ? "" : w->malus_quarterly);
 		xw_str(x, s, row, D_DETAIL, text, NULL);
@@ -237,10 +266,11 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	xw_formula(x, s, row, D_CONTRIB, f, x->yesno, ds->escalation ? 1 : 0);
 	row++;
 	if (!ds->has_invoice)
-		return row;
+		return staffel_rows(x, s, row, ds);
 	xw_str(x, s, row, D_ID, w->invoice, x->bold);
 	xw_num(x, s, row, D_CONTRIB, (double)ds->invoice_cents / 100.0, x->euro);
-	xw_str(x, s, row, D_DETAIL, ds->invoice_source, NULL);
+	snprintf(text, sizeof(text), "%s %s", w->invoice_from, report_invoice_source(w, ds));
+	xw_str(x, s, row, D_DETAIL, text, NULL);
 	xw_ref(iv, sizeof(iv), NULL, row, D_CONTRIB, 0);
 	row++;
 	snprintf(f, sizeof(f), "=ROUND(%s*%s,2)", iv, ml);
@@ -248,7 +278,7 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	xw_formula(x, s, row, D_CONTRIB, f, x->euro, (double)ds->malus_cents / 100.0);
 	snprintf(text, sizeof(text), "%s %s", w->on_invoice_of, ds->applies_to);
 	xw_str(x, s, row, D_DETAIL, text, NULL);
-	return row + 1;
+	return staffel_rows(x, s, row + 1, ds);
 }
 
 /* Why a domain is not scored, in the report's words. */
@@ -405,7 +435,7 @@ static lxw_row_t summary_domains(struct xw *x, struct sheet *s, lxw_row_t row)
 			continue;
 		}
 		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr, D_CONTRIB, 0));
-		xw_formula(x, s, row, 2, f, x->score, (double)ds->score / 1e8);
+		xw_formula(x, s, row, 2, f, x->score, (double)ds->score / 1e6);
 		if (!x->r->contract->n_staffel)
 			continue;
 		snprintf(f, sizeof(f), "=%s", xw_ref(a, sizeof(a), dom, sr + 1, D_CONTRIB, 0));
@@ -425,7 +455,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	const struct sk_report *r = x->r;
 	const struct sk_rules *ru = &r->contract->rules;
 	const struct report_words *w = x->w;
-	const char *head[10] = { "id", w->file, w->kind, "profile", w->rows, w->excluded, w->dst_gap,
+	const char *head[10] = { "id", w->file, w->kind, w->profile, w->rows, w->excluded, w->dst_gap,
 				 w->dst_fold, w->end, "SHA-256" };
 	char text[1024];
 	size_t n;
@@ -585,7 +615,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct sk_score *sc = x->r->score;
 	const struct report_words *w = x->w;
-	char id[192];
+	char id[192], what[512];
 
 	if (!sc->n_missing)
 		return row;
@@ -605,7 +635,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 			snprintf(id, sizeof(id), "%s.%s", ds->domain->id, ks->kpi->id);
 			xw_str(x, s, row, 0, id, NULL);
 			xw_str(x, s, row, 1, ks->window, NULL);
-			xw_str(x, s, row++, 2, w->missing_hint, NULL);
+			xw_str(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)), NULL);
 		}
 	}
 	return row + 1;

@@ -39,7 +39,7 @@ struct xw {
 	const struct report_words *w;
 	struct sheet sh[SH_COUNT];
 	lxw_error err;
-	lxw_format *title, *bold, *head, *head_num, *wrap, *pct, *pct2, *pct_norm, *score, *euro, *dt, *date,
+	lxw_format *title, *bold, *head, *head_num, *wrap, *pct, *pct2, *pct_norm, *score, *points, *target_lt, *target_le, *norm_ge, *euro, *dt, *date,
 		*dur, *count, *num, *yesno, *red, *green;
 	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
@@ -109,6 +109,9 @@ void xw_dec(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, sk_dec 
 	    lxw_format *f);
 
 /* An instant as an Excel date-time in the contract's zone; 0 leaves the cell blank. */
+/* A clock's target as a duration shown with its comparison ("< 0:15", "≤ 0:15"). */
+void xw_target(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+	       const struct sk_clock *k);
 void xw_time(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, sk_time t, lxw_format *f);
 
 /* A duration in seconds as a fraction of a day, shown [h]:mm. */

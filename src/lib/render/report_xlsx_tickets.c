@@ -36,8 +36,8 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	char label[64], note[512];
 
 	head[1] = w->kind;
-	head[12] = w->mark == ',' ? "MTTR (klok)" : "MTTR (wall)";
-	head[14] = w->mark == ',' ? "MTTP (klok)" : "MTTP (wall)";
+	head[12] = w->mark == ',' ? "MTTR (kloktijd)" : "MTTR (wall clock)";
+	head[14] = w->mark == ',' ? "MTTP (kloktijd)" : "MTTP (wall clock)";
 	xw_str(x, s, row++, 0, w->priorities, x->title);
 	xw_header_aligned(x, s, row++, head, 17, "ttnnnnnnnntnnnnnn");
 	first = row;
@@ -59,7 +59,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_num(x, s, row, 8, (double)p->resolution_within / (double)p->resolution_n,
 			       share_format(x, p, p->resolution_within, p->resolution_n));
 		if (p->has_norm)
-			xw_dec(x, s, row, 9, p->norm, 1, x->pct_norm);
+			xw_dec(x, s, row, 9, p->norm, 1, x->norm_ge);
 		xw_str(x, s, row, 10, xw_yes_no(w, p->met), NULL);
 		if (p->mttr >= 0) {
 			xw_dur(x, s, row, 11, p->mttr);
@@ -89,7 +89,7 @@ static void clock_cells(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t 
 {
 	if (k->state != SK_CLOCK_NA) {
 		xw_dur(x, s, row, col, k->elapsed);
-		xw_dur(x, s, row, col + 1, k->target);
+		xw_target(x, s, row, col + 1, k);
 	}
 	xw_str(x, s, row, col + 2, report_state_word(x->w, k->state), NULL);
 }
@@ -104,7 +104,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	const char *p1head[12] = { w->ticket, w->kind, w->reported, w->channel, w->response, w->target,
 				   "", w->resolution, w->target, "", w->excluded, w->reason };
 	const char *uphead[3] = { w->ticket, w->reported, w->uplift_reason };
-	const char *aphead[5] = { w->ticket, w->priorities, w->matrix_priority, w->excluded, w->reason };
+	const char *aphead[5] = { w->ticket, w->priorities, w->matrix_priority, w->counts, w->reason };
 	const char *brhead[7] = { w->ticket, w->priorities, w->clock, w->target, w->deadline,
 				  w->stopped, w->late };
 	char title[96], flags[512], note[160];
@@ -121,7 +121,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row, 0, t->ticket.id, NULL);
 		xw_str(x, s, row, 1, report_type_word(w, (int)t->ticket.type), NULL);
 		xw_time(x, s, row, 2, t->ticket.reported_at, x->dt);
-		xw_str(x, s, row, 3, t->ticket.channel, NULL);
+		xw_str(x, s, row, 3, report_channel_word(w, t->ticket.channel), NULL);
 		clock_cells(x, s, row, 4, &t->v.response);
 		clock_cells(x, s, row, 7, &t->v.resolution);
 		xw_str(x, s, row, 10, xw_yes_no(w, t->v.excluded), NULL);
@@ -133,6 +133,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
 	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+	xw_str(x, s, row++, 0, w->p1_note, NULL);
 	xw_print_keep(s, start, row++);
 	start = row;
 	xw_str(x, s, row++, 0, w->uplifts, x->bold);
@@ -147,6 +148,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_print_keep(s, start, row++);
 	start = row;
 	xw_str(x, s, row++, 0, w->apart, x->bold);
+	xw_str(x, s, row++, 0, w->apart_note, NULL);
 	xw_header(x, s, row++, aphead, 5);
 	for (size_t i = 0; i < r->n_apart; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->apart[i]];
@@ -155,7 +157,16 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row, 1, c->priorities[t->v.priority].id, NULL);
 		if (t->v.matrix_priority >= 0)
 			xw_str(x, s, row, 2, c->priorities[t->v.matrix_priority].id, NULL);
-		xw_str(x, s, row, 3, xw_yes_no(w, t->v.excluded), NULL);
+		/* Listed apart yet counted at its priority, or left out of the figures. */
+		if (t->v.excluded) {
+			xw_str(x, s, row, 3, w->not_counted, NULL);
+		} else {
+			char counted[48];
+
+			snprintf(counted, sizeof(counted), "%s %s", w->counts_as,
+				 c->priorities[t->v.priority].id);
+			xw_str(x, s, row, 3, counted, NULL);
+		}
 		xw_str_spill(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
 	}
 	xw_print_keep(s, start, row++);
@@ -170,7 +181,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row, 0, t->ticket.id, NULL);
 		xw_str(x, s, row, 1, c->priorities[t->v.priority].id, NULL);
 		xw_str(x, s, row, 2, br->resolution ? w->resolution : w->response, NULL);
-		xw_dur(x, s, row, 3, k->target);
+		xw_target(x, s, row, 3, k);
 		xw_time(x, s, row, 4, k->deadline, x->dt);
 		if (k->stop)
 			xw_time(x, s, row, 5, k->stop, x->dt);
@@ -206,7 +217,7 @@ void xw_tickets_head(struct xw *x)
 				     w->channel, w->category, w->location, w->status, w->reported,
 				     w->responded, w->resolved, w->productive, "", "", "", "", "", "",
 				     "", "", w->paused, "", "", "", "", w->excluded, w->flags, w->reason,
-				     "MTTR", "MTTP", "calendar" };
+				     "MTTR", "MTTP", w->calendar };
 	const char *what[12] = { w->start, w->elapsed, w->target, w->deadline, w->status, w->counts,
 				 w->start, w->elapsed, w->target, w->deadline, w->status, w->counts };
 	const lxw_col_t at[12] = { T_RS_START, T_RS_ELAPSED, T_RS_TARGET, T_RS_DEADLINE, T_RS_STATE,
@@ -241,7 +252,8 @@ void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 	xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
 	if (v->matrix_priority >= 0)
 		xw_str(x, s, row, T_MATRIX, c->priorities[v->matrix_priority].id, NULL);
-	xw_str(x, s, row, T_CHANNEL, t->ticket.channel, NULL);
+	xw_str(x, s, row, T_CHANNEL, t->ticket.channel ? report_channel_word(w, t->ticket.channel) : NULL,
+	       NULL);
 	xw_str(x, s, row, T_CATEGORY, t->ticket.category, NULL);
 	xw_str(x, s, row, T_LOCATION, t->ticket.location, NULL);
 	xw_str(x, s, row, T_STATUS, t->ticket.status, NULL);
@@ -271,7 +283,7 @@ void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 	for (int f = 0; f < SK_FLAG_COUNT; f++)
 		if (v->flags & (1u << f))
 			k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
-					      k ? " " : "", sk_flag_name(1u << f));
+					      k ? "; " : "", w->flag_short[f]);
 	xw_str(x, s, row, T_FLAGS, names, NULL);
 	xw_str(x, s, row, T_REASON, report_flag_text(w, x->r, t, flags, sizeof(flags)), NULL);
 	if (v->mttr_wall >= 0)
@@ -537,7 +549,8 @@ void xw_sheet_trend(struct xw *x)
 	const struct report_words *w = x->w;
 	size_t np = c->n_priorities, nm = r->n_months, n_norms;
 	lxw_row_t row = 0, top[2] = { 0, 0 }, t_cat, first;
-	char name[64], cats[128], vals[128], a[48], b[48];
+	char name[64], cats[128], vals[128], a[48], b[48], note[512];
+	struct report_reconcile rc;
 	size_t norms[MAX_COLS];
 	lxw_chart *chart;
 
@@ -559,11 +572,17 @@ void xw_sheet_trend(struct xw *x)
 			xw_num(x, s, row, 1, (double)r->months[m].reported, x->count);
 			xw_num(x, s, row, 2, (double)r->months[m].breached, x->count);
 		}
+		/* The trend counts every ticket reported, the priority table those with a clock. */
+		report_reconcile(r, &rc);
+		for (int i = 0; i < 5; i++)
+			if (*report_reconcile_line(w, &rc, i, note, sizeof(note)))
+				xw_str(x, s, row++, 0, note, NULL);
 		xw_print_keep(s, first, row++);
 	}
 	/* Tickets per category, in total and per month. */
 	first = row;
-	xw_str(x, s, row++, 0, w->per_category, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->per_category, w->category_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	xw_str(x, s, row, 0, w->category, x->head);
 	xw_str(x, s, row, 1, w->total, x->head_num);
 	for (size_t m = 0; m < nm; m++)
@@ -578,7 +597,8 @@ void xw_sheet_trend(struct xw *x)
 	}
 	xw_print_keep(s, first, row++);
 	first = row;
-	xw_str(x, s, row++, 0, w->per_location, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->per_location, w->category_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	xw_str(x, s, row, 0, w->location, x->head);
 	xw_str(x, s, row++, 1, w->tickets, x->head_num);
 	for (size_t i = 0; i < r->n_locations; i++, row++) {
@@ -588,7 +608,8 @@ void xw_sheet_trend(struct xw *x)
 	xw_print_keep(s, first, row++);
 	first = row;
 	/* The recurring categories in the label column, their count in the figures' first. */
-	xw_str(x, s, row++, 0, w->recurring, x->bold);
+	snprintf(note, sizeof(note), "%s (%s)", w->recurring, w->recurring_note);
+	xw_str(x, s, row++, 0, note, x->bold);
 	for (size_t i = 0; i < r->n_recurring; i++, row++) {
 		char label[300];
 
