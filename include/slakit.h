@@ -25,6 +25,7 @@
 #include "slakit/suppliers.h"
 #include "slakit/summary.h"
 #include "slakit/deviations.h"
+#include "slakit/cadence.h"
 #include "slakit/score.h"
 #include "slakit/report.h"
 

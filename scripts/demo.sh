@@ -42,6 +42,11 @@ for c in dhs cloudwise halt heutink; do
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile zendesk "$ex/halt-zendesk-tickets.csv"
 		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/halt-outages.csv" "$ex/halt-kpi.csv"
 		"$bin/sla-import" -v -d "$db" -c "$contract" "$ex/halt-deviations.csv"
+		# Updates to the customer (status-update cadence, §10.1): one late gap, a
+		# P1 response by email, a P1 without update data.
+		"$bin/sla-import" -v -d "$db" -c "$contract" --kind updates "$ex/halt-updates.csv"
+		"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --explain HALT-0020 \
+			>"$out/halt-explain-HALT-0020.txt"
 		;;
 	heutink)
 		"$bin/sla-import" -v -d "$db" -c "$contract" --profile topdesk "$ex/heutink-topdesk-tickets.csv"

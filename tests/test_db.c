@@ -129,6 +129,9 @@ static void test_upgrade_from_1(void **state)
 			   "ticket_id = 'T1' AND line = 2"), 1);
 	/* Events live in their key's B-tree alone now. */
 	assert_int_equal(q(h, "SELECT wr FROM pragma_table_list WHERE name = 'ticket_events'"), 1);
+	/* Version 5: updates to the customer, internal notes beside them. */
+	assert_int_equal(q(h, "SELECT count(*) FROM pragma_table_info('updates') WHERE name IN "
+			   "('ticket_id', 'at', 'visible', 'channel')"), 4);
 	sk_db_close(db);
 }
 

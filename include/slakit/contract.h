@@ -140,6 +140,13 @@ struct sk_priority {
 	unsigned response_none, resolution_none;
 	unsigned response_change_none, resolution_change_none;
 	struct sk_duration onsite;       /**< onsite target (unset: none) */
+	struct sk_duration update_every; /**< `update_every`: the longest gap allowed between
+					      updates to the customer, response to resolution,
+					      on the priority's calendar (unset: not measured) */
+	int update_agreed;         /**< `update_every = agreed`: updates on a date agreed per
+				        ticket, which no export records: not measured, shown */
+	char *response_by;         /**< `response_by`: the channel the response must be made
+				        by ("phone"), NULL: any */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
@@ -216,6 +223,8 @@ enum sk_source {
 	SK_SRC_ONSITE,            /**< `tickets:onsite`: share of onsite visits in time */
 	SK_SRC_COMPLAINT,         /**< `tickets:complaint`: share of complaints solved in time */
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
+	SK_SRC_CADENCE,           /**< `tickets:cadence`: share of tickets whose status updates
+				       held their priority's `update_every` (slakit/cadence.h) */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
 	SK_SRC_SUPPLIER,          /**< `supplier:ID`: share of a supplier's hand-overs within

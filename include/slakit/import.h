@@ -48,6 +48,8 @@ enum sk_import_kind {
 	SK_KIND_DEVIATIONS,  /**< deviations from a norm explained, and improvement actions:
 				  refers_to, period, explanation, action, owner, due, status,
 				  done */
+	SK_KIND_UPDATES,     /**< customer-visible updates (comments, actions, public
+				  replies): ticket_id, at, channel, visible */
 	SK_KINDS             /**< count, not a kind */
 };
 

@@ -36,6 +36,7 @@
 #include "slakit/results.h"
 #include "slakit/score.h"
 #include "slakit/summary.h"
+#include "slakit/cadence.h"
 #include "slakit/suppliers.h"
 
 #ifdef __cplusplus
@@ -273,6 +274,10 @@ struct sk_report {
 						      improvement actions (slakit/deviations.h);
 						      NULL when no norm was missed and nothing
 						      was imported for the period (owned) */
+	struct sk_report_cadence *cadence; /**< status-update cadence and the responses'
+					       channel (slakit/cadence.h); NULL when no
+					       priority sets update_every or response_by
+					       (owned) */
 	void *arena;             /**< private: strings */
 };
 

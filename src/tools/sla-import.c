@@ -13,7 +13,7 @@ enum { OPT_DELIM = 256, OPT_ENCODING, OPT_DATEFMT, OPT_SKIPBAD, OPT_REJECTS, OPT
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (created when missing)" },
 	{ 'c', "contract", "FILE", "contract: time zone, priorities, statuses" },
-	{ 'k', "kind", "KIND", "tickets, events, eventlog, pauses, calls, outages, kpi, handovers" },
+	{ 'k', "kind", "KIND", "tickets, events, eventlog, pauses, calls, outages, kpi, handovers, updates" },
 	{ 'P', "profile", "NAME", "generic, topdesk, servicenow, jira, zendesk" },
 	{ 'm', "map", "FILE", "your own column and value mapping (see sla-import(1))" },
 	{ OPT_DELIM, "delimiter", "C", "field delimiter: ',', ';' or 'tab' (default: detected)" },

@@ -34,8 +34,9 @@ for round in 1 2; do
 	check "cloudwise servicenow and jira, round $round" 0 $?
 	"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" --profile zendesk halt-zendesk-tickets.csv &&
 		"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" halt-outages.csv halt-kpi.csv \
-			halt-deviations.csv
-	check "halt zendesk, outages, kpi, deviations, round $round" 0 $?
+			halt-deviations.csv &&
+		"$I" -d "$T/halt.db" -c "$S/contracts/halt.ini" --kind updates halt-updates.csv
+	check "halt zendesk, outages, kpi, deviations, updates, round $round" 0 $?
 done
 
 check "dhs tickets" 203 "$(sqlite3 "$T/dhs.db" 'SELECT count(*) FROM tickets')"
@@ -50,6 +51,7 @@ check "halt tickets and outages" "167 7" "$(sqlite3 "$T/halt.db" "SELECT (SELECT
 # Deviations: one row per action (or explanation); the Dutch headers of Halt's file.
 check "deviations rows: dhs, halt" "6 2" "$(sqlite3 "$T/dhs.db" 'SELECT count(*) FROM deviations') $(sqlite3 "$T/halt.db" 'SELECT count(*) FROM deviations')"
 check "halt planned maintenance" 3 "$(sqlite3 "$T/halt.db" 'SELECT sum(planned) FROM outages')"
+check "halt updates: 17 seen by the customer, 1 internal" "17 1" "$(sqlite3 "$T/halt.db" "SELECT sum(visible), sum(1 - visible) FROM updates" | tr "|" " ")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -25,7 +25,8 @@ report_samples() {
 			"$_b" -d "$_dir/cloudwise.db" -c "$_c/cloudwise.ini" --profile jira cloudwise-jira-issues.csv &&
 			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" --profile zendesk halt-zendesk-tickets.csv &&
 			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" halt-outages.csv halt-kpi.csv \
-				halt-deviations.csv
+				halt-deviations.csv &&
+			"$_b" -d "$_dir/halt.db" -c "$_c/halt.ini" --kind updates halt-updates.csv
 	) || return 1
 	for c in dhs cloudwise halt; do
 		sqlite3 "$_dir/$c.db" "UPDATE imports SET started_at = $REPORT_PINNED + 60 * id,

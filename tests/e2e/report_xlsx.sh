@@ -112,7 +112,7 @@ sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt
 z = zipfile.ZipFile(sys.argv[1])
 names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
 heads = [z.read(n).decode() for n in names]
-sys.exit(len(names) != 8 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+sys.exit(len(names) != 9 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
 	fail "a client named with '&G' is not in every sheet's header"
 
 # Determinism: two runs give the same cells, formats and properties.
@@ -139,7 +139,7 @@ done
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
 sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "Tickets", "Trend",
-                  "Deviations", "Audit trail"])' "$tmp/en.xlsx" ||
+                  "Status updates", "Deviations", "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.

@@ -493,6 +493,7 @@ void sk_contract_free(struct sk_contract *c)
 		free(p->name);
 		free_list(p->aliases, p->n_aliases);
 		free(p->channel);
+		free(p->response_by);
 		sk_calendar_free(p->after_hours_union);
 	}
 	free(c->priorities);

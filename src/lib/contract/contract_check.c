@@ -596,6 +596,20 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 	} else if (k->source_kind == SK_SRC_RCA && c->n_priorities) {
 		k->source_priority = 0; /* an RCA is owed for the most urgent priority */
 	}
+	if (k->source_kind == SK_SRC_CADENCE) {
+		int any = 0;
+
+		for (size_t i = 0; i < c->n_priorities; i++)
+			if ((k->source_priority < 0 || k->source_priority == (int)i) &&
+			    c->priorities[i].update_every.set)
+				any = 1;
+		if (!any && k->source_priority >= 0)
+			return ld_fail(ld, line, "source", "tickets:cadence needs update_every = "
+				       "DURATION in [priority.%s]", c->priorities[k->source_priority].id);
+		if (!any)
+			return ld_fail(ld, line, "source", "tickets:cadence needs update_every = "
+				       "DURATION in a [priority.ID]");
+	}
 	if (k->source_kind == SK_SRC_RCA && c->n_priorities == 0)
 		return ld_fail(ld, line, "source", "tickets:rca needs a [priority.ID] section");
 	if (t->p_calendar) {

@@ -104,6 +104,9 @@ struct score_complaint {
 enum sk_err score_complaint_time(struct sk_db *db, struct sk_contract *c, const char *id, int cal,
 				 sk_time until, struct score_complaint *out, struct sk_diag *d);
 
+/* --explain's instants: @t with its UTC offset in @tz, "-" for 0 (explain.c). */
+const char *explain_when(sk_time t, const struct sk_tz *tz, char *buf, size_t size);
+
 /* --- suppliers.c: hand-overs to the customer's suppliers (slakit/suppliers.h) --- */
 #include "slakit/suppliers.h"
 
@@ -143,5 +146,37 @@ enum sk_err suppliers_kpi(struct sk_db *db, struct sk_contract *c, int supplier,
 /* With `supplier_pauses = yes`, ticket @id's imported hand-overs appended to its pauses. */
 enum sk_err suppliers_add_pauses(struct sk_db *db, const struct sk_contract *c, const char *id,
 				 struct sk_pause **ps, size_t *n, struct sk_diag *d);
+
+/* --- cadence.c: updates to the customer and the response's channel (slakit/cadence.h) --- */
+#include "slakit/cadence.h"
+
+/* 1 when a priority of @c sets update_every or response_by. */
+int cadence_in_contract(const struct sk_contract *c);
+
+/*
+ * The cadence of every result of @res (ticket @id's only when not NULL)
+ * whose priority measures it, judged at @as_of. Strings in @a and @res;
+ * out is freed by cadence_release().
+ */
+enum sk_err cadence_collect(struct sk_db *db, struct sk_contract *c, const char *id,
+			    const struct sk_results *res, sk_time as_of, struct arena *a,
+			    struct sk_cadences *out, struct sk_diag *d);
+void cadence_release(struct sk_cadences *s);
+
+/* "held", "late", "not measured", ... */
+const char *cadence_state_name(enum sk_cadence_state s);
+
+/* --explain: the gaps between the ticket's updates and the response's channel. */
+enum sk_err cadence_explain(struct sk_db *db, struct sk_contract *c, const struct sk_ticket *t,
+			    const struct sk_verdict *v, sk_time as_of, FILE *fp,
+			    struct sk_diag *d);
+
+/*
+ * KPI `tickets:cadence`: of the results @res (priority @prio, -1: all) whose
+ * cadence was decided (held or late) at the window's end, *@n and *@in held.
+ */
+enum sk_err cadence_kpi(struct sk_db *db, struct sk_contract *c, const struct sk_period *w,
+			const struct sk_results *res, int prio, long *n, long *in,
+			struct sk_diag *d);
 
 #endif

@@ -19,6 +19,11 @@ static const char *when(sk_time t, const struct sk_tz *tz, char *buf, size_t siz
 	return sk_time_format_offset(t, tz, buf, size);
 }
 
+const char *explain_when(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
+{
+	return when(t, tz, buf, size);
+}
+
 static void describe_calendar(FILE *fp, const struct sk_contract *c, int ci)
 {
 	static const char *const wd[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -335,6 +340,8 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 	if (v.excluded)
 		fputs("  excluded from the figures, listed apart\n", fp);
 	if ((rc = suppliers_explain(db, c, &t, &v, as_of, fp, d)))
+		goto out;
+	if ((rc = cadence_explain(db, c, &t, &v, as_of, fp, d)))
 		goto out;
 	rc = ferror(fp) ? SK_ERR_IO : SK_OK;
 out:

@@ -288,6 +288,14 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		what = "hand-overs within the supplier's targets";
 		break;
 	}
+	case SK_SRC_CADENCE: {
+		struct sk_results *r;
+
+		if ((rc = cached_results(db, c, w, cache, &r, d)) == SK_OK)
+			rc = cadence_kpi(db, c, w, r, k->source_priority, &n, &in, d);
+		what = "tickets whose status updates held their interval";
+		break;
+	}
 	case SK_SRC_RESPONSE:
 	case SK_SRC_RESOLUTION:
 		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))

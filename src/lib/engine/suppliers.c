@@ -416,10 +416,6 @@ out:
 
 /* ---- --explain ---- */
 
-static const char *when(sk_time t, const struct sk_tz *tz, char *buf, size_t size)
-{
-	return t ? sk_time_format_offset(t, tz, buf, size) : "-";
-}
 
 static void explain_supplier_clock(FILE *fp, const struct sk_contract *c, const char *name,
 				   const struct sk_clock *k, const char *stop_what)
@@ -431,9 +427,9 @@ static void explain_supplier_clock(FILE *fp, const struct sk_contract *c, const 
 		return;
 	}
 	fprintf(fp, "    %-10s target %s%s, deadline %s\n", name, k->below ? "below " : "",
-		sk_seconds_format(k->target, b1, sizeof(b1)), when(k->deadline, c->tz, b2, sizeof(b2)));
+		sk_seconds_format(k->target, b1, sizeof(b1)), explain_when(k->deadline, c->tz, b2, sizeof(b2)));
 	fprintf(fp, "               %s %s, %s business: %s\n",
-		k->stop ? "stopped" : "running at", k->stop ? when(k->stop, c->tz, b3, sizeof(b3))
+		k->stop ? "stopped" : "running at", k->stop ? explain_when(k->stop, c->tz, b3, sizeof(b3))
 		: "the evaluation time", sk_seconds_format(k->elapsed, b1, sizeof(b1)),
 		sk_clock_state_name(k->state));
 	if (k->stop)
@@ -473,8 +469,8 @@ enum sk_err suppliers_explain(struct sk_db *db, struct sk_contract *c, const str
 			h->supplier >= 0 ? c->suppliers[h->supplier].name : "", ")",
 			h->from_status ? "from status history" : "imported",
 			h->ref ? ", reference " : "", h->ref ? h->ref : "");
-		fprintf(fp, "    %s .. %s on calendar %s\n", when(h->start, c->tz, b1, sizeof(b1)),
-			h->end ? when(h->end, c->tz, b2, sizeof(b2)) : "(still with the supplier)",
+		fprintf(fp, "    %s .. %s on calendar %s\n", explain_when(h->start, c->tz, b1, sizeof(b1)),
+			h->end ? explain_when(h->end, c->tz, b2, sizeof(b2)) : "(still with the supplier)",
 			c->calendars[ci].name);
 		fprintf(fp, "    with the supplier %s business\n",
 			sk_seconds_format(h->business, b1, sizeof(b1)));

@@ -32,6 +32,7 @@ static const struct kind_ops *const kinds[SK_KINDS] = {
 	[SK_KIND_KPI] = &kind_kpi,
 	[SK_KIND_HANDOVERS] = &kind_handovers,
 	[SK_KIND_DEVIATIONS] = &kind_deviations,
+	[SK_KIND_UPDATES] = &kind_updates,
 };
 
 const struct kind_ops *kind_ops_of(enum sk_import_kind k)
@@ -169,6 +170,11 @@ static enum sk_err detect_kind(struct imp *x, struct sk_diag *d)
 			continue;
 		/* Pauses with a supplier column are hand-overs to that supplier. */
 		if (k == SK_KIND_PAUSES && fits(x, SK_KIND_HANDOVERS))
+			continue;
+		/* Tickets (with their creation time) and status events have a ticket and
+		 * a time too: such a header is theirs; updates then need --kind. */
+		if (k == SK_KIND_UPDATES && (fits(x, SK_KIND_TICKETS) || fits(x, SK_KIND_EVENTS) ||
+					     fits(x, SK_KIND_EVENTLOG)))
 			continue;
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", n ? ", " : "",
 					sk_import_kind_name(k));

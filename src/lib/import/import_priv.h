@@ -27,6 +27,7 @@ enum import_fid {
 	F_ANSWERED, F_QUEUE, F_SERVICE, F_PLANNED, F_ANNOUNCED, F_DESCRIPTION,
 	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED, F_SUPPLIER, F_SUPPLIER_REF,
 	F_REFERS_TO, F_EXPLANATION, F_ACTION, F_OWNER, F_DUE, F_DONE,
+	F_VISIBLE, F_HIDDEN,
 	F_COUNT
 };
 
@@ -180,6 +181,9 @@ const char *imp_extra(struct imp *x);
 const char *imp_status_meaning(struct imp *x, const char *status);
 int imp_missing(const struct imp *x, const char *s);
 int word_eq(const char *a, const char *b);
+/* The channel word (phone, portal, email, chat, walk-in, other) that export
+ * word @p s means, NULL when none (import_tickets.c). */
+const char *imp_channel_word(const char *s);
 char *import_fmt_local(struct imp *x, sk_time t, char *buf, size_t size);
 
 /* The first pass over a file (import_scan.c): how dates written day and
@@ -242,7 +246,8 @@ struct kind_ops {
 };
 
 extern const struct kind_ops kind_tickets, kind_events, kind_eventlog,
-	kind_pauses, kind_calls, kind_outages, kind_kpi, kind_handovers, kind_deviations;
+	kind_pauses, kind_calls, kind_outages, kind_kpi, kind_handovers, kind_deviations,
+	kind_updates;
 
 /* "2027-01", "2027-Q1" (or K1), "2027-H1", "2027" into @p out, normalised;
  * 0 when not a period (import_rows.c). */

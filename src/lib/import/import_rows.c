@@ -401,3 +401,72 @@ static enum sk_err handover_store(struct imp *x, const struct import_row *r, int
 const struct kind_ops kind_handovers = {
 	handover_check, handover_store, NULL, F_START, "hand-over", STORE_HANDOVERS
 };
+
+/*
+ * An update the customer could see, or an internal note (stored too: a ticket
+ * with only internal notes has update data, and no update the customer saw).
+ * Visibility: `visible` (yes/no, or ServiceNow's journal element: comments is
+ * visible, work_notes is not), else `hidden` (TOPdesk's "Onzichtbaar voor
+ * aanmelder", Jira's "Internal"); neither: visible.
+ */
+static const char *const visible_words[] = { "comments", "comment", "public", "openbaar", NULL };
+static const char *const internal_words[] = { "work_notes", "work notes", "worknotes",
+					       "internal", "intern", "private", NULL };
+
+static int word_in(const char *s, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (word_eq(s, words[i]))
+			return 1;
+	return 0;
+}
+
+static enum sk_err update_check(struct imp *x, struct import_row *r)
+{
+	struct store_val *v = r->v;
+	const char *s, *ch = NULL;
+	sk_time at;
+	int present, visible = 1, b;
+	enum sk_err rc;
+
+	if ((rc = required(x)) || (rc = imp_time(x, F_AT, &at, &present)))
+		return rc;
+	s = imp_text(x, F_VISIBLE);
+	if (s && word_in(s, visible_words)) {
+		visible = 1;
+	} else if (s && word_in(s, internal_words)) {
+		visible = 0;
+	} else if (s) {
+		if ((rc = imp_bool(x, F_VISIBLE, &b, &present)))
+			return rc;
+		visible = b;
+	} else {
+		if ((rc = imp_bool(x, F_HIDDEN, &b, &present)))
+			return rc;
+		if (present)
+			visible = !b;
+	}
+	if ((s = imp_text(x, F_CHANNEL)) && !(ch = imp_channel_word(s)))
+		return imp_bad(x, F_CHANNEL, "unknown channel '%s' (phone, portal, email, chat, "
+			       "walk-in, other)", s);
+	set_text(&v[UC_TICKET_ID], imp_raw(x, F_TICKET_ID));
+	set_int(&v[UC_AT], at, 1);
+	set_int(&v[UC_VISIBLE], visible, 1);
+	set_text(&v[UC_CHANNEL], ch);
+	set_text(&v[UC_EXTRA], imp_extra(x));
+	r->nv = UC_COUNT;
+	snprintf(x->text[0], sizeof(x->text[0]), "%s (%s)", v[UC_TICKET_ID].s,
+		 visible ? "visible" : "internal");
+	key_at(x, r, x->text[0], at);
+	return SK_OK;
+}
+
+static enum sk_err update_store(struct imp *x, const struct import_row *r, int tried,
+				struct sk_diag *d)
+{
+	return put(x, STORE_UPDATES, r, tried, d);
+}
+
+const struct kind_ops kind_updates = {
+	update_check, update_store, NULL, F_AT, "update", STORE_UPDATES
+};

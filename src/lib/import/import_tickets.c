@@ -35,6 +35,23 @@ static const struct { const char *word, *value; } channel_words[] = {
 	{ "anders", "other" }, { "monitoring", "other" },
 };
 
+const char *imp_channel_word(const char *s)
+{
+	const char *w = NULL;
+
+	/* The channel's own name, else a word for it (no word is a name). */
+	for (size_t i = 0; channels[i] && !w; i++)
+		if (word_eq(s, channels[i]))
+			w = channels[i];
+	for (size_t i = 0; !w && i < sizeof(channel_words) / sizeof(channel_words[0]); i++)
+		if (word_eq(s, channel_words[i].word))
+			s = channel_words[i].value;
+	for (size_t i = 0; channels[i] && !w; i++)
+		if (word_eq(s, channels[i]))
+			w = channels[i];
+	return w;
+}
+
 static const char *const change_types[] = { "standard", "normal", "emergency", NULL };
 
 static const struct { const char *word, *value; } change_words[] = {
@@ -113,18 +130,8 @@ enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT])
 
 	s = imp_text(x, F_CHANNEL);
 	if (s) {
-		const char *w = NULL;
+		const char *w = imp_channel_word(s);
 
-		/* The channel's own name, else a word for it (no word is a name). */
-		for (size_t i = 0; channels[i] && !w; i++)
-			if (word_eq(s, channels[i]))
-				w = channels[i];
-		for (size_t i = 0; !w && i < sizeof(channel_words) / sizeof(channel_words[0]); i++)
-			if (word_eq(s, channel_words[i].word))
-				s = channel_words[i].value;
-		for (size_t i = 0; channels[i] && !w; i++)
-			if (word_eq(s, channels[i]))
-				w = channels[i];
 		if (!w)
 			return imp_bad(x, F_CHANNEL, "unknown channel '%s' (phone, portal, "
 					  "email, chat, walk-in, other)", s);

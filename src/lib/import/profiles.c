@@ -18,6 +18,7 @@
 #define TK KB(SK_KIND_TICKETS)
 #define HO KB(SK_KIND_HANDOVERS)
 #define DV KB(SK_KIND_DEVIATIONS)
+#define UP KB(SK_KIND_UPDATES)
 
 const struct import_fdef import_fields[F_COUNT] = {
 	[F_ID] = { "id", FT_TEXT, T, T },
@@ -32,7 +33,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_PRODUCTIVE] = { "productive_at", FT_TIME, T, 0 },
 	[F_CATEGORY] = { "category", FT_TEXT, T, 0 },
 	[F_LOCATION] = { "location", FT_TEXT, T, 0 },
-	[F_CHANNEL] = { "channel", FT_CHANNEL, T, 0 },
+	[F_CHANNEL] = { "channel", FT_CHANNEL, T | UP, 0 },
 	[F_FCR] = { "first_contact_resolved", FT_BOOL, T, 0 },
 	[F_ESCALATED] = { "escalated_at", FT_TIME, T, 0 },
 	[F_ONSITE] = { "onsite_at", FT_TIME, T, 0 },
@@ -44,8 +45,8 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_FAILED] = { "change_failed", FT_BOOL, T, 0 },
 	[F_PLANNED_AT] = { "planned_at", FT_TIME, T, 0 },
 	[F_STATUS] = { "status", FT_TEXT, T | EV | DV, EV | EL },
-	[F_AT] = { "at", FT_TIME, EV | EL, EV | EL },
-	[F_TICKET_ID] = { "ticket_id", FT_TEXT, EV | PA | HO, EV | PA | HO },
+	[F_AT] = { "at", FT_TIME, EV | EL | UP, EV | EL | UP },
+	[F_TICKET_ID] = { "ticket_id", FT_TEXT, EV | PA | HO | UP, EV | PA | HO | UP },
 	[F_START] = { "start", FT_TIME, PA | OU | HO, PA | OU | HO },
 	[F_END] = { "end", FT_TIME, PA | OU | HO, OU },
 	[F_REASON] = { "reason", FT_TEXT, PA, 0 },
@@ -74,6 +75,9 @@ const struct import_fdef import_fields[F_COUNT] = {
 	/* A due date is a plan: like planned_at, not part of the file's horizon. */
 	[F_DUE] = { "due", FT_TIME, DV, 0 },
 	[F_DONE] = { "done", FT_TIME, DV, 0 },
+	/* An update the customer saw (visible = yes), or did not (hidden = yes). */
+	[F_VISIBLE] = { "visible", FT_BOOL, UP, 0 },
+	[F_HIDDEN] = { "hidden", FT_BOOL, UP, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -86,6 +90,8 @@ static const struct import_alias generic_aliases[] = {
 	{ DV, F_REFERS_TO, "betreft" }, { DV, F_PERIOD, "periode" },
 	{ DV, F_EXPLANATION, "verklaring" }, { DV, F_ACTION, "verbeteractie" },
 	{ DV, F_OWNER, "eigenaar" }, { DV, F_DUE, "deadline" }, { DV, F_DONE, "gereed_op" },
+	{ UP, F_VISIBLE, "public" }, { UP, F_HIDDEN, "internal" },
+	{ UP, F_AT, "created_at" }, { UP, F_AT, "time" },
 	{ 0, 0, NULL }
 };
 
@@ -166,6 +172,12 @@ static const struct import_alias topdesk_aliases[] = {
 	{ HO, F_END, "Terug van leverancier" }, { HO, F_END, "Einde" },
 	{ HO, F_RESPONDED, "Reactie leverancier" },
 	{ HO, F_SUPPLIER_REF, "Referentie leverancier" }, { HO, F_SUPPLIER_REF, "Extern nummer" },
+	/* Actions (Acties) of an incident: the customer sees them unless marked invisible. */
+	{ UP, F_TICKET_ID, "Incidentnummer" }, { UP, F_TICKET_ID, "Melding" },
+	{ UP, F_TICKET_ID, "Nummer" }, { UP, F_AT, "Datum" }, { UP, F_AT, "Tijdstip" },
+	{ UP, F_AT, "Datum actie" }, { UP, F_HIDDEN, "Onzichtbaar voor aanmelder" },
+	{ UP, F_HIDDEN, "Onzichtbaar" }, { UP, F_CHANNEL, "Soort actie" },
+	{ UP, F_CHANNEL, "Kanaal" }, { UP, F_CHANNEL, "Contactwijze" },
 	{ 0, 0, NULL }
 };
 
@@ -215,6 +227,10 @@ static const struct import_alias servicenow_aliases[] = {
 	{ T | HO, F_SUPPLIER, "Vendor" }, { HO, F_TICKET_ID, "number" },
 	{ HO, F_SUPPLIER_REF, "vendor_ticket" }, { HO, F_SUPPLIER_REF, "Vendor ticket" },
 	{ HO, F_SUPPLIER_REF, "Vendor reference" },
+	/* sys_journal_field: element 'comments' is customer-visible, 'work_notes' is not. */
+	{ UP, F_TICKET_ID, "element_id" }, { UP, F_TICKET_ID, "number" },
+	{ UP, F_AT, "sys_created_on" }, { UP, F_AT, "Created" }, { UP, F_VISIBLE, "element" },
+	{ UP, F_CHANNEL, "contact_type" }, { UP, F_CHANNEL, "u_channel" },
 	{ 0, 0, NULL }
 };
 
@@ -254,6 +270,9 @@ static const struct import_alias jira_aliases[] = {
 	{ T, F_CHANNEL, "Custom field (Request channel)" }, { T, F_CHANNEL, "Request channel" },
 	{ EV | PA, F_TICKET_ID, "Issue key" },
 	{ EL, F_AT, "Updated" }, { EV, F_AT, "Changed" },
+	/* Comments: an internal comment is not shared with the customer. */
+	{ UP, F_TICKET_ID, "Issue key" }, { UP, F_AT, "Comment created" }, { UP, F_AT, "Created" },
+	{ UP, F_HIDDEN, "Internal" }, { UP, F_VISIBLE, "Public" }, { UP, F_CHANNEL, "Channel" },
 	{ 0, 0, NULL }
 };
 
@@ -295,6 +314,10 @@ static const struct import_alias zendesk_aliases[] = {
 	{ T, F_CATEGORY, "Group" },
 	{ EV | PA, F_TICKET_ID, "Ticket ID" },
 	{ EL | EV, F_AT, "Updated at" },
+	/* Ticket comments: public replies, or private notes (public = false). */
+	{ UP, F_TICKET_ID, "Ticket ID" }, { UP, F_TICKET_ID, "ticket_id" },
+	{ UP, F_AT, "Created at" }, { UP, F_AT, "created_at" }, { UP, F_VISIBLE, "Public" },
+	{ UP, F_CHANNEL, "Via" }, { UP, F_CHANNEL, "via.channel" },
 	{ 0, 0, NULL }
 };
 
@@ -354,7 +377,7 @@ int sk_profile_exists(const char *name)
 
 static const char *const kind_names[SK_KINDS] = {
 	"tickets", "events", "eventlog", "pauses", "calls", "outages", "kpi", "handovers",
-	"deviations"
+	"deviations", "updates"
 };
 
 const char *sk_import_kind_name(enum sk_import_kind k)

@@ -145,6 +145,9 @@ char *report_ladder_steps(const struct sk_report *r, const struct report_words *
 
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);
+/* One row of cells padded to @widths (negative: left-aligned; the last such one is
+ * not padded), two-space indent, escaped (report_text.c). */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
 
 /* @text escaped and wrapped at blanks to the report's width, the first line
  * indented by @first_indent, the others by @indent (report_text.c). */
@@ -156,6 +159,9 @@ void csv_put(FILE *fp, const char *section, const char *key, const char *name, c
 void csv_put_long(FILE *fp, const char *section, const char *key, const char *name, int64_t v);
 void csv_put_dec(FILE *fp, const char *section, const char *key, const char *name, sk_dec v,
 		 int decimals);
+
+/* A JSON member "name":"v" (null for NULL), after a comma when @comma (report_json.c). */
+void json_member_str(FILE *fp, const char *name, const char *v, int comma);
 
 /* The words for @lang ("nl", else English). */
 const struct report_words *report_words_for(const char *lang);

@@ -10,6 +10,7 @@
 #include "base/base.h"
 #include "render_priv.h"
 #include "report_summary_priv.h"
+#include "report_cadence_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -182,6 +183,7 @@ static void write_lists(FILE *fp, const struct sk_report *r)
 
 		csv_put(fp, "p1", x->ticket.id, "response", sk_clock_state_name(x->v.response.state));
 		csv_put(fp, "p1", x->ticket.id, "resolution", sk_clock_state_name(x->v.resolution.state));
+		report_cadence_p1_csv(fp, r, r->p1[i]);
 	}
 	for (size_t i = 0; i < r->n_uplifts; i++) {
 		const struct sk_result *x = &r->results->r[r->uplifts[i]];
@@ -379,5 +381,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_trend(fp, r);
 	report_suppliers_csv(fp, r);
 	report_deviations_csv(fp, r);
+	report_cadence_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

@@ -10,6 +10,7 @@
 #include "base/base.h"
 #include "render_priv.h"
 #include "report_summary_priv.h"
+#include "report_cadence_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -55,6 +56,15 @@ static void kbool(FILE *fp, int *first, const char *name, int v)
 {
 	key(fp, first, name);
 	fputs(v < 0 ? "null" : v ? "true" : "false", fp);
+}
+
+void json_member_str(FILE *fp, const char *name, const char *v, int comma)
+{
+	fprintf(fp, "%s\"%s\":", comma ? "," : "", name);
+	if (v)
+		json_write_string(fp, v);
+	else
+		fputs("null", fp);
 }
 
 static void ktime(FILE *fp, int *first, const struct sk_report *r, const char *name, sk_time t)
@@ -236,6 +246,7 @@ static void write_lists(FILE *fp, const struct sk_report *r)
 		clock_obj(fp, &f, "resolution", &x->v.resolution);
 		kbool(fp, &f, "excluded", x->v.excluded);
 		flags(fp, &f, x->v.flags);
+		report_cadence_p1_json(fp, r, r->p1[i]);
 		fputc('}', fp);
 	}
 	fputs("],\"uplifts\":[", fp);
@@ -445,6 +456,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	write_trend(fp, r);
 	report_suppliers_json(fp, r);
 	report_deviations_json(fp, r);
+	report_cadence_json(fp, r);
 	fputs(",\n\"tickets\":", fp);
 	if ((rc = sk_results_write(r->results, SK_FORMAT_JSON, 0, fp)))
 		return rc;

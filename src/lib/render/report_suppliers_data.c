@@ -90,15 +90,6 @@ void report_suppliers_csv(FILE *fp, const struct sk_report *r)
 
 /* ---- JSON: ,"suppliers":{...} ---- */
 
-static void jstr(FILE *fp, const char *name, const char *v, int comma)
-{
-	fprintf(fp, "%s\"%s\":", comma ? "," : "", name);
-	if (v)
-		json_write_string(fp, v);
-	else
-		fputs("null", fp);
-}
-
 static void jnum(FILE *fp, const char *name, int64_t v)
 {
 	fprintf(fp, ",\"%s\":%" PRId64, name, v);
@@ -144,13 +135,13 @@ void report_suppliers_json(FILE *fp, const struct sk_report *r)
 		const struct sk_supplier *su = x->supplier >= 0 ? &c->suppliers[x->supplier] : NULL;
 
 		fputs(i ? ",\n{" : "\n{", fp);
-		jstr(fp, "id", su ? su->id : NULL, 0);
-		jstr(fp, "name", su ? su->name : NULL, 1);
-		jstr(fp, "products", su ? su->products : NULL, 1);
-		jstr(fp, "contact", su ? su->contact : NULL, 1);
-		jstr(fp, "mandate_technical", su ? su->mandate_technical : NULL, 1);
-		jstr(fp, "mandate_privacy", su ? su->mandate_privacy : NULL, 1);
-		jstr(fp, "mandate_financial", su ? su->mandate_financial : NULL, 1);
+		json_member_str(fp, "id", su ? su->id : NULL, 0);
+		json_member_str(fp, "name", su ? su->name : NULL, 1);
+		json_member_str(fp, "products", su ? su->products : NULL, 1);
+		json_member_str(fp, "contact", su ? su->contact : NULL, 1);
+		json_member_str(fp, "mandate_technical", su ? su->mandate_technical : NULL, 1);
+		json_member_str(fp, "mandate_privacy", su ? su->mandate_privacy : NULL, 1);
+		json_member_str(fp, "mandate_financial", su ? su->mandate_financial : NULL, 1);
 		fputc(',', fp);
 		jfigures(fp, &x->fig, dec);
 		fputs(",\"breaches\":[", fp);
@@ -159,7 +150,7 @@ void report_suppliers_json(FILE *fp, const struct sk_report *r)
 		fputs("],\"quarters\":[", fp);
 		for (size_t q = 0; q < s->n_quarters; q++) {
 			fputs(q ? ",{" : "{", fp);
-			jstr(fp, "quarter", s->quarters[q].label, 0);
+			json_member_str(fp, "quarter", s->quarters[q].label, 0);
 			fputc(',', fp);
 			jfigures(fp, &x->quarters[q], dec);
 			fputc('}', fp);
@@ -174,17 +165,17 @@ void report_suppliers_json(FILE *fp, const struct sk_report *r)
 		const struct sk_handover *h = &s->all.h[i];
 
 		fputs(i ? ",\n{" : "\n{", fp);
-		jstr(fp, "ticket", h->ticket, 0);
-		jstr(fp, "supplier", h->supplier_name, 1);
-		jstr(fp, "reference", h->ref, 1);
-		jstr(fp, "source", h->from_status ? "status" : "import", 1);
+		json_member_str(fp, "ticket", h->ticket, 0);
+		json_member_str(fp, "supplier", h->supplier_name, 1);
+		json_member_str(fp, "reference", h->ref, 1);
+		json_member_str(fp, "source", h->from_status ? "status" : "import", 1);
 		jnum(fp, "start", h->start);
 		fprintf(fp, ",\"end\":");
 		fprintf(fp, h->end ? "%" PRId64 : "null", (int64_t)h->end);
 		jnum(fp, "business_seconds", h->business);
 		jclock(fp, "response", &h->response);
 		jclock(fp, "resolution", &h->resolution);
-		jstr(fp, "verdict", sk_clock_state_name(h->state), 1);
+		json_member_str(fp, "verdict", sk_clock_state_name(h->state), 1);
 		fputc('}', fp);
 	}
 	fputs("],\"ticket_time\":[", fp);
@@ -192,7 +183,7 @@ void report_suppliers_json(FILE *fp, const struct sk_report *r)
 		const struct sk_ticket_split *sp = &s->splits[i];
 
 		fputs(i ? ",\n{" : "\n{", fp);
-		jstr(fp, "ticket", r->results->r[sp->result].ticket.id, 0);
+		json_member_str(fp, "ticket", r->results->r[sp->result].ticket.id, 0);
 		jnum(fp, "desk_seconds", sp->desk);
 		jnum(fp, "customer_seconds", sp->customer);
 		jnum(fp, "suppliers_seconds", sp->suppliers);

@@ -9,6 +9,7 @@
 
 #include "render_priv.h"
 #include "report_summary_priv.h"
+#include "report_cadence_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 
@@ -100,6 +101,29 @@ void text_heading(FILE *fp, const char *raw)
 	fprintf(fp, "\n%s\n", title);
 	for (size_t i = 0; i < w; i++)
 		fputc('-', fp);
+	fputc('\n', fp);
+}
+
+/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v)
+{
+	size_t last = n;
+
+	while (last > 0 && (!v[last - 1] || !v[last - 1][0]))
+		last--;
+	fputs("  ", fp);
+	for (size_t i = 0; i < last; i++) {
+		char cell[512];
+		int w = widths[i];
+
+		text_escape(cell, sizeof(cell), v[i] ? v[i] : "", 0);
+		if (i)
+			fputc(' ', fp);
+		if (i == last - 1 && w < 0)
+			fputs(cell, fp);
+		else
+			report_pad(fp, cell, (size_t)(w < 0 ? -w : w), w > 0);
+	}
 	fputc('\n', fp);
 }
 
@@ -370,6 +394,8 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 				 x->v.excluded ? ": " : "", report_flag_text(w, r, x, flags, sizeof(flags)));
 			wrap(fp, 4, 6, line);
 		}
+		if (report_cadence_p1_note(r, r->p1[i], w->lang, flags, sizeof(flags)))
+			wrap(fp, 4, 6, flags);
 	}
 	wrap(fp, 2, 2, w->p1_note);
 }
@@ -943,6 +969,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_cadence_text(fp, r, w->lang);
 	report_deviations_text(fp, r, w->lang);
 	write_annex(fp, r, w);
 	fprintf(fp, "\n%s\n", w->end);

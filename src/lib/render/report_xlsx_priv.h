@@ -48,6 +48,7 @@ struct xw {
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
 	struct sheet deviations;  /* the deviations' sheet (ws NULL: the report has none) */
+	struct sheet cadence;     /* the status updates' sheet (ws NULL: nothing measured) */
 };
 
 /* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
@@ -71,6 +72,10 @@ void xw_sheet_suppliers(struct xw *x);
  * deviations: added before the annex, then written, sized and set up for printing. */
 void xw_deviations_add(struct xw *x);
 void xw_sheet_deviations(struct xw *x);
+/* The status updates' sheet (report_cadence_xlsx.c): added after the others when a
+ * priority sets update_every or response_by, written once the report is gathered. */
+void xw_cadence_add(struct xw *x);
+void xw_sheet_cadence(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,

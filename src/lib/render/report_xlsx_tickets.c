@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_cadence_priv.h"
 #include "report_xlsx_priv.h"
 
 /* ---- priorities and the tickets listed one by one ---- */
@@ -106,7 +107,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	const char *aphead[5] = { w->ticket, w->priorities, w->matrix_priority, w->counts, w->reason };
 	const char *brhead[7] = { w->ticket, w->priorities, w->clock, w->target, w->deadline,
 				  w->stopped, w->late };
-	char title[96], flags[512];
+	char title[96], flags[512], note[160];
 	lxw_row_t first, start = row;
 
 	snprintf(title, sizeof(title), w->p1_list,
@@ -124,7 +125,11 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		clock_cells(x, s, row, 4, &t->v.response);
 		clock_cells(x, s, row, 7, &t->v.resolution);
 		xw_str(x, s, row, 10, xw_yes_no(w, t->v.excluded), NULL);
-		xw_str_spill(x, s, row, 11, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+		report_flag_text(w, r, t, flags, sizeof(flags));
+		if (report_cadence_p1_note(r, r->p1[i], w->lang, note, sizeof(note)))
+			snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags), "%s%s",
+				 flags[0] ? "; " : "", note);
+		xw_str_spill(x, s, row, 11, flags, NULL);
 	}
 	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
 	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);

@@ -107,6 +107,25 @@ enum sk_err report_gather_summary(struct sk_db *db, struct sk_contract *c, struc
 void report_summary_free(struct sk_report_summary *s);
 
 /*
+ * The status-update cadence and the responses' channel (report_cadence.c):
+ * r->cadence, left NULL when no priority sets update_every or response_by.
+ */
+enum sk_err report_gather_cadence(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				  struct sk_diag *d);
+void report_cadence_free(struct sk_report_cadence *k);
+
+/*
+ * The imports of the updates of the results' tickets and of the @n other
+ * tickets @ids that fed the period, into @s; none when no priority measures
+ * the cadence (report_gather_sources()).
+ */
+enum sk_err report_cadence_imports(struct sk_db *db, const struct sk_report *r, char *const *ids,
+				   size_t n, struct id_list *s, struct sk_diag *d);
+
+/* The cadence of result @result (index into r->results), NULL when none is judged. */
+const struct sk_cadence *report_cadence_of(const struct sk_report *r, size_t result);
+
+/*
  * The instant the report's figures are judged at: the period's end, or the
  * instant after the data's horizon when that comes first (the verdicts'
  * as_of), so supplier clocks and complaints stop where the desk's clocks do.

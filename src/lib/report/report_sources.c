@@ -247,7 +247,8 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 	if ((rc = gather_tickets(db, r, a, &s, &ids, &n_ids, d)) ||
 	    (rc = report_deviation_imports(r, &s)))
 		goto out;
-	if ((rc = store_child_imports(db, ids, n_ids, &s, d)))
+	if ((rc = store_child_imports(db, ids, n_ids, &s, d)) ||
+	    (rc = report_cadence_imports(db, r, ids, n_ids, &s, d)))
 		goto out;
 	for (int src = STORE_SPAN_CALLS; src <= STORE_SPAN_MEASUREMENTS && !rc; src++)
 		rc = store_span_imports(db, (enum store_span_source)src, marks.start, marks.end,

@@ -61,6 +61,11 @@ static const char *const deviation_cols[DC_COUNT] = {
 	[DC_STATUS] = "status", [DC_DONE] = "done_at",
 };
 
+static const char *const update_cols[UC_COUNT] = {
+	[UC_TICKET_ID] = "ticket_id", [UC_AT] = "at", [UC_VISIBLE] = "visible",
+	[UC_CHANNEL] = "channel", [UC_EXTRA] = "extra",
+};
+
 const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_TICKETS] = { "tickets", "ticket", ticket_cols, TC_COUNT, 1, NULL, "ticket_history",
 			    TC_UPDATED },
@@ -71,6 +76,7 @@ const struct store_import_table store_import_tables[STORE_TABLES] = {
 	[STORE_KPI] = { "kpi_measurements", "row", kpi_cols, KC_COUNT, 2, NULL, NULL, -1 },
 	[STORE_HANDOVERS] = { "handovers", "row", handover_cols, HC_COUNT, 3, NULL, NULL, -1 },
 	[STORE_DEVIATIONS] = { "deviations", "row", deviation_cols, DC_COUNT, 3, NULL, NULL, -1 },
+	[STORE_UPDATES] = { "updates", "row", update_cols, UC_COUNT, 3, NULL, NULL, -1 },
 };
 
 void store_import_bind(sqlite3_stmt *st, int i, const struct store_val *v)

@@ -197,6 +197,7 @@ void store_ticket_lookup_close(struct store_ticket_lookup *l)
 static const char *const child_sql[] = {
 	"SELECT import_id FROM ticket_events WHERE ticket_id = ?1",
 	"SELECT import_id FROM pauses WHERE ticket_id = ?1",
+	"SELECT import_id FROM updates WHERE ticket_id = ?1",   /* schema version 5 on */
 };
 
 /* Every import that wrote a row of child table @table for a ticket in @ids. */
@@ -233,6 +234,16 @@ enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, st
 	enum sk_err rc = child_rows(db, 0, ids, n, s, d);
 
 	return rc ? rc : child_rows(db, 1, ids, n, s, d);
+}
+
+enum sk_err store_update_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
+				 struct sk_diag *d)
+{
+	int has;
+	enum sk_err rc = store_has_updates(db, &has, d);
+
+	/* A database older than version 5 has no updates table. */
+	return rc || !has ? rc : child_rows(db, 2, ids, n, s, d);
 }
 
 /* The queries of enum store_span_source: column 0 import_id, 1 the period label or NULL. */

@@ -318,6 +318,23 @@ static const char *const v5[] = {
 	"  UNIQUE (period, refers_to, action),\n"
 	"  CHECK ((status = 'done') = (done_at IS NOT NULL))\n"
 	")",
+
+	/* Updates to the customer while a ticket runs (status-update cadence,
+	 * halt-pve §10.1): comments, actions, public replies, and the internal
+	 * notes beside them (visible = 0), so that a ticket with only internal
+	 * notes is known to have update data. channel: phone, email, ... when
+	 * the export says how the update was given (the response's channel). */
+	"CREATE TABLE updates (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  ticket_id  TEXT NOT NULL,          -- tickets.id\n"
+	"  at         INTEGER NOT NULL,       -- when it was given (UTC seconds)\n"
+	"  visible    INTEGER NOT NULL,       -- 1: the customer saw it, 0: internal note\n"
+	"  channel    TEXT,                   -- phone, portal, email, chat, walk-in, other; NULL: not said\n"
+	"  extra      TEXT,                   -- other columns, JSON object\n"
+	"  import_id  INTEGER NOT NULL REFERENCES imports(id),\n"
+	"  line       INTEGER,\n"
+	"  UNIQUE (ticket_id, at, visible)\n"
+	")",
 	NULL
 };
 

@@ -149,6 +149,9 @@ void store_ticket_lookup_close(struct store_ticket_lookup *l);
 /* Add to @s the imports that wrote events, then pauses, of the @n tickets @ids. */
 enum sk_err store_child_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
 				struct sk_diag *d);
+/* Every import that wrote an update (updates kind) of a ticket in @ids; none before version 5. */
+enum sk_err store_update_imports(struct sk_db *db, char *const *ids, size_t n, struct id_list *s,
+				 struct sk_diag *d);
 
 /* Tables whose rows name the import that wrote them, read over a span. */
 enum store_span_source {
@@ -365,6 +368,25 @@ enum sk_err store_count_actions_done(struct sk_db *db, sk_time start, sk_time en
 enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pause **ps,
 				  size_t *n, struct sk_diag *d);
 
+/* --- updates_read.c: updates to the customer (schema version 5) --- */
+
+/* One update row; strings valid during the call. */
+struct store_update {
+	const char *ticket;
+	const char *channel;                  /* NULL when the export does not say */
+	sk_time at;
+	int visible;                          /* 0: an internal note */
+};
+
+/* *@has = 1 when the database has the updates table (schema version 5 on). */
+enum sk_err store_has_updates(struct sk_db *db, int *has, struct sk_diag *d);
+
+/* The updates of ticket @id (NULL: of all tickets), by ticket, time, visible
+ * first; none from a database older than version 5. */
+enum sk_err store_updates(struct sk_db *db, const char *id,
+			  enum sk_err (*fn)(void *arg, const struct store_update *u), void *arg,
+			  struct sk_diag *d);
+
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
 /* Here rather than at the top, so that this section stays one block. */
@@ -391,6 +413,7 @@ enum store_table {
 	STORE_KPI,                    /* key: period, kpi */
 	STORE_HANDOVERS,              /* key: ticket_id, supplier, start_at */
 	STORE_DEVIATIONS,             /* key: period, refers_to, action */
+	STORE_UPDATES,                /* key: ticket_id, at, visible */
 	STORE_TABLES
 };
 
@@ -409,6 +432,7 @@ enum { KC_PERIOD, KC_KPI, KC_VALUE, KC_VALUE_MICRO, KC_NOTE, KC_COUNT };
 enum { HC_TICKET_ID, HC_SUPPLIER, HC_START, HC_END, HC_RESPONDED, HC_REF, HC_EXTRA, HC_COUNT };
 enum { DC_PERIOD, DC_REFERS_TO, DC_ACTION, DC_EXPLANATION, DC_OWNER, DC_DUE, DC_STATUS, DC_DONE,
        DC_COUNT };
+enum { UC_TICKET_ID, UC_AT, UC_VISIBLE, UC_CHANNEL, UC_EXTRA, UC_COUNT };
 
 /* The writing of one import: its statements, prepared once and reused for
  * every row. Opaque; the import owns it. */
