@@ -149,6 +149,7 @@ static const struct change changes[] = {
 	{ "rules", "reopen_resets", "yes", NULL },
 	{ "rules", "supplier_pauses", "yes", NULL },
 	{ "rules", "supplier_statuses", "Wacht op leverancier", NULL },
+	{ "rules", "at_risk_share", "80", NULL },
 
 	{ "supplier.net", "name", "Internetprovider", NULL },
 	{ "supplier.net", "products", "Glasvezel", NULL },
@@ -437,10 +438,10 @@ static char *dump_contract(const struct sk_contract *c)
 		}
 		put(&d, "\n");
 	}
-	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d",
+	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d at_risk=%lld",
 	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
 	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
-	    r->reopen_resets, r->supplier_pauses);
+	    r->reopen_resets, r->supplier_pauses, (long long)r->at_risk_share);
 	put_list(&d, "supplier_statuses", r->supplier_statuses, r->n_supplier_statuses);
 	put_list(&d, "pause", r->pause_statuses, r->n_pause_statuses);
 	put_list(&d, "resolved", r->resolved_statuses, r->n_resolved_statuses);

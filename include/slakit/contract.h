@@ -309,6 +309,8 @@ struct sk_rules {
 	char **supplier_statuses;             /**< statuses that mean "with a supplier", which one
 						   named by the ticket's supplier column */
 	size_t n_supplier_statuses;
+	sk_dec at_risk_share;                 /**< sla-compute --at-risk lists running clocks that
+						   have used at least this % of their target (75) */
 };
 
 /**

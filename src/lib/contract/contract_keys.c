@@ -953,6 +953,7 @@ static const struct key_def rules_keys[] = {
 	{ KEY("supplier_pauses", T_BOOL, 0, offsetof(RU, supplier_pauses)) },
 	{ KEY("supplier_statuses", T_LIST, F_LIST, offsetof(RU, supplier_statuses)),
 	  .n_off = offsetof(RU, n_supplier_statuses) },
+	{ KEY("at_risk_share", T_PCT, 0, offsetof(RU, at_risk_share)) },
 	{ .name = NULL },
 };
 
