@@ -31,7 +31,7 @@ static const char *const base_sections[][12] = {
 	  "entry = H 1-10 P1", "entry = H >10 P1", "entry = L 1-10 P2", "entry = L >10 P2" },
 	{ "[service.net]", "norm = 99" },
 	{ "[domain.d]", "scored = no" },
-	{ "[kpi.d.share]", "norm = 90", "weight = 50", NULL },
+	{ "[kpi.d.share]", "norm = 90", "weight = 50", "direction = lower", NULL },
 	{ "[kpi.d.sessions]", "unit = count", "norm = 2", "norm_per = year", "weight = 50" },
 	{ "[staffel]", "step = 0 1" },
 	{ "[rules]" },
@@ -123,12 +123,14 @@ static const struct change changes[] = {
 	{ "kpi.d.share", "name", "Aandeel", NULL },
 	{ "kpi.d.share", "norm", "95", NULL },
 	{ "kpi.d.share", "unit", "score", NULL },
-	{ "kpi.d.share", "direction", "lower", NULL },
+	{ "kpi.d.share", "direction", "higher", NULL },
 	{ "kpi.d.share", "weight", "40", NULL },
 	{ "kpi.d.share", "frequency", "quarterly", NULL },
 	{ "kpi.d.share", "source", "tickets:fcr", NULL },
 	{ "kpi.d.share", "note", "Een opmerking", NULL },
 	{ "kpi.d.share", "norm_per", "year", NULL },
+	/* Lower is better: inverse by default, success when said. */
+	{ "kpi.d.share", "score", "success", NULL },
 	{ "kpi.d.sessions", "pro_rata", "yes", NULL },
 
 	{ "staffel", "step", "0 2", NULL },
@@ -358,6 +360,7 @@ static void put_kpi(struct dump *d, const struct sk_kpi *k)
 	    (long long)k->weight, k->has_weight, (int)k->frequency, k->norm_months, k->pro_rata,
 	    str(k->source), (int)k->source_kind, k->source_types, k->source_priority,
 	    k->source_calendar, k->source_service, str(k->note));
+	put(d, " score=%s", sk_kpi_score_name(k));
 	put_dur(d, "within", &k->within);
 	put(d, "\n");
 }

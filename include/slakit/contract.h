@@ -104,6 +104,19 @@ enum sk_direction {
 	SK_LOWER_IS_BETTER
 };
 
+/**
+ * How a KPI's % of norm is computed (`score`): by its direction (ratio when
+ * higher is better, inverse when lower is), or as the success share of a
+ * lower-is-better percentage: (100 - measured) / (100 - norm), which reads
+ * DHS's "failed changes < 3 %" as "97 % of the changes succeed".
+ */
+enum sk_score_rule {
+	SK_SCORE_BY_DIRECTION = 0,
+	SK_SCORE_RATIO,           /**< measured / norm (direction higher) */
+	SK_SCORE_INVERSE,         /**< norm / measured (direction lower) */
+	SK_SCORE_SUCCESS          /**< (100 - measured) / (100 - norm) (direction lower, unit %) */
+};
+
 /** How often a KPI is measured. */
 enum sk_frequency {
 	SK_FREQ_MONTHLY = 0,
@@ -249,6 +262,7 @@ struct sk_kpi {
 	char *note;                /**< free text shown in the report, may be NULL */
 	long line;
 	int source_supplier;       /**< supplier:ID index, -1 for other sources */
+	enum sk_score_rule score;  /**< `score`: the % of norm formula (default by direction) */
 };
 
 /**
@@ -383,6 +397,8 @@ const char *sk_weights_rule_name(enum sk_weights_rule v);   /**< "refuse", "norm
 const char *sk_channel_rule_name(enum sk_channel_rule v);   /**< "separate", "count" */
 const char *sk_direction_name(enum sk_direction v);         /**< "higher", "lower" */
 const char *sk_frequency_name(enum sk_frequency v);         /**< "monthly" ... "per-event" */
+/** The formula a KPI is scored by: "ratio", "inverse" or "success" (its direction's by default). */
+const char *sk_kpi_score_name(const struct sk_kpi *k);
 
 /** Read and check the contract file @p path. */
 enum sk_err sk_contract_load(const char *path, struct sk_contract **out,

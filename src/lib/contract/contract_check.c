@@ -627,6 +627,28 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 	return SK_OK;
 }
 
+/* `score`: a formula that fits the KPI's direction (and for success its unit and norm). */
+static enum sk_err check_score(struct loader *ld, const struct kpi_tmp *t)
+{
+	const struct sk_kpi *k = &t->k;
+
+	if (k->score == SK_SCORE_RATIO && k->direction != SK_HIGHER_IS_BETTER)
+		return ld_fail(ld, t->score_line, "score",
+			       "ratio (measured / norm) scores a KPI where higher is better; this one "
+			       "has direction = lower (inverse or success)");
+	if ((k->score == SK_SCORE_INVERSE || k->score == SK_SCORE_SUCCESS) &&
+	    k->direction != SK_LOWER_IS_BETTER)
+		return ld_fail(ld, t->score_line, "score",
+			       "%s scores a KPI where lower is better: set direction = lower",
+			       k->score == SK_SCORE_INVERSE ? "inverse" : "success");
+	if (k->score == SK_SCORE_SUCCESS &&
+	    (strcmp(k->unit, "%") != 0 || !k->has_norm || k->norm >= SK_DEC(100)))
+		return ld_fail(ld, t->score_line, "score",
+			       "success scores (100 - measured) / (100 - norm): it needs unit = %% "
+			       "and a norm below 100");
+	return SK_OK;
+}
+
 /* Move each KPI into its domain, in file order. */
 static enum sk_err attach_kpis(struct loader *ld)
 {
@@ -660,6 +682,8 @@ static enum sk_err attach_kpis(struct loader *ld)
 					  "unit = count and norm_per = month, quarter, halfyear or year");
 		rc = check_source(ld, t);
 		if (rc != SK_OK)
+			return rc;
+		if ((rc = check_score(ld, t)) != SK_OK)
 			return rc;
 		cap = dm->n_kpis;
 		if (!ld_grow((void **)&dm->kpis, &cap, dm->n_kpis, sizeof(*dm->kpis)))

@@ -45,6 +45,8 @@ static const char *const lang_words[] = { "nl", "en", NULL };
 static const char *const holiday_words[] = { "none", "nl", NULL };
 static const char *const liberation_words[] = { "every", "lustrum", "never", NULL };
 static const char *const no_outages_words[] = { "missing", "available", NULL };
+static const char *const score_words[] = { "ratio", "inverse", "success", NULL };
+static const int score_values[] = { SK_SCORE_RATIO, SK_SCORE_INVERSE, SK_SCORE_SUCCESS };
 
 /* The word for value @v of a NULL-terminated list of @n words. */
 static const char *word_of(const char *const *words, size_t n, int v)
@@ -61,6 +63,13 @@ const char *sk_weights_rule_name(enum sk_weights_rule v) { return WORD(weights_w
 const char *sk_channel_rule_name(enum sk_channel_rule v) { return WORD(channel_words, v); }
 const char *sk_direction_name(enum sk_direction v) { return WORD(dir_words, v); }
 const char *sk_frequency_name(enum sk_frequency v) { return WORD(freq_words, v); }
+
+const char *sk_kpi_score_name(const struct sk_kpi *k)
+{
+	if (k->score == SK_SCORE_BY_DIRECTION)
+		return k->direction == SK_LOWER_IS_BETTER ? "inverse" : "ratio";
+	return WORD(score_words, k->score - 1);
+}
 
 /* ---- value readers: each fails with the key's line and the key ---- */
 
@@ -785,6 +794,7 @@ struct key_def {
 /* An enum is read as the int of its word's index. */
 _Static_assert(sizeof(enum sk_direction) == sizeof(int), "enums are read as int");
 _Static_assert(sizeof(enum sk_liberation) == sizeof(int), "enums are read as int");
+_Static_assert(sizeof(enum sk_score_rule) == sizeof(int), "enums are read as int");
 
 #define AT(type, member) (offsetof(type, member) + 1)
 #define KEY(n, t, f, o) .name = (n), .type = (t), .flags = (f), .off = (o)
@@ -923,6 +933,8 @@ static const struct key_def kpi_keys[] = {
 	{ KEY("norm_per", T_CHOICE, 0, offsetof(KT, k.norm_months)), .words = norm_per_words,
 	  .map = norm_per_months },
 	{ KEY("pro_rata", T_BOOL, 0, offsetof(KT, k.pro_rata)), .line_at = AT(KT, pro_rata_line) },
+	{ KEY("score", T_CHOICE, 0, offsetof(KT, k.score)), .words = score_words,
+	  .map = score_values, .line_at = AT(KT, score_line) },
 	{ .name = NULL },
 };
 

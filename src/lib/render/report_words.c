@@ -425,7 +425,7 @@ void report_kpi_pct(const struct sk_kpi_score *ks, int decimals, struct report_f
 	/* The scored value says it already, or there is no finer one to show. */
 	if (met < 0 || ks->n_parts || on_side(ks->pct, SK_DEC(100), SK_HIGHER_IS_BETTER, met))
 		return;
-	if (sk_pct_of_norm(ks->measured, ks->norm_used, ks->kpi->direction, 6, &fine) != SK_OK)
+	if (sk_kpi_pct_of_norm(ks->kpi, ks->measured, ks->norm_used, 6, &fine) != SK_OK)
 		return;
 	report_figure(fine, SK_DEC(100), SK_DEC(100), SK_HIGHER_IS_BETTER, met, decimals, f);
 }
