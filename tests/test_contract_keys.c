@@ -37,6 +37,7 @@ static const char *const base_sections[][12] = {
 	{ "[rules]" },
 	{ "[supplier.net]", "response = 4h", "statuses = Wacht op netwerk", NULL },
 	{ "[supplier.print]", "mon-fri = 09:00-17:00", "holidays = none", NULL },
+	{ "[choice.p3]", "clause = 4 uur of 8 uur", "reading = 8 uur", "seed = §3 en §10.1", NULL },
 };
 #define N_SECTIONS (sizeof(base_sections) / sizeof(base_sections[0]))
 
@@ -169,6 +170,10 @@ static const struct change changes[] = {
 	{ "supplier.print", "mon-fri", "08:00-16:00", NULL },
 	{ "supplier.print", "closed", "2027-12-24 Kerstavond", NULL },
 
+	{ "choice.p3", "clause", "24 tot 32 uur", NULL },
+	{ "choice.p3", "reading", "32 uur", NULL },
+	{ "choice.p3", "seed", "§10.1 tabel", NULL },
+
 	/* Weekday keys are not in the table; one added day and one changed range. */
 	{ "calendar.werkdag", "sat", "09:00-12:00", NULL },
 	{ "calendar.werkdag", "mon-fri", "08:00-16:00", NULL },
@@ -178,7 +183,7 @@ static const struct change changes[] = {
 /* The section of each kind that the walk sets keys in (the table is per kind). */
 static const char *const kind_sections[] = {
 	"contract", "calendar.werkdag", "priority.P1", "matrix", "service.net", "domain.d",
-	"kpi.d.share", "staffel", "rules", "supplier.net",
+	"kpi.d.share", "staffel", "rules", "supplier.net", "choice.p3",
 };
 
 static char tmpdir[] = "/tmp/sk-keys-XXXXXX";
@@ -441,6 +446,9 @@ static char *dump_contract(const struct sk_contract *c)
 		}
 		put(&d, "\n");
 	}
+	for (size_t i = 0; i < c->n_choices; i++)
+		put(&d, "choice %s clause=%s reading=%s seed=%s\n", c->choices[i].id,
+		    str(c->choices[i].clause), str(c->choices[i].reading), str(c->choices[i].seed));
 	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d at_risk=%lld",
 	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
 	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
@@ -597,12 +605,30 @@ static void test_unknown_key_refused(void **state)
 		       "no supplier 'nope' (define [supplier.nope])");
 }
 
+/* A choice that does not say where it stands explains nothing: refused at its section. */
+static void test_choice_needs_all(void **state)
+{
+	const struct change drop = { "choice.p3", "seed", "; seed left out", "seed = §3 en §10.1" };
+	struct sk_contract *c = NULL;
+	struct sk_diag d;
+	char got[2048];
+	const char *path = write_contract(&drop, NULL, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(sk_contract_load(path, &c, &d), SK_ERR_CONTRACT);
+	assert_null(c);
+	sk_diag_format(&d, got, sizeof(got));
+	assert_non_null(strstr(got, "[choice.p3] needs clause, reading and seed (no seed"));
+	assert_true(d.line > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_lands),
 		cmocka_unit_test(test_retired_keys_refused),
 		cmocka_unit_test(test_unknown_key_refused),
+		cmocka_unit_test(test_choice_needs_all),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

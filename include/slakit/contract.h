@@ -352,6 +352,22 @@ struct sk_supplier {
 	long line;
 };
 
+/**
+ * A choice between clauses of the agreement that contradict each other or
+ * can be read two ways (`[choice.ID]`): what the clauses say, the reading
+ * the figures follow, and where in the agreement it stands. Printed with the
+ * decisions applied in every report, so a reader sees which reading produced
+ * the figures; where the reading is a formula, a key of its own applies it
+ * (a KPI's `score`, the priority's targets).
+ */
+struct sk_choice {
+	char *id;                  /**< e.g. "failed-changes" */
+	char *clause;              /**< what the clauses say (required) */
+	char *reading;             /**< the reading applied (required) */
+	char *seed;                /**< where it stands, e.g. "DHS §9, domein 3" (required) */
+	long line;
+};
+
 /** sk_contract_supplier_status(): not a supplier status. */
 #define SK_SUPPLIER_NONE (-1)
 /** sk_contract_supplier_status(): a supplier status that names no supplier. */
@@ -384,6 +400,8 @@ struct sk_contract {
 	struct sk_rules rules;
 	struct sk_supplier *suppliers; /**< `[supplier.ID]` in file order */
 	size_t n_suppliers;
+	struct sk_choice *choices; /**< `[choice.ID]` in file order */
+	size_t n_choices;
 };
 
 /** The INI word of a source ("tickets:rca"; for calls and outages "calls", "outages"). */

@@ -535,5 +535,6 @@ void sk_contract_free(struct sk_contract *c)
 	free_list(c->rules.closed_statuses, c->rules.n_closed_statuses);
 	free_list(c->rules.working_statuses, c->rules.n_working_statuses);
 	contract_free_suppliers(c);
+	contract_free_choices(c);
 	free(c);
 }

@@ -905,5 +905,7 @@ enum sk_err contract_check(struct loader *ld)
 		rc = check_rules(ld);
 	if (rc == SK_OK)
 		rc = contract_check_suppliers(ld);
+	if (rc == SK_OK)
+		rc = contract_check_choices(ld);
 	return rc;
 }

@@ -277,7 +277,7 @@ int ld_plain_word(const char *s)
 /* ---- the sections and their keys ---- */
 
 enum kind { K_CONTRACT, K_CALENDAR, K_PRIORITY, K_MATRIX, K_SERVICE, K_DOMAIN, K_KPI,
-	    K_STAFFEL, K_RULES, K_SUPPLIER };
+	    K_STAFFEL, K_RULES, K_SUPPLIER, K_CHOICE };
 
 /* Which kind a section name is, with its id (and the domain of a KPI). */
 static int section_kind(const char *name, const char **id, const char **domain_end)
@@ -288,6 +288,7 @@ static int section_kind(const char *name, const char **id, const char **domain_e
 	} named[] = {
 		{ "calendar.", K_CALENDAR }, { "priority.", K_PRIORITY }, { "service.", K_SERVICE },
 		{ "domain.", K_DOMAIN }, { "kpi.", K_KPI }, { "supplier.", K_SUPPLIER },
+		{ "choice.", K_CHOICE },
 	};
 
 	*id = NULL;
@@ -990,6 +991,14 @@ static const struct key_def supplier_keys[] = {
 	{ .name = NULL },
 };
 
+/* [choice.ID]: a reading of clauses that disagree, printed with the decisions applied. */
+static const struct key_def choice_keys[] = {
+	{ KEY("clause", T_TEXT, F_TEXT, offsetof(struct sk_choice, clause)) },
+	{ KEY("reading", T_TEXT, F_TEXT, offsetof(struct sk_choice, reading)) },
+	{ KEY("seed", T_TEXT, F_TEXT, offsetof(struct sk_choice, seed)) },
+	{ .name = NULL },
+};
+
 /* response.PRIO, resolution.PRIO: not in the table, found by their prefix. */
 static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
 						    .set = set_supplier_target };
@@ -1005,7 +1014,7 @@ static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
 
 static const struct key_def *const key_tables[] = {
 	contract_keys, calendar_keys, priority_keys, matrix_keys, service_keys, domain_keys,
-	kpi_keys, staffel_keys, rules_keys, supplier_keys,
+	kpi_keys, staffel_keys, rules_keys, supplier_keys, choice_keys,
 };
 
 /*
@@ -1016,7 +1025,7 @@ static const struct key_def *const key_tables[] = {
 static const char *const priority_retired[] = { "update_every", "swap", NULL };
 
 static const char *const *const retired_keys[] = {
-	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* Read @e as @k says into @obj, the object of its section. */
@@ -1173,6 +1182,21 @@ static enum sk_err new_supplier(struct loader *ld, const struct ini_section *s,
 	return (su->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
+/* A new [choice.ID]. */
+static enum sk_err new_choice(struct loader *ld, const struct ini_section *s, const char *id,
+			      struct sk_choice **out)
+{
+	struct sk_contract *c = ld->c;
+	struct sk_choice *ch;
+
+	if (!ld_grow((void **)&c->choices, &ld->cap_choices, c->n_choices, sizeof(*c->choices)))
+		return ld_nomem(ld);
+	ch = &c->choices[c->n_choices++];
+	ch->line = s->line;
+	*out = ch;
+	return (ch->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
+}
+
 /*
  * A calendar key in [supplier.ID]: the supplier's own calendar, made at its
  * first such key and named "supplier.ID" (a name no `calendar =` can give).
@@ -1216,7 +1240,7 @@ static enum sk_err check_section_name(struct loader *ld, size_t i, int *kind,
 		return ld_fail(ld, s->line, NULL,
 				  "unknown section [%s] (expected contract, calendar.NAME, "
 				  "priority.ID, matrix, service.ID, domain.ID, kpi.DOMAIN.ID, "
-				  "staffel, rules or supplier.ID)", s->name);
+				  "staffel, rules, supplier.ID or choice.ID)", s->name);
 	for (size_t j = 0; j < i; j++)
 		if (ld_same(ld->sec[j].name, s->name))
 			return ld_fail(ld, s->line, NULL,
@@ -1416,6 +1440,9 @@ enum sk_err ld_read_sections(struct loader *ld)
 			break;
 		case K_SUPPLIER:
 			rc = new_supplier(ld, s, id, (struct sk_supplier **)&obj);
+			break;
+		case K_CHOICE:
+			rc = new_choice(ld, s, id, (struct sk_choice **)&obj);
 			break;
 		default:
 			break;

@@ -103,6 +103,7 @@ struct loader {
 	size_t cap_sup;
 	struct sup_target *sup_targets;
 	size_t n_sup_targets, cap_sup_targets;
+	size_t cap_choices;
 };
 
 /* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
@@ -156,6 +157,10 @@ enum sk_err contract_supplier_target_key(struct loader *ld, size_t supplier,
 					 const struct ini_entry *e, int resolution);
 enum sk_err contract_check_suppliers(struct loader *ld);
 void contract_free_suppliers(struct sk_contract *c);
+
+/* Choices between clauses (contract_choices.c): each says all three of its keys. */
+enum sk_err contract_check_choices(struct loader *ld);
+void contract_free_choices(struct sk_contract *c);
 
 /* A target as the contract writes it (`< 4h`, `<= 4h`, `4h`), for keys read elsewhere. */
 enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out);

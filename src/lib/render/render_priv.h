@@ -64,6 +64,8 @@ struct report_words {
 		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
 		*last_import;
 	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
+	/* A reading chosen between clauses ([choice.ID]), with the decisions applied. */
+	const char *choice, *choice_clause, *choice_reading, *choice_seed;
 };
 
 /* "response not measured (...): P2 4 tickets", "" when none (report_words.c). */
