@@ -98,6 +98,7 @@ static const struct change changes[] = {
 	{ "priority.P1", "channel", "phone", NULL },
 	{ "priority.P1", "after_hours_calendar", "altijd", NULL },
 	{ "priority.P1", "after_hours_response", "2h", NULL },
+	{ "priority.P1", "workaround_stops", "yes", NULL },
 
 	{ "matrix", "row", "impact2", NULL },
 	{ "matrix", "column", "gebruikers", NULL },
@@ -399,6 +400,7 @@ static char *dump_contract(const struct sk_contract *c)
 		    p->response_change_none, p->resolution_change_none);
 		put_dur(&d, "onsite", &p->onsite);
 		put_dur(&d, "ahr", &p->after_hours_response);
+		put(&d, " workaround=%d", p->workaround_stops);
 		put(&d, "\n");
 	}
 	put(&d, "matrix %s %s", str(c->matrix.row_field), str(c->matrix.column_field));

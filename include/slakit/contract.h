@@ -162,6 +162,9 @@ struct sk_priority {
 						  one together, where such a response is
 						  counted (owned); NULL when none */
 	long line;                 /**< line of the section header */
+	int workaround_stops;      /**< `workaround_stops = yes`: the resolution clock stops when
+				        the user can work again (productive_at, a workaround),
+				        if that comes before the resolution (Halt §10.1 P1) */
 };
 
 /** One cell of the priority matrix. */
@@ -231,8 +234,11 @@ enum sk_source {
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
-	SK_SRC_SUPPLIER           /**< `supplier:ID`: share of a supplier's hand-overs within
+	SK_SRC_SUPPLIER,          /**< `supplier:ID`: share of a supplier's hand-overs within
 				       the supplier's own targets */
+	SK_SRC_MTTP               /**< `tickets:mttp`: mean business hours from registration
+				       to productive again, over the tickets productive again
+				       in the window (the report's MTTP) */
 };
 
 /** A KPI (`[kpi.DOMAIN.ID]`). */

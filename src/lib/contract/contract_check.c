@@ -618,7 +618,15 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 			return ld_fail(ld, line, "source", "no service '%s' (define [service.%s])",
 					  t->p_service, t->p_service);
 	}
-	if (k->source_kind != SK_SRC_MANUAL && strcmp(k->unit, "%") != 0)
+	/* A time, not a share: in hours, and shorter is better. */
+	if (k->source_kind == SK_SRC_MTTP && strcmp(k->unit, "hours") != 0)
+		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
+			       "tickets:mttp measures a mean time: set unit = hours");
+	if (k->source_kind == SK_SRC_MTTP && k->direction != SK_LOWER_IS_BETTER)
+		return ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
+			       "a shorter time to productivity is better: set direction = lower");
+	if (k->source_kind != SK_SRC_MANUAL && k->source_kind != SK_SRC_MTTP &&
+	    strcmp(k->unit, "%") != 0)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)

@@ -21,7 +21,7 @@ static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
 	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "calls", "outages",
-	"supplier",
+	"supplier", "tickets:mttp",
 };
 
 const char *sk_source_name(enum sk_source s)
@@ -635,6 +635,8 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 					break;
 			if (i < SK_SRC_CALLS) {
 				k->source_kind = (enum sk_source)i;
+			} else if (strcasecmp(tok, source_names[SK_SRC_MTTP]) == 0) {
+				k->source_kind = SK_SRC_MTTP;
 			} else if (strncasecmp(tok, "calls:within=", 13) == 0) {
 				struct ini_entry w = { .key = "source", .value = tok + 13, .line = e->line };
 
@@ -876,6 +878,7 @@ static const struct key_def priority_keys[] = {
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
 	{ KEY("after_hours_response", T_TARGET, 0, offsetof(PR, after_hours_response)) },
+	{ KEY("workaround_stops", T_BOOL, 0, offsetof(PR, workaround_stops)) },
 	{ .name = NULL },
 };
 

@@ -43,7 +43,7 @@ struct report_words {
 		*on_invoice_of, *no_invoice, *not_scored, *not_scored_contract, *starts_on, *incomplete, *no_value,
 		*normalised, *skipped, *missing, *capped, *window, *within_of, *measurement,
 		*no_data, *outage_detail, *mttr_note, *pro_rata, *not_pro_rata, *per_months[4];
-	const char *source_counts[SK_SRC_SUPPLIER + 1]; /* "%ld of %ld ..." per KPI source */
+	const char *source_counts[SK_SRC_MTTP + 1]; /* "%ld of %ld ..." per KPI source */
 	const char *change_types[3]; /* standard, normal, emergency */
 	const char *origins[6];      /* by enum sk_value_origin */
 	const char *missing_title, *missing_text, *missing_hint;

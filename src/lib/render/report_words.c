@@ -80,6 +80,8 @@ static const struct report_words nl = {
 		[SK_SRC_CALLS] = "%ld van %ld gesprekken op tijd beantwoord",
 		[SK_SRC_OUTAGES] = "%ld van %ld",
 		[SK_SRC_SUPPLIER] = "%ld van %ld overdrachten binnen de afspraak met de leverancier",
+		[SK_SRC_MTTP] = "gemiddelde werktijd tot weer productief van %ld tickets die in de "
+				"periode weer productief werden",
 	},
 	.change_types = { "standaard", "normaal", "spoed" },
 	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "kpi-meting", "opgegeven" },
@@ -204,6 +206,8 @@ static const struct report_words en = {
 		[SK_SRC_CALLS] = "%ld of %ld calls answered in time",
 		[SK_SRC_OUTAGES] = "%ld of %ld",
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
+		[SK_SRC_MTTP] = "mean business hours to productive again of %ld tickets productive "
+				"again in the period",
 	},
 	.change_types = { "standard", "normal", "emergency" },
 	.origins = { "missing", "tickets", "calls", "outages", "kpi measurement", "given" },
@@ -583,6 +587,8 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		n = (size_t)snprintf(buf, size, "%s", w->outage_detail);
 	else if (ks->origin == SK_ORIGIN_MANUAL || ks->origin == SK_ORIGIN_GIVEN)
 		n = (size_t)snprintf(buf, size, "%s", w->origins[ks->origin]);
+	else if (k->source_kind == SK_SRC_MTTP) /* a mean over ks->n tickets, not a share */
+		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->n);
 	else
 		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->within, ks->n);
 	/* A KPI of some ticket types only says which (the per-type rows count all);

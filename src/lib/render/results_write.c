@@ -231,7 +231,7 @@ static int summarise(const struct sk_results *r, struct prio_summary *out, size_
 			out[p].res_met += vd->resolution.state == SK_CLOCK_MET;
 			/* Repair times of tickets actually resolved, not of breached open ones. */
 			if (vd->resolution.stop && vd->mttr_wall >= 0) {
-				v[0][k[0]++] = vd->resolution.elapsed;
+				v[0][k[0]++] = vd->mttr_business;
 				v[1][k[1]++] = vd->mttr_wall;
 			}
 			if (vd->mttp_wall >= 0) {
