@@ -33,6 +33,7 @@ static const char *const base_sections[][12] = {
 	{ "[domain.d]", "scored = no" },
 	{ "[kpi.d.share]", "norm = 90", "weight = 50", "direction = lower", NULL },
 	{ "[kpi.d.sessions]", "unit = count", "norm = 2", "norm_per = year", "weight = 50" },
+	{ "[kpi.d.clocks]", "source = tickets:resolution", "norm = 90", "weight = 0", NULL },
 	{ "[staffel]", "step = 0 1" },
 	{ "[rules]" },
 	{ "[supplier.net]", "response = 4h", "statuses = Wacht op netwerk", NULL },
@@ -133,6 +134,8 @@ static const struct change changes[] = {
 	{ "kpi.d.share", "norm_per", "year", NULL },
 	/* Lower is better: inverse by default, success when said. */
 	{ "kpi.d.share", "score", "success", NULL },
+	/* A ticket within only with its response in time too: a resolution KPI's key. */
+	{ "kpi.d.clocks", "both_clocks", "yes", NULL },
 	{ "kpi.d.sessions", "pro_rata", "yes", NULL },
 
 	{ "staffel", "step", "0 2", NULL },
@@ -366,7 +369,7 @@ static void put_kpi(struct dump *d, const struct sk_kpi *k)
 	    (long long)k->weight, k->has_weight, (int)k->frequency, k->norm_months, k->pro_rata,
 	    str(k->source), (int)k->source_kind, k->source_types, k->source_priority,
 	    k->source_calendar, k->source_service, str(k->note));
-	put(d, " score=%s", sk_kpi_score_name(k));
+	put(d, " score=%s both_clocks=%d", sk_kpi_score_name(k), k->both_clocks);
 	put_dur(d, "within", &k->within);
 	put(d, "\n");
 }

@@ -269,6 +269,8 @@ struct sk_kpi {
 	long line;
 	int source_supplier;       /**< supplier:ID index, -1 for other sources */
 	enum sk_score_rule score;  /**< `score`: the % of norm formula (default by direction) */
+	int both_clocks;           /**< `both_clocks = yes` (tickets:resolution): a ticket is
+				        within only when its response was not late either */
 };
 
 /**

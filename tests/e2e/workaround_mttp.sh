@@ -1,8 +1,9 @@
 #!/bin/sh
 # A workaround stops the resolution clock where the contract says so
 # ([priority.ID] workaround_stops = yes, Halt §10.1 P1), MTTR still runs to
-# the resolution itself, and the KPI source tickets:mttp computes MTTP from
-# the tickets' productive_at.
+# the resolution itself, the KPI source tickets:mttp computes MTTP from
+# the tickets' productive_at, and a resolution KPI with both_clocks = yes
+# counts a ticket within only when its response was not late either.
 #
 # usage: workaround_mttp.sh BINDIR SRCDIR
 #
@@ -22,6 +23,13 @@
 # W-5: (3 + 5 + 1 + 9) / 4 = 4.5 h, against a norm of 4 h (lower is better):
 # 4 / 4.5 = 0.8888... -> 88.9 % of norm; priority=P1: (3 + 5 + 9) / 3 =
 # 5.666... -> 5.67 h.
+#  W-6 P2 Wed 3 March 08:00, responded 13:00 (5 h > 4 h: late), resolved
+#      15:00 (7 h <= 9 h: in time), no productive time.
+# Resolution KPI, norm 90 %, per priority, combined by count: per clock P1 3 of
+# 4 (W-2 late) = 75 % -> 83.3 % of norm, P2 1 of 2 (W-3 late, W-6 in time) =
+# 50 % -> 55.6 %: (83.3 x 4 + 55.6 x 2) / 6 = 74.07 -> 74.1; with
+# both_clocks = yes W-6's late response makes P2 0 of 2 -> 0.0 %:
+# 83.3 x 4 / 6 = 55.53 -> 55.5, 3 of 6 tickets.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -50,6 +58,7 @@ W-2,18000,14400,0
 W-3,39600,32400,0
 W-4,10800,14400,1
 W-5,10800,14400,1
+W-6,25200,32400,1
 CSV
 cmp -s "$tmp/yes.cut" "$tmp/want-yes" || { fail "workaround_stops = yes"; diff "$tmp/want-yes" "$tmp/yes.cut"; }
 cut -d, -f1,7-9 "$tmp/no.csv" >"$tmp/no.cut"
@@ -60,6 +69,7 @@ W-2,36000,14400,0
 W-3,39600,32400,0
 W-4,10800,14400,1
 W-5,10800,14400,1
+W-6,25200,32400,1
 CSV
 cmp -s "$tmp/no.cut" "$tmp/want-no" || { fail "without workaround_stops"; diff "$tmp/want-no" "$tmp/no.cut"; }
 
@@ -85,6 +95,11 @@ k = {x["id"]: x for d in j["domains"] for x in d["kpis"]}
 assert k["mttp"]["measured"] == 4.5 and k["mttp"]["pct_of_norm"] == 88.9, k["mttp"]
 assert k["mttp"]["source"] == "tickets", k["mttp"]
 assert k["mttp_p1"]["measured"] == 5.67, k["mttp_p1"]
+r, b = k["resolution"], k["resolution_both"]
+assert r["pct_of_norm"] == 74.1 and b["pct_of_norm"] == 55.5, (r, b)
+assert [(p["priority"], p["tickets"], p["within"]) for p in r["priorities"]] == [("P1", 4, 3), ("P2", 2, 1)], r
+assert [(p["priority"], p["tickets"], p["within"]) for p in b["priorities"]] == [("P1", 4, 3), ("P2", 2, 0)], b
+assert b["detail"] == "3 of 6 tickets resolved within target with their response not late", b
 PY
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-03 -o "$tmp/r.txt" 2>/dev/null || fail "report"
 grep -q 'mean business hours to productive again of 4 tickets productive again in 2027-03' "$tmp/r.txt" ||
@@ -92,6 +107,8 @@ grep -q 'mean business hours to productive again of 4 tickets productive again i
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-03 --lang nl -o "$tmp/nl.txt" 2>/dev/null ||
 	fail "report nl"
 grep -q 'gemiddelde werktijd tot weer productief van 4 tickets' "$tmp/nl.txt" || fail "report nl: MTTP detail"
+grep -q '3 van 6 tickets binnen de oplosnorm en zonder te late reactie' "$tmp/nl.txt" ||
+	fail "report nl: both_clocks detail"
 
 # A month without a ticket productive again has no MTTP: no data, not 0.
 "$bin/sla-score" -d "$db" -c "$contract" -p 2027-04 --format json >"$tmp/apr.json" 2>/dev/null
@@ -101,6 +118,13 @@ j = json.load(open(sys.argv[1]))
 k = {x["id"]: x for d in j["domains"] for x in d["kpis"]}
 assert k["mttp"]["measured"] is None, k["mttp"]
 PY
+
+# both_clocks goes with tickets:resolution only.
+sed 's/^source = tickets:resolution$/source = tickets:response/' "$contract" >"$tmp/bad2.ini"
+"$bin/sla-compute" -d "$db" -c "$tmp/bad2.ini" -p 2027-03 --no-store >/dev/null 2>"$tmp/bad2.err"
+[ $? -eq 1 ] || fail "both_clocks on tickets:response must be refused"
+grep -q "'both_clocks': both_clocks counts a ticket within only when" "$tmp/bad2.err" ||
+	fail "both_clocks message: $(cat "$tmp/bad2.err")"
 
 # tickets:mttp is a time: unit hours and direction lower, else refused with the line.
 sed 's/^unit = hours$/unit = %/' "$contract" >"$tmp/bad.ini"

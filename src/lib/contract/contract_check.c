@@ -649,6 +649,10 @@ static enum sk_err check_score(struct loader *ld, const struct kpi_tmp *t)
 		return ld_fail(ld, t->score_line, "score",
 			       "%s scores a KPI where lower is better: set direction = lower",
 			       k->score == SK_SCORE_INVERSE ? "inverse" : "success");
+	if (k->both_clocks && k->source_kind != SK_SRC_RESOLUTION)
+		return ld_fail(ld, t->both_clocks_line, "both_clocks",
+			       "both_clocks counts a ticket within only when its response was in "
+			       "time too: it goes with source = tickets:resolution");
 	if (k->score == SK_SCORE_SUCCESS &&
 	    (strcmp(k->unit, "%") != 0 || !k->has_norm || k->norm >= SK_DEC(100)))
 		return ld_fail(ld, t->score_line, "score",

@@ -939,6 +939,8 @@ static const struct key_def kpi_keys[] = {
 	{ KEY("pro_rata", T_BOOL, 0, offsetof(KT, k.pro_rata)), .line_at = AT(KT, pro_rata_line) },
 	{ KEY("score", T_CHOICE, 0, offsetof(KT, k.score)), .words = score_words,
 	  .map = score_values, .line_at = AT(KT, score_line) },
+	{ KEY("both_clocks", T_BOOL, 0, offsetof(KT, k.both_clocks)),
+	  .line_at = AT(KT, both_clocks_line) },
 	{ .name = NULL },
 };
 

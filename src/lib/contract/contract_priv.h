@@ -68,7 +68,7 @@ struct kpi_tmp {
 	char *p_service;             /* outages:SERVICE_ID, NULL: none */
 	char *p_supplier;            /* supplier:ID, NULL: none */
 	long source_line, weight_line, norm_line, unit_line, direction_line, pro_rata_line;
-	long score_line;
+	long score_line, both_clocks_line;
 };
 
 /* A supplier's target for one priority (`response.P1 = 4h`), resolved once

@@ -99,7 +99,10 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 			continue;
 		if (x->v.priority < 64) {
 			n[x->v.priority]++;
-			in[x->v.priority] += clk->state == SK_CLOCK_MET;
+			/* both_clocks: a ticket is within when its response was not late either
+			 * (a response not measured, or outside the agreement, cannot make it late). */
+			in[x->v.priority] += clk->state == SK_CLOCK_MET &&
+					     !(k->both_clocks && x->v.response.state == SK_CLOCK_BREACHED);
 		}
 	}
 	for (size_t p = 0; p < c->n_priorities && p < 64 && ks->n_parts < 16; p++) {
@@ -117,9 +120,16 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		ks->n += n[p];
 		ks->within += in[p];
 	}
-	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks%s within target%s", ks->within,
-		 ks->n, resolution ? "resolution" : "response", types_of(k, types, sizeof(types)),
-		 excluded ? " (tickets listed apart not counted)" : "");
+	if (k->both_clocks)
+		snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld tickets%s resolved within target "
+			 "with their response not late%s", ks->within, ks->n,
+			 types_of(k, types, sizeof(types)),
+			 excluded ? " (tickets listed apart not counted)" : "");
+	else
+		snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks%s within target%s",
+			 ks->within, ks->n, resolution ? "resolution" : "response",
+			 types_of(k, types, sizeof(types)),
+			 excluded ? " (tickets listed apart not counted)" : "");
 	return SK_OK;
 }
 

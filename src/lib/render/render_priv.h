@@ -66,6 +66,7 @@ struct report_words {
 	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
 	/* A reading chosen between clauses ([choice.ID]), with the decisions applied. */
 	const char *choice, *choice_clause, *choice_reading, *choice_seed;
+	const char *both_clocks_counts; /* "%ld of %ld ..." of a tickets:resolution KPI with both_clocks */
 };
 
 /* "response not measured (...): P2 4 tickets", "" when none (report_words.c). */

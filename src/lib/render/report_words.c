@@ -18,7 +18,8 @@ static const struct report_words nl = {
 	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode, kalender",
 	.contract_hash = "SHA-256 contract", .inputs = "Invoer (imports die de periode voeden)",
 	.rows = "rijen", .rejected = "afgewezen", .dst = "zomertijd", .dst_gap = "gaten",
-	.dst_fold = "dubbel", .choice = "Keuze", .choice_clause = "bepalingen", .choice_reading = "gekozen lezing",
+	.dst_fold = "dubbel", .both_clocks_counts = "%ld van %ld tickets binnen de oplosnorm en zonder te late reactie",
+	.choice = "Keuze", .choice_clause = "bepalingen", .choice_reading = "gekozen lezing",
 	.choice_seed = "bron", .decisions = "Toegepaste beslissingen",
 	.missing_rule = "ontbrekende KPI's",
 	.missing_refuse = "getoond als ontbrekend; het domein wordt niet gescoord",
@@ -143,6 +144,7 @@ static const struct report_words en = {
 	.due = "SLR due", .due_note = "working days after the period, calendar",
 	.contract_hash = "SHA-256 contract", .inputs = "Inputs (imports that fed the period)",
 	.rows = "rows", .rejected = "rejected", .dst = "DST", .dst_gap = "gaps", .dst_fold = "folds",
+	.both_clocks_counts = "%ld of %ld tickets resolved within target with their response not late",
 	.choice = "Choice", .choice_clause = "clauses", .choice_reading = "reading applied",
 	.choice_seed = "source", .decisions = "Decisions applied", .missing_rule = "missing KPIs",
 	.missing_refuse = "shown as missing; the domain is not scored",
@@ -587,6 +589,8 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		n = (size_t)snprintf(buf, size, "%s", w->outage_detail);
 	else if (ks->origin == SK_ORIGIN_MANUAL || ks->origin == SK_ORIGIN_GIVEN)
 		n = (size_t)snprintf(buf, size, "%s", w->origins[ks->origin]);
+	else if (k->both_clocks)
+		n = (size_t)snprintf(buf, size, w->both_clocks_counts, ks->within, ks->n);
 	else if (k->source_kind == SK_SRC_MTTP) /* a mean over ks->n tickets, not a share */
 		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->n);
 	else
