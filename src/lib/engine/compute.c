@@ -525,8 +525,10 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 	 * contract says so (Halt §10.1: "oplossing of noodoplossing binnen 4 uur"). */
 	if (pr->workaround_stops && t->productive_at && (!stop || t->productive_at < stop)) {
 		stop = t->productive_at;
-		append_reason(v, "resolution clock stopped at the workaround (productive again), "
-			      "before the resolution (contract: workaround_stops = yes)%s%s", NULL, NULL);
+		if (stop <= as_of) /* said once it happened by the evaluation instant */
+			append_reason(v, "resolution clock stopped at the workaround (productive again), "
+				      "before the resolution (contract: workaround_stops = yes)%s%s",
+				      NULL, NULL);
 	}
 
 	change = t->type == SK_TICKET_CHANGE ? sk_change_type_parse(t->change_type) : -1;
