@@ -123,10 +123,10 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
  * that has used at least the contract's `at_risk_share` (default 75 %) of
  * it. The clocks are judged at @p at, also past the data's horizon (they are
  * taken to run on: nothing after the horizon is known). Tickets excluded from
- * the figures are left out. The set's period runs from @p at to one second
- * later and its `as_of` is @p at; it is written by sk_results_write_at_risk()
- * and never stored. SK_ERR_MISSING when @p at is 0 and the database holds no
- * tickets.
+ * the figures are left out. The set's period is the empty one at @p at
+ * (label "at-risk") and its `as_of` is @p at; it is written by
+ * sk_results_write_at_risk() and never stored. SK_ERR_MISSING when @p at is
+ * 0 and the database has no data horizon (nothing imported).
  */
 enum sk_err sk_results_at_risk(struct sk_db *db, struct sk_contract *c, sk_time at,
 			       struct sk_results **out, struct sk_diag *d);
