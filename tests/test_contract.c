@@ -78,7 +78,7 @@ static const struct refusal refusals[] = {
 	{ "unknown_key.ini", 10, "colour", "unknown key in [priority.P1]" },
 	{ "unknown_section.ini", 7, "",
 	  "unknown section [prioriteit.P1] (expected contract, calendar.NAME, priority.ID, "
-	  "matrix, service.ID, domain.ID, kpi.DOMAIN.ID, staffel, rules or supplier.ID)" },
+	  "matrix, service.ID, domain.ID, kpi.DOMAIN.ID, staffel, rules, supplier.ID or choice.ID)" },
 	{ "bad_duration.ini", 9, "resolution",
 	  "cannot read '4 weeks' as a duration (like 15m, 4h, 1d, 1h30m)" },
 	{ "duplicate_key.ini", 11, "resolution", "duplicate key (first set at line 9)" },

@@ -31,12 +31,14 @@ static const char *const base_sections[][12] = {
 	  "entry = H 1-10 P1", "entry = H >10 P1", "entry = L 1-10 P2", "entry = L >10 P2" },
 	{ "[service.net]", "norm = 99" },
 	{ "[domain.d]", "scored = no" },
-	{ "[kpi.d.share]", "norm = 90", "weight = 50", NULL },
+	{ "[kpi.d.share]", "norm = 90", "weight = 50", "direction = lower", NULL },
 	{ "[kpi.d.sessions]", "unit = count", "norm = 2", "norm_per = year", "weight = 50" },
+	{ "[kpi.d.clocks]", "source = tickets:resolution", "norm = 90", "weight = 0", NULL },
 	{ "[staffel]", "step = 0 1" },
 	{ "[rules]" },
 	{ "[supplier.net]", "response = 4h", "statuses = Wacht op netwerk", NULL },
 	{ "[supplier.print]", "mon-fri = 09:00-17:00", "holidays = none", NULL },
+	{ "[choice.p3]", "clause = 4 uur of 8 uur", "reading = 8 uur", "seed = §3 en §10.1", NULL },
 };
 #define N_SECTIONS (sizeof(base_sections) / sizeof(base_sections[0]))
 
@@ -100,6 +102,7 @@ static const struct change changes[] = {
 	{ "priority.P1", "response_by", "phone", NULL },
 	{ "priority.P1", "after_hours_calendar", "altijd", NULL },
 	{ "priority.P1", "after_hours_response", "2h", NULL },
+	{ "priority.P1", "workaround_stops", "yes", NULL },
 
 	{ "matrix", "row", "impact2", NULL },
 	{ "matrix", "column", "gebruikers", NULL },
@@ -126,12 +129,16 @@ static const struct change changes[] = {
 	{ "kpi.d.share", "name", "Aandeel", NULL },
 	{ "kpi.d.share", "norm", "95", NULL },
 	{ "kpi.d.share", "unit", "score", NULL },
-	{ "kpi.d.share", "direction", "lower", NULL },
+	{ "kpi.d.share", "direction", "higher", NULL },
 	{ "kpi.d.share", "weight", "40", NULL },
 	{ "kpi.d.share", "frequency", "quarterly", NULL },
 	{ "kpi.d.share", "source", "tickets:fcr", NULL },
 	{ "kpi.d.share", "note", "Een opmerking", NULL },
 	{ "kpi.d.share", "norm_per", "year", NULL },
+	/* Lower is better: inverse by default, success when said. */
+	{ "kpi.d.share", "score", "success", NULL },
+	/* A ticket within only with its response in time too: a resolution KPI's key. */
+	{ "kpi.d.clocks", "both_clocks", "yes", NULL },
 	{ "kpi.d.sessions", "pro_rata", "yes", NULL },
 
 	{ "staffel", "step", "0 2", NULL },
@@ -154,6 +161,7 @@ static const struct change changes[] = {
 	{ "rules", "supplier_statuses", "Wacht op leverancier", NULL },
 	{ "rules", "complaint_management", "2d", NULL },
 	{ "rules", "complaint_directors", "5d", NULL },
+	{ "rules", "at_risk_share", "80", NULL },
 
 	{ "supplier.net", "name", "Internetprovider", NULL },
 	{ "supplier.net", "products", "Glasvezel", NULL },
@@ -171,6 +179,10 @@ static const struct change changes[] = {
 	{ "supplier.print", "mon-fri", "08:00-16:00", NULL },
 	{ "supplier.print", "closed", "2027-12-24 Kerstavond", NULL },
 
+	{ "choice.p3", "clause", "24 tot 32 uur", NULL },
+	{ "choice.p3", "reading", "32 uur", NULL },
+	{ "choice.p3", "seed", "§10.1 tabel", NULL },
+
 	/* Weekday keys are not in the table; one added day and one changed range. */
 	{ "calendar.werkdag", "sat", "09:00-12:00", NULL },
 	{ "calendar.werkdag", "mon-fri", "08:00-16:00", NULL },
@@ -180,7 +192,7 @@ static const struct change changes[] = {
 /* The section of each kind that the walk sets keys in (the table is per kind). */
 static const char *const kind_sections[] = {
 	"contract", "calendar.werkdag", "priority.P1", "matrix", "service.net", "domain.d",
-	"kpi.d.share", "staffel", "rules", "supplier.net",
+	"kpi.d.share", "staffel", "rules", "supplier.net", "choice.p3",
 };
 
 static char tmpdir[] = "/tmp/sk-keys-XXXXXX";
@@ -362,6 +374,7 @@ static void put_kpi(struct dump *d, const struct sk_kpi *k)
 	    (long long)k->weight, k->has_weight, (int)k->frequency, k->norm_months, k->pro_rata,
 	    str(k->source), (int)k->source_kind, k->source_types, k->source_priority,
 	    k->source_calendar, k->source_service, str(k->note));
+	put(d, " score=%s both_clocks=%d", sk_kpi_score_name(k), k->both_clocks);
 	put_dur(d, "within", &k->within);
 	put(d, "\n");
 }
@@ -397,6 +410,7 @@ static char *dump_contract(const struct sk_contract *c)
 		put_dur(&d, "upd", &p->update_every);
 		put(&d, " agreed=%d by=%s", p->update_agreed, str(p->response_by));
 		put_dur(&d, "ahr", &p->after_hours_response);
+		put(&d, " workaround=%d", p->workaround_stops);
 		put(&d, "\n");
 	}
 	put(&d, "matrix %s %s", str(c->matrix.row_field), str(c->matrix.column_field));
@@ -444,10 +458,13 @@ static char *dump_contract(const struct sk_contract *c)
 		}
 		put(&d, "\n");
 	}
-	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d",
+	for (size_t i = 0; i < c->n_choices; i++)
+		put(&d, "choice %s clause=%s reading=%s seed=%s\n", c->choices[i].id,
+		    str(c->choices[i].clause), str(c->choices[i].reading), str(c->choices[i].seed));
+	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d at_risk=%lld",
 	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
 	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
-	    r->reopen_resets, r->supplier_pauses);
+	    r->reopen_resets, r->supplier_pauses, (long long)r->at_risk_share);
 	put_dur(&d, "complaint_management", &r->complaint_management);
 	put_dur(&d, "complaint_directors", &r->complaint_directors);
 	put_list(&d, "supplier_statuses", r->supplier_statuses, r->n_supplier_statuses);
@@ -602,12 +619,30 @@ static void test_unknown_key_refused(void **state)
 		       "no supplier 'nope' (define [supplier.nope])");
 }
 
+/* A choice that does not say where it stands explains nothing: refused at its section. */
+static void test_choice_needs_all(void **state)
+{
+	const struct change drop = { "choice.p3", "seed", "; seed left out", "seed = §3 en §10.1" };
+	struct sk_contract *c = NULL;
+	struct sk_diag d;
+	char got[2048];
+	const char *path = write_contract(&drop, NULL, NULL, NULL);
+
+	(void)state;
+	assert_int_equal(sk_contract_load(path, &c, &d), SK_ERR_CONTRACT);
+	assert_null(c);
+	sk_diag_format(&d, got, sizeof(got));
+	assert_non_null(strstr(got, "[choice.p3] needs clause, reading and seed (no seed"));
+	assert_true(d.line > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_lands),
 		cmocka_unit_test(test_retired_keys_refused),
 		cmocka_unit_test(test_unknown_key_refused),
+		cmocka_unit_test(test_choice_needs_all),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

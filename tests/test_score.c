@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "slakit.h"
@@ -157,6 +158,52 @@ static void test_lower_cap_cents(void **state)
 	sk_score_free(s);
 }
 
+/*
+ * `score = success` (DHS "failed changes < 3 %" read as 97 % succeeding): with
+ * 10.2 % failed, the default inverse gives 3 / 10.2 = 29.41... -> 29.4 % of
+ * norm; success gives (100 - 10.2) / (100 - 3) = 89.8 / 97 = 92.57... -> 92.6.
+ * The same contract file with the key added, loaded as a user's would be.
+ */
+static void test_score_success(void **state)
+{
+	const struct sk_given g[] = { { "failed", D("10.2") }, { "cmdb", 98 * SK_DEC_ONE } };
+	struct sk_score *s = score(g, 2, "change", SK_MISSING_REFUSE);
+	struct sk_contract *plain = C, *succ = NULL;
+	char path[1024], tmp[] = "/tmp/sk-score-success-XXXXXX", line[512];
+	const char *data = getenv("SK_TESTDATA");
+	FILE *in, *out;
+	int fd, in_failed = 0;
+	struct sk_diag d;
+
+	(void)state;
+	assert_int_equal(s->domains[0].kpis[0].pct, D("29.4"));
+	assert_string_equal(sk_kpi_score_name(s->domains[0].kpis[0].kpi), "inverse");
+	sk_score_free(s);
+
+	snprintf(path, sizeof(path), "%s/score/contract.ini", data ? data : "data");
+	assert_non_null(in = fopen(path, "r"));
+	assert_true((fd = mkstemp(tmp)) >= 0);
+	assert_non_null(out = fdopen(fd, "w"));
+	while (fgets(line, sizeof(line), in)) {
+		fputs(line, out);
+		if (line[0] == '[')
+			in_failed = strcmp(line, "[kpi.change.failed]\n") == 0;
+		if (in_failed && strcmp(line, "direction = lower\n") == 0)
+			fputs("score = success\n", out);
+	}
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(sk_contract_load(tmp, &succ, &d), SK_OK);
+	unlink(tmp);
+	C = succ;
+	s = score(g, 2, "change", SK_MISSING_REFUSE);
+	C = plain;
+	assert_int_equal(s->domains[0].kpis[0].pct, D("92.6"));
+	assert_string_equal(sk_kpi_score_name(s->domains[0].kpis[0].kpi), "success");
+	sk_score_free(s);
+	sk_contract_free(succ);
+}
+
 /* 45 + 35 + 25 = 105, normalised: (90x45 + 100x35 + 100x25) / 105 = 95.714... -> 95.71. */
 static void test_normalised_weights(void **state)
 {
@@ -299,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_ids),
 		cmocka_unit_test(test_month_has_no_euros),
 		cmocka_unit_test(test_pro_rata),
+		cmocka_unit_test(test_score_success),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -112,6 +112,10 @@ struct sk_verdict {
 	int64_t onsite_elapsed;   /**< business seconds to onsite, -1 when n/a */
 	int onsite_met;           /**< 1, 0, -1 n/a */
 	int64_t mttr_wall;        /**< resolved - reported in seconds, -1 when open */
+	int64_t mttr_business;    /**< business seconds to the resolution, the clock's pauses
+				       left out (the resolution clock's elapsed, unless a
+				       workaround stopped that earlier), -1 when open or
+				       without a resolution clock */
 	int64_t mttp_business;    /**< business seconds to productive, -1 when unknown */
 	int64_t mttp_wall;        /**< productive - reported, -1 when unknown */
 };

@@ -104,6 +104,19 @@ enum sk_direction {
 	SK_LOWER_IS_BETTER
 };
 
+/**
+ * How a KPI's % of norm is computed (`score`): by its direction (ratio when
+ * higher is better, inverse when lower is), or as the success share of a
+ * lower-is-better percentage: (100 - measured) / (100 - norm), which reads
+ * DHS's "failed changes < 3 %" as "97 % of the changes succeed".
+ */
+enum sk_score_rule {
+	SK_SCORE_BY_DIRECTION = 0,
+	SK_SCORE_RATIO,           /**< measured / norm (direction higher) */
+	SK_SCORE_INVERSE,         /**< norm / measured (direction lower) */
+	SK_SCORE_SUCCESS          /**< (100 - measured) / (100 - norm) (direction lower, unit %) */
+};
+
 /** How often a KPI is measured. */
 enum sk_frequency {
 	SK_FREQ_MONTHLY = 0,
@@ -156,6 +169,9 @@ struct sk_priority {
 						  one together, where such a response is
 						  counted (owned); NULL when none */
 	long line;                 /**< line of the section header */
+	int workaround_stops;      /**< `workaround_stops = yes`: the resolution clock stops when
+				        the user can work again (productive_at, a workaround),
+				        if that comes before the resolution (Halt §10.1 P1) */
 };
 
 /** One cell of the priority matrix. */
@@ -229,8 +245,11 @@ enum sk_source {
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
 	SK_SRC_SUPPLIER,          /**< `supplier:ID`: share of a supplier's hand-overs within
 				       the supplier's own targets */
-	SK_SRC_ACTIONS            /**< `actions`: improvement actions done in the window (the
+	SK_SRC_ACTIONS,           /**< `actions`: improvement actions done in the window (the
 				       deviations import), a count */
+	SK_SRC_MTTP               /**< `tickets:mttp`: mean business hours from registration
+				       to productive again, over the tickets productive again
+				       in the window (the report's MTTP) */
 };
 
 /** A KPI (`[kpi.DOMAIN.ID]`). */
@@ -260,6 +279,9 @@ struct sk_kpi {
 	char *note;                /**< free text shown in the report, may be NULL */
 	long line;
 	int source_supplier;       /**< supplier:ID index, -1 for other sources */
+	enum sk_score_rule score;  /**< `score`: the % of norm formula (default by direction) */
+	int both_clocks;           /**< `both_clocks = yes` (tickets:resolution): a ticket is
+				        within only when its response was not late either */
 };
 
 /**
@@ -324,6 +346,8 @@ struct sk_rules {
 						      not solved within this business time
 						      (pauses out) reaches management level */
 	struct sk_duration complaint_directors;  /**< and within this one, director level */
+	sk_dec at_risk_share;                 /**< sla-compute --at-risk lists running clocks that
+						   have used at least this % of their target (75) */
 };
 
 /**
@@ -348,6 +372,22 @@ struct sk_supplier {
 	struct sk_duration *response_by;   /**< per contract priority (n_priorities): the target
 					        that applies, unset when none */
 	struct sk_duration *resolution_by; /**< likewise for resolution */
+	long line;
+};
+
+/**
+ * A choice between clauses of the agreement that contradict each other or
+ * can be read two ways (`[choice.ID]`): what the clauses say, the reading
+ * the figures follow, and where in the agreement it stands. Printed with the
+ * decisions applied in every report, so a reader sees which reading produced
+ * the figures; where the reading is a formula, a key of its own applies it
+ * (a KPI's `score`, the priority's targets).
+ */
+struct sk_choice {
+	char *id;                  /**< e.g. "failed-changes" */
+	char *clause;              /**< what the clauses say (required) */
+	char *reading;             /**< the reading applied (required) */
+	char *seed;                /**< where it stands, e.g. "DHS §9, domein 3" (required) */
 	long line;
 };
 
@@ -383,6 +423,8 @@ struct sk_contract {
 	struct sk_rules rules;
 	struct sk_supplier *suppliers; /**< `[supplier.ID]` in file order */
 	size_t n_suppliers;
+	struct sk_choice *choices; /**< `[choice.ID]` in file order */
+	size_t n_choices;
 };
 
 /** The INI word of a source ("tickets:rca"; for calls and outages "calls", "outages"). */
@@ -396,6 +438,8 @@ const char *sk_weights_rule_name(enum sk_weights_rule v);   /**< "refuse", "norm
 const char *sk_channel_rule_name(enum sk_channel_rule v);   /**< "separate", "count" */
 const char *sk_direction_name(enum sk_direction v);         /**< "higher", "lower" */
 const char *sk_frequency_name(enum sk_frequency v);         /**< "monthly" ... "per-event" */
+/** The formula a KPI is scored by: "ratio", "inverse" or "success" (its direction's by default). */
+const char *sk_kpi_score_name(const struct sk_kpi *k);
 
 /** Read and check the contract file @p path. */
 enum sk_err sk_contract_load(const char *path, struct sk_contract **out,

@@ -166,6 +166,14 @@ enum sk_err sk_invoices_read(const char *path, struct sk_invoice **out, size_t *
 			     struct sk_diag *d);
 
 /**
+ * % of norm of KPI @p k's value @p measured against @p norm by the KPI's
+ * `score` formula (sk_pct_of_norm() by its direction, or the success share
+ * (100 - measured) / (100 - norm)), rounded half-up to @p decimals. Not capped.
+ */
+enum sk_err sk_kpi_pct_of_norm(const struct sk_kpi *k, sk_dec measured, sk_dec norm,
+			       int decimals, sk_dec *out);
+
+/**
  * % of norm of @p measured against @p norm in @p dir, rounded half-up to
  * @p decimals; lower-is-better with measured 0 gives 100. Not capped.
  */

@@ -3,11 +3,12 @@
 #include <string.h>
 
 #include "tool.h"
+#include "slakit/datetime.h"
 #include "slakit/db.h"
 #include "slakit/period.h"
 #include "slakit/results.h"
 
-enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE, OPT_ALLOW_EMPTY };
+enum { OPT_FORMAT = 256, OPT_ONLY_BREACHED, OPT_EXPLAIN, OPT_NO_STORE, OPT_ALLOW_EMPTY, OPT_AT_RISK, OPT_AT };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
@@ -18,6 +19,10 @@ static const struct tool_opt opts[] = {
 	{ OPT_EXPLAIN, "explain", "TICKET_ID", "derive one ticket's verdict step by step" },
 	{ OPT_NO_STORE, "no-store", NULL, "do not store the results in the database" },
 	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "a period without any ticket is not an error" },
+	{ OPT_AT_RISK, "at-risk", NULL, "list the running clocks that have used the contract's "
+	  "at_risk_share of their target" },
+	{ OPT_AT, "at", "TIME", "with --at-risk: judge the clocks at TIME (local, or with an "
+	  "offset); default: the data's horizon" },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -25,21 +30,25 @@ static const struct tool tool = {
 	"sla-compute",
 	"sla-compute -d DB -c CONTRACT -p PERIOD [--format text|csv|json] [--only-breached]\n"
 	"            [--no-store] [--allow-empty]\n"
-	"sla-compute -d DB -c CONTRACT --explain TICKET_ID [-p PERIOD]",
+	"sla-compute -d DB -c CONTRACT --explain TICKET_ID [-p PERIOD]\n"
+	"sla-compute -d DB -c CONTRACT --at-risk [--at TIME] [--format text|csv|json]",
 	"Compute per-ticket response and resolution verdicts on the contract's calendars.",
 	"The results of a period are stored in the database (view ticket_results_v: one row\n"
 	"per ticket, period and contract SHA-256) unless --no-store is given, and only after\n"
 	"the output was written: a run that fails leaves the stored one as it was. A period\n"
 	"without any ticket is missing data (exit 3) unless --allow-empty. --explain\n"
 	"evaluates at the end of PERIOD when given, else at the latest instant in the database.\n"
+	"--at-risk lists the clocks still running at TIME that are not yet late but have used\n"
+	"at least the contract's at_risk_share (default 75 %) of their target, the least time\n"
+	"left first; it stores nothing, and writes nothing (text, CSV) when none is at risk.\n"
 	"Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system.\n",
 	opts
 };
 
 struct args {
-	const char *db, *contract, *period, *explain;
+	const char *db, *contract, *period, *explain, *at;
 	enum sk_format format;
-	int only_breached, no_store, allow_empty;
+	int only_breached, no_store, allow_empty, at_risk;
 };
 
 static int on_opt(int key, const char *arg, void *ctx)
@@ -54,6 +63,8 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case OPT_ONLY_BREACHED: a->only_breached = 1; break;
 	case OPT_NO_STORE: a->no_store = 1; break;
 	case OPT_ALLOW_EMPTY: a->allow_empty = 1; break;
+	case OPT_AT_RISK: a->at_risk = 1; break;
+	case OPT_AT: a->at = arg; break;
 	case OPT_FORMAT:
 		return tool_opt_format(&tool, arg, &a->format);
 	}
@@ -68,6 +79,7 @@ int main(int argc, char **argv)
 	struct sk_results *r = NULL;
 	struct sk_period p;
 	struct sk_diag d;
+	sk_time at = 0;
 	enum sk_err err;
 	int first, rc;
 
@@ -80,18 +92,42 @@ int main(int argc, char **argv)
 		return tool_missing(&tool, "-d/--db");
 	if (!a.contract)
 		return tool_missing(&tool, "-c/--contract");
-	if (!a.period && !a.explain)
-		return tool_missing(&tool, "-p/--period (or --explain TICKET_ID)");
+	if (a.at && !a.at_risk)
+		return tool_misuse(&tool, "--at goes with --at-risk");
+	if (a.at_risk && (a.period || a.explain || a.only_breached || a.no_store || a.allow_empty))
+		return tool_misuse(&tool, "--at-risk takes no -p/--period, --explain, --only-breached, "
+				   "--no-store or --allow-empty (it judges the clocks at --at TIME "
+				   "and stores nothing)");
+	if (!a.period && !a.explain && !a.at_risk)
+		return tool_missing(&tool, "-p/--period (or --explain TICKET_ID, or --at-risk)");
 	sk_diag_clear(&d);
 	if ((err = sk_contract_load(a.contract, &c, &d)) != SK_OK)
 		goto fail;
 	if (a.period && (rc = tool_period(&tool, a.period, c->tz, &p)))
 		goto out;
-	if ((rc = tool_db_open(&tool, a.db, a.explain || a.no_store ? SK_DB_READONLY : 0, &db)))
+	if (a.at && (err = sk_time_parse(a.at, c->tz, &at, NULL, &d)) != SK_OK) {
+		rc = tool_misuse(&tool, "--at: %s", d.msg);
+		goto out;
+	}
+	if ((rc = tool_db_open(&tool, a.db, a.explain || a.no_store || a.at_risk ? SK_DB_READONLY
+			       : 0, &db)))
 		goto out;
 	if ((err = sk_db_check_contract(db, c->id, &d)) != SK_OK)
 		goto fail;
-	if (a.explain) {
+	if (a.at_risk) {
+		if ((err = sk_results_at_risk(db, c, at, &r, &d)) != SK_OK)
+			goto fail;
+		/* Past the data's horizon nothing is known: said, not assumed quietly. */
+		if (r->horizon && r->as_of > r->horizon) {
+			char h[32];
+
+			tool_error(&tool, "warning: --at lies after the data's horizon (%s): the "
+				   "clocks are taken to have run on since",
+				   sk_time_format_local(r->horizon, c->tz, h, sizeof(h)));
+		}
+		if ((err = sk_results_write_at_risk(r, a.format, stdout)) == SK_ERR_NOMEM)
+			goto fail;
+	} else if (a.explain) {
 		if ((err = sk_results_explain(db, c, a.explain, a.period ? p.end : 0, stdout, &d)) != SK_OK)
 			goto fail;
 	} else {

@@ -406,6 +406,7 @@ static void rules_defaults(struct sk_rules *r)
 	r->wrong_channel = SK_CHANNEL_SEPARATE;
 	r->report_due_days = 5;
 	r->reopen_resets = 0;
+	r->at_risk_share = SK_DEC(75);
 }
 
 enum sk_err sk_contract_load(const char *path, struct sk_contract **out, struct sk_diag *d)
@@ -535,5 +536,6 @@ void sk_contract_free(struct sk_contract *c)
 	free_list(c->rules.closed_statuses, c->rules.n_closed_statuses);
 	free_list(c->rules.working_statuses, c->rules.n_working_statuses);
 	contract_free_suppliers(c);
+	contract_free_choices(c);
 	free(c);
 }

@@ -637,13 +637,47 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 			       "actions counts improvement actions, so its unit is count, not '%s'",
 			       k->unit);
+	/* A time, not a share: in hours, and shorter is better. */
+	if (k->source_kind == SK_SRC_MTTP && strcmp(k->unit, "hours") != 0)
+		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
+			       "tickets:mttp measures a mean time: set unit = hours");
+	if (k->source_kind == SK_SRC_MTTP && k->direction != SK_LOWER_IS_BETTER)
+		return ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
+			       "a shorter time to productivity is better: set direction = lower");
 	if (k->source_kind != SK_SRC_MANUAL && k->source_kind != SK_SRC_ACTIONS &&
+	    k->source_kind != SK_SRC_MTTP &&
 	    strcmp(k->unit, "%") != 0)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)
 		return ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
 				  "fewer failed changes is better: set direction = lower");
+	return SK_OK;
+}
+
+/* `score`: a formula that fits the KPI's direction (and for success its unit and norm). */
+static enum sk_err check_score(struct loader *ld, const struct kpi_tmp *t)
+{
+	const struct sk_kpi *k = &t->k;
+
+	if (k->score == SK_SCORE_RATIO && k->direction != SK_HIGHER_IS_BETTER)
+		return ld_fail(ld, t->score_line, "score",
+			       "ratio (measured / norm) scores a KPI where higher is better; this one "
+			       "has direction = lower (inverse or success)");
+	if ((k->score == SK_SCORE_INVERSE || k->score == SK_SCORE_SUCCESS) &&
+	    k->direction != SK_LOWER_IS_BETTER)
+		return ld_fail(ld, t->score_line, "score",
+			       "%s scores a KPI where lower is better: set direction = lower",
+			       k->score == SK_SCORE_INVERSE ? "inverse" : "success");
+	if (k->both_clocks && k->source_kind != SK_SRC_RESOLUTION)
+		return ld_fail(ld, t->both_clocks_line, "both_clocks",
+			       "both_clocks counts a ticket within only when its response was in "
+			       "time too: it goes with source = tickets:resolution");
+	if (k->score == SK_SCORE_SUCCESS &&
+	    (strcmp(k->unit, "%") != 0 || !k->has_norm || k->norm >= SK_DEC(100)))
+		return ld_fail(ld, t->score_line, "score",
+			       "success scores (100 - measured) / (100 - norm): it needs unit = %% "
+			       "and a norm below 100");
 	return SK_OK;
 }
 
@@ -680,6 +714,8 @@ static enum sk_err attach_kpis(struct loader *ld)
 					  "unit = count and norm_per = month, quarter, halfyear or year");
 		rc = check_source(ld, t);
 		if (rc != SK_OK)
+			return rc;
+		if ((rc = check_score(ld, t)) != SK_OK)
 			return rc;
 		cap = dm->n_kpis;
 		if (!ld_grow((void **)&dm->kpis, &cap, dm->n_kpis, sizeof(*dm->kpis)))
@@ -922,5 +958,7 @@ enum sk_err contract_check(struct loader *ld)
 		rc = check_rules(ld);
 	if (rc == SK_OK)
 		rc = contract_check_suppliers(ld);
+	if (rc == SK_OK)
+		rc = contract_check_choices(ld);
 	return rc;
 }

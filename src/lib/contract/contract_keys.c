@@ -21,7 +21,7 @@ static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
 	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "tickets:cadence", "calls",
-	"outages", "supplier", "actions",
+	"outages", "supplier", "actions", "tickets:mttp",
 };
 
 const char *sk_source_name(enum sk_source s)
@@ -48,6 +48,8 @@ static const char *const no_outages_words[] = { "missing", "available", NULL };
 static const char *const response_channel_words[] = {
 	"phone", "portal", "email", "chat", "walk-in", "other", NULL,
 };
+static const char *const score_words[] = { "ratio", "inverse", "success", NULL };
+static const int score_values[] = { SK_SCORE_RATIO, SK_SCORE_INVERSE, SK_SCORE_SUCCESS };
 
 /* The word for value @v of a NULL-terminated list of @n words. */
 static const char *word_of(const char *const *words, size_t n, int v)
@@ -64,6 +66,13 @@ const char *sk_weights_rule_name(enum sk_weights_rule v) { return WORD(weights_w
 const char *sk_channel_rule_name(enum sk_channel_rule v) { return WORD(channel_words, v); }
 const char *sk_direction_name(enum sk_direction v) { return WORD(dir_words, v); }
 const char *sk_frequency_name(enum sk_frequency v) { return WORD(freq_words, v); }
+
+const char *sk_kpi_score_name(const struct sk_kpi *k)
+{
+	if (k->score == SK_SCORE_BY_DIRECTION)
+		return k->direction == SK_LOWER_IS_BETTER ? "inverse" : "ratio";
+	return WORD(score_words, k->score - 1);
+}
 
 /* ---- value readers: each fails with the key's line and the key ---- */
 
@@ -271,7 +280,7 @@ int ld_plain_word(const char *s)
 /* ---- the sections and their keys ---- */
 
 enum kind { K_CONTRACT, K_CALENDAR, K_PRIORITY, K_MATRIX, K_SERVICE, K_DOMAIN, K_KPI,
-	    K_STAFFEL, K_RULES, K_SUPPLIER };
+	    K_STAFFEL, K_RULES, K_SUPPLIER, K_CHOICE };
 
 /* Which kind a section name is, with its id (and the domain of a KPI). */
 static int section_kind(const char *name, const char **id, const char **domain_end)
@@ -282,6 +291,7 @@ static int section_kind(const char *name, const char **id, const char **domain_e
 	} named[] = {
 		{ "calendar.", K_CALENDAR }, { "priority.", K_PRIORITY }, { "service.", K_SERVICE },
 		{ "domain.", K_DOMAIN }, { "kpi.", K_KPI }, { "supplier.", K_SUPPLIER },
+		{ "choice.", K_CHOICE },
 	};
 
 	*id = NULL;
@@ -653,6 +663,8 @@ static enum sk_err set_source(struct loader *ld, void *obj, const struct ini_ent
 				k->source_kind = (enum sk_source)i;
 			} else if (strcasecmp(tok, "actions") == 0) {
 				k->source_kind = SK_SRC_ACTIONS;
+			} else if (strcasecmp(tok, source_names[SK_SRC_MTTP]) == 0) {
+				k->source_kind = SK_SRC_MTTP;
 			} else if (strncasecmp(tok, "calls:within=", 13) == 0) {
 				struct ini_entry w = { .key = "source", .value = tok + 13, .line = e->line };
 
@@ -813,6 +825,7 @@ struct key_def {
 /* An enum is read as the int of its word's index. */
 _Static_assert(sizeof(enum sk_direction) == sizeof(int), "enums are read as int");
 _Static_assert(sizeof(enum sk_liberation) == sizeof(int), "enums are read as int");
+_Static_assert(sizeof(enum sk_score_rule) == sizeof(int), "enums are read as int");
 
 #define AT(type, member) (offsetof(type, member) + 1)
 #define KEY(n, t, f, o) .name = (n), .type = (t), .flags = (f), .off = (o)
@@ -896,6 +909,7 @@ static const struct key_def priority_keys[] = {
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
 	{ KEY("after_hours_response", T_TARGET, 0, offsetof(PR, after_hours_response)) },
+	{ KEY("workaround_stops", T_BOOL, 0, offsetof(PR, workaround_stops)) },
 	{ .name = NULL },
 };
 
@@ -954,6 +968,10 @@ static const struct key_def kpi_keys[] = {
 	{ KEY("norm_per", T_CHOICE, 0, offsetof(KT, k.norm_months)), .words = norm_per_words,
 	  .map = norm_per_months },
 	{ KEY("pro_rata", T_BOOL, 0, offsetof(KT, k.pro_rata)), .line_at = AT(KT, pro_rata_line) },
+	{ KEY("score", T_CHOICE, 0, offsetof(KT, k.score)), .words = score_words,
+	  .map = score_values, .line_at = AT(KT, score_line) },
+	{ KEY("both_clocks", T_BOOL, 0, offsetof(KT, k.both_clocks)),
+	  .line_at = AT(KT, both_clocks_line) },
 	{ .name = NULL },
 };
 
@@ -986,6 +1004,7 @@ static const struct key_def rules_keys[] = {
 	  .n_off = offsetof(RU, n_supplier_statuses) },
 	{ KEY("complaint_management", T_DURATION, 0, offsetof(RU, complaint_management)) },
 	{ KEY("complaint_directors", T_DURATION, 0, offsetof(RU, complaint_directors)) },
+	{ KEY("at_risk_share", T_PCT, 0, offsetof(RU, at_risk_share)) },
 	{ .name = NULL },
 };
 
@@ -1010,6 +1029,14 @@ static const struct key_def supplier_keys[] = {
 	{ .name = NULL },
 };
 
+/* [choice.ID]: a reading of clauses that disagree, printed with the decisions applied. */
+static const struct key_def choice_keys[] = {
+	{ KEY("clause", T_TEXT, F_TEXT, offsetof(struct sk_choice, clause)) },
+	{ KEY("reading", T_TEXT, F_TEXT, offsetof(struct sk_choice, reading)) },
+	{ KEY("seed", T_TEXT, F_TEXT, offsetof(struct sk_choice, seed)) },
+	{ .name = NULL },
+};
+
 /* response.PRIO, resolution.PRIO: not in the table, found by their prefix. */
 static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
 						    .set = set_supplier_target };
@@ -1025,7 +1052,7 @@ static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
 
 static const struct key_def *const key_tables[] = {
 	contract_keys, calendar_keys, priority_keys, matrix_keys, service_keys, domain_keys,
-	kpi_keys, staffel_keys, rules_keys, supplier_keys,
+	kpi_keys, staffel_keys, rules_keys, supplier_keys, choice_keys,
 };
 
 /*
@@ -1037,7 +1064,7 @@ static const struct key_def *const key_tables[] = {
 static const char *const priority_retired[] = { "swap", NULL };
 
 static const char *const *const retired_keys[] = {
-	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* Read @e as @k says into @obj, the object of its section. */
@@ -1194,6 +1221,21 @@ static enum sk_err new_supplier(struct loader *ld, const struct ini_section *s,
 	return (su->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
 }
 
+/* A new [choice.ID]. */
+static enum sk_err new_choice(struct loader *ld, const struct ini_section *s, const char *id,
+			      struct sk_choice **out)
+{
+	struct sk_contract *c = ld->c;
+	struct sk_choice *ch;
+
+	if (!ld_grow((void **)&c->choices, &ld->cap_choices, c->n_choices, sizeof(*c->choices)))
+		return ld_nomem(ld);
+	ch = &c->choices[c->n_choices++];
+	ch->line = s->line;
+	*out = ch;
+	return (ch->id = ld_strdup(id)) ? SK_OK : ld_nomem(ld);
+}
+
 /*
  * A calendar key in [supplier.ID]: the supplier's own calendar, made at its
  * first such key and named "supplier.ID" (a name no `calendar =` can give).
@@ -1237,7 +1279,7 @@ static enum sk_err check_section_name(struct loader *ld, size_t i, int *kind,
 		return ld_fail(ld, s->line, NULL,
 				  "unknown section [%s] (expected contract, calendar.NAME, "
 				  "priority.ID, matrix, service.ID, domain.ID, kpi.DOMAIN.ID, "
-				  "staffel, rules or supplier.ID)", s->name);
+				  "staffel, rules, supplier.ID or choice.ID)", s->name);
 	for (size_t j = 0; j < i; j++)
 		if (ld_same(ld->sec[j].name, s->name))
 			return ld_fail(ld, s->line, NULL,
@@ -1437,6 +1479,9 @@ enum sk_err ld_read_sections(struct loader *ld)
 			break;
 		case K_SUPPLIER:
 			rc = new_supplier(ld, s, id, (struct sk_supplier **)&obj);
+			break;
+		case K_CHOICE:
+			rc = new_choice(ld, s, id, (struct sk_choice **)&obj);
 			break;
 		default:
 			break;

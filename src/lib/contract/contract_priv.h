@@ -68,6 +68,7 @@ struct kpi_tmp {
 	char *p_service;             /* outages:SERVICE_ID, NULL: none */
 	char *p_supplier;            /* supplier:ID, NULL: none */
 	long source_line, weight_line, norm_line, unit_line, direction_line, pro_rata_line;
+	long score_line, both_clocks_line;
 };
 
 /* A supplier's target for one priority (`response.P1 = 4h`), resolved once
@@ -102,6 +103,7 @@ struct loader {
 	size_t cap_sup;
 	struct sup_target *sup_targets;
 	size_t n_sup_targets, cap_sup_targets;
+	size_t cap_choices;
 };
 
 /* Set d to a contract error at @line about @key; returns SK_ERR_CONTRACT. */
@@ -155,6 +157,10 @@ enum sk_err contract_supplier_target_key(struct loader *ld, size_t supplier,
 					 const struct ini_entry *e, int resolution);
 enum sk_err contract_check_suppliers(struct loader *ld);
 void contract_free_suppliers(struct sk_contract *c);
+
+/* Choices between clauses (contract_choices.c): each says all three of its keys. */
+enum sk_err contract_check_choices(struct loader *ld);
+void contract_free_choices(struct sk_contract *c);
 
 /* A target as the contract writes it (`< 4h`, `<= 4h`, `4h`), for keys read elsewhere. */
 enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out);

@@ -443,7 +443,7 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 	const struct sk_priority *pr;
 	struct sk_calendar *cal;
 	struct sk_target tg[2];      /* response, resolution */
-	sk_time stop, res_from;
+	sk_time stop, final, res_from;
 	int64_t target;
 	int change;
 	enum sk_err rc;
@@ -451,7 +451,7 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 	memset(v, 0, sizeof(*v));
 	v->reason = no_reason;
 	v->matrix_priority = -1;
-	v->onsite_elapsed = v->mttr_wall = v->mttp_business = v->mttp_wall = -1;
+	v->onsite_elapsed = v->mttr_wall = v->mttr_business = v->mttp_business = v->mttp_wall = -1;
 	v->onsite_met = -1;
 	v->priority = applied_priority(c, t);
 	if (v->priority < 0 || (size_t)v->priority >= c->n_priorities || !t->reported_at)
@@ -520,7 +520,16 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 
 	if ((rc = collect_pauses(c, t, v)))
 		goto fail;
-	stop = resolution_stop(c, t);
+	final = stop = resolution_stop(c, t);
+	/* A workaround (the user works again) before the resolution stops the clock, when the
+	 * contract says so (Halt §10.1: "oplossing of noodoplossing binnen 4 uur"). */
+	if (pr->workaround_stops && t->productive_at && (!stop || t->productive_at < stop)) {
+		stop = t->productive_at;
+		if (stop <= as_of) /* said once it happened by the evaluation instant */
+			append_reason(v, "resolution clock stopped at the workaround (productive again), "
+				      "before the resolution (contract: workaround_stops = yes)%s%s",
+				      NULL, NULL);
+	}
 
 	change = t->type == SK_TICKET_CHANGE ? sk_change_type_parse(t->change_type) : -1;
 	sk_contract_ticket_target(c, v->priority, t->type, change, 0, &tg[0]);
@@ -580,6 +589,17 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 		if ((rc = run_clock(cal, pr->calendar, res_from, stop, tg[1].seconds,
 				    tg[1].dur->below, v->pauses, v->n_pauses, as_of, &v->resolution)))
 			goto fail;
+		/* MTTR runs to the resolution itself, also when a workaround stopped the clock. */
+		if (final && final <= as_of && final != stop) {
+			struct sk_clock to_final;
+
+			if ((rc = run_clock(cal, pr->calendar, res_from, final, tg[1].seconds,
+					    tg[1].dur->below, v->pauses, v->n_pauses, as_of, &to_final)))
+				goto fail;
+			v->mttr_business = to_final.elapsed;
+		} else if (final && final <= as_of) {
+			v->mttr_business = v->resolution.elapsed;
+		}
 	}
 
 	if (t->onsite_at && pr->onsite.set) {
@@ -592,8 +612,8 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
 									  sk_calendar_standard_day(cal));
 	}
-	if (stop && stop <= as_of)
-		v->mttr_wall = stop - t->reported_at;
+	if (final && final <= as_of)
+		v->mttr_wall = final - t->reported_at;
 	if (t->productive_at && t->productive_at <= as_of) {
 		v->mttp_wall = t->productive_at - t->reported_at;
 		v->mttp_business = sk_compute_business(c, v->priority, t->reported_at, t->productive_at);

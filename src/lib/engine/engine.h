@@ -25,7 +25,9 @@ enum sk_err results_as_of(struct sk_db *db, sk_time end, sk_time *horizon, sk_ti
 
 /* What results_compute() reads beside the verdicts. */
 enum {
-	RESULTS_TITLES = 1   /* each ticket's title (sk_ticket::title), for reports */
+	RESULTS_TITLES = 1,  /* each ticket's title (sk_ticket::title), for reports */
+	RESULTS_AT_END = 2   /* judge at the period's end even past the data's horizon
+				(sla-compute --at-risk --at TIME: the clocks run on) */
 };
 
 /*

@@ -323,7 +323,9 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 				? t.responded_at : t.reported_at,
 				c->rules.resolution_start == SK_CLOCK_RESPONDED && t.responded_at
 				? "responded (contract: resolution_start = responded)" : "reported", na[1],
-				t.n_events && v.resolution.stop != (t.resolved_at ? t.resolved_at : t.closed_at)
+				pr->workaround_stops && t.productive_at && v.resolution.stop == t.productive_at
+				? "productive again: a workaround (contract: workaround_stops = yes)"
+				: t.n_events && v.resolution.stop != (t.resolved_at ? t.resolved_at : t.closed_at)
 				? "where the final run of resolved or closed statuses began"
 				: t.resolved_at ? "the resolution time" : "the closing time",
 				v.pauses, v.n_pauses, as_of)))

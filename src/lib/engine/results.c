@@ -192,8 +192,12 @@ enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const 
 	r->period = *p;
 	r->contract = c;
 	r->arena = a;
-	if ((rc = results_as_of(db, p->end, &r->horizon, &r->as_of, d)) ||
-	    (rc = run(db, c, r, feed, flags, others, d))) {
+	if ((rc = results_as_of(db, p->end, &r->horizon, &r->as_of, d)) == SK_OK) {
+		if (flags & RESULTS_AT_END)
+			r->as_of = p->end;
+		rc = run(db, c, r, feed, flags, others, d);
+	}
+	if (rc) {
 		sk_results_free(r);
 		return diag_ensure(d, rc);
 	}

@@ -79,6 +79,33 @@ enum sk_err sk_pct_of_norm(sk_dec measured, sk_dec norm, enum sk_direction dir, 
 	return score_pct(&f, norm, dir, decimals, out);
 }
 
+/*
+ * % of norm of KPI @k's value @f against @norm by its `score` formula: as
+ * score_pct() by direction, or for `success` the share that succeeded,
+ * (100 - measured) / (100 - norm), as higher is better.
+ */
+static enum sk_err kpi_pct(const struct sk_kpi *k, const struct fraction *f, sk_dec norm,
+			   int decimals, sk_dec *out)
+{
+	struct fraction ok;
+
+	if (k->score != SK_SCORE_SUCCESS)
+		return score_pct(f, norm, k->direction, decimals, out);
+	ok.num = f->den * 100 - f->num;
+	ok.den = f->den;
+	if (ok.num < 0)
+		ok.num = 0; /* more than 100 % failed cannot be: none succeeded */
+	return score_pct(&ok, SK_DEC(100) - norm, SK_HIGHER_IS_BETTER, decimals, out);
+}
+
+enum sk_err sk_kpi_pct_of_norm(const struct sk_kpi *k, sk_dec measured, sk_dec norm, int decimals,
+			       sk_dec *out)
+{
+	struct fraction f = { measured, SK_DEC_ONE };
+
+	return kpi_pct(k, &f, norm, decimals, out);
+}
+
 int sk_staffel_step(const struct sk_contract *c, sk_dec score)
 {
 	/* Steps are sorted by threshold, highest first: the first one reached applies. */
@@ -199,7 +226,7 @@ static enum sk_err score_kpi(struct sk_contract *c, const struct sk_domain *dom,
 			struct sk_priority_part *pp = &ks->parts[i];
 			struct fraction pf = { (i128)pp->within * 100, pp->n };
 
-			if ((rc = score_pct(&pf, pp->norm, k->direction, c->rules.pct_decimals, &pp->pct)))
+			if ((rc = kpi_pct(k, &pf, pp->norm, c->rules.pct_decimals, &pp->pct)))
 				return rc;
 			if (c->rules.cap && pp->pct > SK_DEC(100))
 				pp->pct = SK_DEC(100);
@@ -211,7 +238,7 @@ static enum sk_err score_kpi(struct sk_contract *c, const struct sk_domain *dom,
 		ks->pct_raw = c->rules.aggregate == SK_AGG_WORST ? worst
 			      : (sk_dec)(div_half_up(sum, n * pow10i(6 - c->rules.pct_decimals)) *
 					 pow10i(6 - c->rules.pct_decimals));
-	} else if ((rc = score_pct(&f, k->norm, k->direction, c->rules.pct_decimals, &ks->pct_raw))) {
+	} else if ((rc = kpi_pct(k, &f, k->norm, c->rules.pct_decimals, &ks->pct_raw))) {
 		return sk_diag_set(d, SK_ERR_RANGE, c->path, k->line, "norm",
 				   "KPI '%s': %% of norm cannot be computed with norm 0", k->id);
 	}

@@ -43,7 +43,7 @@ struct report_words {
 		*on_invoice_of, *no_invoice, *not_scored, *not_scored_contract, *starts_on, *incomplete, *no_value,
 		*normalised, *skipped, *missing, *capped, *window, *within_of, *measurement,
 		*no_data, *outage_detail, *mttr_note, *pro_rata, *not_pro_rata, *per_months[4];
-	const char *source_counts[SK_SRC_ACTIONS + 1]; /* "%ld of %ld ..." per KPI source */
+	const char *source_counts[SK_SRC_MTTP + 1]; /* "%ld of %ld ..." per KPI source */
 	const char *change_types[3]; /* standard, normal, emergency */
 	const char *origins[7];      /* by enum sk_value_origin */
 	const char *missing_title, *missing_text, *missing_hint;
@@ -79,6 +79,9 @@ struct report_words {
 	const char *invoice_from, *the_contract; /* "factuurbedrag uit het contract" */
 	/* The complaint escalation ladder: levels 1..3, "since", "after", its note. */
 	const char *levels[4], *level, *since, *after, *ladder_note;
+	/* A reading chosen between clauses ([choice.ID]), with the decisions applied. */
+	const char *choice, *choice_clause, *choice_reading, *choice_seed;
+	const char *both_clocks_counts; /* "%ld of %ld ..." of a tickets:resolution KPI with both_clocks */
 };
 
 /* Where a domain's invoice amount comes from: "het contract", or the invoice file's name. */

@@ -111,6 +111,11 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	csv_put(fp, "decision", "reopen_resets", "value", ru->reopen_resets ? "yes" : "no");
 	csv_put_long(fp, "decision", "report_due_days", "value", ru->report_due_days);
 	csv_put(fp, "decision", "missing", "value", report_missing_name(r->missing));
+	for (size_t i = 0; i < c->n_choices; i++) {
+		csv_put(fp, "choice", c->choices[i].id, "clause", c->choices[i].clause);
+		csv_put(fp, "choice", c->choices[i].id, "reading", c->choices[i].reading);
+		csv_put(fp, "choice", c->choices[i].id, "seed", c->choices[i].seed);
+	}
 	for (size_t i = 0; i < r->n_imports; i++) {
 		const struct sk_report_import *im = &r->imports[i];
 

@@ -153,6 +153,19 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		kbool(fp, &g, "reopen_resets", ru->reopen_resets);
 		knum(fp, &g, "report_due_days", ru->report_due_days);
 		kstr(fp, &g, "missing", report_missing_name(r->missing));
+		key(fp, &g, "choices");
+		fputc('[', fp);
+		for (size_t i = 0; i < c->n_choices; i++) {
+			int h = 1;
+
+			fputs(i ? ",{" : "{", fp);
+			kstr(fp, &h, "id", c->choices[i].id);
+			kstr(fp, &h, "clause", c->choices[i].clause);
+			kstr(fp, &h, "reading", c->choices[i].reading);
+			kstr(fp, &h, "seed", c->choices[i].seed);
+			fputc('}', fp);
+		}
+		fputc(']', fp);
 		fputc('}', fp);
 	}
 	key(fp, &f, "imports");

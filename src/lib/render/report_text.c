@@ -265,6 +265,19 @@ static void write_annex(FILE *fp, const struct sk_report *r, const struct report
 		 r->missing == SK_MISSING_ZERO ? w->missing_zero
 		 : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse);
 	wrap(fp, 2, 6, line);
+	/* The reading chosen where clauses disagree ([choice.ID]): what produced the figures. */
+	for (size_t i = 0; i < c->n_choices; i++) {
+		const struct sk_choice *ch = &c->choices[i];
+		char text[2048];
+
+		snprintf(text, sizeof(text), "%s %s (%s: %s)", w->choice, ch->id, w->choice_seed,
+			 ch->seed);
+		wrap(fp, 2, 6, text);
+		snprintf(text, sizeof(text), "%s: %s", w->choice_clause, ch->clause);
+		wrap(fp, 4, 6, text);
+		snprintf(text, sizeof(text), "%s: %s", w->choice_reading, ch->reading);
+		wrap(fp, 4, 6, text);
+	}
 }
 
 

@@ -18,7 +18,9 @@ static const struct report_words nl = {
 	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode, kalender",
 	.contract_hash = "SHA-256 contract", .inputs = "Invoer (imports die de periode voeden)",
 	.rows = "rijen", .rejected = "afgewezen", .dst = "zomertijd", .dst_gap = "gaten",
-	.dst_fold = "dubbel", .decisions = "Toegepaste beslissingen",
+	.dst_fold = "dubbel", .both_clocks_counts = "%ld van %ld tickets binnen de oplosnorm en zonder te late reactie",
+	.choice = "Keuze", .choice_clause = "bepalingen", .choice_reading = "gekozen lezing",
+	.choice_seed = "bron", .decisions = "Toegepaste beslissingen",
 	.missing_rule = "ontbrekende KPI's",
 	.missing_refuse = "getoond als ontbrekend; het domein wordt niet gescoord",
 	.missing_zero = "geteld als 0 % van de norm",
@@ -83,6 +85,8 @@ static const struct report_words nl = {
 		[SK_SRC_SUPPLIER] = "%ld van %ld overdrachten binnen de afspraak met de leverancier",
 		/* A count: the second number is the same one. */
 		[SK_SRC_ACTIONS] = "%ld verbeteracties uitgevoerd",
+		[SK_SRC_MTTP] = "gemiddelde werktijd tot weer productief van %ld tickets die in de "
+				"periode weer productief werden",
 	},
 	.change_types = { "standaard", "normaal", "spoed" },
 	.origins = { "ontbreekt", "tickets", "telefonie", "storingen", "KPI-meting", "opgegeven",
@@ -177,7 +181,9 @@ static const struct report_words en = {
 	.due = "SLR due", .due_note = "working days after the period, calendar",
 	.contract_hash = "SHA-256 contract", .inputs = "Inputs (imports that fed the period)",
 	.rows = "rows", .rejected = "rejected", .dst = "DST", .dst_gap = "gaps", .dst_fold = "folds",
-	.decisions = "Decisions applied", .missing_rule = "missing KPIs",
+	.both_clocks_counts = "%ld of %ld tickets resolved within target with their response not late",
+	.choice = "Choice", .choice_clause = "clauses", .choice_reading = "reading applied",
+	.choice_seed = "source", .decisions = "Decisions applied", .missing_rule = "missing KPIs",
 	.missing_refuse = "shown as missing; the domain is not scored",
 	.missing_zero = "counted as 0 % of norm",
 	.missing_skip = "left out; the other weights scaled",
@@ -242,6 +248,8 @@ static const struct report_words en = {
 		[SK_SRC_OUTAGES] = "%ld of %ld",
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
 		[SK_SRC_ACTIONS] = "%ld improvement actions done",
+		[SK_SRC_MTTP] = "mean business hours to productive again of %ld tickets productive "
+				"again in the period",
 	},
 	.change_types = { "standard", "normal", "emergency" },
 	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given",
@@ -500,7 +508,7 @@ void report_kpi_pct(const struct sk_kpi_score *ks, int decimals, struct report_f
 	/* The scored value says it already, or there is no finer one to show. */
 	if (met < 0 || ks->n_parts || on_side(ks->pct, SK_DEC(100), SK_HIGHER_IS_BETTER, met))
 		return;
-	if (sk_pct_of_norm(ks->measured, ks->norm_used, ks->kpi->direction, 6, &fine) != SK_OK)
+	if (sk_kpi_pct_of_norm(ks->kpi, ks->measured, ks->norm_used, 6, &fine) != SK_OK)
 		return;
 	report_figure(fine, SK_DEC(100), SK_DEC(100), SK_HIGHER_IS_BETTER, met, decimals, f);
 }
@@ -656,6 +664,10 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 		n = (size_t)snprintf(buf, size, "%s", w->outage_detail);
 	else if (ks->origin == SK_ORIGIN_MANUAL || ks->origin == SK_ORIGIN_GIVEN)
 		n = (size_t)snprintf(buf, size, "%s", w->origins[ks->origin]);
+	else if (k->both_clocks)
+		n = (size_t)snprintf(buf, size, w->both_clocks_counts, ks->within, ks->n);
+	else if (k->source_kind == SK_SRC_MTTP) /* a mean over ks->n tickets, not a share */
+		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->n);
 	else
 		n = (size_t)snprintf(buf, size, w->source_counts[k->source_kind], ks->within, ks->n);
 	/* A KPI of some ticket types only says which (the per-type rows count all);

@@ -15,14 +15,17 @@ static int is_share(const struct sk_kpi *k)
 	return k->unit && strcmp(k->unit, "%") == 0;
 }
 
-/* The % of norm formula of a value in cell @m against a norm in cell @nrm. */
+/* The % of norm formula of a value in cell @m against a norm in cell @nrm (both
+ * fractions of 1 for a share); @success: the KPI's `score = success`. */
 static void pct_formula(char *buf, size_t size, const struct sk_contract *c, enum sk_direction dir,
-			const char *m, const char *nrm)
+			int success, const char *m, const char *nrm)
 {
 	char inner[256];
 	int d = c->rules.pct_decimals + 2;
 
-	if (dir == SK_HIGHER_IS_BETTER)
+	if (success)
+		snprintf(inner, sizeof(inner), "ROUND(MAX(0,1-%s)/(1-%s),%d)", m, nrm, d);
+	else if (dir == SK_HIGHER_IS_BETTER)
 		snprintf(inner, sizeof(inner), "ROUND(%s/%s,%d)", m, nrm, d);
 	else
 		snprintf(inner, sizeof(inner), "IF(%s=0,1,ROUND(%s/%s,%d))", m, nrm, m, d);
@@ -133,7 +136,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 		xw_str(x, s, row, D_ID, label, NULL);
 		share_cells(x, s, row, pp->n, pp->within, 1, pp->norm, k->direction);
 		xw_dec(x, s, row, D_NORM, pp->norm, 1, x->pct_norm);
-		pct_formula(f, sizeof(f), c, k->direction, xw_ref(a, sizeof(a), NULL, row, D_MEASURED, 0),
+		pct_formula(f, sizeof(f), c, k->direction, k->score == SK_SCORE_SUCCESS, xw_ref(a, sizeof(a), NULL, row, D_MEASURED, 0),
 			    xw_ref(b, sizeof(b), NULL, row, D_NORM, 0));
 		xw_formula(x, s, row, D_PCT, f, x->pct, (double)pp->pct / 1e8);
 	}
@@ -142,7 +145,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	if (ks->n_parts && ks->origin != SK_ORIGIN_GIVEN)
 		combine_formula(f, sizeof(f), c, kpi_row + 1, row - 1);
 	else if (ks->has_value && k->has_norm)
-		pct_formula(f, sizeof(f), c, k->direction, xw_ref(a, sizeof(a), NULL, kpi_row, D_MEASURED, 0),
+		pct_formula(f, sizeof(f), c, k->direction, k->score == SK_SCORE_SUCCESS, xw_ref(a, sizeof(a), NULL, kpi_row, D_MEASURED, 0),
 			    xw_ref(b, sizeof(b), NULL, kpi_row, D_NORM, 0));
 	else
 		f[0] = '\0';
@@ -460,6 +463,19 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	row = pair(x, s, row, w->missing_rule, report_missing_name(r->missing));
 	xw_str(x, s, row - 1, 2, r->missing == SK_MISSING_ZERO ? w->missing_zero
 			       : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse, NULL);
+	/* The reading chosen where clauses disagree ([choice.ID]); long text spills right. */
+	for (size_t i = 0; i < r->contract->n_choices; i++) {
+		const struct sk_choice *ch = &r->contract->choices[i];
+
+		snprintf(text, sizeof(text), "%s %s", w->choice, ch->id);
+		xw_str(x, s, row, 0, text, x->bold);
+		snprintf(text, sizeof(text), "%s: %s", w->choice_seed, ch->seed);
+		xw_str_spill(x, s, row++, 1, text, NULL);
+		snprintf(text, sizeof(text), "%s: %s", w->choice_clause, ch->clause);
+		xw_str_spill(x, s, row++, 1, text, NULL);
+		snprintf(text, sizeof(text), "%s: %s", w->choice_reading, ch->reading);
+		xw_str_spill(x, s, row++, 1, text, NULL);
+	}
 	return row + 1;
 }
 

@@ -231,7 +231,7 @@ static int summarise(const struct sk_results *r, struct prio_summary *out, size_
 			out[p].res_met += vd->resolution.state == SK_CLOCK_MET;
 			/* Repair times of tickets actually resolved, not of breached open ones. */
 			if (vd->resolution.stop && vd->mttr_wall >= 0) {
-				v[0][k[0]++] = vd->resolution.elapsed;
+				v[0][k[0]++] = vd->mttr_business;
 				v[1][k[1]++] = vd->mttr_wall;
 			}
 			if (vd->mttp_wall >= 0) {
@@ -401,5 +401,109 @@ enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int
 	else
 		write_text(r, only_breached, ps, fp);
 	free(ps);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}
+
+/* ---- clocks at risk (sla-compute --at-risk) ---- */
+
+struct risk_row {
+	const struct sk_result *x;
+	const struct sk_clock *k;
+	const char *clock;        /* "response" or "resolution" */
+};
+
+/* The least time left first; a clock held by an open pause (no deadline) last; then by id. */
+static int by_left(const void *a, const void *b)
+{
+	const struct risk_row *x = a, *y = b;
+	int64_t lx = x->k->target - x->k->elapsed, ly = y->k->target - y->k->elapsed;
+	int c;
+
+	if (!x->k->deadline != !y->k->deadline)
+		return !x->k->deadline ? 1 : -1;
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	if ((c = strcmp(x->x->ticket.id, y->x->ticket.id)))
+		return c;
+	return strcmp(x->clock, y->clock);
+}
+
+/* Per mille of the target used, rounded down ("82.5" %: 825). */
+static int64_t used_permille(const struct sk_clock *k)
+{
+	return k->elapsed * 1000 / k->target;
+}
+
+enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format fmt, FILE *fp)
+{
+	const struct sk_contract *c = r->contract;
+	struct risk_row *row = malloc((r->n ? 2 * r->n : 1) * sizeof(*row));
+	size_t n = 0;
+	char b[5][32], at[32];
+
+	if (!row)
+		return SK_ERR_NOMEM;
+	for (size_t i = 0; i < r->n; i++) {
+		if (sk_clock_at_risk(c, &r->r[i].v.response))
+			row[n++] = (struct risk_row){ &r->r[i], &r->r[i].v.response, "response" };
+		if (sk_clock_at_risk(c, &r->r[i].v.resolution))
+			row[n++] = (struct risk_row){ &r->r[i], &r->r[i].v.resolution, "resolution" };
+	}
+	qsort(row, n, sizeof(*row), by_left);
+	sk_time_format_local(r->as_of, c->tz, at, sizeof(at));
+	if (fmt == SK_FORMAT_JSON) {
+		fputs("{\"at\":", fp);
+		json_write_string(fp, at);
+		fputs(",\"contract\":", fp);
+		json_write_string(fp, c->id);
+		fprintf(fp, ",\"contract_sha256\":\"%s\",\"share\":%s,\"clocks\":[", c->sha256,
+			sk_dec_format_short(c->rules.at_risk_share, '.', b[0], sizeof(b[0])));
+	} else if (fmt == SK_FORMAT_TEXT && n) {
+		fprintf(fp, "clocks at risk at %s (%s %% or more of the target used)\n\n", at,
+			sk_dec_format_short(c->rules.at_risk_share, '.', b[0], sizeof(b[0])));
+		fprintf(fp, "%-14s %-3s %-10s %9s %9s %6s %9s  %s\n", "ticket", "pri", "clock",
+			"used", "target", "used%", "left", "deadline");
+	} else if (fmt == SK_FORMAT_CSV && n) {
+		fputs("id,priority,clock,used_seconds,target_seconds,used_percent,left_seconds,"
+		      "deadline,at\n", fp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct sk_clock *k = row[i].k;
+		const char *pri = c->priorities[row[i].x->v.priority].id;
+		int64_t pm = used_permille(k);
+		const char *deadline = k->deadline ? sk_time_format_local(k->deadline, c->tz, b[4], 32)
+						   : "";
+
+		snprintf(b[2], 32, "%" PRId64 ".%" PRId64, pm / 10, pm % 10);
+		if (fmt == SK_FORMAT_JSON) {
+			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", fp);
+			json_write_string(fp, row[i].x->ticket.id);
+			fprintf(fp, ",\"priority\":\"%s\",\"clock\":\"%s\",\"used_seconds\":%" PRId64
+				",\"target_seconds\":%" PRId64 ",\"used_percent\":%s,\"left_seconds\":%"
+				PRId64 ",\"deadline\":", pri, row[i].clock, k->elapsed, k->target, b[2],
+				k->target - k->elapsed);
+			if (k->deadline)
+				fprintf(fp, "\"%s\"}", deadline);
+			else
+				fputs("null}", fp);
+		} else if (fmt == SK_FORMAT_CSV) {
+			csv_write_field(fp, row[i].x->ticket.id, ',');
+			fprintf(fp, ",%s,%s,%" PRId64 ",%" PRId64 ",%s,%" PRId64 ",%s,%s\n", pri,
+				row[i].clock, k->elapsed, k->target, b[2], k->target - k->elapsed,
+				deadline, at);
+		} else {
+			char id[64];
+
+			text_escape(id, sizeof(id), row[i].x->ticket.id, 0);
+			fprintf(fp, "%-14.14s %-3.3s %-10s %9s %9s %6s %9s  %s\n", id, pri, row[i].clock,
+				sk_seconds_format(k->elapsed, b[0], 32),
+				sk_seconds_format(k->target, b[1], 32), b[2],
+				sk_seconds_format(k->target - k->elapsed, b[3], 32),
+				k->deadline ? deadline : "paused (open pause)");
+		}
+	}
+	if (fmt == SK_FORMAT_JSON)
+		fputs(n ? "\n]}\n" : "]}\n", fp);
+	free(row);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

@@ -100,6 +100,8 @@ static void write_json(const struct sk_score *s, FILE *fp)
 			fprintf(fp, ",\"unit\":\"%s\",\"direction\":\"%s\"", kp->unit, sk_direction_name(kp->direction));
 			fprintf(fp, ",\"pct_of_norm\":%s", ks->has_pct ? num(ks->pct, r->pct_decimals, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"capped\":%s", ks->capped ? "true" : "false");
+			/* The % of norm formula (slakit-contract(5) `score`). */
+			fprintf(fp, ",\"score_rule\":\"%s\"", sk_kpi_score_name(kp));
 			fprintf(fp, ",\"weight\":%s", kp->has_weight ? num(ks->weight, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"weight_used\":%s", ks->scored ? num(ks->weight_used, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"contribution\":%s", ks->scored ? num(ks->contribution, -1, '.', b, sizeof(b)) : "null");

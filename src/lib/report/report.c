@@ -162,7 +162,7 @@ static void tally(const struct sk_period *p, const struct sk_result *x, struct s
 	 * one of this month's resolutions.
 	 */
 	if (v->resolution.stop && resolved_in(p, v, reported)) {
-		sums[0] += v->resolution.elapsed;
+		sums[0] += v->mttr_business;
 		sums[1] += v->mttr_wall;
 		out->mttr_n++;
 	}
