@@ -94,6 +94,7 @@ static const struct change changes[] = {
 	{ "priority.P1", "resolution.change.emergency", "none", NULL },
 	{ "priority.P1", "norm", "98", NULL },
 	{ "priority.P1", "onsite", "4h", NULL },
+	{ "priority.P1", "onsite_norm", "95", NULL },
 	{ "priority.P1", "channel", "phone", NULL },
 	{ "priority.P1", "after_hours_calendar", "altijd", NULL },
 	{ "priority.P1", "after_hours_response", "2h", NULL },
@@ -149,6 +150,7 @@ static const struct change changes[] = {
 	{ "rules", "reopen_resets", "yes", NULL },
 	{ "rules", "supplier_pauses", "yes", NULL },
 	{ "rules", "supplier_statuses", "Wacht op leverancier", NULL },
+	{ "rules", "onsite_default", "resolution", NULL },
 
 	{ "supplier.net", "name", "Internetprovider", NULL },
 	{ "supplier.net", "products", "Glasvezel", NULL },
@@ -389,6 +391,7 @@ static char *dump_contract(const struct sk_contract *c)
 		put(&d, " none=%u/%u/%u/%u", p->response_none, p->resolution_none,
 		    p->response_change_none, p->resolution_change_none);
 		put_dur(&d, "onsite", &p->onsite);
+		put(&d, " onsite_norm=%lld/%d", (long long)p->onsite_norm, p->has_onsite_norm);
 		put_dur(&d, "ahr", &p->after_hours_response);
 		put(&d, "\n");
 	}
@@ -437,10 +440,10 @@ static char *dump_contract(const struct sk_contract *c)
 		}
 		put(&d, "\n");
 	}
-	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d",
+	put(&d, "rules %d %d %d %d %d %d %d %d due=%d reopen=%d supplier_pauses=%d onsite=%d",
 	    (int)r->resolution_start, (int)r->priority, r->cap, r->pct_decimals, r->score_decimals,
 	    (int)r->aggregate, (int)r->weights, (int)r->wrong_channel, r->report_due_days,
-	    r->reopen_resets, r->supplier_pauses);
+	    r->reopen_resets, r->supplier_pauses, r->onsite_resolution);
 	put_list(&d, "supplier_statuses", r->supplier_statuses, r->n_supplier_statuses);
 	put_list(&d, "pause", r->pause_statuses, r->n_pause_statuses);
 	put_list(&d, "resolved", r->resolved_statuses, r->n_resolved_statuses);

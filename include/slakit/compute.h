@@ -23,7 +23,11 @@
  *    which it stopped; one that stopped later, or is still running past its
  *    deadline at the evaluation instant, is breached and counts in the period
  *    in which its target was first exceeded (once, in no later period); the
- *    rest is pending.
+ *    rest is pending;
+ *  - an onsite visit is held to the priority's `onsite` target (or, with
+ *    `onsite_default = resolution`, to the ticket's resolution target) from
+ *    registration, without pauses; only a visit made by the evaluation instant
+ *    has a verdict, and it counts in the period of the visit.
  *
  * Ownership: sk_compute_ticket() fills a caller-owned ::sk_verdict and may
  * allocate inside it; sk_verdict_release() frees that (NULL is accepted).
@@ -111,6 +115,12 @@ struct sk_verdict {
 	size_t n_pauses;
 	int64_t onsite_elapsed;   /**< business seconds to onsite, -1 when n/a */
 	int onsite_met;           /**< 1, 0, -1 n/a */
+	struct sk_clock onsite;   /**< the onsite visit: from registration to the visit on the
+				       priority's calendar, no pauses; SK_CLOCK_NA without a
+				       visit by the evaluation instant or without a target.
+				       Decided by the visit: counts_at is the visit's time */
+	int onsite_from_resolution; /**< 1: held to the resolution target (the priority has
+				       no onsite target; `onsite_default = resolution`) */
 	int64_t mttr_wall;        /**< resolved - reported in seconds, -1 when open */
 	int64_t mttp_business;    /**< business seconds to productive, -1 when unknown */
 	int64_t mttp_wall;        /**< productive - reported, -1 when unknown */

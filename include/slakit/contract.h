@@ -139,9 +139,12 @@ struct sk_priority {
 	 *  and 1 << change type for the change keys); such a target is not set. */
 	unsigned response_none, resolution_none;
 	unsigned response_change_none, resolution_change_none;
-	struct sk_duration onsite;       /**< onsite target (unset: none) */
+	struct sk_duration onsite;       /**< onsite target, from registration to the visit
+					      (unset: the rules' onsite_default applies) */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
+	sk_dec onsite_norm;        /**< % of onsite visits in time (`onsite_norm`), e.g. 98 */
+	int has_onsite_norm;       /**< 0: the priority's norm applies to its visits */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
 	int after_hours_calendar;  /**< consignatiedienst calendar index, -1: none */
 	struct sk_duration after_hours_response; /**< response target of a ticket reported then */
@@ -309,6 +312,10 @@ struct sk_rules {
 	char **supplier_statuses;             /**< statuses that mean "with a supplier", which one
 						   named by the ticket's supplier column */
 	size_t n_supplier_statuses;
+	int onsite_resolution;                /**< `onsite_default = resolution`: a priority
+						   without an onsite target holds a visit to the
+						   ticket's resolution target (DHS §9 domain 7);
+						   0 (`none`, default): no verdict on the visit */
 };
 
 /**

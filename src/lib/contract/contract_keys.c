@@ -45,6 +45,7 @@ static const char *const lang_words[] = { "nl", "en", NULL };
 static const char *const holiday_words[] = { "none", "nl", NULL };
 static const char *const liberation_words[] = { "every", "lustrum", "never", NULL };
 static const char *const no_outages_words[] = { "missing", "available", NULL };
+static const char *const onsite_default_words[] = { "none", "resolution", NULL };
 
 /* The word for value @v of a NULL-terminated list of @n words. */
 static const char *word_of(const char *const *words, size_t n, int v)
@@ -860,7 +861,8 @@ static const struct key_def priority_keys[] = {
 	PER_CHANGE(resolution, SK_CHANGE_NORMAL, "normal"),
 	PER_CHANGE(resolution, SK_CHANGE_EMERGENCY, "emergency"),
 	{ KEY("norm", T_PCT, 0, offsetof(PR, norm)), .has_at = AT(PR, has_norm) },
-	{ KEY("onsite", T_DURATION, 0, offsetof(PR, onsite)) },
+	{ KEY("onsite", T_TARGET, 0, offsetof(PR, onsite)) },
+	{ KEY("onsite_norm", T_PCT, 0, offsetof(PR, onsite_norm)), .has_at = AT(PR, has_onsite_norm) },
 	{ KEY("channel", T_WORD, 0, offsetof(PR, channel)),
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
@@ -953,6 +955,8 @@ static const struct key_def rules_keys[] = {
 	{ KEY("supplier_pauses", T_BOOL, 0, offsetof(RU, supplier_pauses)) },
 	{ KEY("supplier_statuses", T_LIST, F_LIST, offsetof(RU, supplier_statuses)),
 	  .n_off = offsetof(RU, n_supplier_statuses) },
+	{ KEY("onsite_default", T_CHOICE, 0, offsetof(RU, onsite_resolution)),
+	  .words = onsite_default_words },
 	{ .name = NULL },
 };
 

@@ -437,6 +437,44 @@ static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
 	}
 }
 
+/*
+ * The onsite visit (Halt §10.1.3, DHS §9 domain 7): from registration to the
+ * visit on the priority's calendar, pauses not skipped (the seeds stop no
+ * travelling clock), against the priority's onsite target, else the ticket's
+ * resolution target @res where the contract says `onsite_default =
+ * resolution`. A visit after @as_of is not seen yet; one seen counts where it
+ * happened, met or late: nothing ran visibly before it.
+ */
+static enum sk_err onsite_clock(struct sk_contract *c, const struct sk_ticket *t,
+				const struct sk_priority *pr, const struct sk_target *res,
+				sk_time as_of, struct sk_verdict *v)
+{
+	struct sk_calendar *cal = c->calendars[pr->calendar].cal;
+	int64_t target;
+	int below;
+	enum sk_err rc;
+
+	if (!t->onsite_at || t->onsite_at > as_of)
+		return SK_OK;
+	if (pr->onsite.set) {
+		target = sk_duration_seconds(&pr->onsite, sk_calendar_standard_day(cal));
+		below = pr->onsite.below;
+	} else if (c->rules.onsite_resolution && res->set) {
+		target = res->seconds;
+		below = res->dur->below;
+		v->onsite_from_resolution = 1;
+	} else {
+		return SK_OK;
+	}
+	if ((rc = run_clock(cal, pr->calendar, t->reported_at, t->onsite_at, target, below, NULL, 0,
+			    as_of, &v->onsite)))
+		return rc;
+	v->onsite.counts_at = t->onsite_at;
+	v->onsite_elapsed = v->onsite.elapsed;
+	v->onsite_met = v->onsite.state == SK_CLOCK_MET;
+	return SK_OK;
+}
+
 static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
 				  struct sk_verdict *v, struct sk_diag *d)
 {
@@ -582,16 +620,8 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 			goto fail;
 	}
 
-	if (t->onsite_at && pr->onsite.set) {
-		v->onsite_elapsed = sk_compute_business(c, v->priority, t->reported_at, t->onsite_at);
-		/* The times are in range (out_of_range()): -1 is the calendar out of memory. */
-		if (v->onsite_elapsed < 0) {
-			rc = SK_ERR_NOMEM;
-			goto fail;
-		}
-		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
-									  sk_calendar_standard_day(cal));
-	}
+	if ((rc = onsite_clock(c, t, pr, &tg[1], as_of, v)))
+		goto fail;
 	if (stop && stop <= as_of)
 		v->mttr_wall = stop - t->reported_at;
 	if (t->productive_at && t->productive_at <= as_of) {

@@ -175,7 +175,8 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 	if (k->counts_at) {
 		sk_tz_to_civil(tz, k->counts_at, &cv);
 		fprintf(fp, "  counts in   %04d-%02d (%s)\n", cv.year, cv.month,
-			k->state == SK_CLOCK_MET ? "the month the clock stopped"
+			k->state == SK_CLOCK_MET || k->counts_at == k->stop
+			? "the month the clock stopped"
 			: "the month the target was first exceeded");
 	}
 	return SK_OK;
@@ -322,6 +323,16 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 				? "where the final run of resolved or closed statuses began"
 				: t.resolved_at ? "the resolution time" : "the closing time",
 				v.pauses, v.n_pauses, as_of)))
+		goto out;
+
+	/* A visit is judged only once made; one without a target says why it has no verdict. */
+	if (t.onsite_at &&
+	    (rc = explain_clock(fp, c, "onsite", &v.onsite, NULL, t.reported_at, "reported",
+				t.onsite_at > as_of ? "visit after the evaluation time: not judged yet"
+				: "no onsite target for this priority (contract: onsite_default = none)",
+				v.onsite_from_resolution ? "the onsite time; no onsite target for this "
+				"priority: held to the resolution target (contract: onsite_default = "
+				"resolution)" : "the onsite time", NULL, 0, as_of)))
 		goto out;
 
 	fputs("\nflags\n", fp);

@@ -69,7 +69,36 @@ static const char *types_of(const struct sk_kpi *k, char *buf, size_t size)
 	return buf;
 }
 
-/* Share of response or resolution clocks within target, per priority. */
+/* The clock of @x a verdict-based KPI of @kind counts, and whether it counts in the period. */
+static const struct sk_clock *kpi_clock(enum sk_source kind, const struct sk_result *x, int *counts)
+{
+	switch (kind) {
+	case SK_SRC_RESOLUTION:
+		*counts = x->resolution_counts;
+		return &x->v.resolution;
+	case SK_SRC_ONSITE:
+		*counts = x->onsite_counts;
+		return &x->v.onsite;
+	default:
+		*counts = x->response_counts;
+		return &x->v.response;
+	}
+}
+
+/* The norm of priority @p for KPI @k: the priority's own for its visits or tickets, else the KPI's. */
+static sk_dec part_norm(const struct sk_contract *c, const struct sk_kpi *k, size_t p)
+{
+	const struct sk_priority *pr = &c->priorities[p];
+
+	if (k->source_kind == SK_SRC_ONSITE && pr->has_onsite_norm)
+		return pr->onsite_norm;
+	return pr->has_norm ? pr->norm : k->norm;
+}
+
+/*
+ * Share of verdict clocks within target, per priority: response, resolution
+ * or onsite visit (one computation: the verdicts of compute.c).
+ */
 static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 			       const struct sk_period *w, struct score_cache *cache,
 			       struct sk_kpi_score *ks, struct sk_diag *d)
@@ -78,14 +107,17 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 	char types[96];
 	long n[64] = { 0 }, in[64] = { 0 }, excluded = 0;
 	enum sk_err rc = cached_results(db, c, w, cache, &r, d);
-	int resolution = k->source_kind == SK_SRC_RESOLUTION;
+	static const char *const what[] = {
+		[SK_SRC_RESPONSE] = "response clocks", [SK_SRC_RESOLUTION] = "resolution clocks",
+		[SK_SRC_ONSITE] = "onsite visits",
+	};
 
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
-		const struct sk_clock *clk = resolution ? &x->v.resolution : &x->v.response;
-		int counts = resolution ? x->resolution_counts : x->response_counts;
+		int counts;
+		const struct sk_clock *clk = kpi_clock(k->source_kind, x, &counts);
 
 		if (!counts || (clk->state != SK_CLOCK_MET && clk->state != SK_CLOCK_BREACHED))
 			continue;
@@ -111,14 +143,14 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		pp->priority = (int)p;
 		pp->n = n[p];
 		pp->within = in[p];
-		pp->norm = c->priorities[p].has_norm ? c->priorities[p].norm : k->norm;
+		pp->norm = part_norm(c, k, p);
 		/* Half-up, like every other figure. */
 		pp->measured = (sk_dec)(((i128)in[p] * 200 * SK_DEC_ONE + n[p]) / (2 * (i128)n[p]));
 		ks->n += n[p];
 		ks->within += in[p];
 	}
-	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks%s within target%s", ks->within,
-		 ks->n, resolution ? "resolution" : "response", types_of(k, types, sizeof(types)),
+	snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s%s within target%s", ks->within,
+		 ks->n, what[k->source_kind], types_of(k, types, sizeof(types)),
 		 excluded ? " (tickets listed apart not counted)" : "");
 	return SK_OK;
 }
@@ -226,7 +258,6 @@ static const char *const ticket_words[] = {
 	[SK_SRC_STANDARD_CHANGE] = "standard changes in time",
 	[SK_SRC_COMPLAINT] = "complaints solved in time",
 	[SK_SRC_PROVISIONING] = "accounts provisioned in time",
-	[SK_SRC_ONSITE] = "onsite visits in time",
 };
 
 enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
@@ -271,6 +302,7 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	}
 	case SK_SRC_RESPONSE:
 	case SK_SRC_RESOLUTION:
+	case SK_SRC_ONSITE:
 		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))
 			return rc;
 		n = ks->n;
@@ -278,7 +310,8 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		if (n)
 			goto share;
 		ks->n_parts = 0;
-		snprintf(ks->detail, sizeof(ks->detail), "no ticket clocks decided in %s", w->label);
+		snprintf(ks->detail, sizeof(ks->detail), "no %s decided in %s",
+			 k->source_kind == SK_SRC_ONSITE ? "onsite visits" : "ticket clocks", w->label);
 		return SK_OK;
 	default:
 		if (!score_counts_tickets(k->source_kind))

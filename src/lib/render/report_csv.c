@@ -106,6 +106,7 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	for (size_t i = 0; i < ru->n_pause_statuses; i++)
 		csv_put(fp, "decision", "pause_status", "value", ru->pause_statuses[i]);
 	csv_put(fp, "decision", "reopen_resets", "value", ru->reopen_resets ? "yes" : "no");
+	csv_put(fp, "decision", "onsite_default", "value", ru->onsite_resolution ? "resolution" : "none");
 	csv_put_long(fp, "decision", "report_due_days", "value", ru->report_due_days);
 	csv_put(fp, "decision", "missing", "value", report_missing_name(r->missing));
 	for (size_t i = 0; i < r->n_imports; i++) {

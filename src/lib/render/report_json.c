@@ -139,6 +139,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		}
 		fputc(']', fp);
 		kbool(fp, &g, "reopen_resets", ru->reopen_resets);
+		kstr(fp, &g, "onsite_default", ru->onsite_resolution ? "resolution" : "none");
 		knum(fp, &g, "report_due_days", ru->report_due_days);
 		kstr(fp, &g, "missing", report_missing_name(r->missing));
 		fputc('}', fp);

@@ -201,6 +201,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		wrap(fp, 2, 6, line);
 	}
 	fprintf(fp, "  reopen_resets = %s\n", ru->reopen_resets ? "yes" : "no");
+	fprintf(fp, "  onsite_default = %s\n", ru->onsite_resolution ? "resolution" : "none");
 	fprintf(fp, "  report_due_days = %d\n", ru->report_due_days);
 	snprintf(line, sizeof(line), "%s = %s (%s)", w->missing_rule, report_missing_name(r->missing),
 		 r->missing == SK_MISSING_ZERO ? w->missing_zero

@@ -51,7 +51,7 @@ void store_read_end(struct sk_db *db, const char *name);
 struct store_kpi_ticket {
 	const char *id;                                    /* never NULL */
 	sk_time reported;
-	sk_time resolved, closed, escalated, onsite, rca; /* STORE_NO_TIME: NULL */
+	sk_time resolved, closed, escalated, rca;         /* STORE_NO_TIME: NULL */
 	const char *type, *priority;                       /* never NULL */
 	const char *change_type, *category;                /* NULL when NULL */
 	int fcr, cab, failed;      /* first_contact_resolved, cab_approved, change_failed:
@@ -64,7 +64,7 @@ typedef enum sk_err (*store_kpi_ticket_fn)(void *arg, const struct store_kpi_tic
 
 /*
  * Every ticket with a time that can count in [@start, @end): reported,
- * resolved (else closed), resolved, escalated or onsite in it, in one pass
+ * resolved (else closed), resolved or escalated in it, in one pass
  * over the tickets. The strings are valid during the call only.
  */
 enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, store_kpi_ticket_fn fn,

@@ -84,10 +84,12 @@ enum { COL_FIRST_PRIORITY = COL_END, COL_MOST_URGENT, COL_PRIORITY_RAW };
  * at or after the start, or ends in a status that is neither resolved nor
  * closed (reopened, or resolved and then put on hold), may still be running,
  * whatever its resolution time says: compute decides (resolution_stop()).
+ * A ticket visited onsite in the period has a verdict there, finished or not.
  */
 #define SCOPE \
 	"t.reported_at < ?2 AND (COALESCE(t.resolved_at, t.closed_at) IS NULL" \
 	" OR t.resolved_at >= ?1 OR t.closed_at >= ?1 OR t.responded_at >= ?1" \
+	" OR t.onsite_at >= ?1" \
 	" OR EXISTS (SELECT 1 FROM ticket_events e2 WHERE e2.ticket_id = t.id AND e2.at >= ?1)" \
 	" OR COALESCE((SELECT COALESCE(e3.meaning, '') FROM ticket_events e3" \
 	"   WHERE e3.ticket_id = t.id ORDER BY e3.at DESC, e3.id DESC LIMIT 1), 'resolved')" \
