@@ -117,6 +117,7 @@ static enum sk_err read_pct(struct loader *ld, const struct ini_entry *e, sk_dec
 }
 
 /* A duration (duration.h); days stay symbolic until a calendar resolves them. */
+/* A length of business time: `eod` is a deadline, which only a ticket's targets take. */
 static enum sk_err read_duration(struct loader *ld, const struct ini_entry *e,
 				 struct sk_duration *out)
 {
@@ -125,21 +126,24 @@ static enum sk_err read_duration(struct loader *ld, const struct ini_entry *e,
 	sk_diag_clear(&in);
 	if (sk_duration_parse(e->value, out, &in) != SK_OK)
 		return ld_fail(ld, e->line, e->key, "%s", in.msg);
+	if (out->eod)
+		return ld_fail(ld, e->line, e->key, "'%s' is a deadline at the end of a business day, "
+			       "which only a priority's targets take; give a length (4h, 1d)", e->value);
 	return SK_OK;
 }
 
 /*
  * A response or resolution target: a duration, written `< 15min` when the
  * contract says "< 15 minuten" (met only below it) or `<= 15min`, `≤ 15min`
- * or just `15min` when it is met up to the limit itself.
+ * or just `15min` when it is met up to the limit itself. A ticket's target
+ * (@eod) may also be a deadline at the end of a business day (`eod+1`).
  */
 static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
-			       struct sk_duration *out)
+			       struct sk_duration *out, int eod)
 {
-	struct ini_entry rest = *e;
+	struct sk_diag in;
 	const char *v = e->value;
 	int below = 0;
-	enum sk_err rc;
 
 	while (*v == ' ' || *v == '\t')
 		v++;
@@ -149,18 +153,21 @@ static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
 		v += 3;
 	else if (*v == '<')
 		v++, below = 1;
-	rest.value = (char *)v;
-	if ((rc = read_duration(ld, &rest, out)))
-		return rc;
+	sk_diag_clear(&in);
+	if (sk_duration_parse(v, out, &in) != SK_OK)
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
+	if (out->eod && !eod)
+		return ld_fail(ld, e->line, e->key, "'%s' is a deadline at the end of a business day, "
+			       "which only a priority's targets take; give a length (4h, 1d)", e->value);
 	out->below = below;
-	if (below && sk_duration_seconds(out, 1) == 0)
+	if (below && !out->eod && sk_duration_seconds(out, 1) == 0)
 		return ld_fail(ld, e->line, e->key, "a target below 0 cannot be met");
 	return SK_OK;
 }
 
 enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out)
 {
-	return read_target(ld, e, out);
+	return read_target(ld, e, out, 0);
 }
 
 /* YYYY-MM-DD at the start of @s; returns the rest or NULL. */
@@ -519,9 +526,9 @@ static int is_none(const char *v)
 static enum sk_err set_all_types(struct loader *ld, struct sk_duration *target, unsigned *none,
 				 const struct ini_entry *e)
 {
-	struct sk_duration dur = { 0, 0, 0, 0 };
+	struct sk_duration dur = { 0 };
 	int off = is_none(e->value);
-	enum sk_err rc = off ? SK_OK : read_target(ld, e, &dur);
+	enum sk_err rc = off ? SK_OK : read_target(ld, e, &dur, 1);
 
 	if (rc == SK_OK)
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
@@ -740,6 +747,7 @@ static enum sk_err set_staffel(struct loader *ld, void *obj, const struct ini_en
 #define F_REPEAT 1u
 #define F_LIST 2u
 #define F_TEXT 4u
+#define F_EOD 8u      /* T_TARGET: a ticket's target, which may be `eod`, `eod+N` */
 
 /* How a value is read, and what the bytes at key_def.off are. */
 enum key_type {
@@ -832,10 +840,10 @@ static const struct key_def day_def = { KEY("day", T_SET, F_LIST, offsetof(SP, i
 					.set = set_calendar_day };
 
 #define PER_TYPE(what, t, tname) \
-	{ KEY(#what "." tname, T_TARGET, 0, offsetof(PR, what[t])), \
+	{ KEY(#what "." tname, T_TARGET, F_EOD, offsetof(PR, what[t])), \
 	  .none_at = AT(PR, what##_none), .none_bit = 1u << (t) }
 #define PER_CHANGE(what, t, tname) \
-	{ KEY(#what ".change." tname, T_TARGET, 0, offsetof(PR, what##_change[t])), \
+	{ KEY(#what ".change." tname, T_TARGET, F_EOD, offsetof(PR, what##_change[t])), \
 	  .none_at = AT(PR, what##_change_none), .none_bit = 1u << (t) }
 
 static const struct key_def priority_keys[] = {
@@ -861,12 +869,12 @@ static const struct key_def priority_keys[] = {
 	PER_CHANGE(resolution, SK_CHANGE_NORMAL, "normal"),
 	PER_CHANGE(resolution, SK_CHANGE_EMERGENCY, "emergency"),
 	{ KEY("norm", T_PCT, 0, offsetof(PR, norm)), .has_at = AT(PR, has_norm) },
-	{ KEY("onsite", T_TARGET, 0, offsetof(PR, onsite)) },
+	{ KEY("onsite", T_TARGET, F_EOD, offsetof(PR, onsite)) },
 	{ KEY("onsite_norm", T_PCT, 0, offsetof(PR, onsite_norm)), .has_at = AT(PR, has_onsite_norm) },
 	{ KEY("channel", T_WORD, 0, offsetof(PR, channel)),
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
-	{ KEY("after_hours_response", T_TARGET, 0, offsetof(PR, after_hours_response)) },
+	{ KEY("after_hours_response", T_TARGET, F_EOD, offsetof(PR, after_hours_response)) },
 	{ .name = NULL },
 };
 
@@ -1060,7 +1068,7 @@ static enum sk_err apply_key(struct loader *ld, const struct key_def *k, void *o
 		}
 		if (k->none_at)
 			*(unsigned *)(void *)(base + k->none_at - 1) &= ~k->none_bit;
-		return read_target(ld, e, at);
+		return read_target(ld, e, at, (k->flags & F_EOD) != 0);
 	case T_DATE:
 		return read_date(ld, e, at);
 	case T_INT:

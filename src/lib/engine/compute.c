@@ -331,6 +331,28 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 	return SK_OK;
 }
 
+/*
+ * The business seconds target @dur gives a clock started at @from on @cal: a
+ * length as it is; a deadline `eod+N` as the business time from @from to the
+ * end of that business day (sk_calendar_end_of_day()), so the clock, its
+ * pauses and its deadline work as for any target (a pause moves the deadline
+ * on by the business time it took).
+ */
+static enum sk_err target_seconds(struct sk_calendar *cal, const struct sk_duration *dur,
+				  sk_time from, int64_t *out)
+{
+	sk_time end;
+	enum sk_err rc;
+
+	if (!dur->eod) {
+		*out = sk_duration_seconds(dur, sk_calendar_standard_day(cal));
+		return SK_OK;
+	}
+	if ((rc = sk_calendar_end_of_day(cal, from, dur->eod_next, &end)))
+		return rc;
+	return sk_calendar_between(cal, from, end, out);
+}
+
 /* The priority the contract's rule applies. */
 static int applied_priority(const struct sk_contract *c, const struct sk_ticket *t)
 {
@@ -450,23 +472,23 @@ static enum sk_err onsite_clock(struct sk_contract *c, const struct sk_ticket *t
 				sk_time as_of, struct sk_verdict *v)
 {
 	struct sk_calendar *cal = c->calendars[pr->calendar].cal;
+	const struct sk_duration *dur;
 	int64_t target;
-	int below;
 	enum sk_err rc;
 
 	if (!t->onsite_at || t->onsite_at > as_of)
 		return SK_OK;
 	if (pr->onsite.set) {
-		target = sk_duration_seconds(&pr->onsite, sk_calendar_standard_day(cal));
-		below = pr->onsite.below;
+		dur = &pr->onsite;
 	} else if (c->rules.onsite_resolution && res->set) {
-		target = res->seconds;
-		below = res->dur->below;
+		dur = res->dur;
 		v->onsite_from_resolution = 1;
 	} else {
 		return SK_OK;
 	}
-	if ((rc = run_clock(cal, pr->calendar, t->reported_at, t->onsite_at, target, below, NULL, 0,
+	if ((rc = target_seconds(cal, dur, t->reported_at, &target)))
+		return rc;
+	if ((rc = run_clock(cal, pr->calendar, t->reported_at, t->onsite_at, target, dur->below, NULL, 0,
 			    as_of, &v->onsite)))
 		return rc;
 	v->onsite.counts_at = t->onsite_at;
@@ -587,23 +609,26 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 
 	/* Response: on the after-hours calendar when reported in its hours only. */
 	if (tg[0].set) {
-		int ci = pr->calendar, below = tg[0].dur->below;
+		const struct sk_duration *dur = tg[0].dur;
+		struct sk_calendar *run;
+		int ci = pr->calendar;
 		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
 
-		target = tg[0].seconds;
 		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
 		    !sk_calendar_is_business(cal, t->reported_at) &&
 		    sk_calendar_is_business(c->calendars[pr->after_hours_calendar].cal, t->reported_at)) {
 			ci = pr->after_hours_calendar;
-			target = sk_duration_seconds(&pr->after_hours_response,
-						     sk_calendar_standard_day(c->calendars[ci].cal));
-			below = pr->after_hours_response.below;
+			dur = &pr->after_hours_response;
 			v->flags |= SK_FLAG_AFTER_HOURS;
 		}
-		/* After hours the response runs on both calendars together (see contract.h). */
-		if ((rc = run_clock(ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
-				    : pr->after_hours_union, ci, t->reported_at, rstop, target, below, NULL,
-				    0, as_of, &v->response)))
+		/* After hours the response runs on both calendars together (see contract.h);
+		 * a target in days counts the standard day of the calendar it names. */
+		run = ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
+		      : pr->after_hours_union;
+		if ((rc = target_seconds(dur->eod ? run : c->calendars[ci].cal, dur, t->reported_at,
+					 &target)) ||
+		    (rc = run_clock(run, ci, t->reported_at, rstop, target, dur->below, NULL, 0,
+					  as_of, &v->response)))
 			goto fail;
 	}
 
@@ -615,7 +640,8 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 			else
 				v->flags |= SK_FLAG_NO_RESPONSE;
 		}
-		if ((rc = run_clock(cal, pr->calendar, res_from, stop, tg[1].seconds,
+		if ((rc = target_seconds(cal, tg[1].dur, res_from, &target)) ||
+		    (rc = run_clock(cal, pr->calendar, res_from, stop, target,
 				    tg[1].dur->below, v->pauses, v->n_pauses, as_of, &v->resolution)))
 			goto fail;
 	}
