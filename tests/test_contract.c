@@ -158,7 +158,7 @@ static const struct refusal refusals[] = {
 	{ "indented_day_key.ini", 7, "sat",
 	  "this indented line looks like a key of [calendar.werkdag]: start it at the beginning "
 	  "of the line (indented, it would be read as more of 'mon-fri' from line 5)" },
-	{ "retired_key.ini", 11, "swap", "not supported" },
+	{ "retired_key.ini", 12, "update_every", "not supported" },
 	{ "ics_dev_zero.ini", 6, "ics",
 	  "/dev/zero: a character device, not a regular file: not an iCalendar file" },
 };

@@ -25,7 +25,7 @@ static const char *const base_sections[][12] = {
 	{ "[calendar.avond]", "mon-fri = 17:00-22:00", "holidays = none", NULL },
 	{ "[calendar.altijd]", "mon-sun = 00:00-24:00", "holidays = none", NULL },
 	{ "[priority.P1]", "response = 15m", "resolution = 4h", "after_hours_calendar = avond",
-	  "after_hours_response = 1h" },
+	  "after_hours_response = 1h", "swap = 2d" },
 	{ "[priority.P2]", "response = 4h", "resolution = 2d", NULL },
 	{ "[matrix]", "row = impact", "column = users", "bucket = 1-10", "bucket = >10",
 	  "entry = H 1-10 P1", "entry = H >10 P1", "entry = L 1-10 P2", "entry = L >10 P2" },
@@ -95,6 +95,9 @@ static const struct change changes[] = {
 	{ "priority.P1", "norm", "98", NULL },
 	{ "priority.P1", "onsite", "4h", NULL },
 	{ "priority.P1", "onsite_norm", "95", NULL },
+	{ "priority.P1", "swap", "eod", NULL },
+	{ "priority.P1", "swap_emergency", "4h", NULL },
+	{ "priority.P1", "swap_norm", "98", NULL },
 	{ "priority.P1", "channel", "phone", NULL },
 	{ "priority.P1", "after_hours_calendar", "altijd", NULL },
 	{ "priority.P1", "after_hours_response", "2h", NULL },
@@ -317,8 +320,8 @@ static const char *str(const char *s)
 
 static void put_dur(struct dump *d, const char *what, const struct sk_duration *u)
 {
-	put(d, " %s=%d/%lld/%lld/%d", what, u->set, (long long)u->days, (long long)u->seconds,
-	    u->below);
+	put(d, " %s=%d/%lld/%lld/%d/%d+%lld", what, u->set, (long long)u->days,
+	    (long long)u->seconds, u->below, u->eod, (long long)u->eod_next);
 }
 
 static void put_list(struct dump *d, const char *what, char **v, size_t n)
@@ -392,6 +395,9 @@ static char *dump_contract(const struct sk_contract *c)
 		    p->response_change_none, p->resolution_change_none);
 		put_dur(&d, "onsite", &p->onsite);
 		put(&d, " onsite_norm=%lld/%d", (long long)p->onsite_norm, p->has_onsite_norm);
+		put_dur(&d, "swap", &p->swap);
+		put_dur(&d, "swap_emergency", &p->swap_emergency);
+		put(&d, " swap_norm=%lld/%d", (long long)p->swap_norm, p->has_swap_norm);
 		put_dur(&d, "ahr", &p->after_hours_response);
 		put(&d, "\n");
 	}
@@ -558,7 +564,7 @@ static void expect_refused(const char *sec, const char *extra, const char *key, 
 	assert_int_equal(d.line, line);
 }
 
-/* update_every and swap were read into fields nothing used: now refused. */
+/* update_every was read into a field nothing used: now refused (swap is measured now). */
 static void test_retired_keys_refused(void **state)
 {
 	const char *name;
@@ -571,9 +577,9 @@ static void test_retired_keys_refused(void **state)
 		snprintf(line, sizeof(line), "%s = 4h", name);
 		expect_refused("priority.P1", line, name, "not supported");
 	}
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 1);
 	assert_string_equal(contract_key_name("priority.P2", 0, 1), "update_every");
-	assert_string_equal(contract_key_name("priority.P2", 1, 1), "swap");
+	assert_null(contract_key_name("priority.P2", 1, 1));
 	assert_null(contract_key_name("rules", 0, 1));
 	assert_null(contract_key_name("nonsense", 0, 0));
 }

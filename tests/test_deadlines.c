@@ -217,6 +217,109 @@ static void test_onsite_per_priority(void **state)
 	sk_verdict_release(&v);
 }
 
+/*
+ * P1: the same day (eod), or an emergency workplace within 4 h; either in
+ * time meets the swap, which counts where the user could work again.
+ */
+static void test_swap_p1(void **state)
+{
+	struct sk_ticket t = ticket("P1", "2027-01-04 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	/* Asked Mon 10:00, device Mon 16:30: before Mon 17:00. No loaner: that clock
+	 * ran out at 14:00, which does not matter. */
+	t.swap_requested_at = T("2027-01-04 10:00");
+	t.swap_at = T("2027-01-04 16:30");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.swap.state, SK_CLOCK_MET);
+	assert_string_equal(L(v.swap.deadline), "2027-01-04T17:00:00");
+	assert_int_equal(v.emergency.state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.swap_state, SK_CLOCK_MET);
+	assert_int_equal(v.swap_counts_at, T("2027-01-04 16:30"));
+	assert_int_equal(v.swap_from_report, 0);
+	sk_verdict_release(&v);
+
+	/* Asked Mon 14:00: loaner deadline Mon 14-17 3 h + Tue 1 h = Tue 09:00; loaner
+	 * Tue 08:30 in time, device Tue 12:00 late (eod: Mon 17:00). Met, at 08:30. */
+	t.swap_requested_at = T("2027-01-04 14:00");
+	t.emergency_at = T("2027-01-05 08:30");
+	t.swap_at = T("2027-01-05 12:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.swap.state, SK_CLOCK_BREACHED);
+	assert_string_equal(L(v.emergency.deadline), "2027-01-05T09:00:00");
+	assert_int_equal(v.emergency.state, SK_CLOCK_MET);
+	assert_int_equal(v.swap_state, SK_CLOCK_MET);
+	assert_int_equal(v.swap_counts_at, T("2027-01-05 08:30"));
+	sk_verdict_release(&v);
+
+	/* Asked Mon 10:00, loaner Mon 15:00 (5 h > 4 h), device Wed: both late. Placed
+	 * where the last target ran out: the device's, the first working second after
+	 * Mon 17:00 less one, Tue 08:00:00 (the loaner's ran out at Mon 14:00:00). */
+	t.swap_requested_at = T("2027-01-04 10:00");
+	t.emergency_at = T("2027-01-04 15:00");
+	t.swap_at = T("2027-01-06 10:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.swap_state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.emergency.counts_at, T("2027-01-04 14:00"));
+	assert_int_equal(v.swap_counts_at, T("2027-01-05 08:00"));
+	sk_verdict_release(&v);
+}
+
+/* P2 eod+1 and P3 2 werkdagen; without a request time, from registration. */
+static void test_swap_p2_p3(void **state)
+{
+	struct sk_ticket t = ticket("P2", "2027-01-04 09:00");
+	struct sk_verdict v;
+
+	(void)state;
+	/* Asked Mon 10:00, nothing delivered: pending on Tue 12:00 (due Tue 17:00),
+	 * breached on Wed 09:00, placed at Wed 08:00:00 (the first second over, less one). */
+	t.swap_requested_at = T("2027-01-04 10:00");
+	compute(&t, "2027-01-05 12:00", &v);
+	assert_int_equal(v.swap_state, SK_CLOCK_PENDING);
+	assert_int_equal(v.swap_counts_at, 0);
+	assert_string_equal(L(v.swap.deadline), "2027-01-05T17:00:00");
+	sk_verdict_release(&v);
+	compute(&t, "2027-01-06 09:00", &v);
+	assert_int_equal(v.swap_state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.swap_counts_at, T("2027-01-06 08:00"));
+	sk_verdict_release(&v);
+
+	/* No request time: from registration Fri 8 Jan 16:00, due Mon 11 Jan 17:00;
+	 * delivered Wed 13 Jan 10:00: late, placed at the delivery (no clock ran before). */
+	t = ticket("P2", "2027-01-08 16:00");
+	t.swap_at = T("2027-01-13 10:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.swap_from_report, 1);
+	assert_string_equal(L(v.swap.deadline), "2027-01-11T17:00:00");
+	assert_int_equal(v.swap_state, SK_CLOCK_BREACHED);
+	assert_int_equal(v.swap_counts_at, T("2027-01-13 10:00"));
+	sk_verdict_release(&v);
+	/* Not delivered by the evaluation time and no request: no swap known. */
+	compute(&t, "2027-01-12 00:00", &v);
+	assert_int_equal(v.swap.state, SK_CLOCK_NA);
+	assert_int_equal(v.swap_state, SK_CLOCK_NA);
+	sk_verdict_release(&v);
+
+	/* P3 2d = 18 h from Thu 7 Jan 15:00: Thu 2 h + Fri 9 h + Mon 7 h -> Mon 15:00,
+	 * met at the limit. */
+	t = ticket("P3", "2027-01-07 09:00");
+	t.swap_requested_at = T("2027-01-07 15:00");
+	t.swap_at = T("2027-01-11 15:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_int_equal(v.swap.elapsed, 18 * H);
+	assert_int_equal(v.swap_state, SK_CLOCK_MET);
+	sk_verdict_release(&v);
+
+	/* A device swapped before it was asked for cannot be: listed apart. */
+	t.swap_at = T("2027-01-07 14:00");
+	compute(&t, "2027-02-01 00:00", &v);
+	assert_true(v.flags & SK_FLAG_IMPOSSIBLE);
+	assert_int_equal(v.excluded, 1);
+	sk_verdict_release(&v);
+}
+
 /* A contract file with @body; returns the loader's verdict and its message in @msg. */
 static enum sk_err load_text(const char *body, char *msg, size_t size)
 {
@@ -259,6 +362,19 @@ static void test_eod_refused_elsewhere(void **state)
 	assert_int_not_equal(load_text("[priority.P1]\nresolution = eod+\n", msg, sizeof(msg)),
 			     SK_OK);
 	assert_non_null(strstr(msg, "eod+1"));
+	/* An emergency workplace stands in for a swap: not without one. */
+	assert_int_not_equal(load_text("[priority.P1]\nresolution = 4h\nswap_emergency = 4h\n", msg,
+				       sizeof(msg)), SK_OK);
+	assert_non_null(strstr(msg, "needs swap"));
+	/* A swap KPI without any swap target measures nothing. */
+	assert_int_not_equal(load_text("[priority.P1]\nresolution = 4h\n[domain.d]\nscored = no\n"
+				       "[kpi.d.swap]\nsource = tickets:swap\n", msg, sizeof(msg)),
+			     SK_OK);
+	assert_non_null(strstr(msg, "tickets:swap needs a swap target"));
+	assert_int_not_equal(load_text("[priority.P1]\nresolution = 4h\n[domain.d]\nscored = no\n"
+				       "[kpi.d.onsite]\nsource = tickets:onsite\n", msg, sizeof(msg)),
+			     SK_OK);
+	assert_non_null(strstr(msg, "onsite_default = resolution"));
 }
 
 int main(void)
@@ -269,6 +385,8 @@ int main(void)
 		cmocka_unit_test(test_eod_holiday),
 		cmocka_unit_test(test_eod_pause),
 		cmocka_unit_test(test_onsite_per_priority),
+		cmocka_unit_test(test_swap_p1),
+		cmocka_unit_test(test_swap_p2_p3),
 		cmocka_unit_test(test_eod_refused_elsewhere),
 	};
 

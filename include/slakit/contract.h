@@ -145,6 +145,13 @@ struct sk_priority {
 	int has_norm;              /**< 0 when the contract sets no norm */
 	sk_dec onsite_norm;        /**< % of onsite visits in time (`onsite_norm`), e.g. 98 */
 	int has_onsite_norm;       /**< 0: the priority's norm applies to its visits */
+	struct sk_duration swap;   /**< device swap target (Halt §10.1.5), from the swap request
+				        to a working replacement; unset: swaps not measured */
+	struct sk_duration swap_emergency; /**< ... or an emergency workplace by this target,
+				        which meets the swap too (P1: "anders nood-werkplek
+				        binnen 4 uur"); unset: none */
+	sk_dec swap_norm;          /**< % of swaps in time (`swap_norm`) */
+	int has_swap_norm;         /**< 0: the priority's norm applies to its swaps */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
 	int after_hours_calendar;  /**< consignatiedienst calendar index, -1: none */
 	struct sk_duration after_hours_response; /**< response target of a ticket reported then */
@@ -219,6 +226,7 @@ enum sk_source {
 	SK_SRC_ONSITE,            /**< `tickets:onsite`: share of onsite visits in time */
 	SK_SRC_COMPLAINT,         /**< `tickets:complaint`: share of complaints solved in time */
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
+	SK_SRC_SWAP,              /**< `tickets:swap`: share of device swaps in time */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
 	SK_SRC_SUPPLIER           /**< `supplier:ID`: share of a supplier's hand-overs within

@@ -43,6 +43,7 @@ struct sk_result {
 	int resolution_counts;       /**< 1: the resolution counts in this period */
 	int pending;                 /**< 1: some clock is still pending at the period's end */
 	int onsite_counts;           /**< 1: the onsite visit's verdict counts in this period */
+	int swap_counts;             /**< 1: the device swap's verdict counts in this period */
 };
 
 /** The results of one period. */

@@ -20,7 +20,8 @@
 static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
-	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "calls", "outages",
+	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "tickets:swap", "calls",
+	"outages",
 	"supplier",
 };
 
@@ -871,6 +872,9 @@ static const struct key_def priority_keys[] = {
 	{ KEY("norm", T_PCT, 0, offsetof(PR, norm)), .has_at = AT(PR, has_norm) },
 	{ KEY("onsite", T_TARGET, F_EOD, offsetof(PR, onsite)) },
 	{ KEY("onsite_norm", T_PCT, 0, offsetof(PR, onsite_norm)), .has_at = AT(PR, has_onsite_norm) },
+	{ KEY("swap", T_TARGET, F_EOD, offsetof(PR, swap)) },
+	{ KEY("swap_emergency", T_TARGET, F_EOD, offsetof(PR, swap_emergency)) },
+	{ KEY("swap_norm", T_PCT, 0, offsetof(PR, swap_norm)), .has_at = AT(PR, has_swap_norm) },
 	{ KEY("channel", T_WORD, 0, offsetof(PR, channel)),
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
@@ -1009,10 +1013,10 @@ static const struct key_def *const key_tables[] = {
 
 /*
  * Keys that slakit once read but nothing measures: refused as not supported,
- * rather than read into a field no report shows. The seed clauses they came
- * from (Halt §10.1 status updates, §10.1.5 device swap) are not yet measured.
+ * rather than read into a field no report shows. The seed clause it came
+ * from (Halt §10.1 status updates) is not yet measured.
  */
-static const char *const priority_retired[] = { "update_every", "swap", NULL };
+static const char *const priority_retired[] = { "update_every", NULL };
 
 static const char *const *const retired_keys[] = {
 	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL,

@@ -420,7 +420,8 @@ static int out_of_range(const struct sk_ticket *t)
 	const sk_time lo = -2208988800LL;  /* 1900-01-01T00:00:00Z */
 	const sk_time hi = 7258118400LL;   /* 2200-01-01T00:00:00Z */
 	const sk_time times[] = { t->reported_at, t->responded_at, t->resolved_at, t->closed_at,
-				  t->productive_at, t->onsite_at };
+				  t->productive_at, t->onsite_at, t->swap_requested_at, t->swap_at,
+				  t->emergency_at };
 
 	/* Margins: a day before (zone offsets), a year after (deadlines run on). */
 	const sk_time first = lo + 86400, last = hi - 366 * 86400;
@@ -452,6 +453,10 @@ static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
 		what = "closed before it was resolved";
 	else if (t->productive_at && t->productive_at < t->reported_at)
 		what = "productive again before it was reported";
+	else if (t->swap_requested_at && t->swap_at && t->swap_at < t->swap_requested_at)
+		what = "device swapped before the swap was asked for";
+	else if (t->swap_requested_at && t->emergency_at && t->emergency_at < t->swap_requested_at)
+		what = "emergency workplace ready before the swap was asked for";
 	if (what) {
 		v->flags |= SK_FLAG_IMPOSSIBLE;
 		v->excluded = 1;
@@ -494,6 +499,69 @@ static enum sk_err onsite_clock(struct sk_contract *c, const struct sk_ticket *t
 	v->onsite.counts_at = t->onsite_at;
 	v->onsite_elapsed = v->onsite.elapsed;
 	v->onsite_met = v->onsite.state == SK_CLOCK_MET;
+	return SK_OK;
+}
+
+/*
+ * The device swap (Halt §10.1.5: P1 the same day or an emergency workplace
+ * within 4 h, P2 the next werkdag, P3/P4 within 2 werkdagen): from the swap
+ * request (registration when the export has no request time) to a working
+ * replacement, and to an emergency workplace, each against its target on
+ * the priority's calendar, no pauses. Either in time meets the swap. A swap
+ * is known from its request, or else from a delivery seen by @as_of. Where
+ * placed: a swap met counts where the user could work again (the earlier
+ * delivery in time); a late one where its last target ran out when the
+ * request was known (its clock ran visibly), else where it was delivered.
+ */
+static enum sk_err swap_clocks(struct sk_contract *c, const struct sk_ticket *t,
+			       const struct sk_priority *pr, sk_time as_of, struct sk_verdict *v)
+{
+	struct sk_calendar *cal = c->calendars[pr->calendar].cal;
+	const struct sk_clock *k[2] = { &v->swap, &v->emergency };
+	sk_time from = t->swap_requested_at ? t->swap_requested_at : t->reported_at;
+	sk_time seen = 0;
+	int64_t target;
+	int pending = 0;
+	enum sk_err rc;
+
+	if (t->swap_at && t->swap_at <= as_of)
+		seen = t->swap_at;
+	if (t->emergency_at && t->emergency_at <= as_of && (!seen || t->emergency_at < seen))
+		seen = t->emergency_at;
+	if (!pr->swap.set || (!t->swap_requested_at && !seen) || from > as_of)
+		return SK_OK;
+	v->swap_from_report = !t->swap_requested_at;
+	if ((rc = target_seconds(cal, &pr->swap, from, &target)) ||
+	    (rc = run_clock(cal, pr->calendar, from, t->swap_at, target, pr->swap.below, NULL, 0,
+			    as_of, &v->swap)))
+		return rc;
+	if (pr->swap_emergency.set &&
+	    ((rc = target_seconds(cal, &pr->swap_emergency, from, &target)) ||
+	     (rc = run_clock(cal, pr->calendar, from, t->emergency_at, target,
+			     pr->swap_emergency.below, NULL, 0, as_of, &v->emergency))))
+		return rc;
+	v->swap_state = SK_CLOCK_BREACHED;
+	for (int i = 0; i < 2; i++) {
+		if (k[i]->state == SK_CLOCK_MET) {
+			if (v->swap_state != SK_CLOCK_MET || k[i]->stop < v->swap_counts_at)
+				v->swap_counts_at = k[i]->stop;
+			v->swap_state = SK_CLOCK_MET;
+		}
+		pending |= k[i]->state == SK_CLOCK_PENDING;
+	}
+	if (v->swap_state == SK_CLOCK_MET)
+		return SK_OK;
+	if (pending) {
+		v->swap_state = SK_CLOCK_PENDING;
+		return SK_OK;
+	}
+	if (!t->swap_requested_at) {
+		v->swap_counts_at = seen;
+		return SK_OK;
+	}
+	for (int i = 0; i < 2; i++)
+		if (k[i]->state == SK_CLOCK_BREACHED && k[i]->counts_at > v->swap_counts_at)
+			v->swap_counts_at = k[i]->counts_at;
 	return SK_OK;
 }
 
@@ -646,7 +714,8 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 			goto fail;
 	}
 
-	if ((rc = onsite_clock(c, t, pr, &tg[1], as_of, v)))
+	if ((rc = onsite_clock(c, t, pr, &tg[1], as_of, v)) ||
+	    (rc = swap_clocks(c, t, pr, as_of, v)))
 		goto fail;
 	if (stop && stop <= as_of)
 		v->mttr_wall = stop - t->reported_at;

@@ -69,19 +69,22 @@ static const char *types_of(const struct sk_kpi *k, char *buf, size_t size)
 	return buf;
 }
 
-/* The clock of @x a verdict-based KPI of @kind counts, and whether it counts in the period. */
-static const struct sk_clock *kpi_clock(enum sk_source kind, const struct sk_result *x, int *counts)
+/* The verdict of @x a verdict-based KPI of @kind counts, and whether it counts in the period. */
+static enum sk_clock_state kpi_verdict(enum sk_source kind, const struct sk_result *x, int *counts)
 {
 	switch (kind) {
 	case SK_SRC_RESOLUTION:
 		*counts = x->resolution_counts;
-		return &x->v.resolution;
+		return x->v.resolution.state;
 	case SK_SRC_ONSITE:
 		*counts = x->onsite_counts;
-		return &x->v.onsite;
+		return x->v.onsite.state;
+	case SK_SRC_SWAP:
+		*counts = x->swap_counts;
+		return x->v.swap_state;
 	default:
 		*counts = x->response_counts;
-		return &x->v.response;
+		return x->v.response.state;
 	}
 }
 
@@ -92,6 +95,8 @@ static sk_dec part_norm(const struct sk_contract *c, const struct sk_kpi *k, siz
 
 	if (k->source_kind == SK_SRC_ONSITE && pr->has_onsite_norm)
 		return pr->onsite_norm;
+	if (k->source_kind == SK_SRC_SWAP && pr->has_swap_norm)
+		return pr->swap_norm;
 	return pr->has_norm ? pr->norm : k->norm;
 }
 
@@ -109,7 +114,7 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 	enum sk_err rc = cached_results(db, c, w, cache, &r, d);
 	static const char *const what[] = {
 		[SK_SRC_RESPONSE] = "response clocks", [SK_SRC_RESOLUTION] = "resolution clocks",
-		[SK_SRC_ONSITE] = "onsite visits",
+		[SK_SRC_ONSITE] = "onsite visits", [SK_SRC_SWAP] = "device swaps",
 	};
 
 	if (rc)
@@ -117,9 +122,9 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
 		int counts;
-		const struct sk_clock *clk = kpi_clock(k->source_kind, x, &counts);
+		enum sk_clock_state state = kpi_verdict(k->source_kind, x, &counts);
 
-		if (!counts || (clk->state != SK_CLOCK_MET && clk->state != SK_CLOCK_BREACHED))
+		if (!counts || (state != SK_CLOCK_MET && state != SK_CLOCK_BREACHED))
 			continue;
 		if (k->source_types && !(k->source_types & (1u << x->ticket.type)))
 			continue;
@@ -131,7 +136,7 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 			continue;
 		if (x->v.priority < 64) {
 			n[x->v.priority]++;
-			in[x->v.priority] += clk->state == SK_CLOCK_MET;
+			in[x->v.priority] += state == SK_CLOCK_MET;
 		}
 	}
 	for (size_t p = 0; p < c->n_priorities && p < 64 && ks->n_parts < 16; p++) {
@@ -303,6 +308,7 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 	case SK_SRC_RESPONSE:
 	case SK_SRC_RESOLUTION:
 	case SK_SRC_ONSITE:
+	case SK_SRC_SWAP:
 		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))
 			return rc;
 		n = ks->n;
@@ -311,7 +317,8 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 			goto share;
 		ks->n_parts = 0;
 		snprintf(ks->detail, sizeof(ks->detail), "no %s decided in %s",
-			 k->source_kind == SK_SRC_ONSITE ? "onsite visits" : "ticket clocks", w->label);
+			 k->source_kind == SK_SRC_ONSITE ? "onsite visits"
+			 : k->source_kind == SK_SRC_SWAP ? "device swaps" : "ticket clocks", w->label);
 		return SK_OK;
 	default:
 		if (!score_counts_tickets(k->source_kind))

@@ -26,6 +26,7 @@ enum import_fid {
 	F_TICKET_ID, F_START, F_END, F_REASON, F_CALL_ID, F_STARTED, F_WAIT,
 	F_ANSWERED, F_QUEUE, F_SERVICE, F_PLANNED, F_ANNOUNCED, F_DESCRIPTION,
 	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED, F_SUPPLIER, F_SUPPLIER_REF,
+	F_SWAP_REQUESTED, F_SWAP, F_EMERGENCY,
 	F_COUNT
 };
 
@@ -99,7 +100,7 @@ struct sk_map {
  * in the order of its table's columns (store/store.h), and the key that
  * must not repeat in one file. Text points into the reader's buffers or the
  * checker's until the pipeline copies it. */
-#define SK_ROW_VALS 32
+#define SK_ROW_VALS 40
 
 struct import_row {
 	struct store_val v[SK_ROW_VALS];

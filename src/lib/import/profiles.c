@@ -65,6 +65,10 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_UPDATED] = { "updated_at", FT_TIME, T, 0 },
 	[F_SUPPLIER] = { "supplier", FT_TEXT, T | HO, HO },
 	[F_SUPPLIER_REF] = { "supplier_ref", FT_TEXT, HO, 0 },
+	/* Device swap (Halt §10.1.5): asked for, working replacement, emergency workplace. */
+	[F_SWAP_REQUESTED] = { "swap_requested_at", FT_TIME, T, 0 },
+	[F_SWAP] = { "swap_at", FT_TIME, T, 0 },
+	[F_EMERGENCY] = { "emergency_at", FT_TIME, T, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -123,6 +127,9 @@ static const struct import_alias topdesk_aliases[] = {
 	{ T, F_CAB, "CAB akkoord" }, { T, F_CAB, "Goedgekeurd door CAB" },
 	{ T, F_FAILED, "Wijziging mislukt" }, { T, F_FAILED, "Mislukt" },
 	{ T, F_PLANNED_AT, "Geplande datum" }, { T, F_PLANNED_AT, "Plandatum" },
+	{ T, F_SWAP_REQUESTED, "Vervanging aangevraagd" },
+	{ T, F_SWAP, "Vervangend apparaat geleverd" }, { T, F_SWAP, "Datum vervanging" },
+	{ T, F_EMERGENCY, "Noodwerkplek gereed" }, { T, F_EMERGENCY, "Leenapparaat gereed" },
 	{ TK, F_UPDATED, "Gewijzigd" }, { TK, F_UPDATED, "Laatst gewijzigd" },
 	{ T | EV, F_STATUS, "Behandelstatus" }, { EV, F_STATUS, "Nieuwe status" },
 	{ EV | PA, F_TICKET_ID, "Incidentnummer" }, { EV | PA, F_TICKET_ID, "Melding" },

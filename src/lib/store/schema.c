@@ -298,8 +298,24 @@ static const char *const v4[] = {
 	NULL
 };
 
+/* Version 4 -> 5. */
+static const char *const v5[] = {
+	/* Device swap (Halt §10.1.5), UTC seconds: when a replacement device was
+	 * asked for (the swap clock's start; NULL: from registration), when the
+	 * user had a working replacement, and when an emergency workplace (a
+	 * loaner) was ready; sla-compute holds them to the priority's swap and
+	 * swap_emergency targets. */
+	"ALTER TABLE tickets ADD COLUMN swap_requested_at INTEGER",
+	"ALTER TABLE tickets ADD COLUMN swap_at INTEGER",
+	"ALTER TABLE tickets ADD COLUMN emergency_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN swap_requested_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN swap_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN emergency_at INTEGER",
+	NULL
+};
+
 /* steps[i] brings a database from version i to version i + 1. */
-static const char *const *const steps[] = { v1, v2, v3, v4 };
+static const char *const *const steps[] = { v1, v2, v3, v4, v5 };
 
 const char *const *schema_step(int from)
 {

@@ -1,0 +1,77 @@
+#!/bin/sh
+# End-to-end test of device swaps and end-of-day deadlines (Halt §10.1.5) on
+# the Halt sample: sla-import reads the swap columns, sla-score counts the
+# tickets:swap KPI per priority, sla-compute --explain derives a swap, a bad
+# swap time is refused with file, line and column, and a database of schema
+# version 4 (without the swap columns) is still read.
+#
+# usage: deadlines_cli.sh BINDIR SRCDIR
+#
+# Hand-derived (samples/contracts/halt.ini, kantoor Mon-Fri 08:00-17:00, nl):
+#  HALT-0020 P1, asked Wed 20 Jan 08:40: swap = eod (Wed 17:00), device Thu
+#      21 Jan 11:00: late; swap_emergency = 4h (Wed 12:40), loaner Wed 10:30
+#      (1:50): in time, so the swap is met, counted Wed 20 Jan 10:30.
+#  HALT-0025 P2, no request time: from registration Sat 23 Jan 08:47, the clock
+#      starts Mon 25 Jan 08:00; eod+1 is Tue 26 Jan 17:00; device Sat 23 Jan
+#      13:20: 0 business seconds, met.
+#  HALT-0006 P3, asked Mon 11 Jan 09:00: swap = 2d = 18 h: Mon 8 h + Tue 9 h +
+#      Wed 1 h -> Wed 13 Jan 09:00; device Thu 14 Jan 10:00: late (10 h over),
+#      counted where the target ran out, January.
+#  January: 2 of 3 swaps in time; P1 1 of 1, P2 1 of 1, P3 0 of 1.
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$1
+src=$2
+contract=$src/samples/contracts/halt.ini
+tickets=$src/samples/exports/halt-tickets.csv
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+db=$tmp/h.db
+failed=0
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+has() { case $2 in *"$3"*) ;; *) fail "$1: '$3' not in: $2" ;; esac; }
+
+"$bin/sla-import" -d "$db" -c "$contract" "$tickets" >/dev/null || fail "import halt tickets"
+
+out=$("$bin/sla-score" -d "$db" -c "$contract" -p 2027-01 --domain incidents --format json 2>&1)
+has "swap KPI" "$out" '"detail":"2 of 3 device swaps within target"'
+has "swap parts" "$out" '"priorities":[{"priority":"P1","tickets":1,"within":1,"norm":98,"pct_of_norm":100.0},{"priority":"P2","tickets":1,"within":1,"norm":95,"pct_of_norm":100.0},{"priority":"P3","tickets":1,"within":0,"norm":90,"pct_of_norm":0.0}]'
+has "swap % of norm" "$out" '"id":"swap","name":"Apparaatvervanging binnen norm","measured":66.666667,"norm":100'
+has "onsite parts" "$out" '"detail":"2 of 2 onsite visits within target"' 
+
+out=$("$bin/sla-compute" -d "$db" -c "$contract" --explain HALT-0020 2>&1)
+has "explain targets" "$out" "device swap targets (priority P1): swap eod, emergency workplace 4h"
+has "explain swap deadline" "$out" "deadline    2027-01-20 17:00:00+01:00"
+has "explain loaner deadline" "$out" "deadline    2027-01-20 12:40:00+01:00"
+has "explain verdict" "$out" "swap verdict  met"
+out=$("$bin/sla-compute" -d "$db" -c "$contract" --explain HALT-0025 2>&1)
+has "explain from registration" "$out" "reported: the export has no swap request time"
+has "explain eod+1" "$out" "deadline    2027-01-26 17:00:00+01:00"
+out=$("$bin/sla-compute" -d "$db" -c "$contract" --explain HALT-0006 2>&1)
+has "explain 2d" "$out" "deadline    2027-01-13 09:00:00+01:00"
+has "explain late" "$out" "swap verdict  breached"
+has "explain placed" "$out" "counts in   2027-01 (the month the last target ran out)"
+
+# A bad swap time: refused with file, line and column; nothing stored.
+printf 'id,type,priority,reported_at,swap_at\nS-1,incident,P2,2027-01-04 09:00,2027-01-04 10:00\nS-2,incident,P2,2027-01-04 09:00,2027-01-03 10:00\n' >"$tmp/bad.csv"
+if "$bin/sla-import" -d "$tmp/bad.db" -c "$contract" "$tmp/bad.csv" 2>"$tmp/err"; then
+	fail "a swap before the report must be refused"
+fi
+has "bad swap message" "$(cat "$tmp/err")" "bad.csv:3: 'swap_at'"
+
+# Schema version 4 (no swap columns), read as it is: the swaps are unknown.
+cp "$db" "$tmp/v4.db"
+sqlite3 "$tmp/v4.db" "ALTER TABLE tickets DROP COLUMN swap_requested_at;
+ALTER TABLE tickets DROP COLUMN swap_at; ALTER TABLE tickets DROP COLUMN emergency_at;
+PRAGMA user_version = 4;" || fail "make a version 4 database"
+out=$("$bin/sla-score" -d "$tmp/v4.db" -c "$contract" -p 2027-01 --domain incidents --lang en 2>&1)
+has "v4 read" "$out" "no device swaps decided in 2027-01"
+has "v4 other KPIs" "$out" "2 of 2 onsite visits within target"
+[ "$(sqlite3 "$tmp/v4.db" 'PRAGMA user_version')" = 4 ] || fail "reading must not upgrade"
+
+if [ "$failed" -ne 0 ]; then
+	printf '%d failed\n' "$failed"
+	exit 1
+fi
+exit 0
