@@ -3,7 +3,8 @@
 # the Halt sample: sla-import reads the swap columns, sla-score counts the
 # tickets:swap KPI per priority, sla-compute --explain derives a swap, a bad
 # swap time is refused with file, line and column, and a database of schema
-# version 4 (without the swap columns) is still read.
+# version 4 (without the swap columns) is still read; sla-report lists the
+# late swap in its onsite and swaps section.
 #
 # usage: deadlines_cli.sh BINDIR SRCDIR
 #
@@ -52,6 +53,20 @@ out=$("$bin/sla-compute" -d "$db" -c "$contract" --explain HALT-0006 2>&1)
 has "explain 2d" "$out" "deadline    2027-01-13 09:00:00+01:00"
 has "explain late" "$out" "swap verdict  breached"
 has "explain placed" "$out" "counts in   2027-01 (the month the last target ran out)"
+
+# The report's section: per priority against its norm, the late swap listed.
+"$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 --format csv -o "$tmp/r.csv" \
+	--allow-missing skip || fail "report csv"
+out=$(cat "$tmp/r.csv")
+has "report swap P3" "$out" "swap,P3,count,1
+swap,P3,in_time,0
+swap,P3,pct,0.0
+swap,P3,norm,90"
+has "report late swap" "$out" "swap_late,HALT-0006,deadline,2027-01-13 09:00
+swap_late,HALT-0006,done,2027-01-14 10:00
+swap_late,HALT-0006,late_seconds,36000"
+has "report onsite P2" "$out" "onsite,P2,count,2
+onsite,P2,in_time,2"
 
 # A bad swap time: refused with file, line and column; nothing stored.
 printf 'id,type,priority,reported_at,swap_at\nS-1,incident,P2,2027-01-04 09:00,2027-01-04 10:00\nS-2,incident,P2,2027-01-04 09:00,2027-01-03 10:00\n' >"$tmp/bad.csv"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "report_onsite_priv.h"
 #include "report_suppliers_priv.h"
 
 /* The widest line the text report writes. */
@@ -834,6 +835,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_onsite_text(fp, r, w->lang);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }
