@@ -54,6 +54,11 @@ has "explain 2d" "$out" "deadline    2027-01-13 09:00:00+01:00"
 has "explain late" "$out" "swap verdict  breached"
 has "explain placed" "$out" "counts in   2027-01 (the month the last target ran out)"
 
+# sla-compute's JSON: the swap's verdict with its two clocks (HALT-0006: 28 h of 18 h).
+out=$("$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format json --no-store 2>&1)
+has "compute json swap" "$out" '"swap":{"state":"breached","counts_in_period":true,"from_registration":false,"device":{"state":"breached","seconds":100800,"target_seconds":64800,"paused_seconds":0,"deadline":"2027-01-13T09:00:00","met":false,"counts_in_period":true},"emergency":{"state":"n/a"}}'
+has "compute json loaner" "$out" '"emergency":{"state":"met","seconds":6600,"target_seconds":14400'
+
 # The report's section: per priority against its norm, the late swap listed.
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 --format csv -o "$tmp/r.csv" \
 	--allow-missing skip || fail "report csv"
