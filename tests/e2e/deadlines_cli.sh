@@ -73,6 +73,19 @@ swap_late,HALT-0006,late_seconds,36000"
 has "report onsite P2" "$out" "onsite,P2,count,2
 onsite,P2,in_time,2"
 
+# The swap columns by a map's [columns] and by the TOPdesk profile's Dutch names.
+printf '[map]\nkind = tickets\n[columns]\nid = Nr\nreported_at = Gemeld\npriority = Prio\nswap_at = Nieuwe laptop geleverd\n' >"$tmp/s.map"
+printf 'Nr,Gemeld,Prio,Nieuwe laptop geleverd\nX-1,2027-01-04 09:00,P2,2027-01-05 16:00\n' >"$tmp/s.csv"
+"$bin/sla-import" -d "$tmp/s.db" -c "$contract" --map "$tmp/s.map" "$tmp/s.csv" >/dev/null || fail "import by map"
+out=$("$bin/sla-compute" -d "$tmp/s.db" -c "$contract" --explain X-1 2>&1)
+has "map swap_at" "$out" "swapped     2027-01-05 16:00:00+01:00"
+has "map verdict" "$out" "swap verdict  met"
+printf 'Incidentnummer,Aanmelddatum,Prioriteit,Vervanging aangevraagd,Vervangend apparaat geleverd,Noodwerkplek gereed\nX-2,04-01-2027 09:00,P1,04-01-2027 09:30,06-01-2027 16:00,04-01-2027 12:00\n' >"$tmp/t.csv"
+"$bin/sla-import" -d "$tmp/s.db" -c "$contract" -P topdesk "$tmp/t.csv" >/dev/null || fail "import topdesk"
+out=$("$bin/sla-compute" -d "$tmp/s.db" -c "$contract" --explain X-2 2>&1)
+has "topdesk asked" "$out" "swap asked  2027-01-04 09:30:00+01:00"
+has "topdesk loaner" "$out" "emergency   2027-01-04 12:00:00+01:00"
+
 # A bad swap time: refused with file, line and column; nothing stored.
 printf 'id,type,priority,reported_at,swap_at\nS-1,incident,P2,2027-01-04 09:00,2027-01-04 10:00\nS-2,incident,P2,2027-01-04 09:00,2027-01-03 10:00\n' >"$tmp/bad.csv"
 if "$bin/sla-import" -d "$tmp/bad.db" -c "$contract" "$tmp/bad.csv" 2>"$tmp/err"; then
