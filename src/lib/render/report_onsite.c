@@ -130,25 +130,6 @@ static sk_dec share(long in, long n)
 
 /* ---- text ---- */
 
-/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
-static void cells(FILE *fp, const int *widths, size_t n, const char *const *v)
-{
-	fputs("  ", fp);
-	for (size_t i = 0; i < n; i++) {
-		char cell[256];
-
-		text_escape(cell, sizeof(cell), v[i] ? v[i] : "", 0);
-		if (i)
-			fputc(' ', fp);
-		if (i == n - 1 && widths[i] < 0)
-			fputs(cell, fp);
-		else
-			report_pad(fp, cell, (size_t)(widths[i] < 0 ? -widths[i] : widths[i]),
-				   widths[i] > 0);
-	}
-	fputc('\n', fp);
-}
-
 static void text_kind(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		      const struct onsite_words *ow, enum onsite_kind kind, long *n, long *in)
 {
@@ -161,7 +142,7 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 
 	fprintf(fp, "\n  %s\n", ow->kind[kind]);
 	report_onsite_counts(r, kind, n, in);
-	cells(fp, fig_w, 5, head);
+	text_cells(fp, fig_w, 5, head);
 	for (size_t p = 0; p < c->n_priorities; p++) {
 		char sn[24], si[24], pct[32], norm[32];
 		const char *row[5] = { c->priorities[p].id, sn, si, "-", "-" };
@@ -173,7 +154,7 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 			row[3] = report_pct(w, share(in[p], n[p]), 1, pct, sizeof(pct));
 		if (report_onsite_norm(c, kind, p, &nv))
 			row[4] = report_pct(w, nv, -1, norm, sizeof(norm));
-		cells(fp, fig_w, 5, row);
+		text_cells(fp, fig_w, 5, row);
 	}
 	for (size_t i = 0; r->results && i < r->results->n; i++) {
 		const struct sk_result *x = &r->results->r[i];
@@ -185,7 +166,7 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 			continue;
 		if (!any++) {
 			fprintf(fp, "  %s:\n", ow->late);
-			cells(fp, late_w, 6, late_head);
+			text_cells(fp, late_w, 6, late_head);
 		}
 		k = report_onsite_clock(x, kind, &start, &done);
 		sk_seconds_format(k->elapsed - k->target, over, sizeof(over));
@@ -196,7 +177,7 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 					       done ? report_time(r, done, b[2], sizeof(b[2])) : ow->open,
 					       over };
 
-			cells(fp, late_w, 6, row);
+			text_cells(fp, late_w, 6, row);
 		}
 	}
 	if (!any)
