@@ -59,6 +59,14 @@ out=$("$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format json --no-s
 has "compute json swap" "$out" '"swap":{"state":"breached","counts_in_period":true,"from_registration":false,"device":{"state":"breached","seconds":100800,"target_seconds":64800,"paused_seconds":0,"deadline":"2027-01-13T09:00:00","met":false,"counts_in_period":true},"emergency":{"state":"n/a"}}'
 has "compute json loaner" "$out" '"emergency":{"state":"met","seconds":6600,"target_seconds":14400'
 
+# The stored verdicts (ticket_results_v) carry the swap's too.
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 >/dev/null || fail "compute and store"
+got=$(sqlite3 "$db" "SELECT ticket_id, swap_state, swap_counts, swap_seconds, swap_target_seconds,
+	emergency_seconds FROM ticket_results_v WHERE period = '2027-01' AND swap_state <> 'n/a'
+	ORDER BY ticket_id" | tr '\n' ' ')
+[ "$got" = "HALT-0006|breached|1|100800|64800| HALT-0020|met|1|40800|30000|6600 HALT-0025|met|1|0|64800| " ] ||
+	fail "stored swaps: $got"
+
 # The report's section: per priority against its norm, the late swap listed.
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 --format csv -o "$tmp/r.csv" \
 	--allow-missing skip || fail "report csv"

@@ -311,6 +311,19 @@ static const char *const v5[] = {
 	"ALTER TABLE ticket_history ADD COLUMN swap_requested_at INTEGER",
 	"ALTER TABLE ticket_history ADD COLUMN swap_at INTEGER",
 	"ALTER TABLE ticket_history ADD COLUMN emergency_at INTEGER",
+	/* The stored verdicts (ticket_results, so ticket_results_v): whether the
+	 * onsite verdict counts in the run's period; the swap's verdict (met,
+	 * breached, pending, n/a) and whether it counts there; business seconds,
+	 * target and deadline of its device and emergency-workplace clocks. */
+	"ALTER TABLE ticket_results ADD COLUMN onsite_counts INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_state TEXT",
+	"ALTER TABLE ticket_results ADD COLUMN swap_counts INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_target_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_deadline INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_target_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_deadline INTEGER",
 	NULL
 };
 
