@@ -428,6 +428,61 @@ static void test_next_business(void **state)
 	sk_calendar_free(cal);
 }
 
+static sk_time eod(struct sk_calendar *cal, sk_time t, int64_t n)
+{
+	sk_time r = 0;
+
+	assert_int_equal(sk_calendar_end_of_day(cal, t, n, &r), SK_OK);
+	return r;
+}
+
+/*
+ * `eod` and `eod+N`: the closing time of the business day the clock starts on
+ * (its first business moment's day), or of the Nth business day after it.
+ * 2027: Mon 4 Jan; Fri 8 Jan; Koningsdag Tue 27 Apr; Bevrijdingsdag Wed 5 May
+ * and Hemelvaart Thu 6 May; Nieuwjaarsdag Fri 1 Jan.
+ */
+static void test_end_of_day(void **state)
+{
+	(void)state;
+	struct sk_calendar *cal = weekdays(ams, nl, 9, 17);
+	struct sk_calendar *sp = split_day(nl);
+	struct sk_calendar *all = always(ams, NULL);
+	sk_time r = 0;
+
+	assert_int_equal(eod(cal, L(2027, 1, 4, 10, 0), 0), L(2027, 1, 4, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 4, 10, 0), 1), L(2027, 1, 5, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 4, 10, 0), 5), L(2027, 1, 11, 17, 0));
+	/* The last business second of Friday is still Friday; its closing time is not. */
+	assert_int_equal(eod(cal, L(2027, 1, 8, 17, 0) - 1, 0), L(2027, 1, 8, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 8, 17, 0) - 1, 1), L(2027, 1, 11, 17, 0));
+	/* Outside business hours the clock starts on the next business day: that day's end
+	 * is "the same day" (Friday evening, Saturday, early Monday all give Monday). */
+	assert_int_equal(eod(cal, L(2027, 1, 8, 17, 0), 0), L(2027, 1, 11, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 8, 17, 0), 1), L(2027, 1, 12, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 9, 12, 0), 0), L(2027, 1, 11, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 1, 11, 7, 0), 0), L(2027, 1, 11, 17, 0));
+	/* Holidays are no business days: Mon 26 Apr + 1 -> Wed 28 Apr; Tue 4 May after
+	 * hours -> Fri 7 May; Thu 31 Dec 2026 + 1 -> Mon 4 Jan 2027. */
+	assert_int_equal(eod(cal, L(2027, 4, 26, 16, 0), 1), L(2027, 4, 28, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 5, 4, 17, 30), 0), L(2027, 5, 7, 17, 0));
+	assert_int_equal(eod(cal, L(2027, 5, 4, 12, 0), 1), L(2027, 5, 7, 17, 0));
+	assert_int_equal(eod(cal, L(2026, 12, 31, 16, 0), 1), L(2027, 1, 4, 17, 0));
+	/* As a target: Fri 16:00 + eod+1 is 1 h + 8 h of business time. */
+	assert_int_equal(between(cal, L(2027, 1, 8, 16, 0), eod(cal, L(2027, 1, 8, 16, 0), 1)), 9 * H);
+	/* A split day ends at its last interval's end, also from the lunch break. */
+	assert_int_equal(eod(sp, L(2027, 1, 4, 12, 30), 0), L(2027, 1, 4, 17, 0));
+	assert_int_equal(eod(sp, L(2027, 1, 4, 9, 0), 1), L(2027, 1, 5, 17, 0));
+	/* Around the clock: the local midnight after the day, 23 h on the spring DST day. */
+	assert_int_equal(eod(all, L(2027, 1, 6, 15, 0), 0), L(2027, 1, 7, 0, 0));
+	assert_int_equal(eod(all, L(2027, 3, 28, 1, 0), 0), L(2027, 3, 29, 0, 0));
+	assert_int_equal(between(all, L(2027, 3, 28, 0, 0), L(2027, 3, 29, 0, 0)), 23 * H);
+	assert_int_equal(sk_calendar_end_of_day(cal, L(2027, 1, 4, 10, 0), -1, &r), SK_ERR_RANGE);
+	sk_calendar_free(cal);
+	sk_calendar_free(sp);
+	sk_calendar_free(all);
+}
+
 /* ---- a split day ------------------------------------------------------------ */
 
 static void test_split_day(void **state)
@@ -1045,6 +1100,7 @@ int main(void)
 		cmocka_unit_test(test_holidays_in_spans),
 		cmocka_unit_test(test_across_new_year),
 		cmocka_unit_test(test_next_business),
+		cmocka_unit_test(test_end_of_day),
 		cmocka_unit_test(test_split_day),
 		cmocka_unit_test(test_24x7_dst_days),
 		cmocka_unit_test(test_9to5_dst),

@@ -80,7 +80,7 @@ static const struct refusal refusals[] = {
 	  "unknown section [prioriteit.P1] (expected contract, calendar.NAME, priority.ID, "
 	  "matrix, service.ID, domain.ID, kpi.DOMAIN.ID, staffel, rules, supplier.ID or choice.ID)" },
 	{ "bad_duration.ini", 9, "resolution",
-	  "cannot read '4 weeks' as a duration (like 15m, 4h, 1d, 1h30m)" },
+	  "cannot read '4 weeks' as a duration (like 15m, 4h, 1d, 1h30m, eod, eod+1)" },
 	{ "duplicate_key.ini", 11, "resolution", "duplicate key (first set at line 9)" },
 	{ "duplicate_section.ini", 11, "",
 	  "section [priority.p1] repeats [priority.P1] from line 7" },
@@ -145,7 +145,7 @@ static const struct refusal refusals[] = {
 	{ "after_hours_half.ini", 13, "after_hours_calendar",
 	  "needs after_hours_response: the response target on that calendar" },
 	{ "crlf_bom_error.ini", 10, "resolution",
-	  "cannot read '4 uur en een beetje' as a duration (like 15m, 4h, 1d, 1h30m)" },
+	  "cannot read '4 uur en een beetje' as a duration (like 15m, 4h, 1d, 1h30m, eod, eod+1)" },
 	{ "ics_missing.ini", 6, "ics", "no-such-file.ics: cannot open: No such file or directory" },
 	{ "target_below_zero.ini", 8, "response", "a target below 0 cannot be met" },
 	/* An indented key under a text or list is not swallowed into its value. */
@@ -158,7 +158,6 @@ static const struct refusal refusals[] = {
 	{ "indented_day_key.ini", 7, "sat",
 	  "this indented line looks like a key of [calendar.werkdag]: start it at the beginning "
 	  "of the line (indented, it would be read as more of 'mon-fri' from line 5)" },
-	{ "retired_key.ini", 11, "swap", "not supported" },
 	{ "ics_dev_zero.ini", 6, "ics",
 	  "/dev/zero: a character device, not a regular file: not an iCalendar file" },
 };

@@ -140,8 +140,8 @@ static void test_format(void **state)
 {
 	(void)state;
 	char buf[64];
-	struct sk_duration d1 = { 1, 1, 0, 0 }, h4 = { 1, 0, 14400, 0 }, hm = { 1, 0, 5400, 0 };
-	struct sk_duration m15 = { 1, 0, 900, 0 };
+	struct sk_duration d1 = { 1, 1, 0, 0, 0, 0 }, h4 = { 1, 0, 14400, 0, 0, 0 }, hm = { 1, 0, 5400, 0, 0, 0 };
+	struct sk_duration m15 = { 1, 0, 900, 0, 0, 0 };
 
 	assert_ptr_equal(sk_duration_format(&d1, buf, sizeof(buf)), buf);
 	assert_string_equal(buf, "1d");
@@ -155,9 +155,9 @@ static void test_format_round_trip(void **state)
 {
 	(void)state;
 	const struct sk_duration cases[] = {
-		{ 1, 0, 0, 0 }, { 1, 1, 0, 0 }, { 1, 2, 0, 0 }, { 1, 0, 1, 0 }, { 1, 0, 59, 0 },
-		{ 1, 0, 90, 0 }, { 1, 0, 3599, 0 }, { 1, 0, 3600, 0 }, { 1, 0, 3661, 0 },
-		{ 1, 0, 86400, 0 }, { 1, 3, 5400, 0 }, { 1, 10, 61, 0 }, { 1, 0, 1000000, 0 },
+		{ 1, 0, 0, 0, 0, 0 }, { 1, 1, 0, 0, 0, 0 }, { 1, 2, 0, 0, 0, 0 }, { 1, 0, 1, 0, 0, 0 }, { 1, 0, 59, 0, 0, 0 },
+		{ 1, 0, 90, 0, 0, 0 }, { 1, 0, 3599, 0, 0, 0 }, { 1, 0, 3600, 0, 0, 0 }, { 1, 0, 3661, 0, 0, 0 },
+		{ 1, 0, 86400, 0, 0, 0 }, { 1, 3, 5400, 0, 0, 0 }, { 1, 10, 61, 0, 0, 0 }, { 1, 0, 1000000, 0, 0, 0 },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -169,6 +169,41 @@ static void test_format_round_trip(void **state)
 		assert_int_equal(back.days, cases[i].days);
 		assert_int_equal(back.seconds, cases[i].seconds);
 	}
+}
+
+/* `eod`, `eod+N`: a deadline at the end of a business day, not a length. */
+static void test_eod(void **state)
+{
+	(void)state;
+	struct sk_duration dur;
+	char buf[32];
+	static const struct { const char *text; int64_t next; } ok[] = {
+		{ "eod", 0 }, { "EOD", 0 }, { "eod+1", 1 }, { "eod + 2", 2 }, { "  eod+10  ", 10 },
+		{ "eod+999", 999 },
+	};
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		memset(&dur, 0x5a, sizeof(dur));
+		assert_int_equal(sk_duration_parse(ok[i].text, &dur, NULL), SK_OK);
+		assert_int_equal(dur.set, 1);
+		assert_int_equal(dur.eod, 1);
+		assert_int_equal(dur.eod_next, ok[i].next);
+		/* No length: a calendar places it (sk_calendar_end_of_day()). */
+		assert_int_equal(sk_duration_seconds(&dur, 9 * 3600), 0);
+	}
+	assert_int_equal(sk_duration_parse("4h", &dur, NULL), SK_OK);
+	assert_int_equal(dur.eod, 0);
+	assert_int_equal(sk_duration_parse("eod+1", &dur, NULL), SK_OK);
+	assert_string_equal(sk_duration_format(&dur, buf, sizeof(buf)), "eod+1");
+	assert_int_equal(sk_duration_parse("eod", &dur, NULL), SK_OK);
+	assert_string_equal(sk_duration_format(&dur, buf, sizeof(buf)), "eod");
+	refuse("eod+");
+	refuse("eod-1");
+	refuse("eod+1d");
+	refuse("eod 4h");
+	refuse("4h eod");
+	refuse("eods");
+	refuse("eod+1000");
 }
 
 static void test_seconds_format(void **state)
@@ -197,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_seconds),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_eod),
 		cmocka_unit_test(test_seconds_format),
 	};
 

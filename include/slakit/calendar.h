@@ -111,6 +111,17 @@ enum sk_err sk_calendar_between(struct sk_calendar *cal, sk_time a, sk_time b,
 enum sk_err sk_calendar_add(struct sk_calendar *cal, sk_time start, int64_t seconds,
 			    sk_time *out);
 
+/**
+ * The deadline `eod+@p next`: the end (closing time) of the business day on
+ * which a clock started at @p t starts, i.e. the local day of its first
+ * business moment (sk_calendar_next_business(); so an instant outside
+ * business hours belongs to the next business day), or of the @p next th
+ * business day after that one (days without business time, weekends and
+ * holidays, skipped). Fails like sk_calendar_add().
+ */
+enum sk_err sk_calendar_end_of_day(struct sk_calendar *cal, sk_time t, int64_t next,
+				   sk_time *out);
+
 /** The first instant >= @p t that is business time (@p t itself when it is). */
 enum sk_err sk_calendar_next_business(struct sk_calendar *cal, sk_time t, sk_time *out);
 

@@ -23,7 +23,14 @@
  *    which it stopped; one that stopped later, or is still running past its
  *    deadline at the evaluation instant, is breached and counts in the period
  *    in which its target was first exceeded (once, in no later period); the
- *    rest is pending.
+ *    rest is pending;
+ *  - an onsite visit is held to the priority's `onsite` target (or, with
+ *    `onsite_default = resolution`, to the ticket's resolution target) from
+ *    registration, without pauses; only a visit made by the evaluation instant
+ *    has a verdict, and it counts in the period of the visit;
+ *  - a device swap is held to the priority's `swap` target, and an emergency
+ *    workplace to its `swap_emergency` target, both from the swap request
+ *    (else registration); either in time meets the swap.
  *
  * Ownership: sk_compute_ticket() fills a caller-owned ::sk_verdict and may
  * allocate inside it; sk_verdict_release() frees that (NULL is accepted).
@@ -111,6 +118,24 @@ struct sk_verdict {
 	size_t n_pauses;
 	int64_t onsite_elapsed;   /**< business seconds to onsite, -1 when n/a */
 	int onsite_met;           /**< 1, 0, -1 n/a */
+	struct sk_clock onsite;   /**< the onsite visit: from registration to the visit on the
+				       priority's calendar, no pauses; SK_CLOCK_NA without a
+				       visit by the evaluation instant or without a target.
+				       Decided by the visit: counts_at is the visit's time */
+	int onsite_from_resolution; /**< 1: held to the resolution target (the priority has
+				       no onsite target; `onsite_default = resolution`) */
+	struct sk_clock swap;     /**< the device swap (Halt §10.1.5): from the swap request
+				       (else registration) to a working replacement, against
+				       the priority's `swap` target, no pauses; SK_CLOCK_NA
+				       when the priority has none or no swap is known */
+	struct sk_clock emergency; /**< an emergency workplace, from the same start against
+				       `swap_emergency`; SK_CLOCK_NA without that target */
+	enum sk_clock_state swap_state; /**< the swap's verdict: met when the device or the
+				       emergency workplace came in time; pending while either
+				       still can; else breached */
+	sk_time swap_counts_at;   /**< the instant that places the swap's verdict in a period
+				       (0: pending or none): see sla-compute(1) */
+	int swap_from_report;     /**< 1: no swap request time: measured from registration */
 	int64_t mttr_wall;        /**< resolved - reported in seconds, -1 when open */
 	int64_t mttr_business;    /**< business seconds to the resolution, the clock's pauses
 				       left out (the resolution clock's elapsed, unless a

@@ -152,7 +152,8 @@ struct sk_priority {
 	 *  and 1 << change type for the change keys); such a target is not set. */
 	unsigned response_none, resolution_none;
 	unsigned response_change_none, resolution_change_none;
-	struct sk_duration onsite;       /**< onsite target (unset: none) */
+	struct sk_duration onsite;       /**< onsite target, from registration to the visit
+					      (unset: the rules' onsite_default applies) */
 	struct sk_duration update_every; /**< `update_every`: the longest gap allowed between
 					      updates to the customer, response to resolution,
 					      on the priority's calendar (unset: not measured) */
@@ -162,6 +163,15 @@ struct sk_priority {
 				        by ("phone"), NULL: any */
 	sk_dec norm;               /**< % of tickets within target, e.g. 98 */
 	int has_norm;              /**< 0 when the contract sets no norm */
+	sk_dec onsite_norm;        /**< % of onsite visits in time (`onsite_norm`), e.g. 98 */
+	int has_onsite_norm;       /**< 0: the priority's norm applies to its visits */
+	struct sk_duration swap;   /**< device swap target (Halt §10.1.5), from the swap request
+				        to a working replacement; unset: swaps not measured */
+	struct sk_duration swap_emergency; /**< ... or an emergency workplace by this target,
+				        which meets the swap too (P1: "anders nood-werkplek
+				        binnen 4 uur"); unset: none */
+	sk_dec swap_norm;          /**< % of swaps in time (`swap_norm`) */
+	int has_swap_norm;         /**< 0: the priority's norm applies to its swaps */
 	char *channel;             /**< required reporting channel ("phone") or NULL */
 	int after_hours_calendar;  /**< consignatiedienst calendar index, -1: none */
 	struct sk_duration after_hours_response; /**< response target of a ticket reported then */
@@ -241,6 +251,7 @@ enum sk_source {
 	SK_SRC_PROVISIONING,      /**< `tickets:provisioning`: share of accounts provisioned in time */
 	SK_SRC_CADENCE,           /**< `tickets:cadence`: share of tickets whose status updates
 				       held their priority's `update_every` (slakit/cadence.h) */
+	SK_SRC_SWAP,              /**< `tickets:swap`: share of device swaps in time */
 	SK_SRC_CALLS,             /**< `calls:within=DURATION`: share of calls answered in time */
 	SK_SRC_OUTAGES,           /**< `outages:SERVICE_ID`: availability of a service */
 	SK_SRC_SUPPLIER,          /**< `supplier:ID`: share of a supplier's hand-overs within
@@ -348,6 +359,10 @@ struct sk_rules {
 	struct sk_duration complaint_directors;  /**< and within this one, director level */
 	sk_dec at_risk_share;                 /**< sla-compute --at-risk lists running clocks that
 						   have used at least this % of their target (75) */
+	int onsite_resolution;                /**< `onsite_default = resolution`: a priority
+						   without an onsite target holds a visit to the
+						   ticket's resolution target (DHS §9 domain 7);
+						   0 (`none`, default): no verdict on the visit */
 };
 
 /**

@@ -42,6 +42,8 @@ struct sk_result {
 	int response_counts;         /**< 1: the response counts in this period */
 	int resolution_counts;       /**< 1: the resolution counts in this period */
 	int pending;                 /**< 1: some clock is still pending at the period's end */
+	int onsite_counts;           /**< 1: the onsite visit's verdict counts in this period */
+	int swap_counts;             /**< 1: the device swap's verdict counts in this period */
 };
 
 /** The results of one period. */

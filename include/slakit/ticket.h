@@ -66,6 +66,9 @@ struct sk_ticket {
 	sk_time productive_at;   /**< user can work again (MTTP) */
 	sk_time escalated_at;    /**< handed over to 2nd/3rd line */
 	sk_time onsite_at;       /**< engineer on site */
+	sk_time swap_requested_at; /**< a replacement device asked for (0: not recorded) */
+	sk_time swap_at;         /**< the user has a working replacement device */
+	sk_time emergency_at;    /**< an emergency workplace (loaner) is ready */
 	sk_time rca_at;          /**< root-cause analysis delivered */
 	sk_time planned_at;      /**< change: planned / first plan date */
 	int fcr;                 /**< first-contact resolved: 1, 0, -1 unknown */

@@ -22,7 +22,8 @@ static const struct tool tool = {
 	"Business-time arithmetic on a contract's calendar, exact to the second.",
 	"commands:\n"
 	"  between START END     business seconds from START to END\n"
-	"  add START DURATION    the deadline: local time when DURATION (15m, 4h, 1d) is used up\n"
+	"  add START DURATION    the deadline: local time when DURATION (15m, 4h, 1d) is used up,\n"
+	"                        or the end of the business day (eod) or the Nth after it (eod+N)\n"
 	"  next START            the first business moment at or after START\n"
 	"  holidays YEAR         the closed days of YEAR: date, a tab, the name\n"
 	"\nSTART and END: 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DDTHH:MM[:SS]' with optional Z or\n"
@@ -105,8 +106,11 @@ static int cmd_add(struct sk_calendar *cal, char **argv)
 		tool_diag(&tool, &d);
 		return EXIT_BADDATA;
 	}
-	err = sk_calendar_add(cal, start, sk_duration_seconds(&dur, sk_calendar_standard_day(cal)),
-			      &end);
+	if (dur.eod)
+		err = sk_calendar_end_of_day(cal, start, dur.eod_next, &end);
+	else
+		err = sk_calendar_add(cal, start,
+				      sk_duration_seconds(&dur, sk_calendar_standard_day(cal)), &end);
 	if (err == SK_ERR_NOMEM)
 		return out_of_memory();
 	if (err == SK_ERR_CALENDAR) {

@@ -127,6 +127,16 @@ ok 2027-05-28T17:00:00 -c "$W" add "2027-01-04 08:00" 100d
 ok 2027-03-28T03:30:00 -c "$W" add "2027-03-28 02:30" 0
 # Input with an offset, output in local time: 08:00Z is 09:00 CET.
 ok 2027-01-04T10:00:00 -c "$W" add "2027-01-04T08:00:00Z" 1h
+# End-of-day deadlines (08:00-17:00): the same business day's closing time, or
+# the Nth business day's after it. Fri 8 Jan 16:00: eod Fri 17:00, eod+1 Mon
+# 11 Jan 17:00. After closing (or on Saturday) the clock starts on Monday,
+# which is then the same day: eod Mon 17:00, eod+1 Tue 12 Jan 17:00.
+ok 2027-01-08T17:00:00 -c "$W" add "2027-01-08 16:00" eod
+ok 2027-01-11T17:00:00 -c "$W" add "2027-01-08 16:00" eod+1
+ok 2027-01-11T17:00:00 -c "$W" add "2027-01-08 17:00" eod
+ok 2027-01-12T17:00:00 -c "$W" add "2027-01-09 12:00" "eod + 1"
+# Over Easter: Fri 26 Mar 16:00 eod+1 skips Tweede Paasdag (Mon 29): Tue 30 Mar.
+ok 2027-03-30T17:00:00 -c "$W" add "2027-03-26 16:00" eod+1
 
 # ---- next -------------------------------------------------------------------
 

@@ -49,7 +49,6 @@ printf '[contract]\nid = mini\n\n[calendar.werkdag]\nmon-fri = 08:00-17:00\nics 
 refused "$tmp/ics.ini" "sla-calendar: $tmp/ics.ini:6: 'ics': fifo.ics: a pipe, not a regular file: not an iCalendar file"
 refused "$data/ics_dev_zero.ini" "sla-calendar: $data/ics_dev_zero.ini:6: 'ics': /dev/zero: a character device, not a regular file: not an iCalendar file"
 
-refused "$data/retired_key.ini" "sla-calendar: $data/retired_key.ini:11: 'swap': not supported"
 refused "$data/indented_text_key.ini" "sla-calendar: $data/indented_text_key.ini:14: 'response': this indented line looks like a key of [priority.P2]: start it at the beginning of the line (indented, it would be read as more of 'name' from line 13)"
 refused "$data/ics_count0.ini" "sla-calendar: $data/count0.ics:7: 'RRULE': cannot read 'FREQ=YEARLY;COUNT=0': COUNT is a whole number from 1"
 

@@ -474,6 +474,34 @@ enum sk_err sk_calendar_next_business(struct sk_calendar *cal, sk_time t, sk_tim
 	return rc;
 }
 
+enum sk_err sk_calendar_end_of_day(struct sk_calendar *cal, sk_time t, int64_t next,
+				   sk_time *out)
+{
+	struct span buf[SK_MAX_INTERVALS];
+	const struct span *sp;
+	sk_time start;
+	int64_t day;
+	size_t n;
+	enum sk_err rc;
+
+	if (next < 0)
+		return SK_ERR_RANGE;
+	if ((rc = sk_calendar_next_business(cal, t, &start)))
+		return rc;
+	/* The day of the first business moment, then business days only (the table knows). */
+	for (day = day_of(cal, start);; day++) {
+		if ((rc = ensure(cal, day, day)))
+			return rc;
+		if (cal->cum[day - cal->day0 + 1] > cal->cum[day - cal->day0] && next-- == 0)
+			break;
+	}
+	n = spans_of(cal, day, buf, &sp);
+	if (!n)
+		return SK_ERR_CALENDAR; /* unreachable: the day has business time */
+	*out = sp[n - 1].e;
+	return SK_OK;
+}
+
 int sk_calendar_is_business(struct sk_calendar *cal, sk_time t)
 {
 	struct span buf[SK_MAX_INTERVALS];

@@ -9,10 +9,9 @@ char *results_flag_list(unsigned flags, char *buf, size_t size);
 
 /*
  * The @i-th key that a section named like @section ("priority.P1", "rules")
- * takes, NULL past the last (the weekday keys of a calendar are not listed);
- * with @retired, the keys it refuses as not supported. For the test that
- * walks every key (contract_keys.c).
+ * takes, NULL past the last (the weekday keys of a calendar are not listed).
+ * For the test that walks every key (contract_keys.c).
  */
-const char *contract_key_name(const char *section, size_t i, int retired);
+const char *contract_key_name(const char *section, size_t i);
 
 #endif

@@ -232,6 +232,10 @@ static enum sk_err check_priorities(struct loader *ld)
 			return ld_fail(ld, key_line(ld, pr->line, "after_hours_response"),
 					  "after_hours_response",
 					  "needs after_hours_calendar: the calendar it applies on");
+		if (pr->swap_emergency.set && !pr->swap.set)
+			return ld_fail(ld, key_line(ld, pr->line, "swap_emergency"), "swap_emergency",
+					  "needs swap: an emergency workplace stands in for a device "
+					  "swap, which has its own target");
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
 			any |= pr->response[t].set | pr->resolution[t].set;
 		for (int t = 0; t < SK_CHANGE_TYPES; t++)
@@ -649,6 +653,20 @@ static enum sk_err check_source(struct loader *ld, struct kpi_tmp *t)
 	    strcmp(k->unit, "%") != 0)
 		return ld_fail(ld, t->unit_line ? t->unit_line : line, "unit",
 				  "%s measures a share, so its unit is %%, not '%s'", what, k->unit);
+	/* A visit or swap is judged against the priorities' targets: without any, nothing. */
+	if (k->source_kind == SK_SRC_ONSITE || k->source_kind == SK_SRC_SWAP) {
+		int any = k->source_kind == SK_SRC_ONSITE && c->rules.onsite_resolution;
+
+		for (size_t p = 0; p < c->n_priorities; p++)
+			if (k->source_priority < 0 || (size_t)k->source_priority == p)
+				any |= k->source_kind == SK_SRC_ONSITE ? c->priorities[p].onsite.set
+					: c->priorities[p].swap.set;
+		if (!any)
+			return ld_fail(ld, line, "source", k->source_kind == SK_SRC_ONSITE
+				       ? "tickets:onsite needs an onsite target of a priority, or "
+				       "[rules] onsite_default = resolution"
+				       : "tickets:swap needs a swap target of a priority");
+	}
 	if (k->source_kind == SK_SRC_FAILED_CHANGE && k->direction != SK_LOWER_IS_BETTER)
 		return ld_fail(ld, t->direction_line ? t->direction_line : line, "direction",
 				  "fewer failed changes is better: set direction = lower");

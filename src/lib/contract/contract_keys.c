@@ -20,8 +20,8 @@
 static const char *const source_names[] = {
 	"manual", "tickets:response", "tickets:resolution", "tickets:rca", "tickets:handover",
 	"tickets:fcr", "tickets:standard_change", "tickets:cab", "tickets:failed_change",
-	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "tickets:cadence", "calls",
-	"outages", "supplier", "actions", "tickets:mttp",
+	"tickets:onsite", "tickets:complaint", "tickets:provisioning", "tickets:cadence",
+	"tickets:swap", "calls", "outages", "supplier", "actions", "tickets:mttp",
 };
 
 const char *sk_source_name(enum sk_source s)
@@ -50,6 +50,7 @@ static const char *const response_channel_words[] = {
 };
 static const char *const score_words[] = { "ratio", "inverse", "success", NULL };
 static const int score_values[] = { SK_SCORE_RATIO, SK_SCORE_INVERSE, SK_SCORE_SUCCESS };
+static const char *const onsite_default_words[] = { "none", "resolution", NULL };
 
 /* The word for value @v of a NULL-terminated list of @n words. */
 static const char *word_of(const char *const *words, size_t n, int v)
@@ -128,6 +129,7 @@ static enum sk_err read_pct(struct loader *ld, const struct ini_entry *e, sk_dec
 }
 
 /* A duration (duration.h); days stay symbolic until a calendar resolves them. */
+/* A length of business time: `eod` is a deadline, which only a ticket's targets take. */
 static enum sk_err read_duration(struct loader *ld, const struct ini_entry *e,
 				 struct sk_duration *out)
 {
@@ -136,21 +138,24 @@ static enum sk_err read_duration(struct loader *ld, const struct ini_entry *e,
 	sk_diag_clear(&in);
 	if (sk_duration_parse(e->value, out, &in) != SK_OK)
 		return ld_fail(ld, e->line, e->key, "%s", in.msg);
+	if (out->eod)
+		return ld_fail(ld, e->line, e->key, "'%s' is a deadline at the end of a business day, "
+			       "which only a priority's targets take; give a length (4h, 1d)", e->value);
 	return SK_OK;
 }
 
 /*
  * A response or resolution target: a duration, written `< 15min` when the
  * contract says "< 15 minuten" (met only below it) or `<= 15min`, `≤ 15min`
- * or just `15min` when it is met up to the limit itself.
+ * or just `15min` when it is met up to the limit itself. A ticket's target
+ * (@eod) may also be a deadline at the end of a business day (`eod+1`).
  */
 static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
-			       struct sk_duration *out)
+			       struct sk_duration *out, int eod)
 {
-	struct ini_entry rest = *e;
+	struct sk_diag in;
 	const char *v = e->value;
 	int below = 0;
-	enum sk_err rc;
 
 	while (*v == ' ' || *v == '\t')
 		v++;
@@ -160,18 +165,21 @@ static enum sk_err read_target(struct loader *ld, const struct ini_entry *e,
 		v += 3;
 	else if (*v == '<')
 		v++, below = 1;
-	rest.value = (char *)v;
-	if ((rc = read_duration(ld, &rest, out)))
-		return rc;
+	sk_diag_clear(&in);
+	if (sk_duration_parse(v, out, &in) != SK_OK)
+		return ld_fail(ld, e->line, e->key, "%s", in.msg);
+	if (out->eod && !eod)
+		return ld_fail(ld, e->line, e->key, "'%s' is a deadline at the end of a business day, "
+			       "which only a priority's targets take; give a length (4h, 1d)", e->value);
 	out->below = below;
-	if (below && sk_duration_seconds(out, 1) == 0)
+	if (below && !out->eod && sk_duration_seconds(out, 1) == 0)
 		return ld_fail(ld, e->line, e->key, "a target below 0 cannot be met");
 	return SK_OK;
 }
 
 enum sk_err ld_read_target(struct loader *ld, const struct ini_entry *e, struct sk_duration *out)
 {
-	return read_target(ld, e, out);
+	return read_target(ld, e, out, 0);
 }
 
 /* YYYY-MM-DD at the start of @s; returns the rest or NULL. */
@@ -531,9 +539,9 @@ static int is_none(const char *v)
 static enum sk_err set_all_types(struct loader *ld, struct sk_duration *target, unsigned *none,
 				 const struct ini_entry *e)
 {
-	struct sk_duration dur = { 0, 0, 0, 0 };
+	struct sk_duration dur = { 0 };
 	int off = is_none(e->value);
-	enum sk_err rc = off ? SK_OK : read_target(ld, e, &dur);
+	enum sk_err rc = off ? SK_OK : read_target(ld, e, &dur, 1);
 
 	if (rc == SK_OK)
 		for (int t = 0; t < SK_TICKET_TYPES; t++)
@@ -779,6 +787,7 @@ static enum sk_err set_staffel(struct loader *ld, void *obj, const struct ini_en
 #define F_REPEAT 1u
 #define F_LIST 2u
 #define F_TEXT 4u
+#define F_EOD 8u      /* T_TARGET: a ticket's target, which may be `eod`, `eod+N` */
 
 /* How a value is read, and what the bytes at key_def.off are. */
 enum key_type {
@@ -872,10 +881,10 @@ static const struct key_def day_def = { KEY("day", T_SET, F_LIST, offsetof(SP, i
 					.set = set_calendar_day };
 
 #define PER_TYPE(what, t, tname) \
-	{ KEY(#what "." tname, T_TARGET, 0, offsetof(PR, what[t])), \
+	{ KEY(#what "." tname, T_TARGET, F_EOD, offsetof(PR, what[t])), \
 	  .none_at = AT(PR, what##_none), .none_bit = 1u << (t) }
 #define PER_CHANGE(what, t, tname) \
-	{ KEY(#what ".change." tname, T_TARGET, 0, offsetof(PR, what##_change[t])), \
+	{ KEY(#what ".change." tname, T_TARGET, F_EOD, offsetof(PR, what##_change[t])), \
 	  .none_at = AT(PR, what##_change_none), .none_bit = 1u << (t) }
 
 static const struct key_def priority_keys[] = {
@@ -901,14 +910,18 @@ static const struct key_def priority_keys[] = {
 	PER_CHANGE(resolution, SK_CHANGE_NORMAL, "normal"),
 	PER_CHANGE(resolution, SK_CHANGE_EMERGENCY, "emergency"),
 	{ KEY("norm", T_PCT, 0, offsetof(PR, norm)), .has_at = AT(PR, has_norm) },
-	{ KEY("onsite", T_DURATION, 0, offsetof(PR, onsite)) },
+	{ KEY("onsite", T_TARGET, F_EOD, offsetof(PR, onsite)) },
+	{ KEY("onsite_norm", T_PCT, 0, offsetof(PR, onsite_norm)), .has_at = AT(PR, has_onsite_norm) },
+	{ KEY("swap", T_TARGET, F_EOD, offsetof(PR, swap)) },
+	{ KEY("swap_emergency", T_TARGET, F_EOD, offsetof(PR, swap_emergency)) },
+	{ KEY("swap_norm", T_PCT, 0, offsetof(PR, swap_norm)), .has_at = AT(PR, has_swap_norm) },
 	{ KEY("update_every", T_SET, 0, offsetof(PR, update_every)), .set = set_update_every },
 	{ KEY("response_by", T_CHOICE_WORD, 0, offsetof(PR, response_by)),
 	  .words = response_channel_words },
 	{ KEY("channel", T_WORD, 0, offsetof(PR, channel)),
 	  .bad = "a channel is one word, like phone, not '%s'" },
 	{ KEY("after_hours_calendar", T_REF, 0, offsetof(PR, after_hours_calendar)) },
-	{ KEY("after_hours_response", T_TARGET, 0, offsetof(PR, after_hours_response)) },
+	{ KEY("after_hours_response", T_TARGET, F_EOD, offsetof(PR, after_hours_response)) },
 	{ KEY("workaround_stops", T_BOOL, 0, offsetof(PR, workaround_stops)) },
 	{ .name = NULL },
 };
@@ -1005,6 +1018,8 @@ static const struct key_def rules_keys[] = {
 	{ KEY("complaint_management", T_DURATION, 0, offsetof(RU, complaint_management)) },
 	{ KEY("complaint_directors", T_DURATION, 0, offsetof(RU, complaint_directors)) },
 	{ KEY("at_risk_share", T_PCT, 0, offsetof(RU, at_risk_share)) },
+	{ KEY("onsite_default", T_CHOICE, 0, offsetof(RU, onsite_resolution)),
+	  .words = onsite_default_words },
 	{ .name = NULL },
 };
 
@@ -1053,18 +1068,6 @@ static const struct key_def supplier_target_def = { KEY("target", T_SET, 0, 0),
 static const struct key_def *const key_tables[] = {
 	contract_keys, calendar_keys, priority_keys, matrix_keys, service_keys, domain_keys,
 	kpi_keys, staffel_keys, rules_keys, supplier_keys, choice_keys,
-};
-
-/*
- * Keys that slakit once read but nothing measures: refused as not supported,
- * rather than read into a field no report shows. The seed clause it came
- * from (Halt §10.1.5 device swap) is not yet measured. (update_every was
- * one; it is measured now: the status-update cadence.)
- */
-static const char *const priority_retired[] = { "swap", NULL };
-
-static const char *const *const retired_keys[] = {
-	NULL, NULL, priority_retired, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 };
 
 /* Read @e as @k says into @obj, the object of its section. */
@@ -1117,7 +1120,7 @@ static enum sk_err apply_key(struct loader *ld, const struct key_def *k, void *o
 		}
 		if (k->none_at)
 			*(unsigned *)(void *)(base + k->none_at - 1) &= ~k->none_bit;
-		return read_target(ld, e, at);
+		return read_target(ld, e, at, (k->flags & F_EOD) != 0);
 	case T_DATE:
 		return read_date(ld, e, at);
 	case T_INT:
@@ -1349,17 +1352,6 @@ static enum sk_err supplier_calendar_entry(struct loader *ld, const struct ini_s
 	return read_entry(ld, s, K_CALENDAR, ei, &ld->specs[su->calendar]);
 }
 
-/* 1 when @key is one that @kind no longer takes (retired_keys). */
-static int is_retired(int kind, const char *key)
-{
-	const char *const *r = retired_keys[kind];
-
-	for (; r && *r; r++)
-		if (ld_same(*r, key))
-			return 1;
-	return 0;
-}
-
 /*
  * Each indented line joined to a list or text: one that reads `KEY = value`
  * with a key of this section is almost surely a key indented by mistake,
@@ -1387,7 +1379,7 @@ static enum sk_err check_parts(struct loader *ld, const struct ini_section *s, i
 			continue;
 		memcpy(word, w, n);
 		word[n] = '\0';
-		if (find_key(kind, word) || is_retired(kind, word))
+		if (find_key(kind, word))
 			return ld_fail(ld, e->part_line[i], word,
 					  "this indented line looks like a key of [%s]: start it "
 					  "at the beginning of the line (indented, it would be read "
@@ -1406,8 +1398,6 @@ static enum sk_err read_entry(struct loader *ld, const struct ini_section *s, in
 
 	if (!e->key[0])
 		return ld_fail(ld, e->line, NULL, "a value without a key");
-	if (!k && is_retired(kind, e->key))
-		return ld_fail(ld, e->line, e->key, "not supported");
 	if (!k)
 		return ld_fail(ld, e->line, e->key, "unknown key in [%s]", s->name);
 	if (!(k->flags & F_REPEAT) && k != &day_def)
@@ -1513,21 +1503,14 @@ enum sk_err contract_read_matrix_keys(struct loader *ld, const struct ini_sectio
 	return rc;
 }
 
-const char *contract_key_name(const char *section, size_t i, int retired)
+const char *contract_key_name(const char *section, size_t i)
 {
 	const char *id, *domain_end;
 	int kind = section_kind(section, &id, &domain_end);
-	const char *const *r;
 	const struct key_def *k;
 
 	if (kind < 0)
 		return NULL;
-	if (retired) {
-		for (r = retired_keys[kind]; r && *r; r++, i--)
-			if (i == 0)
-				return *r;
-		return NULL;
-	}
 	for (k = key_tables[kind]; k->name; k++, i--)
 		if (i == 0)
 			return k->name;

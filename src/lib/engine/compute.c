@@ -331,6 +331,28 @@ static enum sk_err run_clock(struct sk_calendar *cal, int cal_index, sk_time fro
 	return SK_OK;
 }
 
+/*
+ * The business seconds target @dur gives a clock started at @from on @cal: a
+ * length as it is; a deadline `eod+N` as the business time from @from to the
+ * end of that business day (sk_calendar_end_of_day()), so the clock, its
+ * pauses and its deadline work as for any target (a pause moves the deadline
+ * on by the business time it took).
+ */
+static enum sk_err target_seconds(struct sk_calendar *cal, const struct sk_duration *dur,
+				  sk_time from, int64_t *out)
+{
+	sk_time end;
+	enum sk_err rc;
+
+	if (!dur->eod) {
+		*out = sk_duration_seconds(dur, sk_calendar_standard_day(cal));
+		return SK_OK;
+	}
+	if ((rc = sk_calendar_end_of_day(cal, from, dur->eod_next, &end)))
+		return rc;
+	return sk_calendar_between(cal, from, end, out);
+}
+
 /* The priority the contract's rule applies. */
 static int applied_priority(const struct sk_contract *c, const struct sk_ticket *t)
 {
@@ -398,7 +420,8 @@ static int out_of_range(const struct sk_ticket *t)
 	const sk_time lo = -2208988800LL;  /* 1900-01-01T00:00:00Z */
 	const sk_time hi = 7258118400LL;   /* 2200-01-01T00:00:00Z */
 	const sk_time times[] = { t->reported_at, t->responded_at, t->resolved_at, t->closed_at,
-				  t->productive_at, t->onsite_at };
+				  t->productive_at, t->onsite_at, t->swap_requested_at, t->swap_at,
+				  t->emergency_at };
 
 	/* Margins: a day before (zone offsets), a year after (deadlines run on). */
 	const sk_time first = lo + 86400, last = hi - 366 * 86400;
@@ -430,11 +453,116 @@ static void check_timeline(const struct sk_ticket *t, struct sk_verdict *v)
 		what = "closed before it was resolved";
 	else if (t->productive_at && t->productive_at < t->reported_at)
 		what = "productive again before it was reported";
+	else if (t->swap_requested_at && t->swap_at && t->swap_at < t->swap_requested_at)
+		what = "device swapped before the swap was asked for";
+	else if (t->swap_requested_at && t->emergency_at && t->emergency_at < t->swap_requested_at)
+		what = "emergency workplace ready before the swap was asked for";
 	if (what) {
 		v->flags |= SK_FLAG_IMPOSSIBLE;
 		v->excluded = 1;
 		append_reason(v, "impossible timeline: %s%s", what, NULL);
 	}
+}
+
+/*
+ * The onsite visit (Halt §10.1.3, DHS §9 domain 7): from registration to the
+ * visit on the priority's calendar, pauses not skipped (the seeds stop no
+ * travelling clock), against the priority's onsite target, else the ticket's
+ * resolution target @res where the contract says `onsite_default =
+ * resolution`. A visit after @as_of is not seen yet; one seen counts where it
+ * happened, met or late: nothing ran visibly before it.
+ */
+static enum sk_err onsite_clock(struct sk_contract *c, const struct sk_ticket *t,
+				const struct sk_priority *pr, const struct sk_target *res,
+				sk_time as_of, struct sk_verdict *v)
+{
+	struct sk_calendar *cal = c->calendars[pr->calendar].cal;
+	const struct sk_duration *dur;
+	int64_t target;
+	enum sk_err rc;
+
+	if (!t->onsite_at || t->onsite_at > as_of)
+		return SK_OK;
+	if (pr->onsite.set) {
+		dur = &pr->onsite;
+	} else if (c->rules.onsite_resolution && res->set) {
+		dur = res->dur;
+		v->onsite_from_resolution = 1;
+	} else {
+		return SK_OK;
+	}
+	if ((rc = target_seconds(cal, dur, t->reported_at, &target)))
+		return rc;
+	if ((rc = run_clock(cal, pr->calendar, t->reported_at, t->onsite_at, target, dur->below, NULL, 0,
+			    as_of, &v->onsite)))
+		return rc;
+	v->onsite.counts_at = t->onsite_at;
+	v->onsite_elapsed = v->onsite.elapsed;
+	v->onsite_met = v->onsite.state == SK_CLOCK_MET;
+	return SK_OK;
+}
+
+/*
+ * The device swap (Halt §10.1.5: P1 the same day or an emergency workplace
+ * within 4 h, P2 the next werkdag, P3/P4 within 2 werkdagen): from the swap
+ * request (registration when the export has no request time) to a working
+ * replacement, and to an emergency workplace, each against its target on
+ * the priority's calendar, no pauses. Either in time meets the swap. A swap
+ * is known from its request, or else from a delivery seen by @as_of. Where
+ * placed: a swap met counts where the user could work again (the earlier
+ * delivery in time); a late one where its last target ran out when the
+ * request was known (its clock ran visibly), else where it was delivered.
+ */
+static enum sk_err swap_clocks(struct sk_contract *c, const struct sk_ticket *t,
+			       const struct sk_priority *pr, sk_time as_of, struct sk_verdict *v)
+{
+	struct sk_calendar *cal = c->calendars[pr->calendar].cal;
+	const struct sk_clock *k[2] = { &v->swap, &v->emergency };
+	sk_time from = t->swap_requested_at ? t->swap_requested_at : t->reported_at;
+	sk_time seen = 0;
+	int64_t target;
+	int pending = 0;
+	enum sk_err rc;
+
+	if (t->swap_at && t->swap_at <= as_of)
+		seen = t->swap_at;
+	if (t->emergency_at && t->emergency_at <= as_of && (!seen || t->emergency_at < seen))
+		seen = t->emergency_at;
+	if (!pr->swap.set || (!t->swap_requested_at && !seen) || from > as_of)
+		return SK_OK;
+	v->swap_from_report = !t->swap_requested_at;
+	if ((rc = target_seconds(cal, &pr->swap, from, &target)) ||
+	    (rc = run_clock(cal, pr->calendar, from, t->swap_at, target, pr->swap.below, NULL, 0,
+			    as_of, &v->swap)))
+		return rc;
+	if (pr->swap_emergency.set &&
+	    ((rc = target_seconds(cal, &pr->swap_emergency, from, &target)) ||
+	     (rc = run_clock(cal, pr->calendar, from, t->emergency_at, target,
+			     pr->swap_emergency.below, NULL, 0, as_of, &v->emergency))))
+		return rc;
+	v->swap_state = SK_CLOCK_BREACHED;
+	for (int i = 0; i < 2; i++) {
+		if (k[i]->state == SK_CLOCK_MET) {
+			if (v->swap_state != SK_CLOCK_MET || k[i]->stop < v->swap_counts_at)
+				v->swap_counts_at = k[i]->stop;
+			v->swap_state = SK_CLOCK_MET;
+		}
+		pending |= k[i]->state == SK_CLOCK_PENDING;
+	}
+	if (v->swap_state == SK_CLOCK_MET)
+		return SK_OK;
+	if (pending) {
+		v->swap_state = SK_CLOCK_PENDING;
+		return SK_OK;
+	}
+	if (!t->swap_requested_at) {
+		v->swap_counts_at = seen;
+		return SK_OK;
+	}
+	for (int i = 0; i < 2; i++)
+		if (k[i]->state == SK_CLOCK_BREACHED && k[i]->counts_at > v->swap_counts_at)
+			v->swap_counts_at = k[i]->counts_at;
+	return SK_OK;
 }
 
 static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket *t, sk_time as_of,
@@ -558,23 +686,26 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 
 	/* Response: on the after-hours calendar when reported in its hours only. */
 	if (tg[0].set) {
-		int ci = pr->calendar, below = tg[0].dur->below;
+		const struct sk_duration *dur = tg[0].dur;
+		struct sk_calendar *run;
+		int ci = pr->calendar;
 		sk_time rstop = t->responded_at ? t->responded_at : first_resolution(c, t);
 
-		target = tg[0].seconds;
 		if (pr->after_hours_calendar >= 0 && pr->after_hours_response.set &&
 		    !sk_calendar_is_business(cal, t->reported_at) &&
 		    sk_calendar_is_business(c->calendars[pr->after_hours_calendar].cal, t->reported_at)) {
 			ci = pr->after_hours_calendar;
-			target = sk_duration_seconds(&pr->after_hours_response,
-						     sk_calendar_standard_day(c->calendars[ci].cal));
-			below = pr->after_hours_response.below;
+			dur = &pr->after_hours_response;
 			v->flags |= SK_FLAG_AFTER_HOURS;
 		}
-		/* After hours the response runs on both calendars together (see contract.h). */
-		if ((rc = run_clock(ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
-				    : pr->after_hours_union, ci, t->reported_at, rstop, target, below, NULL,
-				    0, as_of, &v->response)))
+		/* After hours the response runs on both calendars together (see contract.h);
+		 * a target in days counts the standard day of the calendar it names. */
+		run = ci == pr->calendar || !pr->after_hours_union ? c->calendars[ci].cal
+		      : pr->after_hours_union;
+		if ((rc = target_seconds(dur->eod ? run : c->calendars[ci].cal, dur, t->reported_at,
+					 &target)) ||
+		    (rc = run_clock(run, ci, t->reported_at, rstop, target, dur->below, NULL, 0,
+					  as_of, &v->response)))
 			goto fail;
 	}
 
@@ -586,7 +717,8 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 			else
 				v->flags |= SK_FLAG_NO_RESPONSE;
 		}
-		if ((rc = run_clock(cal, pr->calendar, res_from, stop, tg[1].seconds,
+		if ((rc = target_seconds(cal, tg[1].dur, res_from, &target)) ||
+		    (rc = run_clock(cal, pr->calendar, res_from, stop, target,
 				    tg[1].dur->below, v->pauses, v->n_pauses, as_of, &v->resolution)))
 			goto fail;
 		/* MTTR runs to the resolution itself, also when a workaround stopped the clock. */
@@ -602,16 +734,9 @@ static enum sk_err compute_ticket(struct sk_contract *c, const struct sk_ticket 
 		}
 	}
 
-	if (t->onsite_at && pr->onsite.set) {
-		v->onsite_elapsed = sk_compute_business(c, v->priority, t->reported_at, t->onsite_at);
-		/* The times are in range (out_of_range()): -1 is the calendar out of memory. */
-		if (v->onsite_elapsed < 0) {
-			rc = SK_ERR_NOMEM;
-			goto fail;
-		}
-		v->onsite_met = v->onsite_elapsed <= sk_duration_seconds(&pr->onsite,
-									  sk_calendar_standard_day(cal));
-	}
+	if ((rc = onsite_clock(c, t, pr, &tg[1], as_of, v)) ||
+	    (rc = swap_clocks(c, t, pr, as_of, v)))
+		goto fail;
 	if (final && final <= as_of)
 		v->mttr_wall = final - t->reported_at;
 	if (t->productive_at && t->productive_at <= as_of) {

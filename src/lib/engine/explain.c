@@ -180,8 +180,50 @@ static enum sk_err explain_clock(FILE *fp, struct sk_contract *c, const char *na
 	if (k->counts_at) {
 		sk_tz_to_civil(tz, k->counts_at, &cv);
 		fprintf(fp, "  counts in   %04d-%02d (%s)\n", cv.year, cv.month,
-			k->state == SK_CLOCK_MET ? "the month the clock stopped"
+			k->state == SK_CLOCK_MET || k->counts_at == k->stop
+			? "the month the clock stopped"
 			: "the month the target was first exceeded");
+	}
+	return SK_OK;
+}
+
+/* The device swap's two clocks and the verdict they make together (compute.c swap_clocks()). */
+static enum sk_err explain_swap(FILE *fp, struct sk_contract *c, const struct sk_ticket *t,
+				const struct sk_verdict *v, sk_time as_of)
+{
+	const struct sk_priority *pr = &c->priorities[v->priority];
+	sk_time from = t->swap_requested_at ? t->swap_requested_at : t->reported_at;
+	const char *from_what = t->swap_requested_at ? "the swap request"
+				: "reported: the export has no swap request time";
+	struct sk_civil cv;
+	char b1[32], b2[32];
+	enum sk_err rc;
+
+	/* The targets as written: an eod deadline's seconds depend on the start. */
+	fprintf(fp, "\ndevice swap targets (priority %s): swap %s, emergency workplace %s\n", pr->id,
+		sk_duration_format(&pr->swap, b1, sizeof(b1)),
+		sk_duration_format(&pr->swap_emergency, b2, sizeof(b2)));
+	if ((rc = explain_clock(fp, c, "device swap", &v->swap, NULL, from, from_what,
+				!pr->swap.set ? "no swap target for this priority"
+				: "no swap known by the evaluation time",
+				"a working replacement device", NULL, 0, as_of)))
+		return rc;
+	if (pr->swap_emergency.set &&
+	    (rc = explain_clock(fp, c, "emergency workplace", &v->emergency, NULL, from, from_what,
+				"no swap known by the evaluation time", "the emergency workplace ready",
+				NULL, 0, as_of)))
+		return rc;
+	if (v->swap.state == SK_CLOCK_NA)
+		return SK_OK;
+	fprintf(fp, "\nswap verdict  %s (%s)\n", sk_clock_state_name(v->swap_state),
+		pr->swap_emergency.set ? "met when the device or the emergency workplace came in time"
+		: "met when the device came in time");
+	if (v->swap_counts_at) {
+		sk_tz_to_civil(c->tz, v->swap_counts_at, &cv);
+		fprintf(fp, "  counts in   %04d-%02d (%s)\n", cv.year, cv.month,
+			v->swap_state == SK_CLOCK_MET ? "the month the user could work again"
+			: t->swap_requested_at ? "the month the last target ran out"
+			: "the month of the delivery: no request time, so no clock ran before it");
 	}
 	return SK_OK;
 }
@@ -256,6 +298,13 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 		fprintf(fp, "  productive  %s\n", when(t.productive_at, c->tz, b1, sizeof(b1)));
 	if (t.onsite_at)
 		fprintf(fp, "  onsite      %s\n", when(t.onsite_at, c->tz, b1, sizeof(b1)));
+	if (t.swap_requested_at)
+		fprintf(fp, "  swap asked  %s\n", when(t.swap_requested_at, c->tz, b1, sizeof(b1)));
+	if (t.swap_at)
+		fprintf(fp, "  swapped     %s\n", when(t.swap_at, c->tz, b1, sizeof(b1)));
+	if (t.emergency_at)
+		fprintf(fp, "  emergency   %s (emergency workplace ready)\n",
+			when(t.emergency_at, c->tz, b1, sizeof(b1)));
 	fprintf(fp, "  channel     %s\n", t.channel ? t.channel : "-");
 	if (t.impact || t.urgency)
 		fprintf(fp, "  impact      %s, urgency/users %s\n", t.impact ? t.impact : "-",
@@ -329,6 +378,20 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 				? "where the final run of resolved or closed statuses began"
 				: t.resolved_at ? "the resolution time" : "the closing time",
 				v.pauses, v.n_pauses, as_of)))
+		goto out;
+
+	/* A visit is judged only once made; one without a target says why it has no verdict. */
+	if (t.onsite_at &&
+	    (rc = explain_clock(fp, c, "onsite", &v.onsite, NULL, t.reported_at, "reported",
+				t.onsite_at > as_of ? "visit after the evaluation time: not judged yet"
+				: "no onsite target for this priority (contract: onsite_default = none)",
+				v.onsite_from_resolution ? "the onsite time; no onsite target for this "
+				"priority: held to the resolution target (contract: onsite_default = "
+				"resolution)" : "the onsite time", NULL, 0, as_of)))
+		goto out;
+
+	if ((t.swap_requested_at || t.swap_at || t.emergency_at) &&
+	    (rc = explain_swap(fp, c, &t, &v, as_of)))
 		goto out;
 
 	fputs("\nflags\n", fp);

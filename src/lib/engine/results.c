@@ -89,11 +89,14 @@ static enum sk_err judge(struct sk_contract *c, const struct sk_period *p, sk_ti
 	res->response_counts = v->response.counts_at && sk_period_contains(p, v->response.counts_at);
 	res->resolution_counts = v->resolution.counts_at &&
 				 sk_period_contains(p, v->resolution.counts_at);
+	res->onsite_counts = v->onsite.counts_at && sk_period_contains(p, v->onsite.counts_at);
+	res->swap_counts = v->swap_counts_at && sk_period_contains(p, v->swap_counts_at);
 	res->pending = v->response.state == SK_CLOCK_PENDING ||
 		       v->resolution.state == SK_CLOCK_PENDING;
 	/* A ticket with an impossible timeline, or a clock the contract leaves outside the
 	 * agreement, has no clock to place it: list it where its times fall. */
 	*keep = res->response_counts || res->resolution_counts || res->pending ||
+		res->onsite_counts || res->swap_counts ||
 		((v->flags & (SK_FLAG_IMPOSSIBLE | SK_FLAG_NOT_MEASURED)) &&
 		 (sk_period_contains(p, t->reported_at) || sk_period_contains(p, t->resolved_at) ||
 		  sk_period_contains(p, t->closed_at) || sk_period_contains(p, t->responded_at)));

@@ -1,7 +1,8 @@
 /*
  * The KPIs counted from ticket columns (first-contact resolution, CAB
  * approval, failed and standard changes, hand-overs, RCAs, complaints,
- * provisioning, onsite visits), all of a score in one pass over the tickets.
+ * provisioning), all of a score in one pass over the tickets. Onsite visits
+ * are verdicts (compute.c), counted with the clocks in score_values.c.
  * Each was its own query before, and each read every ticket, as nothing
  * indexes when a ticket was finished, escalated or visited: eight passes
  * over a million tickets for one monthly report. The queries' conditions
@@ -21,7 +22,7 @@
 /* The columns of one ticket the rules look at. */
 struct row {
 	const char *id;
-	sk_time reported, resolved, closed, escalated, onsite, rca;
+	sk_time reported, resolved, closed, escalated, rca;
 	sk_time finished;          /* resolved, else closed: when it was solved */
 	const char *type;
 	const char *change_type;   /* NULL when none */
@@ -41,7 +42,6 @@ int score_counts_tickets(enum sk_source kind)
 	case SK_SRC_STANDARD_CHANGE:
 	case SK_SRC_COMPLAINT:
 	case SK_SRC_PROVISIONING:
-	case SK_SRC_ONSITE:
 		return 1;
 	default:
 		return 0;
@@ -143,44 +143,10 @@ static int rule(const struct sk_contract *c, const struct ticket_count *t, const
 		      contains_ascii_nocase(r->category, "provision")))
 			return 0;
 		break;
-	case SK_SRC_ONSITE:
-		if (!in_window(r->onsite, w))
-			return 0;
-		*to = r->onsite;
-		break;
 	default:
 		return 0;
 	}
 	return priority_ok(c, k, r);
-}
-
-/*
- * The limit and calendar for @t and row @r: the KPI's `within=`, or for
- * onsite visits the priority's onsite target on its calendar or, where it
- * has none, its resolution target ("binnen de SLA van de oplostijd").
- * 0 when the row does not count (a priority the contract does not know, or
- * one without a target).
- */
-static int limit_for(const struct sk_contract *c, const struct ticket_count *t, const struct row *r,
-		     int *cal, int64_t *limit)
-{
-	int p, type, set = 0;
-
-	*cal = t->calendar;
-	*limit = t->limit;
-	if (t->kpi->source_kind != SK_SRC_ONSITE)
-		return 1;
-	if ((p = sk_contract_find_priority(c, r->priority)) < 0)
-		return 0;
-	type = sk_ticket_type_parse(r->type);
-	*cal = c->priorities[p].calendar;
-	if (c->priorities[p].onsite.set) {
-		*limit = sk_contract_seconds(c, *cal, &c->priorities[p].onsite);
-		return 1;
-	}
-	*limit = sk_contract_target(c, p, type < 0 ? SK_TICKET_INCIDENT : (enum sk_ticket_type)type, 1,
-				    &set);
-	return set;
 }
 
 /* A complaint counted in the pass, whose time is worked out after it (score_complaint_time()). */
@@ -231,8 +197,8 @@ static enum sk_err count_row(struct pass *p, const struct row *r, struct sk_diag
 			t[i].within += yes;
 			continue;
 		}
-		if (!limit_for(c, &t[i], r, &cal, &limit))
-			continue;
+		cal = t[i].calendar;
+		limit = t[i].limit;
 		t[i].n++;
 		/* A complaint's time is the one the report shows, pauses left out. */
 		if (t[i].kpi->source_kind == SK_SRC_COMPLAINT) {
@@ -292,7 +258,6 @@ static enum sk_err take_ticket(void *arg, const struct store_kpi_ticket *t, stru
 	r.resolved = t->resolved;
 	r.closed = t->closed;
 	r.escalated = t->escalated;
-	r.onsite = t->onsite;
 	r.rca = t->rca;
 	r.finished = r.resolved != NO_TIME ? r.resolved : r.closed;
 	r.type = t->type;

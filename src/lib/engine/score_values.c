@@ -69,7 +69,41 @@ static const char *types_of(const struct sk_kpi *k, char *buf, size_t size)
 	return buf;
 }
 
-/* Share of response or resolution clocks within target, per priority. */
+/* The verdict of @x a verdict-based KPI of @kind counts, and whether it counts in the period. */
+static enum sk_clock_state kpi_verdict(enum sk_source kind, const struct sk_result *x, int *counts)
+{
+	switch (kind) {
+	case SK_SRC_RESOLUTION:
+		*counts = x->resolution_counts;
+		return x->v.resolution.state;
+	case SK_SRC_ONSITE:
+		*counts = x->onsite_counts;
+		return x->v.onsite.state;
+	case SK_SRC_SWAP:
+		*counts = x->swap_counts;
+		return x->v.swap_state;
+	default:
+		*counts = x->response_counts;
+		return x->v.response.state;
+	}
+}
+
+/* The norm of priority @p for KPI @k: the priority's own for its visits or tickets, else the KPI's. */
+static sk_dec part_norm(const struct sk_contract *c, const struct sk_kpi *k, size_t p)
+{
+	const struct sk_priority *pr = &c->priorities[p];
+
+	if (k->source_kind == SK_SRC_ONSITE && pr->has_onsite_norm)
+		return pr->onsite_norm;
+	if (k->source_kind == SK_SRC_SWAP && pr->has_swap_norm)
+		return pr->swap_norm;
+	return pr->has_norm ? pr->norm : k->norm;
+}
+
+/*
+ * Share of verdict clocks within target, per priority: response, resolution
+ * or onsite visit (one computation: the verdicts of compute.c).
+ */
 static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
 			       const struct sk_period *w, struct score_cache *cache,
 			       struct sk_kpi_score *ks, struct sk_diag *d)
@@ -78,16 +112,19 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 	char types[96];
 	long n[64] = { 0 }, in[64] = { 0 }, excluded = 0;
 	enum sk_err rc = cached_results(db, c, w, cache, &r, d);
-	int resolution = k->source_kind == SK_SRC_RESOLUTION;
+	static const char *const what[] = {
+		[SK_SRC_RESPONSE] = "response clocks", [SK_SRC_RESOLUTION] = "resolution clocks",
+		[SK_SRC_ONSITE] = "onsite visits", [SK_SRC_SWAP] = "device swaps",
+	};
 
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
-		const struct sk_clock *clk = resolution ? &x->v.resolution : &x->v.response;
-		int counts = resolution ? x->resolution_counts : x->response_counts;
+		int counts;
+		enum sk_clock_state state = kpi_verdict(k->source_kind, x, &counts);
 
-		if (!counts || (clk->state != SK_CLOCK_MET && clk->state != SK_CLOCK_BREACHED))
+		if (!counts || (state != SK_CLOCK_MET && state != SK_CLOCK_BREACHED))
 			continue;
 		if (k->source_types && !(k->source_types & (1u << x->ticket.type)))
 			continue;
@@ -101,7 +138,7 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 			n[x->v.priority]++;
 			/* both_clocks: a ticket is within when its response was not late either
 			 * (a response not measured, or outside the agreement, cannot make it late). */
-			in[x->v.priority] += clk->state == SK_CLOCK_MET &&
+			in[x->v.priority] += state == SK_CLOCK_MET &&
 					     !(k->both_clocks && x->v.response.state == SK_CLOCK_BREACHED);
 		}
 	}
@@ -114,7 +151,7 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 		pp->priority = (int)p;
 		pp->n = n[p];
 		pp->within = in[p];
-		pp->norm = c->priorities[p].has_norm ? c->priorities[p].norm : k->norm;
+		pp->norm = part_norm(c, k, p);
 		/* Half-up, like every other figure. */
 		pp->measured = (sk_dec)(((i128)in[p] * 200 * SK_DEC_ONE + n[p]) / (2 * (i128)n[p]));
 		ks->n += n[p];
@@ -126,9 +163,8 @@ static enum sk_err from_clocks(struct sk_db *db, struct sk_contract *c, const st
 			 types_of(k, types, sizeof(types)),
 			 excluded ? " (tickets listed apart not counted)" : "");
 	else
-		snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s clocks%s within target%s",
-			 ks->within, ks->n, resolution ? "resolution" : "response",
-			 types_of(k, types, sizeof(types)),
+		snprintf(ks->detail, sizeof(ks->detail), "%ld of %ld %s%s within target%s", ks->within,
+			 ks->n, what[k->source_kind], types_of(k, types, sizeof(types)),
 			 excluded ? " (tickets listed apart not counted)" : "");
 	return SK_OK;
 }
@@ -299,7 +335,6 @@ static const char *const ticket_words[] = {
 	[SK_SRC_STANDARD_CHANGE] = "standard changes in time",
 	[SK_SRC_COMPLAINT] = "complaints solved in time",
 	[SK_SRC_PROVISIONING] = "accounts provisioned in time",
-	[SK_SRC_ONSITE] = "onsite visits in time",
 };
 
 enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const struct sk_kpi *k,
@@ -373,6 +408,8 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		return from_mttp(db, c, k, w, ks, f, d);
 	case SK_SRC_RESPONSE:
 	case SK_SRC_RESOLUTION:
+	case SK_SRC_ONSITE:
+	case SK_SRC_SWAP:
 		if ((rc = from_clocks(db, c, k, w, cache, ks, d)))
 			return rc;
 		n = ks->n;
@@ -380,7 +417,9 @@ enum sk_err score_read_value(struct sk_db *db, struct sk_contract *c, const stru
 		if (n)
 			goto share;
 		ks->n_parts = 0;
-		snprintf(ks->detail, sizeof(ks->detail), "no ticket clocks decided in %s", w->label);
+		snprintf(ks->detail, sizeof(ks->detail), "no %s decided in %s",
+			 k->source_kind == SK_SRC_ONSITE ? "onsite visits"
+			 : k->source_kind == SK_SRC_SWAP ? "device swaps" : "ticket clocks", w->label);
 		return SK_OK;
 	default:
 		if (!score_counts_tickets(k->source_kind))

@@ -17,6 +17,7 @@
 
 /* A row: the ticket's fields, then the event's time, status and meaning. */
 enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
+_Static_assert(EV_COUNT <= SK_ROW_VALS, "an event log row fits an import_row");
 
 static enum sk_err eventlog_check(struct imp *x, struct import_row *r)
 {

@@ -28,6 +28,7 @@ enum import_fid {
 	F_PERIOD, F_KPI, F_VALUE, F_NOTE, F_UPDATED, F_SUPPLIER, F_SUPPLIER_REF,
 	F_REFERS_TO, F_EXPLANATION, F_ACTION, F_OWNER, F_DUE, F_DONE,
 	F_VISIBLE, F_HIDDEN,
+	F_SWAP_REQUESTED, F_SWAP, F_EMERGENCY,
 	F_COUNT
 };
 
@@ -101,7 +102,7 @@ struct sk_map {
  * in the order of its table's columns (store/store.h), and the key that
  * must not repeat in one file. Text points into the reader's buffers or the
  * checker's until the pipeline copies it. */
-#define SK_ROW_VALS 32
+#define SK_ROW_VALS 40
 
 struct import_row {
 	struct store_val v[SK_ROW_VALS];

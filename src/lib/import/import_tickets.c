@@ -9,12 +9,14 @@
 
 #include "import_priv.h"
 
-/* Time fields and their columns; all but planned_at must not precede reporting. */
+/* Time fields and their columns; all but planned_at (the last) must not precede reporting. */
 static const struct { enum import_fid f; int tc; } times[] = {
 	{ F_REPORTED, TC_REPORTED }, { F_RESPONDED, TC_RESPONDED },
 	{ F_RESOLVED, TC_RESOLVED }, { F_CLOSED, TC_CLOSED },
 	{ F_PRODUCTIVE, TC_PRODUCTIVE }, { F_ESCALATED, TC_ESCALATED },
-	{ F_ONSITE, TC_ONSITE }, { F_RCA, TC_RCA }, { F_PLANNED_AT, TC_PLANNED },
+	{ F_ONSITE, TC_ONSITE }, { F_RCA, TC_RCA },
+	{ F_SWAP_REQUESTED, TC_SWAP_REQUESTED }, { F_SWAP, TC_SWAP }, { F_EMERGENCY, TC_EMERGENCY },
+	{ F_PLANNED_AT, TC_PLANNED },
 };
 
 static const char *const channels[] = {

@@ -78,6 +78,10 @@ const struct import_fdef import_fields[F_COUNT] = {
 	/* An update the customer saw (visible = yes), or did not (hidden = yes). */
 	[F_VISIBLE] = { "visible", FT_BOOL, UP, 0 },
 	[F_HIDDEN] = { "hidden", FT_BOOL, UP, 0 },
+	/* Device swap (Halt §10.1.5): asked for, working replacement, emergency workplace. */
+	[F_SWAP_REQUESTED] = { "swap_requested_at", FT_TIME, T, 0 },
+	[F_SWAP] = { "swap_at", FT_TIME, T, 0 },
+	[F_EMERGENCY] = { "emergency_at", FT_TIME, T, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -142,6 +146,9 @@ static const struct import_alias topdesk_aliases[] = {
 	{ T, F_CAB, "CAB akkoord" }, { T, F_CAB, "Goedgekeurd door CAB" },
 	{ T, F_FAILED, "Wijziging mislukt" }, { T, F_FAILED, "Mislukt" },
 	{ T, F_PLANNED_AT, "Geplande datum" }, { T, F_PLANNED_AT, "Plandatum" },
+	{ T, F_SWAP_REQUESTED, "Vervanging aangevraagd" },
+	{ T, F_SWAP, "Vervangend apparaat geleverd" }, { T, F_SWAP, "Datum vervanging" },
+	{ T, F_EMERGENCY, "Noodwerkplek gereed" }, { T, F_EMERGENCY, "Leenapparaat gereed" },
 	{ TK, F_UPDATED, "Gewijzigd" }, { TK, F_UPDATED, "Laatst gewijzigd" },
 	{ T | EV, F_STATUS, "Behandelstatus" }, { EV, F_STATUS, "Nieuwe status" },
 	{ EV | PA, F_TICKET_ID, "Incidentnummer" }, { EV | PA, F_TICKET_ID, "Melding" },

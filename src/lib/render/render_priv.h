@@ -156,6 +156,11 @@ void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
  * indented by @first_indent, the others by @indent (report_text.c). */
 void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *text);
 
+/* A table row of cells padded to @widths (negative: left-aligned; the last such one
+ * not padded), two-space indent, escaped, empty trailing cells left out
+ * (report_suppliers_text.c). */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
+
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value);

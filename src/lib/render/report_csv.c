@@ -11,6 +11,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
+#include "report_onsite_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -109,6 +110,7 @@ static void write_header(FILE *fp, const struct sk_report *r)
 	for (size_t i = 0; i < ru->n_pause_statuses; i++)
 		csv_put(fp, "decision", "pause_status", "value", ru->pause_statuses[i]);
 	csv_put(fp, "decision", "reopen_resets", "value", ru->reopen_resets ? "yes" : "no");
+	csv_put(fp, "decision", "onsite_default", "value", ru->onsite_resolution ? "resolution" : "none");
 	csv_put_long(fp, "decision", "report_due_days", "value", ru->report_due_days);
 	csv_put(fp, "decision", "missing", "value", report_missing_name(r->missing));
 	for (size_t i = 0; i < c->n_choices; i++) {
@@ -385,6 +387,7 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_csv(fp, r);
+	report_onsite_csv(fp, r);
 	report_deviations_csv(fp, r);
 	report_cadence_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;

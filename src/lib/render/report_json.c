@@ -11,6 +11,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
+#include "report_onsite_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -151,6 +152,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		}
 		fputc(']', fp);
 		kbool(fp, &g, "reopen_resets", ru->reopen_resets);
+		kstr(fp, &g, "onsite_default", ru->onsite_resolution ? "resolution" : "none");
 		knum(fp, &g, "report_due_days", ru->report_due_days);
 		kstr(fp, &g, "missing", report_missing_name(r->missing));
 		key(fp, &g, "choices");
@@ -468,6 +470,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_json(fp, r);
+	report_onsite_json(fp, r);
 	report_deviations_json(fp, r);
 	report_cadence_json(fp, r);
 	fputs(",\n\"tickets\":", fp);

@@ -10,6 +10,7 @@
 #include "render_priv.h"
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
+#include "report_onsite_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 
@@ -260,6 +261,7 @@ static void write_annex(FILE *fp, const struct sk_report *r, const struct report
 		wrap(fp, 2, 6, line);
 	}
 	fprintf(fp, "  reopen_resets = %s\n", ru->reopen_resets ? "yes" : "no");
+	fprintf(fp, "  onsite_default = %s\n", ru->onsite_resolution ? "resolution" : "none");
 	fprintf(fp, "  report_due_days = %d\n", ru->report_due_days);
 	snprintf(line, sizeof(line), "%s = %s (%s)", w->missing_rule, report_missing_name(r->missing),
 		 r->missing == SK_MISSING_ZERO ? w->missing_zero
@@ -982,6 +984,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_onsite_text(fp, r, w->lang);
 	report_cadence_text(fp, r, w->lang);
 	report_deviations_text(fp, r, w->lang);
 	write_annex(fp, r, w);

@@ -426,6 +426,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	}
 	x->wb->options.constant_memory = 0;
 	xw_suppliers_add(x);
+	xw_onsite_add(x);
 	xw_cadence_add(x);
 	xw_deviations_add(x);
 	xw_annex_add(x);  /* the last sheet: add any other sheet before this line */
@@ -450,6 +451,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_trend(x);
 		xw_sheet_suppliers(x);
 		xw_sheet_cadence(x);
+		xw_sheet_onsite(x);
 		for (int i = 0; i < SH_COUNT; i++)
 			xw_set_widths(x, &x->sh[i]);
 		set_properties(x);
@@ -461,6 +463,8 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		if (x->cadence.ws)
 			xw_print_sheet(x, &x->cadence, 0, 0);
 		xw_sheet_deviations(x);
+		if (x->onsite.ws)
+			xw_print_sheet(x, &x->onsite, 0, 0);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

@@ -458,6 +458,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", i ? ", " : "", ru->pause_statuses[i]);
 	row = pair(x, s, row, "pause_statuses", text);
 	row = pair(x, s, row, "reopen_resets", ru->reopen_resets ? "yes" : "no");
+	row = pair(x, s, row, "onsite_default", ru->onsite_resolution ? "resolution" : "none");
 	xw_str(x, s, row, 0, "report_due_days", x->bold);
 	xw_num(x, s, row++, 1, ru->report_due_days, x->count);
 	row = pair(x, s, row, w->missing_rule, report_missing_name(r->missing));

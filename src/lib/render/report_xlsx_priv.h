@@ -49,6 +49,7 @@ struct xw {
 	struct sheet annex;       /* the audit annex, the last sheet */
 	struct sheet deviations;  /* the deviations' sheet (ws NULL: the report has none) */
 	struct sheet cadence;     /* the status updates' sheet (ws NULL: nothing measured) */
+	struct sheet onsite;      /* onsite visits and swaps (ws NULL: the contract measures none) */
 };
 
 /* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
@@ -76,6 +77,9 @@ void xw_sheet_deviations(struct xw *x);
  * priority sets update_every or response_by, written once the report is gathered. */
 void xw_cadence_add(struct xw *x);
 void xw_sheet_cadence(struct xw *x);
+/* The onsite visits' and device swaps' sheet (report_onsite_xlsx.c), likewise. */
+void xw_onsite_add(struct xw *x);
+void xw_sheet_onsite(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,

@@ -164,6 +164,32 @@ static void json_clock(FILE *fp, const char *name, const struct sk_clock *k, int
 	fputc('}', fp);
 }
 
+/*
+ * The onsite visit's and device swap's verdicts, only for a ticket that has
+ * them: `,"onsite":{clock},"swap":{"state","counts_in_period","from_registration",
+ * "device":{clock},"emergency":{clock}}`.
+ */
+static void json_visit_swap(FILE *fp, const struct sk_result *x, const struct sk_results *r)
+{
+	const struct sk_verdict *v = &x->v;
+
+	if (v->onsite.state != SK_CLOCK_NA) {
+		fputc(',', fp);
+		json_clock(fp, "onsite", &v->onsite, x->onsite_counts, r);
+		if (v->onsite_from_resolution)
+			fputs(",\"onsite_target\":\"resolution\"", fp);
+	}
+	if (v->swap.state == SK_CLOCK_NA)
+		return;
+	fprintf(fp, ",\"swap\":{\"state\":\"%s\",\"counts_in_period\":%s,\"from_registration\":%s,",
+		sk_clock_state_name(v->swap_state), x->swap_counts ? "true" : "false",
+		v->swap_from_report ? "true" : "false");
+	json_clock(fp, "device", &v->swap, x->swap_counts, r);
+	fputc(',', fp);
+	json_clock(fp, "emergency", &v->emergency, x->swap_counts, r);
+	fputc('}', fp);
+}
+
 /* Mean and median of a set of durations (seconds); n > 0. */
 struct stat2 {
 	long n;
@@ -332,6 +358,7 @@ static void write_json(const struct sk_results *r, int only_breached,
 		json_clock(fp, "response", &v->response, x->response_counts, r);
 		fputc(',', fp);
 		json_clock(fp, "resolution", &v->resolution, x->resolution_counts, r);
+		json_visit_swap(fp, x, r);
 		fprintf(fp, ",\"pending\":%s,\"excluded\":%s,\"flags\":[", x->pending ? "true" : "false",
 			v->excluded ? "true" : "false");
 		for (int f = 0, n = 0; f < SK_FLAG_COUNT; f++)

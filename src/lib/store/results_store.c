@@ -38,7 +38,9 @@ enum {
 	R_RESP_COUNTS,
 	R_RES_START, R_RES_STOP, R_RES_SECONDS, R_RES_PAUSED, R_RES_TARGET, R_RES_DEADLINE,
 	R_RES_STATE, R_RES_COUNTS,
-	R_MATRIX, R_ONSITE_SECONDS, R_ONSITE_MET, R_MTTR_WALL, R_MTTP_WALL, R_MTTP_BUSINESS
+	R_MATRIX, R_ONSITE_SECONDS, R_ONSITE_MET, R_MTTR_WALL, R_MTTP_WALL, R_MTTP_BUSINESS,
+	R_ONSITE_COUNTS, R_SWAP_STATE, R_SWAP_COUNTS, R_SWAP_SECONDS, R_SWAP_TARGET, R_SWAP_DEADLINE,
+	R_EMERGENCY_SECONDS, R_EMERGENCY_TARGET, R_EMERGENCY_DEADLINE
 };
 
 #define INSERT_RESULT \
@@ -49,8 +51,11 @@ enum {
 	" resolution_start, resolution_stop, resolution_seconds, resolution_paused_seconds," \
 	" resolution_target_seconds, resolution_deadline, resolution_state," \
 	" resolution_counts, matrix_priority, onsite_seconds, onsite_met, mttr_wall_seconds," \
-	" mttp_wall_seconds, mttp_business_seconds) VALUES (?1,?3,?4,?5,?6,?7,?8,?9," \
-	"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)"
+	" mttp_wall_seconds, mttp_business_seconds, onsite_counts, swap_state, swap_counts," \
+	" swap_seconds, swap_target_seconds, swap_deadline, emergency_seconds," \
+	" emergency_target_seconds, emergency_deadline) VALUES (?1,?3,?4,?5,?6,?7,?8,?9," \
+	"?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30," \
+	"?31,?32,?33,?34,?35,?36,?37,?38,?39)"
 
 /* Where each clock's columns go: response, resolution (paused: resolution only). */
 static const struct clock_params {
@@ -113,6 +118,23 @@ static enum sk_err insert_row(sqlite3_stmt *ins, const struct sk_contract *c, sq
 	if (v->onsite_elapsed >= 0) {
 		bad |= sqlite3_bind_int64(ins, R_ONSITE_SECONDS, v->onsite_elapsed);
 		bad |= sqlite3_bind_int(ins, R_ONSITE_MET, v->onsite_met);
+	}
+	if (v->onsite.state != SK_CLOCK_NA)
+		bad |= sqlite3_bind_int(ins, R_ONSITE_COUNTS, x->onsite_counts);
+	bad |= sqlite3_bind_text(ins, R_SWAP_STATE, sk_clock_state_name(v->swap_state), -1,
+				 SQLITE_STATIC);
+	if (v->swap.state != SK_CLOCK_NA) {
+		bad |= sqlite3_bind_int(ins, R_SWAP_COUNTS, x->swap_counts);
+		bad |= sqlite3_bind_int64(ins, R_SWAP_SECONDS, v->swap.elapsed);
+		bad |= sqlite3_bind_int64(ins, R_SWAP_TARGET, v->swap.target);
+		if (v->swap.deadline)
+			bad |= sqlite3_bind_int64(ins, R_SWAP_DEADLINE, v->swap.deadline);
+	}
+	if (v->emergency.state != SK_CLOCK_NA) {
+		bad |= sqlite3_bind_int64(ins, R_EMERGENCY_SECONDS, v->emergency.elapsed);
+		bad |= sqlite3_bind_int64(ins, R_EMERGENCY_TARGET, v->emergency.target);
+		if (v->emergency.deadline)
+			bad |= sqlite3_bind_int64(ins, R_EMERGENCY_DEADLINE, v->emergency.deadline);
 	}
 	if (v->mttr_wall >= 0)
 		bad |= sqlite3_bind_int64(ins, R_MTTR_WALL, v->mttr_wall);

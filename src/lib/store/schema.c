@@ -335,6 +335,31 @@ static const char *const v5[] = {
 	"  line       INTEGER,\n"
 	"  UNIQUE (ticket_id, at, visible)\n"
 	")",
+
+	/* Device swap (Halt §10.1.5), UTC seconds: when a replacement device was
+	 * asked for (the swap clock's start; NULL: from registration), when the
+	 * user had a working replacement, and when an emergency workplace (a
+	 * loaner) was ready; sla-compute holds them to the priority's swap and
+	 * swap_emergency targets. */
+	"ALTER TABLE tickets ADD COLUMN swap_requested_at INTEGER",
+	"ALTER TABLE tickets ADD COLUMN swap_at INTEGER",
+	"ALTER TABLE tickets ADD COLUMN emergency_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN swap_requested_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN swap_at INTEGER",
+	"ALTER TABLE ticket_history ADD COLUMN emergency_at INTEGER",
+	/* The stored verdicts (ticket_results, so ticket_results_v): whether the
+	 * onsite verdict counts in the run's period; the swap's verdict (met,
+	 * breached, pending, n/a) and whether it counts there; business seconds,
+	 * target and deadline of its device and emergency-workplace clocks. */
+	"ALTER TABLE ticket_results ADD COLUMN onsite_counts INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_state TEXT",
+	"ALTER TABLE ticket_results ADD COLUMN swap_counts INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_target_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN swap_deadline INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_target_seconds INTEGER",
+	"ALTER TABLE ticket_results ADD COLUMN emergency_deadline INTEGER",
 	NULL
 };
 

@@ -21,20 +21,19 @@ static int col_flag(sqlite3_stmt *st, int i)
 
 /* The columns of KPI_TICKETS_SQL, in order. */
 enum {
-	KT_REPORTED, KT_RESOLVED, KT_CLOSED, KT_ESCALATED, KT_ONSITE, KT_RCA, KT_TYPE,
+	KT_REPORTED, KT_RESOLVED, KT_CLOSED, KT_ESCALATED, KT_RCA, KT_TYPE,
 	KT_CHANGE_TYPE, KT_PRIORITY, KT_CATEGORY, KT_FCR, KT_CAB, KT_FAILED, KT_ID
 };
 
 /* Only tickets with a time in the window can count for any rule. */
 #define KPI_TICKETS_SQL \
-	"SELECT reported_at, resolved_at, closed_at, escalated_at, onsite_at," \
+	"SELECT reported_at, resolved_at, closed_at, escalated_at," \
 	" rca_at, type, change_type, priority, category, first_contact_resolved," \
 	" cab_approved, change_failed, id FROM tickets" \
 	" WHERE (reported_at >= ?1 AND reported_at < ?2)" \
 	" OR (COALESCE(resolved_at, closed_at) >= ?1 AND COALESCE(resolved_at, closed_at) < ?2)" \
 	" OR (resolved_at >= ?1 AND resolved_at < ?2)" \
-	" OR (escalated_at >= ?1 AND escalated_at < ?2)" \
-	" OR (onsite_at >= ?1 AND onsite_at < ?2)"
+	" OR (escalated_at >= ?1 AND escalated_at < ?2)"
 
 enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, store_kpi_ticket_fn fn,
 			      void *arg, struct sk_diag *d)
@@ -54,7 +53,6 @@ enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, stor
 		t.resolved = col_time(st, KT_RESOLVED);
 		t.closed = col_time(st, KT_CLOSED);
 		t.escalated = col_time(st, KT_ESCALATED);
-		t.onsite = col_time(st, KT_ONSITE);
 		t.rca = col_time(st, KT_RCA);
 		t.type = (const char *)sqlite3_column_text(st, KT_TYPE);
 		t.change_type = (const char *)sqlite3_column_text(st, KT_CHANGE_TYPE);

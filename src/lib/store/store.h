@@ -51,7 +51,7 @@ void store_read_end(struct sk_db *db, const char *name);
 struct store_kpi_ticket {
 	const char *id;                                    /* never NULL */
 	sk_time reported;
-	sk_time resolved, closed, escalated, onsite, rca; /* STORE_NO_TIME: NULL */
+	sk_time resolved, closed, escalated, rca;         /* STORE_NO_TIME: NULL */
 	const char *type, *priority;                       /* never NULL */
 	const char *change_type, *category;                /* NULL when NULL */
 	int fcr, cab, failed;      /* first_contact_resolved, cab_approved, change_failed:
@@ -64,7 +64,7 @@ typedef enum sk_err (*store_kpi_ticket_fn)(void *arg, const struct store_kpi_tic
 
 /*
  * Every ticket with a time that can count in [@start, @end): reported,
- * resolved (else closed), resolved, escalated or onsite in it, in one pass
+ * resolved (else closed), resolved or escalated in it, in one pass
  * over the tickets. The strings are valid during the call only.
  */
 enum sk_err store_kpi_tickets(struct sk_db *db, sk_time start, sk_time end, store_kpi_ticket_fn fn,
@@ -422,7 +422,8 @@ enum { TC_ID, TC_TYPE, TC_PRIORITY, TC_LEVEL, TC_RAW, TC_IMPACT, TC_URGENCY,
        TC_REPORTED, TC_RESPONDED, TC_RESOLVED, TC_CLOSED, TC_PRODUCTIVE,
        TC_ESCALATED, TC_ONSITE, TC_RCA, TC_PLANNED, TC_CATEGORY, TC_LOCATION,
        TC_CHANNEL, TC_FCR, TC_UPLIFT, TC_UPLIFT_REASON, TC_CHANGE_TYPE, TC_CAB,
-       TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_SUPPLIER, TC_COUNT };
+       TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_SUPPLIER, TC_SWAP_REQUESTED,
+       TC_SWAP, TC_EMERGENCY, TC_COUNT };
 enum { EC_TICKET_ID, EC_AT, EC_STATUS, EC_PAUSE, EC_MEANING, EC_EXTRA, EC_COUNT };
 enum { PC_TICKET_ID, PC_START, PC_END, PC_REASON, PC_COUNT };
 enum { CC_CALL_ID, CC_STARTED, CC_WAIT, CC_ANSWERED, CC_QUEUE, CC_EXTRA, CC_COUNT };

@@ -20,7 +20,7 @@
  * (bind_matrix()): impact/urgency, or any column the export had (kept in
  * `extra`), such as Cloudwise's number of users.
  */
-#define TICKET_COLUMNS(X, RESP) \
+#define TICKET_COLUMNS(X, RESP, SWAP) \
 	X(COL_TYPE, "t.type") \
 	X(COL_PRIORITY, "t.priority") \
 	X(COL_MATRIX_ROW, \
@@ -49,23 +49,31 @@
 	X(COL_CAB_APPROVED, "t.cab_approved") \
 	X(COL_CHANGE_FAILED, "t.change_failed") \
 	X(COL_IMPORT, "t.import_id") \
-	X(COL_NO_RESPONSE_DATA, RESP)
+	X(COL_NO_RESPONSE_DATA, RESP) \
+	X(COL_SWAP_REQUESTED, SWAP "swap_requested_at") \
+	X(COL_SWAP, SWAP "swap_at") \
+	X(COL_EMERGENCY, SWAP "emergency_at")
 
 /* 1 when the import that wrote the ticket's version had no response times
  * (imports.response_column, from schema version 4 on; before it: not known). */
 #define RESP_V4 "(SELECT i.response_column = 0 FROM imports i WHERE i.id = t.import_id)"
 #define RESP_OLD "NULL"
+/* The swap columns (schema version 5 on); before it: none, NULL. */
+#define SWAP_V5 "t."
+#define SWAP_OLD "NULL AS "
+/* Which of the statements below a database of schema @v reads: before 4, 4, 5 on. */
+#define SCHEMA_INDEX(v) ((v) >= 5 ? 2 : (v) >= 4)
 
 #define AS_ENUM(name, sql) name,
 #define AS_SQL(name, sql) ", " sql
 
-/* "SELECT " TICKET_SELECT(RESP_V4) ... : a ticket's columns, then the caller's (from
- * COL_END on). */
-#define TICKET_SELECT(resp) "t.id" TICKET_COLUMNS(AS_SQL, resp)
+/* "SELECT " TICKET_SELECT(RESP_V4, SWAP_V5) ... : a ticket's columns, then the caller's
+ * (from COL_END on). */
+#define TICKET_SELECT(resp, swap) "t.id" TICKET_COLUMNS(AS_SQL, resp, swap)
 
 enum ticket_column {
 	COL_ID,
-	TICKET_COLUMNS(AS_ENUM, "")
+	TICKET_COLUMNS(AS_ENUM, "", "")
 	COL_END            /* the first column a query adds after the ticket's */
 };
 
@@ -84,10 +92,12 @@ enum { COL_FIRST_PRIORITY = COL_END, COL_MOST_URGENT, COL_PRIORITY_RAW };
  * at or after the start, or ends in a status that is neither resolved nor
  * closed (reopened, or resolved and then put on hold), may still be running,
  * whatever its resolution time says: compute decides (resolution_stop()).
+ * A ticket visited onsite in the period has a verdict there, finished or not.
  */
 #define SCOPE \
 	"t.reported_at < ?2 AND (COALESCE(t.resolved_at, t.closed_at) IS NULL" \
 	" OR t.resolved_at >= ?1 OR t.closed_at >= ?1 OR t.responded_at >= ?1" \
+	" OR t.onsite_at >= ?1" \
 	" OR EXISTS (SELECT 1 FROM ticket_events e2 WHERE e2.ticket_id = t.id AND e2.at >= ?1)" \
 	" OR COALESCE((SELECT COALESCE(e3.meaning, '') FROM ticket_events e3" \
 	"   WHERE e3.ticket_id = t.id ORDER BY e3.at DESC, e3.id DESC LIMIT 1), 'resolved')" \
@@ -160,6 +170,9 @@ static enum sk_err fill_ticket(sqlite3_stmt *st, const struct sk_contract *c, st
 	t->change_failed = col_flag(st, COL_CHANGE_FAILED);
 	t->import_id = sqlite3_column_int64(st, COL_IMPORT);
 	t->no_response_data = col_flag(st, COL_NO_RESPONSE_DATA) == 1;
+	t->swap_requested_at = col_time(st, COL_SWAP_REQUESTED);
+	t->swap_at = col_time(st, COL_SWAP);
+	t->emergency_at = col_time(st, COL_EMERGENCY);
 	return failed ? SK_ERR_NOMEM : SK_OK;
 }
 
@@ -214,16 +227,18 @@ enum sk_err store_tickets_open(struct sk_db *db, const struct sk_contract *c,
 {
 	/* For a large share of all tickets, the id index gives them in order without
 	 * sorting (the + keeps the planner off the reported_at index). */
-#define TICKETS_OF(resp, title, plus) \
-	"SELECT " TICKET_SELECT(resp) ", " title " FROM tickets t WHERE " plus SCOPE " ORDER BY t.id"
-	static const char *const sql[2][2][2] = {
-		{ { TICKETS_OF(RESP_OLD, "NULL", ""), TICKETS_OF(RESP_OLD, "NULL", "+") },
-		  { TICKETS_OF(RESP_OLD, TICKET_TITLE_SQL, ""),
-		    TICKETS_OF(RESP_OLD, TICKET_TITLE_SQL, "+") } },
-		{ { TICKETS_OF(RESP_V4, "NULL", ""), TICKETS_OF(RESP_V4, "NULL", "+") },
-		  { TICKETS_OF(RESP_V4, TICKET_TITLE_SQL, ""),
-		    TICKETS_OF(RESP_V4, TICKET_TITLE_SQL, "+") } },
+#define TICKETS_OF(resp, swap, title, plus) \
+	"SELECT " TICKET_SELECT(resp, swap) ", " title " FROM tickets t WHERE " plus SCOPE \
+	" ORDER BY t.id"
+#define VERSION_OF(resp, swap) \
+	{ { TICKETS_OF(resp, swap, "NULL", ""), TICKETS_OF(resp, swap, "NULL", "+") }, \
+	  { TICKETS_OF(resp, swap, TICKET_TITLE_SQL, ""), \
+	    TICKETS_OF(resp, swap, TICKET_TITLE_SQL, "+") } }
+	static const char *const sql[3][2][2] = {
+		VERSION_OF(RESP_OLD, SWAP_OLD), VERSION_OF(RESP_V4, SWAP_OLD),
+		VERSION_OF(RESP_V4, SWAP_V5),
 	};
+#undef VERSION_OF
 #undef TICKETS_OF
 	struct store_tickets *it = calloc(1, sizeof(*it));
 	enum sk_err rc;
@@ -243,7 +258,7 @@ enum sk_err store_tickets_open(struct sk_db *db, const struct sk_contract *c,
 	it->reading = 1;
 	if ((rc = prefer_scan(db, p, &scan, d)) ||
 	    (rc = schema_version(db, &version, d)) ||
-	    (rc = sk_db_prepare(db, sql[version >= 4][it->titles][scan], &it->st, d)) ||
+	    (rc = sk_db_prepare(db, sql[SCHEMA_INDEX(version)][it->titles][scan], &it->st, d)) ||
 	    (rc = store_children_open(db, c, classify, a, scan, &it->ch, d)))
 		goto out;
 	sqlite3_bind_int64(it->st, 1, p->start);
@@ -316,9 +331,11 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 			      struct arena *a, struct sk_ticket *t, struct store_history *h,
 			      char *raw, size_t size, struct sk_diag *d)
 {
-#define ONE_TICKET(resp) "SELECT " TICKET_SELECT(resp) ", " FIRST_PRIORITY_SQL ", " \
+#define ONE_TICKET(resp, swap) "SELECT " TICKET_SELECT(resp, swap) ", " FIRST_PRIORITY_SQL ", " \
 	MOST_URGENT_SQL ", t.priority_raw FROM tickets t WHERE t.id = ?1"
-	static const char *const sql[2] = { ONE_TICKET(RESP_OLD), ONE_TICKET(RESP_V4) };
+	static const char *const sql[3] = { ONE_TICKET(RESP_OLD, SWAP_OLD),
+					    ONE_TICKET(RESP_V4, SWAP_OLD),
+					    ONE_TICKET(RESP_V4, SWAP_V5) };
 #undef ONE_TICKET
 	sqlite3_stmt *st = NULL;
 	const char *r;
@@ -327,7 +344,7 @@ enum sk_err store_ticket_read(struct sk_db *db, const struct sk_contract *c, con
 
 	memset(h, 0, sizeof(*h));
 	if ((rc = schema_version(db, &version, d)) ||
-	    (rc = sk_db_prepare(db, sql[version >= 4], &st, d)))
+	    (rc = sk_db_prepare(db, sql[SCHEMA_INDEX(version)], &st, d)))
 		goto out;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	bind_matrix(st, c);

@@ -35,6 +35,34 @@ enum sk_err sk_duration_parse(const char *text, struct sk_duration *out, struct 
 		out->set = 1;
 		return SK_OK;
 	}
+	/* End of a business day: `eod`, `eod+1`, `eod + 2`. */
+	if (strncasecmp(p, "eod", 3) == 0 && !isalnum((unsigned char)p[3])) {
+		int64_t n = 0;
+
+		p += 3;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '+') {
+			p++;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (!isdigit((unsigned char)*p))
+				goto bad;
+			while (isdigit((unsigned char)*p))
+				if ((n = n * 10 + (*p++ - '0')) > 999)
+					return sk_diag_set(d, SK_ERR_RANGE, NULL, 0, NULL,
+							   "deadline '%s' is too far: at most eod+999",
+							   text);
+			while (*p == ' ' || *p == '\t')
+				p++;
+		}
+		if (*p)
+			goto bad;
+		out->set = 1;
+		out->eod = 1;
+		out->eod_next = n;
+		return SK_OK;
+	}
 	while (*p) {
 		int64_t n = 0;
 		const char *w;
@@ -75,7 +103,8 @@ enum sk_err sk_duration_parse(const char *text, struct sk_duration *out, struct 
 bad:
 	memset(out, 0, sizeof(*out));
 	return sk_diag_set(d, SK_ERR_SYNTAX, NULL, 0, NULL,
-			   "cannot read '%s' as a duration (like 15m, 4h, 1d, 1h30m)", text);
+			   "cannot read '%s' as a duration (like 15m, 4h, 1d, 1h30m, eod, eod+1)",
+			   text);
 }
 
 int64_t sk_duration_seconds(const struct sk_duration *dur, int64_t day_seconds)
@@ -91,6 +120,13 @@ char *sk_duration_format(const struct sk_duration *dur, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!dur->set) {
 		snprintf(buf, size, "-");
+		return buf;
+	}
+	if (dur->eod) {
+		if (dur->eod_next)
+			snprintf(buf, size, "eod+%lld", (long long)dur->eod_next);
+		else
+			snprintf(buf, size, "eod");
 		return buf;
 	}
 	if (dur->days)
