@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "report_history_priv.h"
 #include "report_suppliers_priv.h"
 
 /* The widest line the text report writes. */
@@ -832,6 +833,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_complaints(fp, r, w);
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
+	report_history_text(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
