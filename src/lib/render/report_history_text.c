@@ -20,6 +20,8 @@ static const struct history_words nl = {
 			" geen cijfer, geen 0 %",
 	.n_note = "(n): de tickets waarvan de klok in die periode is beslist; - : geen",
 	.not_scored_note = "- : niet gescoord (ontbrekende gegevens of niet in het contract)",
+	.blank_note = "leeg: geen klok in die periode beslist (n = 0), of het domein is niet"
+		      " gescoord (ontbrekende gegevens of niet in het contract)",
 	.norm = "norm", .sheet = "Historie", .chart_scores = "Score per domein",
 	.tickets = "tickets",
 };
@@ -34,6 +36,8 @@ static const struct history_words en = {
 			" no figure, not 0 %",
 	.n_note = "(n): the tickets whose clock was decided in that period; - : none",
 	.not_scored_note = "- : not scored (missing data, or not scored under the contract)",
+	.blank_note = "empty: no clock decided in that period (n = 0), or the domain not scored"
+		      " (missing data, or not scored under the contract)",
 	.norm = "norm", .sheet = "History", .chart_scores = "Score per domain",
 	.tickets = "tickets",
 };

@@ -45,12 +45,23 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
+	struct sheet history;     /* the history sheet (ws NULL: neither month nor quarter) */
 };
 
 /* The suppliers' sheet (report_suppliers_xlsx.c): added after the others when the
  * contract has suppliers, written once the report is gathered. */
 void xw_suppliers_add(struct xw *x);
 void xw_sheet_suppliers(struct xw *x);
+
+/* The history sheet (report_history_xlsx.c): added after the trend for a monthly or
+ * quarterly report, written once the report is gathered. */
+void xw_history_add(struct xw *x);
+void xw_sheet_history(struct xw *x);
+
+/* Charts (report_xlsx_tickets.c): each point of @ser labelled "n=12" from @ns (@n points);
+ * a norm series (@k: which norm) drawn as a dashed line without markers. */
+void xw_chart_n_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n);
+void xw_chart_norm_style(lxw_chart_series *ser, int k);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
