@@ -2,11 +2,12 @@
 # The monthly service level report, ready for cron: import the latest
 # exports, compute the verdicts, and write last month's SLR; in the first
 # month of a quarter (January, April, July, October) also last quarter's.
-# Quiet on success (-v lists what it wrote); on a failure it names the
-# failing step on stderr and exits with that tool's status (1 bad data,
-# 2 usage, 3 missing data, 4 system error, 5 a warning under -s). Every file appears whole or not
-# at all, two runs on one database never overlap (a lock beside the
-# database), and it never reads standard input.
+# Quiet on success but for the tools' warnings (-v lists what it wrote); on
+# a failure it names the failing step on stderr and exits with that tool's
+# status (1 bad data, 2 usage, 3 missing data, 4 system error, 5 a warning
+# under -s). Every file appears whole or not at all, two runs on one database
+# never overlap (a lock beside the database), and it never reads standard
+# input.
 #
 # usage: monthly-slr.sh -c CONTRACT -d DB -e EXPORTS -o OUTDIR
 #                       [-b BINDIR] [-t YYYY-MM-DD] [-l nl|en] [-f "xlsx txt"] [-s] [-v]
@@ -38,7 +39,7 @@
 set -u
 
 usage() {
-	sed -n '11,12p' "$0" | sed 's/^# //' >&2
+	sed -n '12,13p' "$0" | sed 's/^# //' >&2
 	exit 2
 }
 
