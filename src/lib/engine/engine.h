@@ -63,7 +63,8 @@ enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const 
  * period's instant exactly as results_compute() of p[i] judges it (so its
  * response and resolution figures, and the score's response and resolution
  * KPIs over it, are those of p[i] computed alone); not the tickets that
- * only run on or are listed for their times there. The tickets' strings
+ * only run on or are listed for their times there, and the verdicts without
+ * their pauses and reason (sk_verdict_release()). The tickets' strings
  * belong to out[n - 1]: free it last.
  */
 enum sk_err results_compute_span(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,

@@ -318,6 +318,8 @@ enum sk_err results_compute_span(struct sk_db *db, struct sk_contract *c, const 
 			x.ticket.n_events = 0;
 			x.ticket.pauses = NULL;
 			x.ticket.n_pauses = 0;
+			/* Kept for its clocks: a year of periods is held at once. */
+			sk_verdict_release(&x.v);
 			if (push_result(out[i], &cap[i], 0)) {
 				sk_verdict_release(&x.v);
 				rc = SK_ERR_NOMEM;
