@@ -105,6 +105,24 @@ out:
 	return rc;
 }
 
+/*
+ * The earlier periods with data in groups of HISTORY_PASS: one pass over the
+ * tickets per group, so that a year of verdicts is never held at once
+ * (December's report on a year of 240,000 tickets: 270 MB in one pass, 190
+ * MB in two, for about a tenth more time; 170 MB in three).
+ */
+#define HISTORY_PASS 6
+
+static enum sk_err gather_passes(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				 struct sk_report_past *h, size_t n, struct sk_diag *d)
+{
+	enum sk_err rc = SK_OK;
+
+	for (size_t i = 0; i < n && !rc; i += HISTORY_PASS)
+		rc = gather_past(db, c, r, h + i, n - i < HISTORY_PASS ? n - i : HISTORY_PASS, d);
+	return rc;
+}
+
 enum sk_err report_gather_history(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
 				  struct sk_diag *d)
 {
@@ -136,7 +154,7 @@ enum sk_err report_gather_history(struct sk_db *db, struct sk_contract *c, struc
 	/* Periods with data follow those without: each later one ends later. */
 	for (from = 0; from < (size_t)back && !r->history[from].has_data; from++)
 		;
-	return from < (size_t)back ? gather_past(db, c, r, &r->history[from], (size_t)back - from, d)
+	return from < (size_t)back ? gather_passes(db, c, r, &r->history[from], (size_t)back - from, d)
 				   : SK_OK;
 }
 
