@@ -2,11 +2,12 @@
 # The monthly service level report, ready for cron: import the latest
 # exports, compute the verdicts, and write last month's SLR; in the first
 # month of a quarter (January, April, July, October) also last quarter's.
-# Quiet on success (-v lists what it wrote); on a failure it names the
-# failing step on stderr and exits with that tool's status (1 bad data,
-# 2 usage, 3 missing data, 4 system error). Every file appears whole or not
-# at all, two runs on one database never overlap (a lock beside the
-# database), and it never reads standard input.
+# Quiet on success but for the tools' warnings (-v lists what it wrote); on
+# a failure it names the failing step on stderr and exits with that tool's
+# status (1 bad data, 2 usage, 3 missing data, 4 system error, 5 a warning
+# under -s). Every file appears whole or not at all, two runs on one database
+# never overlap (a lock beside the database), and it never reads standard
+# input.
 #
 # usage: monthly-slr.sh -c CONTRACT -d DB -e EXPORTS -o OUTDIR
 #                       [-b BINDIR] [-t YYYY-MM-DD] [-l nl|en] [-f "xlsx txt"] [-s] [-v]
@@ -27,7 +28,9 @@
 #   -l LANG      the report's language (default: the contract's)
 #   -f FORMATS   formats to write (default: "xlsx txt")
 #   -s           strict: a period without any ticket is a failure (exit 3),
-#                not a warning on stderr
+#                not a warning on stderr; and sla-report gets --strict: a KPI
+#                without a value, or data older than the period's end, is a
+#                failure (exit 5) and that report is not written
 #   -v           print the path of every file written
 #
 # crontab, at 06:00 on the 3rd of every month:
@@ -36,7 +39,7 @@
 set -u
 
 usage() {
-	sed -n '11,12p' "$0" | sed 's/^# //' >&2
+	sed -n '12,13p' "$0" | sed 's/^# //' >&2
 	exit 2
 }
 
@@ -167,6 +170,7 @@ for period in $periods; do
 		target=$out/$id-$period-slr.$f
 		set -- -d "$db" -c "$contract" -p "$period" -o "$target" $allow_empty
 		[ -z "$lang" ] || set -- "$@" --lang "$lang"
+		[ "$strict" -eq 0 ] || set -- "$@" --strict
 		# sla-report writes beside the target and renames: whole or nothing.
 		"$bindir/sla-report" "$@" </dev/null >/dev/null || die $? "sla-report $period $f failed"
 		[ "$verbose" -eq 0 ] || echo "$target"

@@ -32,6 +32,7 @@
 #ifndef SLAKIT_DB_H
 #define SLAKIT_DB_H
 
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "slakit/error.h"
@@ -93,6 +94,14 @@ const char *sk_db_path(const struct sk_db *db);
  * schema version 4) belongs to none yet and is accepted.
  */
 enum sk_err sk_db_check_contract(struct sk_db *db, const char *contract_id, struct sk_diag *d);
+
+/**
+ * The data's horizon: the latest instant the ticket data covers (what the
+ * imports say they cover, else the latest time in the data), in UTC
+ * seconds; 0 when the database holds no ticket data. The tools warn when a
+ * period ends after it (the data are older than the period's end).
+ */
+enum sk_err sk_db_horizon(struct sk_db *db, int64_t *horizon, struct sk_diag *d);
 
 /** Change how long a writer waits for another one (milliseconds). */
 void sk_db_set_busy_timeout(struct sk_db *db, int ms);

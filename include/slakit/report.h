@@ -204,6 +204,22 @@ struct sk_report_month {
 	long *category;          /**< tickets per sk_report::categories entry */
 };
 
+/**
+ * One period of the history: a month of a monthly report's last twelve, a
+ * quarter of a quarterly report's last four, or the report's own period,
+ * computed from the database as sla-compute and sla-score would compute it
+ * (never from stored reports).
+ */
+struct sk_report_past {
+	struct sk_period period;
+	int has_data;            /**< 0: the period ends before the contract's start or
+				      before the first ticket: no figures, shown as "—" */
+	struct sk_report_prio *prio; /**< one per contract priority, all types together
+					  (response and resolution compliance, n, norm) */
+	int *scored;             /**< per domain of sk_report::score: 1 when scored */
+	sk_dec *score;           /**< that domain's score in the period */
+};
+
 /** A domain escalation or other reason to escalate. */
 struct sk_report_escalation {
 	int kind;                /**< 0: staffel step of a domain, 1: complaint beyond its limit,
@@ -265,6 +281,11 @@ struct sk_report {
 	size_t n_recurring;
 	struct sk_report_month *months;     /**< each month of the period */
 	size_t n_months;
+	struct sk_report_past *history;     /**< monthly report: the 12 months before it,
+					         quarterly: the 4 quarters before it, oldest
+					         first, then the period itself; empty for
+					         other periods */
+	size_t n_history;
 	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
 						    (slakit/suppliers.h); NULL when the
 						    contract names none (owned) */

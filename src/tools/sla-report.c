@@ -8,7 +8,8 @@
 #include "tool.h"
 #include "slakit/report.h"
 
-enum { OPT_LANG = 256, OPT_FORMAT, OPT_INVOICE, OPT_KPI, OPT_ALLOW_MISSING, OPT_ALLOW_EMPTY };
+enum { OPT_LANG = 256, OPT_FORMAT, OPT_INVOICE, OPT_KPI, OPT_ALLOW_MISSING, OPT_ALLOW_EMPTY,
+       OPT_STRICT };
 
 static const struct tool_opt opts[] = {
 	{ 'd', "db", "DB", "the slakit database (made by sla-import)" },
@@ -21,25 +22,30 @@ static const struct tool_opt opts[] = {
 	{ OPT_KPI, "kpi", "ID=VALUE", "use VALUE as the KPI's measured value (repeatable)" },
 	{ OPT_ALLOW_MISSING, "allow-missing", "HOW", "a KPI without data counts as zero, or skip it" },
 	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "report a period without any ticket" },
+	{ OPT_STRICT, "strict", NULL, "fail (exit 5, nothing written) on a warning" },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct tool tool = {
 	"sla-report",
 	"sla-report -d DB -c CONTRACT -p PERIOD -o FILE [--lang nl|en] [--format xlsx|text|csv|json]\n"
-	"           [--invoice FILE] [--kpi ID=VALUE]... [--allow-missing zero|skip] [--allow-empty]",
+	"           [--invoice FILE] [--kpi ID=VALUE]... [--allow-missing zero|skip] [--allow-empty]\n"
+	"           [--strict]",
 	"Write the service level report of a month or a quarter: XLSX, text, CSV or JSON.",
 	"The format follows FILE's extension (.xlsx, .txt, .csv, .json) unless --format is given;\n"
 	"-o - writes text (or CSV or JSON) to standard output. A KPI without data does not stop\n"
 	"the report: it is shown as missing and its domain is not scored, unless --allow-missing\n"
 	"says otherwise. A period without any ticket is missing data (exit 3) unless --allow-empty.\n"
-	"Exit status: 0 ok (also with KPIs missing), 1 bad data, 2 usage, 3 missing data, 4 system.\n",
+	"A warning on stderr names the KPIs without a value and says when the data are older than\n"
+	"the period's end; --strict makes either a failure (exit 5) and writes nothing.\n"
+	"Exit status: 0 ok (also with KPIs missing), 1 bad data, 2 usage, 3 missing data, 4 system,\n"
+	"5 a warning under --strict.\n",
 	opts
 };
 
 struct args {
 	const char *db, *contract, *period, *output, *lang, *invoice;
-	int format, allow_empty;
+	int format, allow_empty, strict;
 	enum sk_missing_rule missing;
 	struct tool_given given;
 };
@@ -54,6 +60,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case 'o': a->output = arg; break;
 	case OPT_INVOICE: a->invoice = arg; break;
 	case OPT_ALLOW_EMPTY: a->allow_empty = 1; break;
+	case OPT_STRICT: a->strict = 1; break;
 	case OPT_LANG:
 		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
@@ -203,6 +210,16 @@ int main(int argc, char **argv)
 				   "--allow-empty for a report that says so)", p.label);
 			rc = EXIT_MISSING;
 			goto out;
+		}
+		{
+			/* Said whether or not --strict: the report shows both too. */
+			int warned = tool_warn_missing(&tool, r->score);
+
+			warned += r->beyond_horizon && tool_warn_horizon(&tool, r->horizon, &p, c->tz);
+			if (warned && a.strict) {
+				rc = tool_strict_fail(&tool, warned);
+				goto out;
+			}
 		}
 		if (to_stdout) {
 			if ((err = sk_report_write(r, fmt, a.lang, stdout, &d)) != SK_OK)

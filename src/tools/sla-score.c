@@ -7,7 +7,7 @@
 #include "slakit/db.h"
 #include "slakit/score.h"
 
-enum { OPT_FORMAT = 256, OPT_INVOICE, OPT_DOMAIN, OPT_KPI, OPT_ALLOW_MISSING, OPT_LANG };
+enum { OPT_FORMAT = 256, OPT_INVOICE, OPT_DOMAIN, OPT_KPI, OPT_ALLOW_MISSING, OPT_LANG, OPT_STRICT };
 
 #define MAX_ARGS 64
 
@@ -21,23 +21,29 @@ static const struct tool_opt opts[] = {
 	{ OPT_KPI, "kpi", "ID=VALUE", "use VALUE as the KPI's measured value (repeatable)" },
 	{ OPT_ALLOW_MISSING, "allow-missing", "HOW", "a KPI without data counts as zero, or skip it" },
 	{ OPT_LANG, "lang", "LANG", "nl or en for the text format (default: the contract's)" },
+	{ OPT_STRICT, "strict", NULL, "fail (exit 5, nothing written) on a warning" },
 	{ 0, NULL, NULL, NULL }
 };
 
 static const struct tool tool = {
 	"sla-score",
 	"sla-score [-d DB] -c CONTRACT -p PERIOD [--format text|csv|json] [--invoice FILE]\n"
-	"          [--domain ID]... [--kpi ID=VALUE]... [--allow-missing zero|skip] [--lang LANG]",
+	"          [--domain ID]... [--kpi ID=VALUE]... [--allow-missing zero|skip] [--lang LANG]\n"
+	"          [--strict]",
 	"KPI values, % of norm, weighted domain scores, the malus staffel and the malus in euros.",
 	"A KPI without data is never taken as 0 % or 100 %: the domain is marked incomplete,\n"
 	"the missing KPIs are named on stderr and the exit status is 3, unless --allow-missing\n"
-	"says how to treat them. Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system.\n",
+	"says how to treat them. A warning on stderr names the KPIs without a value (also under\n"
+	"--allow-missing) and says when the data are older than the period's end; --strict makes\n"
+	"either a failure (exit 5) and writes nothing.\n"
+	"Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system, 5 a warning under --strict.\n",
 	opts
 };
 
 struct args {
 	const char *db, *contract, *period, *invoice, *lang;
 	enum sk_format format;
+	int strict;
 	enum sk_missing_rule missing;
 	const char *domains[MAX_ARGS];
 	size_t n_domains;
@@ -52,6 +58,7 @@ static int on_opt(int key, const char *arg, void *ctx)
 	case 'c': a->contract = arg; break;
 	case 'p': a->period = arg; break;
 	case OPT_INVOICE: a->invoice = arg; break;
+	case OPT_STRICT: a->strict = 1; break;
 	case OPT_LANG:
 		return tool_opt_lang(&tool, arg, &a->lang);
 	case OPT_FORMAT:
@@ -130,6 +137,20 @@ int main(int argc, char **argv)
 				goto out;
 			}
 			goto fail;
+		}
+	}
+	{
+		int64_t horizon = 0;
+		int warned = tool_warn_missing(&tool, s);
+
+		if (db && (err = sk_db_horizon(db, &horizon, &d)) != SK_OK)
+			goto fail;
+		warned += tool_warn_horizon(&tool, horizon, &p, c->tz);
+		if (warned && a.strict) {
+			if (s->n_missing)
+				report_missing(s);
+			rc = tool_strict_fail(&tool, warned);
+			goto out;
 		}
 	}
 	if ((err = sk_score_write(s, a.format, a.lang ? a.lang : c->language, stdout)) == SK_ERR_NOMEM)

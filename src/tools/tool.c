@@ -7,8 +7,10 @@
 #include <sys/stat.h>
 
 #include "tool.h"
+#include "slakit/datetime.h"
 #include "slakit/db.h"
 #include "slakit/period.h"
+#include "slakit/score.h"
 
 #define MAX_OPTS 64
 
@@ -261,4 +263,54 @@ int tool_period(const struct tool *t, const char *text, const struct sk_tz *tz,
 		return tool_misuse(t, "period %s: it %s outside the years the calendars cover "
 				   "(1900-2199)", p->label, p->year < 1900 ? "starts" : "ends");
 	return 0;
+}
+
+int tool_warn_missing(const struct tool *t, const struct sk_score *s)
+{
+	char list[1024];
+	size_t n = 0;
+	int count = 0;
+
+	list[0] = '\0';
+	for (size_t i = 0; s && i < s->n_domains; i++) {
+		const struct sk_domain_score *ds = &s->domains[i];
+
+		/* A domain that is not scored, or not yet (its start), needs no value. */
+		if (!ds->domain->scored || strstr(ds->reason, "starts on"))
+			continue;
+		for (size_t k = 0; k < ds->n_kpis; k++) {
+			const struct sk_kpi_score *ks = &ds->kpis[k];
+
+			if (ks->has_value || !ks->kpi->has_weight || !ks->kpi->has_norm)
+				continue;
+			if (n < sizeof(list))
+				n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s.%s", count ? ", " : "",
+						      ds->domain->id, ks->kpi->id);
+			count++;
+		}
+	}
+	if (!count)
+		return 0;
+	tool_error(t, "warning: missing KPIs for %s: %s", s->period.label, list);
+	return 1;
+}
+
+int tool_warn_horizon(const struct tool *t, int64_t horizon, const struct sk_period *p,
+		      const struct sk_tz *tz)
+{
+	char a[40], b[40];
+
+	/* The horizon is the last instant covered; the period's end the first one after it. */
+	if (!horizon || horizon >= p->end - 1)
+		return 0;
+	tool_error(t, "warning: data older than the period's end: the data reach up to %s, period %s "
+		   "ends %s", sk_time_format_local(horizon, tz, a, sizeof(a)), p->label,
+		   sk_time_format_local(p->end, tz, b, sizeof(b)));
+	return 1;
+}
+
+int tool_strict_fail(const struct tool *t, int warnings)
+{
+	tool_error(t, "--strict: %d warning%s, nothing written", warnings, warnings == 1 ? "" : "s");
+	return EXIT_STRICT;
 }

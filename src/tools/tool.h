@@ -15,7 +15,9 @@ enum tool_exit {
 	EXIT_BADDATA = 1, /* the input (file, contract, row) is wrong */
 	EXIT_USAGE = 2,   /* the command line is wrong */
 	EXIT_MISSING = 3, /* data a figure needs is missing */
-	EXIT_SYSTEM = 4   /* out of memory, I/O, database locked */
+	EXIT_SYSTEM = 4,  /* out of memory, I/O, database locked */
+	EXIT_STRICT = 5   /* --strict: a warning (missing KPIs, data older than the period's
+			     end) made the run fail; nothing was written */
 };
 
 /* One option of a tool. */
@@ -117,5 +119,20 @@ int tool_opt_format(const struct tool *t, const char *arg, enum sk_format *out);
 
 /* Read --lang nl|en; 0, or EXIT_USAGE after reporting. */
 int tool_opt_lang(const struct tool *t, const char *arg, const char **out);
+
+/*
+ * The warnings --strict turns into failures (sla-report, sla-score), each one
+ * line on stderr naming what: "tool: warning: missing KPIs for 2027-03: a.b,
+ * c.d" when a KPI the contract scores has no value for the period (whatever
+ * --allow-missing then does with it), and "tool: warning: data older than
+ * the period's end: ..." when the data's @horizon (sk_db_horizon(), 0: no
+ * data) lies before the end of @p. Each returns 1 when it warned.
+ */
+int tool_warn_missing(const struct tool *t, const struct sk_score *s);
+int tool_warn_horizon(const struct tool *t, int64_t horizon, const struct sk_period *p,
+		      const struct sk_tz *tz);
+
+/* After warnings under --strict: say that nothing was written; returns EXIT_STRICT. */
+int tool_strict_fail(const struct tool *t, int warnings);
 
 #endif

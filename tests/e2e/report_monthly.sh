@@ -43,7 +43,9 @@ for f in dhs-2027-01-slr.xlsx dhs-2027-01-slr.txt dhs-2027-01-tickets.csv; do
 	[ -s "$tmp/out/$f" ] || fail "February run: no $f"
 done
 grep -q "dhs-2027-01-slr.txt" "$tmp/stdout" || fail "February run -v does not name its reports"
-[ -s "$tmp/stderr" ] && fail "February run wrote to stderr: $(cat "$tmp/stderr")"
+# Quiet but for the tools' warnings (the sample's KPIs without a value, issue 17).
+grep -v '^sla-report: warning: ' "$tmp/stderr" | grep -q . &&
+	fail "February run wrote to stderr: $(cat "$tmp/stderr")"
 head -1 "$tmp/out/dhs-2027-01-slr.txt" | grep -q '^Servicelevelrapportage 2027-01' ||
 	fail "February run: $(head -1 "$tmp/out/dhs-2027-01-slr.txt")"
 [ "$(sqlite3 "$tmp/dhs.db" 'SELECT count(*) FROM tickets')" = 203 ] || fail "February run: not every export imported"

@@ -59,6 +59,20 @@ enum sk_err results_compute_with(struct sk_db *db, struct sk_contract *c, const 
 				 const struct results_others *others);
 
 /*
+ * The verdicts of @n consecutive periods @p (oldest first) in one pass over
+ * the tickets of their span, for a report's history: out[i] holds the
+ * tickets whose response or resolution counts in p[i], each judged at that
+ * period's instant exactly as results_compute() of p[i] judges it (so its
+ * response and resolution figures, and the score's response and resolution
+ * KPIs over it, are those of p[i] computed alone); not the tickets that
+ * only run on or are listed for their times there, and the verdicts without
+ * their pauses and reason (sk_verdict_release()). The tickets' strings
+ * belong to out[n - 1]: free it last.
+ */
+enum sk_err results_compute_span(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 size_t n, struct sk_results **out, struct sk_diag *d);
+
+/*
  * Availability of a service over a window (score_availability.c): the one
  * computation the outages KPI and the report's table of services read.
  */

@@ -218,3 +218,139 @@ void sk_results_free(struct sk_results *r)
 	arena_free(r->arena);
 	free(r);
 }
+
+/*
+ * The latest instant ticket @t names (its times, status changes, pauses),
+ * when it is finished: resolved or closed, its last status change (if any) a
+ * resolved or closed status, no pause open. Its clocks are decided by then
+ * (a clock stops at the latest at the resolution, a breach counts at the
+ * deadline it passed), so no clock of it counts in a period that starts
+ * after that instant. 0 when it may still run.
+ */
+static sk_time finished_by(const struct sk_contract *c, const struct sk_ticket *t)
+{
+	sk_time last = t->reported_at;
+
+	if (!t->resolved_at && !t->closed_at)
+		return 0;
+	if (t->n_events) {
+		const struct sk_status_event *e = &t->events[t->n_events - 1];
+		unsigned kind = (e->kind & SK_STATUS_CLASSIFIED) ? e->kind
+			       : sk_compute_classify_status(c, e->status);
+
+		if (!(kind & SK_STATUS_DONE))
+			return 0;
+	}
+	for (size_t i = 0; i < t->n_events; i++)
+		last = t->events[i].at > last ? t->events[i].at : last;
+	for (size_t i = 0; i < t->n_pauses; i++) {
+		if (!t->pauses[i].end)
+			return 0;
+		last = t->pauses[i].start > last ? t->pauses[i].start : last;
+		last = t->pauses[i].end > last ? t->pauses[i].end : last;
+	}
+	last = t->responded_at > last ? t->responded_at : last;
+	last = t->resolved_at > last ? t->resolved_at : last;
+	last = t->closed_at > last ? t->closed_at : last;
+	return last;
+}
+
+/*
+ * results_compute_span(): each ticket of the span read once, judged at each
+ * period's instant as that period's own computation judges it (judge()),
+ * and kept in each period whose response or resolution it counts in.
+ */
+enum sk_err results_compute_span(struct sk_db *db, struct sk_contract *c, const struct sk_period *p,
+				 size_t n, struct sk_results **out, struct sk_diag *d)
+{
+	struct store_tickets *it = NULL;
+	struct sk_period span;
+	struct arena *a = arena_new();
+	size_t *cap = calloc(n ? n : 1, sizeof(*cap));
+	enum sk_err rc = SK_OK;
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
+	if (!a || !cap) {
+		rc = SK_ERR_NOMEM;
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!(out[i] = calloc(1, sizeof(*out[i])))) {
+			rc = SK_ERR_NOMEM;
+			goto fail;
+		}
+		out[i]->period = p[i];
+		out[i]->contract = c;
+		if ((rc = results_as_of(db, p[i].end, &out[i]->horizon, &out[i]->as_of, d)))
+			goto fail;
+	}
+	if (!n)
+		goto done;
+	/* The tickets that may count in any of the periods: those of each period are among them. */
+	span = p[0];
+	span.end = p[n - 1].end;
+	if ((rc = store_tickets_open(db, c, &span, 0, sk_compute_classify_event, a, &it, d)))
+		goto fail;
+	for (;;) {
+		struct sk_result res;
+		struct store_history h;
+		sk_time done_by;
+		int more;
+
+		memset(&res, 0, sizeof(res));
+		if ((rc = store_tickets_next(it, &res.ticket, &h, &more, d)))
+			goto fail;
+		if (!more)
+			break;
+		results_apply_history(c, &res.ticket, &h);
+		done_by = finished_by(c, &res.ticket);
+		for (size_t i = 0; i < n; i++) {
+			struct sk_result x = res;
+			int keep;
+
+			/* Reported after the period: it is not among that period's tickets;
+			 * finished before it starts: nothing of it counts there. */
+			if (res.ticket.reported_at >= p[i].end)
+				continue;
+			if (done_by && done_by < p[i].start)
+				break;
+			if ((rc = judge(c, &p[i], out[i]->as_of, &x, &keep, d)))
+				goto fail;
+			if (!x.response_counts && !x.resolution_counts) {
+				sk_verdict_release(&x.v);
+				continue;
+			}
+			x.ticket.events = NULL;
+			x.ticket.n_events = 0;
+			x.ticket.pauses = NULL;
+			x.ticket.n_pauses = 0;
+			/* Kept for its clocks: a year of periods is held at once. */
+			sk_verdict_release(&x.v);
+			if (push_result(out[i], &cap[i], 0)) {
+				sk_verdict_release(&x.v);
+				rc = SK_ERR_NOMEM;
+				goto fail;
+			}
+			out[i]->r[out[i]->n++] = x;
+		}
+	}
+done:
+	store_tickets_close(it);
+	free(cap);
+	/* The tickets' strings live as long as the last set. */
+	if (n)
+		out[n - 1]->arena = a;
+	else
+		arena_free(a);
+	return SK_OK;
+fail:
+	store_tickets_close(it);
+	free(cap);
+	for (size_t i = 0; i < n; i++) {
+		sk_results_free(out[i]);
+		out[i] = NULL;
+	}
+	arena_free(a);
+	return diag_ensure(d, rc);
+}

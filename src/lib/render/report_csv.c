@@ -12,6 +12,7 @@
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
+#include "report_history_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -386,6 +387,7 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_domains(fp, r);
 	write_cases(fp, r);
 	write_trend(fp, r);
+	report_history_csv(fp, r);
 	report_suppliers_csv(fp, r);
 	report_onsite_csv(fp, r);
 	report_deviations_csv(fp, r);

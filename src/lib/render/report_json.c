@@ -12,6 +12,7 @@
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
+#include "report_history_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -469,6 +470,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 		return rc;
 	write_cases(fp, r);
 	write_trend(fp, r);
+	report_history_json(fp, r);
 	report_suppliers_json(fp, r);
 	report_onsite_json(fp, r);
 	report_deviations_json(fp, r);

@@ -11,6 +11,7 @@
 #include "report_summary_priv.h"
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
+#include "report_history_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 
@@ -983,6 +984,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_complaints(fp, r, w);
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
+	report_history_text(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
 	report_onsite_text(fp, r, w->lang);
 	report_cadence_text(fp, r, w->lang);

@@ -425,6 +425,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	}
 	x->wb->options.constant_memory = 0;
+	xw_history_add(x);
 	xw_suppliers_add(x);
 	xw_onsite_add(x);
 	xw_cadence_add(x);
@@ -449,6 +450,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_summary(x);
 		xw_sheet_priorities(x);
 		xw_sheet_trend(x);
+		xw_sheet_history(x);
 		xw_sheet_suppliers(x);
 		xw_sheet_cadence(x);
 		xw_sheet_onsite(x);
@@ -458,6 +460,8 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		/* Each sheet's title row (the tickets sheet's column header) on every page. */
 		for (int i = 0; i < SH_COUNT; i++)
 			xw_print_sheet(x, &x->sh[i], 0, 0);
+		if (x->history.ws)
+			xw_print_sheet(x, &x->history, 0, 0);
 		if (x->suppliers.ws)
 			xw_print_sheet(x, &x->suppliers, 0, 0);
 		if (x->cadence.ws)

@@ -50,6 +50,7 @@ struct xw {
 	struct sheet deviations;  /* the deviations' sheet (ws NULL: the report has none) */
 	struct sheet cadence;     /* the status updates' sheet (ws NULL: nothing measured) */
 	struct sheet onsite;      /* onsite visits and swaps (ws NULL: the contract measures none) */
+	struct sheet history;     /* the history sheet (ws NULL: neither month nor quarter) */
 };
 
 /* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
@@ -80,6 +81,15 @@ void xw_sheet_cadence(struct xw *x);
 /* The onsite visits' and device swaps' sheet (report_onsite_xlsx.c), likewise. */
 void xw_onsite_add(struct xw *x);
 void xw_sheet_onsite(struct xw *x);
+/* The history sheet (report_history_xlsx.c): added after the trend for a monthly or
+ * quarterly report, written once the report is gathered. */
+void xw_history_add(struct xw *x);
+void xw_sheet_history(struct xw *x);
+
+/* Charts (report_xlsx_tickets.c): each point of @ser labelled "n=12" from @ns (@n points);
+ * a norm series (@k: which norm) drawn as a dashed line without markers. */
+void xw_chart_n_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n);
+void xw_chart_norm_style(lxw_chart_series *ser, int k);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,

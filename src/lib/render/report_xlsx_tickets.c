@@ -425,7 +425,7 @@ static lxw_row_t trend_table(struct xw *x, struct sheet *s, lxw_row_t row, int r
  * text rather than a reference to the n cells, which LibreOffice does not
  * read (it shows the point's value instead).
  */
-static void trend_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n)
+void xw_chart_n_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n)
 {
 	lxw_chart_data_label lab[64], *labs[65];
 	char text[64][24];
@@ -445,7 +445,7 @@ static void trend_labels(struct xw *x, lxw_chart_series *ser, const long *ns, si
 }
 
 /* The norm drawn as a dashed grey line without markers or labels. */
-static void trend_norm_style(lxw_chart_series *ser, int k)
+void xw_chart_norm_style(lxw_chart_series *ser, int k)
 {
 	lxw_chart_line line = { 0 };
 
@@ -491,7 +491,7 @@ static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t 
 				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
 			for (size_t m = 0; m < nm && m < 64; m++)
 				ns[m] = trend_n(&r->months[m].prio[p], res);
-			trend_labels(x, ser, ns, nm);
+			xw_chart_n_labels(x, ser, ns, nm);
 		}
 		for (size_t k = 0; k < n_norms; k++) {
 			lxw_col_t col = (lxw_col_t)(1 + 2 * np + k);
@@ -502,7 +502,7 @@ static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t 
 			if (ser)
 				chart_series_set_name(ser, xw_text(x, trend_norm_name(x, norms, k, name,
 										      sizeof(name))));
-			trend_norm_style(ser, (int)k);
+			xw_chart_norm_style(ser, (int)k);
 		}
 	} else {
 		/* One month: a point per priority (no line between priorities), the norm a line over them. */
@@ -523,14 +523,14 @@ static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t 
 		}
 		for (size_t p = 0; p < np && p < 64; p++)
 			ns[p] = trend_n(&r->months[0].prio[p], res);
-		trend_labels(x, ser, ns, np);
+		xw_chart_n_labels(x, ser, ns, np);
 		if (n_norms) {
 			snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, top + 2, 1, 1),
 				 xw_ref(b, sizeof(b), NULL, top + 2, (lxw_col_t)np, 1));
 			ser = chart_add_series(chart, cats, vals);
 			if (ser)
 				chart_series_set_name(ser, xw_text(x, w->norm));
-			trend_norm_style(ser, 0);
+			xw_chart_norm_style(ser, 0);
 		}
 	}
 	chart_title_set_name(chart, xw_text(x, res ? w->chart_resolution : w->chart_response));

@@ -408,6 +408,7 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	    (rc = report_gather_cases(db, c, r, a, d)) ||
 	    (rc = report_gather_trend(db, c, r, a, d)) ||
 	    (rc = report_gather_deviations(db, r, d)) ||
+	    (rc = report_gather_history(db, c, r, d)) ||
 	    (rc = report_gather_sources(db, r, a, d)) ||
 	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)) ||
 	    (rc = gather_horizon(db, r, d)) ||
@@ -472,6 +473,7 @@ void sk_report_free(struct sk_report *r)
 		free(r->months[i].category);
 	}
 	free(r->months);
+	report_history_free(r);
 	report_suppliers_free(r->suppliers);
 	report_summary_free(r->summary);
 	report_deviations_free(r->deviations);

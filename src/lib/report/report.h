@@ -90,6 +90,14 @@ void report_deviations_free(struct sk_report_deviations *v);
 enum sk_err report_deviation_imports(const struct sk_report *r, struct id_list *s);
 
 /*
+ * The history (report_history.c): the 12 months or 4 quarters before the
+ * period, then the period itself. Runs after the score is computed.
+ */
+enum sk_err report_gather_history(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				  struct sk_diag *d);
+void report_history_free(struct sk_report *r);
+
+/*
  * The suppliers' section (report_suppliers.c): r->suppliers, left NULL when
  * the contract has no suppliers. Runs after the breaches are listed.
  */

@@ -200,6 +200,9 @@ enum store_horizon {
 enum sk_err store_data_horizon(struct sk_db *db, sk_time *horizon, enum store_horizon *from,
 			       struct sk_diag *d);
 
+/* When the tickets begin: the earliest reported_at, 0 when there are none (history_read.c). */
+enum sk_err store_first_reported(struct sk_db *db, sk_time *first, struct sk_diag *d);
+
 /* --- tickets_read.c, children_read.c: the tickets compute reads, with their history --- */
 
 /*
