@@ -23,6 +23,7 @@
 #include "slakit/compute.h"
 #include "slakit/results.h"
 #include "slakit/suppliers.h"
+#include "slakit/breakdown.h"
 #include "slakit/score.h"
 #include "slakit/report.h"
 

@@ -113,8 +113,8 @@ static void test_upgrade_from_1(void **state)
 				      "ticket_events VALUES (1,'T1',0,'Nieuw',0,NULL,NULL,1,2)",
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
-	expect_refused("v1.db", SK_DB_READONLY, SK_DB_SCHEMA_VERSION == 4 ?
-		       "database schema version 1 is older than 4: run sla-import once to "
+	expect_refused("v1.db", SK_DB_READONLY, SK_DB_SCHEMA_VERSION == 5 ?
+		       "database schema version 1 is older than 5: run sla-import once to "
 		       "upgrade it" : "(update this test)");
 	assert_int_equal(sk_db_open(db_path("v1.db"), 0, &db, &d), SK_OK);
 	h = sk_db_handle(db);

@@ -44,7 +44,7 @@ extern "C" {
 #pragma GCC visibility push(default)
 
 /** The schema version this slakit writes and reads. */
-#define SK_DB_SCHEMA_VERSION 4
+#define SK_DB_SCHEMA_VERSION 5
 
 /**
  * The oldest schema version opened read-only as it is: the versions after it

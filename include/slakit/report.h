@@ -35,6 +35,7 @@
 #include "slakit/results.h"
 #include "slakit/score.h"
 #include "slakit/suppliers.h"
+#include "slakit/breakdown.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -256,6 +257,10 @@ struct sk_report {
 	struct sk_report_suppliers *suppliers; /**< hand-overs to the customer's suppliers
 						    (slakit/suppliers.h); NULL when the
 						    contract names none (owned) */
+	struct sk_report_breakdown *breakdown; /**< compliance per category, location and
+						    resolver group, backlog by age, paused
+						    time, median and P90 (slakit/breakdown.h;
+						    owned) */
 	void *arena;             /**< private: strings */
 };
 

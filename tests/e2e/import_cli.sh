@@ -105,7 +105,7 @@ check "after the lock: imported" 3 "$(q 'SELECT count(*) FROM calls')"
 sqlite3 "$T/new.db" 'CREATE TABLE x(a); PRAGMA user_version = 7'
 "$I" -d "$T/new.db" -c "$C" calls.csv 2>"$T/err"
 check "newer schema exits 4" 4 $?
-check "newer schema message" "sla-import: $T/new.db: database schema version 7 is newer than this slakit understands (4): use a newer slakit" "$(cat "$T/err")"
+check "newer schema message" "sla-import: $T/new.db: database schema version 7 is newer than this slakit understands (5): use a newer slakit" "$(cat "$T/err")"
 check "newer schema untouched" "x" "$(sqlite3 "$T/new.db" "SELECT group_concat(name) FROM sqlite_master")"
 
 echo "$pass passed, $fail failed"

@@ -65,6 +65,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_UPDATED] = { "updated_at", FT_TIME, T, 0 },
 	[F_SUPPLIER] = { "supplier", FT_TEXT, T | HO, HO },
 	[F_SUPPLIER_REF] = { "supplier_ref", FT_TEXT, HO, 0 },
+	[F_ASSIGNMENT_GROUP] = { "assignment_group", FT_TEXT, T, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -73,6 +74,7 @@ static const struct import_alias generic_aliases[] = {
 	{ EL, F_AT, "timestamp" },
 	{ T | HO, F_SUPPLIER, "vendor" }, { HO, F_SUPPLIER_REF, "vendor_ref" },
 	{ HO, F_SUPPLIER_REF, "reference" },
+	{ T, F_ASSIGNMENT_GROUP, "resolver_group" },
 	{ 0, 0, NULL }
 };
 
@@ -153,6 +155,8 @@ static const struct import_alias topdesk_aliases[] = {
 	{ HO, F_END, "Terug van leverancier" }, { HO, F_END, "Einde" },
 	{ HO, F_RESPONDED, "Reactie leverancier" },
 	{ HO, F_SUPPLIER_REF, "Referentie leverancier" }, { HO, F_SUPPLIER_REF, "Extern nummer" },
+	{ T, F_ASSIGNMENT_GROUP, "Operatorgroep" },
+	{ T, F_ASSIGNMENT_GROUP, "Behandelaarsgroep" },
 	{ 0, 0, NULL }
 };
 
@@ -202,6 +206,8 @@ static const struct import_alias servicenow_aliases[] = {
 	{ T | HO, F_SUPPLIER, "Vendor" }, { HO, F_TICKET_ID, "number" },
 	{ HO, F_SUPPLIER_REF, "vendor_ticket" }, { HO, F_SUPPLIER_REF, "Vendor ticket" },
 	{ HO, F_SUPPLIER_REF, "Vendor reference" },
+	{ T, F_ASSIGNMENT_GROUP, "assignment_group" }, { T, F_ASSIGNMENT_GROUP, "Assignment group" },
+	{ T, F_ASSIGNMENT_GROUP, "Toewijzingsgroep" },
 	{ 0, 0, NULL }
 };
 
@@ -279,7 +285,9 @@ static const struct import_alias zendesk_aliases[] = {
 	{ TK, F_UPDATED, "Updated at" },
 	{ T, F_CHANNEL, "Via" }, { T, F_CHANNEL, "Ticket channel" },
 	{ T, F_LOCATION, "Organization" },
-	{ T, F_CATEGORY, "Group" },
+	/* Zendesk's Group is the agents' group that works the ticket: the
+	 * resolver group, not a category. */
+	{ T, F_ASSIGNMENT_GROUP, "Group" },
 	{ EV | PA, F_TICKET_ID, "Ticket ID" },
 	{ EL | EV, F_AT, "Updated at" },
 	{ 0, 0, NULL }

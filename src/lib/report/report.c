@@ -409,7 +409,8 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	    (rc = report_gather_sources(db, r, a, d)) ||
 	    (rc = gather_escalations(r)) || (rc = gather_due(r, d)) ||
 	    (rc = gather_horizon(db, r, d)) ||
-	    (rc = report_gather_suppliers(db, c, r, d)))
+	    (rc = report_gather_suppliers(db, c, r, d)) ||
+	    (rc = report_gather_breakdown(db, c, r, d)))
 		goto fail;
 	return SK_OK;
 fail:
@@ -469,6 +470,7 @@ void sk_report_free(struct sk_report *r)
 	}
 	free(r->months);
 	report_suppliers_free(r->suppliers);
+	report_breakdown_free(r->breakdown);
 	arena_free(r->arena);
 	free(r);
 }

@@ -10,8 +10,7 @@
 
 #include "tickets_priv.h"
 
-/* 1 when @table has a column @col (0 also when the read fails: none to read). */
-static int has_column(struct sk_db *db, const char *table, const char *col)
+int store_has_column(struct sk_db *db, const char *table, const char *col)
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
@@ -30,7 +29,7 @@ static int has_column(struct sk_db *db, const char *table, const char *col)
 
 int store_has_handovers(struct sk_db *db)
 {
-	return has_column(db, "handovers", "supplier");
+	return store_has_column(db, "handovers", "supplier");
 }
 
 enum sk_err store_handovers(struct sk_db *db, const char *id,
@@ -88,7 +87,7 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 	enum sk_err rc;
 	int step;
 
-	if ((rc = sk_db_prepare(db, has_column(db, "tickets", "supplier") ? with : without, &st,
+	if ((rc = sk_db_prepare(db, store_has_column(db, "tickets", "supplier") ? with : without, &st,
 				d)))
 		return rc;
 	if (id)

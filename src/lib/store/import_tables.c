@@ -21,6 +21,7 @@ static const char *const ticket_cols[TC_COUNT] = {
 	[TC_UPLIFT_REASON] = "uplift_reason", [TC_CHANGE_TYPE] = "change_type",
 	[TC_CAB] = "cab_approved", [TC_FAILED] = "change_failed", [TC_STATUS] = "status",
 	[TC_UPDATED] = "updated_at", [TC_EXTRA] = "extra", [TC_SUPPLIER] = "supplier",
+	[TC_ASSIGNMENT_GROUP] = "assignment_group",
 };
 
 static const char *const event_cols[EC_COUNT] = {

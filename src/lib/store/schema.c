@@ -298,8 +298,18 @@ static const char *const v4[] = {
 	NULL
 };
 
+/* Version 4 -> 5: columns and tables added after the release of version 4. */
+static const char *const v5[] = {
+	/* The resolver group that has the ticket (ServiceNow assignment_group,
+	 * TOPdesk Operatorgroep, Zendesk Group), as the export writes it: the
+	 * report's compliance per resolver group. */
+	"ALTER TABLE tickets ADD COLUMN assignment_group TEXT",
+	"ALTER TABLE ticket_history ADD COLUMN assignment_group TEXT",
+	NULL
+};
+
 /* steps[i] brings a database from version i to version i + 1. */
-static const char *const *const steps[] = { v1, v2, v3, v4 };
+static const char *const *const steps[] = { v1, v2, v3, v4, v5 };
 
 const char *const *schema_step(int from)
 {
