@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
@@ -364,5 +365,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_csv(fp, r);
+	report_breakdown_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

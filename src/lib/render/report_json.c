@@ -9,6 +9,7 @@
 
 #include "base/base.h"
 #include "render_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 #include "slakit/datetime.h"
 
@@ -430,6 +431,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	write_cases(fp, r);
 	write_trend(fp, r);
 	report_suppliers_json(fp, r);
+	report_breakdown_json(fp, r);
 	fputs(",\n\"tickets\":", fp);
 	if ((rc = sk_results_write(r->results, SK_FORMAT_JSON, 0, fp)))
 		return rc;

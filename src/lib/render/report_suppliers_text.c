@@ -52,8 +52,7 @@ const struct sk_clock *report_supplier_breached_clock(const struct sk_handover *
 	return *resolution ? &h->resolution : &h->response;
 }
 
-/* Cells padded to @widths (negative: left-aligned), two-space indent, escaped. */
-static void cells(FILE *fp, const int *widths, size_t n, const char *const *v)
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v)
 {
 	size_t last = n;
 
@@ -144,7 +143,7 @@ static void details(FILE *fp, const struct sk_report *r, const struct sk_report_
 					sw->elapsed };
 
 		fputs("  ", fp);
-		cells(fp, widths, 6, head);
+		text_cells(fp, widths, 6, head);
 	}
 	for (size_t i = 0; i < s->n_breaches; i++) {
 		const struct sk_handover *h = &all->all.h[s->breaches[i]];
@@ -157,7 +156,7 @@ static void details(FILE *fp, const struct sk_report *r, const struct sk_report_
 
 		(void)w;
 		fputs("  ", fp);
-		cells(fp, widths, 6, v);
+		text_cells(fp, widths, 6, v);
 	}
 }
 
@@ -178,14 +177,14 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 		const char *head[8] = { sw->supplier, sw->handovers, sw->within, sw->pct,
 					sw->pending, sw->time, sw->mean, sw->median };
 
-		cells(fp, widths, 8, head);
+		text_cells(fp, widths, 8, head);
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		const char *v[8];
 
 		v[0] = shown(c, &s->s[i], sw, 0, name, sizeof(name));
 		figure_cells(w, &s->s[i].fig, dec, b, v + 1);
-		cells(fp, widths, 8, v);
+		text_cells(fp, widths, 8, v);
 	}
 	fprintf(fp, "\n  %s: %ld %s %ld", sw->held, s->desk_breaches_held, sw->held_of,
 		s->desk_breaches);
@@ -202,7 +201,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 		static const int sw_widths[] = { -14, 12, 13, 12, -30 };
 		const char *head[5] = { sw->ticket, sw->desk, sw->customer, sw->suppliers, "" };
 
-		cells(fp, sw_widths, 5, head);
+		text_cells(fp, sw_widths, 5, head);
 		for (size_t i = 0; i < s->n_splits; i++) {
 			const struct sk_ticket_split *sp = &s->splits[i];
 			char per[512] = "";
@@ -220,7 +219,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 			v[2] = report_hm(sp->customer, b[2], 48);
 			v[3] = report_hm(sp->suppliers, b[3], 48);
 			v[4] = per;
-			cells(fp, sw_widths, 5, v);
+			text_cells(fp, sw_widths, 5, v);
 		}
 	}
 
@@ -235,7 +234,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 			qw[q + 1] = 18;
 			head[q + 1] = s->quarters[q].label;
 		}
-		cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), head);
+		text_cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), head);
 		for (size_t i = 0; i < s->n; i++) {
 			const char *v[1 + 8];
 			char qb[8][64];
@@ -252,7 +251,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 					snprintf(qb[q], 64, "-");
 				v[q + 1] = qb[q];
 			}
-			cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), v);
+			text_cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), v);
 		}
 	}
 }

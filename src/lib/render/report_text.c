@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 
 /* The widest line the text report writes. */
@@ -77,6 +78,11 @@ static void wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
 		s = *e ? e + 1 : e;
 	}
 	fputc('\n', fp);
+}
+
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw)
+{
+	wrap(fp, first_indent, indent, raw);
 }
 
 /* A section title, underlined to its width. */
@@ -833,6 +839,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	write_escalations(fp, r, w);
 	write_trend(fp, r, w);
 	report_suppliers_text(fp, r, w->lang);
+	report_breakdown_text(fp, r, w->lang);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

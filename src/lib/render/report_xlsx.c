@@ -399,6 +399,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	}
 	x->wb->options.constant_memory = 0;
 	xw_suppliers_add(x);
+	xw_breakdown_add(x);
 	make_formats(x);
 	return SK_OK;
 }
@@ -418,6 +419,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_priorities(x);
 		xw_sheet_trend(x);
 		xw_sheet_suppliers(x);
+		xw_sheet_breakdown(x);
 		for (int i = 0; i < SH_COUNT; i++)
 			xw_set_widths(x, &x->sh[i]);
 		set_properties(x);
@@ -426,6 +428,8 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 			xw_print_sheet(x, &x->sh[i], 0, 0);
 		if (x->suppliers.ws)
 			xw_print_sheet(x, &x->suppliers, 0, 0);
+		if (x->breakdown.ws)
+			xw_print_sheet(x, &x->breakdown, 0, 0);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

@@ -45,12 +45,18 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
+	struct sheet breakdown;   /* the breakdowns' sheet, after the others */
 };
 
 /* The suppliers' sheet (report_suppliers_xlsx.c): added after the others when the
  * contract has suppliers, written once the report is gathered. */
 void xw_suppliers_add(struct xw *x);
 void xw_sheet_suppliers(struct xw *x);
+
+/* The breakdowns' sheet (report_breakdown_xlsx.c): added last, written once the
+ * report is gathered. */
+void xw_breakdown_add(struct xw *x);
+void xw_sheet_breakdown(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
