@@ -18,6 +18,9 @@
 /* A row: the ticket's fields, then the event's time, status and meaning. */
 enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
 
+/* An event log row holds a ticket's values and the event's in one row. */
+_Static_assert(EV_COUNT <= SK_ROW_VALS, "SK_ROW_VALS too small for a ticket and its event");
+
 static enum sk_err eventlog_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;

@@ -100,7 +100,7 @@ struct sk_map {
  * in the order of its table's columns (store/store.h), and the key that
  * must not repeat in one file. Text points into the reader's buffers or the
  * checker's until the pipeline copies it. */
-#define SK_ROW_VALS 32
+#define SK_ROW_VALS 40
 
 struct import_row {
 	struct store_val v[SK_ROW_VALS];
