@@ -7,7 +7,7 @@
 /* Its words in one language. */
 struct breakdown_words {
 	const char *title, *dim_title[SK_BREAKDOWN_DIMS], *dim_col[SK_BREAKDOWN_DIMS],
-		*population, *no_groups, *empty, *tickets, *response_within, *resolution_within,
+		*population, *no_groups, *empty[SK_BREAKDOWN_DIMS], *tickets, *response_within, *resolution_within,
 		*backlog, *backlog_note, *at_end, *at_horizon, *ages, *age[SK_AGE_BUCKETS],
 		*priority, *open, *oldest, *paused, *paused_note, *decided, *with_pause, *total,
 		*mean, *times, *times_note, *clock, *count, *median, *p90, *response, *resolution,

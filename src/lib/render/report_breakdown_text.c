@@ -17,13 +17,15 @@ static const struct breakdown_words nl = {
 		      "of buiten de norm), zonder de apart vermelde; opgeteld gelijk aan de tabel "
 		      "per prioriteit.",
 	.no_groups = "De geïmporteerde exports noemen geen behandelgroep.",
-	.empty = "(leeg)", .tickets = "tickets", .response_within = "reactie binnen",
+	.empty = { "(geen categorie)", "(geen locatie)", "(geen behandelgroep)" },
+	 .tickets = "tickets", .response_within = "reactie binnen",
 	.resolution_within = "oplossing binnen",
 	.backlog = "Openstaande tickets naar leeftijd",
 	.backlog_note = "Tickets die nog niet opgelost zijn, zonder de apart vermelde. Leeftijd: "
 			"werktijd sinds de aanmelding op de kalender van de prioriteit, in "
 			"werkdagen (één werkdag is de standaarddag van die kalender; gepauzeerde "
-			"tijd telt mee).",
+			"tijd telt mee). Oudste: de leeftijd van het oudste open ticket in "
+			"werktijd (u:mm).",
 	.at_end = "Stand aan het einde van de periode.",
 	.at_horizon = "Stand op %s, de horizon van de gegevens (vóór het einde van de periode).",
 	.ages = "werkdagen",
@@ -56,12 +58,14 @@ static const struct breakdown_words en = {
 		      "or beyond the target), those listed apart left out; added up they equal the "
 		      "priority table.",
 	.no_groups = "The imported exports name no resolver group.",
-	.empty = "(empty)", .tickets = "tickets", .response_within = "response within",
+	.empty = { "(no category)", "(no location)", "(no resolver group)" },
+	 .tickets = "tickets", .response_within = "response within",
 	.resolution_within = "resolution within",
 	.backlog = "Open tickets by age",
 	.backlog_note = "Tickets not yet resolved, those listed apart left out. Age: business time "
 			"since registration on the priority's calendar, in working days (one "
-			"working day is that calendar's standard day; time paused counts).",
+			"working day is that calendar's standard day; time paused counts). Oldest: the age of the oldest open ticket in business "
+			"time (h:mm).",
 	.at_end = "As at the end of the period.",
 	.at_horizon = "As at %s, the data's horizon (before the end of the period).",
 	.ages = "working days",
@@ -132,7 +136,7 @@ static void dimension(FILE *fp, const struct sk_report *r, int dim,
 	for (size_t i = 0; i < t->n; i++) {
 		const struct sk_breakdown_row *x = &t->rows[i];
 		char n[24], a[64], b[64];
-		const char *v[4] = { x->name[0] ? x->name : bw->empty, n,
+		const char *v[4] = { x->name[0] ? x->name : bw->empty[dim], n,
 				     share(w, x->response_within, x->response_n, x->response_pct,
 					   dec, a, sizeof(a)),
 				     share(w, x->resolution_within, x->resolution_n,

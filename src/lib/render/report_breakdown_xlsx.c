@@ -58,7 +58,7 @@ static lxw_row_t dimension(struct xw *x, struct sheet *s, lxw_row_t row, int dim
 	for (size_t i = 0; i < t->n; i++, row++) {
 		const struct sk_breakdown_row *r = &t->rows[i];
 
-		xw_str(x, s, row, 0, r->name[0] ? r->name : bw->empty, NULL);
+		xw_str(x, s, row, 0, r->name[0] ? r->name : bw->empty[dim], NULL);
 		xw_num(x, s, row, 1, (double)r->tickets, x->count);
 		xw_num(x, s, row, 2, (double)r->response_n, x->count);
 		xw_num(x, s, row, 3, (double)r->response_within, x->count);
