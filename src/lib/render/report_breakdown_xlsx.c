@@ -19,9 +19,10 @@ void xw_breakdown_add(struct xw *x)
 		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 }
 
-/* Within / n as a formula on cells @n_col and @in_col of @row; blank when n is 0. */
+/* Within / n as a formula on cells @n_col and @in_col of @row, its exact value
+ * cached; blank when n is 0. */
 static void share(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, lxw_col_t n_col,
-		  lxw_col_t in_col, long n, sk_dec pct)
+		  lxw_col_t in_col, long within, long n)
 {
 	char a[32], b[32], formula[96];
 
@@ -29,7 +30,7 @@ static void share(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, l
 		return;
 	snprintf(formula, sizeof(formula), "=%s/%s", xw_ref(a, sizeof(a), NULL, row, in_col, 0),
 		 xw_ref(b, sizeof(b), NULL, row, n_col, 0));
-	xw_formula(x, s, row, col, formula, x->pct, (double)pct / 1e8);
+	xw_formula(x, s, row, col, formula, x->pct, (double)within / (double)n);
 }
 
 /* A note under a table, spilling to the right. */
@@ -62,10 +63,10 @@ static lxw_row_t dimension(struct xw *x, struct sheet *s, lxw_row_t row, int dim
 		xw_num(x, s, row, 1, (double)r->tickets, x->count);
 		xw_num(x, s, row, 2, (double)r->response_n, x->count);
 		xw_num(x, s, row, 3, (double)r->response_within, x->count);
-		share(x, s, row, 4, 2, 3, r->response_n, r->response_pct);
+		share(x, s, row, 4, 2, 3, r->response_within, r->response_n);
 		xw_num(x, s, row, 5, (double)r->resolution_n, x->count);
 		xw_num(x, s, row, 6, (double)r->resolution_within, x->count);
-		share(x, s, row, 7, 5, 6, r->resolution_n, r->resolution_pct);
+		share(x, s, row, 7, 5, 6, r->resolution_within, r->resolution_n);
 	}
 	xw_print_keep(s, first, row);
 	return row + 1;
