@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "slakit.h"
 
@@ -292,6 +293,44 @@ static void test_text(void **state)
 	free(buf);
 }
 
+/*
+ * A version 4 database (no assignment_group column), read as it is: the
+ * report has no resolver groups and says so; the other breakdowns stand.
+ */
+static void test_version_4_read_as_is(void **state)
+{
+	struct sk_db *db = NULL;
+	struct sk_report *r = NULL;
+	struct sk_import_opts o;
+	struct sk_import_result res;
+	struct sk_period p;
+	struct sk_diag d;
+	char path[1100];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/v4.db", dir);
+	assert_int_equal(sk_db_open(path, SK_DB_CREATE, &db, &d), SK_OK);
+	sk_import_opts_init(&o);
+	assert_int_equal(sk_import_file(db, C, data("tickets.csv"), "tickets.csv", &o, &res, &d),
+			 SK_OK);
+	assert_int_equal(sqlite3_exec(sk_db_handle(db), "ALTER TABLE tickets DROP COLUMN "
+				      "assignment_group; ALTER TABLE ticket_history DROP COLUMN "
+				      "assignment_group; PRAGMA user_version = 4", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sk_db_close(db);
+	assert_int_equal(sk_db_open(path, SK_DB_READONLY, &db, &d), SK_OK);
+	assert_int_equal(sk_period_parse("2027-02", C->tz, &p, &d), SK_OK);
+	if (sk_report_gather(db, C, &p, NULL, &r, &d) != SK_OK)
+		fail_msg("gather: %s", d.msg);
+	assert_false(r->breakdown->dims[SK_BREAKDOWN_GROUP].recorded);
+	/* A1 A2 A3 B1 B2 B3 decided, all without a group. */
+	assert_int_equal(r->breakdown->dims[SK_BREAKDOWN_GROUP].n, 1);
+	assert_int_equal(r->breakdown->dims[SK_BREAKDOWN_GROUP].rows[0].tickets, 6);
+	assert_int_equal(r->breakdown->dims[SK_BREAKDOWN_CATEGORY].rows[0].tickets, 3);
+	sk_report_free(r);
+	sk_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_paused),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_version_4_read_as_is),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
