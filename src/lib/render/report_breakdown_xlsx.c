@@ -33,11 +33,34 @@ static void share(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, l
 	xw_formula(x, s, row, col, formula, x->pct, (double)within / (double)n);
 }
 
-/* A note under a table, spilling to the right. */
+/* Characters of a note's line: within the printed width of the sheet's tables. */
+#define NOTE_WIDTH 110
+
+/* A note under a table, a line of at most NOTE_WIDTH characters per row
+ * (cut at blanks), each spilling to the right; the row after it. */
 static lxw_row_t note(struct xw *x, struct sheet *s, lxw_row_t row, const char *text)
 {
-	xw_str_spill(x, s, row, 0, text, NULL);
-	return row + 1;
+	char line[NOTE_WIDTH * 4 + 1];
+
+	while (*text) {
+		size_t n = 0, cut = 0, chars = 0;
+
+		while (text[n] && chars < NOTE_WIDTH) {
+			if (text[n] == ' ')
+				cut = n;
+			/* UTF-8: count only the first byte of a character. */
+			chars += ((unsigned char)text[n] & 0xc0) != 0x80;
+			n++;
+		}
+		if (text[n] && cut)
+			n = cut;
+		snprintf(line, sizeof(line), "%.*s", (int)n, text);
+		xw_str_spill(x, s, row++, 0, line, NULL);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+	return row;
 }
 
 static lxw_row_t dimension(struct xw *x, struct sheet *s, lxw_row_t row, int dim)
