@@ -105,7 +105,7 @@ sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt
 z = zipfile.ZipFile(sys.argv[1])
 names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
 heads = [z.read(n).decode() for n in names]
-sys.exit(len(names) != 5 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+sys.exit(len(names) != 6 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
 	fail "a client named with '&G' is not in every sheet's header"
 
 # Determinism: two runs give the same cells, formats and properties.
@@ -120,7 +120,7 @@ grep -q '^properties .* 2027-04-01 06:' "$tmp/dump1" ||
 "$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
-sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend"])' "$tmp/en.xlsx" ||
+sys.exit(names != ["Summary", "Priorities", "Domains & malus", "Tickets", "Trend", "Breakdowns"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.

@@ -577,8 +577,9 @@ def check(path, score_json, compute_csv):
     with open(score_json) as f:
         score = json.load(f)
     names = book.f.sheetnames
-    if len(names) != 5:
-        fail("expected 5 sheets, got %r" % names)
+    # Summary, priorities, domains, tickets, trend, breakdowns.
+    if len(names) != 6:
+        fail("expected 6 sheets, got %r" % names)
     n = recalculate(book)
     d = check_domains(book, score)
     t = check_tickets(book, compute_csv)
