@@ -51,21 +51,15 @@ static const char *group_of(const struct groups *l, const char *id)
 	return g ? g->group : "";
 }
 
-/* The row of @name in @t, added when new; NULL when out of memory. */
-static struct sk_breakdown_row *row_of(struct sk_breakdown_table *t, size_t *cap,
-				       const char *name)
-{
-	void *grown = t->rows;
+/* A counted ticket with its value in one dimension, for sorting by value. */
+struct valued {
+	const char *name;
+	const struct sk_result *x;
+};
 
-	for (size_t i = t->n; i-- > 0;)
-		if (strcmp(t->rows[i].name, name) == 0)
-			return &t->rows[i];
-	if (array_reserve(&grown, cap, t->n + 1, sizeof(*t->rows)) < 0)
-		return NULL;
-	t->rows = grown;
-	memset(&t->rows[t->n], 0, sizeof(*t->rows));
-	t->rows[t->n].name = name;
-	return &t->rows[t->n++];
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct valued *)a)->name, ((const struct valued *)b)->name);
 }
 
 /* Most tickets first, then by name; the empty value last. */
@@ -121,37 +115,59 @@ static const struct sk_result *nth(const struct sk_report *r, size_t i)
 	return i < r->results->n ? &r->results->r[i] : &r->others[i - r->results->n];
 }
 
-/* Compliance per value of each dimension. */
+/*
+ * Compliance per value of each dimension: the counted tickets sorted by
+ * value, each run of one value a row (n log n, whatever the number of
+ * distinct values).
+ */
 static enum sk_err dims(struct sk_report *r, struct sk_report_breakdown *b, const struct groups *g)
 {
 	const struct sk_contract *c = r->contract;
 	size_t total = r->results->n + r->n_others;
+	struct valued *v = malloc((total + 1) * sizeof(*v));
 
+	if (!v)
+		return SK_ERR_NOMEM;
 	for (int dim = 0; dim < SK_BREAKDOWN_DIMS; dim++) {
 		struct sk_breakdown_table *t = &b->dims[dim];
-		size_t cap = 0;
+		size_t n = 0, rows = 0;
 
 		for (size_t i = 0; i < total; i++) {
 			const struct sk_result *x = nth(r, i);
-			const struct sk_verdict *v = &x->v;
-			int rs = decided(x->response_counts, &v->response);
-			int rv = decided(x->resolution_counts, &v->resolution);
 			const char *name = dim == SK_BREAKDOWN_CATEGORY ? x->ticket.category
 					   : dim == SK_BREAKDOWN_LOCATION ? x->ticket.location
 					   : group_of(g, x->ticket.id);
-			struct sk_breakdown_row *row;
 
 			if (name && name[0])
 				t->recorded = 1;
-			if (v->excluded || !(rs || rv))
+			if (x->v.excluded || !(decided(x->response_counts, &x->v.response) ||
+					       decided(x->resolution_counts, &x->v.resolution)))
 				continue;
-			if (!(row = row_of(t, &cap, name ? name : "")))
-				return SK_ERR_NOMEM;
+			v[n].name = name ? name : "";
+			v[n++].x = x;
+		}
+		if (n)
+			qsort(v, n, sizeof(*v), by_name);
+		for (size_t i = 0; i < n; i++)
+			rows += i == 0 || strcmp(v[i].name, v[i - 1].name) != 0;
+		if (!(t->rows = calloc(rows + 1, sizeof(*t->rows)))) {
+			free(v);
+			return SK_ERR_NOMEM;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct sk_verdict *k = &v[i].x->v;
+			int rs = decided(v[i].x->response_counts, &k->response);
+			int rv = decided(v[i].x->resolution_counts, &k->resolution);
+			struct sk_breakdown_row *row;
+
+			if (i == 0 || strcmp(v[i].name, v[i - 1].name) != 0)
+				t->rows[t->n++].name = v[i].name;
+			row = &t->rows[t->n - 1];
 			row->tickets++;
 			row->response_n += rs;
-			row->response_within += rs && v->response.state == SK_CLOCK_MET;
+			row->response_within += rs && k->response.state == SK_CLOCK_MET;
 			row->resolution_n += rv;
-			row->resolution_within += rv && v->resolution.state == SK_CLOCK_MET;
+			row->resolution_within += rv && k->resolution.state == SK_CLOCK_MET;
 		}
 		if (t->n)
 			qsort(t->rows, t->n, sizeof(*t->rows), by_tickets);
@@ -166,6 +182,7 @@ static enum sk_err dims(struct sk_report *r, struct sk_report_breakdown *b, cons
 					       c->rules.pct_decimals, &row->resolution_pct);
 		}
 	}
+	free(v);
 	if (!b->dims[SK_BREAKDOWN_GROUP].recorded)
 		b->dims[SK_BREAKDOWN_GROUP].recorded = g->n > 0;
 	return SK_OK;
