@@ -209,11 +209,14 @@ static enum sk_err prio(struct sk_contract *c, struct sk_report *r, struct sk_re
 			continue;
 		/* Open then: not resolved by the period's end (the priority table's open). */
 		if (v->mttr_wall < 0) {
-			int64_t age = sk_compute_business(c, p, reported, b->backlog_at);
+			int64_t age = 0;
 			int bucket;
+			enum sk_err rc;
 
-			if (age < 0)
-				age = 0;
+			if (b->backlog_at > reported &&
+			    (rc = sk_calendar_between(c->calendars[pr->calendar].cal, reported,
+						      b->backlog_at, &age)))
+				return rc;
 			bucket = age < out->day ? SK_AGE_UNDER_1 : age < 5 * out->day ? SK_AGE_1_5
 				 : age < 20 * out->day ? SK_AGE_5_20 : SK_AGE_20_UP;
 			out->open++;

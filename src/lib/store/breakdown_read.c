@@ -5,9 +5,9 @@
  */
 #include "tickets_priv.h"
 
-int store_has_groups(struct sk_db *db)
+enum sk_err store_has_groups(struct sk_db *db, int *has, struct sk_diag *d)
 {
-	return store_has_column(db, "tickets", "assignment_group");
+	return store_column_exists(db, "tickets", "assignment_group", has, d);
 }
 
 enum sk_err store_assignment_groups(struct sk_db *db, sk_time before,
@@ -19,11 +19,11 @@ enum sk_err store_assignment_groups(struct sk_db *db, sk_time before,
 		"SELECT id, assignment_group FROM tickets WHERE reported_at < ?1 "
 		"AND assignment_group IS NOT NULL AND assignment_group <> '' ORDER BY id";
 	sqlite3_stmt *st = NULL;
-	enum sk_err rc = SK_OK;
-	int step;
+	enum sk_err rc;
+	int step, has;
 
-	if (!store_has_groups(db))
-		return SK_OK;
+	if ((rc = store_has_groups(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, sql, &st, d)))
 		return rc;
 	sqlite3_bind_int64(st, 1, before);

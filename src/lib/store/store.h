@@ -340,8 +340,8 @@ enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pa
 
 /* --- breakdown_read.c: what the report's breakdowns read beside the verdicts --- */
 
-/* 1 when the tickets have a resolver group column (schema version 5 on). */
-int store_has_groups(struct sk_db *db);
+/* *@has = 1 when the tickets have a resolver group column (schema version 5 on). */
+enum sk_err store_has_groups(struct sk_db *db, int *has, struct sk_diag *d);
 
 /*
  * The resolver group of every ticket reported before @before that has one,
