@@ -74,7 +74,6 @@ static const struct import_alias generic_aliases[] = {
 	{ EL, F_AT, "timestamp" },
 	{ T | HO, F_SUPPLIER, "vendor" }, { HO, F_SUPPLIER_REF, "vendor_ref" },
 	{ HO, F_SUPPLIER_REF, "reference" },
-	{ T, F_ASSIGNMENT_GROUP, "resolver_group" },
 	{ 0, 0, NULL }
 };
 
