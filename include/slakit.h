@@ -26,6 +26,7 @@
 #include "slakit/summary.h"
 #include "slakit/deviations.h"
 #include "slakit/cadence.h"
+#include "slakit/breakdown.h"
 #include "slakit/score.h"
 #include "slakit/report.h"
 

@@ -38,6 +38,7 @@
 #include "slakit/summary.h"
 #include "slakit/cadence.h"
 #include "slakit/suppliers.h"
+#include "slakit/breakdown.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -299,6 +300,10 @@ struct sk_report {
 					       channel (slakit/cadence.h); NULL when no
 					       priority sets update_every or response_by
 					       (owned) */
+	struct sk_report_breakdown *breakdown; /**< compliance per category, location and
+						    resolver group, backlog by age, paused
+						    time, median and P90 (slakit/breakdown.h;
+						    owned) */
 	void *arena;             /**< private: strings */
 };
 

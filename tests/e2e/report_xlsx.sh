@@ -112,7 +112,7 @@ sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt
 z = zipfile.ZipFile(sys.argv[1])
 names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
 heads = [z.read(n).decode() for n in names]
-sys.exit(len(names) != 11 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+sys.exit(len(names) != 12 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
 	fail "a client named with '&G' is not in every sheet's header"
 
 # Determinism: two runs give the same cells, formats and properties.
@@ -141,7 +141,8 @@ done
 "$py" -c 'import sys, openpyxl
 names = openpyxl.load_workbook(sys.argv[1]).sheetnames
 sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "Tickets", "Trend",
-                  "History", "Onsite", "Status updates", "Deviations", "Audit trail"])' "$tmp/en.xlsx" ||
+                  "History", "Onsite", "Status updates", "Deviations",
+                  "Breakdowns", "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 "$py" "$check" print "$tmp/en.xlsx" || fail "halt: the onsite sheet is not print-ready"
 

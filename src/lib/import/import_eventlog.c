@@ -19,6 +19,9 @@
 enum { EV_AT = TC_COUNT, EV_STATUS, EV_MEANING, EV_COUNT };
 _Static_assert(EV_COUNT <= SK_ROW_VALS, "an event log row fits an import_row");
 
+/* An event log row holds a ticket's values and the event's in one row. */
+_Static_assert(EV_COUNT <= SK_ROW_VALS, "SK_ROW_VALS too small for a ticket and its event");
+
 static enum sk_err eventlog_check(struct imp *x, struct import_row *r)
 {
 	struct store_val *v = r->v;

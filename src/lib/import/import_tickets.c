@@ -176,6 +176,7 @@ enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT])
 	if (s && (t = sk_contract_find_supplier(x->c, s)) >= 0)
 		s = x->c->suppliers[t].id;
 	set_text(&v[TC_SUPPLIER], s);
+	set_text(&v[TC_ASSIGNMENT_GROUP], imp_text(x, F_ASSIGNMENT_GROUP));
 	return SK_OK;
 }
 

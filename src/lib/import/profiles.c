@@ -82,6 +82,7 @@ const struct import_fdef import_fields[F_COUNT] = {
 	[F_SWAP_REQUESTED] = { "swap_requested_at", FT_TIME, T, 0 },
 	[F_SWAP] = { "swap_at", FT_TIME, T, 0 },
 	[F_EMERGENCY] = { "emergency_at", FT_TIME, T, 0 },
+	[F_ASSIGNMENT_GROUP] = { "assignment_group", FT_TEXT, T, 0 },
 };
 
 /* generic: the field names themselves, plus a few that every tool uses. */
@@ -185,6 +186,8 @@ static const struct import_alias topdesk_aliases[] = {
 	{ UP, F_AT, "Datum actie" }, { UP, F_HIDDEN, "Onzichtbaar voor aanmelder" },
 	{ UP, F_HIDDEN, "Onzichtbaar" }, { UP, F_CHANNEL, "Soort actie" },
 	{ UP, F_CHANNEL, "Kanaal" }, { UP, F_CHANNEL, "Contactwijze" },
+	{ T, F_ASSIGNMENT_GROUP, "Operatorgroep" },
+	{ T, F_ASSIGNMENT_GROUP, "Behandelaarsgroep" },
 	{ 0, 0, NULL }
 };
 
@@ -238,6 +241,8 @@ static const struct import_alias servicenow_aliases[] = {
 	{ UP, F_TICKET_ID, "element_id" }, { UP, F_TICKET_ID, "number" },
 	{ UP, F_AT, "sys_created_on" }, { UP, F_AT, "Created" }, { UP, F_VISIBLE, "element" },
 	{ UP, F_CHANNEL, "contact_type" }, { UP, F_CHANNEL, "u_channel" },
+	{ T, F_ASSIGNMENT_GROUP, "assignment_group" }, { T, F_ASSIGNMENT_GROUP, "Assignment group" },
+	{ T, F_ASSIGNMENT_GROUP, "Toewijzingsgroep" },
 	{ 0, 0, NULL }
 };
 
@@ -318,7 +323,9 @@ static const struct import_alias zendesk_aliases[] = {
 	{ TK, F_UPDATED, "Updated at" },
 	{ T, F_CHANNEL, "Via" }, { T, F_CHANNEL, "Ticket channel" },
 	{ T, F_LOCATION, "Organization" },
-	{ T, F_CATEGORY, "Group" },
+	/* Zendesk's Group is the agents' group that works the ticket: the
+	 * resolver group, not a category. */
+	{ T, F_ASSIGNMENT_GROUP, "Group" },
 	{ EV | PA, F_TICKET_ID, "Ticket ID" },
 	{ EL | EV, F_AT, "Updated at" },
 	/* Ticket comments: public replies, or private notes (public = false). */

@@ -161,6 +161,15 @@ void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *text);
  * (report_suppliers_text.c). */
 void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
 
+/* A row of @n cells padded to @widths (negative: left-aligned; the last one
+ * unpadded), two-space indent, escaped; trailing empty cells left out
+ * (report_suppliers_text.c). */
+void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
+
+/* @raw escaped and wrapped at blanks to the text's width, the first line
+ * indented by @first_indent, the others by @indent (report_text.c). */
+void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw);
+
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value);

@@ -13,6 +13,7 @@
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
 #include "report_history_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -392,5 +393,6 @@ enum sk_err report_write_csv(const struct sk_report *r, FILE *fp)
 	report_onsite_csv(fp, r);
 	report_deviations_csv(fp, r);
 	report_cadence_csv(fp, r);
+	report_breakdown_csv(fp, r);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }

@@ -13,6 +13,7 @@
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
 #include "report_history_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 #include "slakit/datetime.h"
@@ -475,6 +476,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	report_onsite_json(fp, r);
 	report_deviations_json(fp, r);
 	report_cadence_json(fp, r);
+	report_breakdown_json(fp, r);
 	fputs(",\n\"tickets\":", fp);
 	if ((rc = sk_results_write(r->results, SK_FORMAT_JSON, 0, fp)))
 		return rc;

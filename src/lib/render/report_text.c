@@ -12,6 +12,7 @@
 #include "report_cadence_priv.h"
 #include "report_onsite_priv.h"
 #include "report_history_priv.h"
+#include "report_breakdown_priv.h"
 #include "report_suppliers_priv.h"
 #include "report_deviations_priv.h"
 
@@ -989,6 +990,7 @@ enum sk_err report_write_text(const struct sk_report *r, const char *lang, FILE 
 	report_onsite_text(fp, r, w->lang);
 	report_cadence_text(fp, r, w->lang);
 	report_deviations_text(fp, r, w->lang);
+	report_breakdown_text(fp, r, w->lang);
 	write_annex(fp, r, w);
 	fprintf(fp, "\n%s\n", w->end);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;

@@ -430,6 +430,7 @@ enum sk_err xlsx_open(struct xw *x, const struct sk_report *r, const char *lang,
 	xw_onsite_add(x);
 	xw_cadence_add(x);
 	xw_deviations_add(x);
+	xw_breakdown_add(x);
 	xw_annex_add(x);  /* the last sheet: add any other sheet before this line */
 	make_formats(x);
 	return SK_OK;
@@ -454,6 +455,7 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_suppliers(x);
 		xw_sheet_cadence(x);
 		xw_sheet_onsite(x);
+		xw_sheet_breakdown(x);
 		for (int i = 0; i < SH_COUNT; i++)
 			xw_set_widths(x, &x->sh[i]);
 		set_properties(x);
@@ -469,6 +471,8 @@ enum sk_err xlsx_finish(struct xw *x, const char *path, struct sk_diag *d)
 		xw_sheet_deviations(x);
 		if (x->onsite.ws)
 			xw_print_sheet(x, &x->onsite, 0, 0);
+		if (x->breakdown.ws)
+			xw_print_sheet(x, &x->breakdown, 0, 0);
 	}
 	errno = 0;
 	if ((closed = workbook_close(x->wb)) == LXW_NO_ERROR && errno == ENOMEM)

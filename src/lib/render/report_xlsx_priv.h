@@ -51,6 +51,7 @@ struct xw {
 	struct sheet cadence;     /* the status updates' sheet (ws NULL: nothing measured) */
 	struct sheet onsite;      /* onsite visits and swaps (ws NULL: the contract measures none) */
 	struct sheet history;     /* the history sheet (ws NULL: neither month nor quarter) */
+	struct sheet breakdown;   /* the breakdowns' sheet, after the others */
 };
 
 /* The management summary and the annex (report_summary_xlsx.c): xw_summary_add() adds
@@ -90,6 +91,10 @@ void xw_sheet_history(struct xw *x);
  * a norm series (@k: which norm) drawn as a dashed line without markers. */
 void xw_chart_n_labels(struct xw *x, lxw_chart_series *ser, const long *ns, size_t n);
 void xw_chart_norm_style(lxw_chart_series *ser, int k);
+/* The breakdowns' sheet (report_breakdown_xlsx.c): added last, written once the
+ * report is gathered. */
+void xw_breakdown_add(struct xw *x);
+void xw_sheet_breakdown(struct xw *x);
 
 /* Columns of the domains sheet. */
 enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,

@@ -414,6 +414,7 @@ enum sk_err report_gather_rest(struct sk_db *db, struct sk_contract *c, struct s
 	    (rc = gather_horizon(db, r, d)) ||
 	    (rc = report_gather_suppliers(db, c, r, d)) ||
 	    (rc = report_gather_cadence(db, c, r, d)) ||
+	    (rc = report_gather_breakdown(db, c, r, d)) ||
 	    (rc = report_gather_summary(db, c, r, o, d)))
 		goto fail;
 	return SK_OK;
@@ -478,6 +479,7 @@ void sk_report_free(struct sk_report *r)
 	report_summary_free(r->summary);
 	report_deviations_free(r->deviations);
 	report_cadence_free(r->cadence);
+	report_breakdown_free(r->breakdown);
 	arena_free(r->arena);
 	free(r);
 }

@@ -105,6 +105,11 @@ enum sk_err report_gather_suppliers(struct sk_db *db, struct sk_contract *c, str
 				    struct sk_diag *d);
 void report_suppliers_free(struct sk_report_suppliers *s);
 
+/* The breakdowns (report_breakdown.c): r->breakdown. Runs after the verdicts. */
+enum sk_err report_gather_breakdown(struct sk_db *db, struct sk_contract *c, struct sk_report *r,
+				    struct sk_diag *d);
+void report_breakdown_free(struct sk_report_breakdown *b);
+
 /*
  * The management summary (report_summary.c): r->summary, with the previous
  * period's figures gathered beside it. Runs last: it reads the score, the

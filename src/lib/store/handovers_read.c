@@ -10,27 +10,37 @@
 
 #include "tickets_priv.h"
 
-/* 1 when @table has a column @col (0 also when the read fails: none to read). */
-static int has_column(struct sk_db *db, const char *table, const char *col)
+enum sk_err store_column_exists(struct sk_db *db, const char *table, const char *col,
+				int *found, struct sk_diag *d)
 {
 	sqlite3_stmt *st = NULL;
-	int found = 0;
+	enum sk_err rc;
+	int step;
 
-	if (sqlite3_prepare_v2(sk_db_handle(db), "SELECT 1 FROM pragma_table_info(?1) "
-			       "WHERE name = ?2", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return 0;
-	}
+	*found = 0;
+	if ((rc = sk_db_prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", &st, d)))
+		return rc;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*found = 1;
+	else if (step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading the schema", d);
 	sqlite3_finalize(st);
-	return found;
+	return rc;
+}
+
+int store_has_column(struct sk_db *db, const char *table, const char *col)
+{
+	int found = 0;
+
+	return store_column_exists(db, table, col, &found, NULL) == SK_OK && found;
 }
 
 int store_has_handovers(struct sk_db *db)
 {
-	return has_column(db, "handovers", "supplier");
+	return store_has_column(db, "handovers", "supplier");
 }
 
 enum sk_err store_handovers(struct sk_db *db, const char *id,
@@ -88,7 +98,7 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 	enum sk_err rc;
 	int step;
 
-	if ((rc = sk_db_prepare(db, has_column(db, "tickets", "supplier") ? with : without, &st,
+	if ((rc = sk_db_prepare(db, store_has_column(db, "tickets", "supplier") ? with : without, &st,
 				d)))
 		return rc;
 	if (id)

@@ -23,6 +23,7 @@ static const char *const ticket_cols[TC_COUNT] = {
 	[TC_UPDATED] = "updated_at", [TC_EXTRA] = "extra", [TC_SUPPLIER] = "supplier",
 	[TC_SWAP_REQUESTED] = "swap_requested_at", [TC_SWAP] = "swap_at",
 	[TC_EMERGENCY] = "emergency_at",
+	[TC_ASSIGNMENT_GROUP] = "assignment_group",
 };
 
 static const char *const event_cols[EC_COUNT] = {

@@ -360,6 +360,12 @@ static const char *const v5[] = {
 	"ALTER TABLE ticket_results ADD COLUMN emergency_seconds INTEGER",
 	"ALTER TABLE ticket_results ADD COLUMN emergency_target_seconds INTEGER",
 	"ALTER TABLE ticket_results ADD COLUMN emergency_deadline INTEGER",
+
+	/* The resolver group that has the ticket (ServiceNow assignment_group,
+	 * TOPdesk Operatorgroep, Zendesk Group), as the export writes it: the
+	 * report's compliance per resolver group. */
+	"ALTER TABLE tickets ADD COLUMN assignment_group TEXT",
+	"ALTER TABLE ticket_history ADD COLUMN assignment_group TEXT",
 	NULL
 };
 

@@ -389,6 +389,18 @@ enum sk_err store_has_updates(struct sk_db *db, int *has, struct sk_diag *d);
 enum sk_err store_updates(struct sk_db *db, const char *id,
 			  enum sk_err (*fn)(void *arg, const struct store_update *u), void *arg,
 			  struct sk_diag *d);
+/* --- breakdown_read.c: what the report's breakdowns read beside the verdicts --- */
+
+/* *@has = 1 when the tickets have a resolver group column (schema version 5 on). */
+enum sk_err store_has_groups(struct sk_db *db, int *has, struct sk_diag *d);
+
+/*
+ * The resolver group of every ticket reported before @before that has one,
+ * in id order (strings valid during the call); nothing on an older schema.
+ */
+enum sk_err store_assignment_groups(struct sk_db *db, sk_time before,
+				    enum sk_err (*fn)(void *arg, const char *id, const char *group),
+				    void *arg, struct sk_diag *d);
 
 /* --- import_*.c: what an import writes (import/ speaks SQL only through these) --- */
 
@@ -426,7 +438,7 @@ enum { TC_ID, TC_TYPE, TC_PRIORITY, TC_LEVEL, TC_RAW, TC_IMPACT, TC_URGENCY,
        TC_ESCALATED, TC_ONSITE, TC_RCA, TC_PLANNED, TC_CATEGORY, TC_LOCATION,
        TC_CHANNEL, TC_FCR, TC_UPLIFT, TC_UPLIFT_REASON, TC_CHANGE_TYPE, TC_CAB,
        TC_FAILED, TC_STATUS, TC_UPDATED, TC_EXTRA, TC_SUPPLIER, TC_SWAP_REQUESTED,
-       TC_SWAP, TC_EMERGENCY, TC_COUNT };
+       TC_SWAP, TC_EMERGENCY, TC_ASSIGNMENT_GROUP, TC_COUNT };
 enum { EC_TICKET_ID, EC_AT, EC_STATUS, EC_PAUSE, EC_MEANING, EC_EXTRA, EC_COUNT };
 enum { PC_TICKET_ID, PC_START, PC_END, PC_REASON, PC_COUNT };
 enum { CC_CALL_ID, CC_STARTED, CC_WAIT, CC_ANSWERED, CC_QUEUE, CC_EXTRA, CC_COUNT };

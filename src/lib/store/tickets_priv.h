@@ -18,6 +18,15 @@ static inline const char *col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/* 1 when @table has a column @col (0 also when the read fails: none to read;
+ * handovers_read.c). A database of an older schema, read as it is, lacks
+ * the columns added since. */
+int store_has_column(struct sk_db *db, const char *table, const char *col);
+
+/* The same, with a failed read (out of memory) an error rather than "no". */
+enum sk_err store_column_exists(struct sk_db *db, const char *table, const char *col,
+				int *found, struct sk_diag *d);
+
 /* The status history, pauses and earlier versions of a period's tickets (children_read.c). */
 struct store_children;
 
