@@ -180,6 +180,17 @@ enum sk_err sk_kpi_pct_of_norm(const struct sk_kpi *k, sk_dec measured, sk_dec n
 enum sk_err sk_pct_of_norm(sk_dec measured, sk_dec norm, enum sk_direction dir, int decimals,
 			   sk_dec *out);
 
+/** 1 when the KPI's norms differ per priority (Halt: 98/95/90/90), so no one norm is its. */
+int sk_kpi_norms_per_priority(const struct sk_kpi_score *ks);
+
+/**
+ * Whether a KPI met its norm in its window: 1 met, 0 not met, -1 no value or
+ * no norm. With norms per priority, met when every priority met its own (on
+ * the exact fraction within / n), never the overall share against a norm the
+ * contract does not have. The summary, the deviations and the text share it.
+ */
+int sk_kpi_met(const struct sk_kpi_score *ks);
+
 /** The staffel step index for @p score (-1 when the staffel is empty). */
 int sk_staffel_step(const struct sk_contract *c, sk_dec score);
 

@@ -62,6 +62,9 @@ struct sk_summary_norm {
 	enum sk_direction direction; /**< which way is better */
 	sk_dec norm;             /**< the norm (the KPI's for the window: as written or pro rata) */
 	int percent;             /**< 1: the value is a percentage */
+	int per_priority;        /**< SK_NORM_KPI with norms of its own per priority (Halt
+				      98/95/90/90): met when each priority met its own, so no
+				      one norm is shown beside the value */
 	struct sk_summary_value now, prev;
 };
 

@@ -106,6 +106,34 @@ enum sk_err sk_kpi_pct_of_norm(const struct sk_kpi *k, sk_dec measured, sk_dec n
 	return kpi_pct(k, &f, norm, decimals, out);
 }
 
+int sk_kpi_norms_per_priority(const struct sk_kpi_score *ks)
+{
+	for (size_t q = 0; q < ks->n_parts; q++)
+		if (ks->parts[q].norm != ks->norm_used)
+			return 1;
+	return 0;
+}
+
+int sk_kpi_met(const struct sk_kpi_score *ks)
+{
+	const struct sk_kpi *k = ks->kpi;
+	int lower = k->direction == SK_LOWER_IS_BETTER;
+
+	if (!ks->has_value || !k->has_norm)
+		return -1;
+	if (!sk_kpi_norms_per_priority(ks))
+		return lower ? ks->measured <= ks->norm_used : ks->measured >= ks->norm_used;
+	for (size_t q = 0; q < ks->n_parts; q++) {
+		const struct sk_priority_part *pp = &ks->parts[q];
+		/* within / n against norm / 100, exactly: within * 100 vs norm * n. */
+		i128 got = (i128)pp->within * 100 * SK_DEC_ONE, want = (i128)pp->norm * pp->n;
+
+		if (pp->n && (lower ? got > want : got < want))
+			return 0;
+	}
+	return 1;
+}
+
 int sk_staffel_step(const struct sk_contract *c, sk_dec score)
 {
 	/* Steps are sorted by threshold, highest first: the first one reached applies. */

@@ -194,6 +194,12 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 	char val[64], nrm[64];
 	int d;
 
+	if (n->per_priority && v->has_value) {
+		/* Each priority against its own norm: the priorities' lines above say them. */
+		sk_dec_format(v->value, 2, w->mark, val, sizeof(val));
+		snprintf(buf, size, "%s%s (%s)", val, n->percent ? " %" : "", w->per_priority);
+		return buf;
+	}
 	summary_value_text(r, w, n, v, &d, val, sizeof(val));
 	if (d < 0 && v->has_value) {
 		/* A bound ("<98 %") says it against the norm already. */

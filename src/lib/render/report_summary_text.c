@@ -156,7 +156,7 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 static void norms(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		  const struct summary_words *sw)
 {
-	static const struct scol cols[] = { { 43, 0 }, { 19, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
+	static const struct scol cols[] = { { 38, 0 }, { 24, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
 	const struct sk_report_summary *s = r->summary;
 	const char *head[5] = { sw->norm, sw->measured, sw->verdict, sw->previous, sw->change };
 	char line[512], b[5][128];

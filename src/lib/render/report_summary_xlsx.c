@@ -158,6 +158,9 @@ static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t c
 	if (n->kind == SK_NORM_PRIORITY)
 		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met,
 			      r->contract->rules.pct_decimals, &fig);
+	else if (n->per_priority)
+		/* No one norm to hold the value against: shown as it is. */
+		report_figure(v->value, SK_DEC(100), v->value, n->direction, 1, 2, &fig);
 	else
 		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met, 2, &fig);
 	xw_dec(x, s, row, col, v->value, 1, xw_figure_format(x, &fig, 2, x->pct2));
@@ -210,8 +213,13 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 			op = !nm->now.has_value ? "≤" : nm->now.met ? "≤" : ">";
 		else
 			op = !nm->now.has_value ? "≥" : nm->now.met ? "≥" : "<";
-		xw_str(x, s, row, N_OP, op, NULL);
-		xw_dec(x, s, row, N_NORM, nm->norm, nm->percent, nm->percent ? x->pct_norm : x->num);
+		if (nm->per_priority) {
+			xw_str(x, s, row, N_NORM, x->w->per_priority, NULL);
+		} else {
+			xw_str(x, s, row, N_OP, op, NULL);
+			xw_dec(x, s, row, N_NORM, nm->norm, nm->percent,
+			       nm->percent ? x->pct_norm : x->num);
+		}
 		xw_str(x, s, row, N_VERDICT, !nm->now.has_value ? sw->no_data
 					     : nm->now.met ? sw->met : sw->not_met, NULL);
 		value_cell(x, s, row, N_PREV, nm, &nm->prev);

@@ -520,15 +520,6 @@ static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_
 	return num(w, v, decimals, buf, size);
 }
 
-/* 1 when a KPI's per-priority norms are not all its own norm (Halt: 98/95/90/90). */
-static int norms_per_priority(const struct sk_kpi_score *ks)
-{
-	for (size_t q = 0; q < ks->n_parts; q++)
-		if (ks->parts[q].norm != ks->norm_used)
-			return 1;
-	return 0;
-}
-
 /* The KPI table's columns: the norm's wide enough for "per prioriteit". */
 static const struct col kpi_cols[] = { { 20, 0 }, { 11, 1 }, { 14, 1 }, { 9, 1 }, { 7, 1 },
 				       { 9, 1 }, { 16, 0 } };
@@ -548,7 +539,7 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 		cells[1] = num(w, ks->measured, -1, b[1], 64);
 	else if (ks->has_value && k->has_norm)
 		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
-	cells[2] = !k->has_norm ? "-" : norms_per_priority(ks) ? w->per_priority
+	cells[2] = !k->has_norm ? "-" : sk_kpi_norms_per_priority(ks) ? w->per_priority
 		   : report_norm_text(w, k, ks->norm_used, b[2], 64);
 	cells[3] = ks->has_pct ? report_kpi_pct_text(w, ks, c->rules.pct_decimals, b[3], 64) : "-";
 	cells[4] = k->has_weight ? report_pct(w, ks->weight, -1, b[4], 64) : "-";

@@ -98,8 +98,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	xw_str(x, s, row, D_NAME, k->name, NULL);
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
 	/* Norms of their own per priority (98/95/90/90): said on the priorities' rows. */
-	for (size_t q = 0; q < ks->n_parts && !per_prio; q++)
-		per_prio = ks->parts[q].norm != ks->norm_used;
+	per_prio = sk_kpi_norms_per_priority(ks);
 	if (per_prio)
 		xw_str(x, s, row, D_NORM, w->per_priority, NULL);
 	else if (k->has_norm)

@@ -84,12 +84,7 @@ static struct sk_report_deviation *add(struct gather *g, size_t *cap, const char
 /* 1 when KPI score @ks has a value that misses its norm. */
 static int kpi_missed(const struct sk_kpi_score *ks)
 {
-	const struct sk_kpi *k = ks->kpi;
-
-	if (!ks->has_value || !k->has_norm)
-		return 0;
-	return k->direction == SK_LOWER_IS_BETTER ? ks->measured > ks->norm_used
-						  : ks->measured < ks->norm_used;
+	return sk_kpi_met(ks) == 0;
 }
 
 /* The norms the report shows as not met: KPIs, priorities' clocks, services. */

@@ -113,8 +113,7 @@ static void kpi_value(const struct sk_kpi_score *ks, struct sk_summary_value *v)
 	v->value = ks->measured;
 	v->within = ks->within;
 	v->n = ks->n;
-	v->met = ks->kpi->direction == SK_LOWER_IS_BETTER ? ks->measured <= ks->norm_used
-							 : ks->measured >= ks->norm_used;
+	v->met = sk_kpi_met(ks);
 }
 
 static void service_value(const struct sk_report_service *s, struct sk_summary_value *v)
@@ -213,6 +212,7 @@ static enum sk_err gather_norms(const struct sk_contract *c, const struct sk_rep
 			n->direction = ks->kpi->direction;
 			n->norm = ks->norm_used;
 			n->percent = ks->kpi->unit && strcmp(ks->kpi->unit, "%") == 0;
+			n->per_priority = sk_kpi_norms_per_priority(ks);
 			kpi_value(ks, &n->now);
 			if (pr && i < pr->score->n_domains && k < pr->score->domains[i].n_kpis &&
 			    !not_started(&pr->score->domains[i]))
