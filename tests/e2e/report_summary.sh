@@ -158,5 +158,34 @@ assert colours == {"servicedesk": "red", "servicedesk60": "none", "incident": "r
                    "improvement": "green", "other": "none"}, colours
 PY
 
+# One printed page (A4 portrait): from the title through the summary's last line at most 64
+# lines of at most 100 columns, for every sample contract, period and language. Before the
+# summary was made compact (issue 17), DHS Q1 took 71 lines and Halt 78.
+(
+	cd "$src/samples/exports" &&
+		"$bin/sla-import" -d "$tmp/heutink.db" -c ../contracts/heutink.ini --profile topdesk \
+			heutink-topdesk-tickets.csv &&
+		"$bin/sla-import" -d "$tmp/heutink.db" -c ../contracts/heutink.ini heutink-events.csv \
+			heutink-handovers.csv
+) >/dev/null || fail "importing the heutink sample"
+for c in dhs cloudwise halt heutink; do
+	for p in 2027-01 2027-02 2027-03 2027-Q1; do
+		for l in nl en; do
+			"$bin/sla-report" -d "$tmp/$c.db" -c "$src/samples/contracts/$c.ini" -p $p --lang $l \
+				-o "$tmp/page.txt" 2>/dev/null || { fail "$c $p $l: exit $?"; continue; }
+			python3 - "$tmp/page.txt" "$c $p $l" <<'PY' || fail "$c $p $l: the summary is not one page"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+# The section after the summary: the first heading (a line underlined with dashes) after it.
+start = next(i for i, l in enumerate(lines) if l in ("Samenvatting", "Summary"))
+nxt = next(i for i in range(start + 2, len(lines)) if lines[i] and set(lines[i]) == {"-"}) - 1
+end = max(i for i in range(nxt) if lines[i].strip())   # the summary's last line (0-based)
+wide = [l for l in lines[:end + 1] if len(l) > 100]
+assert end + 1 <= 64 and not wide, (sys.argv[2], end + 1, wide[:1])
+PY
+		done
+	done
+done
+
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

@@ -24,7 +24,7 @@ struct report_words {
 	const char *lang;            /* "nl" or "en" */
 	char mark;                   /* decimal mark in text */
 	const char *months[12];      /* month names */
-	const char *title, *contract, *supplier, *customer, *period, *through, *generated,
+	const char *title, *contract, *supplier, *supplier_inline, *customer, *period, *through, *generated,
 		*generated_note, *version, *due, *due_note, *contract_hash, *inputs, *rows,
 		*rejected, *dst, *dst_gap, *dst_fold, *decisions, *missing_rule, *missing_refuse,
 		*missing_zero, *missing_skip;
