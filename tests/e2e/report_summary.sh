@@ -69,6 +69,19 @@ grep -Eq '^SHA-256 contract  [0-9a-f]{64}$' "$tmp/annex" || fail "annex: no cont
 	--allow-missing skip -o "$tmp/path.txt" 2>/dev/null
 grep -q "$src" "$tmp/path.txt" && fail "a server path is in the report"
 has "$tmp/path.txt" "  1 dhs-tickets.csv: tickets, generic" "base name of an import given with a path"
+# The same in JSON and CSV (their inputs list gave the file as imported, path and all).
+for f in json csv; do
+	"$bin/sla-report" -d "$tmp/path.db" -c "$src/samples/contracts/dhs.ini" -p 2027-Q1 \
+		--allow-missing skip -o "$tmp/path.$f" 2>/dev/null || fail "path $f: exit $?"
+	grep -q "$src" "$tmp/path.$f" && fail "a server path is in the $f report"
+done
+grep -q '^import,1,file,dhs-tickets.csv$' "$tmp/path.csv" || fail "CSV: base name of the import"
+python3 - "$tmp/path.json" <<'PY' || fail "JSON: base name of the import"
+import json, sys
+r = json.load(open(sys.argv[1]))
+files = [i["file"] for i in r["imports"]]
+assert files == ["dhs-tickets.csv"], files
+PY
 
 # Amber: training given as 2 (of 2): 99.4 x 0.25 + 72.0 x 0.4 + 83.9 x 0.25 + 100.0 x 0.1
 # = 84.625 -> 84.63 >= 80: 1 % of 18000.00 = 180.00, no escalation; total 180.00 + 300.00.

@@ -227,7 +227,7 @@ static void write_annex(FILE *fp, const struct sk_report *r, const struct report
 		size_t n;
 
 		/* The base name: a server's paths are not the client's business. */
-		const char *file = strrchr(im->file, '/') ? strrchr(im->file, '/') + 1 : im->file;
+		const char *file = report_base_name(im->file);
 
 		n = (size_t)snprintf(line, sizeof(line), "%ld %s: %s, %s, %ld %s", im->id, file,
 				     im->kind, im->profile, im->rows, w->rows);
