@@ -80,6 +80,20 @@ swap_late,HALT-0006,done,2027-01-14 10:00
 swap_late,HALT-0006,late_seconds,36000"
 has "report onsite P2" "$out" "onsite,P2,count,2
 onsite,P2,in_time,2"
+# In text, lower-case column heads and business h:mm as the other sections: HALT-0006 took
+# 28 h of its 18 h (100800 - 64800 = 36000 s), late by 10:00 (was 10:00:00, heads "Aantal").
+"$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 -o "$tmp/r.txt" --allow-missing skip ||
+	fail "report text"
+"$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 --lang en -o "$tmp/r.en.txt" \
+	--allow-missing skip || fail "report text en"
+out=$(cat "$tmp/r.txt")
+has "text swap heads" "$out" "  prioriteit     aantal  op tijd        % norm"
+has "text late heads" "$out" "  melding             vanaf            uiterlijk        gereed           te laat met"
+has "text late swap" "$out" "  HALT-0006      P3   2027-01-11 09:00 2027-01-13 09:00 2027-01-14 10:00 10:00
+"
+out=$(cat "$tmp/r.en.txt")
+has "en swap heads" "$out" "  priority        count  in time        % norm"
+has "en late heads" "$out" "  ticket              from             deadline         done             late by"
 
 # The swap columns by a map's [columns] and by the TOPdesk profile's Dutch names.
 printf '[map]\nkind = tickets\n[columns]\nid = Nr\nreported_at = Gemeld\npriority = Prio\nswap_at = Nieuwe laptop geleverd\n' >"$tmp/s.map"

@@ -69,6 +69,19 @@ grep -Eq '^SHA-256 contract  [0-9a-f]{64}$' "$tmp/annex" || fail "annex: no cont
 	--allow-missing skip -o "$tmp/path.txt" 2>/dev/null
 grep -q "$src" "$tmp/path.txt" && fail "a server path is in the report"
 has "$tmp/path.txt" "  1 dhs-tickets.csv: tickets, generic" "base name of an import given with a path"
+# The same in JSON and CSV (their inputs list gave the file as imported, path and all).
+for f in json csv; do
+	"$bin/sla-report" -d "$tmp/path.db" -c "$src/samples/contracts/dhs.ini" -p 2027-Q1 \
+		--allow-missing skip -o "$tmp/path.$f" 2>/dev/null || fail "path $f: exit $?"
+	grep -q "$src" "$tmp/path.$f" && fail "a server path is in the $f report"
+done
+grep -q '^import,1,file,dhs-tickets.csv$' "$tmp/path.csv" || fail "CSV: base name of the import"
+python3 - "$tmp/path.json" <<'PY' || fail "JSON: base name of the import"
+import json, sys
+r = json.load(open(sys.argv[1]))
+files = [i["file"] for i in r["imports"]]
+assert files == ["dhs-tickets.csv"], files
+PY
 
 # Amber: training given as 2 (of 2): 99.4 x 0.25 + 72.0 x 0.4 + 83.9 x 0.25 + 100.0 x 0.1
 # = 84.625 -> 84.63 >= 80: 1 % of 18000.00 = 180.00, no escalation; total 180.00 + 300.00.
@@ -157,6 +170,73 @@ assert colours == {"servicedesk": "red", "servicedesk60": "none", "incident": "r
                    "change": "green", "workplace": "green", "iam": "none",
                    "improvement": "green", "other": "none"}, colours
 PY
+
+# The summary's previous period and the history's are gathered apart (report_summary.c:
+# the previous period's verdicts, score and services as its own report; report_history.c:
+# the past periods in one pass over the tickets): both must give the same figures. Per
+# sample and month, each priority's previous response and resolution within/n and each
+# domain's previous score equal the history's entry for the period before.
+for c in dhs cloudwise halt; do
+	for p in 2027-02 2027-03; do
+		"$bin/sla-report" -d "$tmp/$c.db" -c "$src/samples/contracts/$c.ini" -p $p \
+			-o "$tmp/prev.json" 2>/dev/null || { fail "$c $p JSON: exit $?"; continue; }
+		python3 - "$tmp/prev.json" "$c $p" <<'PY' || fail "$c $p: summary's previous period differs from the history's"
+import json, sys
+r = json.load(open(sys.argv[1]))
+s, hist = r["summary"], r["history"]["periods"]
+h = hist[-2]
+assert h["period"] == s["previous_period"] and h["data"] and s["previous_has_data"], (h["period"], s)
+prio = {p["priority"]: p for p in h["priorities"]}
+compared = 0
+for n in s["norms"]:
+    if n["kind"] != "priority":
+        continue
+    pid, clock = n["id"].split("/")
+    f = prio[pid]
+    if f[clock + "_n"] == 0:
+        assert n["previous"] is None, (n, f)
+    else:
+        assert (n["previous"]["within"], n["previous"]["n"]) == (f[clock + "_within"],
+                                                              f[clock + "_n"]), (n, f)
+        compared += 1
+scores = {d["domain"]: d["score"] for d in h["domains"]}
+for d in s["domains"]:
+    want, got = scores[d["id"]], d["previous_score"]
+    assert (want is None and got is None) or float(want) == float(got), (d["id"], want, got)
+# Cloudwise holds its priorities to no norm: only its domains compare.
+assert compared >= 4 or not any(n["kind"] == "priority" for n in s["norms"]), (sys.argv[2], compared)
+PY
+	done
+done
+
+# One printed page (A4 portrait): from the title through the summary's last line at most 64
+# lines of at most 100 columns, for every sample contract, period and language. Before the
+# summary was made compact (issue 17), DHS Q1 took 71 lines and Halt 78.
+(
+	cd "$src/samples/exports" &&
+		"$bin/sla-import" -d "$tmp/heutink.db" -c ../contracts/heutink.ini --profile topdesk \
+			heutink-topdesk-tickets.csv &&
+		"$bin/sla-import" -d "$tmp/heutink.db" -c ../contracts/heutink.ini heutink-events.csv \
+			heutink-handovers.csv
+) >/dev/null || fail "importing the heutink sample"
+for c in dhs cloudwise halt heutink; do
+	for p in 2027-01 2027-02 2027-03 2027-Q1; do
+		for l in nl en; do
+			"$bin/sla-report" -d "$tmp/$c.db" -c "$src/samples/contracts/$c.ini" -p $p --lang $l \
+				-o "$tmp/page.txt" 2>/dev/null || { fail "$c $p $l: exit $?"; continue; }
+			python3 - "$tmp/page.txt" "$c $p $l" <<'PY' || fail "$c $p $l: the summary is not one page"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+# The section after the summary: the first heading (a line underlined with dashes) after it.
+start = next(i for i, l in enumerate(lines) if l in ("Samenvatting", "Summary"))
+nxt = next(i for i in range(start + 2, len(lines)) if lines[i] and set(lines[i]) == {"-"}) - 1
+end = max(i for i in range(nxt) if lines[i].strip())   # the summary's last line (0-based)
+wide = [l for l in lines[:end + 1] if len(l) > 100]
+assert end + 1 <= 64 and not wide, (sys.argv[2], end + 1, wide[:1])
+PY
+		done
+	done
+done
 
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

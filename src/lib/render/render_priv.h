@@ -3,9 +3,22 @@
 #define SLAKIT_RENDER_PRIV_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "base/base.h"
 #include "report/report.h"
+
+/*
+ * An imported file's or the contract's base name: the inputs list of every
+ * format names files as the user knows them, never a server path (the
+ * SHA-256 identifies the file).
+ */
+static inline const char *report_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
 
 /* A new temporary file beside @path (name in @tmp), for an atomic save; -1 and errno on failure. */
 int report_temp_beside(const char *path, char *tmp, size_t size);
@@ -24,7 +37,7 @@ struct report_words {
 	const char *lang;            /* "nl" or "en" */
 	char mark;                   /* decimal mark in text */
 	const char *months[12];      /* month names */
-	const char *title, *contract, *supplier, *customer, *period, *through, *generated,
+	const char *title, *contract, *supplier, *supplier_inline, *customer, *period, *through, *generated,
 		*generated_note, *version, *due, *due_note, *contract_hash, *inputs, *rows,
 		*rejected, *dst, *dst_gap, *dst_fold, *decisions, *missing_rule, *missing_refuse,
 		*missing_zero, *missing_skip;

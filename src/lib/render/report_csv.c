@@ -124,7 +124,7 @@ static void write_header(FILE *fp, const struct sk_report *r)
 		const struct sk_report_import *im = &r->imports[i];
 
 		snprintf(key, sizeof(key), "%ld", im->id);
-		csv_put(fp, "import", key, "file", im->file);
+		csv_put(fp, "import", key, "file", report_base_name(im->file));
 		csv_put(fp, "import", key, "sha256", im->sha256);
 		csv_put(fp, "import", key, "kind", im->kind);
 		csv_put(fp, "import", key, "profile", im->profile);

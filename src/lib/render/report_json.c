@@ -180,7 +180,7 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 
 		fputs(i ? ",\n{" : "\n{", fp);
 		knum(fp, &g, "id", im->id);
-		kstr(fp, &g, "file", im->file);
+		kstr(fp, &g, "file", report_base_name(im->file));
 		kstr(fp, &g, "sha256", im->sha256);
 		kstr(fp, &g, "kind", im->kind);
 		kstr(fp, &g, "profile", im->profile);

@@ -13,17 +13,17 @@
 
 static const struct onsite_words nl = {
 	.title = "Onsite-bezoeken en apparaatvervanging per prioriteit",
-	.kind = { "Onsite-bezoeken", "Apparaatvervanging" }, .priority = "Prioriteit",
-	.n = "Aantal", .within = "Op tijd", .pct = "%", .norm = "Norm", .late = "Te laat",
-	.ticket = "Melding", .start = "Vanaf", .deadline = "Uiterlijk", .done = "Gereed",
-	.over = "Te laat met", .open = "open", .none = "geen", .sheet = "Onsite",
+	.kind = { "Onsite-bezoeken", "Apparaatvervanging" }, .priority = "prioriteit",
+	.n = "aantal", .within = "op tijd", .pct = "%", .norm = "norm", .late = "Te laat",
+	.ticket = "melding", .start = "vanaf", .deadline = "uiterlijk", .done = "gereed",
+	.over = "te laat met", .open = "open", .none = "geen", .sheet = "Onsite",
 };
 
 static const struct onsite_words en = {
 	.title = "Onsite visits and device swaps per priority",
-	.kind = { "Onsite visits", "Device swaps" }, .priority = "Priority", .n = "Count",
-	.within = "In time", .pct = "%", .norm = "Norm", .late = "Late", .ticket = "Ticket",
-	.start = "From", .deadline = "Deadline", .done = "Done", .over = "Late by",
+	.kind = { "Onsite visits", "Device swaps" }, .priority = "priority", .n = "count",
+	.within = "in time", .pct = "%", .norm = "norm", .late = "Late", .ticket = "ticket",
+	.start = "from", .deadline = "deadline", .done = "done", .over = "late by",
 	.open = "open", .none = "none", .sheet = "Onsite",
 };
 
@@ -169,7 +169,9 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 			text_cells(fp, late_w, 6, late_head);
 		}
 		k = report_onsite_clock(x, kind, &start, &done);
-		sk_seconds_format(k->elapsed - k->target, over, sizeof(over));
+		/* In business h:mm as the other sections, a started minute counted: late
+		 * by 20 seconds shows 0:01, never 0:00. */
+		report_hm((k->elapsed - k->target + 59) / 60 * 60, over, sizeof(over));
 		{
 			const char *row[6] = { x->ticket.id, c->priorities[x->v.priority].id,
 					       report_time(r, start, b[0], sizeof(b[0])),

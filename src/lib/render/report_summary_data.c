@@ -34,6 +34,10 @@ static const struct summary_words nl = {
 	.escalation = "escalatie",
 	.change_note = "vorige: dezelfde norm in de vorige periode; verschil: deze periode min de "
 		       "vorige, in procentpunten bij percentages; —: geen gegevens",
+	.no_data_list = "Zonder gegevens in deze en de vorige periode",
+	.text_note = "kleur: groen zonder malus, oranje malus zonder escalatie, rood escalatie of "
+		     "laagste trede; vorige: dezelfde norm in de vorige periode; verschil: in "
+		     "procentpunten bij percentages; —: geen gegevens",
 };
 
 static const struct summary_words en = {
@@ -59,6 +63,10 @@ static const struct summary_words en = {
 	.sheet = "Summary", .sheet_annex = "Audit trail", .currency = "EUR ", .escalation = "escalation",
 	.change_note = "previous: the same norm in the previous period; change: this period less "
 		       "the previous one, in percentage points for percentages; —: no data",
+	.no_data_list = "Without data in this and the previous period",
+	.text_note = "colour: green no malus, amber malus without escalation, red escalation or "
+		     "lowest step; previous: the same norm in the previous period; change: in "
+		     "percentage points for percentages; —: no data",
 };
 
 const struct summary_words *summary_words_for(const char *lang)

@@ -52,7 +52,7 @@ static void srow(FILE *fp, const struct scol *cols, size_t n, const char *const 
 /* A line of running text, wrapped at blanks to WIDTH with a hanging indent. */
 static void sline(FILE *fp, const char *raw)
 {
-	char text[2048];
+	char text[8192];
 	size_t col = 2;
 	const char *s = text;
 
@@ -60,8 +60,20 @@ static void sline(FILE *fp, const char *raw)
 	fputs("  ", fp);
 	while (*s) {
 		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
+		size_t len;
 		char word[512];
+
+		/* A number and its unit stay on one line ("100 %"), and so does a
+		 * short remark in brackets ("(norm ≥ 99,7 %)"). */
+		if (*s == '(') {
+			const char *close = strchr(s, ')');
+
+			if (close && close - s < 24 && (!e || close > e))
+				e = strchr(close, ' ');
+		}
+		if (e && e[1] == '%' && (e[2] == ' ' || e[2] == ')' || e[2] == ';' || !e[2]))
+			e = e[2] ? strchr(e + 2, ' ') : NULL;
+		len = e ? (size_t)(e - s) : strlen(s);
 		size_t w;
 
 		snprintf(word, sizeof(word), "%.*s", (int)len, s);
@@ -100,9 +112,15 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		const char *cells[8] = { summary_domain_name(ds->domain), "", "", "", "", "", "", "" };
 
 		if (!ds->scored) {
-			static const struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
+			/* On one line, past the column when the name is longer. */
+			struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
 			const char *u[2] = { summary_domain_name(ds->domain), w->not_scored };
+			char name[512];
 
+			text_escape(name, sizeof(name), u[0], 0);
+			if (report_width(name) > 35 &&
+			    report_width(name) + 3 + report_width(w->not_scored) <= WIDTH)
+				ucols[0].width = report_width(name);
 			srow(fp, ucols, 2, u);
 			continue;
 		}
@@ -148,9 +166,42 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 	} else {
 		snprintf(line, sizeof(line), "%s: %s", sw->malus_total, w->malus_quarterly);
 	}
-	fputc('\n', fp);
 	sline(fp, line);
-	sline(fp, sw->colour_note);
+}
+
+/*
+ * The norms without a value in this period or the previous one, on one
+ * wrapped line with their norm ("Connectiviteit (norm ≥ 99,7 %)"): rows of
+ * dashes would push the summary past its page.
+ */
+static void no_data(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		    const struct summary_words *sw)
+{
+	const struct sk_report_summary *s = r->summary;
+	char line[8192], label[512], against[128];
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < s->n_norms && n < sizeof(line); i++) {
+		const struct sk_summary_norm *nm = &s->norms[i];
+		const char *norm;
+
+		if (nm->now.has_value || nm->prev.has_value)
+			continue;
+		summary_norm_label(r, w, sw, nm, label, sizeof(label));
+		/* "— (norm ≥ 99,7 %)" without its dash. */
+		norm = summary_against_text(r, w, nm, against, sizeof(against));
+		if (strncmp(norm, "— ", strlen("— ")) == 0)
+			norm += strlen("— ");
+		n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%s %s", k++ ? "; " : "", label, norm);
+	}
+	if (!k)
+		return;
+	{
+		char all[8192 + 128];
+
+		snprintf(all, sizeof(all), "%s: %s", sw->no_data_list, line);
+		sline(fp, all);
+	}
 }
 
 static void norms(FILE *fp, const struct sk_report *r, const struct report_words *w,
@@ -179,11 +230,13 @@ static void norms(FILE *fp, const struct sk_report *r, const struct report_words
 	}
 	fputc('\n', fp);
 	sline(fp, line);
-	fputc('\n', fp);
 	srow(fp, cols, 5, head);
 	for (size_t i = 0; i < s->n_norms; i++) {
 		const struct sk_summary_norm *nm = &s->norms[i];
 		const char *cells[5];
+
+		if (!nm->now.has_value && !nm->prev.has_value)
+			continue;   /* in the line after the table */
 
 		cells[0] = summary_norm_label(r, w, sw, nm, b[0], sizeof(b[0]));
 		cells[1] = summary_against_text(r, w, nm, b[1], sizeof(b[1]));
@@ -192,7 +245,7 @@ static void norms(FILE *fp, const struct sk_report *r, const struct report_words
 		cells[4] = summary_change_text(r, w, sw, nm, b[4], sizeof(b[4]));
 		srow(fp, cols, 5, cells);
 	}
-	sline(fp, sw->change_note);
+	no_data(fp, r, w, sw);
 }
 
 static void closing(FILE *fp, const struct sk_report *r, const struct report_words *w,
@@ -235,6 +288,8 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 	if (s->overdue_total && n < sizeof(line))
 		snprintf(line + n, sizeof(line) - n, " (%s %ld)", sw->overdue_total, s->overdue_total);
 	sline(fp, line);
+	/* The notes to both tables, in one paragraph below them. */
+	sline(fp, sw->text_note);
 }
 
 void report_summary_text(FILE *fp, const struct sk_report *r, const char *lang)
@@ -255,7 +310,6 @@ void report_summary_text(FILE *fp, const struct sk_report *r, const char *lang)
 	else
 		snprintf(line, sizeof(line), sw->prev_none, name, s->previous.label);
 	sline(fp, line);
-	fputc('\n', fp);
 	domains(fp, r, w, sw);
 	norms(fp, r, w, sw);
 	closing(fp, r, w, sw);

@@ -163,19 +163,16 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		wrap(fp, 0, 2, line);
 	}
 	fputc('\n', fp);
-	/* The contract's own text is data too: escaped like the tickets'. The file
-	 * and its hash are in the annex (write_annex()). */
-	fprintf(fp, "%-18s", w->contract);
-	text_write_escaped(fp, c->id);
-	fputc('\n', fp);
-	if (c->supplier) {
-		fprintf(fp, "%-18s", w->supplier);
-		text_write_escaped(fp, c->supplier);
-		fputc('\n', fp);
-	}
-	if (c->customer) {
-		fprintf(fp, "%-18s", w->customer);
-		text_write_escaped(fp, c->customer);
+	/* The contract's own text is data too: escaped like the tickets'. Its id,
+	 * file and hash are in the annex (write_annex()); the parties share a
+	 * line so that the summary still fits the first page. */
+	if (c->customer && c->supplier) {
+		snprintf(line, sizeof(line), "%-18s%s; %s: %s", w->customer, c->customer,
+			 w->supplier_inline, c->supplier);
+		wrap(fp, 0, 18, line);
+	} else if (c->customer || c->supplier) {
+		fprintf(fp, "%-18s", c->customer ? w->customer : w->supplier);
+		text_write_escaped(fp, c->customer ? c->customer : c->supplier);
 		fputc('\n', fp);
 	}
 	sk_tz_to_civil(c->tz, r->period.end - 1, &last);
@@ -230,7 +227,7 @@ static void write_annex(FILE *fp, const struct sk_report *r, const struct report
 		size_t n;
 
 		/* The base name: a server's paths are not the client's business. */
-		const char *file = strrchr(im->file, '/') ? strrchr(im->file, '/') + 1 : im->file;
+		const char *file = report_base_name(im->file);
 
 		n = (size_t)snprintf(line, sizeof(line), "%ld %s: %s, %s, %ld %s", im->id, file,
 				     im->kind, im->profile, im->rows, w->rows);

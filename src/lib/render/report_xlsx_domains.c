@@ -426,7 +426,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	for (size_t i = 0; i < r->n_imports; i++, row++) {
 		const struct sk_report_import *im = &r->imports[i];
 
-		const char *file = strrchr(im->file, '/') ? strrchr(im->file, '/') + 1 : im->file;
+		const char *file = report_base_name(im->file);
 
 		xw_num(x, s, row, 0, (double)im->id, x->count);
 		xw_str(x, s, row, 1, file, NULL);
