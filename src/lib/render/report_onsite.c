@@ -17,6 +17,7 @@ static const struct onsite_words nl = {
 	.n = "Aantal", .within = "Op tijd", .pct = "%", .norm = "Norm", .late = "Te laat",
 	.ticket = "Melding", .start = "Vanaf", .deadline = "Uiterlijk", .done = "Gereed",
 	.over = "Te laat met", .open = "open", .none = "geen", .sheet = "Onsite",
+	.one = { "Onsite-bezoek", "Apparaatvervanging" },
 };
 
 static const struct onsite_words en = {
@@ -25,6 +26,7 @@ static const struct onsite_words en = {
 	.within = "In time", .pct = "%", .norm = "Norm", .late = "Late", .ticket = "Ticket",
 	.start = "From", .deadline = "Deadline", .done = "Done", .over = "Late by",
 	.open = "open", .none = "none", .sheet = "Onsite",
+	.one = { "Onsite visit", "Device swap" },
 };
 
 /* Machine names of the kinds (CSV sections, JSON keys). */

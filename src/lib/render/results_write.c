@@ -6,6 +6,7 @@
 
 #include "base/base.h"
 #include "contract/contract.h"
+#include "report_onsite_priv.h"
 #include "slakit/datetime.h"
 #include "slakit/results.h"
 
@@ -90,15 +91,47 @@ static void put_clock(struct line *l, const struct sk_clock *k)
 	put_str(l, met_text(k));
 }
 
+/*
+ * The onsite visit's or device swap's fields (only where the contract measures
+ * it): ",seconds,target_seconds,met,deadline,period", as the response's. The
+ * swap's met and period are its verdict's (device or emergency workplace in
+ * time); its seconds, target and deadline the device's clock.
+ */
+static void put_visit(struct line *l, const struct sk_results *r, const struct sk_clock *k,
+		      enum sk_clock_state state, sk_time counts_at)
+{
+	char t[32];
+	struct sk_clock verdict = *k;
+
+	verdict.state = state;
+	put_str(l, ",");
+	put_clock(l, &verdict);
+	put_str(l, ",");
+	put_time(l, k->state != SK_CLOCK_NA ? k->deadline : 0, r->contract->tz);
+	put_str(l, ",");
+	if (counts_at && (state == SK_CLOCK_MET || state == SK_CLOCK_BREACHED)) {
+		sk_time_format_local(counts_at, r->contract->tz, t, sizeof(t));
+		t[7] = '\0';
+		put_str(l, t);
+	}
+}
+
 static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
 	char p[16], flags[256];
+	int onsite = report_onsite_wanted(c, ONSITE_VISIT), swap = report_onsite_wanted(c, ONSITE_SWAP);
 
 	fputs("id,type,priority,response_seconds,response_target_seconds,response_met,"
 	      "resolution_seconds,resolution_target_seconds,resolution_met,"
 	      "reported_at,response_deadline,resolution_deadline,resolution_paused_seconds,"
-	      "response_period,resolution_period,state,excluded,flags,calendar\n", fp);
+	      "response_period,resolution_period,state,excluded,flags,calendar", fp);
+	if (onsite)
+		fputs(",onsite_seconds,onsite_target_seconds,onsite_met,onsite_deadline,onsite_period",
+		      fp);
+	if (swap)
+		fputs(",swap_seconds,swap_target_seconds,swap_met,swap_deadline,swap_period", fp);
+	fputc('\n', fp);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
 		const struct sk_verdict *v = &x->v;
@@ -138,7 +171,13 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 		csv_write_field(fp, results_flag_list(v->flags, flags, sizeof(flags)), ',');
 		fputc(',', fp);
 		csv_write_field(fp, c->calendars[c->priorities[v->priority].calendar].name, ',');
-		fputc('\n', fp);
+		l.n = 0;
+		if (onsite)
+			put_visit(&l, r, &v->onsite, v->onsite.state, v->onsite.counts_at);
+		if (swap)
+			put_visit(&l, r, &v->swap, v->swap_state, v->swap_counts_at);
+		put_str(&l, "\n");
+		fwrite(l.buf, 1, l.n, fp);
 	}
 }
 
