@@ -73,7 +73,12 @@ static enum sk_err take_overdue(void *arg, const struct sk_result *x)
 	l->r = grown;
 	y = &l->r[l->n];
 	*y = *x;
-	/* The verdict is released after the call: its reason and pauses copied. */
+	/* The ticket's events and pauses are the store's buffers, not kept (as in the
+	 * results); the verdict is released after the call: its reason and pauses copied. */
+	y->ticket.events = NULL;
+	y->ticket.n_events = 0;
+	y->ticket.pauses = NULL;
+	y->ticket.n_pauses = 0;
 	y->v.pauses = NULL;
 	y->v.n_pauses = 0;
 	if (!(y->v.reason = strdup(x->v.reason ? x->v.reason : "")))
