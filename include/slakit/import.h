@@ -123,7 +123,8 @@ struct sk_import_result {
 	long dst_gaps;           /**< local times in a DST gap (moved forward) */
 	long dst_folds;          /**< local times in a DST fold (first taken) */
 	long resolved_without_time; /**< tickets: status means resolved/closed, no time read */
-	long unknown_tickets;    /**< events, pauses: rows of tickets not in the database */
+	long unknown_tickets;    /**< events, pauses, hand-overs, updates: rows of tickets
+				      not in the database */
 	long older;              /**< rows (eventlog: also tickets) left as stored, the stored
 				      version being newer (its update time, else its import's horizon) */
 	long long identical_to;  /**< an earlier import of the same bytes (SHA-256) that this one

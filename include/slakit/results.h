@@ -120,10 +120,10 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 			       sk_time as_of, FILE *fp, struct sk_diag *d);
 
 /**
- * The tickets with a clock at risk at @p at (0: at the data's horizon): a
- * response or resolution clock still running then, not yet over its target,
- * that has used at least the contract's `at_risk_share` (default 75 %) of
- * it. The clocks are judged at @p at, also past the data's horizon (they are
+ * The tickets with a clock at risk or overdue at @p at (0: at the data's
+ * horizon): a response or resolution clock still running then that has used
+ * at least the contract's `at_risk_share` (default 75 %) of its target, or
+ * is already over it (overdue: sk_clock_overdue()). The clocks are judged at @p at, also past the data's horizon (they are
  * taken to run on: nothing after the horizon is known). Tickets excluded from
  * the figures are left out. The set's period is the empty one at @p at
  * (label "at-risk") and its `as_of` is @p at; it is written by
@@ -133,15 +133,21 @@ enum sk_err sk_results_explain(struct sk_db *db, struct sk_contract *c, const ch
 enum sk_err sk_results_at_risk(struct sk_db *db, struct sk_contract *c, sk_time at,
 			       struct sk_results **out, struct sk_diag *d);
 
-/** 1 when clock @p k of a result judged at the set's `as_of` is at risk (see above). */
+/** 1 when clock @p k of a result judged at the set's `as_of` is at risk: running,
+ *  not over its target, at least `at_risk_share` of it used. */
 int sk_clock_at_risk(const struct sk_contract *c, const struct sk_clock *k);
 
+/** 1 when clock @p k of a result judged at the set's `as_of` is overdue: over its
+ *  target (breached) and still running then. */
+int sk_clock_overdue(const struct sk_clock *k);
+
 /**
- * Write the clocks at risk of @p r (sk_results_at_risk()), the least time
- * left first: ticket, priority, clock, business time used, target, the share
- * used, business time left and the deadline (none while a pause still open
- * in the data holds it). Text and CSV write nothing at all when no clock is
- * at risk (CSV's header comes with the first row); JSON writes an object
+ * Write the clocks overdue and at risk of @p r (sk_results_at_risk()): the
+ * overdue ones first, then the least time left first: ticket, priority,
+ * clock, state (overdue or at risk), business time used, target, the share
+ * used, business time left (negative when overdue; text: "over by") and the
+ * deadline (none while a pause still open in the data holds it). Text and
+ * CSV write nothing at all when no clock is overdue or at risk (CSV's header comes with the first row); JSON writes an object
  * with an empty list.
  */
 enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format fmt, FILE *fp);

@@ -19,8 +19,8 @@ static const struct tool_opt opts[] = {
 	{ OPT_EXPLAIN, "explain", "TICKET_ID", "derive one ticket's verdict step by step" },
 	{ OPT_NO_STORE, "no-store", NULL, "do not store the results in the database" },
 	{ OPT_ALLOW_EMPTY, "allow-empty", NULL, "a period without any ticket is not an error" },
-	{ OPT_AT_RISK, "at-risk", NULL, "list the running clocks that have used the contract's "
-	  "at_risk_share of their target" },
+	{ OPT_AT_RISK, "at-risk", NULL, "list the running clocks that are overdue or have used "
+	  "the contract's at_risk_share of their target" },
 	{ OPT_AT, "at", "TIME", "with --at-risk: judge the clocks at TIME (local, or with an "
 	  "offset); default: the data's horizon" },
 	{ 0, NULL, NULL, NULL }
@@ -38,9 +38,10 @@ static const struct tool tool = {
 	"the output was written: a run that fails leaves the stored one as it was. A period\n"
 	"without any ticket is missing data (exit 3) unless --allow-empty. --explain\n"
 	"evaluates at the end of PERIOD when given, else at the latest instant in the database.\n"
-	"--at-risk lists the clocks still running at TIME that are not yet late but have used\n"
-	"at least the contract's at_risk_share (default 75 %) of their target, the least time\n"
-	"left first; it stores nothing, and writes nothing (text, CSV) when none is at risk.\n"
+	"--at-risk lists the clocks still running at TIME that are already over their target\n"
+	"(overdue, first) or have used at least the contract's at_risk_share (default 75 %)\n"
+	"of it, the least time left first; it stores nothing, and writes nothing (text, CSV)\n"
+	"when none is overdue or at risk.\n"
 	"Exit status: 0 ok, 1 bad data, 2 usage, 3 missing data, 4 system.\n",
 	opts
 };

@@ -59,6 +59,23 @@ out=$("$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format json --no-s
 has "compute json swap" "$out" '"swap":{"state":"breached","counts_in_period":true,"from_registration":false,"device":{"state":"breached","seconds":100800,"target_seconds":64800,"paused_seconds":0,"deadline":"2027-01-13T09:00:00","met":false,"counts_in_period":true},"emergency":{"state":"n/a"}}'
 has "compute json loaner" "$out" '"emergency":{"state":"met","seconds":6600,"target_seconds":14400'
 
+# sla-compute's CSV: the onsite visit's and the swap's columns (the contract
+# measures both), as the response's: seconds, target, met, deadline, period.
+#  HALT-0010 P2 onsite = 8h, reported Wed 13 Jan 12:14, visit 17:24 (after
+#      17:00): 12:14-17:00 = 4:46 = 17160 s of 28800, met; deadline 4:46 Wed +
+#      3:14 Thu = Thu 14 Jan 11:14. No swap: empty swap fields.
+#  HALT-0006: device 28 h = 100800 s of 18 h = 64800 (see above), not met,
+#      deadline Wed 13 Jan 09:00, January; no onsite visit: empty.
+#  HALT-0020: the device's clock 40800 s of 30000 (Wed 08:40-17:00 = 8:20 =
+#      30000; + Thu 08:00-11:00 = 10800), yet met by the loaner.
+"$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 --format csv --no-store >"$tmp/c.csv" 2>&1 ||
+	fail "compute csv"
+head -1 "$tmp/c.csv" | grep -q ',calendar,onsite_seconds,onsite_target_seconds,onsite_met,onsite_deadline,onsite_period,swap_seconds,swap_target_seconds,swap_met,swap_deadline,swap_period$' ||
+	fail "compute csv header: $(head -1 "$tmp/c.csv")"
+has "csv onsite" "$(grep '^HALT-0010,' "$tmp/c.csv")" ',kantoor,17160,28800,1,2027-01-14T11:14:00,2027-01,,,,,'
+has "csv swap late" "$(grep '^HALT-0006,' "$tmp/c.csv")" ',kantoor,,,,,,100800,64800,0,2027-01-13T09:00:00,2027-01'
+has "csv swap by loaner" "$(grep '^HALT-0020,' "$tmp/c.csv")" ',kantoor,,,,,,40800,30000,1,2027-01-20T17:00:00,2027-01'
+
 # The stored verdicts (ticket_results_v) carry the swap's too.
 "$bin/sla-compute" -d "$db" -c "$contract" -p 2027-01 >/dev/null || fail "compute and store"
 got=$(sqlite3 "$db" "SELECT ticket_id, swap_state, swap_counts, swap_seconds, swap_target_seconds,

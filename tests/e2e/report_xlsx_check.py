@@ -456,7 +456,23 @@ def check_tickets(book, compute_csv):
         if (ws.cell(r, excl).value in ("ja", "yes")) != (e["excluded"] == "1"):
             fail("ticket %s excluded: workbook %r, sla-compute %r" % (e["id"], ws.cell(r, excl).value,
                                                                      e["excluded"]))
-        for col in (rs_el, rs_tg, rv_el, rv_tg):
+        # The onsite visit's and the swap's columns after the calendar, where the
+        # contract measures them (sla-compute's CSV has them then too).
+        dur_cols = [rs_el, rs_tg, rv_el, rv_tg]
+        col = 33
+        for kind in ("onsite", "swap"):
+            if kind + "_seconds" not in e:
+                continue
+            if ws.cell(1, col).value is None:
+                fail("tickets sheet has no %s columns (sla-compute has)" % kind)
+            for k, at in (("_seconds", col), ("_target_seconds", col + 1)):
+                want = int(e[kind + k]) if e[kind + k] != "" else None
+                if secs(ws.cell(r, at).value) != want:
+                    fail("ticket %s %s%s: workbook %r, sla-compute %r" % (
+                        e["id"], kind, k, secs(ws.cell(r, at).value), want))
+            dur_cols += [col, col + 1]
+            col += 5
+        for col in dur_cols:
             c = ws.cell(r, col)
             if c.value is not None and (c.data_type not in ("n", "d") or "h]" not in c.number_format):
                 fail("ticket %s column %s: %r is not a duration cell" % (e["id"], head[col - 1], c.value))

@@ -1,8 +1,9 @@
 /*
  * What an import says beside its rows, once they are stored: tickets whose
  * status means resolved or closed but that come without a resolution time
- * (they would count as open), events and pauses of tickets the database does
- * not hold (they count for nothing until the ticket comes), and a column the
+ * (they would count as open), events, pauses, hand-overs and updates of
+ * tickets the database does not hold (they count for nothing until the
+ * ticket comes), and a column the
  * header repeats. Each is one line with its count, handed to the caller's
  * on_warning after the commit, so a refused file warns of nothing.
  */
@@ -76,7 +77,7 @@ static void note_resolved(struct imp *x, struct import_notes *n, const struct st
 	}
 }
 
-/* An event or pause row: is its ticket in the database? */
+/* An event, pause, hand-over or update row: is its ticket in the database? */
 static enum sk_err note_ticket(struct imp *x, struct import_notes *n, const char *id,
 			       struct sk_diag *d)
 {
@@ -111,17 +112,34 @@ enum sk_err import_note_row(struct imp *x, const struct import_row *r, long line
 {
 	struct import_notes *n;
 
-	if (x->kind != SK_KIND_TICKETS && x->kind != SK_KIND_EVENTS && x->kind != SK_KIND_PAUSES)
-		return SK_OK;
+	int id;
+
+	switch (x->kind) {
+	case SK_KIND_TICKETS: id = -1; break;
+	case SK_KIND_EVENTS: id = EC_TICKET_ID; break;
+	case SK_KIND_PAUSES: id = PC_TICKET_ID; break;
+	case SK_KIND_HANDOVERS: id = HC_TICKET_ID; break;
+	case SK_KIND_UPDATES: id = UC_TICKET_ID; break;
+	default: return SK_OK;
+	}
 	if (!(n = notes_of(x)))
 		return sk_diag_set(d, SK_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-	if (x->kind == SK_KIND_TICKETS) {
+	if (id < 0) {
 		note_resolved(x, n, r->v, line);
 		return SK_OK;
 	}
-	/* The ticket id is the first column of both tables. */
-	return note_ticket(x, n, r->v[x->kind == SK_KIND_EVENTS ? EC_TICKET_ID : PC_TICKET_ID].s,
-			   d);
+	return note_ticket(x, n, r->v[id].s, d);
+}
+
+/* What one row of the kind is called in the warning. */
+static const char *row_noun(enum sk_import_kind kind)
+{
+	switch (kind) {
+	case SK_KIND_PAUSES: return "pause";
+	case SK_KIND_HANDOVERS: return "hand-over";
+	case SK_KIND_UPDATES: return "update";
+	default: return "event";
+	}
 }
 
 /* Which time the resolved tickets lack: no column, or empty ones. */
@@ -178,7 +196,7 @@ enum sk_err import_notes_finish(struct imp *x)
 			snprintf(ids + k, sizeof(ids) - k, ", ...");
 		rc = import_note(x, "%ld %s%s for tickets not in the database (%s): they count "
 				 "for nothing until those tickets are imported", n->unknown,
-				 x->kind == SK_KIND_PAUSES ? "pause" : "event",
+				 row_noun(x->kind),
 				 n->unknown == 1 ? " is" : "s are", ids);
 	}
 	return rc;

@@ -1,4 +1,4 @@
-/* The line sla-compute adds when events or pauses wait for their tickets. */
+/* The line sla-compute adds when events, pauses, hand-overs or updates wait for their tickets. */
 #include <stdio.h>
 #include <string.h>
 
@@ -32,14 +32,24 @@ enum sk_err sk_results_note_orphans(struct sk_db *db, const char *tool, FILE *fp
 	struct store_orphans o;
 	enum sk_err rc = store_orphans(db, &o, ORPHAN_IDS, add_id, &ids, d);
 
+	const long count[4] = { o.events, o.pauses, o.handovers, o.updates };
+	static const char *const noun[4] = { "status event", "pause", "hand-over", "update" };
+
 	if (rc || !o.tickets)
 		return rc;
 	fprintf(fp, "%s%swarning: ", tool ? tool : "", tool ? ": " : "");
-	if (o.events)
-		fprintf(fp, "%ld status event%s", o.events, o.events == 1 ? "" : "s");
-	if (o.pauses)
-		fprintf(fp, "%s%ld pause%s", o.events ? " and " : "", o.pauses,
-			o.pauses == 1 ? "" : "s");
+	/* "1 status event, 2 pauses and 1 update": the kinds that have any. */
+	for (int k = 0, shown = 0; k < 4; k++) {
+		const long left[4] = { o.events + o.pauses + o.handovers + o.updates,
+				       o.pauses + o.handovers + o.updates, o.handovers + o.updates,
+				       o.updates };
+
+		if (!count[k])
+			continue;
+		fprintf(fp, "%s%ld %s%s", !shown ? "" : count[k] == left[k] ? " and " : ", ",
+			count[k], noun[k], count[k] == 1 ? "" : "s");
+		shown = 1;
+	}
 	fprintf(fp, " of %ld ticket%s not in the database (%s%s): not counted until %s imported\n",
 		o.tickets, o.tickets == 1 ? "" : "s", ids.list,
 		o.tickets > ORPHAN_IDS ? ", ..." : "", o.tickets == 1 ? "it is" : "they are");

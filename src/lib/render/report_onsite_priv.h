@@ -11,6 +11,7 @@ enum onsite_kind { ONSITE_VISIT, ONSITE_SWAP, ONSITE_KINDS };
 struct onsite_words {
 	const char *title, *kind[ONSITE_KINDS], *priority, *n, *within, *pct, *norm, *late,
 		*ticket, *start, *deadline, *done, *over, *open, *none, *sheet;
+	const char *one[ONSITE_KINDS];  /* one of the kind, in a column header ("Device swap") */
 };
 
 /* The words for @lang ("nl", else English). */

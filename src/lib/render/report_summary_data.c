@@ -25,6 +25,7 @@ static const struct summary_words nl = {
 	.prev_none = "Vorige periode %s (%s): geen gegevens",
 	.prev_before_start = "Vorige periode %s (%s): geen gegevens (vóór de start van het contract)",
 	.malus_total = "Malus totaal", .malus_unpriced = "%d domein(en) met malus zonder factuurbedrag",
+	.malus_unscored = "%d domein(en) niet gescoord, hun malus is niet bepaald",
 	.escalations = "Escalaties", .esc_domain = "staffel met escalatie",
 	.esc_complaint = "klacht boven de grens",
 	.overdue = "Open en over de termijn aan het eind van de periode",
@@ -35,6 +36,7 @@ static const struct summary_words nl = {
 	.change_note = "vorige: dezelfde norm in de vorige periode; verschil: deze periode min de "
 		       "vorige, in procentpunten bij percentages; —: geen gegevens",
 	.no_data_list = "Zonder gegevens in deze en de vorige periode",
+	.per_priority_note = "*: norm per prioriteit: gehaald als elke prioriteit haar eigen norm haalt",
 	.text_note = "kleur: groen zonder malus, oranje malus zonder escalatie, rood escalatie of "
 		     "laagste trede; vorige: dezelfde norm in de vorige periode; verschil: in "
 		     "procentpunten bij percentages; —: geen gegevens",
@@ -55,6 +57,7 @@ static const struct summary_words en = {
 	.prev_none = "Previous period %s (%s): no data",
 	.prev_before_start = "Previous period %s (%s): no data (before the contract starts)",
 	.malus_total = "Total malus", .malus_unpriced = "%d domain(s) with malus but no invoice amount",
+	.malus_unscored = "%d domain(s) not scored, their malus not determined",
 	.escalations = "Escalations", .esc_domain = "staffel step with escalation",
 	.esc_complaint = "complaint beyond its limit",
 	.overdue = "Open and past their deadline at the end of the period",
@@ -64,6 +67,7 @@ static const struct summary_words en = {
 	.change_note = "previous: the same norm in the previous period; change: this period less "
 		       "the previous one, in percentage points for percentages; —: no data",
 	.no_data_list = "Without data in this and the previous period",
+	.per_priority_note = "*: a norm per priority: met when each priority met its own norm",
 	.text_note = "colour: green no malus, amber malus without escalation, red escalation or "
 		     "lowest step; previous: the same norm in the previous period; change: in "
 		     "percentage points for percentages; —: no data",
@@ -203,9 +207,9 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 	int d;
 
 	if (n->per_priority && v->has_value) {
-		/* Each priority against its own norm: the priorities' lines above say them. */
+		/* Each priority against its own norm: '*' points to the note under the table. */
 		sk_dec_format(v->value, 2, w->mark, val, sizeof(val));
-		snprintf(buf, size, "%s%s (%s)", val, n->percent ? " %" : "", w->per_priority);
+		snprintf(buf, size, "%s%s *", val, n->percent ? " %" : "");
 		return buf;
 	}
 	summary_value_text(r, w, n, v, &d, val, sizeof(val));

@@ -11,7 +11,8 @@ struct summary_words {
 		*no_data, *norms_met, *norms_no_data, *prev_norms, *prev_period, *prev_none,
 		*prev_before_start, *malus_total, *malus_unpriced, *escalations, *esc_domain,
 		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *points, *availability,
-		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note;
+		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,
+		*per_priority_note, *malus_unscored;
 };
 
 /* The words for @lang ("nl", else English). */

@@ -102,7 +102,7 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 	const char *head[8] = { sw->domain, sw->score, sw->colour, sw->step, sw->malus, sw->malus_eur,
 				sw->previous, sw->change };
 	char b[8][64], line[512];
-	int dec = c->rules.score_decimals;
+	int dec = c->rules.score_decimals, unscored = 0;
 	const char *applies = NULL;
 
 	srow(fp, cols, 8, head);
@@ -112,6 +112,11 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		const char *cells[8] = { summary_domain_name(ds->domain), "", "", "", "", "", "", "" };
 
 		if (!ds->scored) {
+			/* Unscored for want of figures (not a domain shown only, not one not
+			 * started in the period): its malus is open, not nil. */
+			const struct sk_domain *dm = ds->domain;
+
+			unscored += dm->scored && !(dm->has_start && dm->start_day >= r->period.end / 86400);
 			/* On one line, past the column when the name is longer. */
 			struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
 			const char *u[2] = { summary_domain_name(ds->domain), w->not_scored };
@@ -161,10 +166,17 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		if (s->malus_unpriced && n < sizeof(line)) {
 			n += (size_t)snprintf(line + n, sizeof(line) - n, "; ");
 			if (n < sizeof(line))
-				snprintf(line + n, sizeof(line) - n, sw->malus_unpriced, s->malus_unpriced);
+				n += (size_t)snprintf(line + n, sizeof(line) - n, sw->malus_unpriced,
+						      s->malus_unpriced);
+		}
+		/* A total over some domains only must not read as "no malus". */
+		if (unscored && n < sizeof(line)) {
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "; ");
+			if (n < sizeof(line))
+				snprintf(line + n, sizeof(line) - n, sw->malus_unscored, unscored);
 		}
 	} else {
-		snprintf(line, sizeof(line), "%s: %s", sw->malus_total, w->malus_quarterly);
+		snprintf(line, sizeof(line), "%s: — (%s)", sw->malus_total, w->malus_quarterly);
 	}
 	sline(fp, line);
 }
@@ -207,7 +219,7 @@ static void no_data(FILE *fp, const struct sk_report *r, const struct report_wor
 static void norms(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		  const struct summary_words *sw)
 {
-	static const struct scol cols[] = { { 38, 0 }, { 24, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
+	static const struct scol cols[] = { { 43, 0 }, { 19, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
 	const struct sk_report_summary *s = r->summary;
 	const char *head[5] = { sw->norm, sw->measured, sw->verdict, sw->previous, sw->change };
 	char line[512], b[5][128];
@@ -290,6 +302,11 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 	sline(fp, line);
 	/* The notes to both tables, in one paragraph below them. */
 	sline(fp, sw->text_note);
+	for (size_t i = 0; i < s->n_norms; i++)
+		if (s->norms[i].per_priority) {
+			sline(fp, sw->per_priority_note);
+			break;
+		}
 }
 
 void report_summary_text(FILE *fp, const struct sk_report *r, const char *lang)

@@ -15,7 +15,7 @@ enum { SH_SUMMARY, SH_PRIO, SH_DOMAINS, SH_TICKETS, SH_TREND, SH_COUNT };
 
 /* Widest column the writer sets, in characters; columns it tracks. */
 #define MAX_WIDTH 60.0
-#define MAX_COLS 40
+#define MAX_COLS 48
 
 /* One sheet being written and the widths its columns need. */
 struct sheet {

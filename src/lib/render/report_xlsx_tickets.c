@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report_cadence_priv.h"
+#include "report_onsite_priv.h"
 #include "report_xlsx_priv.h"
 
 /* ---- priorities and the tickets listed one by one ---- */
@@ -210,6 +211,77 @@ enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_MATRIX, T_CHANNEL, T_CATEGORY, T_LOCATIO
        T_RV_DEADLINE, T_RV_STATE, T_RV_COUNTS, T_EXCLUDED, T_FLAGS, T_REASON, T_MTTR, T_MTTP,
        T_CALENDAR, T_COLS };
 
+/*
+ * Where the contract measures them, the onsite visit's and the device swap's
+ * verdicts follow: business time, target, deadline, state and whether it
+ * counts in the period, each; the swap's state is its verdict (device or
+ * emergency workplace in time), its time and deadline the device's clock.
+ */
+enum { OS_ELAPSED, OS_TARGET, OS_DEADLINE, OS_STATE, OS_COUNTS, OS_COLS };
+
+/* The first column of @kind's cells, or -1 when the contract does not measure it. */
+static int onsite_col(const struct xw *x, enum onsite_kind kind)
+{
+	const struct sk_contract *c = x->r->contract;
+	int col = T_COLS;
+
+	if (!report_onsite_wanted(c, kind))
+		return -1;
+	if (kind == ONSITE_SWAP && report_onsite_wanted(c, ONSITE_VISIT))
+		col += OS_COLS;
+	return col;
+}
+
+/* All the sheet's columns. */
+static int tickets_cols(const struct xw *x)
+{
+	int n = T_COLS;
+
+	for (int k = 0; k < ONSITE_KINDS; k++)
+		n += onsite_col(x, (enum onsite_kind)k) >= 0 ? OS_COLS : 0;
+	return n;
+}
+
+static void onsite_head(struct xw *x, struct sheet *s)
+{
+	const struct report_words *w = x->w;
+	const struct onsite_words *ow = onsite_words_for(w->lang);
+	const char *what[OS_COLS] = { w->elapsed, w->target, w->deadline, w->status, w->counts };
+	char head[96];
+
+	for (int k = 0; k < ONSITE_KINDS; k++) {
+		int col = onsite_col(x, (enum onsite_kind)k);
+
+		for (int i = 0; col >= 0 && i < OS_COLS; i++) {
+			snprintf(head, sizeof(head), "%s %s", ow->one[k], what[i]);
+			xw_str(x, s, 0, (lxw_col_t)(col + i), head,
+			       i == OS_STATE || i == OS_COUNTS ? x->head : x->head_num);
+		}
+	}
+}
+
+static void onsite_cells(struct xw *x, struct sheet *s, lxw_row_t row, const struct sk_result *t)
+{
+	const struct report_words *w = x->w;
+
+	for (int k = 0; k < ONSITE_KINDS; k++) {
+		int col = onsite_col(x, (enum onsite_kind)k);
+		const struct sk_clock *c = k == ONSITE_VISIT ? &t->v.onsite : &t->v.swap;
+		enum sk_clock_state state = k == ONSITE_VISIT ? c->state : t->v.swap_state;
+
+		if (col < 0)
+			continue;
+		if (c->state != SK_CLOCK_NA) {
+			xw_dur(x, s, row, (lxw_col_t)(col + OS_ELAPSED), c->elapsed);
+			xw_dur(x, s, row, (lxw_col_t)(col + OS_TARGET), c->target);
+			xw_time(x, s, row, (lxw_col_t)(col + OS_DEADLINE), c->deadline, x->dt);
+		}
+		xw_str(x, s, row, (lxw_col_t)(col + OS_STATE), report_state_word(w, state), NULL);
+		xw_str(x, s, row, (lxw_col_t)(col + OS_COUNTS),
+		       xw_yes_no(w, k == ONSITE_VISIT ? t->onsite_counts : t->swap_counts), NULL);
+	}
+}
+
 void xw_tickets_head(struct xw *x)
 {
 	const struct report_words *w = x->w;
@@ -231,6 +303,7 @@ void xw_tickets_head(struct xw *x)
 	}
 	/* Text, then instants and durations, the clocks' words, the MTTR/MTTP, the calendar. */
 	xw_header_aligned(x, &x->sh[SH_TICKETS], 0, head, T_COLS, "tttttttttnnnnnnnnttnnnnntttttnnt");
+	onsite_head(x, &x->sh[SH_TICKETS]);
 }
 
 void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
@@ -291,6 +364,7 @@ void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 	if (v->mttp_wall >= 0)
 		xw_dur(x, s, row, T_MTTP, v->mttp_wall);
 	xw_str(x, s, row, T_CALENDAR, c->calendars[c->priorities[v->priority].calendar].name, NULL);
+	onsite_cells(x, s, row, t);
 }
 
 void xw_tickets_tail(struct xw *x, size_t n)
@@ -298,15 +372,23 @@ void xw_tickets_tail(struct xw *x, size_t n)
 	struct sheet *s = &x->sh[SH_TICKETS];
 	const struct report_words *w = x->w;
 	lxw_row_t row = (lxw_row_t)(n < LXW_ROW_MAX - 2 ? n : LXW_ROW_MAX - 2) + 1;
+	int ncols = tickets_cols(x);
 
 	if (n > LXW_ROW_MAX - 2)
 		xw_str(x, s, row++, 0, "...", NULL);
-	xw_keep(x, worksheet_autofilter(s->ws, 0, 0, row > 1 ? row - 1 : 1, T_COLS - 1));
+	xw_keep(x, worksheet_autofilter(s->ws, 0, 0, row > 1 ? row - 1 : 1, (lxw_col_t)(ncols - 1)));
 	worksheet_freeze_panes(s->ws, 1, 1);
 	xw_colour_words(x, s, 1, T_RS_STATE, row - 1, T_RS_STATE, w->state_breached, w->state_met);
 	xw_colour_words(x, s, 1, T_RV_STATE, row - 1, T_RV_STATE, w->state_breached, w->state_met);
+	for (int k = 0; k < ONSITE_KINDS; k++) {
+		int col = onsite_col(x, (enum onsite_kind)k);
+
+		if (col >= 0)
+			xw_colour_words(x, s, 1, (lxw_col_t)(col + OS_STATE), row - 1,
+					(lxw_col_t)(col + OS_STATE), w->state_breached, w->state_met);
+	}
 	/* Headers are long; the data decides how wide a column must be, the header wraps. */
-	for (int col = 0; col < T_COLS; col++)
+	for (int col = 0; col < ncols && col < MAX_COLS; col++)
 		if (s->width[col] > 24 && col != T_TITLE && col != T_REASON && col != T_CATEGORY &&
 		    col != T_LOCATION)
 			s->width[col] = 24;

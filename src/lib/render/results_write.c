@@ -6,6 +6,7 @@
 
 #include "base/base.h"
 #include "contract/contract.h"
+#include "report_onsite_priv.h"
 #include "slakit/datetime.h"
 #include "slakit/results.h"
 
@@ -90,15 +91,47 @@ static void put_clock(struct line *l, const struct sk_clock *k)
 	put_str(l, met_text(k));
 }
 
+/*
+ * The onsite visit's or device swap's fields (only where the contract measures
+ * it): ",seconds,target_seconds,met,deadline,period", as the response's. The
+ * swap's met and period are its verdict's (device or emergency workplace in
+ * time); its seconds, target and deadline the device's clock.
+ */
+static void put_visit(struct line *l, const struct sk_results *r, const struct sk_clock *k,
+		      enum sk_clock_state state, sk_time counts_at)
+{
+	char t[32];
+	struct sk_clock verdict = *k;
+
+	verdict.state = state;
+	put_str(l, ",");
+	put_clock(l, &verdict);
+	put_str(l, ",");
+	put_time(l, k->state != SK_CLOCK_NA ? k->deadline : 0, r->contract->tz);
+	put_str(l, ",");
+	if (counts_at && (state == SK_CLOCK_MET || state == SK_CLOCK_BREACHED)) {
+		sk_time_format_local(counts_at, r->contract->tz, t, sizeof(t));
+		t[7] = '\0';
+		put_str(l, t);
+	}
+}
+
 static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
 	char p[16], flags[256];
+	int onsite = report_onsite_wanted(c, ONSITE_VISIT), swap = report_onsite_wanted(c, ONSITE_SWAP);
 
 	fputs("id,type,priority,response_seconds,response_target_seconds,response_met,"
 	      "resolution_seconds,resolution_target_seconds,resolution_met,"
 	      "reported_at,response_deadline,resolution_deadline,resolution_paused_seconds,"
-	      "response_period,resolution_period,state,excluded,flags,calendar\n", fp);
+	      "response_period,resolution_period,state,excluded,flags,calendar", fp);
+	if (onsite)
+		fputs(",onsite_seconds,onsite_target_seconds,onsite_met,onsite_deadline,onsite_period",
+		      fp);
+	if (swap)
+		fputs(",swap_seconds,swap_target_seconds,swap_met,swap_deadline,swap_period", fp);
+	fputc('\n', fp);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct sk_result *x = &r->r[i];
 		const struct sk_verdict *v = &x->v;
@@ -138,7 +171,13 @@ static void write_csv(const struct sk_results *r, int only_breached, FILE *fp)
 		csv_write_field(fp, results_flag_list(v->flags, flags, sizeof(flags)), ',');
 		fputc(',', fp);
 		csv_write_field(fp, c->calendars[c->priorities[v->priority].calendar].name, ',');
-		fputc('\n', fp);
+		l.n = 0;
+		if (onsite)
+			put_visit(&l, r, &v->onsite, v->onsite.state, v->onsite.counts_at);
+		if (swap)
+			put_visit(&l, r, &v->swap, v->swap_state, v->swap_counts_at);
+		put_str(&l, "\n");
+		fwrite(l.buf, 1, l.n, fp);
 	}
 }
 
@@ -431,21 +470,28 @@ enum sk_err sk_results_write(const struct sk_results *r, enum sk_format fmt, int
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }
 
-/* ---- clocks at risk (sla-compute --at-risk) ---- */
+/* ---- clocks overdue and at risk (sla-compute --at-risk) ---- */
 
 struct risk_row {
 	const struct sk_result *x;
 	const struct sk_clock *k;
 	const char *clock;        /* "response" or "resolution" */
+	int overdue;              /* 1: over its target and still running */
 };
 
-/* The least time left first; a clock held by an open pause (no deadline) last; then by id. */
+/*
+ * The overdue clocks first, then the least time left first (the longest
+ * overdue first among those); a clock held by an open pause (no deadline)
+ * last of its group; then by id.
+ */
 static int by_left(const void *a, const void *b)
 {
 	const struct risk_row *x = a, *y = b;
 	int64_t lx = x->k->target - x->k->elapsed, ly = y->k->target - y->k->elapsed;
 	int c;
 
+	if (x->overdue != y->overdue)
+		return x->overdue ? -1 : 1;
 	if (!x->k->deadline != !y->k->deadline)
 		return !x->k->deadline ? 1 : -1;
 	if (lx != ly)
@@ -461,6 +507,18 @@ static int64_t used_permille(const struct sk_clock *k)
 	return k->elapsed * 1000 / k->target;
 }
 
+/* The business time left in text: "1:00:00", or "over by 1:00:00" when overdue. */
+static const char *left_text(const struct sk_clock *k, char *buf, size_t size)
+{
+	char t[32];
+	int64_t left = k->target - k->elapsed;
+
+	if (left >= 0)
+		return sk_seconds_format(left, buf, size);
+	snprintf(buf, size, "over by %s", sk_seconds_format(-left, t, sizeof(t)));
+	return buf;
+}
+
 enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format fmt, FILE *fp)
 {
 	const struct sk_contract *c = r->contract;
@@ -471,10 +529,15 @@ enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format 
 	if (!row)
 		return SK_ERR_NOMEM;
 	for (size_t i = 0; i < r->n; i++) {
-		if (sk_clock_at_risk(c, &r->r[i].v.response))
-			row[n++] = (struct risk_row){ &r->r[i], &r->r[i].v.response, "response" };
-		if (sk_clock_at_risk(c, &r->r[i].v.resolution))
-			row[n++] = (struct risk_row){ &r->r[i], &r->r[i].v.resolution, "resolution" };
+		const struct sk_clock *k[2] = { &r->r[i].v.response, &r->r[i].v.resolution };
+
+		for (int j = 0; j < 2; j++) {
+			int over = sk_clock_overdue(k[j]);
+
+			if (over || sk_clock_at_risk(c, k[j]))
+				row[n++] = (struct risk_row){ &r->r[i], k[j],
+							      j ? "resolution" : "response", over };
+		}
 	}
 	qsort(row, n, sizeof(*row), by_left);
 	sk_time_format_local(r->as_of, c->tz, at, sizeof(at));
@@ -486,17 +549,19 @@ enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format 
 		fprintf(fp, ",\"contract_sha256\":\"%s\",\"share\":%s,\"clocks\":[", c->sha256,
 			sk_dec_format_short(c->rules.at_risk_share, '.', b[0], sizeof(b[0])));
 	} else if (fmt == SK_FORMAT_TEXT && n) {
-		fprintf(fp, "clocks at risk at %s (%s %% or more of the target used)\n\n", at,
+		fprintf(fp, "clocks overdue or at risk at %s (overdue: over the target; at risk: "
+			"%s %% or more of it used)\n\n", at,
 			sk_dec_format_short(c->rules.at_risk_share, '.', b[0], sizeof(b[0])));
-		fprintf(fp, "%-14s %-3s %-10s %9s %9s %6s %9s  %s\n", "ticket", "pri", "clock",
-			"used", "target", "used%", "left", "deadline");
+		fprintf(fp, "%-14s %-3s %-10s %-7s %9s %9s %6s %17s  %s\n", "ticket", "pri", "clock",
+			"state", "used", "target", "used%", "left", "deadline");
 	} else if (fmt == SK_FORMAT_CSV && n) {
-		fputs("id,priority,clock,used_seconds,target_seconds,used_percent,left_seconds,"
+		fputs("id,priority,clock,state,used_seconds,target_seconds,used_percent,left_seconds,"
 		      "deadline,at\n", fp);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct sk_clock *k = row[i].k;
 		const char *pri = c->priorities[row[i].x->v.priority].id;
+		const char *state = row[i].overdue ? "overdue" : "at-risk";
 		int64_t pm = used_permille(k);
 		const char *deadline = k->deadline ? sk_time_format_local(k->deadline, c->tz, b[4], 32)
 						   : "";
@@ -505,27 +570,28 @@ enum sk_err sk_results_write_at_risk(const struct sk_results *r, enum sk_format 
 		if (fmt == SK_FORMAT_JSON) {
 			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", fp);
 			json_write_string(fp, row[i].x->ticket.id);
-			fprintf(fp, ",\"priority\":\"%s\",\"clock\":\"%s\",\"used_seconds\":%" PRId64
-				",\"target_seconds\":%" PRId64 ",\"used_percent\":%s,\"left_seconds\":%"
-				PRId64 ",\"deadline\":", pri, row[i].clock, k->elapsed, k->target, b[2],
-				k->target - k->elapsed);
+			fprintf(fp, ",\"priority\":\"%s\",\"clock\":\"%s\",\"overdue\":%s,"
+				"\"used_seconds\":%" PRId64 ",\"target_seconds\":%" PRId64
+				",\"used_percent\":%s,\"left_seconds\":%" PRId64 ",\"deadline\":", pri,
+				row[i].clock, row[i].overdue ? "true" : "false", k->elapsed, k->target,
+				b[2], k->target - k->elapsed);
 			if (k->deadline)
 				fprintf(fp, "\"%s\"}", deadline);
 			else
 				fputs("null}", fp);
 		} else if (fmt == SK_FORMAT_CSV) {
 			csv_write_field(fp, row[i].x->ticket.id, ',');
-			fprintf(fp, ",%s,%s,%" PRId64 ",%" PRId64 ",%s,%" PRId64 ",%s,%s\n", pri,
-				row[i].clock, k->elapsed, k->target, b[2], k->target - k->elapsed,
+			fprintf(fp, ",%s,%s,%s,%" PRId64 ",%" PRId64 ",%s,%" PRId64 ",%s,%s\n", pri,
+				row[i].clock, state, k->elapsed, k->target, b[2], k->target - k->elapsed,
 				deadline, at);
 		} else {
-			char id[64];
+			char id[64], left[48];
 
 			text_escape(id, sizeof(id), row[i].x->ticket.id, 0);
-			fprintf(fp, "%-14.14s %-3.3s %-10s %9s %9s %6s %9s  %s\n", id, pri, row[i].clock,
-				sk_seconds_format(k->elapsed, b[0], 32),
+			fprintf(fp, "%-14.14s %-3.3s %-10s %-7s %9s %9s %6s %17s  %s\n", id, pri,
+				row[i].clock, state, sk_seconds_format(k->elapsed, b[0], 32),
 				sk_seconds_format(k->target, b[1], 32), b[2],
-				sk_seconds_format(k->target - k->elapsed, b[3], 32),
+				left_text(k, left, sizeof(left)),
 				k->deadline ? deadline : "paused (open pause)");
 		}
 	}

@@ -300,7 +300,7 @@ enum sk_err store_children_open(struct sk_db *db, const struct sk_contract *c,
 		return SK_ERR_NOMEM;
 	for (int kind = CHILD_EVENTS; kind <= CHILD_HISTORY && rc == SK_OK; kind++) {
 		struct loader *l = &ch->child[kind];
-		int any = 1;
+		int any = 1, suppliers = 0;
 
 		l->kind = (enum child)kind;
 		l->db = db;
@@ -312,7 +312,11 @@ enum sk_err store_children_open(struct sk_db *db, const struct sk_contract *c,
 		if (kind == CHILD_HISTORY &&
 		    ((rc = any_rows(db, "SELECT 1 FROM ticket_history LIMIT 1", &any, d)) || !any))
 			break;
-		if (kind == CHILD_PAUSES && c->rules.supplier_pauses && store_has_handovers(db))
+		/* The supplier pauses where the database has hand-overs; a failed look is an error. */
+		if (kind == CHILD_PAUSES && c->rules.supplier_pauses &&
+		    (rc = store_has_handovers(db, &suppliers, d)))
+			break;
+		if (kind == CHILD_PAUSES && suppliers)
 			rc = sk_db_prepare(db, scan ? pause_scan_suppliers : pause_lookup_suppliers,
 					   &l->st, d);
 		else

@@ -31,16 +31,10 @@ enum sk_err store_column_exists(struct sk_db *db, const char *table, const char 
 	return rc;
 }
 
-int store_has_column(struct sk_db *db, const char *table, const char *col)
+enum sk_err store_has_handovers(struct sk_db *db, int *has, struct sk_diag *d)
 {
-	int found = 0;
-
-	return store_column_exists(db, table, col, &found, NULL) == SK_OK && found;
-}
-
-int store_has_handovers(struct sk_db *db)
-{
-	return store_has_column(db, "handovers", "supplier");
+	/* A failed read (out of memory) is an error, never "no hand-overs". */
+	return store_column_exists(db, "handovers", "supplier", has, d);
 }
 
 enum sk_err store_handovers(struct sk_db *db, const char *id,
@@ -55,10 +49,10 @@ enum sk_err store_handovers(struct sk_db *db, const char *id,
 		"WHERE ?1 IS NULL OR h.ticket_id = ?1 ORDER BY h.ticket_id, h.start_at, h.supplier";
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc = SK_OK;
-	int step;
+	int step, has;
 
-	if (!store_has_handovers(db))
-		return SK_OK;
+	if ((rc = store_has_handovers(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, sql, &st, d)))
 		return rc;
 	if (id)
@@ -96,10 +90,10 @@ enum sk_err store_supplier_statuses(struct sk_db *db, const char *id,
 		"ORDER BY e.ticket_id, e.at, e.id";
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
-	int step;
+	int step, has;
 
-	if ((rc = sk_db_prepare(db, store_has_column(db, "tickets", "supplier") ? with : without, &st,
-				d)))
+	if ((rc = store_column_exists(db, "tickets", "supplier", &has, d)) ||
+	    (rc = sk_db_prepare(db, has ? with : without, &st, d)))
 		return rc;
 	if (id)
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -123,10 +117,10 @@ enum sk_err store_handover_pauses(struct sk_db *db, const char *id, struct sk_pa
 {
 	sqlite3_stmt *st = NULL;
 	enum sk_err rc;
-	int step;
+	int step, has;
 
-	if (!store_has_handovers(db))
-		return SK_OK;
+	if ((rc = store_has_handovers(db, &has, d)) || !has)
+		return rc;
 	if ((rc = sk_db_prepare(db, "SELECT start_at, end_at FROM handovers WHERE ticket_id = ?1 "
 				"ORDER BY start_at", &st, d)))
 		return rc;

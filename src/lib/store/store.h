@@ -297,10 +297,11 @@ enum sk_err store_ticket_read_pauses(struct sk_db *db, const char *id, struct sk
 enum sk_err store_tickets_latest(struct sk_db *db, sk_time *latest, int *found,
 				 struct sk_diag *d);
 
-/* --- orphans_read.c: events and pauses of tickets the database does not hold --- */
+/* --- orphans_read.c: events, pauses, hand-overs and updates of tickets the
+ * database does not hold --- */
 
 struct store_orphans {
-	long events, pauses, tickets;
+	long events, pauses, handovers, updates, tickets;
 };
 
 typedef void (*store_orphan_fn)(void *arg, const char *ticket_id);
@@ -312,8 +313,9 @@ enum sk_err store_orphans(struct sk_db *db, struct store_orphans *o, size_t max,
 
 /* --- handovers_read.c: hand-overs to the customer's suppliers --- */
 
-/* 1 when the database has a handovers table (schema version 4 on). */
-int store_has_handovers(struct sk_db *db);
+/* *@has = 1 when the database has a handovers table (schema version 4 on); a
+ * failed read of the schema (out of memory) is an error, not "none". */
+enum sk_err store_has_handovers(struct sk_db *db, int *has, struct sk_diag *d);
 
 /* One imported hand-over; strings valid during the call. */
 struct store_handover {

@@ -18,12 +18,9 @@ static inline const char *col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-/* 1 when @table has a column @col (0 also when the read fails: none to read;
- * handovers_read.c). A database of an older schema, read as it is, lacks
- * the columns added since. */
-int store_has_column(struct sk_db *db, const char *table, const char *col);
-
-/* The same, with a failed read (out of memory) an error rather than "no". */
+/* *@found = 1 when @table has a column @col (handovers_read.c); a failed read
+ * (out of memory) is an error rather than "no". A database of an older
+ * schema, read as it is, lacks the columns added since. */
 enum sk_err store_column_exists(struct sk_db *db, const char *table, const char *col,
 				int *found, struct sk_diag *d);
 
