@@ -112,8 +112,14 @@ sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt
 z = zipfile.ZipFile(sys.argv[1])
 names = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
 heads = [z.read(n).decode() for n in names]
-sys.exit(len(names) != 12 or not all("Bakker \uff06G \uff06 Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
+sys.exit(len(names) != 12 or not all("Bakker \uff06G &amp;&amp; Zn" in h for h in heads))' "$tmp/amp.xlsx" ||
 	fail "a client named with '&G' is not in every sheet's header"
+# A plain '&' prints as itself ("&&" in a footer; the fullwidth one shows as a box).
+"$py" -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+foot = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+sys.exit(not any("Domeinen &amp;&amp; malus" in f for f in foot) or any("\uff06 malus" in f for f in foot))' "$tmp/amp.xlsx" ||
+	fail "the domains sheet's footer does not print 'Domeinen & malus'"
 
 # Determinism: two runs give the same cells, formats and properties.
 "$R" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 -o "$tmp/again.xlsx"

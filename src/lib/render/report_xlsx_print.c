@@ -132,8 +132,10 @@ lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart
 /*
  * Header and footer text: '&' starts a code there, and libxlsxwriter
  * refuses a text with "&G" or "&[Picture]" in it (no image given) even when
- * written "&&G", and then frees twice: a client named "Bakker & Zn" gets the
- * fullwidth ampersand (U+FF06), which shows as one and is no code. Each part
+ * written "&&G", and then frees twice. So '&' is written "&&" (an ampersand
+ * as printed), except before a G or '[', where it becomes the fullwidth
+ * ampersand (U+FF06), no code (common fonts print that one as a box, so only
+ * there: "Domeinen & malus" prints as it reads). Each part
  * is cut at a character's start, so that the whole stays within the 255
  * characters Excel takes.
  */
@@ -148,9 +150,12 @@ static size_t hf_add(char *buf, size_t n, size_t size, const char *code, const c
 		/* Room for a whole character (at most 4 bytes) before each one starts. */
 		if (((unsigned char)*p & 0xC0) != 0x80 && n - start + 4 > max)
 			break;
-		if (*p == '&') {
+		if (*p == '&' && (p[1] == 'G' || p[1] == 'g' || p[1] == '[')) {
 			memcpy(buf + n, "\xEF\xBC\x86", 3);
 			n += 3;
+		} else if (*p == '&') {
+			memcpy(buf + n, "&&", 2);
+			n += 2;
 		} else {
 			buf[n++] = *p;
 		}
