@@ -161,6 +161,10 @@ char *report_ladder_steps(const struct sk_report *r, const struct report_words *
 
 /* A section's title, escaped and underlined to its width (report_text.c). */
 void text_heading(FILE *fp, const char *title);
+/* Why a domain is not scored, in the report's words ("niet gescoord: onvolledig: ..."). */
+char *report_domain_reason(const struct report_words *w, const struct sk_domain_score *ds,
+			   char *buf, size_t size);
+
 /* One row of cells padded to @widths (negative: left-aligned; the last such one is
  * not padded), two-space indent, escaped (report_text.c). */
 void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);

@@ -120,11 +120,17 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 			/* On one line, past the column when the name is longer. */
 			struct scol ucols[] = { { 35, 0 }, { 60, 0 } };
 			const char *u[2] = { summary_domain_name(ds->domain), w->not_scored };
-			char name[512];
+			char name[512], why[320];
 
+			/* Why (figures missing, not started, the contract's own note), where it
+			 * fits the line; else the bare words, the domain's section says why. */
 			text_escape(name, sizeof(name), u[0], 0);
+			report_domain_reason(w, ds, why, sizeof(why));
+			if ((report_width(name) > 35 ? report_width(name) : 35) + 3 + report_width(why) <=
+			    WIDTH)
+				u[1] = why;
 			if (report_width(name) > 35 &&
-			    report_width(name) + 3 + report_width(w->not_scored) <= WIDTH)
+			    report_width(name) + 3 + report_width(u[1]) <= WIDTH)
 				ucols[0].width = report_width(name);
 			srow(fp, ucols, 2, u);
 			continue;

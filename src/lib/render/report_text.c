@@ -487,8 +487,7 @@ static void write_breaches(FILE *fp, const struct sk_report *r, const struct rep
 	}
 }
 
-/* Why a domain is not scored, in the report's words. */
-static char *domain_reason(const struct report_words *w, const struct sk_domain_score *ds,
+char *report_domain_reason(const struct report_words *w, const struct sk_domain_score *ds,
 			   char *buf, size_t size)
 {
 	const struct sk_domain *dom = ds->domain;
@@ -613,7 +612,7 @@ static void write_domain(FILE *fp, const struct sk_report *r, const struct repor
 	for (size_t k = 0; k < ds->n_kpis; k++)
 		write_kpi(fp, r, w, &ds->kpis[k]);
 	if (!ds->scored) {
-		wrap(fp, 2, 4, domain_reason(w, ds, line, sizeof(line)));
+		wrap(fp, 2, 4, report_domain_reason(w, ds, line, sizeof(line)));
 		return;
 	}
 	n = (size_t)snprintf(line, sizeof(line), "%s:", w->derivation);

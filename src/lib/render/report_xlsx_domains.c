@@ -283,24 +283,6 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	return staffel_rows(x, s, row + 1, ds);
 }
 
-/* Why a domain is not scored, in the report's words. */
-char *xw_unscored_reason(const struct report_words *w, const struct sk_domain_score *ds,
-			 char *buf, size_t size)
-{
-	const char *why = !ds->domain->scored ? (ds->domain->note ? ds->domain->note : w->not_scored_contract)
-			  : strstr(ds->reason, "starts on") ? w->starts_on
-			  : strncmp(ds->reason, "incomplete", 10) == 0 ? w->incomplete : w->no_value;
-
-	if (ds->domain->scored && ds->domain->has_start && strstr(ds->reason, "starts on")) {
-		int y, m, d;
-
-		sk_civil_from_days(ds->domain->start_day, &y, &m, &d);
-		snprintf(buf, size, "%s: %s %04d-%02d-%02d", w->not_scored, why, y, m, d);
-	} else {
-		snprintf(buf, size, "%s%s%s", w->not_scored, why[0] ? ": " : "", why);
-	}
-	return buf;
-}
 
 void xw_sheet_domains(struct xw *x)
 {
@@ -339,7 +321,7 @@ void xw_sheet_domains(struct xw *x)
 			domain_weights(x, s, ds, rows, first, row - 1);
 			row = domain_totals(x, s, row, i, first, row - 1);
 		} else {
-			xw_str(x, s, row++, D_ID, xw_unscored_reason(w, ds, text, sizeof(text)), x->bold);
+			xw_str(x, s, row++, D_ID, report_domain_reason(w, ds, text, sizeof(text)), x->bold);
 		}
 		free(rows);
 		xw_print_keep(s, start, row);  /* a domain on one page */

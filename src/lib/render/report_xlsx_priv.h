@@ -181,9 +181,6 @@ void xw_colour_words(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0, 
 void xw_colour_formula(struct xw *x, struct sheet *s, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
 		       lxw_col_t c1, lxw_col_t cell_col, lxw_col_t norm_col, int against_norm);
 
-/* Why a domain is not scored, in the report's words. */
-char *xw_unscored_reason(const struct report_words *w, const struct sk_domain_score *ds, char *buf,
-			 size_t size);
 
 /*
  * The sheets: domains first (the summary refers to their score cells).
