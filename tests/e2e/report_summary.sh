@@ -238,5 +238,14 @@ PY
 	done
 done
 
+# Halt Q1: the end users' mark is the mean of three months (8,1 8,0 8,1 = 8,066667), shown to
+# two places against its norm; a domain the contract does not score says so; a quarter whose
+# domains are not scored does not read as "no malus".
+"$bin/sla-report" -d "$tmp/halt.db" -c "$src/samples/contracts/halt.ini" -p 2027-Q1 \
+	-o "$tmp/hq1.txt" 2>/dev/null || fail "halt Q1: exit $?"
+has "$tmp/hq1.txt" "                                              8,07 ≥ 8,00         gehaald" "halt Q1 mean mark"
+has "$tmp/hq1.txt" "  Beschikbaarheid                     niet gescoord: het contract scoort dit domein niet" "halt Q1 unscored domain"
+grep -q "8,066667" "$tmp/hq1.txt" && fail "halt Q1: the mean mark at six places"
+
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

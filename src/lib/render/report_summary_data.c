@@ -183,10 +183,16 @@ char *summary_value_text(const struct sk_report *r, const struct report_words *w
 			      n->kind == SK_NORM_SERVICE ? 3 : 2, &f);
 	else
 		f = (struct report_figure){ sk_dec_round(v->value, 2), 2, 0 };
-	if (!n->percent && !f.bound) {
+	if (!n->percent && !f.bound && places(v->value) <= f.decimals) {
 		/* Counts and marks as short as they are exact ("1", "8,1"). */
 		sk_dec_format_short(v->value, w->mark, buf, size);
 		*decimals = places(v->value);
+		return buf;
+	}
+	if (!n->percent && !f.bound) {
+		/* A mean of months (8,066667) to the figure's places: "8,07". */
+		sk_dec_format(v->value, f.decimals, w->mark, buf, size);
+		*decimals = f.decimals;
 		return buf;
 	}
 	if (!f.bound)

@@ -532,7 +532,12 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	cells[0] = k->id;
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
 	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
-		cells[1] = num(w, ks->measured, -1, b[1], 64);
+		/* As exact as it is ("8,1"), a mean of months (8,066667) to two places,
+		 * unless the rounding would carry it across its norm (7,996 is no 8,00). */
+		cells[1] = num(w, ks->measured, sk_dec_round(ks->measured, 2) == ks->measured ||
+			       (k->has_norm && (sk_dec_round(ks->measured, 2) >= ks->norm_used) !=
+						       (ks->measured >= ks->norm_used)) ? -1 : 2,
+			       b[1], 64);
 	else if (ks->has_value && k->has_norm)
 		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
 	cells[2] = !k->has_norm ? "-" : sk_kpi_norms_per_priority(ks) ? w->per_priority
