@@ -142,6 +142,17 @@ for old in matrix-mismatch wrong-channel --kpi klokuren "'calendar'" "'profile'"
 	grep -qF -- "$old" "$tmp/client1" && fail "workbook: still $old"
 done
 
+# A long explanation on the domains sheet wraps within its column, its row made tall for it,
+# so it prints on the page (it ran past the page's right edge).
+"$py" -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Domeinen & malus"]
+long = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and len(c.value) > 70
+        and c.column > 10]
+bad = [c.coordinate for c in long if not (c.alignment.wrap_text and
+       (ws.row_dimensions[c.row].height or 0) >= 30)]
+sys.exit(not long or bool(bad))' "$tmp/dhs-2027-Q1.xlsx" ||
+	fail "a long explanation on the domains sheet does not wrap within the page"
+
 # English sheet names on request.
 "$R" -d "$tmp/halt.db" -c "$contracts/halt.ini" -p 2027-01 --lang en -o "$tmp/en.xlsx"
 "$py" -c 'import sys, openpyxl

@@ -82,6 +82,22 @@ static void combine_formula(char *buf, size_t size, const struct sk_contract *c,
 	snprintf(buf, size, c->rules.cap ? "=MIN(1,%s)" : "=%s", inner);
 }
 
+
+/*
+ * The explanation column: wrapped within its width (the column stops at
+ * MAX_WIDTH), the row made tall enough for its lines, so a long explanation
+ * stays on the printed page instead of running past its right edge.
+ */
+static void detail_cell(struct xw *x, struct sheet *s, lxw_row_t row, const char *text)
+{
+	size_t chars = 0;
+
+	for (const char *p = text; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	xw_str(x, s, row, D_DETAIL, text, chars > MAX_WIDTH ? x->wrap : NULL);
+	if (chars > MAX_WIDTH)
+		xw_keep(x, worksheet_set_row(s->ws, row, 15.0 * (double)((chars + 54) / 55), NULL));
+}
 /* One KPI row and its per-priority rows; returns the next free row. */
 static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 			    const struct sk_domain_score *ds, const struct sk_kpi_score *ks)
@@ -125,7 +141,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	n = strlen(report_kpi_detail(w, ks, detail, sizeof(detail)));
 	if (k->note && n < sizeof(detail))
 		snprintf(detail + n, sizeof(detail) - n, "; %s", k->note);
-	xw_str(x, s, row, D_DETAIL, detail, NULL);
+	detail_cell(x, s, row, detail);
 	row++;
 	for (size_t q = 0; q < ks->n_parts; q++, row++) {
 		const struct sk_priority_part *pp = &ks->parts[q];
@@ -244,7 +260,7 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	if (ds->normalised) {
 		snprintf(text, sizeof(text), w->normalised,
 			 sk_dec_format_short(ds->weight_sum, w->mark, t, sizeof(t)));
-		xw_str(x, s, row, D_DETAIL, text, NULL);
+		detail_cell(x, s, row, text);
 	}
 	row++;
 	if (!c->n_staffel)
@@ -258,7 +274,7 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 			 report_domain_result(w, c, ds, res, sizeof(res)),
 			 x->r->period.kind == SK_PERIOD_QUARTER ? "" : "; ",
 			 x->r->period.kind == SK_PERIOD_QUARTER ? "" : w->malus_quarterly);
-		xw_str(x, s, row, D_DETAIL, text, NULL);
+		detail_cell(x, s, row, text);
 	}
 	xw_formula(x, s, row, D_CONTRIB, f, x->pct_norm, (double)ds->malus / 1e8);
 	xw_ref(ml, sizeof(ml), NULL, row, D_CONTRIB, 0);
@@ -272,14 +288,14 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	xw_str(x, s, row, D_ID, w->invoice, x->bold);
 	xw_num(x, s, row, D_CONTRIB, (double)ds->invoice_cents / 100.0, x->euro);
 	snprintf(text, sizeof(text), "%s %s", w->invoice_from, report_invoice_source(w, ds));
-	xw_str(x, s, row, D_DETAIL, text, NULL);
+	detail_cell(x, s, row, text);
 	xw_ref(iv, sizeof(iv), NULL, row, D_CONTRIB, 0);
 	row++;
 	snprintf(f, sizeof(f), "=ROUND(%s*%s,2)", iv, ml);
 	xw_str(x, s, row, D_ID, w->malus, x->bold);
 	xw_formula(x, s, row, D_CONTRIB, f, x->euro, (double)ds->malus_cents / 100.0);
 	snprintf(text, sizeof(text), "%s %s", w->on_invoice_of, ds->applies_to);
-	xw_str(x, s, row, D_DETAIL, text, NULL);
+	detail_cell(x, s, row, text);
 	return staffel_rows(x, s, row + 1, ds);
 }
 
