@@ -12,18 +12,6 @@
 
 #include "import_priv.h"
 
-static void set_text(struct store_val *v, const char *s)
-{
-	v->type = s ? STORE_TEXT : STORE_NULL;
-	v->s = s;
-}
-
-static void set_int(struct store_val *v, long long i, int present)
-{
-	v->type = present ? STORE_INT : STORE_NULL;
-	v->i = i;
-}
-
 static const char refers_help[] =
 	"kpi:DOMAIN.KPI, domain:ID, priority:ID, priority:ID:response, priority:ID:resolution, "
 	"service:ID or ticket:ID";

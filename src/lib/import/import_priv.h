@@ -263,6 +263,19 @@ enum sk_err import_find_kpi(struct imp *x, enum import_fid fi, const char *name,
 /* The operations of kind @p k. */
 const struct kind_ops *kind_ops_of(enum sk_import_kind k);
 
+/* A row value: text (NULL: SQL NULL), or an integer when @present. */
+static inline void set_text(struct store_val *v, const char *s)
+{
+	v->type = s ? STORE_TEXT : STORE_NULL;
+	v->s = s;
+}
+
+static inline void set_int(struct store_val *v, long long i, int present)
+{
+	v->type = present ? STORE_INT : STORE_NULL;
+	v->i = i;
+}
+
 /* Fill @p v (the tickets table's columns, TC_*) from the current row's
  * ticket fields (times, words, checks). */
 enum sk_err imp_ticket_fields(struct imp *x, struct store_val v[TC_COUNT]);

@@ -11,18 +11,6 @@
 
 #include "import_priv.h"
 
-static void set_text(struct store_val *v, const char *s)
-{
-	v->type = s ? STORE_TEXT : STORE_NULL;
-	v->s = s;
-}
-
-static void set_int(struct store_val *v, long long i, int present)
-{
-	v->type = present ? STORE_INT : STORE_NULL;
-	v->i = i;
-}
-
 enum sk_err import_put(struct imp *x, enum store_table t, const struct store_val *v,
 		       const char *key, const char *shown, int tried, long *ins, long *upd,
 		       long *same, struct sk_diag *d)

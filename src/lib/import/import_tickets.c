@@ -61,18 +61,6 @@ static const struct { const char *word, *value; } change_words[] = {
 	{ "urgent", "emergency" }, { "nood", "emergency" },
 };
 
-static void set_text(struct store_val *v, const char *s)
-{
-	v->type = s ? STORE_TEXT : STORE_NULL;
-	v->s = s;
-}
-
-static void set_int(struct store_val *v, long long i, int present)
-{
-	v->type = present ? STORE_INT : STORE_NULL;
-	v->i = i;
-}
-
 /* A yes/no field into a column. */
 static enum sk_err get_bool(struct imp *x, enum import_fid f, struct store_val *v)
 {
