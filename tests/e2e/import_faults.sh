@@ -57,7 +57,8 @@ rows "$n" >"$T/big.csv"
 # with them and cannot have reached the end.
 mkfifo "$T/fifo"
 before=$(state "$T/a.db")
-"$I" -d "$T/a.db" -c "$C" - <"$T/fifo" 2>"$T/err" &
+mkdir "$T/tmp"
+TMPDIR="$T/tmp" "$I" -d "$T/a.db" -c "$C" - <"$T/fifo" 2>"$T/err" &
 pid=$!
 exec 3>"$T/fifo"
 rows 200000 >&3
@@ -65,6 +66,10 @@ kill -9 "$pid"
 wait "$pid" 2>/dev/null
 exec 3>&-
 check "killed mid-file: database as before" "$before" "$(state "$T/a.db")"
+# The rows went through the copy of standard input in TMPDIR (the writer
+# could only hand them over once the import had read them): a kill leaves
+# no copy behind.
+check "killed mid-file: no copy of standard input left" "" "$(ls -A "$T/tmp")"
 check "killed mid-file: database sound" ok "$(sound "$T/a.db")"
 
 # Killed at moments spread over a whole import: each time the database is

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "csvread.h"
 #include "import_priv.h"
@@ -862,6 +863,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 	size_t fcap = 0;
 	int64_t done = 0;
 	char spool[4096] = "";
+	int spool_fd = -1;
 	long long same = 0;
 	enum sk_err rc;
 
@@ -899,7 +901,7 @@ enum sk_err sk_import_file(struct sk_db *db, const struct sk_contract *c,
 		goto out;
 	/* The file is read twice (import_scan()): standard input goes to a file. */
 	if (strcmp(path, "-") == 0) {
-		if ((rc = import_spool_stdin(spool, sizeof(spool), d)))
+		if ((rc = import_spool_stdin(&spool_fd, spool, sizeof(spool), d)))
 			goto out;
 		path = spool;
 	}
@@ -1031,7 +1033,7 @@ out:
 		snprintf(d->msg + n, sizeof(d->msg) - n, "; nothing imported");
 	}
 	csvread_close(csv);
-	if (spool[0])
-		remove(spool);
+	if (spool_fd >= 0)
+		close(spool_fd);
 	return rc;
 }

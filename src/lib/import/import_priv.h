@@ -215,9 +215,10 @@ enum sk_err import_read_date(const struct imp *x, const char *s, struct sk_datet
 enum sk_err import_scan(struct imp *x, const char *path, char delim, int enc,
 			struct sk_diag *d);
 
-/* Standard input into a temporary file (its path in @p path, @p size bytes),
- * so it can be read twice; the caller removes it. */
-enum sk_err import_spool_stdin(char *path, size_t size, struct sk_diag *d);
+/* Standard input into an unlinked temporary file, so it can be read twice:
+ * open @p path ("/dev/fd/N", @p size bytes) for each reader; the caller
+ * closes @p fd, which frees the file. */
+enum sk_err import_spool_stdin(int *fd, char *path, size_t size, struct sk_diag *d);
 
 /* 1 when x->rd is a date error held to be reported with the others of its
  * column (import_dates_report()), 0 when it is to be reported now. */

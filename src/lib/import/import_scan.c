@@ -269,35 +269,39 @@ decide:
 	return SK_OK;
 }
 
-enum sk_err import_spool_stdin(char *path, size_t size, struct sk_diag *d)
+enum sk_err import_spool_stdin(int *fd, char *path, size_t size, struct sk_diag *d)
 {
 	const char *tmp = getenv("TMPDIR");
 	char buf[65536];
-	size_t n;
-	FILE *fp;
-	int fd, bad;
+	ssize_t n = 0;
+	int e = 0;
 
 	snprintf(path, size, "%s/slakit-stdin-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) < 0 || !(fp = fdopen(fd, "wb"))) {
-		int e = errno;
-
-		if (fd >= 0) {
-			close(fd);
-			remove(path);
-		}
+	if ((*fd = mkstemp(path)) < 0) {
+		e = errno;
 		path[0] = '\0';
 		return sk_diag_set(d, SK_ERR_IO, NULL, 0, NULL, "cannot make a temporary file "
 				   "for standard input (TMPDIR): %s", strerror(e));
 	}
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		if (fwrite(buf, 1, n, fp) != n)
-			break;
-	bad = ferror(stdin) | ferror(fp);
-	bad |= fclose(fp) != 0; /* closed whatever went wrong: no descriptor left open */
-	if (bad) {
-		int e = errno;
-
-		remove(path);
+	/* Unlinked at once: however the run ends (a signal, kill -9, a crash)
+	 * nothing is left behind in TMPDIR. The file lives on through the
+	 * descriptor and is reopened as /dev/fd/N, so the two readers of
+	 * import_scan() and the import each have an offset of their own. */
+	unlink(path);
+	snprintf(path, size, "/dev/fd/%d", *fd);
+	while (!e && (n = read(STDIN_FILENO, buf, sizeof(buf))) != 0) {
+		if (n < 0) {
+			if (errno != EINTR)
+				e = errno;
+			continue;
+		}
+		for (ssize_t off = 0, w; !e && off < n; off += w > 0 ? w : 0)
+			if ((w = write(*fd, buf + off, (size_t)(n - off))) < 0 && errno != EINTR)
+				e = errno;
+	}
+	if (e) {
+		close(*fd);
+		*fd = -1;
 		path[0] = '\0';
 		return sk_diag_set(d, SK_ERR_IO, "-", 0, NULL, "cannot copy standard input to a "
 				   "temporary file: %s", strerror(e));
