@@ -75,6 +75,13 @@ struct sk_report_options {
 };
 
 /** An import that fed the period (a row of the `imports` table). */
+/** A status that stopped the clock, as an import stored it: from the contract's
+ * pause_statuses or the import profile's words (an auditor checks both). */
+struct sk_report_pause_status {
+	const char *status;      /**< the status text as exported */
+	long events;             /**< how many status changes of the file entered it */
+};
+
 struct sk_report_import {
 	long id;                 /**< imports.id */
 	char *file;              /**< file name as imported */
@@ -86,6 +93,9 @@ struct sk_report_import {
 	long dst_gaps;           /**< local times in a DST gap, moved forward */
 	long dst_folds;          /**< local times in a DST fold, first one taken */
 	sk_time finished_at;     /**< when the import finished (UTC) */
+	struct sk_report_pause_status *pause_statuses; /**< the statuses of this file's status
+				      history that stopped the clock, by status (in the arena) */
+	size_t n_pause_statuses;
 };
 
 /** Figures of one priority, for one ticket type or for all types. */

@@ -128,5 +128,23 @@ expect 0 "--allow-missing skip" "$R" -d "$db" -c "$dhs" -p 2027-01 --allow-missi
 grep -q '^Ontbrekende gegevens' "$tmp/out" && fail "--allow-missing skip: still missing"
 grep -q 'KPI.s zonder gegevens weggelaten' "$tmp/out" || fail "--allow-missing skip: not said"
 
+# The annex names, per import, the statuses that stopped the clock and how
+# often: dhs-events.csv enters 'Wacht op klant' (the contract's pause_statuses)
+# on as many rows as grep counts in the export.
+n=$(grep -c ',Wacht op klant$' "$src/samples/exports/dhs-events.csv")
+[ "$n" -gt 0 ] || fail "dhs-events.csv has no 'Wacht op klant' row"
+grep -A2 '^  2 dhs-events.csv' "$tmp/dhs-2027-Q1.txt" | grep -qF "    statussen die de klok stopten: 'Wacht op klant' (${n}×)" ||
+	fail "annex: the pause status of dhs-events.csv: $(grep -A2 '^  2 dhs-events.csv' "$tmp/dhs-2027-Q1.txt")"
+grep -A2 '^  1 dhs-tickets.csv' "$tmp/dhs-2027-Q1.txt" | grep -q 'klok stopten' &&
+	fail "annex: a pause status listed under dhs-tickets.csv, which has no status history"
+expect 0 "CSV to stdout" "$R" -d "$db" -c "$dhs" -p 2027-Q1 --format csv -o -
+grep -qxF "import,2,pause_status:Wacht op klant,$n" "$tmp/out" || fail "CSV: no pause_status row for import 2"
+expect 0 "JSON to stdout" "$R" -d "$db" -c "$dhs" -p 2027-Q1 --format json -o -
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+got = {i["file"]: i["pause_statuses"] for i in d["imports"]}
+sys.exit(got.get("dhs-events.csv") != [{"status": "Wacht op klant", "events": int(sys.argv[2])}]
+         or got.get("dhs-tickets.csv") != [])' "$tmp/out" "$n" || fail "JSON: pause_statuses of the imports"
+
 echo "report_cli: $failed failed"
 [ "$failed" -eq 0 ]

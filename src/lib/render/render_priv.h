@@ -20,6 +20,21 @@ static inline const char *report_base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/*
+ * The statuses of an import that stopped the clock, for the annex:
+ * "'Wacht op klant' (23×), 'On Hold' (4×)"; "" when none. Returns the length.
+ */
+static inline size_t report_pause_list(const struct sk_report_import *im, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < im->n_pause_statuses && n < size; k++)
+		n += (size_t)snprintf(buf + n, size - n, "%s'%s' (%ld×)", k ? ", " : "",
+				      im->pause_statuses[k].status, im->pause_statuses[k].events);
+	return n < size ? n : size - 1;
+}
+
 /* A new temporary file beside @path (name in @tmp), for an atomic save; -1 and errno on failure. */
 int report_temp_beside(const char *path, char *tmp, size_t size);
 
@@ -39,7 +54,7 @@ struct report_words {
 	const char *months[12];      /* month names */
 	const char *title, *contract, *supplier, *supplier_inline, *customer, *period, *through, *generated,
 		*generated_note, *version, *due, *due_note, *contract_hash, *inputs, *rows,
-		*rejected, *dst, *dst_gap, *dst_fold, *decisions, *missing_rule, *missing_refuse,
+		*rejected, *dst, *dst_gap, *dst_fold, *pause_seen, *decisions, *missing_rule, *missing_refuse,
 		*missing_zero, *missing_skip;
 	const char *priorities, *prio_type, *tickets, *response_within, *resolution_within,
 		*norm, *met, *mttr, *mttp, *pending, *all_types, *yes, *no, *na, *of;

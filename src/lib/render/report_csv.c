@@ -133,6 +133,13 @@ static void write_header(FILE *fp, const struct sk_report *r)
 		csv_put_long(fp, "import", key, "dst_gaps", im->dst_gaps);
 		csv_put_long(fp, "import", key, "dst_folds", im->dst_folds);
 		put_time(fp, r, "import", key, "finished_at", im->finished_at);
+		/* One row per status that stopped the clock: "pause_status:TEXT", the count. */
+		for (size_t k = 0; k < im->n_pause_statuses; k++) {
+			char field[1100];
+
+			snprintf(field, sizeof(field), "pause_status:%s", im->pause_statuses[k].status);
+			csv_put_long(fp, "import", key, field, im->pause_statuses[k].events);
+		}
 	}
 }
 

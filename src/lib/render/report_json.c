@@ -189,6 +189,17 @@ static void write_header(FILE *fp, const struct sk_report *r, const char *lang)
 		knum(fp, &g, "dst_gaps", im->dst_gaps);
 		knum(fp, &g, "dst_folds", im->dst_folds);
 		ktime(fp, &g, r, "finished_at", im->finished_at);
+		key(fp, &g, "pause_statuses");
+		fputc('[', fp);
+		for (size_t k = 0; k < im->n_pause_statuses; k++) {
+			int h = 1;
+
+			fputs(k ? ",{" : "{", fp);
+			kstr(fp, &h, "status", im->pause_statuses[k].status);
+			knum(fp, &h, "events", im->pause_statuses[k].events);
+			fputc('}', fp);
+		}
+		fputc(']', fp);
 		fputc('}', fp);
 	}
 	fputc(']', fp);

@@ -241,6 +241,15 @@ static void write_annex(FILE *fp, const struct sk_report *r, const struct report
 		fputs("    sha256 ", fp);
 		text_write_escaped(fp, im->sha256);
 		fputc('\n', fp);
+		/* Which words stopped the clock: the contract's pause_statuses
+		 * or the profile's; an auditor checks them against the export. */
+		if (im->n_pause_statuses) {
+			char list[sizeof(line) - 128];
+
+			report_pause_list(im, list, sizeof(list));
+			snprintf(line, sizeof(line), "%s %s", w->pause_seen, list);
+			wrap(fp, 4, 6, line);
+		}
 	}
 
 	text_heading(fp, w->decisions);

@@ -412,15 +412,15 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	const struct sk_report *r = x->r;
 	const struct sk_rules *ru = &r->contract->rules;
 	const struct report_words *w = x->w;
-	const char *head[10] = { "id", w->file, w->kind, w->profile, w->rows, w->excluded, w->dst_gap,
-				 w->dst_fold, w->end, "SHA-256" };
+	const char *head[11] = { "id", w->file, w->kind, w->profile, w->rows, w->excluded, w->dst_gap,
+				 w->dst_fold, w->end, "SHA-256", w->pause_seen };
 	char text[1024];
 	size_t n;
 
 	head[5] = w->rejected;
 	head[8] = "import";
 	xw_str(x, s, row++, 0, w->inputs, x->bold);
-	xw_header(x, s, row++, head, 10);
+	xw_header(x, s, row++, head, 11);
 	for (size_t i = 0; i < r->n_imports; i++, row++) {
 		const struct sk_report_import *im = &r->imports[i];
 
@@ -436,6 +436,8 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_num(x, s, row, 7, (double)im->dst_folds, x->count);
 		xw_time(x, s, row, 8, im->finished_at, x->dt);
 		xw_str(x, s, row, 9, im->sha256, NULL);
+		if (report_pause_list(im, text, sizeof(text)))
+			xw_str(x, s, row, 10, text, NULL);
 	}
 	row++;
 	xw_str(x, s, row++, 0, w->decisions, x->bold);

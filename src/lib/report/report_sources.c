@@ -234,6 +234,72 @@ static enum sk_err load_imports(struct sk_db *db, struct sk_report *r, struct ar
 	return x.failed ? SK_ERR_NOMEM : SK_OK;
 }
 
+/* The pause statuses of the imports named in the report, gathered in one
+ * pass over the status history (by import, then status) into one array,
+ * of which each import gets its slice. */
+struct pause_take {
+	struct sk_report *r;
+	struct arena *a;
+	struct sk_report_pause_status *all;
+	size_t *first;           /* per import: index of its first status in all */
+	size_t n, cap;
+	int failed;
+};
+
+static int cmp_import(const void *key, const void *elem)
+{
+	long id = *(const long *)key, other = ((const struct sk_report_import *)elem)->id;
+
+	return (id > other) - (id < other);
+}
+
+static enum sk_err take_pause_status(void *arg, int64_t import_id, const char *status, long events)
+{
+	struct pause_take *x = arg;
+	long id = (long)import_id;
+	struct sk_report_import *im = bsearch(&id, x->r->imports, x->r->n_imports,
+					      sizeof(*x->r->imports), cmp_import);
+
+	if (!im)
+		return SK_OK; /* an import that did not feed the period */
+	if (array_reserve((void **)&x->all, &x->cap, x->n + 1, sizeof(*x->all)))
+		return SK_ERR_NOMEM;
+	x->all[x->n].status = arena_strdup(x->a, status, &x->failed);
+	x->all[x->n].events = events;
+	if (!im->n_pause_statuses++)
+		x->first[im - x->r->imports] = x->n;
+	x->n++;
+	return SK_OK;
+}
+
+static enum sk_err load_pause_statuses(struct sk_db *db, struct sk_report *r, struct arena *a,
+				       struct sk_diag *d)
+{
+	struct pause_take x = { r, a, NULL, NULL, 0, 0, 0 };
+	struct sk_report_pause_status *kept = NULL;
+	enum sk_err rc;
+
+	if (!r->n_imports)
+		return SK_OK;
+	if (!(x.first = calloc(r->n_imports, sizeof(*x.first))))
+		return SK_ERR_NOMEM;
+	rc = store_import_pause_statuses(db, take_pause_status, &x, d);
+	if (!rc && x.n && !(kept = arena_alloc(a, x.n * sizeof(*kept))))
+		rc = SK_ERR_NOMEM;
+	for (size_t i = 0; i < r->n_imports; i++) {
+		struct sk_report_import *im = &r->imports[i];
+
+		im->pause_statuses = kept && im->n_pause_statuses ? kept + x.first[i] : NULL;
+		if (!im->pause_statuses)
+			im->n_pause_statuses = 0;
+	}
+	if (kept)
+		memcpy(kept, x.all, x.n * sizeof(*kept));
+	free(x.all);
+	free(x.first);
+	return rc ? rc : x.failed ? SK_ERR_NOMEM : SK_OK;
+}
+
 enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct arena *a,
 				  struct sk_diag *d)
 {
@@ -255,7 +321,8 @@ enum sk_err report_gather_sources(struct sk_db *db, struct sk_report *r, struct 
 					mark_span_row, &marks, d);
 	if (rc)
 		goto out;
-	rc = load_imports(db, r, a, &s, d);
+	if (!(rc = load_imports(db, r, a, &s, d)))
+		rc = load_pause_statuses(db, r, a, d);
 out:
 	free(ids);
 	id_list_release(&s);

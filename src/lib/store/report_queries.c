@@ -327,6 +327,29 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 	return rc;
 }
 
+#define PAUSE_STATUS_SQL \
+	"SELECT import_id, status, count(*) FROM ticket_events WHERE pause = 1" \
+	" GROUP BY import_id, status ORDER BY import_id, status"
+
+enum sk_err store_import_pause_statuses(struct sk_db *db,
+					enum sk_err (*fn)(void *arg, int64_t import_id,
+							  const char *status, long events),
+					void *arg, struct sk_diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum sk_err rc;
+	int step;
+
+	if ((rc = sk_db_prepare(db, PAUSE_STATUS_SQL, &st, d)))
+		return rc;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_int64(st, 0), col_text(st, 1),
+			(long)sqlite3_column_int64(st, 2));
+	if (!rc && step != SQLITE_DONE)
+		rc = sk_db_fail(db, "reading the statuses that stopped the clock", d);
+	sqlite3_finalize(st);
+	return rc;
+}
 
 /* The latest instant any row of the data names (tickets, status events, pauses, outages, calls). */
 #define LATEST_SQL \

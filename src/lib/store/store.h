@@ -182,6 +182,14 @@ enum sk_err store_imports(struct sk_db *db, const int64_t *ids, size_t n,
 			  enum sk_err (*fn)(void *arg, const struct store_import_row *im), void *arg,
 			  struct sk_diag *d);
 
+/* Every status that stopped the clock in the status history, per import:
+ * @fn gets the import's id, the status and how many events entered it, by
+ * import id, then status. */
+enum sk_err store_import_pause_statuses(struct sk_db *db,
+					enum sk_err (*fn)(void *arg, int64_t import_id,
+							  const char *status, long events),
+					void *arg, struct sk_diag *d);
+
 /* Where a report's data horizon comes from. */
 enum store_horizon {
 	STORE_HORIZON_NONE = 0,    /* no data at all */
