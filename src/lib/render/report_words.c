@@ -16,7 +16,7 @@ static const struct report_words nl = {
 	.supplier_inline = "leverancier",
 	.customer = "Klant", .period = "Periode", .through = "t/m", .generated = "Stand gegevens",
 	.generated_note = "laatste import die de periode voedt", .version = "slakit-versie",
-	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode, kalender",
+	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode",
 	.contract_hash = "SHA-256 contract", .inputs = "Invoer (imports die de periode voeden)",
 	.rows = "rijen", .rejected = "afgewezen", .dst = "zomertijd", .dst_gap = "gaten",
 	.dst_fold = "dubbel", .both_clocks_counts = "%ld van %ld tickets binnen de oplosnorm en zonder te late reactie",
@@ -123,10 +123,9 @@ static const struct report_words nl = {
 	.end = "Einde van de rapportage",
 	/* Availability without data, the data's horizon, the contract's start, open tickets. */
 	.avail_no_data_note = "geen gegevens: voor de dienst is in de periode geen storing gemeld, en het"
-			      " contract zegt niet dat geen melding geen storing betekent"
-			      " (no_outages_means)",
+			      " contract zegt niet dat geen melding geen storing betekent",
 	.avail_assumed_note = "geen storing gemeld: volgens het contract telt de dienst dan als"
-			      " beschikbaar (no_outages_means = available)",
+			      " beschikbaar",
 	.horizon_note = "horizon: het laatste moment dat de imports dekken",
 	.horizon_fallback = "horizon: het laatste tijdstip in de gegevens",
 	.beyond_horizon = "LET OP: de periode loopt tot %s, de gegevens tot %s; wat daarna gebeurde"
@@ -181,7 +180,7 @@ static const struct report_words en = {
 	.supplier_inline = "supplier",
 	.customer = "Customer", .period = "Period", .through = "to", .generated = "Data as of",
 	.generated_note = "latest import that fed the period", .version = "slakit version",
-	.due = "SLR due", .due_note = "working days after the period, calendar",
+	.due = "SLR due", .due_note = "working days after the period",
 	.contract_hash = "SHA-256 contract", .inputs = "Inputs (imports that fed the period)",
 	.rows = "rows", .rejected = "rejected", .dst = "DST", .dst_gap = "gaps", .dst_fold = "folds",
 	.both_clocks_counts = "%ld of %ld tickets resolved within target with their response not late",
@@ -288,10 +287,9 @@ static const struct report_words en = {
 	.end = "End of report",
 	/* Availability without data, the data's horizon, the contract's start, open tickets. */
 	.avail_no_data_note = "no data: no outage was reported for the service in the period, and the"
-			      " contract does not say that none reported means none occurred"
-			      " (no_outages_means)",
+			      " contract does not say that none reported means none occurred",
 	.avail_assumed_note = "no outage reported: by the contract the service then counts as"
-			      " available (no_outages_means = available)",
+			      " available",
 	.horizon_note = "horizon: the latest time the imports cover",
 	.horizon_fallback = "horizon: the latest time in the data",
 	.beyond_horizon = "NOTE: the period runs to %s, the data to %s; what happened after that is"

@@ -401,8 +401,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_str(x, s, row, 0, w->due, x->bold);
 	xw_time(x, s, row, 1, r->due, x->dt);
-	snprintf(text, sizeof(text), "%d %s %s", c->rules.report_due_days, w->due_note,
-		 c->calendars[c->default_calendar].name);
+	snprintf(text, sizeof(text), "%d %s", c->rules.report_due_days, w->due_note);
 	xw_str(x, s, row++, 2, text, NULL);
 	return row + 1;
 }
