@@ -521,12 +521,7 @@ static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_
 static const struct col kpi_cols[] = { { 26, 0 }, { 11, 1 }, { 14, 1 }, { 9, 1 }, { 7, 1 },
 				       { 9, 1 }, { 16, 0 } };
 
-/*
- * The next piece of @s that fits @width columns, into @buf: up to the last blank
- * that fits, else just after the last hyphen that fits ("Eerste-contact-"), else
- * cut at @width (a character is never split). Returns where the rest starts.
- */
-static const char *cell_piece(const char *s, size_t width, char *buf, size_t size)
+const char *text_cell_piece(const char *s, size_t width, char *buf, size_t size)
 {
 	size_t n = strlen(s), cut = 0, blank = 0, hyphen = 0;
 
@@ -563,7 +558,7 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	char b[7][64], line[512];
 	const char *cells[7];
 
-	const char *name = cell_piece(k->name ? k->name : k->id, cols[0].width, b[0], 64);
+	const char *name = text_cell_piece(k->name ? k->name : k->id, cols[0].width, b[0], 64);
 
 	cells[0] = b[0];
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
@@ -587,7 +582,7 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	while (*name) {
 		const char *more[1] = { b[0] };
 
-		name = cell_piece(name, cols[0].width, b[0], 64);
+		name = text_cell_piece(name, cols[0].width, b[0], 64);
 		row(fp, cols, 1, more);
 	}
 	/* How it was measured, per priority when it is per priority. */
