@@ -731,7 +731,7 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 				continue;
 			char what[512];
 
-			snprintf(line, sizeof(line), "%s (%s): %s", ks->kpi->name, ds->domain->name,
+			snprintf(line, sizeof(line), "%s: %s", ds->domain->name,
 				 report_missing_line(w, r, ks, what, sizeof(what)));
 			wrap(fp, 2, 6, line);
 		}

@@ -659,7 +659,7 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 
 	/* The score explains itself in English; Dutch is said here from the same counts, and
 	 * so is a service's availability in both (the score's words name the service's id). */
-	if (w->mark == '.' && ks->has_value && ks->origin != SK_ORIGIN_OUTAGES)
+	if (w->mark == '.' && k->source_kind != SK_SRC_OUTAGES)
 		n = (size_t)snprintf(buf, size, "%s", ks->detail);
 	else if (!ks->has_value)
 		n = (size_t)snprintf(buf, size, "%s", w->no_data);

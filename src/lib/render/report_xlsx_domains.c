@@ -619,7 +619,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 			if (ks->has_value || !ks->kpi->has_weight || !ks->kpi->has_norm ||
 			    !ds->domain->scored || strstr(ds->reason, "starts on"))
 				continue;
-			snprintf(id, sizeof(id), "%s (%s)", ks->kpi->name, ds->domain->name);
+			snprintf(id, sizeof(id), "%s", ds->domain->name);
 			xw_str(x, s, row, 0, id, NULL);
 			xw_str(x, s, row, 1, ks->window, NULL);
 			xw_str(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)), NULL);
