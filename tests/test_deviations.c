@@ -375,17 +375,18 @@ static void test_formats(void **state)
 	/* Wrapped at 100 columns. */
 	assert_non_null(strstr(nl, "  4 normen niet gehaald, waarvan 3 onverklaard; verbeteracties: 3 "
 				   "open, waarvan 2 verlopen; 1 gereed\n  in de periode\n"));
-	assert_non_null(strstr(nl, "  KPI d.share, Aandeel: 85,00 % bij norm 90 %\n"
+	assert_non_null(strstr(nl, "  KPI Aandeel (d): 85,00 % bij norm 90 %\n"
 				   "    verklaring: E1\n"
 				   "    verbeteractie: A1; uiterlijk 2027-01-15; gereed 2027-01-20, na de"
 				   " deadline\n"
 				   "    verbeteractie: A2; uiterlijk 2027-01-31; open, VERLOPEN\n"));
-	assert_non_null(strstr(nl, "  KPI d.fail, Mislukt: 4,00 % bij norm 3 %\n    ONVERKLAARD\n"));
+	assert_non_null(strstr(nl, "  KPI Mislukt (d): 4,00 % bij norm 3 %\n    ONVERKLAARD\n"));
 	assert_non_null(strstr(nl, "  P2 Hoog, reactie binnen norm: 50,0 % bij norm 90 %\n"
 				   "    ONVERKLAARD\n"
-				   "    [priority:P2, 2027-01] verbeteractie: A3; uiterlijk 2027-02-01; open\n"));
-	assert_non_null(strstr(nl, "[service:vpn, 2026-12, uit een eerdere periode, nog open]"
-				   " verklaring: old\n"));
+				   "    verbeteractie voor P2 Hoog, 2027-01: A3; uiterlijk 2027-02-01; open\n"));
+	/* Worded by the contract's names, not the reference's ids ([domain.d] has no name). */
+	assert_non_null(strstr(nl, "verklaring voor de dienst VPN, 2026-12, uit een eerdere periode,"
+				   " nog open: old\n"));
 	assert_non_null(strstr(nl, "  Overige verklaringen en verbeteracties\n  ticket T2\n"));
 	assert_non_null(strstr(en, "    UNEXPLAINED\n"));
 	assert_non_null(strstr(en, "improvement action: A2; due 2027-01-31; open, OVERDUE\n"));

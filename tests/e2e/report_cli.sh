@@ -116,12 +116,14 @@ grep -q 'SLR uiterlijk     2027-04-07 17:00' "$tmp/dhs-2027-Q1.txt" ||
 
 # Missing KPIs do not stop a report: January has quarterly KPIs without data.
 grep -q '^Ontbrekende gegevens' "$tmp/dhs-2027-01.txt" || fail "dhs January: missing KPIs not reported"
-grep -q 'incident.trend' "$tmp/dhs-2027-01.txt" || fail "dhs January: incident.trend not named as missing"
+# By name in its domain, not by the ids incident.trend.
+grep -q 'Incident- & Probleembeheer: Trendrapportage incidenten' "$tmp/dhs-2027-01.txt" ||
+	fail "dhs January: incident.trend not named as missing"
 # Said for the client: what is missing and who supplies it, not how to run the tool.
 tr '\n' ' ' <"$tmp/dhs-2027-01.txt" | tr -s ' ' >"$tmp/flat"
-grep -qF 'incident.trend: Trendrapportage incidenten (top-3 herhalende issues) (meetperiode 2027-01) ontbreekt: de meting; aan te leveren door de leverancier (Opdrachtnemer (nog te selecteren))' "$tmp/flat" ||
+grep -qF 'Incident- & Probleembeheer: Trendrapportage incidenten (top-3 herhalende issues) (meetperiode 2027-01) ontbreekt: de meting; aan te leveren door de leverancier (Opdrachtnemer (nog te selecteren))' "$tmp/flat" ||
 	fail "dhs January: incident.trend does not say what is missing and who supplies it"
-grep -qF 'incident.rca: Root-cause-analyse bij P1-incidenten (meetperiode 2027-01): geen tickets om dit te meten' "$tmp/flat" ||
+grep -qF 'Incident- & Probleembeheer: Root-cause-analyse bij P1-incidenten (meetperiode 2027-01): geen tickets om dit te meten' "$tmp/flat" ||
 	fail "dhs January: incident.rca does not say there were no tickets to measure"
 grep -qe '--kpi\|sla-import' "$tmp/dhs-2027-01.txt" && fail "dhs January: the client is told how to run the tool"
 expect 0 "--allow-missing skip" "$R" -d "$db" -c "$dhs" -p 2027-01 --allow-missing skip -o -

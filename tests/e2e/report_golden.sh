@@ -54,7 +54,7 @@ has $d "  Domeinscore: 79,63 < 80,00 → 2 % malus en escalatie"
 has $d "    < 80,00                  2 % malus en escalatie         ← toegepast"
 # change: 99,88 reaches the top step (95,00: no malus).
 has $d "  Domeinscore: 99,88 ≥ 95,00 → geen malus"
-has $d "  failed                    0,00 %          ≤ 3 %"
+has $d "  Aantal failed changes           0,00 %          ≤ 3 %"
 has $d "  DHS-0095       storing   2027-03-08 15:23 telefoon   0:11/< 0:15 op tijd"
 has $d "te laat (werktijd)"
 has $d "  M2701-0001     P3   ja, als P3 wijkt af van de prioriteitenmatrix (impact × urgentie): P4"
@@ -69,7 +69,7 @@ for old in "Staffel >=" ESCALATIE matrix-mismatch --kpi klokuren "§" "domain 1"
 done
 h=halt-2027-01.en.txt
 # Halt's response norms are per priority: 98/95/90/90, never one "norm 100 %".
-has $h "  response                 94.87 %   per priority    95.5 %"
+has $h "  Reactietijd binnen norm        94.87 %   per priority    95.5 %"
 has $h "      P1: 3 of 3 in time = 100.0 % (norm ≥ 98 %), % of norm 100.0 %"
 has $h "      P2: 5 of 7 in time = 71.4 % (norm ≥ 95 %), % of norm 75.2 %"
 has $h "      P3: 18 of 18 in time = 100.0 % (norm ≥ 90 %), % of norm 100.0 %"

@@ -54,17 +54,19 @@ expect "$t" " maart 2027 100,0 % (1) 50,0 % (2)"
 expect "$t" " januari 2027 100,0 % (2) - (0)"
 expect "$t" " februari 2027 - (0) 0,0 % (1)"
 expect "$t" " maart 2027 100,0 % (1) 100,0 % (2)"
-expect "$t" " januari 2027 100,00"
-expect "$t" " februari 2027 0,00"
-expect "$t" " maart 2027 100,00"
-expect "$t" " december 2026 —"
+# The scores: a row per domain by its name ([domain.desk] name = Servicedesk), the
+# months as columns, seven to a block: 2026-03 .. 2026-09, then 2026-10 .. 2027-03.
+expect "$t" " domein 2026-03 2026-04 2026-05 2026-06 2026-07 2026-08 2026-09"
+expect "$t" " Servicedesk — — — — — — —"
+expect "$t" " domein 2026-10 2026-11 2026-12 2027-01 2027-02 2027-03"
+expect "$t" " Servicedesk — — — 100,00 0,00 100,00"
 # In the history (the summary's "vorige" column shows February's 0,0 % too).
 [ "$(sed -n '/^Historie/,$p' "$t" | grep -c ' 0,0 %')" = 1 ] ||
 	fail "a 0,0 % other than February's P2 resolution"
 # The summary's previous period is February, as the history has it.
 expect "$t" " P2 Hoog: oplossing 100,0 % ≥ 80,0 % gehaald 0,0 % +100,0"
-# Thirteen months in each of the three tables.
-[ "$(grep -c '^  [a-z]* 202[67] ' "$t")" -ge 39 ] || fail "not 13 months per table"
+# Thirteen months in each of the two tables per clock.
+[ "$(grep -c '^  [a-z]* 202[67] ' "$t")" -ge 26 ] || fail "not 13 months per table"
 
 # English, quarterly.
 "$bin/sla-report" -d "$db" -c "$c" -p 2027-Q1 -o "$tmp/q.txt" --lang en --allow-missing skip \

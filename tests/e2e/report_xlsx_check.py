@@ -297,11 +297,13 @@ def find_rows(ws, col, pred):
 def check_domains(book, score):
     fws = sheet(book.f, "domains")
     vws = sheet(book.v, "domains")
+    # A domain's heading names it ("Domein Servicedesk & Support"), no id.
+    heads = {"Domein " + d["name"]: d["id"] for d in score["domains"]}
+    heads.update({"Domain " + d["name"]: d["id"] for d in score["domains"]})
     titles = {}
     for c in fws["A"]:
-        m = re.match(r"(?:Domein|Domain) (\S+): ", c.value) if isinstance(c.value, str) else None
-        if m:
-            titles[m.group(1)] = c.row
+        if isinstance(c.value, str) and c.value in heads:
+            titles[heads[c.value]] = c.row
     checked = 0
     for dom in score["domains"]:
         top = titles.get(dom["id"])
@@ -309,9 +311,9 @@ def check_domains(book, score):
             fail("domain %s is not on the domains sheet" % dom["id"])
             continue
         nxt = min([r for r in titles.values() if r > top] + [fws.max_row + 1])
-        # KPI rows: column A holds the KPI id.
+        # KPI rows: column A holds the KPI's name.
         for k in dom["kpis"]:
-            rows = [r for r in range(top + 2, nxt) if fws.cell(r, 1).value == k["id"]]
+            rows = [r for r in range(top + 2, nxt) if fws.cell(r, 1).value == k["name"]]
             if len(rows) != 1:
                 fail("%s.%s: %d rows" % (dom["id"], k["id"], len(rows)))
                 continue

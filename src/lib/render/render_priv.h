@@ -202,6 +202,16 @@ void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
  * indented by @first_indent, the others by @indent (report_text.c). */
 void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw);
 
+/* sla-score's JSON of @s with each KPI's detail in the words of @lang (score_write.c):
+ * a report's JSON, whose prose follows the report's language; keys stay as they are. */
+enum sk_err score_write_json(const struct sk_score *s, const char *lang, FILE *fp);
+
+/* The next piece of @s that fits @width columns, into @buf: up to the last blank
+ * that fits, else just after the last hyphen that fits ("Eerste-contact-"), else
+ * cut at @width (a character is never split). Returns where the rest starts; a
+ * name wraps within its table column by calling it until that is "" (report_text.c). */
+const char *text_cell_piece(const char *s, size_t width, char *buf, size_t size);
+
 /* One CSV row section,key,name,value of the report's CSV (report_csv.c); a
  * decimal with @decimals places, or as short as it is exact when < 0. */
 void csv_put(FILE *fp, const char *section, const char *key, const char *name, const char *value);

@@ -10,16 +10,24 @@ struct deviation_words {
 		*none_imported, *explanation, *action, *owner, *due, *done, *done_late, *open, *overdue, *after_period,
 		*others, *earlier, *kpi, *domain, *service, *ticket, *availability, *against,
 		*within_norm, *sheet, *refers_to, *what, *measured, *norm, *norms, *state,
-		*period, *status, *explained;
+		*period, *status, *explained, *for_, *the_domain, *the_service, *the_ticket;
 };
 
 /* The words for @lang ("nl", else English). */
 const struct deviation_words *deviation_words_for(const char *lang);
 
-/* What deviation @e is about, for people: "KPI servicedesk.fcr (Eerste-contact...)". */
+/* What deviation @e is about, for people: "KPI Eerste-contact... (Servicedesk & Support)". */
 char *report_deviation_label(const struct sk_report *r, const struct report_words *w,
 			     const struct deviation_words *dw, const struct sk_report_deviation *e,
 			     char *buf, size_t size);
+
+/* A row's reference ("domain:incident", "priority:P2:response", "kpi:D.K", "service:S",
+ * "ticket:T") in the client's words, by the contract's names: "domein Incident- &
+ * Probleembeheer" ("het domein ..." when @article), "P2 Hoog, reactie", "KPI Naam
+ * (Domein)"; as imported when the contract does not know it. */
+char *report_refers_text(const struct sk_report *r, const struct report_words *w,
+			 const struct deviation_words *dw, const char *ref, int article,
+			 char *buf, size_t size);
 
 /* Its measured value and norm: "50,41 % bij norm 70 %" (not_met only, else ""). */
 char *report_deviation_figures(const struct sk_report *r, const struct report_words *w,

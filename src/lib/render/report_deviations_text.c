@@ -22,6 +22,8 @@ static const struct deviation_words nl = {
 	.overdue = "VERLOPEN", .after_period = "na de periode",
 	.others = "Overige verklaringen en verbeteracties",
 	.earlier = "uit een eerdere periode, nog open", .kpi = "KPI", .domain = "domein",
+	.for_ = "voor", .the_domain = "het domein", .the_service = "de dienst",
+	.the_ticket = "ticket",
 	.service = "dienst", .ticket = "ticket", .availability = "beschikbaarheid",
 	.against = "bij norm", .within_norm = "binnen norm", .sheet = "Afwijkingen",
 	.refers_to = "betreft", .what = "omschrijving", .measured = "gemeten", .norm = "norm",
@@ -41,6 +43,8 @@ static const struct deviation_words en = {
 	.overdue = "OVERDUE", .after_period = "after the period",
 	.others = "Other explanations and improvement actions",
 	.earlier = "from an earlier period, still open", .kpi = "KPI", .domain = "domain",
+	.for_ = "for", .the_domain = "the domain", .the_service = "the service",
+	.the_ticket = "ticket",
 	.service = "service", .ticket = "ticket", .availability = "availability",
 	.against = "against a norm of", .within_norm = "within target", .sheet = "Deviations",
 	.refers_to = "refers to", .what = "description", .measured = "measured", .norm = "norm",
@@ -62,18 +66,95 @@ char *report_day(const struct sk_report *r, sk_time t, char *buf, size_t size)
 	return buf;
 }
 
+/* The KPI "DOMAIN.KPI" names, its domain's name in @dom (NULL when the contract has none). */
+static const struct sk_kpi *find_kpi(const struct sk_contract *c, const char *ref,
+				     const struct sk_domain **dom)
+{
+	const char *dot = strchr(ref, '.');
+
+	*dom = NULL;
+	for (size_t i = 0; dot && i < c->n_domains; i++) {
+		const struct sk_domain *d = &c->domains[i];
+
+		if (strlen(d->id) != (size_t)(dot - ref) || strncmp(d->id, ref, (size_t)(dot - ref)))
+			continue;
+		for (size_t k = 0; k < d->n_kpis; k++)
+			if (strcmp(d->kpis[k].id, dot + 1) == 0) {
+				*dom = d;
+				return &d->kpis[k];
+			}
+	}
+	return NULL;
+}
+
+char *report_refers_text(const struct sk_report *r, const struct report_words *w,
+			 const struct deviation_words *dw, const char *ref, int article,
+			 char *buf, size_t size)
+{
+	const struct sk_contract *c = r->contract;
+	const char *id = strchr(ref, ':');
+	size_t kind = id ? (size_t)(id - ref) : 0;
+
+	id = id ? id + 1 : ref;
+	if (kind == 3 && strncmp(ref, "kpi", 3) == 0) {
+		const struct sk_domain *d;
+		const struct sk_kpi *k = find_kpi(c, id, &d);
+
+		if (k) {
+			snprintf(buf, size, "%s %s (%s)", dw->kpi, k->name, d->name);
+			return buf;
+		}
+	} else if (kind == 6 && strncmp(ref, "domain", 6) == 0) {
+		const struct sk_domain *d = sk_contract_find_domain(c, id);
+
+		if (d) {
+			snprintf(buf, size, "%s %s", article ? dw->the_domain : dw->domain, d->name);
+			return buf;
+		}
+	} else if (kind == 7 && strncmp(ref, "service", 7) == 0) {
+		int s = sk_contract_find_service(c, id);
+
+		if (s >= 0) {
+			snprintf(buf, size, "%s %s", article ? dw->the_service : dw->service,
+				 c->services[s].name ? c->services[s].name : id);
+			return buf;
+		}
+	} else if (kind == 8 && strncmp(ref, "priority", 8) == 0) {
+		/* priority:P1 as "P1 Kritiek", priority:P1:response as "P1 Kritiek, reactie". */
+		const char *clock = strchr(id, ':');
+		char p[64];
+		int q;
+
+		snprintf(p, sizeof(p), "%.*s", clock ? (int)(clock - id) : (int)strlen(id), id);
+		if ((q = sk_contract_find_priority(c, p)) >= 0) {
+			const struct sk_priority *pr = &c->priorities[q];
+
+			snprintf(buf, size, "%s%s%s%s%s", pr->id, pr->name ? " " : "",
+				 pr->name ? pr->name : "", clock ? ", " : "",
+				 !clock ? "" : strcmp(clock + 1, "response") == 0 ? w->response
+				 : w->resolution);
+			return buf;
+		}
+	} else if (kind == 6 && strncmp(ref, "ticket", 6) == 0) {
+		snprintf(buf, size, "%s %s", dw->the_ticket, id);
+		return buf;
+	}
+	/* Not in the contract (any more): as imported. */
+	snprintf(buf, size, "%s", ref);
+	return buf;
+}
+
 char *report_deviation_label(const struct sk_report *r, const struct report_words *w,
 			     const struct deviation_words *dw, const struct sk_report_deviation *e,
 			     char *buf, size_t size)
 {
 	const struct sk_contract *c = r->contract;
-	const char *ref = e->refers_to, *id = strchr(ref, ':');
 
-	id = id ? id + 1 : ref;
 	if (e->kind == SK_DEV_KPI && e->domain >= 0) {
-		const struct sk_kpi *k = r->score->domains[e->domain].kpis[e->kpi].kpi;
+		const struct sk_domain_score *ds = &r->score->domains[e->domain];
 
-		snprintf(buf, size, "%s %s, %s", dw->kpi, id, k->name);
+		snprintf(buf, size, "%s %s (%s)", dw->kpi, ds->kpis[e->kpi].kpi->name,
+			 ds->domain->name);
 	} else if (e->kind == SK_DEV_PRIORITY && e->priority >= 0) {
 		const struct sk_priority *p = &c->priorities[e->priority];
 
@@ -82,27 +163,10 @@ char *report_deviation_label(const struct sk_report *r, const struct report_word
 	} else if (e->kind == SK_DEV_SERVICE && e->service >= 0) {
 		const struct sk_service *s = r->services[e->service].service;
 
-		snprintf(buf, size, "%s %s, %s, %s", dw->service, s->id, s->name ? s->name : s->id,
+		snprintf(buf, size, "%s %s, %s", dw->service, s->name ? s->name : s->id,
 			 dw->availability);
 	} else {
-		static const int kinds[] = { SK_DEV_KPI, SK_DEV_DOMAIN, SK_DEV_PRIORITY,
-					     SK_DEV_SERVICE, SK_DEV_TICKET };
-		const char *word[] = { dw->kpi, dw->domain, "", dw->service, dw->ticket };
-		const char *k = "";
-
-		for (int i = 0; i < 5; i++)
-			if ((int)e->kind == kinds[i])
-				k = word[i];
-		/* priority:P1:response as "P1 reactie". */
-		if (e->kind == SK_DEV_PRIORITY) {
-			const char *clock = strchr(id, ':');
-
-			snprintf(buf, size, "%.*s%s%s", clock ? (int)(clock - id) : (int)strlen(id), id,
-				 clock ? " " : "", clock ? (strcmp(clock + 1, "response") == 0
-							    ? w->response : w->resolution) : "");
-		} else {
-			snprintf(buf, size, "%s %s", k, id);
-		}
+		report_refers_text(r, w, dw, e->refers_to, 0, buf, size);
 	}
 	return buf;
 }
@@ -180,27 +244,31 @@ char *report_action_state(const struct sk_report *r, const struct deviation_word
 }
 
 /* One row under its deviation: the explanation, then the action with its owner, date, state. */
-static void write_row(FILE *fp, const struct sk_report *r, const struct deviation_words *dw,
-		      const struct sk_report_deviation *e, const struct sk_report_action *x)
+static void write_row(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		      const struct deviation_words *dw, const struct sk_report_deviation *e,
+		      const struct sk_report_action *x)
 {
-	char line[4096], st[128], b[16];
+	char line[4096], st[128], b[16], about[512] = "";
 	int n;
 
-	/* A row of another period, or of the domain or priority as a whole, says so. */
-	n = snprintf(line, sizeof(line), "%s", "");
+	/* A row of another period, or of the domain or priority as a whole, says so:
+	 * "verklaring voor het domein Incident- & Probleembeheer, 2027-Q1: ...". */
 	if (strcmp(x->refers_to, e->refers_to) != 0 || strcmp(x->period, r->period.label) != 0 ||
-	    x->earlier)
-		n = snprintf(line, sizeof(line), "[%s%s%s%s%s] ", x->refers_to, ", ", x->period,
-			     x->earlier ? ", " : "", x->earlier ? dw->earlier : "");
+	    x->earlier) {
+		char ref[400];
+
+		snprintf(about, sizeof(about), " %s %s, %s%s%s", dw->for_,
+			 report_refers_text(r, w, dw, x->refers_to, 1, ref, sizeof(ref)),
+			 x->period, x->earlier ? ", " : "", x->earlier ? dw->earlier : "");
+	}
 	if (x->explanation) {
-		snprintf(line + n, sizeof(line) - (size_t)n, "%s: %s", dw->explanation, x->explanation);
+		snprintf(line, sizeof(line), "%s%s: %s", dw->explanation, about, x->explanation);
 		text_wrap(fp, 4, 6, line);
-		n = 0;
-		line[0] = '\0';
+		about[0] = '\0';
 	}
 	if (!x->action)
 		return;
-	n += snprintf(line + n, sizeof(line) - (size_t)n, "%s: %s", dw->action, x->action);
+	n = snprintf(line, sizeof(line), "%s%s: %s", dw->action, about, x->action);
 	if (x->owner)
 		n += snprintf(line + n, sizeof(line) - (size_t)n, "; %s %s", dw->owner, x->owner);
 	if (x->due)
@@ -237,6 +305,6 @@ void report_deviations_text(FILE *fp, const struct sk_report *r, const char *lan
 		if (e->not_met && !e->explained)
 			fprintf(fp, "    %s\n", dw->unexplained);
 		for (size_t k = 0; k < e->n_rows; k++)
-			write_row(fp, r, dw, e, &v->actions[e->rows[k]]);
+			write_row(fp, r, w, dw, e, &v->actions[e->rows[k]]);
 	}
 }

@@ -24,14 +24,16 @@ static lxw_row_t rows_of(struct xw *x, struct sheet *s, lxw_row_t row,
 			 const struct deviation_words *dw, const struct sk_report_deviation *e)
 {
 	const struct sk_report *r = x->r;
-	char st[128];
+	char st[128], about[512];
 
 	for (size_t k = 0; k < e->n_rows; k++, row++) {
 		const struct sk_report_action *a = &r->deviations->actions[e->rows[k]];
 
 		/* A row of the domain or priority as a whole names what it refers to. */
 		if (strcmp(a->refers_to, e->refers_to) != 0)
-			xw_str(x, s, row, C_WHAT, a->refers_to, NULL);
+			xw_str(x, s, row, C_WHAT,
+			       report_refers_text(r, x->w, dw, a->refers_to, 0, about, sizeof(about)),
+			       x->wrap);
 		xw_str(x, s, row, C_PERIOD, a->period, NULL);
 		xw_str(x, s, row, C_EXPLANATION, a->explanation, x->wrap);
 		if (!a->action)

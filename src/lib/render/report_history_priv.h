@@ -7,7 +7,8 @@
 /* Its words in one language. */
 struct history_words {
 	const char *title_month, *title_quarter, *response, *resolution, *scores, *no_data_note,
-		*n_note, *not_scored_note, *blank_note, *norm, *sheet, *chart_scores, *tickets;
+		*n_note, *not_scored_note, *blank_note, *norm, *sheet, *chart_scores, *tickets,
+		*domain;
 };
 
 /* The words for @lang ("nl", else English). */

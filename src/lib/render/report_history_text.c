@@ -22,7 +22,7 @@ static const struct history_words nl = {
 	.not_scored_note = "- : niet gescoord (ontbrekende gegevens of niet in het contract)",
 	.blank_note = "leeg: geen klok in die periode beslist (n = 0), of het domein is niet"
 		      " gescoord (ontbrekende gegevens of niet in het contract)",
-	.norm = "norm", .sheet = "Historie", .chart_scores = "Score per domein",
+	.norm = "norm", .sheet = "Historie", .chart_scores = "Score per domein", .domain = "domein",
 	.tickets = "tickets",
 };
 
@@ -38,7 +38,7 @@ static const struct history_words en = {
 	.not_scored_note = "- : not scored (missing data, or not scored under the contract)",
 	.blank_note = "empty: no clock decided in that period (n = 0), or the domain not scored"
 		      " (missing data, or not scored under the contract)",
-	.norm = "norm", .sheet = "History", .chart_scores = "Score per domain",
+	.norm = "norm", .sheet = "History", .chart_scores = "Score per domain", .domain = "domain",
 	.tickets = "tickets",
 };
 
@@ -63,7 +63,10 @@ static void line(FILE *fp, size_t first, size_t width, size_t n, const char *con
 		text_escape(cell, sizeof(cell), v[i], 0);
 		if (i)
 			fputc(' ', fp);
-		report_pad(fp, cell, i ? width : first, i > 0);
+		if (n == 1) /* a name's next line alone: no padding after it */
+			fputs(cell, fp);
+		else
+			report_pad(fp, cell, i ? width : first, i > 0);
 	}
 	fputc('\n', fp);
 }
@@ -125,47 +128,45 @@ static void prio_table(FILE *fp, const struct sk_report *r, const struct report_
 	}
 }
 
-/* The domains @from up to @to (at most MAX_COLS). */
+/* The score table: a row per domain, its name wrapped within the first column; a
+   column per period, as many as fit the 100 characters, the rest in a block below. */
+#define NAME_W 30
+#define SCORE_W 8
+#define SCORE_COLS ((100 - 2 - NAME_W) / (SCORE_W + 1))
+
 static void score_table(FILE *fp, const struct sk_report *r, const struct report_words *w,
 			size_t from, size_t to)
 {
 	const struct sk_contract *c = r->contract;
-	size_t nd = to - from;
-	const char *v[1 + MAX_COLS];
-	char b[1 + MAX_COLS][64];
+	const struct history_words *hw = history_words_for(w->lang);
+	const char *v[1 + SCORE_COLS];
+	char b[1 + SCORE_COLS][64];
 
 	fputc('\n', fp);
-	v[0] = r->period.kind == SK_PERIOD_MONTH ? w->month : w->period;
-	for (size_t i = 0; i < nd; i++)
-		v[1 + i] = r->score->domains[from + i].domain->id;
-	line(fp, FIRST, WIDTH, 1 + nd, v);
-	for (size_t i = 0; i < r->n_history; i++) {
-		const struct sk_report_past *h = &r->history[i];
+	v[0] = hw->domain;
+	for (size_t i = from; i < to; i++)
+		v[1 + i - from] = r->history[i].period.label;
+	line(fp, NAME_W, SCORE_W, 1 + to - from, v);
+	for (size_t k = 0; k < r->score->n_domains; k++) {
+		const char *name = text_cell_piece(r->score->domains[k].domain->name, NAME_W, b[0], 64);
 
-		v[0] = report_period_name(w, &h->period, b[0], 64);
-		for (size_t k = 0; k < nd; k++) {
+		v[0] = b[0];
+		for (size_t i = from; i < to; i++) {
+			const struct sk_report_past *h = &r->history[i];
+
 			if (!h->has_data)
-				v[1 + k] = HISTORY_NO_DATA;
-			else if (!h->scored[from + k])
-				v[1 + k] = "-";
-			else {
-				sk_dec_format(h->score[from + k], c->rules.score_decimals, w->mark, b[1 + k], 64);
-				v[1 + k] = b[1 + k];
-			}
+				v[1 + i - from] = HISTORY_NO_DATA;
+			else if (!h->scored[k])
+				v[1 + i - from] = "-";
+			else
+				v[1 + i - from] = sk_dec_format(h->score[k], c->rules.score_decimals,
+								 w->mark, b[1 + i - from], 64);
 		}
-		line(fp, FIRST, WIDTH, 1 + nd, v);
-	}
-}
-
-/* Each domain's id and name, under the score tables. */
-static void domain_names(FILE *fp, const struct sk_report *r)
-{
-	for (size_t i = 0; i < r->score->n_domains; i++) {
-		char id[128], name[256];
-
-		text_escape(id, sizeof(id), r->score->domains[i].domain->id, 0);
-		text_escape(name, sizeof(name), r->score->domains[i].domain->name, 0);
-		fprintf(fp, "  %s: %s\n", id, name);
+		line(fp, NAME_W, SCORE_W, 1 + to - from, v);
+		while (*name) {
+			name = text_cell_piece(name, NAME_W, b[0], 64);
+			line(fp, NAME_W, SCORE_W, 1, v);
+		}
 	}
 }
 
@@ -184,10 +185,9 @@ void report_history_text(FILE *fp, const struct sk_report *r, const struct repor
 	}
 	if (nd) {
 		fprintf(fp, "\n  %s\n", hw->scores);
-		for (size_t k = 0; k < nd; k += MAX_COLS)
-			score_table(fp, r, w, k, k + MAX_COLS < nd ? k + MAX_COLS : nd);
-		fputc('\n', fp);
-		domain_names(fp, r);
+		for (size_t i = 0; i < r->n_history; i += SCORE_COLS)
+			score_table(fp, r, w, i, i + SCORE_COLS < r->n_history ? i + SCORE_COLS
+									 : r->n_history);
 	}
 	fputc('\n', fp);
 	fprintf(fp, "  %s\n  %s\n  %s\n", hw->no_data_note, hw->n_note, hw->not_scored_note);

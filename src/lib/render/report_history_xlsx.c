@@ -146,8 +146,11 @@ static lxw_row_t score_table(struct xw *x, struct sheet *s, lxw_row_t row, const
 
 	xw_str_spill(x, s, row++, 0, hw->scores, x->bold);
 	xw_str(x, s, row, 0, r->period.kind == SK_PERIOD_MONTH ? w->month : w->period, x->head);
-	for (size_t k = 0; k < nd; k++)
-		xw_str(x, s, row, (lxw_col_t)(1 + k), r->score->domains[k].domain->id, x->head_num);
+	/* Domains numbered, their names under the table: a name is too long for a head. */
+	for (size_t k = 0; k < nd; k++) {
+		snprintf(name, sizeof(name), "%zu", k + 1);
+		xw_str(x, s, row, (lxw_col_t)(1 + k), name, x->head_num);
+	}
 	*head = row++;
 	for (size_t i = 0; i < r->n_history; i++, row++) {
 		const struct sk_report_past *h = &r->history[i];
@@ -165,7 +168,7 @@ static lxw_row_t score_table(struct xw *x, struct sheet *s, lxw_row_t row, const
 	/* Each domain's name under the table, spilling to the right. */
 	first = row;
 	for (size_t k = 0; k < nd; k++, row++) {
-		snprintf(name, sizeof(name), "%s: ", r->score->domains[k].domain->id);
+		snprintf(name, sizeof(name), "%zu: ", k + 1);
 		xw_str_spill(x, s, row, 0, name, NULL);
 		xw_str_spill(x, s, row, 1, r->score->domains[k].domain->name, NULL);
 	}
@@ -263,7 +266,7 @@ static lxw_chart *score_chart(struct xw *x, struct sheet *s, lxw_row_t head, siz
 		ser = chart_add_series(chart, cats, range(vals, sizeof(vals), s, head, from, n,
 							  (lxw_col_t)(1 + k)));
 		if (ser) {
-			chart_series_set_name(ser, xw_text(x, r->score->domains[k].domain->id));
+			chart_series_set_name(ser, xw_text(x, r->score->domains[k].domain->name));
 			chart_series_set_marker_type(ser, LXW_CHART_MARKER_AUTOMATIC);
 		}
 	}

@@ -478,7 +478,7 @@ enum sk_err report_write_json(const struct sk_report *r, const char *lang, FILE 
 	fputc(']', fp);
 	write_lists(fp, r);
 	fputs(",\n\"score\":", fp);
-	if ((rc = sk_score_write(r->score, SK_FORMAT_JSON, lang, fp)))
+	if ((rc = score_write_json(r->score, lang, fp)))
 		return rc;
 	write_cases(fp, r);
 	write_trend(fp, r);

@@ -10,7 +10,7 @@ struct supplier_words {
 		*mean, *median, *products, *contact, *mandates, *technical, *privacy, *financial,
 		*breaches, *ticket, *from, *to, *clock, *target, *elapsed, *response, *resolution,
 		*held, *held_of, *splits, *desk, *customer, *suppliers, *scorecard, *others, *none,
-		*open, *ref, *sheet;
+		*open, *ref, *sheet, *handovers_title;
 };
 
 /* The words for @lang ("nl", else English). */

@@ -10,33 +10,35 @@
 #include "report_suppliers_priv.h"
 
 static const struct supplier_words nl = {
-	.title = "Leveranciers (Single Point of Contact)", .supplier = "Leverancier",
-	.handovers = "Overdrachten", .within = "Binnen afspraak", .pct = "%",
-	.pending = "Lopend", .no_target = "Zonder afspraak", .time = "Werktijd",
-	.mean = "Gemiddeld", .median = "Mediaan", .products = "Producten/diensten",
+	.title = "Leveranciers (Single Point of Contact)", .supplier = "leverancier",
+	.handovers_title = "Overdrachten",
+	.handovers = "overdrachten", .within = "binnen afspraak", .pct = "%",
+	.pending = "lopend", .no_target = "Zonder afspraak", .time = "werktijd",
+	.mean = "gemiddeld", .median = "mediaan", .products = "Producten/diensten",
 	.contact = "Contact", .mandates = "Mandaat", .technical = "technisch",
 	.privacy = "privacy", .financial = "financieel", .breaches = "Overschrijdingen",
-	.ticket = "Melding", .from = "Van", .to = "Tot", .clock = "Klok", .target = "Norm",
-	.elapsed = "Werktijd", .response = "reactie", .resolution = "oplossing",
+	.ticket = "melding", .from = "van", .to = "tot", .clock = "klok", .target = "norm",
+	.elapsed = "werktijd", .response = "reactie", .resolution = "oplossing",
 	.held = "Eigen overschrijdingen terwijl een leverancier de melding had",
 	.held_of = "van", .splits = "Tijdsbesteding per melding (werktijd, melding tot oplossing)",
-	.desk = "Servicedesk", .customer = "Klant (pauze)", .suppliers = "Leveranciers",
+	.desk = "servicedesk", .customer = "klant (pauze)", .suppliers = "leveranciers",
 	.scorecard = "Scorecard leveranciers per kwartaal", .others = "overige leveranciers",
 	.none = "geen", .open = "open", .ref = "referentie", .sheet = "Leveranciers",
 };
 
 static const struct supplier_words en = {
-	.title = "Suppliers (Single Point of Contact)", .supplier = "Supplier",
-	.handovers = "Hand-overs", .within = "Within target", .pct = "%",
-	.pending = "Running", .no_target = "No target", .time = "Time",
-	.mean = "Mean", .median = "Median", .products = "Products/services",
+	.title = "Suppliers (Single Point of Contact)", .supplier = "supplier",
+	.handovers_title = "Hand-overs",
+	.handovers = "hand-overs", .within = "within target", .pct = "%",
+	.pending = "running", .no_target = "No target", .time = "time",
+	.mean = "mean", .median = "median", .products = "Products/services",
 	.contact = "Contact", .mandates = "Mandate", .technical = "technical",
 	.privacy = "privacy", .financial = "financial", .breaches = "Breaches",
-	.ticket = "Ticket", .from = "From", .to = "To", .clock = "Clock", .target = "Target",
-	.elapsed = "Business time", .response = "response", .resolution = "resolution",
+	.ticket = "ticket", .from = "from", .to = "to", .clock = "clock", .target = "target",
+	.elapsed = "business time", .response = "response", .resolution = "resolution",
 	.held = "The desk's breaches while a supplier held the ticket",
 	.held_of = "of", .splits = "Time spent per ticket (business time, report to resolution)",
-	.desk = "Service desk", .customer = "Customer (paused)", .suppliers = "Suppliers",
+	.desk = "service desk", .customer = "customer (paused)", .suppliers = "suppliers",
 	.scorecard = "Supplier scorecard per quarter", .others = "other suppliers",
 	.none = "none", .open = "open", .ref = "reference", .sheet = "Suppliers",
 };
@@ -52,15 +54,14 @@ const struct sk_clock *report_supplier_breached_clock(const struct sk_handover *
 	return *resolution ? &h->resolution : &h->response;
 }
 
-/* A supplier as shown: its id and with @full its name, or the others. */
+/* A supplier as shown: its id in a table's narrow column, with @full its name, or the others. */
 static const char *shown(const struct sk_contract *c, const struct sk_report_supplier *s,
 			 const struct supplier_words *sw, int full, char *buf, size_t size)
 {
 	if (s->supplier < 0)
 		snprintf(buf, size, "(%s)", sw->others);
 	else
-		snprintf(buf, size, "%s%s%s", c->suppliers[s->supplier].id, full ? " " : "",
-			 full ? s->name : "");
+		snprintf(buf, size, "%s", full ? s->name : c->suppliers[s->supplier].id);
 	return buf;
 }
 

@@ -107,7 +107,7 @@ void xw_sheet_suppliers(struct xw *x)
 		row++;
 	}
 
-	xw_str(x, s, row++, 0, sw->handovers, x->bold);
+	xw_str(x, s, row++, 0, sw->handovers_title, x->bold);
 	{
 		const char *head[10] = { sw->ticket, sw->supplier, sw->ref, sw->from, sw->to,
 					 sw->elapsed, sw->response, sw->resolution, sw->clock, "" };

@@ -188,8 +188,8 @@ static void write_header(FILE *fp, const struct sk_report *r, const struct repor
 		sk_civil_from_days(c->start_day, &y, &m, &dd);
 		fprintf(fp, "%-18s%04d-%02d-%02d\n", w->contract_start, y, m, dd);
 	}
-	fprintf(fp, "%-18s%s (%d %s %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
-		ru->report_due_days, w->due_note, c->calendars[c->default_calendar].name);
+	fprintf(fp, "%-18s%s (%d %s)\n", w->due, report_time(r, r->due, b2, sizeof(b2)),
+		ru->report_due_days, w->due_note);
 }
 
 /*
@@ -525,9 +525,38 @@ static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_
 	return num(w, v, decimals, buf, size);
 }
 
-/* The KPI table's columns: the norm's wide enough for "per prioriteit". */
-static const struct col kpi_cols[] = { { 20, 0 }, { 11, 1 }, { 14, 1 }, { 9, 1 }, { 7, 1 },
+/* The KPI table's columns: the KPI's name first (wrapped within its column), the
+ * norm's wide enough for "per prioriteit". */
+static const struct col kpi_cols[] = { { 26, 0 }, { 11, 1 }, { 14, 1 }, { 9, 1 }, { 7, 1 },
 				       { 9, 1 }, { 16, 0 } };
+
+const char *text_cell_piece(const char *s, size_t width, char *buf, size_t size)
+{
+	size_t n = strlen(s), cut = 0, blank = 0, hyphen = 0;
+
+	while (cut < n) {
+		size_t next = cut + 1;
+		char piece[1024];
+
+		while (next < n && ((unsigned char)s[next] & 0xC0) == 0x80)
+			next++;
+		snprintf(piece, sizeof(piece), "%.*s", (int)next, s);
+		if (report_width(piece) > width)
+			break;
+		cut = next;
+		if (s[cut] == ' ' || !s[cut])
+			blank = cut;
+		else if (s[cut - 1] == '-')
+			hyphen = cut;
+	}
+	if (cut < n)
+		cut = blank ? blank : hyphen ? hyphen : cut ? cut : 1;
+	snprintf(buf, size, "%.*s", (int)cut, s);
+	s += cut;
+	while (*s == ' ')
+		s++;
+	return s;
+}
 
 static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		      const struct sk_kpi_score *ks)
@@ -538,7 +567,9 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	char b[7][64], line[512];
 	const char *cells[7];
 
-	cells[0] = k->id;
+	const char *name = text_cell_piece(k->name ? k->name : k->id, cols[0].width, b[0], 64);
+
+	cells[0] = b[0];
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
 	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
 		/* As exact as it is ("8,1"), a mean of months (8,066667) to two places,
@@ -556,9 +587,14 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 	cells[5] = ks->scored ? num(w, ks->contribution, 2, b[5], 64) : "-";
 	cells[6] = w->origins[ks->origin];
 	row(fp, cols, 7, cells);
-	/* What the value is: the name, how it was measured, per priority when it is per priority. */
-	snprintf(line, sizeof(line), "%s", k->name);
-	wrap(fp, 6, 8, line);
+	/* The rest of the name within its column. */
+	while (*name) {
+		const char *more[1] = { b[0] };
+
+		name = text_cell_piece(name, cols[0].width, b[0], 64);
+		row(fp, cols, 1, more);
+	}
+	/* How it was measured, per priority when it is per priority. */
 	wrap(fp, 6, 8, report_kpi_detail(w, ks, line, sizeof(line)));
 	for (size_t q = 0; q < ks->n_parts; q++) {
 		const struct sk_priority_part *pp = &ks->parts[q];
@@ -619,7 +655,7 @@ static void write_domain(FILE *fp, const struct sk_report *r, const struct repor
 	char line[2048], b[4][64], res[256];
 	size_t n = 0;
 
-	snprintf(line, sizeof(line), "%s %s: %s", w->domain, ds->domain->id, ds->domain->name);
+	snprintf(line, sizeof(line), "%s %s", w->domain, ds->domain->name);
 	fputc('\n', fp);
 	wrap(fp, 0, 2, line);
 	row(fp, cols, 7, head);
@@ -704,7 +740,7 @@ static void write_domains(FILE *fp, const struct sk_report *r, const struct repo
 				continue;
 			char what[512];
 
-			snprintf(line, sizeof(line), "%s.%s: %s", ds->domain->id, ks->kpi->id,
+			snprintf(line, sizeof(line), "%s: %s", ds->domain->name,
 				 report_missing_line(w, r, ks, what, sizeof(what)));
 			wrap(fp, 2, 6, line);
 		}
@@ -745,7 +781,7 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		const struct sk_report_service *s = &r->services[i];
 		const char *cells[8];
 
-		snprintf(b[0], 64, "%s %s", s->service->id, s->service->name ? s->service->name : "");
+		snprintf(b[0], 64, "%s", s->service->name ? s->service->name : s->service->id);
 		cells[0] = b[0];
 		cells[1] = report_pct(w, s->service->norm, -1, b[1], 64);
 		if (s->has_value) {
@@ -857,7 +893,7 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 
 			char res[256];
 
-			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->id, w->score,
+			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->name, w->score,
 				 report_domain_result(w, r->contract, ds, res, sizeof(res)));
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];

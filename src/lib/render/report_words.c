@@ -16,7 +16,7 @@ static const struct report_words nl = {
 	.supplier_inline = "leverancier",
 	.customer = "Klant", .period = "Periode", .through = "t/m", .generated = "Stand gegevens",
 	.generated_note = "laatste import die de periode voedt", .version = "slakit-versie",
-	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode, kalender",
+	.due = "SLR uiterlijk", .due_note = "werkdagen na de periode",
 	.contract_hash = "SHA-256 contract", .inputs = "Invoer (imports die de periode voeden)",
 	.rows = "rijen", .rejected = "afgewezen", .dst = "zomertijd", .dst_gap = "gaten",
 	.pause_seen = "statussen die de klok stopten:",
@@ -124,10 +124,9 @@ static const struct report_words nl = {
 	.end = "Einde van de rapportage",
 	/* Availability without data, the data's horizon, the contract's start, open tickets. */
 	.avail_no_data_note = "geen gegevens: voor de dienst is in de periode geen storing gemeld, en het"
-			      " contract zegt niet dat geen melding geen storing betekent"
-			      " (no_outages_means)",
+			      " contract zegt niet dat geen melding geen storing betekent",
 	.avail_assumed_note = "geen storing gemeld: volgens het contract telt de dienst dan als"
-			      " beschikbaar (no_outages_means = available)",
+			      " beschikbaar",
 	.horizon_note = "horizon: het laatste moment dat de imports dekken",
 	.horizon_fallback = "horizon: het laatste tijdstip in de gegevens",
 	.beyond_horizon = "LET OP: de periode loopt tot %s, de gegevens tot %s; wat daarna gebeurde"
@@ -182,7 +181,7 @@ static const struct report_words en = {
 	.supplier_inline = "supplier",
 	.customer = "Customer", .period = "Period", .through = "to", .generated = "Data as of",
 	.generated_note = "latest import that fed the period", .version = "slakit version",
-	.due = "SLR due", .due_note = "working days after the period, calendar",
+	.due = "SLR due", .due_note = "working days after the period",
 	.contract_hash = "SHA-256 contract", .inputs = "Inputs (imports that fed the period)",
 	.rows = "rows", .rejected = "rejected", .dst = "DST", .dst_gap = "gaps", .dst_fold = "folds",
 	.pause_seen = "statuses that stopped the clock:",
@@ -290,10 +289,9 @@ static const struct report_words en = {
 	.end = "End of report",
 	/* Availability without data, the data's horizon, the contract's start, open tickets. */
 	.avail_no_data_note = "no data: no outage was reported for the service in the period, and the"
-			      " contract does not say that none reported means none occurred"
-			      " (no_outages_means)",
+			      " contract does not say that none reported means none occurred",
 	.avail_assumed_note = "no outage reported: by the contract the service then counts as"
-			      " available (no_outages_means = available)",
+			      " available",
 	.horizon_note = "horizon: the latest time the imports cover",
 	.horizon_fallback = "horizon: the latest time in the data",
 	.beyond_horizon = "NOTE: the period runs to %s, the data to %s; what happened after that is"
@@ -661,8 +659,9 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 	const struct sk_kpi *k = ks->kpi;
 	size_t n;
 
-	/* The score explains itself in English; Dutch is said here from the same counts. */
-	if (w->mark == '.')
+	/* The score explains itself in English; Dutch is said here from the same counts, and
+	 * so is a service's availability in both (the score's words name the service's id). */
+	if (w->mark == '.' && k->source_kind != SK_SRC_OUTAGES)
 		n = (size_t)snprintf(buf, size, "%s", ks->detail);
 	else if (!ks->has_value)
 		n = (size_t)snprintf(buf, size, "%s", w->no_data);

@@ -110,8 +110,8 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	char f[1024], a[32], b[32], detail[768];
 	size_t n;
 
-	xw_str(x, s, row, D_ID, k->id, NULL);
-	xw_str(x, s, row, D_NAME, k->name, NULL);
+	/* The KPI by its name (the id is the contract author's key, not the client's word). */
+	xw_str(x, s, row, D_ID, k->name, x->wrap);
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
 	/* Norms of their own per priority (98/95/90/90): said on the priorities' rows. */
 	per_prio = sk_kpi_norms_per_priority(ks);
@@ -305,7 +305,7 @@ void xw_sheet_domains(struct xw *x)
 	struct sheet *s = &x->sh[SH_DOMAINS];
 	const struct report_words *w = x->w;
 	const struct sk_score *sc = x->r->score;
-	const char *head[D_COLS] = { w->kpi, w->title_col, "n", w->within_n, w->measured, w->norm, "",
+	const char *head[D_COLS] = { w->kpi, "", "n", w->within_n, w->measured, w->norm, "",
 				     w->pct_of_norm, w->weight, w->weight_score, w->weight_used,
 				     w->contribution, w->source, w->window, w->detail };
 	lxw_row_t row = 0, top, start;
@@ -320,7 +320,7 @@ void xw_sheet_domains(struct xw *x)
 
 		row++;
 		start = row;
-		snprintf(text, sizeof(text), "%s %s: %s", w->domain, ds->domain->id, ds->domain->name);
+		snprintf(text, sizeof(text), "%s %s", w->domain, ds->domain->name);
 		xw_str(x, s, row++, 0, text, x->bold);
 		xw_header_aligned(x, s, row++, head, D_COLS, "ttnnnntnnnnnttt");
 		rows = calloc(ds->n_kpis ? ds->n_kpis : 1, sizeof(*rows));
@@ -346,6 +346,8 @@ void xw_sheet_domains(struct xw *x)
 	s->width[D_DIR] = 4;
 	if (s->width[D_NAME] > 40)
 		s->width[D_NAME] = 40;
+	if (s->width[D_ID] > 40)   /* a long KPI name wraps within it */
+		s->width[D_ID] = 40;
 }
 /* ---- summary ---- */
 
@@ -401,8 +403,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_str(x, s, row, 0, w->due, x->bold);
 	xw_time(x, s, row, 1, r->due, x->dt);
-	snprintf(text, sizeof(text), "%d %s %s", c->rules.report_due_days, w->due_note,
-		 c->calendars[c->default_calendar].name);
+	snprintf(text, sizeof(text), "%d %s", c->rules.report_due_days, w->due_note);
 	xw_str(x, s, row++, 2, text, NULL);
 	return row + 1;
 }
@@ -482,7 +483,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct report_words *w = x->w;
-	const char *head[8] = { w->service, w->title_col, w->norm, w->measured, w->service_window,
+	const char *head[8] = { w->service, "", w->norm, w->measured, w->service_window,
 				w->down, w->outages, w->planned };
 	lxw_row_t first;
 
@@ -492,8 +493,7 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 	for (size_t i = 0; i < x->r->n_services; i++, row++) {
 		const struct sk_report_service *sv = &x->r->services[i];
 
-		xw_str(x, s, row, 0, sv->service->id, NULL);
-		xw_str(x, s, row, 1, sv->service->name, NULL);
+		xw_str(x, s, row, 0, sv->service->name, NULL);
 		xw_dec(x, s, row, 2, sv->service->norm, 1, x->pct_norm);
 		if (sv->has_value) {
 			struct report_figure fig;
@@ -583,7 +583,7 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 		const struct sk_report_escalation *e = &r->escalations[i];
 
 		if (e->kind == 0) {
-			xw_str(x, s, row, 0, r->score->domains[e->index].domain->id, NULL);
+			xw_str(x, s, row, 0, r->score->domains[e->index].domain->name, NULL);
 			xw_str(x, s, row, 1, w->esc_domain, NULL);
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];
@@ -621,7 +621,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 			if (ks->has_value || !ks->kpi->has_weight || !ks->kpi->has_norm ||
 			    !ds->domain->scored || strstr(ds->reason, "starts on"))
 				continue;
-			snprintf(id, sizeof(id), "%s.%s", ds->domain->id, ks->kpi->id);
+			snprintf(id, sizeof(id), "%s", ds->domain->name);
 			xw_str(x, s, row, 0, id, NULL);
 			xw_str(x, s, row, 1, ks->window, NULL);
 			xw_str(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)), NULL);

@@ -45,11 +45,13 @@ static char *figure(const struct report_figure *f, sk_dec norm, char mark, char 
 	return buf;
 }
 
-static void write_json(const struct sk_score *s, FILE *fp)
+/* @rw: the words a KPI's detail is said in (a report in Dutch); NULL: the score's own
+ * English (sla-score's JSON, an interface). */
+static void write_json(const struct sk_score *s, const struct report_words *rw, FILE *fp)
 {
 	const struct sk_contract *c = s->contract;
 	const struct sk_rules *r = &c->rules;
-	char b[64];
+	char b[64], detail[512];
 
 	fprintf(fp, "{\"period\":\"%s\",\"contract\":", s->period.label);
 	json_write_string(fp, c->id);
@@ -107,7 +109,9 @@ static void write_json(const struct sk_score *s, FILE *fp)
 			fprintf(fp, ",\"contribution\":%s", ks->scored ? num(ks->contribution, -1, '.', b, sizeof(b)) : "null");
 			fprintf(fp, ",\"source\":\"%s\",\"window\":\"%s\",\"detail\":", sk_value_origin_name(ks->origin),
 				ks->window);
-			json_write_string(fp, ks->detail);
+			json_write_string(fp, rw && ks->detail[0]
+						  ? report_kpi_detail(rw, ks, detail, sizeof(detail))
+						  : ks->detail);
 			if (ks->n_parts) {
 				fputs(",\"priorities\":[", fp);
 				for (size_t q = 0; q < ks->n_parts; q++) {
@@ -268,10 +272,16 @@ static void write_text(const struct sk_score *s, const char *lang, FILE *fp)
 enum sk_err sk_score_write(const struct sk_score *s, enum sk_format fmt, const char *lang, FILE *fp)
 {
 	if (fmt == SK_FORMAT_JSON)
-		write_json(s, fp);
+		write_json(s, NULL, fp);
 	else if (fmt == SK_FORMAT_CSV)
 		write_csv(s, fp);
 	else
 		write_text(s, lang, fp);
+	return ferror(fp) ? SK_ERR_IO : SK_OK;
+}
+
+enum sk_err score_write_json(const struct sk_score *s, const char *lang, FILE *fp)
+{
+	write_json(s, report_words_for(lang), fp);
 	return ferror(fp) ? SK_ERR_IO : SK_OK;
 }
