@@ -102,7 +102,7 @@ static void test_kpi(void **state)
 	ks.norm_used = dec("99.8");
 	assert_int_equal(sk_pct_of_norm(ks.measured, ks.norm_used, k.direction, 1, &ks.pct), SK_OK);
 	assert_int_equal(ks.pct, SK_DEC(100));
-	assert_int_equal(report_kpi_met(&ks), 0);
+	assert_int_equal(report_kpi_side(&ks), 0);
 	assert_string_equal(report_kpi_measured_text(w, &ks, buf, sizeof(buf)), "99,7999 %");
 	assert_string_equal(report_kpi_pct_text(w, &ks, 1, buf, sizeof(buf)), "99,9999 %");
 	report_kpi_pct(&ks, 1, &f);

@@ -41,7 +41,8 @@ has "$tmp/q1.sum" "Change- & Configuratiebeheer          99,88 groen   ≥ 95,00
 # service is measured by iam.sso. 8+4+1+4+4+3+3+1 = 28 norms, 0+0+0+1+3+2+3+0 = 9 met.
 has "$tmp/q1.sum" "9 van 28 normen gehaald" "Q1 norms met"
 has "$tmp/q1.sum" "P1 Kritiek: reactie                         50,0 % < 100,0 %    niet gehaald" "Q1 P1 response (2 of 4)"
-has "$tmp/q1.sum" "Aantal failed changes                       0,00 % ≤ 3,00 %     gehaald" "Q1 failed changes (lower is better)"
+# Percentages at the contract's pct_decimals (1), KPIs and norms too: 0 failed changes of 3 % allowed.
+has "$tmp/q1.sum" "Aantal failed changes                       0,0 % ≤ 3,0 %       gehaald" "Q1 failed changes (lower is better)"
 grep -q "Account-provisioning-tijd" "$tmp/q1.sum" && fail "Q1: a norm of a domain that has not started"
 # Open past the deadline at 2027-04-01 00:00, the breaches listed as still open:
 # P1 DHS-0099; P2 DHS-0004, DHS-0017, M2701-0054; P3 DHS-0020, -0023, -0024, -0035, -0059,
@@ -49,7 +50,8 @@ grep -q "Account-provisioning-tijd" "$tmp/q1.sum" && fail "Q1: a norm of a domai
 has "$tmp/q1.sum" "Open en over de termijn aan het eind van de periode: P1 1, P2 3, P3 9, P4 2 (totaal 15)" "Q1 overdue"
 n=$(awk '/^Normoverschrijdingen/,/^Domeinen en malus/' "$tmp/q1.txt" | grep -c ' open  ')
 [ "$n" = 15 ] || fail "Q1: $n breaches still open in the breaches list, the summary counts 15"
-has "$tmp/q1.sum" "Escalaties: Servicedesk & Support (staffel met escalatie); Incident- & Probleembeheer" "Q1 escalations"
+# The domains that escalate together, their reason said once (the line fits the page's width).
+has "$tmp/q1.sum" "Escalaties: Servicedesk & Support, Incident- & Probleembeheer (staffel met escalatie)" "Q1 escalations"
 # 2026-Q4 ends before the contract's start (2027-01-01): nothing to compare.
 has "$tmp/q1.sum" "Vorige periode 4e kwartaal 2026 (2026-Q4): geen gegevens (vóór de start van het contract)" "Q1 previous"
 
@@ -246,6 +248,109 @@ done
 has "$tmp/hq1.txt" "                                              8,07 ≥ 8,00         gehaald" "halt Q1 mean mark"
 has "$tmp/hq1.txt" "  Beschikbaarheid                     niet gescoord: het contract scoort dit domein niet" "halt Q1 unscored domain"
 grep -q "8,066667" "$tmp/hq1.txt" && fail "halt Q1: the mean mark at six places"
+
+# Issue 17: two figures for one norm. DHS Q1 P2 reactie counts all 26 P2 tickets, each type
+# against its own target of [priority.P2]: 25/26 = 96.2 %; the KPI "Reactietijd per
+# prioriteit" (tickets:response type=incident,problem) counts the 17 incidents: 16/17 = 94.1 %,
+# and it is the KPI that scores the domain and so the malus. The summary says whom each counts.
+has "$tmp/q1.sum" "  9 van 28 normen gehaald; P1–P4: storing, verzoek en wijziging, elk met de termijn van zijn type" "Q1 whom the priority lines count"
+has "$tmp/q1.sum" "  Reactietijd per prioriteit en Oplostijd per prioriteit tellen alleen storing en probleem; daarop" "Q1 KPIs that count fewer"
+has "$tmp/q1.sum" "    is de malus gebaseerd" "Q1 the malus rests on the KPIs"
+summary "$tmp/en.txt" >"$tmp/en.sum"
+has "$tmp/en.sum" "  9 of 28 norms met; P1–P4: incident, request and change, each against the target for its type" "en whom the priority lines count"
+has "$tmp/en.sum" "  Reactietijd per prioriteit and Oplostijd per prioriteit count only incident and problem; the malus" "en KPIs that count fewer"
+# The rule is the contract's, not DHS's: a type= that leaves out no type the priority lines
+# count says nothing; a priority= does, with its priority.
+sed 's/ type=incident,problem$/ type=incident,problem,request,change/' "$src/samples/contracts/dhs.ini" >"$tmp/alltypes.ini"
+grep -q 'type=incident,problem,request,change$' "$tmp/alltypes.ini" || fail "alltypes.ini: no type= changed"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/alltypes.ini" -p 2027-Q1 -o "$tmp/alltypes.txt" ||
+	fail "all types: exit $?"
+summary "$tmp/alltypes.txt" | grep -q "tellen alleen\|telt alleen" &&
+	fail "all types: a KPI that counts every type the priority lines count is said to count fewer"
+sed 's/^source = tickets:response type=incident,problem$/source = tickets:response type=incident,problem priority=P2/' \
+	"$src/samples/contracts/dhs.ini" >"$tmp/p2.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/p2.ini" -p 2027-Q1 -o "$tmp/p2.txt" || fail "priority=P2: exit $?"
+has "$tmp/p2.txt" "  Reactietijd per prioriteit telt alleen storing en probleem van P2; daarop is de malus gebaseerd;" "priority= named"
+# Halt's ticket KPIs count every type (no type=, no priority=): no such sentence; its
+# priorities have one target for all their types.
+summary "$tmp/hq1.txt" >"$tmp/hq1.sum"
+has "$tmp/hq1.sum" "; P1–P4: storing, verzoek en klacht, met de termijn" "halt Q1 whom the priority lines count"
+has "$tmp/hq1.sum" "    van hun prioriteit" "halt Q1: one target for all types"
+grep -q "telt alleen\|tellen alleen" "$tmp/hq1.sum" && fail "halt Q1: a KPI that counts every ticket is said to count fewer"
+
+# One rule for the places of the measured column: every percentage, of priorities and KPIs
+# and their norms, with the contract's pct_decimals (dhs.ini: 1); no legend about more places
+# when none shows.
+python3 - "$tmp/q1.sum" <<'PY' || fail "Q1: percentages of the measured column with other than one place"
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+head = next(i for i, l in enumerate(lines) if l.startswith("  norm ") and "gemeten tegen norm" in l)
+start = lines[head].index("gemeten tegen norm")
+cells = []
+rest = lines[head + 1:]
+for i, l in enumerate(rest):
+    if not l.strip():
+        break
+    if len(l) > start and (l[start].isdigit() or l[start] in "<>—") and l[start - 1] == " ":
+        cells.append(l[start:start + 19])
+    elif i + 1 < len(rest) and rest[i + 1][:start].strip() == "" and rest[i + 1].strip():
+        continue            # a long name on a line of its own, its figures on the next
+    else:
+        break               # the notes under the table
+pcts = [p for c in cells for p in re.findall(r"\d+(?:,(\d+))? %", c)]
+# 28 norms, 26 of them percentages, each with its norm: 52.
+assert len(pcts) == 52, (len(cells), len(pcts))
+assert all(len(p) == 1 for p in pcts), [c for c in cells if re.search(r"\d+(,\d\d+)? %", c)]
+PY
+grep -q "decimaal, meer waar" "$tmp/q1.sum" && fail "Q1: the legend of more places without such a value"
+# 79.96 % against 80 %: at one place 80.0, which would read as reaching the norm it misses;
+# two places, 79.96 < 80.0, and the legend says why. 79.94 reads 79.9 at one place: no more.
+R -p 2027-Q1 --kpi servicedesk.reachability=79.96 -o "$tmp/r7996.txt" || fail "79.96: exit $?"
+has "$tmp/r7996.txt" "  Bereikbaarheid servicedesk                  79,96 % < 80,0 %    niet gehaald" "79.96 against 80"
+has "$tmp/r7996.txt" "percentages op 1 decimaal, meer waar de afgeronde waarde het oordeel zou tegenspreken" "legend of more places"
+grep -q "Bereikbaarheid servicedesk  *80,0 %" "$tmp/r7996.txt" && fail "79.96 reads as 80,0 %"
+R -p 2027-Q1 --kpi servicedesk.reachability=79.96 --lang en -o "$tmp/r7996en.txt" || fail "79.96 en: exit $?"
+has "$tmp/r7996en.txt" "to 1 decimal place, more where the rounded value would contradict the verdict" "en legend of more places"
+R -p 2027-Q1 --kpi servicedesk.reachability=79.94 -o "$tmp/r7994.txt" || fail "79.94: exit $?"
+has "$tmp/r7994.txt" "  Bereikbaarheid servicedesk                  79,9 % < 80,0 %     niet gehaald" "79.94 against 80"
+grep -q "decimaal, meer waar" "$tmp/r7994.txt" && fail "79.94: the legend of more places without such a value"
+# pct_decimals is the contract's: at 2, 79.53 % and P1's 2 of 4 = 50.00 %.
+sed 's/^pct_decimals = 1 /pct_decimals = 2 /' "$src/samples/contracts/dhs.ini" >"$tmp/pct2.ini"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$tmp/pct2.ini" -p 2027-Q1 -o "$tmp/pct2.txt" || fail "pct_decimals 2: exit $?"
+has "$tmp/pct2.txt" "  Bereikbaarheid servicedesk                  79,53 % < 80,00 %   niet gehaald" "pct_decimals 2: KPI"
+has "$tmp/pct2.txt" "  P1 Kritiek: reactie                         50,00 % < 100,00 %  niet gehaald" "pct_decimals 2: priority"
+
+# The same places on the workbook's summary sheet: number formats.
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+if [ -z "$py" ]; then
+	fail "no python3 with openpyxl (Debian: python3-openpyxl; scripts/setup.sh installs it)"
+else
+	R -p 2027-Q1 --kpi servicedesk.reachability=79.96 -o "$tmp/r7996.xlsx" || fail "79.96 xlsx: exit $?"
+	"$py" - "$tmp/r7996.xlsx" <<'PY' || fail "XLSX summary: places of the measured column"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+def fmt(label, col):
+    return ws.cell(rows[label], col).number_format.replace("_)", "")
+# Value (B) and norm (D): 79.96 % needs two places, its norm 80 % the contract's one.
+assert fmt("Bereikbaarheid servicedesk", 2) == "0.00%", fmt("Bereikbaarheid servicedesk", 2)
+assert fmt("Bereikbaarheid servicedesk", 4) == "0.0%", fmt("Bereikbaarheid servicedesk", 4)
+for label in ("P2 Hoog: reactie", "Eerste-contact-oplossingspercentage (FCR)",
+              "Reactietijd per prioriteit"):
+    assert fmt(label, 2) == "0.0%" and fmt(label, 4) == "0.0%", (label, fmt(label, 2), fmt(label, 4))
+texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+assert any(t.startswith("Reactietijd per prioriteit en Oplostijd per prioriteit tellen alleen "
+                        "storing en probleem; daarop is de malus gebaseerd") for t in texts), "subset"
+assert any(t.startswith("P1–P4: storing, verzoek en wijziging") for t in texts), "population"
+assert any(t.startswith("percentages op 1 decimaal") for t in texts), "legend"
+PY
+fi
 
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

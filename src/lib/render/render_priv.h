@@ -279,8 +279,14 @@ char *report_figure_pct(const struct report_words *w, const struct report_figure
 /* Whether @within of @n reach @norm (a percentage), on the exact fraction. */
 int report_share_met(long within, long n, sk_dec norm);
 
-/* Whether a KPI's measured value meets its norm, in its direction; -1 when either is missing. */
-int report_kpi_met(const struct sk_kpi_score *ks);
+/*
+ * The side of the one norm it is shown beside (norm_used) that a KPI's
+ * figure must read on, whatever places it is rounded to: 1 the met side,
+ * 0 the other, -1 no value or no norm. report_figure() takes it to find the
+ * places the figure needs. Not the KPI's verdict: that is sk_kpi_met(),
+ * which with norms per priority judges each priority against its own.
+ */
+int report_kpi_side(const struct sk_kpi_score *ks);
 
 /* A KPI's measured percentage beside its norm (default 2 places), as a figure and as text. */
 void report_kpi_measured(const struct sk_kpi_score *ks, struct report_figure *f);

@@ -40,6 +40,16 @@ static const struct summary_words nl = {
 	.text_note = "kleur: groen zonder malus, oranje malus zonder escalatie, rood escalatie of "
 		     "laagste trede; vorige: dezelfde norm in de vorige periode; verschil: in "
 		     "procentpunten bij percentages; —: geen gegevens",
+	.text_note_now = "kleur: groen zonder malus, oranje malus zonder escalatie, rood escalatie "
+			 "of laagste trede",
+	.population = "%s: %s, %s", .per_type = "elk met de termijn van zijn type",
+	.per_prio = "met de termijn van hun prioriteit",
+	.and = " en ", .counts_only = "%s telt alleen %s", .count_only = "%s tellen alleen %s",
+	.of_prio = "%s van %s", .malus_on = "daarop is de malus gebaseerd",
+	.score_on = "daarop is de score van het domein gebaseerd",
+	.decimals_rule = "percentages op %d %s, meer waar de afgeronde waarde het oordeel zou "
+			 "tegenspreken",
+	.place = "decimaal", .places = "decimalen",
 };
 
 static const struct summary_words en = {
@@ -71,6 +81,18 @@ static const struct summary_words en = {
 	.text_note = "colour: green no malus, amber malus without escalation, red escalation or "
 		     "lowest step; previous: the same norm in the previous period; change: in "
 		     "percentage points for percentages; —: no data",
+	.text_note_now = "colour: green no malus, amber malus without escalation, red escalation or "
+			 "lowest step",
+	.population = "%s: %s, %s", .per_type = "each against the target for its type",
+	.per_prio = "against their priority's target",
+	.and = " and ", .counts_only = "%s counts only %s", .count_only = "%s count only %s",
+	.of_prio = "%s %s", .prio_first = 1,
+	.malus_on = "the malus is based on it", .malus_on_many = "the malus is based on them",
+	.score_on = "the domain's score is based on it",
+	.score_on_many = "the domain's score is based on them",
+	.decimals_rule = "percentages to %d %s, more where the rounded value would contradict "
+			 "the verdict",
+	.place = "decimal place", .places = "decimal places",
 };
 
 const struct summary_words *summary_words_for(const char *lang)
@@ -168,6 +190,8 @@ char *summary_value_text(const struct sk_report *r, const struct report_words *w
 			 const struct sk_summary_norm *n, const struct sk_summary_value *v,
 			 int *decimals, char *buf, size_t size)
 {
+	/* Percentages, of tickets or KPIs or services, with the contract's places. */
+	int pct = r->contract->rules.pct_decimals, dflt = n->percent ? pct : 2;
 	struct report_figure f;
 
 	*decimals = -1;
@@ -176,13 +200,12 @@ char *summary_value_text(const struct sk_report *r, const struct report_words *w
 		return buf;
 	}
 	if (n->kind == SK_NORM_PRIORITY)
-		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met,
-			      r->contract->rules.pct_decimals, &f);
-	else if (v->met >= 0)
-		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met,
-			      n->kind == SK_NORM_SERVICE ? 3 : 2, &f);
+		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met, pct, &f);
+	else if (v->met >= 0 && !n->per_priority)
+		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met, dflt, &f);
 	else
-		f = (struct report_figure){ sk_dec_round(v->value, 2), 2, 0 };
+		/* No one norm beside it (norms per priority, or none): as it is, rounded. */
+		f = (struct report_figure){ sk_dec_round(v->value, dflt), dflt, 0 };
 	if (!n->percent && !f.bound && places(v->value) <= f.decimals) {
 		/* Counts and marks as short as they are exact ("1", "8,1"). */
 		sk_dec_format_short(v->value, w->mark, buf, size);
@@ -212,22 +235,26 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 	char val[64], nrm[64];
 	int d;
 
+	summary_value_text(r, w, n, v, &d, val, sizeof(val));
 	if (n->per_priority && v->has_value) {
 		/* Each priority against its own norm: '*' points to the note under the table. */
-		sk_dec_format(v->value, 2, w->mark, val, sizeof(val));
-		snprintf(buf, size, "%s%s *", val, n->percent ? " %" : "");
+		snprintf(buf, size, "%s *", val);
 		return buf;
 	}
-	summary_value_text(r, w, n, v, &d, val, sizeof(val));
 	if (d < 0 && v->has_value) {
 		/* A bound ("<98 %") says it against the norm already. */
 		snprintf(buf, size, "%s", val);
 		return buf;
 	}
-	/* The norm with at least the value's places: "45,5 % < 95,0 %". */
+	/* A percentage norm with the contract's places, never fewer than its own ("95,0 %",
+	 * "99,75 %"), whatever places the value needed; a count or mark with the value's. */
+	if (n->percent && v->has_value)
+		d = r->contract->rules.pct_decimals;
+	else if (!v->has_value)
+		d = -1;     /* "(norm ≥ 99,7 %)" in the line of norms without data: as written */
 	if (d < places(n->norm))
 		d = places(n->norm);
-	sk_dec_format(n->norm, d < 0 ? places(n->norm) : d, w->mark, nrm, sizeof(nrm));
+	sk_dec_format(n->norm, d, w->mark, nrm, sizeof(nrm));
 	if (n->percent)
 		strncat(nrm, " %", sizeof(nrm) - strlen(nrm) - 1);
 	if (!v->has_value) {
@@ -264,6 +291,263 @@ char *summary_change_text(const struct sk_report *r, const struct report_words *
 	sk_dec_format(delta < 0 ? -delta : delta, d, w->mark, num, sizeof(num));
 	(void)sw;
 	snprintf(buf, size, "%s%s", delta < 0 ? "-" : delta > 0 ? "+" : "±", num);
+	return buf;
+}
+
+/* 1 when the summary shows a priority's line (a value in this or the previous period). */
+static int prio_shown(const struct sk_report_summary *s, int priority)
+{
+	for (size_t i = 0; i < s->n_norms; i++)
+		if (s->norms[i].kind == SK_NORM_PRIORITY && s->norms[i].priority == priority &&
+		    (s->norms[i].now.has_value || s->norms[i].prev.has_value))
+			return 1;
+	return 0;
+}
+
+/* The ticket types the summary's priority lines count in the period (bit 1 << type). */
+static unsigned prio_types(const struct sk_report *r)
+{
+	unsigned types = 0;
+
+	for (size_t i = 0; i < r->n_prio; i++) {
+		const struct sk_report_prio *p = &r->prio[i];
+
+		if (p->type >= 0 && p->type < SK_TICKET_TYPES && (p->response_n || p->resolution_n) &&
+		    prio_shown(r->summary, p->priority))
+			types |= 1u << p->type;
+	}
+	return types;
+}
+
+/* "storing, verzoek en wijziging" (@last: the word before the last one, or ", "). */
+static size_t type_list(const struct report_words *w, unsigned types, const char *last,
+			char *buf, size_t size)
+{
+	size_t n = 0;
+	int k = 0, total = 0;
+
+	buf[0] = '\0';
+	for (int t = 0; t < SK_TICKET_TYPES; t++)
+		total += (types >> t) & 1;
+	for (int t = 0; t < SK_TICKET_TYPES && n < size; t++)
+		if (types & (1u << t)) {
+			k++;
+			n += (size_t)snprintf(buf + n, size - n, "%s%s",
+					      k == 1 ? "" : k == total ? last : ", ", w->types[t]);
+		}
+	return n;
+}
+
+/* 1 when the targets of the priorities shown differ between the types @types. */
+static int targets_per_type(const struct sk_report *r, unsigned types)
+{
+	const struct sk_contract *c = r->contract;
+
+	for (size_t p = 0; p < c->n_priorities; p++) {
+		int first = -1;
+
+		if (!prio_shown(r->summary, (int)p))
+			continue;
+		for (int t = 0; t < SK_TICKET_TYPES; t++) {
+			if (!(types & (1u << t)))
+				continue;
+			if (first < 0)
+				first = t;
+			else if (memcmp(&c->priorities[p].response[t], &c->priorities[p].response[first],
+					sizeof(struct sk_duration)) ||
+				 memcmp(&c->priorities[p].resolution[t],
+					&c->priorities[p].resolution[first], sizeof(struct sk_duration)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 when the summary shows ticket KPI @ks and it measures the priority lines'
+ * clocks per priority on fewer tickets than they count: a `type=` without
+ * some type they count (@types), or a `priority=`.
+ */
+static int counts_fewer(const struct sk_report *r, size_t d, size_t k, unsigned types)
+{
+	const struct sk_report_summary *s = r->summary;
+	const struct sk_kpi *kp = r->score->domains[d].kpis[k].kpi;
+	int shown = 0;
+
+	if (kp->source_kind != SK_SRC_RESPONSE && kp->source_kind != SK_SRC_RESOLUTION)
+		return 0;
+	for (size_t i = 0; i < s->n_norms; i++)
+		shown |= s->norms[i].kind == SK_NORM_KPI && s->norms[i].domain == d &&
+			 s->norms[i].kpi == k;
+	return shown && ((kp->source_types && (types & ~kp->source_types)) ||
+			 kp->source_priority >= 0);
+}
+
+/* The priorities the summary shows: "P1–P4" when they follow each other, else "P1, P3". */
+static char *prio_range(const struct sk_report *r, const struct summary_words *sw, char *buf,
+			size_t size)
+{
+	const struct sk_contract *c = r->contract;
+	int first = -1, last = -1, gap = 0, count = 0;
+	size_t n = 0;
+
+	for (size_t p = 0; p < c->n_priorities; p++)
+		if (prio_shown(r->summary, (int)p)) {
+			gap |= last >= 0 && (size_t)last + 1 != p;
+			if (first < 0)
+				first = (int)p;
+			last = (int)p;
+			count++;
+		}
+	buf[0] = '\0';
+	if (first < 0)
+		return buf;
+	if (!gap && count > 2) {
+		snprintf(buf, size, "%s–%s", c->priorities[first].id, c->priorities[last].id);
+		return buf;
+	}
+	for (int p = first, k = 0; p <= last && n < size; p++)
+		if (prio_shown(r->summary, p)) {
+			k++;
+			n += (size_t)snprintf(buf + n, size - n, "%s%s",
+					      k == 1 ? "" : k == count ? sw->and : ", ", c->priorities[p].id);
+		}
+	return buf;
+}
+
+char *summary_population_text(const struct sk_report *r, const struct report_words *w,
+			      const struct summary_words *sw, char *buf, size_t size)
+{
+	unsigned types = prio_types(r);
+	char list[256], sub[8], range[128];
+	int several = (types & (types - 1)) != 0;
+
+	buf[0] = '\0';
+	if (!types || (!several && !summary_subset_text(r, w, sw, sub, sizeof(sub))[0]))
+		return buf;
+	type_list(w, types, sw->and, list, sizeof(list));
+	snprintf(buf, size, sw->population, prio_range(r, sw, range, sizeof(range)), list,
+		 several && targets_per_type(r, types) ? sw->per_type : sw->per_prio);
+	return buf;
+}
+
+char *summary_subset_text(const struct sk_report *r, const struct report_words *w,
+			  const struct summary_words *sw, char *buf, size_t size)
+{
+	unsigned types = prio_types(r);
+	size_t nd = r->score->n_domains, n = 0;
+
+	buf[0] = '\0';
+	if (!types)
+		return buf;
+	/* One sentence per `type=` and `priority=` written, its KPIs named in it. */
+	for (size_t d = 0; d < nd; d++)
+		for (size_t k = 0; k < r->score->domains[d].n_kpis; k++) {
+			const struct sk_kpi *kp = r->score->domains[d].kpis[k].kpi;
+			char names[512], what[320], list[256];
+			size_t nn = 0;
+			int count = 0, malus = 0, scored = 0, seen = 0;
+
+			if (!counts_fewer(r, d, k, types))
+				continue;
+			/* Only at the first KPI of its kind: the others join its sentence. */
+			for (size_t d2 = 0; d2 <= d && !seen; d2++)
+				for (size_t k2 = 0; k2 < (d2 < d ? r->score->domains[d2].n_kpis : k); k2++) {
+					const struct sk_kpi *o = r->score->domains[d2].kpis[k2].kpi;
+
+					if (counts_fewer(r, d2, k2, types) &&
+					    o->source_types == kp->source_types &&
+					    o->source_priority == kp->source_priority)
+						seen = 1;
+				}
+			if (seen)
+				continue;
+			names[0] = '\0';
+			for (size_t d2 = d; d2 < nd; d2++)
+				for (size_t k2 = d2 == d ? k : 0; k2 < r->score->domains[d2].n_kpis; k2++) {
+					const struct sk_domain_score *ds = &r->score->domains[d2];
+					const struct sk_kpi *o = ds->kpis[k2].kpi;
+
+					if (!counts_fewer(r, d2, k2, types) || o->source_types != kp->source_types ||
+					    o->source_priority != kp->source_priority)
+						continue;
+					count++;
+					if (nn < sizeof(names))
+						nn += (size_t)snprintf(names + nn, sizeof(names) - nn, "%s%s",
+								      count > 1 ? sw->and : "",
+								      o->name ? o->name : o->id);
+					if (ds->scored && ds->step >= 0) {
+						scored = 1;
+						for (size_t st = 0; st < r->contract->n_staffel; st++)
+							malus |= r->contract->staffel[st].malus > 0;
+					}
+				}
+			/* "A, B en C": only the last join is the word. */
+			if (count > 2)
+				for (int j = 0; j < count - 2; j++) {
+					char *at = strstr(names, sw->and);
+					size_t l = strlen(sw->and);
+
+					if (!at)
+						break;
+					memmove(at + 2, at + l, strlen(at + l) + 1);
+					memcpy(at, ", ", 2);
+				}
+			if (kp->source_types)
+				type_list(w, kp->source_types, sw->and, list, sizeof(list));
+			if (kp->source_types && kp->source_priority >= 0) {
+				const char *pid = r->contract->priorities[kp->source_priority].id;
+
+				if (sw->prio_first)
+					snprintf(what, sizeof(what), sw->of_prio, pid, list);
+				else
+					snprintf(what, sizeof(what), sw->of_prio, list, pid);
+			} else {
+				snprintf(what, sizeof(what), "%s", kp->source_types ? list
+					 : r->contract->priorities[kp->source_priority].id);
+			}
+			if (n < size)
+				n += (size_t)snprintf(buf + n, size - n, n ? "; " : "");
+			if (n < size)
+				n += (size_t)snprintf(buf + n, size - n,
+						      count > 1 ? sw->count_only : sw->counts_only, names, what);
+			if ((malus || scored) && n < size) {
+				const char *on = malus ? (count > 1 && sw->malus_on_many ? sw->malus_on_many
+								   : sw->malus_on)
+						       : (count > 1 && sw->score_on_many ? sw->score_on_many
+										 : sw->score_on);
+
+				n += (size_t)snprintf(buf + n, size - n, "; %s", on);
+			}
+		}
+	return buf;
+}
+
+char *summary_places_text(const struct sk_report *r, const struct report_words *w,
+			  const struct summary_words *sw, char *buf, size_t size)
+{
+	const struct sk_report_summary *s = r->summary;
+	int pct = r->contract->rules.pct_decimals, more = 0;
+	char val[64];
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < s->n_norms && !more; i++) {
+		const struct sk_summary_norm *n = &s->norms[i];
+		int d;
+
+		if (!n->percent)
+			continue;
+		for (int prev = 0; prev < 2; prev++) {
+			const struct sk_summary_value *v = prev ? &n->prev : &n->now;
+
+			if (!v->has_value)
+				continue;
+			summary_value_text(r, w, n, v, &d, val, sizeof(val));
+			more |= d != pct;
+		}
+	}
+	if (more)
+		snprintf(buf, size, sw->decimals_rule, pct, pct == 1 ? sw->place : sw->places);
 	return buf;
 }
 

@@ -13,6 +13,12 @@ struct summary_words {
 		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *points, *availability,
 		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,
 		*per_priority_note, *malus_unscored;
+	/* Whom the priority lines count, and the ticket KPIs that count fewer. */
+	const char *text_note_now, *population, *per_type, *per_prio, *and, *counts_only,
+		*count_only, *of_prio, *malus_on, *malus_on_many, *score_on, *score_on_many;
+	int prio_first;            /* of_prio takes the priority first ("P1 incident") */
+	/* The places of the percentages (summary_places_text()). */
+	const char *decimals_rule, *place, *places;
 };
 
 /* The words for @lang ("nl", else English). */
@@ -45,6 +51,31 @@ char *summary_norm_label(const struct sk_report *r, const struct report_words *w
 char *summary_value_text(const struct sk_report *r, const struct report_words *w,
 			 const struct sk_summary_norm *n, const struct sk_summary_value *v,
 			 int *decimals, char *buf, size_t size);
+
+/*
+ * Whom the priority lines count: "Prioriteiten: alle typen (storing, verzoek,
+ * wijziging), elk tegen de termijn voor zijn type", and the ticket KPIs that
+ * measure the same clocks per priority on fewer tickets (a `type=` or
+ * `priority=` that leaves out tickets the priority lines count): "Reactietijd
+ * per prioriteit telt alleen storing en probleem; daarop is de malus
+ * gebaseerd". "" when the summary has no priority lines, or they count one
+ * type and no KPI counts fewer. A general rule from the contract's KPI
+ * sources: the two figures for one priority differ for a reason the reader
+ * sees.
+ */
+char *summary_population_text(const struct sk_report *r, const struct report_words *w,
+			      const struct summary_words *sw, char *buf, size_t size);
+char *summary_subset_text(const struct sk_report *r, const struct report_words *w,
+			  const struct summary_words *sw, char *buf, size_t size);
+
+/*
+ * The places of the measured column: percentages with the contract's
+ * pct_decimals, more only where rounding would put a value on the wrong side
+ * of its norm (report_figure()). The rule in words when some value shows
+ * more places (or a bound), else "".
+ */
+char *summary_places_text(const struct sk_report *r, const struct report_words *w,
+			  const struct summary_words *sw, char *buf, size_t size);
 
 /* "45,5 % < 95 %", "99,875 % ≥ 99,8 %", "1 < 2": the value against the norm. */
 char *summary_against_text(const struct sk_report *r, const struct report_words *w,

@@ -222,13 +222,27 @@ static void no_data(FILE *fp, const struct sk_report *r, const struct report_wor
 	}
 }
 
+/*
+ * The ticket KPIs that count fewer tickets than the priority lines, under
+ * the table (whom those lines count is said above it): "P2 Hoog: reactie"
+ * and "Reactietijd per prioriteit" may differ, and the reader sees why.
+ */
+static void population(FILE *fp, const struct sk_report *r, const struct report_words *w,
+		       const struct summary_words *sw)
+{
+	char sub[2048];
+
+	if (summary_subset_text(r, w, sw, sub, sizeof(sub))[0])
+		sline(fp, sub);
+}
+
 static void norms(FILE *fp, const struct sk_report *r, const struct report_words *w,
 		  const struct summary_words *sw)
 {
 	static const struct scol cols[] = { { 43, 0 }, { 19, 0 }, { 13, 0 }, { 9, 1 }, { 10, 1 } };
 	const struct sk_report_summary *s = r->summary;
 	const char *head[5] = { sw->norm, sw->measured, sw->verdict, sw->previous, sw->change };
-	char line[512], b[5][128];
+	char line[1024], b[5][128], pop[512];
 	size_t n;
 	int d;
 
@@ -244,8 +258,11 @@ static void norms(FILE *fp, const struct sk_report *r, const struct report_words
 			n += (size_t)snprintf(line + n, sizeof(line) - n, sw->prev_norms, s->prev_met,
 					      s->prev_judged);
 		if (n < sizeof(line))
-			snprintf(line + n, sizeof(line) - n, ")");
+			n += (size_t)snprintf(line + n, sizeof(line) - n, ")");
 	}
+	/* Whom the priority lines count: "P1–P4: storing, verzoek en wijziging, ...". */
+	if (summary_population_text(r, w, sw, pop, sizeof(pop))[0] && n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, "; %s", pop);
 	fputc('\n', fp);
 	sline(fp, line);
 	srow(fp, cols, 5, head);
@@ -263,6 +280,7 @@ static void norms(FILE *fp, const struct sk_report *r, const struct report_words
 		cells[4] = summary_change_text(r, w, sw, nm, b[4], sizeof(b[4]));
 		srow(fp, cols, 5, cells);
 	}
+	population(fp, r, w, sw);
 	no_data(fp, r, w, sw);
 }
 
@@ -271,24 +289,26 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 {
 	const struct sk_contract *c = r->contract;
 	const struct sk_report_summary *s = r->summary;
-	char line[1024], b[64];
-	size_t n;
+	char line[1024], b[256];
+	size_t n, k = 0;
 
 	fputc('\n', fp);
 	n = (size_t)snprintf(line, sizeof(line), "%s:", sw->escalations);
 	if (!r->n_escalations && n < sizeof(line))
 		n += (size_t)snprintf(line + n, sizeof(line) - n, " %s", w->none);
-	for (size_t i = 0; i < r->n_escalations && n < sizeof(line); i++) {
-		const struct sk_report_escalation *e = &r->escalations[i];
-
-		if (e->kind == 0)
-			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s (%s)", i ? ";" : "",
-					      summary_domain_name(r->score->domains[e->index].domain), sw->esc_domain);
-		else
-			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %s (%s)", i ? ";" : "",
-					      w->types[SK_TICKET_COMPLAINT], r->complaints[e->index].id,
-					      sw->esc_complaint);
-	}
+	/* The domains together, their reason said once ("A, B (staffel met escalatie)");
+	 * then each complaint. */
+	for (size_t i = 0; i < r->n_escalations && n < sizeof(line); i++)
+		if (r->escalations[i].kind == 0)
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s", k++ ? "," : "",
+					      summary_domain_name(r->score->domains[r->escalations[i].index].domain));
+	if (k && n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " (%s)", sw->esc_domain);
+	for (size_t i = 0; i < r->n_escalations && n < sizeof(line); i++)
+		if (r->escalations[i].kind != 0)
+			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %s (%s)", k++ ? ";" : "",
+					      w->types[SK_TICKET_COMPLAINT],
+					      r->complaints[r->escalations[i].index].id, sw->esc_complaint);
 	sline(fp, line);
 	if (s->overdue_at < r->period.end)
 		n = (size_t)snprintf(line, sizeof(line), sw->overdue_horizon,
@@ -306,8 +326,12 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 	if (s->overdue_total && n < sizeof(line))
 		snprintf(line + n, sizeof(line) - n, " (%s %ld)", sw->overdue_total, s->overdue_total);
 	sline(fp, line);
-	/* The notes to both tables, in one paragraph below them. */
-	sline(fp, sw->text_note);
+	/* The notes to both tables, in one paragraph below them; without a previous
+	 * period, nothing to say of its columns. */
+	summary_places_text(r, w, sw, b, sizeof(b));
+	snprintf(line, sizeof(line), "%s%s%s", s->has_previous ? sw->text_note : sw->text_note_now,
+		 b[0] ? "; " : "", b);
+	sline(fp, line);
 	for (size_t i = 0; i < s->n_norms; i++)
 		if (s->norms[i].per_priority) {
 			sline(fp, sw->per_priority_note);

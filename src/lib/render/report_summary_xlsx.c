@@ -140,11 +140,17 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 /* Columns of the norms table. */
 enum { N_LABEL, N_VALUE, N_OP, N_NORM, N_VERDICT, N_PREV, N_CHANGE, N_COLS };
 
-/* A norm's value as a number cell with the places its verdict needs. */
+/*
+ * A norm's value as a number cell with the places its verdict needs: a
+ * percentage with the contract's pct_decimals, more only where the rounded
+ * value would read on the other side of its norm (report_figure()); the
+ * same places as the text (summary_value_text()).
+ */
 static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		       const struct sk_summary_norm *n, const struct sk_summary_value *v)
 {
 	const struct sk_report *r = x->r;
+	int pct = r->contract->rules.pct_decimals;
 	struct report_figure fig;
 
 	if (!v->has_value) {
@@ -156,14 +162,33 @@ static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t c
 		return;
 	}
 	if (n->kind == SK_NORM_PRIORITY)
-		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met,
-			      r->contract->rules.pct_decimals, &fig);
-	else if (n->per_priority)
+		report_figure(SK_DEC(v->within), SK_DEC(v->n), n->norm, n->direction, v->met, pct, &fig);
+	else if (n->per_priority || v->met < 0)
 		/* No one norm to hold the value against: shown as it is. */
-		report_figure(v->value, SK_DEC(100), v->value, n->direction, 1, 2, &fig);
+		fig = (struct report_figure){ sk_dec_round(v->value, pct), pct, 0 };
 	else
-		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met, 2, &fig);
-	xw_dec(x, s, row, col, v->value, 1, xw_figure_format(x, &fig, 2, x->pct2));
+		report_figure(v->value, SK_DEC(100), n->norm, n->direction, v->met, pct, &fig);
+	xw_dec(x, s, row, col, v->value, 1, xw_figure_format(x, &fig, pct, x->pct));
+}
+
+/* Places after the mark in the shortest exact form of @v. */
+static int places(sk_dec v)
+{
+	char b[48];
+	const char *dot;
+
+	sk_dec_format_short(v, '.', b, sizeof(b));
+	dot = strchr(b, '.');
+	return dot ? (int)strlen(dot + 1) : 0;
+}
+
+/* A percentage norm with the contract's places, never fewer than its own (99,75 %). */
+static lxw_format *norm_format(struct xw *x, sk_dec norm)
+{
+	int pct = x->r->contract->rules.pct_decimals, d = places(norm);
+	struct report_figure fig = { norm, d > pct ? d : pct, 0 };
+
+	return xw_figure_format(x, &fig, pct, x->pct);
 }
 
 static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
@@ -174,7 +199,7 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 	const struct report_words *w = x->w;
 	const char *head[N_COLS] = { sw->norm, sw->measured, "", sw->norm, sw->verdict, sw->previous,
 				     sw->change };
-	char text[512], a[32], b[32], f[96];
+	char text[512], sub[2048], a[32], b[32], f[96];
 	lxw_row_t first;
 	size_t n;
 
@@ -218,7 +243,7 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 		} else {
 			xw_str(x, s, row, N_OP, op, NULL);
 			xw_dec(x, s, row, N_NORM, nm->norm, nm->percent,
-			       nm->percent ? x->pct_norm : x->num);
+			       nm->percent ? norm_format(x, nm->norm) : x->num);
 		}
 		xw_str(x, s, row, N_VERDICT, !nm->now.has_value ? sw->no_data
 					     : nm->now.met ? sw->met : sw->not_met, NULL);
@@ -233,6 +258,14 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 		}
 	}
 	xw_colour_words(x, s, first, N_VERDICT, row - 1, N_VERDICT, sw->not_met, sw->met);
+	/* Whom the priority lines count, the ticket KPIs that count fewer, and the
+	 * places of the percentages: as in the text. */
+	if (summary_population_text(r, w, sw, text, sizeof(text))[0])
+		xw_str_spill(x, s, row++, 0, text, NULL);
+	if (summary_subset_text(r, w, sw, sub, sizeof(sub))[0])
+		xw_str_spill(x, s, row++, 0, sub, NULL);
+	if (summary_places_text(r, w, sw, text, sizeof(text))[0])
+		xw_str_spill(x, s, row++, 0, text, NULL);
 	xw_str_spill(x, s, row++, 0, sw->change_note, NULL);
 	return row + 1;
 }

@@ -471,7 +471,7 @@ int report_share_met(long within, long n, sk_dec norm)
 	return (int64_t)within * 100 * SK_DEC_ONE >= (int64_t)norm * n;
 }
 
-int report_kpi_met(const struct sk_kpi_score *ks)
+int report_kpi_side(const struct sk_kpi_score *ks)
 {
 	if (!ks->has_value || !ks->kpi->has_norm)
 		return -1;
@@ -481,15 +481,15 @@ int report_kpi_met(const struct sk_kpi_score *ks)
 
 void report_kpi_measured(const struct sk_kpi_score *ks, struct report_figure *f)
 {
-	int met = report_kpi_met(ks);
+	int side = report_kpi_side(ks);
 
-	if (met < 0) {
+	if (side < 0) {
 		f->value = sk_dec_round(ks->measured, 2);
 		f->decimals = 2;
 		f->bound = 0;
 		return;
 	}
-	report_figure(ks->measured, SK_DEC(100), ks->norm_used, ks->kpi->direction, met, 2, f);
+	report_figure(ks->measured, SK_DEC(100), ks->norm_used, ks->kpi->direction, side, 2, f);
 }
 
 char *report_kpi_measured_text(const struct report_words *w, const struct sk_kpi_score *ks,
@@ -503,18 +503,18 @@ char *report_kpi_measured_text(const struct report_words *w, const struct sk_kpi
 
 void report_kpi_pct(const struct sk_kpi_score *ks, int decimals, struct report_figure *f)
 {
-	int met = report_kpi_met(ks);
+	int side = report_kpi_side(ks);
 	sk_dec fine;
 
 	f->value = ks->pct;
 	f->decimals = decimals;
 	f->bound = 0;
 	/* The scored value says it already, or there is no finer one to show. */
-	if (met < 0 || ks->n_parts || on_side(ks->pct, SK_DEC(100), SK_HIGHER_IS_BETTER, met))
+	if (side < 0 || ks->n_parts || on_side(ks->pct, SK_DEC(100), SK_HIGHER_IS_BETTER, side))
 		return;
 	if (sk_kpi_pct_of_norm(ks->kpi, ks->measured, ks->norm_used, 6, &fine) != SK_OK)
 		return;
-	report_figure(fine, SK_DEC(100), SK_DEC(100), SK_HIGHER_IS_BETTER, met, decimals, f);
+	report_figure(fine, SK_DEC(100), SK_DEC(100), SK_HIGHER_IS_BETTER, side, decimals, f);
 }
 
 char *report_kpi_pct_text(const struct report_words *w, const struct sk_kpi_score *ks,
