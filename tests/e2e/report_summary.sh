@@ -107,7 +107,7 @@ has "$tmp/esc80.txt" "Servicedesk & Support                 84,63 rood    ≥ 80
 # with incident's 300.00: 2769.14.
 printf 'period,domain,amount\n2027-Q1,servicedesk,123456.78\n' >"$tmp/inv.csv"
 R -p 2027-Q1 --invoice "$tmp/inv.csv" --lang en -o "$tmp/en.txt" || fail "en: exit $?"
-has "$tmp/en.txt" "Total malus: EUR 2,769.14 on the invoice of 2027-Q2" "en total malus"
+has "$tmp/en.txt" "Total penalty: EUR 2,769.14 on the invoice of 2027-Q2" "en total malus"
 has "$tmp/en.txt" "9 of 28 norms met" "en norms met"
 R -p 2027-Q1 --invoice "$tmp/inv.csv" -o "$tmp/nl.txt"
 has "$tmp/nl.txt" "Malus totaal: € 2.769,14 op de factuur van 2027-Q2" "nl thousands"
@@ -258,7 +258,8 @@ has "$tmp/q1.sum" "  Reactietijd per prioriteit en Oplostijd per prioriteit tell
 has "$tmp/q1.sum" "    is de malus gebaseerd" "Q1 the malus rests on the KPIs"
 summary "$tmp/en.txt" >"$tmp/en.sum"
 has "$tmp/en.sum" "  9 of 28 norms met; P1–P4: incident, request and change, each against the target for its type" "en whom the priority lines count"
-has "$tmp/en.sum" "  Reactietijd per prioriteit and Oplostijd per prioriteit count only incident and problem; the malus" "en KPIs that count fewer"
+has "$tmp/en.sum" "  Reactietijd per prioriteit and Oplostijd per prioriteit count only incident and problem; the" "en KPIs that count fewer"
+has "$tmp/en.sum" "    penalty is based on them" "en the penalty rests on the KPIs"
 # The rule is the contract's, not DHS's: a type= that leaves out no type the priority lines
 # count says nothing; a priority= does, with its priority.
 sed 's/ type=incident,problem$/ type=incident,problem,request,change/' "$src/samples/contracts/dhs.ini" >"$tmp/alltypes.ini"

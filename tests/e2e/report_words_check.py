@@ -15,12 +15,8 @@ digit is never a word. Machine words are refused too: snake_case, "--",
 in Dutch "phone", "solved", "email", "call(s)". An XLSX report: the same over
 the cells of its domains and history sheets. A JSON report in Dutch: no KPI's
 detail in English. Exit 1 and one line per finding otherwise.
-
-SK_WORDS_SKIP_SUMMARY=1 leaves the summary section out of the English
-vocabulary check (its words are render/report_summary_data.c's).
 """
 import json
-import os
 import re
 import sys
 
@@ -78,10 +74,6 @@ else:
     text = open(report, encoding="utf-8").read()
     cut = re.search(r"^(Bijlage|Annex): ", text, re.M)
     client = text[:cut.start()] if cut else text
-    if os.environ.get("SK_WORDS_SKIP_SUMMARY") and lang == "en":
-        summary = re.search(r"^Summary\n-+\n.*?(?=^Priorities\n)", client, re.M | re.S)
-        if summary:
-            client = client[:summary.start()] + client[summary.end():]
 findings = []
 
 def word_in_names(w):

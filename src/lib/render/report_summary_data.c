@@ -54,11 +54,11 @@ static const struct summary_words nl = {
 
 static const struct summary_words en = {
 	.title = "Summary", .annex = "Annex: audit trail", .domain = "domain", .score = "score",
-	.colour = "colour", .step = "step", .malus = "malus", .malus_eur = "malus EUR",
+	.colour = "colour", .step = "step", .malus = "rate", .malus_eur = "penalty EUR",
 	.previous = "previous", .change = "change",
 	.colours = { "-", "green", "amber", "red" },
-	.colour_note = "colour by staffel step: green without malus, amber with malus and no "
-		       "escalation, red with escalation or the lowest step",
+	.colour_note = "colour by step of the penalty scale: green without penalty, amber with a "
+		       "penalty and no escalation, red with escalation or the lowest step",
 	.norm = "norm", .measured = "measured vs norm", .verdict = "verdict", .met = "met",
 	.not_met = "not met", .no_data = "no data",
 	.norms_met = "%ld of %ld norms met", .norms_no_data = "%ld without data",
@@ -66,9 +66,9 @@ static const struct summary_words en = {
 	.prev_period = "Previous period for comparison: %s (%s)",
 	.prev_none = "Previous period %s (%s): no data",
 	.prev_before_start = "Previous period %s (%s): no data (before the contract starts)",
-	.malus_total = "Total malus", .malus_unpriced = "%d domain(s) with malus but no invoice amount",
-	.malus_unscored = "%d domain(s) not scored, their malus not determined",
-	.escalations = "Escalations", .esc_domain = "staffel step with escalation",
+	.malus_total = "Total penalty", .malus_unpriced = "%d domain(s) with a penalty but no invoice amount",
+	.malus_unscored = "%d domain(s) not scored, their penalty not determined",
+	.escalations = "Escalations", .esc_domain = "escalation by the penalty scale",
 	.esc_complaint = "complaint beyond its limit",
 	.overdue = "Open and past their deadline at the end of the period",
 	.overdue_horizon = "Open and past their deadline at %s (the data's last moment)",
@@ -78,16 +78,16 @@ static const struct summary_words en = {
 		       "the previous one, in percentage points for percentages; —: no data",
 	.no_data_list = "Without data in this and the previous period",
 	.per_priority_note = "*: a norm per priority: met when each priority met its own norm",
-	.text_note = "colour: green no malus, amber malus without escalation, red escalation or "
+	.text_note = "colour: green no penalty, amber penalty without escalation, red escalation or "
 		     "lowest step; previous: the same norm in the previous period; change: in "
 		     "percentage points for percentages; —: no data",
-	.text_note_now = "colour: green no malus, amber malus without escalation, red escalation or "
+	.text_note_now = "colour: green no penalty, amber penalty without escalation, red escalation or "
 			 "lowest step",
 	.population = "%s: %s, %s", .per_type = "each against the target for its type",
 	.per_prio = "against their priority's target",
 	.and = " and ", .counts_only = "%s counts only %s", .count_only = "%s count only %s",
 	.of_prio = "%s %s", .prio_first = 1,
-	.malus_on = "the malus is based on it", .malus_on_many = "the malus is based on them",
+	.malus_on = "the penalty is based on it", .malus_on_many = "the penalty is based on them",
 	.score_on = "the domain's score is based on it",
 	.score_on_many = "the domain's score is based on them",
 	.decimals_rule = "percentages to %d %s, more where the rounded value would contradict "
