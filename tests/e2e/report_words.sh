@@ -83,6 +83,15 @@ has "$t" "  Incident- & Probleembeheer            —        —        —     
 has "$tmp/dhs-2027-Q1-en.txt" "  Penalty scale" "English penalty scale"
 has "$tmp/halt-2027-Q1-en.txt" "explanation for P2 Hoog, response, 2027-01: Twee P2-meldingen" "priority reference"
 has "$tmp/halt-2027-Q1-nl.txt" "verklaring voor KPI Reactietijd binnen norm (Incidentafhandeling), 2027-01:" "KPI reference"
+# Suppliers by name (heutink.ini: [supplier.printing] name = Print & Copy Service
+# (voorbeeld)), wrapped within the table's first column; in the time spent per
+# ticket each supplier on a line of its own (H27-011 went to two).
+h=$tmp/heutink-2027-Q1-en.txt
+has "$h" "  Print & Copy Service              5               2   40.0 %" "supplier table by name"
+has "$h" "  Print & Copy Service           2/5 40.0 %" "scorecard by name"
+has "$h" "  H27-011                3:20              0:00         5:00 Glasvezel Noord (voorbeeld) 3:00" "time spent, first supplier"
+has "$h" "                                                             Print & Copy Service (voorbeeld) 4:00" "time spent, second supplier"
+grep -Eq '^  (internet|printing|touchscreens) ' "$h" && fail "a supplier id starts a row: $(grep -E '^  (internet|printing|touchscreens) ' "$h")"
 # Halt's nl JSON: a KPI's detail in Dutch, as its text report says it.
 grep -q "\"detail\":\"beschikbaarheid binnen het servicevenster (meetperiode 2027-01)" "$tmp/halt-2027-01.json" ||
 	fail "halt JSON: no Dutch availability detail"

@@ -181,26 +181,12 @@ char *report_domain_reason(const struct report_words *w, const struct sk_domain_
 			   char *buf, size_t size);
 
 /* One row of cells padded to @widths (negative: left-aligned; the last such one is
- * not padded), two-space indent, escaped (report_text.c). */
+ * not padded), two-space indent, escaped, empty trailing cells left out (report_text.c). */
 void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
 
 /* @text escaped and wrapped at blanks to the report's width, the first line
  * indented by @first_indent, the others by @indent (report_text.c). */
 void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *text);
-
-/* A table row of cells padded to @widths (negative: left-aligned; the last such one
- * not padded), two-space indent, escaped, empty trailing cells left out
- * (report_suppliers_text.c). */
-void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
-
-/* A row of @n cells padded to @widths (negative: left-aligned; the last one
- * unpadded), two-space indent, escaped; trailing empty cells left out
- * (report_suppliers_text.c). */
-void text_cells(FILE *fp, const int *widths, size_t n, const char *const *v);
-
-/* @raw escaped and wrapped at blanks to the text's width, the first line
- * indented by @first_indent, the others by @indent (report_text.c). */
-void text_wrap(FILE *fp, size_t first_indent, size_t indent, const char *raw);
 
 /* sla-score's JSON of @s with each KPI's detail in the words of @lang (score_write.c):
  * a report's JSON, whose prose follows the report's language; keys stay as they are. */

@@ -9,7 +9,8 @@ struct supplier_words {
 	const char *title, *supplier, *handovers, *within, *pct, *pending, *no_target, *time,
 		*mean, *median, *products, *contact, *mandates, *technical, *privacy, *financial,
 		*breaches, *ticket, *from, *to, *clock, *target, *elapsed, *response, *resolution,
-		*held, *held_of, *splits, *desk, *customer, *suppliers, *scorecard, *others, *none,
+		*held, *held_of, *splits, *desk, *customer, *suppliers, *per_supplier, *scorecard, *others,
+		*none,
 		*open, *ref, *sheet, *handovers_title;
 };
 

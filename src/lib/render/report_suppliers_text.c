@@ -22,6 +22,7 @@ static const struct supplier_words nl = {
 	.held = "Eigen overschrijdingen terwijl een leverancier de melding had",
 	.held_of = "van", .splits = "Tijdsbesteding per melding (werktijd, melding tot oplossing)",
 	.desk = "servicedesk", .customer = "klant (pauze)", .suppliers = "leveranciers",
+	.per_supplier = "per leverancier",
 	.scorecard = "Scorecard leveranciers per kwartaal", .others = "overige leveranciers",
 	.none = "geen", .open = "open", .ref = "referentie", .sheet = "Leveranciers",
 };
@@ -39,6 +40,7 @@ static const struct supplier_words en = {
 	.held = "The desk's breaches while a supplier held the ticket",
 	.held_of = "of", .splits = "Time spent per ticket (business time, report to resolution)",
 	.desk = "service desk", .customer = "customer (paused)", .suppliers = "suppliers",
+	.per_supplier = "per supplier",
 	.scorecard = "Supplier scorecard per quarter", .others = "other suppliers",
 	.none = "none", .open = "open", .ref = "reference", .sheet = "Suppliers",
 };
@@ -54,15 +56,35 @@ const struct sk_clock *report_supplier_breached_clock(const struct sk_handover *
 	return *resolution ? &h->resolution : &h->response;
 }
 
-/* A supplier as shown: its id in a table's narrow column, with @full its name, or the others. */
-static const char *shown(const struct sk_contract *c, const struct sk_report_supplier *s,
-			 const struct supplier_words *sw, int full, char *buf, size_t size)
+/* A supplier as the client knows it: its name, or the others. */
+static const char *shown(const struct sk_report_supplier *s, const struct supplier_words *sw,
+			 char *buf, size_t size)
 {
 	if (s->supplier < 0)
 		snprintf(buf, size, "(%s)", sw->others);
 	else
-		snprintf(buf, size, "%s", full ? s->name : c->suppliers[s->supplier].id);
+		snprintf(buf, size, "%s", s->name);
 	return buf;
+}
+
+/*
+ * A table row whose first cell is a supplier's name, wrapped within its
+ * column (width -@widths[0]): the figures on the first line, the rest of the
+ * name on lines of its own.
+ */
+static void name_row(FILE *fp, const int *widths, size_t n, const char **v, const char *name)
+{
+	char piece[128];
+	const char *blank[1];
+
+	name = text_cell_piece(name, (size_t)-widths[0], piece, sizeof(piece));
+	v[0] = piece;
+	text_cells(fp, widths, n, v);
+	while (*name) {
+		name = text_cell_piece(name, (size_t)-widths[0], piece, sizeof(piece));
+		blank[0] = piece;
+		text_cells(fp, widths, 1, blank);
+	}
 }
 
 /* One row of figures: hand-overs, within, %, running, time, mean, median. */
@@ -89,7 +111,7 @@ static void details(FILE *fp, const struct sk_report *r, const struct sk_report_
 	static const int widths[] = { -12, -16, -16, -10, 8, -9 };
 	char name[256], b[6][48];
 
-	fprintf(fp, "\n  %s\n", shown(c, s, sw, 1, name, sizeof(name)));
+	fprintf(fp, "\n  %s\n", shown(s, sw, name, sizeof(name)));
 	if (s->supplier >= 0) {
 		const struct sk_supplier *su = &c->suppliers[s->supplier];
 		const char *what[5][2] = {
@@ -161,9 +183,8 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 	for (size_t i = 0; i < s->n; i++) {
 		const char *v[8];
 
-		v[0] = shown(c, &s->s[i], sw, 0, name, sizeof(name));
 		figure_cells(w, &s->s[i].fig, dec, b, v + 1);
-		text_cells(fp, widths, 8, v);
+		name_row(fp, widths, 8, v, shown(&s->s[i], sw, name, sizeof(name)));
 	}
 	fprintf(fp, "\n  %s: %ld %s %ld", sw->held, s->desk_breaches_held, sw->held_of,
 		s->desk_breaches);
@@ -177,28 +198,39 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 	if (!s->n_splits) {
 		fprintf(fp, "  %s\n", sw->none);
 	} else {
-		static const int sw_widths[] = { -14, 12, 13, 12, -30 };
-		const char *head[5] = { sw->ticket, sw->desk, sw->customer, sw->suppliers, "" };
+		/* Each supplier that held the ticket on a line of its own, by name. */
+		static const int sw_widths[] = { -14, 12, 17, 12, -38 };
+		const char *head[5] = { sw->ticket, sw->desk, sw->customer, sw->suppliers,
+					sw->per_supplier };
 
 		text_cells(fp, sw_widths, 5, head);
 		for (size_t i = 0; i < s->n_splits; i++) {
 			const struct sk_ticket_split *sp = &s->splits[i];
-			char per[512] = "";
-			size_t n = 0;
 			const char *v[5];
+			int first = 1;
 
-			for (size_t k = 0; k <= c->n_suppliers && n < sizeof(per); k++)
-				if (sp->per_supplier[k])
-					n += (size_t)snprintf(per + n, sizeof(per) - n, "%s%s %s",
-							      n ? ", " : "", k < c->n_suppliers
-							      ? c->suppliers[k].id : sw->others,
-							      report_hm(sp->per_supplier[k], b[4], 48));
 			v[0] = r->results->r[sp->result].ticket.id;
 			v[1] = report_hm(sp->desk, b[1], 48);
 			v[2] = report_hm(sp->customer, b[2], 48);
 			v[3] = report_hm(sp->suppliers, b[3], 48);
-			v[4] = per;
-			text_cells(fp, sw_widths, 5, v);
+			v[4] = "";
+			for (size_t k = 0; k <= c->n_suppliers; k++) {
+				char per[256];
+
+				if (!sp->per_supplier[k])
+					continue;
+				snprintf(per, sizeof(per), "%s %s", k < c->n_suppliers
+					 ? (c->suppliers[k].name ? c->suppliers[k].name
+					    : c->suppliers[k].id) : sw->others,
+					 report_hm(sp->per_supplier[k], b[4], 48));
+				if (!first)
+					v[0] = v[1] = v[2] = v[3] = "";
+				v[4] = per;
+				text_cells(fp, sw_widths, 5, v);
+				first = 0;
+			}
+			if (first)
+				text_cells(fp, sw_widths, 5, v);
 		}
 	}
 
@@ -218,7 +250,6 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 			const char *v[1 + 8];
 			char qb[8][64];
 
-			v[0] = shown(c, &s->s[i], sw, 0, name, sizeof(name));
 			for (size_t q = 0; q < s->n_quarters && q < 8; q++) {
 				const struct sk_supplier_figures *f = &s->s[i].quarters[q];
 				char p[48];
@@ -230,7 +261,8 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 					snprintf(qb[q], 64, "-");
 				v[q + 1] = qb[q];
 			}
-			text_cells(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), v);
+			name_row(fp, qw, 1 + (s->n_quarters < 8 ? s->n_quarters : 8), v,
+				 shown(&s->s[i], sw, name, sizeof(name)));
 		}
 	}
 }

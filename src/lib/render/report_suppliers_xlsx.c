@@ -45,7 +45,6 @@ void xw_sheet_suppliers(struct xw *x)
 {
 	const struct sk_report *r = x->r;
 	const struct sk_report_suppliers *sp = r->suppliers;
-	const struct sk_contract *c = r->contract;
 	const struct supplier_words *sw = supplier_words_for(x->w->lang);
 	struct sheet *s = &x->suppliers;
 	lxw_row_t row = 0;
@@ -55,7 +54,8 @@ void xw_sheet_suppliers(struct xw *x)
 	xw_str(x, s, row++, 0, sw->title, x->title);
 	row++;
 	{
-		const char *head[9] = { sw->supplier, sw->supplier, sw->handovers, sw->within,
+		/* Column B stays free: the name fills A and B, so the figures keep their columns. */
+		const char *head[9] = { sw->supplier, "", sw->handovers, sw->within,
 					sw->pct, sw->pending, sw->time, sw->mean, sw->median };
 
 		xw_header(x, s, row++, head, 9);
@@ -64,9 +64,7 @@ void xw_sheet_suppliers(struct xw *x)
 		const struct sk_report_supplier *rs = &sp->s[i];
 		const struct sk_supplier_figures *f = &rs->fig;
 
-		xw_str(x, s, row, 0, rs->supplier >= 0 ? c->suppliers[rs->supplier].id : sw->others,
-		       NULL);
-		xw_str(x, s, row, 1, rs->supplier >= 0 ? rs->name : "", NULL);
+		xw_str(x, s, row, 0, rs->supplier >= 0 ? rs->name : sw->others, NULL);
 		xw_num(x, s, row, 2, (double)f->handovers, x->count);
 		xw_num(x, s, row, 3, (double)f->within, x->count);
 		share(x, s, row, 4, 2, 3, f);
@@ -98,8 +96,7 @@ void xw_sheet_suppliers(struct xw *x)
 		for (size_t i = 0; i < sp->n; i++, row++) {
 			const struct sk_report_supplier *rs = &sp->s[i];
 
-			xw_str(x, s, row, 0, rs->supplier >= 0 ? c->suppliers[rs->supplier].id
-			       : sw->others, NULL);
+			xw_str(x, s, row, 0, rs->supplier >= 0 ? rs->name : sw->others, NULL);
 			xw_num(x, s, row, 1, (double)rs->quarters[q].handovers, x->count);
 			xw_num(x, s, row, 2, (double)rs->quarters[q].within, x->count);
 			share(x, s, row, 3, 1, 2, &rs->quarters[q]);
