@@ -51,6 +51,8 @@ for c in dhs cloudwise halt heutink; do
 				-o "$out" 2>/dev/null || { fail "$c $p $lang: exit $?"; continue; }
 			"$py" "$check" "$contracts/$c.ini" $lang "$out" >"$tmp/found" ||
 				fail "$c $p $lang: $(head -5 "$tmp/found")"
+			# Nothing the client reads is cut short: a long name or reason wraps.
+			grep -q '…' "$out" && fail "$c $p $lang: text cut: $(grep -m 3 '…' "$out")"
 			n=$((n + 1))
 		done
 		for f in xlsx json; do

@@ -457,15 +457,21 @@ static void write_apart(FILE *fp, const struct sk_report *r, const struct report
 	for (size_t i = 0; i < r->n_apart; i++) {
 		const struct sk_result *x = &r->results->r[r->apart[i]];
 		const char *id = r->contract->priorities[x->v.priority].id;
-		const char *cells[4] = { x->ticket.id, id, counted,
-					 report_flag_text(w, r, x, flags, sizeof(flags)) };
+		const char *reason = report_flag_text(w, r, x, flags, sizeof(flags));
+		char piece[256];
+		const char *cells[4] = { x->ticket.id, id, counted, piece };
 
 		/* Listed apart yet counted at its priority, or left out of the figures. */
 		if (x->v.excluded)
 			snprintf(counted, sizeof(counted), "%s", w->not_counted);
 		else
 			snprintf(counted, sizeof(counted), "%s %s", w->counts_as, id);
-		row(fp, cols, 4, cells);
+		/* The whole reason, wrapped within its column: never cut. */
+		do {
+			reason = text_cell_piece(reason, cols[3].width, piece, sizeof(piece));
+			row(fp, cols, 4, cells);
+			cells[0] = cells[1] = cells[2] = "";
+		} while (*reason);
 	}
 }
 
@@ -781,7 +787,9 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		const struct sk_report_service *s = &r->services[i];
 		const char *cells[8];
 
-		snprintf(b[0], 64, "%s", s->service->name ? s->service->name : s->service->id);
+		const char *name = s->service->name ? s->service->name : s->service->id;
+
+		name = text_cell_piece(name, cols[0].width, b[0], 64);
 		cells[0] = b[0];
 		cells[1] = report_pct(w, s->service->norm, -1, b[1], 64);
 		if (s->has_value) {
@@ -801,6 +809,13 @@ static void write_services(FILE *fp, const struct sk_report *r, const struct rep
 		cells[6] = b[6];
 		cells[7] = s->has_value ? yes_no(w, s->met) : w->na;
 		row(fp, cols, 8, cells);
+		/* The rest of a long name on lines of its own, never cut. */
+		while (*name) {
+			const char *rest[1] = { b[0] };
+
+			name = text_cell_piece(name, cols[0].width, b[0], 64);
+			row(fp, cols, 1, rest);
+		}
 	}
 	note_services(fp, r, w);
 }
