@@ -127,7 +127,11 @@ char *report_domain_result(const struct report_words *w, const struct sk_contrac
 char *report_step_consequence(const struct report_words *w, const struct sk_staffel_step *st,
 			      char *buf, size_t size);
 
-/* A norm with the side that meets it: "≥ 80 %", "≤ 3 %", "≥ 2". */
+/* The unit a KPI's number is read in, after the number: " uur" / " h" for
+ * unit = hours; "" for counts and marks (a percentage has its own " %"). */
+const char *report_unit_suffix(const struct report_words *w, const struct sk_kpi *k);
+
+/* A norm with the side that meets it: "≥ 80 %", "≤ 3 %", "≥ 2", "≤ 4 uur". */
 char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_dec norm,
 		       char *buf, size_t size);
 

@@ -43,12 +43,12 @@ static const struct summary_words nl = {
 	.text_note_now = "kleur: groen zonder malus, oranje malus zonder escalatie, rood escalatie "
 			 "of laagste trede",
 	.population = "%s: %s, %s", .per_type = "elk met de termijn van zijn type",
-	.per_prio = "met de termijn van hun prioriteit",
+	.per_prio = "één termijn per prioriteit",
+	.unscored_group = "niet gescoord, het contract scoort deze domeinen niet",
 	.and = " en ", .counts_only = "%s telt alleen %s", .count_only = "%s tellen alleen %s",
 	.of_prio = "%s van %s", .malus_on = "daarop is de malus gebaseerd",
 	.score_on = "daarop is de score van het domein gebaseerd",
-	.decimals_rule = "percentages op %d %s, meer waar de afgeronde waarde het oordeel zou "
-			 "tegenspreken",
+	.decimals_rule = "percentages op %d %s, meer waar afronden zou misleiden",
 	.place = "decimaal", .places = "decimalen",
 };
 
@@ -84,14 +84,14 @@ static const struct summary_words en = {
 	.text_note_now = "colour: green no penalty, amber penalty without escalation, red escalation or "
 			 "lowest step",
 	.population = "%s: %s, %s", .per_type = "each against the target for its type",
-	.per_prio = "against their priority's target",
+	.per_prio = "one target per priority",
+	.unscored_group = "not scored, the contract does not score these domains",
 	.and = " and ", .counts_only = "%s counts only %s", .count_only = "%s count only %s",
 	.of_prio = "%s %s", .prio_first = 1,
 	.malus_on = "the penalty is based on it", .malus_on_many = "the penalty is based on them",
 	.score_on = "the domain's score is based on it",
 	.score_on_many = "the domain's score is based on them",
-	.decimals_rule = "percentages to %d %s, more where the rounded value would contradict "
-			 "the verdict",
+	.decimals_rule = "percentages to %d %s, more where rounding would mislead",
 	.place = "decimal place", .places = "decimal places",
 };
 
@@ -206,16 +206,22 @@ char *summary_value_text(const struct sk_report *r, const struct report_words *w
 	else
 		/* No one norm beside it (norms per priority, or none): as it is, rounded. */
 		f = (struct report_figure){ sk_dec_round(v->value, dflt), dflt, 0 };
-	if (!n->percent && !f.bound && places(v->value) <= f.decimals) {
-		/* Counts and marks as short as they are exact ("1", "8,1"). */
-		sk_dec_format_short(v->value, w->mark, buf, size);
-		*decimals = places(v->value);
-		return buf;
-	}
 	if (!n->percent && !f.bound) {
-		/* A mean of months (8,066667) to the figure's places: "8,07". */
-		sk_dec_format(v->value, f.decimals, w->mark, buf, size);
-		*decimals = f.decimals;
+		/* Counts and marks as short as they are exact ("1", "8,1"), a mean of
+		 * months (8,066667) to the figure's places ("8,07"); hours say so. */
+		const char *unit = n->kind == SK_NORM_KPI
+			? report_unit_suffix(w, r->score->domains[n->domain].kpis[n->kpi].kpi) : "";
+		size_t len;
+
+		if (places(v->value) <= f.decimals) {
+			sk_dec_format_short(v->value, w->mark, buf, size);
+			*decimals = places(v->value);
+		} else {
+			sk_dec_format(v->value, f.decimals, w->mark, buf, size);
+			*decimals = f.decimals;
+		}
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "%s", unit);
 		return buf;
 	}
 	if (!f.bound)
@@ -257,6 +263,9 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 	sk_dec_format(n->norm, d, w->mark, nrm, sizeof(nrm));
 	if (n->percent)
 		strncat(nrm, " %", sizeof(nrm) - strlen(nrm) - 1);
+	else if (n->kind == SK_NORM_KPI)
+		strncat(nrm, report_unit_suffix(w, r->score->domains[n->domain].kpis[n->kpi].kpi),
+			sizeof(nrm) - strlen(nrm) - 1);
 	if (!v->has_value) {
 		snprintf(buf, size, "— (%s %s %s)", w->norm,
 			 n->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", nrm);

@@ -14,7 +14,7 @@ struct summary_words {
 		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,
 		*per_priority_note, *malus_unscored;
 	/* Whom the priority lines count, and the ticket KPIs that count fewer. */
-	const char *text_note_now, *population, *per_type, *per_prio, *and, *counts_only,
+	const char *text_note_now, *population, *per_type, *per_prio, *unscored_group, *and, *counts_only,
 		*count_only, *of_prio, *malus_on, *malus_on_many, *score_on, *score_on_many;
 	int prio_first;            /* of_prio takes the priority first ("P1 incident") */
 	/* The places of the percentages (summary_places_text()). */

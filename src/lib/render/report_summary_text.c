@@ -102,15 +102,34 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 	const char *head[8] = { sw->domain, sw->score, sw->colour, sw->step, sw->malus, sw->malus_eur,
 				sw->previous, sw->change };
 	char b[8][64], line[512];
-	int dec = c->rules.score_decimals, unscored = 0;
+	int dec = c->rules.score_decimals, unscored = 0, shown_only = 0, grouped = 0;
 	const char *applies = NULL;
 
+	/* Domains the contract shows without scoring them, for no reason of their
+	 * own: named together on the first one's line, not one line each. */
+	for (size_t i = 0; i < r->score->n_domains; i++)
+		shown_only += !r->score->domains[i].domain->scored && !r->score->domains[i].domain->note;
 	srow(fp, cols, 8, head);
 	for (size_t i = 0; i < r->score->n_domains; i++) {
 		const struct sk_domain_score *ds = &r->score->domains[i];
 		const struct sk_summary_domain *sd = &s->domains[i];
 		const char *cells[8] = { summary_domain_name(ds->domain), "", "", "", "", "", "", "" };
 
+		if (shown_only > 1 && !ds->domain->scored && !ds->domain->note) {
+			size_t n = 0;
+
+			if (grouped++)
+				continue;
+			line[0] = '\0';
+			for (size_t k = i; k < r->score->n_domains && n < sizeof(line); k++)
+				if (!r->score->domains[k].domain->scored && !r->score->domains[k].domain->note)
+					n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%s", n ? "; " : "",
+							      summary_domain_name(r->score->domains[k].domain));
+			if (n < sizeof(line))
+				snprintf(line + n, sizeof(line) - n, ": %s", sw->unscored_group);
+			sline(fp, line);
+			continue;
+		}
 		if (!ds->scored) {
 			/* Unscored for want of figures (not a domain shown only, not one not
 			 * started in the period): its malus is open, not nil. */
@@ -329,14 +348,16 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 	/* The notes to both tables, in one paragraph below them; without a previous
 	 * period, nothing to say of its columns. */
 	summary_places_text(r, w, sw, b, sizeof(b));
-	snprintf(line, sizeof(line), "%s%s%s", s->has_previous ? sw->text_note : sw->text_note_now,
-		 b[0] ? "; " : "", b);
-	sline(fp, line);
-	for (size_t i = 0; i < s->n_norms; i++)
+	/* One legend, wrapped: the page has no line to spare. */
+	n = (size_t)snprintf(line, sizeof(line), "%s%s%s",
+			     s->has_previous ? sw->text_note : sw->text_note_now, b[0] ? "; " : "", b);
+
+	for (size_t i = 0; i < s->n_norms && n < sizeof(line); i++)
 		if (s->norms[i].per_priority) {
-			sline(fp, sw->per_priority_note);
+			snprintf(line + n, sizeof(line) - n, "; %s", sw->per_priority_note);
 			break;
 		}
+	sline(fp, line);
 }
 
 void report_summary_text(FILE *fp, const struct sk_report *r, const char *lang)

@@ -526,9 +526,14 @@ char *report_domain_reason(const struct report_words *w, const struct sk_domain_
 static char *kpi_value(const struct report_words *w, const struct sk_kpi *k, sk_dec v, int decimals,
 		       char *buf, size_t size)
 {
+	size_t n;
+
 	if (k->unit && strcmp(k->unit, "%") == 0)
 		return report_pct(w, v, decimals, buf, size);
-	return num(w, v, decimals, buf, size);
+	num(w, v, decimals, buf, size);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, "%s", report_unit_suffix(w, k));
+	return buf;
 }
 
 /* The KPI table's columns: the KPI's name first (wrapped within its column), the
@@ -577,14 +582,18 @@ static void write_kpi(FILE *fp, const struct sk_report *r, const struct report_w
 
 	cells[0] = b[0];
 	cells[1] = ks->has_value ? kpi_value(w, k, ks->measured, 2, b[1], 64) : w->missing;
-	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0))
+	if (ks->has_value && !(k->unit && strcmp(k->unit, "%") == 0)) {
 		/* As exact as it is ("8,1"), a mean of months (8,066667) to two places,
 		 * unless the rounding would carry it across its norm (7,996 is no 8,00). */
+		size_t n;
+
 		cells[1] = num(w, ks->measured, sk_dec_round(ks->measured, 2) == ks->measured ||
 			       (k->has_norm && (sk_dec_round(ks->measured, 2) >= ks->norm_used) !=
 						       (ks->measured >= ks->norm_used)) ? -1 : 2,
 			       b[1], 64);
-	else if (ks->has_value && k->has_norm)
+		n = strlen(b[1]);
+		snprintf(b[1] + n, 64 - n, "%s", report_unit_suffix(w, k));
+	} else if (ks->has_value && k->has_norm)
 		cells[1] = report_kpi_measured_text(w, ks, b[1], 64);
 	cells[2] = !k->has_norm ? "-" : sk_kpi_norms_per_priority(ks) ? w->per_priority
 		   : report_norm_text(w, k, ks->norm_used, b[2], 64);

@@ -446,6 +446,13 @@ void report_figure(sk_dec num, sk_dec den, sk_dec norm, enum sk_direction dir, i
 		    on_side(out->value, norm, dir, met) || d >= last)
 			break;
 	}
+	/* A share strictly between none and all never reads as 0 or 100 %: an
+	 * uptime of 99,96 % shown as "100,0 %" tells the client nothing was down. */
+	while (d < 6 && num > 0 && num < den && (out->value == 0 || out->value == SK_DEC(100))) {
+		out->decimals = ++d;
+		if (sk_dec_percent(num, den, d, &out->value) != SK_OK)
+			break;
+	}
 	/* A miss still on the norm at the most places shown: say which side it is on. */
 	if (!met && !on_side(out->value, norm, dir, met)) {
 		out->bound = dir == SK_LOWER_IS_BETTER ? '>' : '<';
@@ -786,6 +793,13 @@ char *report_domain_result(const struct report_words *w, const struct sk_contrac
 	return buf;
 }
 
+const char *report_unit_suffix(const struct report_words *w, const struct sk_kpi *k)
+{
+	if (k && k->unit && strcmp(k->unit, "hours") == 0)
+		return strcmp(w->lang, "nl") == 0 ? " uur" : " h";
+	return "";
+}
+
 char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_dec norm,
 		       char *buf, size_t size)
 {
@@ -795,7 +809,8 @@ char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_
 		report_pct(w, norm, -1, v, sizeof(v));
 	else
 		sk_dec_format_short(norm, w->mark, v, sizeof(v));
-	snprintf(buf, size, "%s %s", k->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", v);
+	snprintf(buf, size, "%s %s%s", k->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", v,
+		 report_unit_suffix(w, k));
 	return buf;
 }
 
