@@ -76,7 +76,8 @@ cmp -s "$tmp/score.json" "$tmp/wrong.json" && fail "could not make a wrong score
 grep -q 'FAIL .*score' "$tmp/neg" || fail "the checker did not name the wrong score"
 
 # Nor for printing: a sheet turned to portrait, a summary allowed more than one page, another
-# sheet squeezed onto one, or a chart moved onto the tables, fails it.
+# sheet squeezed onto one, a chart moved onto the tables, or the tickets sheet printing all
+# its columns (at about a fifth of their size), fails it.
 "$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/misprint.xlsx" <<'PY'
 import re, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
@@ -88,6 +89,9 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) 
             data = data.replace(b'<pageSetup paperSize="9"', b'<pageSetup paperSize="9" fitToHeight="0"')
         if i.filename == "xl/worksheets/sheet2.xml":
             data = data.replace(b'fitToHeight="0"', b'fitToHeight="1"')
+        if i.filename == "xl/workbook.xml":
+            # The tickets sheet printing every column again, unreadably small.
+            data = re.sub(rb"(Tickets!\$A\$1:\$)[A-Z]+(\$\d+)", rb"\1AZ\2", data)
         if i.filename == "xl/drawings/drawing1.xml":
             data = re.sub(rb"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>\d+</xdr:row>",
                           b"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row>",
@@ -101,6 +105,10 @@ grep -q 'FAIL .*sheet Overzicht is not fitted' "$tmp/neg" || fail "the checker d
 grep -q 'FAIL .*sheet Samenvatting is not fitted .*one page tall' "$tmp/neg" ||
 	fail "the checker did not name a summary that may print on more than one page"
 grep -q 'FAIL .*a chart on .* covers cell' "$tmp/neg" || fail "the checker did not name the chart on a table"
+grep -q 'FAIL .*the tickets sheet prints all its [0-9]* columns' "$tmp/neg" ||
+	fail "the checker did not name a tickets sheet printing all its columns"
+grep -q 'FAIL .*the tickets sheet.s [0-9]* printed columns .* below 55 %' "$tmp/neg" ||
+	fail "the checker did not name a tickets printout too small to read"
 
 # A client whose name holds header codes ("&G" asks for a picture, libxlsxwriter then
 # refuses the header) prints under its own name on every sheet.
