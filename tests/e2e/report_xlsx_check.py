@@ -9,7 +9,10 @@
         that numbers are numeric cells with number formats; that every sheet
         prints (landscape A4, one page wide, print titles and area, a header
         and footer with page x of y) and that no chart covers a table's
-        cells, leaves the print area or is cut by a page break.
+        cells, leaves the print area or is cut by a page break; that the
+        tickets sheet prints its key columns readably (check_tickets_print)
+        and that no chart hides its norm or piles up its labels
+        (check_charts).
     report_xlsx_check.py dump REPORT.xlsx
         Print every cell (value, type, number format) and the document
         properties, one per line, for comparing two runs.
@@ -642,7 +645,42 @@ def check_print(path, book):
                 checked += 1
     if any(n in SHEETS["tickets"] for n in book.f.sheetnames):
         check_tickets_print(path, book, names, head_of)
+    check_charts(path)
     return checked
+
+
+def check_charts(path):
+    """Every chart reads: a norm (a series named "norm ...") over a single category is a
+    line through one point, invisible unless marked; and the n labels of two lines never
+    share a place (the lines meet where priorities reach the same share: two priorities at
+    100 %% printed "n=38" over "n=39")."""
+    z = zipfile.ZipFile(path)
+    for name in sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)):
+        doc = _xml(z, name)
+        title = "".join(t.firstChild.data for t in doc.getElementsByTagName("a:t")[:1] if t.firstChild)
+        places = {}
+        for ser in doc.getElementsByTagName("c:ser"):
+            tx = ser.getElementsByTagName("c:tx")
+            v = tx[0].getElementsByTagName("c:v") if tx else []
+            sname = v[0].firstChild.data if v and v[0].firstChild else ""
+            cat = ser.getElementsByTagName("c:cat")
+            count = cat[0].getElementsByTagName("c:ptCount") if cat else []
+            cats = int(count[0].getAttribute("val")) if count else 0
+            if sname.startswith("norm") and cats == 1:
+                sym = [m.getAttribute("val") for m in ser.getElementsByTagName("c:symbol")]
+                if not sym or sym[0] == "none":
+                    fail("%s: chart %r draws %r through one category without a mark: no norm shows"
+                         % (path, title, sname))
+            labels = [l for l in ser.getElementsByTagName("c:dLbls")]
+            if labels and any(e.getAttribute("val") == "1"
+                              for e in labels[0].getElementsByTagName("c:showVal")):
+                pos = [e.getAttribute("val") for e in labels[0].childNodes
+                       if e.nodeName == "c:dLblPos"]
+                places.setdefault(pos[0] if pos else "", []).append(sname)
+        for pos, series in places.items():
+            if len(series) > 1:
+                fail("%s: chart %r labels the points of %s at the same place (%s): they overlap"
+                     % (path, title, ", ".join(series), pos or "default"))
 
 
 # The tickets sheet's printout: landscape A4 less the 0.4" margins, in pixels at 100 %

@@ -293,51 +293,6 @@ static int tickets_cols(const struct xw *x)
 	return n;
 }
 
-/*
- * The width a header needs to wrap onto two lines at most (the header row is
- * two lines tall), its longest word at least; as xw_fit() counts.
- */
-static double head_width(const char *text)
-{
-	size_t len = strlen(text), longest = 0, word = 0, w;
-
-	for (const char *p = text;; p++) {
-		if (!*p || *p == ' ') {
-			longest = word > longest ? word : longest;
-			word = 0;
-			if (!*p)
-				break;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			word++;
-		}
-	}
-	len = report_width(text);
-	for (w = longest; w < len; w++) {
-		/* Greedy wrap at @w characters: two lines do? */
-		size_t line = 0, lines = 1;
-
-		word = 0;
-		for (const char *p = text;; p++) {
-			if (!*p || *p == ' ') {
-				if (line && line + 1 + word > w) {
-					lines++;
-					line = word;
-				} else {
-					line += (line ? 1 : 0) + word;
-				}
-				word = 0;
-				if (!*p)
-					break;
-			} else if (((unsigned char)*p & 0xC0) != 0x80) {
-				word++;
-			}
-		}
-		if (lines <= 2)
-			break;
-	}
-	return (double)w + 2;
-}
-
 /* Lines @text takes wrapped at @width characters (a column xw_fit() made @width + 2 wide). */
 static int text_lines(const char *text, double width)
 {
@@ -346,6 +301,8 @@ static int text_lines(const char *text, double width)
 
 	if (!text)
 		return 1;
+	if (width < 1)
+		width = 1;
 	for (const char *p = text;; p++) {
 		if (!*p || *p == ' ' || *p == '\n') {
 			if (line && line + 1 + word > (size_t)width) {
@@ -371,6 +328,29 @@ static int text_lines(const char *text, double width)
 		}
 	}
 	return lines;
+}
+
+/*
+ * The width a header needs to wrap onto two lines at most (the header row is
+ * two lines tall), its longest word at least; as xw_fit() counts.
+ */
+static double head_width(const char *text)
+{
+	size_t len = report_width(text), longest = 0, word = 0, w;
+
+	for (const char *p = text;; p++) {
+		if (!*p || *p == ' ') {
+			longest = word > longest ? word : longest;
+			word = 0;
+			if (!*p)
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			word++;
+		}
+	}
+	for (w = longest; w < len && text_lines(text, (double)w) > 2; w++)
+		;
+	return (double)w + 2;
 }
 
 /*
@@ -752,8 +732,8 @@ void xw_chart_norm_style(lxw_chart_series *ser, int k)
 
 /*
  * A compliance chart over the table at @top: over months a line per
- * priority and a line per norm; for a single month a point per priority,
- * the norm a line over them. Each point is labelled with its n.
+ * priority and a line per norm (the n in the table); for a single month a
+ * point per priority labelled with its n, the norm a line over them.
  */
 static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t top,
 			      const size_t *norms, size_t n_norms)
@@ -781,9 +761,8 @@ static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t 
 			ser = chart_add_series(chart, cats, vals);
 			if (ser)
 				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
-			for (size_t m = 0; m < nm && m < 64; m++)
-				ns[m] = trend_n(&r->months[m].prio[p], res);
-			xw_chart_n_labels(x, ser, ns, nm);
+			/* No n labels: over months the lines meet (two priorities at 100 %) and
+			   their labels printed on top of each other; the table above has the n. */
 		}
 		for (size_t k = 0; k < n_norms; k++) {
 			lxw_col_t col = (lxw_col_t)(1 + 2 * np + k);
