@@ -11,7 +11,9 @@
 # more than 4,096 verdicts (the tickets sheet is then written while they are
 # computed) checks the same; every sheet prints landscape A4, one page wide,
 # with print titles, a print area and page x of y, and no chart covers a table
-# or is cut by a page break (a misprinted copy fails the checker).
+# or is cut by a page break (a misprinted copy fails the checker); the tickets
+# sheet prints its key columns readably, its status the ticket's state in the
+# report's words.
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u
@@ -170,6 +172,38 @@ sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "
                   "Breakdowns", "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 "$py" "$check" print "$tmp/en.xlsx" || fail "halt: the onsite sheet is not print-ready"
+
+# The tickets sheet's status: the ticket's state at January's end in the report's words,
+# the export's status in the last column (states-tickets.csv, P3, all reported 2027-01-05):
+#   ST-1 no resolution                          -> open
+#   ST-2 no resolution, a pause from 01-20 on   -> in de wacht
+#   ST-3 resolved 01-06, status "solved"        -> opgelost (resolved 2027-01-06 10:00)
+#   ST-4 resolved 01-06, closed 01-08           -> gesloten
+#   ST-5 resolved 02-03, closed 02-05 (export: "Gesloten")  -> open at January's end;
+#        its title of 69 characters wraps onto two lines of the printed 40-wide column.
+"$bin/sla-import" -d "$tmp/states.db" -c "$contracts/dhs.ini" "$src/tests/data/report/states-tickets.csv" \
+	"$src/tests/data/report/states-pauses.csv" >/dev/null || fail "importing states-tickets.csv"
+for lang in nl en; do
+	"$R" -d "$tmp/states.db" -c "$contracts/dhs.ini" -p 2027-01 --lang $lang --allow-missing skip \
+		-o "$tmp/states-$lang.xlsx" 2>/dev/null || fail "states $lang: sla-report exit $?"
+done
+"$py" - "$tmp/states-nl.xlsx" "$tmp/states-en.xlsx" <<'PY' || fail "the tickets sheet's status is not the ticket's state"
+import sys, datetime, openpyxl
+want = {"nl": ["open", "in de wacht", "opgelost", "gesloten", "open"],
+        "en": ["open", "on hold", "resolved", "closed", "open"]}
+export = ["In behandeling", "Wacht op klant", "solved", "Gesloten", "Gesloten"]
+for path, lang in zip(sys.argv[1:], ("nl", "en")):
+    ws = openpyxl.load_workbook(path)["Tickets"]
+    head = [c.value for c in ws[1]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [r[0] for r in rows] == ["ST-1", "ST-2", "ST-3", "ST-4", "ST-5"], rows
+    assert head[4] == "status" and [r[4] for r in rows] == want[lang], (lang, [r[4] for r in rows])
+    assert head[-1] == ("status in de export" if lang == "nl" else "status in the export"), head
+    assert [r[-1] for r in rows] == export, [r[-1] for r in rows]
+    assert rows[2][6] == datetime.datetime(2027, 1, 6, 10, 0) and rows[4][6] is None, rows
+    assert ws["B6"].alignment.wrap_text and ws.row_dimensions[6].height == 30, ws.row_dimensions[6].height
+    assert not ws["B5"].alignment.wrap_text and ws.row_dimensions[5].height is None
+PY
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.
 "$bin/sla-import" -d "$tmp/inject.db" -c "$contracts/dhs.ini" "$src/tests/data/report/inject-tickets.csv" ||
