@@ -202,11 +202,10 @@ static char *range(char *buf, size_t size, const struct sheet *s, lxw_row_t head
 static lxw_chart *compliance_axes(struct xw *x, lxw_chart *chart, int res, int ns)
 {
 	const struct history_words *hw = history_words_for(x->w->lang);
+	const char *title = ns ? (res ? hw->resolution : hw->response)
+			       : (res ? x->w->chart_resolution : x->w->chart_response);
 
-	if (ns)
-		chart_title_set_name(chart, xw_text(x, res ? hw->resolution : hw->response));
-	else
-		chart_title_set_name(chart, xw_text(x, res ? x->w->chart_resolution : x->w->chart_response));
+	chart_title_set_name(chart, xw_text(x, title));
 	chart_axis_set_min(chart->y_axis, 0);
 	chart_axis_set_max(chart->y_axis, 1);
 	chart_axis_set_num_format(chart->y_axis, "0%");

@@ -222,7 +222,8 @@ enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_STATE, T_REPORTED, T_RESOLVED, T_RS_ELAP
 #define T_TITLE_WIDTH 40.0
 #define T_FLAGS_WIDTH 30.0
 
-/* The sheet's own words: a priority, the ticket's state in the report's language, the export's status. */
+/* The sheet's own words: a priority, the ticket's state in the report's language, the
+   export's status, the page header's note. */
 struct tickets_words {
 	const char *priority, *open, *on_hold, *resolved, *closed, *export_status, *print_note;
 };
