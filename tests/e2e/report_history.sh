@@ -117,6 +117,37 @@ assert jan[0] == "januari 2027" and jan[1] == 0.5 and jan[3] == 2 and jan[4] == 
 assert rows[head + 1][1] == "\u2014", rows[head + 1]
 assert len(ws._charts) == 3, len(ws._charts)
 PY
+# Three months with data: lines over the months, no n labels (the lines meet at 100 % and
+# their labels printed on top of each other; the table has the n).
+"$py" -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+hist = [c for c in charts if "januari 2027" in c and "binnen norm per prioriteit" in c]
+sys.exit(len(hist) != 2 or any("<c:dLbls>" in c for c in hist))' "$tmp/m.xlsx" ||
+	fail "XLSX: the monthly history charts carry n labels"
+# The quarter is the first with data, a single point: each priority's norm under the table
+# (P1 90 %, P2 80 %), and the chart runs over the priorities: a point per priority labelled
+# with its n (Q1 2027: P1 3 responses, P2 3), the norm a line across P1 and P2.
+"$bin/sla-report" -d "$db" -c "$c" -p 2027-Q1 -o "$tmp/q.xlsx" --allow-missing skip 2>/dev/null ||
+	fail "XLSX quarterly report"
+"$py" "$src/tests/e2e/report_xlsx_check.py" print "$tmp/q.xlsx" >/dev/null || fail "XLSX Q1 print check"
+"$py" - "$tmp/q.xlsx" <<'PY' || fail "XLSX Q1 history: one period's chart"
+import re, sys, zipfile, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Historie"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+head = next(i for i, r in enumerate(rows) if r[0] == "Periode")
+assert rows[head + 5][0] == "1e kwartaal 2027" and rows[head + 5][3:5] == [3, 3], rows[head + 5]
+assert rows[head + 6][:3] == ["norm", 0.9, 0.8], rows[head + 6]
+z = zipfile.ZipFile(sys.argv[1])
+chart = next(z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")
+             and "Reactie binnen norm, % (aantal tickets)" in z.read(n).decode())
+sers = re.findall(r"<c:ser>(.*?)</c:ser>", chart)
+names = [re.search(r"<c:tx><c:v>(.*?)</c:v>", x).group(1) for x in sers]
+assert names == ["norm", "1e kwartaal 2027"], names
+for x in sers:
+    assert re.findall(r"<c:cat>.*?<c:v>(.*?)</c:v>.*?<c:v>(.*?)</c:v>", x) == [("P1", "P2")], x
+assert "n=3" in sers[1] and "<c:dLbls>" not in sers[0], sers
+PY
 # On the samples: each month of March's history, and each quarter of a quarterly
 # history, is what that period's own report says (the history computes its
 # periods in one pass over the tickets: the same clocks, the same scores).

@@ -11,7 +11,9 @@
 # more than 4,096 verdicts (the tickets sheet is then written while they are
 # computed) checks the same; every sheet prints landscape A4, one page wide,
 # with print titles, a print area and page x of y, and no chart covers a table
-# or is cut by a page break (a misprinted copy fails the checker).
+# or is cut by a page break (a misprinted copy fails the checker); the tickets
+# sheet prints its key columns readably, its status the ticket's state in the
+# report's words.
 #
 # usage: report_xlsx.sh BINDIR SRCDIR
 set -u
@@ -76,7 +78,8 @@ cmp -s "$tmp/score.json" "$tmp/wrong.json" && fail "could not make a wrong score
 grep -q 'FAIL .*score' "$tmp/neg" || fail "the checker did not name the wrong score"
 
 # Nor for printing: a sheet turned to portrait, a summary allowed more than one page, another
-# sheet squeezed onto one, or a chart moved onto the tables, fails it.
+# sheet squeezed onto one, a chart moved onto the tables, or the tickets sheet printing all
+# its columns (at about a fifth of their size), fails it.
 "$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/misprint.xlsx" <<'PY'
 import re, sys, zipfile
 src, dst = sys.argv[1], sys.argv[2]
@@ -88,6 +91,9 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) 
             data = data.replace(b'<pageSetup paperSize="9"', b'<pageSetup paperSize="9" fitToHeight="0"')
         if i.filename == "xl/worksheets/sheet2.xml":
             data = data.replace(b'fitToHeight="0"', b'fitToHeight="1"')
+        if i.filename == "xl/workbook.xml":
+            # The tickets sheet printing every column again, unreadably small.
+            data = re.sub(rb"(Tickets!\$A\$1:\$)[A-Z]+(\$\d+)", rb"\1AZ\2", data)
         if i.filename == "xl/drawings/drawing1.xml":
             data = re.sub(rb"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>\d+</xdr:row>",
                           b"<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row>",
@@ -101,6 +107,10 @@ grep -q 'FAIL .*sheet Overzicht is not fitted' "$tmp/neg" || fail "the checker d
 grep -q 'FAIL .*sheet Samenvatting is not fitted .*one page tall' "$tmp/neg" ||
 	fail "the checker did not name a summary that may print on more than one page"
 grep -q 'FAIL .*a chart on .* covers cell' "$tmp/neg" || fail "the checker did not name the chart on a table"
+grep -q 'FAIL .*the tickets sheet prints all its [0-9]* columns' "$tmp/neg" ||
+	fail "the checker did not name a tickets sheet printing all its columns"
+grep -q 'FAIL .*the tickets sheet.s [0-9]* printed columns .* below 55 %' "$tmp/neg" ||
+	fail "the checker did not name a tickets printout too small to read"
 
 # A client whose name holds header codes ("&G" asks for a picture, libxlsxwriter then
 # refuses the header) prints under its own name on every sheet.
@@ -162,6 +172,38 @@ sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "
                   "Breakdowns", "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 "$py" "$check" print "$tmp/en.xlsx" || fail "halt: the onsite sheet is not print-ready"
+
+# The tickets sheet's status: the ticket's state at January's end in the report's words,
+# the export's status in the last column (states-tickets.csv, P3, all reported 2027-01-05):
+#   ST-1 no resolution                          -> open
+#   ST-2 no resolution, a pause from 01-20 on   -> in de wacht
+#   ST-3 resolved 01-06, status "solved"        -> opgelost (resolved 2027-01-06 10:00)
+#   ST-4 resolved 01-06, closed 01-08           -> gesloten
+#   ST-5 resolved 02-03, closed 02-05 (export: "Gesloten")  -> open at January's end;
+#        its title of 69 characters wraps onto two lines of the printed 40-wide column.
+"$bin/sla-import" -d "$tmp/states.db" -c "$contracts/dhs.ini" "$src/tests/data/report/states-tickets.csv" \
+	"$src/tests/data/report/states-pauses.csv" >/dev/null || fail "importing states-tickets.csv"
+for lang in nl en; do
+	"$R" -d "$tmp/states.db" -c "$contracts/dhs.ini" -p 2027-01 --lang $lang --allow-missing skip \
+		-o "$tmp/states-$lang.xlsx" 2>/dev/null || fail "states $lang: sla-report exit $?"
+done
+"$py" - "$tmp/states-nl.xlsx" "$tmp/states-en.xlsx" <<'PY' || fail "the tickets sheet's status is not the ticket's state"
+import sys, datetime, openpyxl
+want = {"nl": ["open", "in de wacht", "opgelost", "gesloten", "open"],
+        "en": ["open", "on hold", "resolved", "closed", "open"]}
+export = ["In behandeling", "Wacht op klant", "solved", "Gesloten", "Gesloten"]
+for path, lang in zip(sys.argv[1:], ("nl", "en")):
+    ws = openpyxl.load_workbook(path)["Tickets"]
+    head = [c.value for c in ws[1]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [r[0] for r in rows] == ["ST-1", "ST-2", "ST-3", "ST-4", "ST-5"], rows
+    assert head[4] == "status" and [r[4] for r in rows] == want[lang], (lang, [r[4] for r in rows])
+    assert head[-1] == ("status in de export" if lang == "nl" else "status in the export"), head
+    assert [r[-1] for r in rows] == export, [r[-1] for r in rows]
+    assert rows[2][6] == datetime.datetime(2027, 1, 6, 10, 0) and rows[4][6] is None, rows
+    assert ws["B6"].alignment.wrap_text and ws.row_dimensions[6].height == 30, ws.row_dimensions[6].height
+    assert not ws["B5"].alignment.wrap_text and ws.row_dimensions[5].height is None
+PY
 
 # Ticket text that looks like a formula stays text: XLSX and CSV.
 "$bin/sla-import" -d "$tmp/inject.db" -c "$contracts/dhs.ini" "$src/tests/data/report/inject-tickets.csv" ||

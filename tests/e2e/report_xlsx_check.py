@@ -9,7 +9,10 @@
         that numbers are numeric cells with number formats; that every sheet
         prints (landscape A4, one page wide, print titles and area, a header
         and footer with page x of y) and that no chart covers a table's
-        cells, leaves the print area or is cut by a page break.
+        cells, leaves the print area or is cut by a page break; that the
+        tickets sheet prints its key columns readably (check_tickets_print)
+        and that no chart hides its norm or piles up its labels
+        (check_charts).
     report_xlsx_check.py dump REPORT.xlsx
         Print every cell (value, type, number format) and the document
         properties, one per line, for comparing two runs.
@@ -435,8 +438,8 @@ def check_tickets(book, compute_csv):
     if set(rows) != set(e["id"] for e in expected):
         fail("tickets sheet has %d tickets, sla-compute %d; differ: %s" % (
             len(rows), len(expected), sorted(set(rows) ^ set(e["id"] for e in expected))[:5]))
-    # Columns by position, as sla-report writes them.
-    prio, rs_el, rs_tg, rv_el, rv_tg, excl = 4, 15, 16, 21, 23, 27
+    # Columns by position, as sla-report writes them (the printed ones first).
+    prio, rs_el, rs_tg, rv_el, rv_tg, excl, reported = 4, 8, 9, 11, 12, 14, 6
     n = 0
     for e in expected:
         r = rows.get(e["id"])
@@ -478,7 +481,7 @@ def check_tickets(book, compute_csv):
             c = ws.cell(r, col)
             if c.value is not None and (c.data_type not in ("n", "d") or "h]" not in c.number_format):
                 fail("ticket %s column %s: %r is not a duration cell" % (e["id"], head[col - 1], c.value))
-        c = ws.cell(r, 10)
+        c = ws.cell(r, reported)
         if c.data_type not in ("n", "d") or "yyyy" not in c.number_format:
             fail("ticket %s reported: %r (%s) is not a date-time cell" % (e["id"], c.value, c.number_format))
     return n
@@ -575,6 +578,7 @@ def check_print(path, book):
     for dn in wb.getElementsByTagName("definedName"):
         names[(dn.getAttribute("name"), dn.getAttribute("localSheetId"))] = dn.firstChild.data
     checked = 0
+    head_of = {}
     for i, sh in enumerate(wb.getElementsByTagName("sheet")):
         title = sh.getAttribute("name")
         part = rels[sh.getAttribute("r:id")]
@@ -610,6 +614,7 @@ def check_print(path, book):
                  % (path, title, head, foot))
         if not head.strip() or not foot.strip():
             fail("%s: sheet %s lacks a header or a footer" % (path, title))
+        head_of[title] = head
         breaks = [int(b.getAttribute("id")) for b in doc.getElementsByTagName("brk")
                   if b.parentNode.tagName == "rowBreaks"]
         # Charts: their anchors (0-based rows and columns) against the cells with values.
@@ -640,7 +645,104 @@ def check_print(path, book):
                         fail("%s: a page break before row %d cuts a chart on %s (rows %d-%d)"
                              % (path, k + 1, title, r0 + 1, last + 1))
                 checked += 1
+    if any(n in SHEETS["tickets"] for n in book.f.sheetnames):
+        check_tickets_print(path, book, names, head_of)
+    check_charts(path)
     return checked
+
+
+def check_charts(path):
+    """Every chart reads: a norm (a series named "norm ...") over a single category is a
+    line through one point, invisible unless marked; and the n labels of two lines never
+    share a place (the lines meet where priorities reach the same share: two priorities at
+    100 %% printed "n=38" over "n=39")."""
+    z = zipfile.ZipFile(path)
+    for name in sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)):
+        doc = _xml(z, name)
+        title = "".join(t.firstChild.data for t in doc.getElementsByTagName("a:t")[:1] if t.firstChild)
+        places = {}
+        for ser in doc.getElementsByTagName("c:ser"):
+            tx = ser.getElementsByTagName("c:tx")
+            v = tx[0].getElementsByTagName("c:v") if tx else []
+            sname = v[0].firstChild.data if v and v[0].firstChild else ""
+            cat = ser.getElementsByTagName("c:cat")
+            count = cat[0].getElementsByTagName("c:ptCount") if cat else []
+            cats = int(count[0].getAttribute("val")) if count else 0
+            if sname.startswith("norm") and cats == 1:
+                sym = [m.getAttribute("val") for m in ser.getElementsByTagName("c:symbol")]
+                if not sym or sym[0] == "none":
+                    fail("%s: chart %r draws %r through one category without a mark: no norm shows"
+                         % (path, title, sname))
+            labels = [l for l in ser.getElementsByTagName("c:dLbls")]
+            if labels and any(e.getAttribute("val") == "1"
+                              for e in labels[0].getElementsByTagName("c:showVal")):
+                pos = [e.getAttribute("val") for e in labels[0].childNodes
+                       if e.nodeName == "c:dLblPos"]
+                places.setdefault(pos[0] if pos else "", []).append(sname)
+        for pos, series in places.items():
+            if len(series) > 1:
+                fail("%s: chart %r labels the points of %s at the same place (%s): they overlap"
+                     % (path, title, ", ".join(series), pos or "default"))
+
+
+# The tickets sheet's printout: landscape A4 less the 0.4" margins, in pixels at 100 %
+# (96 a inch), and the smallest scale fitting its printed columns to it may take.
+PAGE_WIDTH_PX = (11.69 - 2 * 0.4) * 96
+MIN_PRINT_SCALE = 0.55
+# The ticket's state in the report's words; the export's own status only in its last column.
+TICKET_STATES = {"open", "in de wacht", "opgelost", "gesloten", "on hold", "resolved", "closed"}
+EXPORT_STATUS = ("status in de export", "status in the export")
+
+
+def check_tickets_print(path, book, names, head_of):
+    """The tickets sheet prints its key columns readably: a print area of the first
+    columns (the ticket, its state, the clocks' time, target and verdict), the others
+    and the export's status to the right of it; the printed columns fit one page wide
+    at MIN_PRINT_SCALE or more (Excel's column width: 7 pixels a character and 5);
+    the page's header says the sheet holds all its columns; the state column holds
+    the report's words only."""
+    ws = sheet(book.f, "tickets")
+    i = book.f.sheetnames.index(ws.title)
+    area = names.get(("_xlnm.Print_Area", str(i)))
+    if area is None:
+        return  # check_print() named it
+    r0, c0, r1, c1 = _range_rows_cols(area)
+    head = [c.value for c in ws[1]]
+    if c1 >= ws.max_column:
+        fail("%s: the tickets sheet prints all its %d columns (%s), not its key columns"
+             % (path, ws.max_column, area))
+    printed = head[c0 - 1:c1]
+    for want in (("ticket",), ("status",), ("reactie status", "response status"),
+                 ("oplossing status", "resolution status")):
+        if not any(h in want for h in printed):
+            fail("%s: the tickets sheet's printout has no column %s (%s)" % (path, want[0], area))
+    z = zipfile.ZipFile(path)
+    part = _rels(z, "xl/workbook.xml")[
+        _xml(z, "xl/workbook.xml").getElementsByTagName("sheet")[i].getAttribute("r:id")]
+    doc = _xml(z, part)
+    widths = {}
+    for col in doc.getElementsByTagName("col"):
+        for c in range(int(col.getAttribute("min")), int(col.getAttribute("max")) + 1):
+            widths[c] = float(col.getAttribute("width"))
+    px = sum(int(widths.get(c, 8.43 + 0.71) * 7 + 0.5) for c in range(c0, c1 + 1))
+    scale = min(1.0, PAGE_WIDTH_PX / px)
+    if scale < MIN_PRINT_SCALE:
+        fail("%s: the tickets sheet's %d printed columns are %d pixels wide: printed at %.0f %%, "
+             "below %.0f %%" % (path, c1 - c0 + 1, px, scale * 100, MIN_PRINT_SCALE * 100))
+    note = head_of.get(ws.title, "")
+    if "&C" not in note or str(ws.max_column) not in note.split("&C", 1)[1].split("&R")[0]:
+        fail("%s: the tickets sheet's page header does not say the sheet holds all %d columns: %r"
+             % (path, ws.max_column, note))
+    state = head.index("status") + 1 if "status" in head else None
+    if state is None or state > c1:
+        fail("%s: the tickets sheet has no printed status column" % path)
+    else:
+        words = set(ws.cell(r, state).value for r in range(2, ws.max_row + 1)) - {None}
+        if not words <= TICKET_STATES:
+            fail("%s: the tickets sheet's status column holds other words than the report's: %s"
+                 % (path, sorted(words - TICKET_STATES)))
+    if head[-1] not in EXPORT_STATUS:
+        fail("%s: the tickets sheet's last column is %r, not the export's status" % (path, head[-1]))
 
 
 def check(path, score_json, compute_csv):

@@ -4,10 +4,12 @@
  * the report's own period) with each priority's share within the norm, its
  * n (the tickets behind the share) and the norm, each header right above its
  * figures; the domain scores per period; under the tables a chart per clock
- * with a line per priority labelled with its n and the norm as a line of its
+ * with a line per priority (the n in the table) and the norm as a line of its
  * own, and a chart of the domain scores, all within the print area. A
  * period before the contract's start or the first ticket shows "—" and is
- * left out of the charts (no 0 %).
+ * left out of the charts (no 0 %). With a single period with data, each
+ * priority's norm is a row under the table and the chart runs over the
+ * priorities instead (one_period_chart()).
  */
 #include <stdio.h>
 #include <string.h>
@@ -76,6 +78,7 @@ static char *norm_name(const struct xw *x, const size_t *first, size_t k, char *
 struct table {
 	lxw_format *dash;      /* "—": right-aligned like the figures */
 	lxw_row_t head;
+	lxw_row_t norm_row;    /* one period with data: the row of each priority's norm, else 0 */
 	size_t norms[MAX_COLS];
 	size_t n_norms;
 };
@@ -128,6 +131,17 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row, int re
 		for (size_t k = 0; k < t->n_norms; k++)
 			xw_dec(x, s, row, (lxw_col_t)(1 + 2 * np + k),
 			       r->history[r->n_history - 1].prio[t->norms[k]].norm, 1, x->pct_norm);
+	}
+	/* One period with data (the last: a contract's first): each priority's norm under its
+	   share, for a chart over the priorities (prio_chart()). */
+	if (first_data(r) == r->n_history - 1 && t->n_norms) {
+		const struct sk_report_prio *now = r->history[r->n_history - 1].prio;
+
+		xw_str(x, s, row, 0, w->norm, NULL);
+		for (size_t p = 0; p < np; p++)
+			if (now[p].has_norm)
+				xw_dec(x, s, row, (lxw_col_t)(1 + p), now[p].norm, 1, x->pct_norm);
+		t->norm_row = row++;
 	}
 	xw_print_keep(s, first, row);
 	return row + 1;
@@ -187,34 +201,127 @@ static char *range(char *buf, size_t size, const struct sheet *s, lxw_row_t head
 	return buf;
 }
 
-/* Compliance over the periods with data: a line per priority labelled with n, a line per norm. */
+/* The chart's y axis (0-100 %), title (@ns: its points show their n) and legend. */
+static lxw_chart *compliance_axes(struct xw *x, lxw_chart *chart, int res, int ns)
+{
+	const struct history_words *hw = history_words_for(x->w->lang);
+	const char *title = ns ? (res ? hw->resolution : hw->response)
+			       : (res ? x->w->chart_resolution : x->w->chart_response);
+
+	chart_title_set_name(chart, xw_text(x, title));
+	chart_axis_set_min(chart->y_axis, 0);
+	chart_axis_set_max(chart->y_axis, 1);
+	chart_axis_set_num_format(chart->y_axis, "0%");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+	return chart;
+}
+
+/*
+ * One period with data (a contract's first): a line through a single period
+ * would hide the norm and pile the priorities' n labels on one spot. So the
+ * priorities are the categories, as the trend has them for one month: a
+ * point per priority labelled with its n (above or below, where fewer labels
+ * meet the norm line), and
+ * each priority's norm (the row under the table) a dashed line across them;
+ * a single priority's norm is a mark of its own.
+ */
+static lxw_chart *one_period_chart(struct xw *x, struct sheet *s, lxw_chart *chart, int res,
+				   const struct table *t)
+{
+	const struct sk_report *r = x->r;
+	const struct sk_contract *c = r->contract;
+	size_t np = c->n_priorities, last = r->n_history - 1;
+	lxw_row_t data = t->head + (lxw_row_t)r->n_history;
+	char cats[160], vals[160], a[48], b[48], name[96];
+	lxw_chart_line none = { 0 }, mark = { 0 };
+	lxw_chart_fill fill = { 0 };
+	lxw_chart_series *ser;
+	long ns[64];
+	int over = 0, under = 0;
+
+	none.none = 1;
+	snprintf(cats, sizeof(cats), "=%s:%s", xw_ref(a, sizeof(a), s->name, t->head, 1, 1),
+		 xw_ref(b, sizeof(b), NULL, t->head, (lxw_col_t)np, 1));
+	/* The norm first, under the points. */
+	snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, t->norm_row, 1, 1),
+		 xw_ref(b, sizeof(b), NULL, t->norm_row, (lxw_col_t)np, 1));
+	ser = chart_add_series(chart, cats, vals);
+	if (ser) {
+		chart_series_set_name(ser, xw_text(x, x->w->norm));
+		xw_chart_norm_style(ser, 0);
+		/* A single priority has no line to draw: a mark in the norm line's colour. */
+		if (np == 1) {
+			mark.color = fill.color = 0xC00000;
+			chart_series_set_marker_type(ser, LXW_CHART_MARKER_LONG_DASH);
+			chart_series_set_marker_size(ser, 12);
+			chart_series_set_marker_line(ser, &mark);
+			chart_series_set_marker_fill(ser, &fill);
+		}
+	}
+	snprintf(vals, sizeof(vals), "=%s:%s", xw_ref(a, sizeof(a), s->name, data, 1, 1),
+		 xw_ref(b, sizeof(b), NULL, data, (lxw_col_t)np, 1));
+	ser = chart_add_series(chart, cats, vals);
+	if (ser) {
+		chart_series_set_name(ser, xw_text(x, report_period_name(x->w, &r->history[last].period,
+									 name, sizeof(name))));
+		chart_series_set_line(ser, &none);
+		chart_series_set_marker_type(ser, LXW_CHART_MARKER_CIRCLE);
+		chart_series_set_marker_size(ser, 8);
+		mark.color = fill.color = 0x1F4E79;
+		chart_series_set_marker_line(ser, &mark);
+		chart_series_set_marker_fill(ser, &fill);
+	}
+	for (size_t p = 0; p < np && p < 64; p++) {
+		const struct sk_report_prio *pr = &r->history[last].prio[p];
+		double d;
+
+		ns[p] = history_n(pr, res);
+		/* A label within a tenth of its norm, on the norm's side, is struck by its line. */
+		if (!ns[p] || !pr->has_norm)
+			continue;
+		d = (double)history_within(pr, res) / (double)ns[p] - (double)pr->norm / 1e8;
+		if (d >= 0 && d < 0.1)
+			under++;
+		else if (d < 0 && d > -0.1)
+			over++;
+	}
+	xw_chart_n_labels(x, ser, ns, np < 64 ? np : 64);
+	/* Above the points, or below them when fewer labels meet the norm line there. */
+	if (ser && over > under)
+		chart_series_set_labels_position(ser, LXW_CHART_LABEL_POSITION_BELOW);
+	return compliance_axes(x, chart, res, 1);
+}
+
+/*
+ * Compliance over the periods with data: a line per priority, a line per
+ * norm; one period alone: one_period_chart(). No n labels: where lines meet
+ * (two priorities at 100 %) they printed on top of each other; the table
+ * above has each period's n.
+ */
 static lxw_chart *prio_chart(struct xw *x, struct sheet *s, int res, const struct table *t, size_t from)
 {
 	const struct sk_report *r = x->r;
 	const struct sk_contract *c = r->contract;
-	const struct history_words *hw = history_words_for(x->w->lang);
 	size_t np = c->n_priorities, n = r->n_history;
 	char cats[160], vals[160], name[96];
-	long ns[64];
 	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
 
 	if (!chart) {
 		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
+	if (t->norm_row)
+		return one_period_chart(x, s, chart, res, t);
 	range(cats, sizeof(cats), s, t->head, from, n, 0);
 	for (size_t p = 0; p < np; p++) {
 		lxw_chart_series *ser = chart_add_series(chart, cats, range(vals, sizeof(vals), s, t->head,
 									    from, n, (lxw_col_t)(1 + p)));
-		size_t k = 0;
 
 		if (ser) {
 			chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
 			chart_series_set_marker_type(ser, LXW_CHART_MARKER_AUTOMATIC);
 		}
-		for (size_t i = from; i < n && k < 64; i++)
-			ns[k++] = history_n(&r->history[i].prio[p], res);
-		xw_chart_n_labels(x, ser, ns, k);
 	}
 	for (size_t k = 0; k < t->n_norms; k++) {
 		lxw_chart_series *ser = chart_add_series(chart, cats, range(vals, sizeof(vals), s, t->head,
@@ -225,13 +332,7 @@ static lxw_chart *prio_chart(struct xw *x, struct sheet *s, int res, const struc
 			chart_series_set_name(ser, xw_text(x, norm_name(x, t->norms, k, name, sizeof(name))));
 		xw_chart_norm_style(ser, (int)k);
 	}
-	chart_title_set_name(chart, xw_text(x, res ? hw->resolution : hw->response));
-	chart_axis_set_min(chart->y_axis, 0);
-	chart_axis_set_max(chart->y_axis, 1);
-	chart_axis_set_num_format(chart->y_axis, "0%");
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
-	return chart;
+	return compliance_axes(x, chart, res, 0);
 }
 
 /* The domain scores over the periods with data, a line per domain with a score. */

@@ -38,7 +38,7 @@ static void *tickets_thread(void *arg)
 		if (abort)
 			return NULL; /* the workbook is abandoned */
 		for (; i < ready; i++)
-			xw_tickets_row(tw->x, i, &r->r[i]);
+			xw_tickets_row(tw->x, i, &r->r[i], r->as_of);
 		if (done && i == ready)
 			break;
 	}

@@ -36,10 +36,12 @@ static double col_px(const struct sheet *s, lxw_col_t col)
 	return (double)(int)(w * 7 + 5 + 0.5);
 }
 
-/* The cells' last column, or -1 for an empty sheet. */
+/* The cells' last column, or -1 for an empty sheet; the last printed when fewer print. */
 static int last_col(const struct sheet *s)
 {
-	return s->ws->dim_rowmin > s->ws->dim_rowmax ? -1 : (int)s->ws->dim_colmax;
+	int last = s->ws->dim_rowmin > s->ws->dim_rowmax ? -1 : (int)s->ws->dim_colmax;
+
+	return s->print_cols && (int)s->print_cols - 1 < last ? (int)s->print_cols - 1 : last;
 }
 
 /* The sheet's width in pixels up to its last column (the charts included). */
@@ -206,8 +208,12 @@ void xw_print_sheet(struct xw *x, struct sheet *s, lxw_row_t repeat_first, lxw_r
 	/* Header: the client left, the period right; footer: the contract, the sheet, page x of y. */
 	snprintf(period, sizeof(period), "%s (%s)", r->period.label,
 		 report_period_name(w, &r->period, name, sizeof(name)));
-	n = hf_add(head, 0, sizeof(head), "&L", xw_text(x, c->customer ? c->customer : c->name), 110);
-	hf_add(head, n, sizeof(head), "&R", xw_text(x, period), 110);
+	/* A note on what prints in the middle (the three within Excel's 255 characters). */
+	n = hf_add(head, 0, sizeof(head), "&L", xw_text(x, c->customer ? c->customer : c->name),
+		   s->print_note[0] ? 90 : 110);
+	if (s->print_note[0])
+		n = hf_add(head, n, sizeof(head), "&C", xw_text(x, s->print_note), 80);
+	hf_add(head, n, sizeof(head), "&R", xw_text(x, period), s->print_note[0] ? 60 : 110);
 	n = hf_add(foot, 0, sizeof(foot), "&L", xw_text(x, c->name), 110);
 	n = hf_add(foot, n, sizeof(foot), "&C", xw_text(x, s->name), 60);
 	snprintf(foot + n, sizeof(foot) - n, "&R%s &P %s &N",

@@ -30,6 +30,10 @@ struct sheet {
 	lxw_row_t chart_rows;
 	double chart_px;
 	lxw_col_t chart_cols;
+	/* Columns printed (0: all, as far as the cells and charts reach) and a note for the
+	   page's header saying the sheet holds more (the tickets sheet). */
+	lxw_col_t print_cols;
+	char print_note[160];
 };
 
 /* The writer's state: formats, sheets, the first error. */
@@ -44,6 +48,7 @@ struct xw {
 	lxw_row_t *score_row;  /* per domain: the row of its score on the domains sheet, 0: none */
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
+	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
@@ -194,7 +199,8 @@ void xw_sheet_tickets(struct xw *x);
 
 /* The tickets sheet a row at a time, as verdicts come (xw_sheet_tickets() is all three). */
 void xw_tickets_head(struct xw *x);
-void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t);  /* @t is results->r[i] */
+/* @t is results->r[i], its clocks judged at @as_of (results->as_of) */
+void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t, sk_time as_of);
 void xw_tickets_tail(struct xw *x, size_t n);                            /* n: all verdicts */
 void xw_sheet_trend(struct xw *x);
 

@@ -205,11 +205,63 @@ void xw_sheet_priorities(struct xw *x)
 }
 /* ---- every ticket in scope ---- */
 
-enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_MATRIX, T_CHANNEL, T_CATEGORY, T_LOCATION, T_STATUS,
-       T_REPORTED, T_RESPONDED, T_RESOLVED, T_PRODUCTIVE, T_RS_START, T_RS_ELAPSED, T_RS_TARGET,
-       T_RS_DEADLINE, T_RS_STATE, T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_PAUSED, T_RV_TARGET,
-       T_RV_DEADLINE, T_RV_STATE, T_RV_COUNTS, T_EXCLUDED, T_FLAGS, T_REASON, T_MTTR, T_MTTP,
-       T_CALENDAR, T_COLS };
+/*
+ * The columns a client reads come first and are the sheet's print area
+ * (T_PRINTED of them: the ticket, its state, the response's and the
+ * resolution's time, target and verdict); the others follow on screen
+ * only, with the status as the export wrote it at the far right, for an
+ * auditor.
+ */
+enum { T_ID, T_TITLE, T_TYPE, T_PRIO, T_STATE, T_REPORTED, T_RESOLVED, T_RS_ELAPSED, T_RS_TARGET,
+       T_RS_STATE, T_RV_ELAPSED, T_RV_TARGET, T_RV_STATE, T_EXCLUDED, T_FLAGS, T_PRINTED,
+       T_MATRIX = T_PRINTED, T_CHANNEL, T_CATEGORY, T_LOCATION, T_RESPONDED, T_PRODUCTIVE,
+       T_RS_START, T_RS_DEADLINE, T_RS_COUNTS, T_RV_START, T_RV_PAUSED, T_RV_DEADLINE,
+       T_RV_COUNTS, T_REASON, T_MTTR, T_MTTP, T_CALENDAR, T_COLS };
+
+/* The widest the title and the flags print, in characters: longer ones wrap in their cell. */
+#define T_TITLE_WIDTH 40.0
+#define T_FLAGS_WIDTH 30.0
+
+/* The sheet's own words: a priority, the ticket's state in the report's language, the
+   export's status, the page header's note. */
+struct tickets_words {
+	const char *priority, *open, *on_hold, *resolved, *closed, *export_status, *print_note;
+};
+
+static const struct tickets_words tickets_nl = {
+	"prioriteit", "open", "in de wacht", "opgelost", "gesloten", "status in de export",
+	"Afdruk: de kolommen A t/m %s; het werkblad bevat alle %d kolommen"
+};
+static const struct tickets_words tickets_en = {
+	"priority", "open", "on hold", "resolved", "closed", "status in the export",
+	"Printout: columns A to %s; the sheet holds all %d columns"
+};
+
+static const struct tickets_words *tickets_words(const struct report_words *w)
+{
+	return strcmp(w->lang, "nl") == 0 ? &tickets_nl : &tickets_en;
+}
+
+/*
+ * The ticket's state when its clocks were judged (@as_of: the period's end,
+ * or just after the data's horizon), as the engine knows it: resolved when
+ * its resolution (the last run of resolved or closed statuses, else the
+ * export's resolution or closing time) came by then, closed when the
+ * export's closing time did too; else on hold during a pause, else open.
+ * A ticket resolved and reopened is open again.
+ */
+static const char *ticket_state(const struct tickets_words *tw, const struct sk_result *t,
+				sk_time as_of)
+{
+	const struct sk_verdict *v = &t->v;
+
+	if (v->mttr_wall >= 0)
+		return t->ticket.closed_at && t->ticket.closed_at <= as_of ? tw->closed : tw->resolved;
+	for (size_t i = 0; i < v->n_pauses; i++)
+		if (v->pauses[i].start <= as_of && v->pauses[i].end > as_of)
+			return tw->on_hold;
+	return tw->open;
+}
 
 /*
  * Where the contract measures them, the onsite visit's and the device swap's
@@ -232,14 +284,86 @@ static int onsite_col(const struct xw *x, enum onsite_kind kind)
 	return col;
 }
 
-/* All the sheet's columns. */
+/* All the sheet's columns; the export's status is the last. */
 static int tickets_cols(const struct xw *x)
 {
-	int n = T_COLS;
+	int n = T_COLS + 1;
 
 	for (int k = 0; k < ONSITE_KINDS; k++)
 		n += onsite_col(x, (enum onsite_kind)k) >= 0 ? OS_COLS : 0;
 	return n;
+}
+
+/* Lines @text takes wrapped at @width characters (a column xw_fit() made @width + 2 wide). */
+static int text_lines(const char *text, double width)
+{
+	size_t line = 0, word = 0;
+	int lines = 1;
+
+	if (!text)
+		return 1;
+	if (width < 1)
+		width = 1;
+	for (const char *p = text;; p++) {
+		if (!*p || *p == ' ' || *p == '\n') {
+			if (line && line + 1 + word > (size_t)width) {
+				lines++;
+				line = word;
+			} else {
+				line += (line ? 1 : 0) + word;
+			}
+			/* A word longer than the line breaks within itself. */
+			while (line > (size_t)width) {
+				lines++;
+				line -= (size_t)width;
+			}
+			word = 0;
+			if (*p == '\n') {
+				lines++;
+				line = 0;
+			}
+			if (!*p)
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			word++;
+		}
+	}
+	return lines;
+}
+
+/*
+ * The width a header needs to wrap onto two lines at most (the header row is
+ * two lines tall), its longest word at least; as xw_fit() counts.
+ */
+static double head_width(const char *text)
+{
+	size_t len = report_width(text), longest = 0, word = 0, w;
+
+	for (const char *p = text;; p++) {
+		if (!*p || *p == ' ') {
+			longest = word > longest ? word : longest;
+			word = 0;
+			if (!*p)
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			word++;
+		}
+	}
+	for (w = longest; w < len && text_lines(text, (double)w) > 2; w++)
+		;
+	return (double)w + 2;
+}
+
+/*
+ * A cell of the tickets' header row: wrapped onto two lines, its column as
+ * wide as the wider of its data and half its header, so that the printed
+ * columns fit the page at a readable size.
+ */
+static void head_cell(struct xw *x, struct sheet *s, lxw_col_t col, const char *text, int num)
+{
+	text = xw_text(x, text);
+	xw_keep(x, worksheet_write_string(s->ws, 0, col, text, num ? x->head_num_wrap : x->head_wrap));
+	xw_fit(s, col, head_width(text));
 }
 
 static void onsite_head(struct xw *x, struct sheet *s)
@@ -254,8 +378,7 @@ static void onsite_head(struct xw *x, struct sheet *s)
 
 		for (int i = 0; col >= 0 && i < OS_COLS; i++) {
 			snprintf(head, sizeof(head), "%s %s", ow->one[k], what[i]);
-			xw_str(x, s, 0, (lxw_col_t)(col + i), head,
-			       i == OS_STATE || i == OS_COUNTS ? x->head : x->head_num);
+			head_cell(x, s, (lxw_col_t)(col + i), head, i != OS_STATE && i != OS_COUNTS);
 		}
 	}
 }
@@ -282,31 +405,75 @@ static void onsite_cells(struct xw *x, struct sheet *s, lxw_row_t row, const str
 	}
 }
 
+/* The header formats of the tickets sheet: those of every sheet, wrapped. */
+static lxw_format *head_format(struct xw *x, int num)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+
+	if (!f) {
+		xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	format_set_bold(f);
+	format_set_bottom(f, LXW_BORDER_THIN);
+	format_set_bg_color(f, 0xD9E1F2);
+	format_set_text_wrap(f);
+	if (num) {
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		format_set_indent(f, 1);
+	}
+	return f;
+}
+
 void xw_tickets_head(struct xw *x)
 {
+	struct sheet *s = &x->sh[SH_TICKETS];
 	const struct report_words *w = x->w;
-	const char *head[T_COLS] = { w->ticket, w->title_col, w->kind, w->priorities, w->matrix_priority,
-				     w->channel, w->category, w->location, w->status, w->reported,
-				     w->responded, w->resolved, w->productive, "", "", "", "", "", "",
-				     "", "", w->paused, "", "", "", "", w->excluded, w->flags, w->reason,
-				     "MTTR", "MTTP", w->calendar };
+	const struct tickets_words *tw = tickets_words(w);
+	const char *head[T_COLS] = {
+		[T_ID] = w->ticket, [T_TITLE] = w->title_col, [T_TYPE] = w->kind,
+		[T_PRIO] = tw->priority, [T_STATE] = w->status, [T_REPORTED] = w->reported,
+		[T_RESOLVED] = w->resolved, [T_EXCLUDED] = w->excluded, [T_FLAGS] = w->flags,
+		[T_MATRIX] = w->matrix_priority, [T_CHANNEL] = w->channel, [T_CATEGORY] = w->category,
+		[T_LOCATION] = w->location, [T_RESPONDED] = w->responded, [T_PRODUCTIVE] = w->productive,
+		[T_RV_PAUSED] = w->paused, [T_REASON] = w->reason, [T_MTTR] = "MTTR", [T_MTTP] = "MTTP",
+		[T_CALENDAR] = w->calendar
+	};
+	/* Right-aligned over instants and durations, as their figures are. */
+	const char num[T_COLS] = {
+		[T_REPORTED] = 1, [T_RESOLVED] = 1, [T_RS_ELAPSED] = 1, [T_RS_TARGET] = 1,
+		[T_RV_ELAPSED] = 1, [T_RV_TARGET] = 1, [T_RESPONDED] = 1, [T_PRODUCTIVE] = 1,
+		[T_RS_START] = 1, [T_RS_DEADLINE] = 1, [T_RV_START] = 1, [T_RV_PAUSED] = 1,
+		[T_RV_DEADLINE] = 1, [T_MTTR] = 1, [T_MTTP] = 1
+	};
 	const char *what[12] = { w->start, w->elapsed, w->target, w->deadline, w->status, w->counts,
 				 w->start, w->elapsed, w->target, w->deadline, w->status, w->counts };
 	const lxw_col_t at[12] = { T_RS_START, T_RS_ELAPSED, T_RS_TARGET, T_RS_DEADLINE, T_RS_STATE,
 				   T_RS_COUNTS, T_RV_START, T_RV_ELAPSED, T_RV_TARGET, T_RV_DEADLINE,
 				   T_RV_STATE, T_RV_COUNTS };
-	char cols[12][64];
+	char cols[12][64], letters[16];
+	int n = tickets_cols(x);
 
+	x->head_wrap = head_format(x, 0);
+	x->head_num_wrap = head_format(x, 1);
 	for (int i = 0; i < 12; i++) {
 		snprintf(cols[i], sizeof(cols[i]), "%s %s", i < 6 ? w->response : w->resolution, what[i]);
 		head[at[i]] = cols[i];
 	}
-	/* Text, then instants and durations, the clocks' words, the MTTR/MTTP, the calendar. */
-	xw_header_aligned(x, &x->sh[SH_TICKETS], 0, head, T_COLS, "tttttttttnnnnnnnnttnnnnntttttnnt");
-	onsite_head(x, &x->sh[SH_TICKETS]);
+	/* Two lines of header: the columns need only be as wide as their figures. */
+	xw_keep(x, worksheet_set_row(s->ws, 0, 30, NULL));
+	for (int col = 0; col < T_COLS; col++)
+		head_cell(x, s, (lxw_col_t)col, head[col], num[col]);
+	onsite_head(x, s);
+	head_cell(x, s, (lxw_col_t)(n - 1), tw->export_status, 0);
+	/* Printed: the client's columns; the page's header says the sheet holds more. */
+	s->print_cols = T_PRINTED;
+	xw_ref(letters, sizeof(letters), NULL, 0, T_PRINTED - 1, 0);
+	letters[strcspn(letters, "0123456789")] = '\0';
+	snprintf(s->print_note, sizeof(s->print_note), tw->print_note, letters, n);
 }
 
-void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
+void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t, sk_time as_of)
 {
 	struct sheet *s = &x->sh[SH_TICKETS];
 	const struct sk_contract *c = x->r->contract;
@@ -315,49 +482,65 @@ void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 	lxw_row_t row = (lxw_row_t)i + 1;
 	char flags[512], names[256];
 	size_t k = 0;
+	int lines;
 
 	/* A sheet holds 1048576 rows; a period with more tickets is cut, and says so (tail). */
 	if (i >= LXW_ROW_MAX - 2)
 		return;
+	names[0] = '\0';
+	for (int f = 0; f < SK_FLAG_COUNT; f++)
+		if (v->flags & (1u << f))
+			k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
+					      k ? "; " : "", w->flag_short[f]);
+	/* A long title or many flags wrap within their printed column, the row made tall for
+	   them (before its cells: the sheet is streamed). */
+	lines = text_lines(xw_text(x, t->ticket.title), T_TITLE_WIDTH - 2);
+	if (text_lines(names, T_FLAGS_WIDTH - 2) > lines)
+		lines = text_lines(names, T_FLAGS_WIDTH - 2);
+	if (lines > 1)
+		xw_keep(x, worksheet_set_row(s->ws, row, 15.0 * lines, NULL));
 	xw_str(x, s, row, T_ID, t->ticket.id, NULL);
-	xw_str(x, s, row, T_TITLE, t->ticket.title, NULL);
+	xw_str(x, s, row, T_TITLE, t->ticket.title, lines > 1 ? x->wrap : NULL);
 	xw_str(x, s, row, T_TYPE, report_type_word(w, (int)t->ticket.type), NULL);
 	xw_str(x, s, row, T_PRIO, c->priorities[v->priority].id, NULL);
+	xw_str(x, s, row, T_STATE, ticket_state(tickets_words(w), t, as_of), NULL);
+	xw_time(x, s, row, T_REPORTED, t->ticket.reported_at, x->dt);
+	/* Resolved when the report counts it (MTTR's end): the export's resolution or closing
+	   time, or the last run of resolved or closed statuses; by the period's end. */
+	if (v->mttr_wall >= 0)
+		xw_time(x, s, row, T_RESOLVED, t->ticket.reported_at + v->mttr_wall, x->dt);
+	if (v->response.state != SK_CLOCK_NA) {
+		xw_dur(x, s, row, T_RS_ELAPSED, v->response.elapsed);
+		xw_dur(x, s, row, T_RS_TARGET, v->response.target);
+	}
+	xw_str(x, s, row, T_RS_STATE, report_state_word(w, v->response.state), NULL);
+	if (v->resolution.state != SK_CLOCK_NA) {
+		xw_dur(x, s, row, T_RV_ELAPSED, v->resolution.elapsed);
+		xw_dur(x, s, row, T_RV_TARGET, v->resolution.target);
+	}
+	xw_str(x, s, row, T_RV_STATE, report_state_word(w, v->resolution.state), NULL);
+	xw_str(x, s, row, T_EXCLUDED, xw_yes_no(w, v->excluded), NULL);
+	xw_str(x, s, row, T_FLAGS, names, lines > 1 ? x->wrap : NULL);
+	/* The columns on screen only. */
 	if (v->matrix_priority >= 0)
 		xw_str(x, s, row, T_MATRIX, c->priorities[v->matrix_priority].id, NULL);
 	xw_str(x, s, row, T_CHANNEL, t->ticket.channel ? report_channel_word(w, t->ticket.channel) : NULL,
 	       NULL);
 	xw_str(x, s, row, T_CATEGORY, t->ticket.category, NULL);
 	xw_str(x, s, row, T_LOCATION, t->ticket.location, NULL);
-	xw_str(x, s, row, T_STATUS, t->ticket.status, NULL);
-	xw_time(x, s, row, T_REPORTED, t->ticket.reported_at, x->dt);
 	xw_time(x, s, row, T_RESPONDED, t->ticket.responded_at, x->dt);
-	xw_time(x, s, row, T_RESOLVED, t->ticket.resolved_at, x->dt);
 	xw_time(x, s, row, T_PRODUCTIVE, t->ticket.productive_at, x->dt);
 	if (v->response.state != SK_CLOCK_NA) {
 		xw_time(x, s, row, T_RS_START, v->response.start, x->dt);
-		xw_dur(x, s, row, T_RS_ELAPSED, v->response.elapsed);
-		xw_dur(x, s, row, T_RS_TARGET, v->response.target);
 		xw_time(x, s, row, T_RS_DEADLINE, v->response.deadline, x->dt);
 	}
-	xw_str(x, s, row, T_RS_STATE, report_state_word(w, v->response.state), NULL);
 	xw_str(x, s, row, T_RS_COUNTS, xw_yes_no(w, t->response_counts), NULL);
 	if (v->resolution.state != SK_CLOCK_NA) {
 		xw_time(x, s, row, T_RV_START, v->resolution.start, x->dt);
-		xw_dur(x, s, row, T_RV_ELAPSED, v->resolution.elapsed);
 		xw_dur(x, s, row, T_RV_PAUSED, v->resolution.paused);
-		xw_dur(x, s, row, T_RV_TARGET, v->resolution.target);
 		xw_time(x, s, row, T_RV_DEADLINE, v->resolution.deadline, x->dt);
 	}
-	xw_str(x, s, row, T_RV_STATE, report_state_word(w, v->resolution.state), NULL);
 	xw_str(x, s, row, T_RV_COUNTS, xw_yes_no(w, t->resolution_counts), NULL);
-	xw_str(x, s, row, T_EXCLUDED, xw_yes_no(w, v->excluded), NULL);
-	names[0] = '\0';
-	for (int f = 0; f < SK_FLAG_COUNT; f++)
-		if (v->flags & (1u << f))
-			k += (size_t)snprintf(names + k, k < sizeof(names) ? sizeof(names) - k : 0, "%s%s",
-					      k ? "; " : "", w->flag_short[f]);
-	xw_str(x, s, row, T_FLAGS, names, NULL);
 	xw_str(x, s, row, T_REASON, report_flag_text(w, x->r, t, flags, sizeof(flags)), NULL);
 	if (v->mttr_wall >= 0)
 		xw_dur(x, s, row, T_MTTR, v->mttr_wall);
@@ -365,6 +548,7 @@ void xw_tickets_row(struct xw *x, size_t i, const struct sk_result *t)
 		xw_dur(x, s, row, T_MTTP, v->mttp_wall);
 	xw_str(x, s, row, T_CALENDAR, c->calendars[c->priorities[v->priority].calendar].name, NULL);
 	onsite_cells(x, s, row, t);
+	xw_str(x, s, row, (lxw_col_t)(tickets_cols(x) - 1), t->ticket.status, NULL);
 }
 
 void xw_tickets_tail(struct xw *x, size_t n)
@@ -387,11 +571,18 @@ void xw_tickets_tail(struct xw *x, size_t n)
 			xw_colour_words(x, s, 1, (lxw_col_t)(col + OS_STATE), row - 1,
 					(lxw_col_t)(col + OS_STATE), w->state_breached, w->state_met);
 	}
-	/* Headers are long; the data decides how wide a column must be, the header wraps. */
+	/* The data decides how wide a column must be, within bounds; a long title or flags
+	   wrap (xw_tickets_row()). */
 	for (int col = 0; col < ncols && col < MAX_COLS; col++)
-		if (s->width[col] > 24 && col != T_TITLE && col != T_REASON && col != T_CATEGORY &&
-		    col != T_LOCATION)
+		if (col == T_TITLE || col == T_FLAGS) {
+			double most = col == T_TITLE ? T_TITLE_WIDTH : T_FLAGS_WIDTH;
+
+			if (s->width[col] > most)
+				s->width[col] = most;
+		} else if (s->width[col] > 24 && col != T_REASON && col != T_CATEGORY &&
+			   col != T_LOCATION) {
 			s->width[col] = 24;
+		}
 }
 
 void xw_sheet_tickets(struct xw *x)
@@ -400,7 +591,7 @@ void xw_sheet_tickets(struct xw *x)
 
 	xw_tickets_head(x);
 	for (size_t i = 0; i < res->n; i++)
-		xw_tickets_row(x, i, &res->r[i]);
+		xw_tickets_row(x, i, &res->r[i], res->as_of);
 	xw_tickets_tail(x, res->n);
 }
 
@@ -542,8 +733,8 @@ void xw_chart_norm_style(lxw_chart_series *ser, int k)
 
 /*
  * A compliance chart over the table at @top: over months a line per
- * priority and a line per norm; for a single month a point per priority,
- * the norm a line over them. Each point is labelled with its n.
+ * priority and a line per norm (the n in the table); for a single month a
+ * point per priority labelled with its n, the norm a line over them.
  */
 static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t top,
 			      const size_t *norms, size_t n_norms)
@@ -571,9 +762,8 @@ static lxw_chart *trend_chart(struct xw *x, struct sheet *s, int res, lxw_row_t 
 			ser = chart_add_series(chart, cats, vals);
 			if (ser)
 				chart_series_set_name(ser, xw_text(x, c->priorities[p].id));
-			for (size_t m = 0; m < nm && m < 64; m++)
-				ns[m] = trend_n(&r->months[m].prio[p], res);
-			xw_chart_n_labels(x, ser, ns, nm);
+			/* No n labels: over months the lines meet (two priorities at 100 %) and
+			   their labels printed on top of each other; the table above has the n. */
 		}
 		for (size_t k = 0; k < n_norms; k++) {
 			lxw_col_t col = (lxw_col_t)(1 + 2 * np + k);
