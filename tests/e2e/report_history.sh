@@ -116,6 +116,10 @@ jan = rows[head + 11]
 assert jan[0] == "januari 2027" and jan[1] == 0.5 and jan[3] == 2 and jan[4] == 0, jan
 assert rows[head + 1][1] == "\u2014", rows[head + 1]
 assert len(ws._charts) == 3, len(ws._charts)
+# The score table in points, as every other sheet has them (the desk: February 0, March 100).
+heads = [i for i, r in enumerate(rows) if r[0] == "maand"]
+scores = {r[0]: r[1] for r in rows[heads[2] + 1:heads[2] + 14]}
+assert scores["februari 2027"] == 0 and scores["maart 2027"] == 100, scores
 PY
 # Three months with data: lines over the months, no n labels (the lines meet at 100 % and
 # their labels printed on top of each other; the table has the n).

@@ -174,7 +174,7 @@ static lxw_row_t score_table(struct xw *x, struct sheet *s, lxw_row_t row, const
 			if (!h->has_data)
 				xw_str(x, s, row, (lxw_col_t)(1 + k), HISTORY_NO_DATA, t->dash);
 			else if (h->scored[k]) /* else blank: a gap in the chart, not 0 */
-				xw_dec(x, s, row, (lxw_col_t)(1 + k), h->score[k], 1, x->score);
+				xw_dec(x, s, row, (lxw_col_t)(1 + k), h->score[k], 0, x->score);
 		}
 	}
 	xw_print_keep(s, first, row);
