@@ -4,14 +4,17 @@
  * is explained, and its explanations and improvement actions one per row,
  * then the rows about anything else.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "report_deviations_priv.h"
 #include "report_xlsx_priv.h"
 
-enum { C_REF, C_WHAT, C_MEASURED, C_NORM, C_EXPLAINED, C_PERIOD, C_EXPLANATION, C_ACTION,
-       C_OWNER, C_DUE, C_STATE, C_COLS };
+/* The reference as imported (kpi:servicedesk.reachability) last: the key an
+ * author of the deviations file uses, not a word for the client. */
+enum { C_WHAT, C_MEASURED, C_NORM, C_EXPLAINED, C_PERIOD, C_EXPLANATION, C_ACTION,
+       C_OWNER, C_DUE, C_STATE, C_REF, C_COLS };
 
 /* Measured value or norm @v of @e: a percentage, or a plain number. */
 static void figure(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
@@ -24,18 +27,26 @@ static lxw_row_t rows_of(struct xw *x, struct sheet *s, lxw_row_t row,
 			 const struct deviation_words *dw, const struct sk_report_deviation *e)
 {
 	const struct sk_report *r = x->r;
-	char st[128], about[512];
+	char st[128], about[512], text[4096];
 
 	for (size_t k = 0; k < e->n_rows; k++, row++) {
 		const struct sk_report_action *a = &r->deviations->actions[e->rows[k]];
+		const char *explanation = a->explanation;
 
-		/* A row of the domain or priority as a whole names what it refers to. */
-		if (strcmp(a->refers_to, e->refers_to) != 0)
-			xw_str(x, s, row, C_WHAT,
-			       report_refers_text(r, x->w, dw, a->refers_to, 0, about, sizeof(about)),
-			       x->wrap);
+		/* A row of the domain or priority as a whole says so in its explanation
+		 * ("voor het domein Incident- & Probleembeheer: ..."), as the text does;
+		 * the label beside it stays the norm's. */
+		if (strcmp(a->refers_to, e->refers_to) != 0 && explanation) {
+			snprintf(text, sizeof(text), "%s %s: %s", dw->for_,
+				 report_refers_text(r, x->w, dw, a->refers_to, 1, about, sizeof(about)),
+				 explanation);
+			text[0] = (char)toupper((unsigned char)text[0]);
+			explanation = text;
+		}
+		if (k)
+			xw_str(x, s, row, C_REF, a->refers_to, NULL);
 		xw_str(x, s, row, C_PERIOD, a->period, NULL);
-		xw_str(x, s, row, C_EXPLANATION, a->explanation, x->wrap);
+		xw_str(x, s, row, C_EXPLANATION, explanation, x->wrap);
 		if (!a->action)
 			continue;
 		xw_str(x, s, row, C_ACTION, a->action, x->wrap);
@@ -62,9 +73,9 @@ void xw_sheet_deviations(struct xw *x)
 	const struct sk_report *r = x->r;
 	const struct sk_report_deviations *v = r->deviations;
 	const struct deviation_words *dw = deviation_words_for(x->w->lang);
-	const char *head[C_COLS] = { dw->refers_to, dw->what, dw->measured, dw->norm, dw->state,
+	const char *head[C_COLS] = { dw->what, dw->measured, dw->norm, dw->state,
 				     dw->period, dw->explanation, dw->action, dw->owner, dw->due,
-				     dw->status };
+				     dw->status, dw->refers_to };
 	struct sheet *s = &x->deviations;
 	lxw_row_t row = 0, first;
 	char line[512], label[512];
@@ -75,7 +86,7 @@ void xw_sheet_deviations(struct xw *x)
 	xw_str(x, s, row++, 0, dw->title, x->title);
 	xw_str_spill(x, s, row++, 0, report_deviations_summary(dw, v, line, sizeof(line)), NULL);
 	row++;
-	xw_header_aligned(x, s, row++, head, C_COLS, "ssnnssssssss");
+	xw_header_aligned(x, s, row++, head, C_COLS, "snnssssssss");
 	first = row;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct sk_report_deviation *e = &v->list[i];

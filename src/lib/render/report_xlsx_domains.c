@@ -380,16 +380,22 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_str(x, s, row++, 0, text, x->bold);
 	}
 	row++;
-	/* The contract file and its hash are in the annex (xw_sheet_annex()). */
-	row = pair(x, s, row, w->contract, c->id);
+	/* The contract's id, file and hash are the annex's (xw_sheet_annex()): the
+	 * client knows the contract by the name above. */
 	if (c->supplier)
 		row = pair(x, s, row, w->supplier, c->supplier);
 	if (c->customer)
 		row = pair(x, s, row, w->customer, c->customer);
-	row = pair(x, s, row, w->period, r->period.label);
-	xw_time(x, s, row - 1, 2, r->period.start, x->date);
-	xw_time(x, s, row - 1, 3, r->period.end - 1, x->date);
-	xw_str(x, s, row - 1, 4, sk_tz_name(c->tz), NULL);
+	{
+		/* In words, as the text has it: "2027-01-01 t/m 2027-03-31 (Europe/Amsterdam)". */
+		char b1[32], b2[32];
+
+		report_time(r, r->period.start, b1, sizeof(b1));
+		report_time(r, r->period.end - 1, b2, sizeof(b2));
+		snprintf(text, sizeof(text), "%.10s %s %.10s (%s)", b1, w->through, b2,
+			 sk_tz_name(c->tz));
+		row = pair(x, s, row, w->period, text);
+	}
 	xw_str(x, s, row, 0, w->generated, x->bold);
 	if (r->horizon_source)
 		xw_time(x, s, row, 1, r->horizon, x->dt);
