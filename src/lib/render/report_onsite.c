@@ -17,7 +17,7 @@ static const struct onsite_words nl = {
 	.n = "aantal", .within = "op tijd", .pct = "%", .norm = "norm", .late = "Te laat",
 	.ticket = "melding", .start = "vanaf", .deadline = "uiterlijk", .done = "gereed",
 	.over = "te laat met", .open = "open", .none = "geen", .sheet = "Onsite",
-	.one = { "Onsite-bezoek", "Apparaatvervanging" },
+	.one = { "onsite-bezoek", "apparaatvervanging" },
 };
 
 static const struct onsite_words en = {
@@ -26,7 +26,7 @@ static const struct onsite_words en = {
 	.within = "in time", .pct = "%", .norm = "norm", .late = "Late", .ticket = "ticket",
 	.start = "from", .deadline = "deadline", .done = "done", .over = "late by",
 	.open = "open", .none = "none", .sheet = "Onsite",
-	.one = { "Onsite visit", "Device swap" },
+	.one = { "onsite visit", "device swap" },
 };
 
 /* Machine names of the kinds (CSV sections, JSON keys). */
