@@ -15,6 +15,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 failed=0
 fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+. "$src/tests/e2e/report_lib.sh"
 
 cp "$data/contract.ini" "$tmp/plain.ini"
 cp "$data/contract.ini" "$tmp/c.ini"
@@ -59,14 +60,7 @@ for want in ("Choice p3-days", "source: §3 en bijlage B",
              "reading applied: 3 werkdagen (de strengere)"):
     assert want in sheets, want
 PY
-# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
-py=
-for p in python3 /usr/bin/python3; do
-	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+py=$(report_python)
 if [ -z "$py" ]; then
 	fail "no python3 with openpyxl (Debian: python3-openpyxl; scripts/setup.sh installs it)"
 else

@@ -4,6 +4,9 @@
 #
 # report_samples BINDIR SRCDIR DIR: writes DIR/dhs.db, DIR/cloudwise.db and
 # DIR/halt.db; returns non-zero when an import fails.
+#
+# report_python: prints a python3 that has openpyxl (Debian's lives with
+# Debian's python3, which may not be first on PATH), or nothing.
 
 # 2027-04-01 06:00 UTC, then one minute per import.
 REPORT_PINNED=1806559200
@@ -32,4 +35,14 @@ report_samples() {
 		sqlite3 "$_dir/$c.db" "UPDATE imports SET started_at = $REPORT_PINNED + 60 * id,
 			finished_at = $REPORT_PINNED + 60 * id + 5" || return 1
 	done
+}
+
+report_python() {
+	for _p in python3 /usr/bin/python3; do
+		if command -v "$_p" >/dev/null 2>&1 && "$_p" -c 'import openpyxl' 2>/dev/null; then
+			echo "$_p"
+			return 0
+		fi
+	done
+	return 1
 }

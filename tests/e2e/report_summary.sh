@@ -326,13 +326,7 @@ has "$tmp/pct2.txt" "  Bereikbaarheid servicedesk                  79,53 % < 80,
 has "$tmp/pct2.txt" "  P1 Kritiek: reactie                         50,00 % < 100,00 %  niet gehaald" "pct_decimals 2: priority"
 
 # The same places on the workbook's summary sheet: number formats.
-py=
-for p in python3 /usr/bin/python3; do
-	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+py=$(report_python)
 if [ -z "$py" ]; then
 	fail "no python3 with openpyxl (Debian: python3-openpyxl; scripts/setup.sh installs it)"
 else

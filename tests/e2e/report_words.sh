@@ -23,14 +23,7 @@ fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 check=$src/tests/e2e/report_words_check.py
 contracts=$src/samples/contracts
 
-# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
-py=
-for p in python3 /usr/bin/python3; do
-	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+py=$(report_python)
 [ -n "$py" ] || { echo "FAIL: no python3 with openpyxl (scripts/setup.sh installs it)"; exit 1; }
 
 report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }

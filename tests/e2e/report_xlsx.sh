@@ -29,20 +29,13 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 failed=0
 fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 
-# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
-py=
-for p in python3 /usr/bin/python3; do
-	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+. "$src/tests/e2e/report_lib.sh"
+py=$(report_python)
 if [ -z "$py" ]; then
 	echo "FAIL: no python3 with openpyxl (Debian: python3-openpyxl; scripts/setup.sh installs it)"
 	exit 1
 fi
 
-. "$src/tests/e2e/report_lib.sh"
 report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
 
 for c in dhs cloudwise halt; do
