@@ -615,6 +615,13 @@ def check_print(path, book):
         if not head.strip() or not foot.strip():
             fail("%s: sheet %s lacks a header or a footer" % (path, title))
         head_of[title] = head
+        if title not in SHEETS["tickets"]:
+            check_wrapped_rows(path, book.f[title])
+            # The deviations' sheet wraps its text columns to print at a readable scale.
+            scale = print_scale(book.f[title])
+            if title in ("Afwijkingen", "Deviations") and scale < 0.55:
+                fail("%s: sheet %s prints at %d %%, too small to read (at least 55 %%)"
+                     % (path, title, round(scale * 100)))
         breaks = [int(b.getAttribute("id")) for b in doc.getElementsByTagName("brk")
                   if b.parentNode.tagName == "rowBreaks"]
         # Charts: their anchors (0-based rows and columns) against the cells with values.
@@ -649,6 +656,38 @@ def check_print(path, book):
         check_tickets_print(path, book, names, head_of)
     check_charts(path)
     return checked
+
+
+def check_wrapped_rows(path, ws):
+    """A cell that wraps has a row tall enough for its lines (15 points a line), counted
+    leniently (as many characters a line as the column is wide): a row left at the default
+    height prints its lines over the rows above it."""
+    for row in ws.iter_rows():
+        for c in row:
+            if not isinstance(c.value, str) or not c.alignment or not c.alignment.wrap_text:
+                continue
+            dim = ws.column_dimensions.get(c.column_letter)
+            width = dim.width if dim is not None and dim.width else 8.43
+            lines, used = 1, 0
+            for word in c.value.split(" "):
+                if used and used + 1 + len(word) > width:
+                    lines, used = lines + 1, 0
+                used += (1 if used else 0) + len(word)
+            height = ws.row_dimensions[c.row].height or 15
+            if height < 15 * lines - 0.5:
+                fail("%s: %s!%s wraps to %d lines in a row %g points tall: %r"
+                     % (path, ws.title, c.coordinate, lines, height, c.value[:60]))
+
+
+def print_scale(ws):
+    """The scale a sheet prints at, fitted one page wide (landscape A4 less 0.4" margins,
+    as report_xlsx_print.c sets them; a column of w characters is w * 7 + 5 pixels)."""
+    px = 0
+    for col in range(1, ws.max_column + 1):
+        dim = ws.column_dimensions.get(openpyxl.utils.get_column_letter(col))
+        px += int(dim.width * 7 + 5.5) if dim is not None and dim.width else 64
+    scale = min(1.0, (11.69 - 0.8) * 72 / (px * 0.75))
+    return scale
 
 
 def check_charts(path):

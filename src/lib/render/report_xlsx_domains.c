@@ -8,6 +8,9 @@
 
 #include "report_xlsx_priv.h"
 
+/* The KPI names' column, in characters: a longer name wraps within it. */
+#define ID_WIDTH 40.0
+
 /* ---- domains & malus ---- */
 
 static int is_share(const struct sk_kpi *k)
@@ -90,14 +93,9 @@ static void combine_formula(char *buf, size_t size, const struct sk_contract *c,
  */
 static void detail_cell(struct xw *x, struct sheet *s, lxw_row_t row, const char *text)
 {
-	size_t chars = 0;
-
-	for (const char *p = text; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	xw_str(x, s, row, D_DETAIL, text, chars > MAX_WIDTH ? x->wrap : NULL);
-	if (chars > MAX_WIDTH)
-		xw_keep(x, worksheet_set_row(s->ws, row, 15.0 * (double)((chars + 54) / 55), NULL));
+	xw_str_wrap(x, s, row, D_DETAIL, text, MAX_WIDTH);
 }
+
 /* One KPI row and its per-priority rows; returns the next free row. */
 static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 			    const struct sk_domain_score *ds, const struct sk_kpi_score *ks)
@@ -111,7 +109,7 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	size_t n;
 
 	/* The KPI by its name (the id is the contract author's key, not the client's word). */
-	xw_str(x, s, row, D_ID, k->name, x->wrap);
+	xw_str_wrap(x, s, row, D_ID, k->name, ID_WIDTH);
 	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
 	/* Norms of their own per priority (98/95/90/90): said on the priorities' rows. */
 	per_prio = sk_kpi_norms_per_priority(ks);
@@ -346,8 +344,8 @@ void xw_sheet_domains(struct xw *x)
 	s->width[D_DIR] = 4;
 	if (s->width[D_NAME] > 40)
 		s->width[D_NAME] = 40;
-	if (s->width[D_ID] > 40)   /* a long KPI name wraps within it */
-		s->width[D_ID] = 40;
+	if (s->width[D_ID] > ID_WIDTH)   /* a long KPI name wraps within it */
+		s->width[D_ID] = ID_WIDTH;
 }
 /* ---- summary ---- */
 

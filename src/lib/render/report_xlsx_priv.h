@@ -34,6 +34,9 @@ struct sheet {
 	   page's header saying the sheet holds more (the tickets sheet). */
 	lxw_col_t print_cols;
 	char print_note[160];
+	/* Rows made taller for wrapped text (xw_row_lines()): row, lines; page breaks count them. */
+	lxw_row_t tall[256][2];
+	int n_tall;
 };
 
 /* The writer's state: formats, sheets, the first error. */
@@ -215,6 +218,20 @@ void xw_sheet_trend(struct xw *x);
  * header and footer.
  */
 void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end);
+
+/*
+ * Wrapped text. xw_wrap_lines() is the lines @text takes in a column @width
+ * characters wide, wrapped at spaces (a longer word broken), a little on the
+ * safe side. xw_row_lines() makes row @row of @s tall enough for @lines
+ * lines, never lower than a cell of the same row asked before (the cells of a
+ * row written one after another). xw_str_wrap() writes @text in a column at
+ * most @width wide: when it may not fit on one line there, wrapped, the column
+ * made @width wide and the row raised for its lines.
+ */
+int xw_wrap_lines(const char *text, double width);
+void xw_row_lines(struct xw *x, struct sheet *s, lxw_row_t row, int lines);
+void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		 double width);
 
 /* The widths the writer tracked for @s's columns, at most MAX_WIDTH (report_xlsx.c). */
 void xw_set_widths(struct xw *x, struct sheet *s);
