@@ -52,6 +52,7 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
+	lxw_format *right;        /* text right-aligned (the domains sheet's ≥ before its norm) */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
@@ -105,7 +106,7 @@ void xw_breakdown_add(struct xw *x);
 void xw_sheet_breakdown(struct xw *x);
 
 /* Columns of the domains sheet. */
-enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
+enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_DIR, D_NORM, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
        D_CONTRIB, D_SOURCE, D_WINDOW, D_DETAIL, D_COLS };
 
 /*
