@@ -67,6 +67,23 @@ done
 "$R" -d "$tmp/heutink.db" -c "$contracts/heutink.ini" -p 2027-Q1 -o "$tmp/heutink.xlsx" ||
 	fail "heutink: sla-report exit $?"
 "$py" "$check" print "$tmp/heutink.xlsx" || fail "heutink: the suppliers' sheet is not print-ready"
+# Its hand-overs name a contract's supplier as the contract does ([supplier.internet] name =
+# Glasvezel Noord (voorbeeld)), as the table above them; one it does not know as imported
+# (H27-006, Microsoft).
+"$py" - "$tmp/heutink.xlsx" <<'PY' || fail "heutink: hand-overs name suppliers by their ids"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Leveranciers"]
+rows = [[c.value for c in r[:3]] for r in ws.iter_rows()]
+head = rows.index(["melding", "leverancier", "referentie"])
+names = {}
+for r in rows[head + 1:]:
+    if not r[0]:
+        break
+    names.setdefault(r[1], []).append(r[0])
+assert set(names) == {"Glasvezel Noord (voorbeeld)", "Print & Copy Service (voorbeeld)",
+                      "Digibord Partners (voorbeeld)", "Microsoft"}, sorted(names)
+assert names["Microsoft"] == ["H27-006"] and "H27-001" in names["Glasvezel Noord (voorbeeld)"], names
+PY
 
 # The checker is not a rubber stamp: a score one point off must fail it.
 "$bin/sla-score" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 --format json >"$tmp/score.json" 2>/dev/null
