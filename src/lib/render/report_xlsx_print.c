@@ -15,7 +15,7 @@
 /* A row at the default height (15 pt) is 20 pixels; a pixel is 0.75 pt. */
 #define ROW_PT 15.0
 #define PX_PT 0.75
-/* A chart's rows, its last one left empty below it; its size at 100 % in pixels. */
+/* A chart's rows, the first left empty above it; its size at 100 % in pixels. */
 #define CHART_ROWS 14
 #define CHART_HEIGHT_PX ((CHART_ROWS - 1) * 20)
 #define CHART_MIN_WIDTH_PX 480
@@ -73,9 +73,9 @@ static long rows_per_page(const struct sheet *s, lxw_row_t repeated)
 
 int xw_wrap_lines(const char *text, double width)
 {
-	/* A width counts the '0' of Calibri; a spreadsheet without it (LibreOffice with
-	   DejaVu Sans) draws the text wider: a fifth kept free, and one for the padding. */
-	long room = (long)(width * 0.8) - 1, used = 0, lines = 1;
+	/* A width counts the '0' of Calibri, wider than most letters (in LibreOffice's
+	   DejaVu Sans too): a line holds at least as many, one kept for the padding. */
+	long room = (long)width - 1, used = 0, lines = 1;
 
 	if (room < 4)
 		room = 4;
@@ -204,7 +204,9 @@ lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart
 	opt.x_scale = width / CHART_DEFAULT_W;
 	opt.y_scale = CHART_HEIGHT_PX / CHART_DEFAULT_H;
 	opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
-	xw_keep(x, worksheet_insert_chart_opt(s->ws, row, 0, chart, &opt));
+	/* Its empty row above it: a chart starting right at a page break drew its top
+	   edge at the foot of the page before (LibreOffice). */
+	xw_keep(x, worksheet_insert_chart_opt(s->ws, row + 1, 0, chart, &opt));
 	/* The columns it covers are known once the widths are final (xw_print_sheet). */
 	if (width > s->chart_px)
 		s->chart_px = width;

@@ -53,6 +53,7 @@ struct xw {
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
 	lxw_format *right;        /* text right-aligned (the domains sheet's ≥ before its norm) */
+	lxw_format *wrap_top;     /* wrapped from the top (the history sheet's notes) */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
@@ -222,8 +223,7 @@ void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end);
 
 /*
  * Wrapped text. xw_wrap_lines() is the lines @text takes in a column @width
- * characters wide, wrapped at spaces (a longer word broken), a little on the
- * safe side. xw_row_lines() makes row @row of @s tall enough for @lines
+ * characters wide, wrapped at spaces (a longer word broken), on the safe side. xw_row_lines() makes row @row of @s tall enough for @lines
  * lines, never lower than a cell of the same row asked before (the cells of a
  * row written one after another). xw_str_wrap() writes @text in a column at
  * most @width wide: when it may not fit on one line there, wrapped, the column
