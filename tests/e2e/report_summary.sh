@@ -375,5 +375,40 @@ awk '/^\[kpi.continuity.rto_uitwijk\]/ { k = 1 } /^\[/ && !/rto_uitwijk/ { k = 0
 	-o "$tmp/count.txt" 2>/dev/null || fail "halt unit = count: exit $?"
 has "$tmp/count.txt" "  RTO uitwijk (opstarttijd bij calamiteit)    3,5 ≤ 4,0           gehaald" "a count has no unit"
 
+# The workbook's summary likewise (halt 2027-02, RTO 3.5 given): hours with their unit, beside
+# a norm of 4 with the value's one place ("3,5 uur", "4,0 uur"); the change in percentage
+# points with its sign, as the text: P2 reactie 75,0 % against January's 71,4 % (71.43):
+# 75.0 - 71.43 = +3.57, at the text's one place +3,6 (no "%": a change of 3.6
+# points is not 3.6 %); each norm on one row, none wrapped, a long name within column A.
+if [ -n "$py" ]; then
+	H -p 2027-02 --kpi continuity.rto_uitwijk=3.5 -o "$tmp/rto.xlsx" 2>/dev/null || fail "halt rto xlsx: exit $?"
+	has "$tmp/rto.txt" "  P2 Hoog: reactie                            75,0 % < 95,0 %     niet gehaald     71,4 %       +3,6" \
+		"the text's change for P2 reactie"
+	"$py" - "$tmp/rto.xlsx" <<'PY' || fail "XLSX summary: units, change in points, one row a norm"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws, cached = wb.worksheets[0], openpyxl.load_workbook(sys.argv[1], data_only=True).worksheets[0]
+rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+fmt = lambda label, col: ws.cell(rows[label], col).number_format.replace("_)", "")
+rto = "RTO uitwijk (opstarttijd bij calamiteit)"
+assert fmt(rto, 2) == '0.0" uur"' and fmt(rto, 4) == '0.0" uur"', (fmt(rto, 2), fmt(rto, 4))
+assert fmt("RTO restore (restoretijd bij herstel)", 4) == '0" uur"'
+p2 = rows["P2 Hoog: reactie"]
+assert ws.cell(rows["norm"], 7).value == "verschil", ws.cell(rows["norm"], 7).value
+change = cached.cell(p2, 7).value
+assert abs(change - 3.6) < 1e-9, change
+assert "%" not in fmt("P2 Hoog: reactie", 7) and fmt("P2 Hoog: reactie", 7).startswith("+0.0;-0.0;"), \
+    fmt("P2 Hoog: reactie", 7)
+first, last = rows["norm"] + 1, rows["D. Informatievoorziening"]
+for r in range(first, last + 1):
+    c = ws.cell(r, 1)
+    assert c.value, "a blank row %d in the norm table" % r
+    assert not (c.alignment and c.alignment.wrap_text), "norm %r wraps" % c.value
+    assert ws.row_dimensions[r].height in (None, 15), (r, ws.row_dimensions[r].height)
+long = max(len(ws.cell(r, 1).value) for r in range(first, last + 1))
+assert ws.column_dimensions["A"].width >= long + 2, (ws.column_dimensions["A"].width, long)
+PY
+fi
+
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

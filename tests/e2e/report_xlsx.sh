@@ -60,6 +60,23 @@ done
 "$R" -d "$tmp/heutink.db" -c "$contracts/heutink.ini" -p 2027-Q1 -o "$tmp/heutink.xlsx" ||
 	fail "heutink: sla-report exit $?"
 "$py" "$check" print "$tmp/heutink.xlsx" || fail "heutink: the suppliers' sheet is not print-ready"
+# Its hand-overs name a contract's supplier as the contract does ([supplier.internet] name =
+# Glasvezel Noord (voorbeeld)), as the table above them; one it does not know as imported
+# (H27-006, Microsoft).
+"$py" - "$tmp/heutink.xlsx" <<'PY' || fail "heutink: hand-overs name suppliers by their ids"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Leveranciers"]
+rows = [[c.value for c in r[:3]] for r in ws.iter_rows()]
+head = rows.index(["melding", "leverancier", "referentie"])
+names = {}
+for r in rows[head + 1:]:
+    if not r[0]:
+        break
+    names.setdefault(r[1], []).append(r[0])
+assert set(names) == {"Glasvezel Noord (voorbeeld)", "Print & Copy Service (voorbeeld)",
+                      "Digibord Partners (voorbeeld)", "Microsoft"}, sorted(names)
+assert names["Microsoft"] == ["H27-006"] and "H27-001" in names["Glasvezel Noord (voorbeeld)"], names
+PY
 
 # The checker is not a rubber stamp: a score one point off must fail it.
 "$bin/sla-score" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 --format json >"$tmp/score.json" 2>/dev/null
@@ -165,6 +182,35 @@ sys.exit(names != ["Summary", "Overview", "Priorities", "Domains & penalties", "
                   "Breakdowns", "Audit trail"])' "$tmp/en.xlsx" ||
 	fail "English sheet names"
 "$py" "$check" print "$tmp/en.xlsx" || fail "halt: the onsite sheet is not print-ready"
+
+# Column heads in the client's words: a ticket's priority is "prioriteit" (the sheet is
+# "Prioriteiten"), the priority by the matrix "volgens matrix"; on the domains sheet the
+# operator stands before its norm (≥ 80,0 %) and only beside a norm; the malus rows are
+# "malus %" and "malus €" (English "penalty %", "penalty EUR", never "malus").
+"$R" -d "$tmp/dhs.db" -c "$contracts/dhs.ini" -p 2027-Q1 --lang en -o "$tmp/dhs-en.xlsx"
+"$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/dhs-en.xlsx" <<'PY' || fail "workbook heads: priority, matrix, operator, malus"
+import sys, openpyxl
+words = {"nl": ("prioriteit", "volgens matrix", "malus %", "malus €", "Prioriteiten"),
+         "en": ("priority", "per matrix", "penalty %", "penalty EUR", "Priorities")}
+for path, lang in zip(sys.argv[1:], ("nl", "en")):
+    prio, matrix, pct, eur, sheetname = words[lang]
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[2]
+    assert ws.title == sheetname and ws["A2"].value == prio, (ws.title, ws["A2"].value)
+    heads = [r for r in ws.iter_rows() if r[0].value == "ticket" and r[1].value == prio]
+    assert len(heads) == 2 and heads[0][2].value == matrix, [[c.value for c in r[:3]] for r in heads]
+    cells = [c for r in ws.iter_rows(min_row=2) for c in r]
+    assert not [c.coordinate for c in cells if c.value == sheetname], "a column headed " + sheetname
+    dom = wb.worksheets[3]
+    kpis = [r for r in dom.iter_rows() if r[5].value in ("≥", "≤")]
+    assert kpis and all(isinstance(r[6].value, (int, float)) for r in kpis), \
+        [[c.value for c in r[4:8]] for r in kpis if not isinstance(r[6].value, (int, float))]
+    labels = [r[0].value for r in dom.iter_rows() if isinstance(r[0].value, str)]
+    # One pair for each of dhs's five scored domains.
+    assert labels.count(pct) == labels.count(eur) == 5, (labels.count(pct), labels.count(eur))
+    assert not [l for l in labels if l.lower().startswith(("malus", "staffel"))] if lang == "en" \
+        else "Malus" not in labels, [l for l in labels if "alus" in l]
+PY
 
 # The tickets sheet's status: the ticket's state at January's end in the report's words,
 # the export's status in the last column (states-tickets.csv, P3, all reported 2027-01-05):

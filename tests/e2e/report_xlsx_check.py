@@ -615,6 +615,16 @@ def check_print(path, book):
         if not head.strip() or not foot.strip():
             fail("%s: sheet %s lacks a header or a footer" % (path, title))
         head_of[title] = head
+        if title not in SHEETS["tickets"]:
+            check_wrapped_rows(path, book.f[title])
+            # (The history sheet's notes; elsewhere some long lines still run past the edge.)
+            if area is not None and title in ("Historie", "History"):
+                check_print_edge(path, book.f[title], area)
+            # The deviations' sheet wraps its text columns to print at a readable scale.
+            scale = print_scale(book.f[title])
+            if title in ("Afwijkingen", "Deviations") and scale < 0.55:
+                fail("%s: sheet %s prints at %d %%, too small to read (at least 55 %%)"
+                     % (path, title, round(scale * 100)))
         breaks = [int(b.getAttribute("id")) for b in doc.getElementsByTagName("brk")
                   if b.parentNode.tagName == "rowBreaks"]
         # Charts: their anchors (0-based rows and columns) against the cells with values.
@@ -640,8 +650,13 @@ def check_print(path, book):
                         fail("%s: a chart on %s (rows %d-%d, columns %d-%d) is outside the print area %s"
                              % (path, title, r0 + 1, last + 1, c0 + 1, c1 + 1, area))
                 # A break before 0-based row k cuts the chart when it starts above k and reaches k.
+                # One starting right at a break draws its top edge at the foot of the page
+                # before (LibreOffice): an empty row above it on its page.
                 for k in breaks:
-                    if r0 < k <= last:
+                    if r0 == k:
+                        fail("%s: a chart on %s starts right at a page break (row %d): its top "
+                             "edge prints at the foot of the page before" % (path, title, k + 1))
+                    elif r0 < k <= last:
                         fail("%s: a page break before row %d cuts a chart on %s (rows %d-%d)"
                              % (path, k + 1, title, r0 + 1, last + 1))
                 checked += 1
@@ -649,6 +664,74 @@ def check_print(path, book):
         check_tickets_print(path, book, names, head_of)
     check_charts(path)
     return checked
+
+
+def cells_width(ws, first, last):
+    """Columns @first..@last (1-based) wide together, in characters."""
+    width = 0
+    for col in range(first, last + 1):
+        dim = ws.column_dimensions.get(openpyxl.utils.get_column_letter(col))
+        width += dim.width if dim is not None and dim.width else 8.43
+    return width
+
+
+def merged_to(ws, c):
+    """The last column of the merged range cell @c starts, or its own."""
+    for m in ws.merged_cells.ranges:
+        if m.min_row == c.row and m.min_col == c.column:
+            return m.max_col
+    return c.column
+
+
+def check_print_edge(path, ws, area):
+    """Text that is not wrapped, spilling to the right, ends within the print area: a
+    line longer than the printed columns are wide is cut at the page's edge. Counted
+    leniently, a character a column width (a '0' of Calibri, wider than most)."""
+    _, ac0, _, ac1 = _range_rows_cols(area)
+    for row in ws.iter_rows():
+        for c in row:
+            if (not isinstance(c.value, str) or c.value.startswith("=")
+                    or (c.alignment and c.alignment.wrap_text)
+                    or c.column < ac0 or c.column > ac1):
+                continue
+            # Only a cell with nothing to its right spills (a neighbour cuts it on screen too).
+            if any(ws.cell(c.row, col).value is not None for col in range(c.column + 1, ac1 + 1)):
+                continue
+            room = cells_width(ws, c.column, ac1)
+            if len(c.value) > room:
+                fail("%s: %s!%s (%d characters) runs past the printed width (%d): %r"
+                     % (path, ws.title, c.coordinate, len(c.value), room, c.value[:60]))
+
+
+def check_wrapped_rows(path, ws):
+    """A cell that wraps has a row tall enough for its lines (15 points a line), counted
+    leniently (as many characters a line as the column is wide): a row left at the default
+    height prints its lines over the rows above it."""
+    for row in ws.iter_rows():
+        for c in row:
+            if not isinstance(c.value, str) or not c.alignment or not c.alignment.wrap_text:
+                continue
+            width = cells_width(ws, c.column, merged_to(ws, c))
+            lines, used = 1, 0
+            for word in c.value.split(" "):
+                if used and used + 1 + len(word) > width:
+                    lines, used = lines + 1, 0
+                used += (1 if used else 0) + len(word)
+            height = ws.row_dimensions[c.row].height or 15
+            if height < 15 * lines - 0.5:
+                fail("%s: %s!%s wraps to %d lines in a row %g points tall: %r"
+                     % (path, ws.title, c.coordinate, lines, height, c.value[:60]))
+
+
+def print_scale(ws):
+    """The scale a sheet prints at, fitted one page wide (landscape A4 less 0.4" margins,
+    as report_xlsx_print.c sets them; a column of w characters is w * 7 + 5 pixels)."""
+    px = 0
+    for col in range(1, ws.max_column + 1):
+        dim = ws.column_dimensions.get(openpyxl.utils.get_column_letter(col))
+        px += int(dim.width * 7 + 5.5) if dim is not None and dim.width else 64
+    scale = min(1.0, (11.69 - 0.8) * 72 / (px * 0.75))
+    return scale
 
 
 def check_charts(path):

@@ -110,6 +110,9 @@ struct report_words {
 	/* A reading chosen between clauses ([choice.ID]), with the decisions applied. */
 	const char *choice, *choice_clause, *choice_reading, *choice_seed;
 	const char *both_clocks_counts; /* "%ld of %ld ..." of a tickets:resolution KPI with both_clocks */
+	/* Column heads and labels of the workbook: a ticket's priority ("prioriteit"), a
+	 * domain's malus as a percentage and in euros ("malus %", "malus €"). */
+	const char *prio_head, *malus_pct, *malus_eur;
 };
 
 /* Where a domain's invoice amount comes from: "het contract", or the invoice file's name. */

@@ -16,6 +16,10 @@
 enum { C_WHAT, C_MEASURED, C_NORM, C_EXPLAINED, C_PERIOD, C_EXPLANATION, C_ACTION,
        C_OWNER, C_DUE, C_STATE, C_REF, C_COLS };
 
+/* The wrapping text columns (norm, explanation, action), in characters: wide enough to
+ * read, narrow enough that the sheet prints one page wide at a readable scale. */
+#define TEXT_WIDTH 34.0
+
 /* Measured value or norm @v of @e: a percentage, or a plain number. */
 static void figure(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
 		   const struct sk_report_deviation *e, sk_dec v)
@@ -46,13 +50,14 @@ static lxw_row_t rows_of(struct xw *x, struct sheet *s, lxw_row_t row,
 		if (k)
 			xw_str(x, s, row, C_REF, a->refers_to, NULL);
 		xw_str(x, s, row, C_PERIOD, a->period, NULL);
-		xw_str(x, s, row, C_EXPLANATION, explanation, x->wrap);
+		xw_str_wrap(x, s, row, C_EXPLANATION, explanation, TEXT_WIDTH);
 		if (!a->action)
 			continue;
-		xw_str(x, s, row, C_ACTION, a->action, x->wrap);
+		xw_str_wrap(x, s, row, C_ACTION, a->action, TEXT_WIDTH);
 		xw_str(x, s, row, C_OWNER, a->owner, NULL);
 		xw_time(x, s, row, C_DUE, a->due, x->date);
-		xw_str_spill(x, s, row, C_STATE, report_action_state(r, dw, a, st, sizeof(st)), NULL);
+		/* Within its column: the reference follows in the next one. */
+		xw_str_wrap(x, s, row, C_STATE, report_action_state(r, dw, a, st, sizeof(st)), 22);
 	}
 	return row;
 }
@@ -83,7 +88,7 @@ void xw_sheet_deviations(struct xw *x)
 
 	if (!v || !s->ws)
 		return;
-	xw_str(x, s, row++, 0, dw->title, x->title);
+	xw_str_spill(x, s, row++, 0, dw->title, x->title);
 	xw_str_spill(x, s, row++, 0, report_deviations_summary(dw, v, line, sizeof(line)), NULL);
 	row++;
 	xw_header_aligned(x, s, row++, head, C_COLS, "snnssssssss");
@@ -93,12 +98,12 @@ void xw_sheet_deviations(struct xw *x)
 
 		if (!e->not_met && !others) {
 			row++;
-			xw_str(x, s, row++, 0, dw->others, x->bold);
+			xw_str_spill(x, s, row++, 0, dw->others, x->bold);
 			others = 1;
 		}
 		xw_str(x, s, row, C_REF, e->refers_to, NULL);
-		xw_str(x, s, row, C_WHAT,
-		       report_deviation_label(r, x->w, dw, e, label, sizeof(label)), x->wrap);
+		xw_str_wrap(x, s, row, C_WHAT,
+			    report_deviation_label(r, x->w, dw, e, label, sizeof(label)), TEXT_WIDTH);
 		if (e->not_met) {
 			figure(x, s, row, C_MEASURED, e, e->measured);
 			figure(x, s, row, C_NORM, e, e->norm);

@@ -177,10 +177,8 @@ static lxw_row_t score_table(struct xw *x, struct sheet *s, lxw_row_t row, const
 				xw_dec(x, s, row, (lxw_col_t)(1 + k), h->score[k], 0, x->score);
 		}
 	}
-	xw_print_keep(s, first, row);
 	row++;
-	/* Each domain's name under the table, spilling to the right. */
-	first = row;
+	/* Each domain's name under the table, spilling to the right; on the table's page. */
 	for (size_t k = 0; k < nd; k++, row++) {
 		snprintf(name, sizeof(name), "%zu: ", k + 1);
 		xw_str_spill(x, s, row, 0, name, NULL);
@@ -377,6 +375,31 @@ static lxw_chart *score_chart(struct xw *x, struct sheet *s, lxw_row_t head, siz
 	return chart;
 }
 
+/*
+ * A note under the title, across the tables' columns and wrapped within them
+ * (its row as tall as its lines): spilling to the right, a long one ran past
+ * the printed page's edge ("... of niet in het c"). Written once the tables
+ * have set the widths.
+ */
+static void note(struct xw *x, struct sheet *s, lxw_row_t row, const char *text)
+{
+	lxw_col_t last = s->ws->dim_colmax < MAX_COLS ? s->ws->dim_colmax : MAX_COLS - 1;
+	double width = 0;
+
+	for (lxw_col_t c = 0; c <= last; c++)
+		width += s->width[c] <= 0 ? 8.43 : s->width[c] > MAX_WIDTH ? MAX_WIDTH : s->width[c];
+	if (last == 0 || xw_wrap_lines(text, width) <= 1) {
+		xw_str_spill(x, s, row, 0, text, NULL);
+		return;
+	}
+	if (!x->wrap_top && (x->wrap_top = workbook_add_format(x->wb))) {
+		format_set_text_wrap(x->wrap_top);
+		format_set_align(x->wrap_top, LXW_ALIGN_VERTICAL_TOP);
+	}
+	xw_keep(x, worksheet_merge_range(s->ws, row, 0, row, last, xw_text(x, text), x->wrap_top));
+	xw_row_lines(x, s, row, xw_wrap_lines(text, width));
+}
+
 void xw_sheet_history(struct xw *x)
 {
 	const struct sk_report *r = x->r;
@@ -398,8 +421,8 @@ void xw_sheet_history(struct xw *x)
 	format_set_indent(t[0].dash, 1);
 	xw_str_spill(x, s, row++, 0, r->period.kind == SK_PERIOD_MONTH ? hw->title_month
 				     : hw->title_quarter, x->title);
-	xw_str_spill(x, s, row++, 0, hw->no_data_note, NULL);
-	xw_str_spill(x, s, row++, 0, hw->blank_note, NULL);
+	/* The notes' rows: written once the tables' widths are known (notes()). */
+	row += 2;
 	row++;
 	for (int res = 0; res < 2; res++) {
 		t[res].n_norms = norms_of(r, t[res].norms, 8);
@@ -421,5 +444,7 @@ void xw_sheet_history(struct xw *x)
 		if (chart)
 			row = xw_print_chart(x, s, row, chart);
 	}
+	note(x, s, 1, hw->no_data_note);
+	note(x, s, 2, hw->blank_note);
 	xw_set_widths(x, s);
 }

@@ -134,11 +134,40 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 	return row + 1;
 }
 
-/* The width of the first column (names), in characters. */
+/* The width of the first column (names), in characters, at least; at most LABEL_MAX. */
 #define LABEL_WIDTH 44
+#define LABEL_MAX 90
 
 /* Columns of the norms table. */
 enum { N_LABEL, N_VALUE, N_OP, N_NORM, N_VERDICT, N_PREV, N_CHANGE, N_COLS };
+
+/* The unit a KPI's figures are in (" uur", " h" for hours), "" for others. */
+static const char *unit_of(struct xw *x, const struct sk_summary_norm *n)
+{
+	return n->kind == SK_NORM_KPI
+		? report_unit_suffix(x->w, x->r->score->domains[n->domain].kpis[n->kpi].kpi) : "";
+}
+
+/*
+ * A plain number's format with @places and @unit ("0.00\" uur\""); with @sign, a
+ * difference shown with its sign ("+3,6", "-0,5", "±0,0"), as the text does.
+ */
+static lxw_format *plain_format(struct xw *x, int places, const char *unit, int sign)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+	char num[32], nf[160];
+
+	if (!f)
+		return x->num;
+	snprintf(num, sizeof(num), "0%s%.*s%s%s%s", places > 0 ? "." : "", places > 12 ? 12 : places,
+		 "000000000000", unit[0] ? "\"" : "", unit, unit[0] ? "\"" : "");
+	if (sign)
+		snprintf(nf, sizeof(nf), "+%s_);-%s_);\"±\"%s_)", num, num, num);
+	else
+		snprintf(nf, sizeof(nf), "%s_)", num);
+	format_set_num_format(f, nf);
+	return f;
+}
 
 /*
  * A norm's value as a number cell with the places its verdict needs: a
@@ -158,7 +187,12 @@ static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t c
 		return;
 	}
 	if (!n->percent) {
-		xw_dec(x, s, row, col, v->value, 0, x->num);
+		char text[64];
+		int d;
+
+		/* The text's places ("8,07" for a mean of months) and unit ("4 uur"). */
+		summary_value_text(r, x->w, n, v, &d, text, sizeof(text));
+		xw_dec(x, s, row, col, v->value, 0, plain_format(x, d < 0 ? 2 : d, unit_of(x, n), 0));
 		return;
 	}
 	if (n->kind == SK_NORM_PRIORITY)
@@ -189,6 +223,27 @@ static lxw_format *norm_format(struct xw *x, sk_dec norm)
 	struct report_figure fig = { norm, d > pct ? d : pct, 0 };
 
 	return xw_figure_format(x, &fig, pct, x->pct);
+}
+
+/*
+ * The first column as wide as the longest norm's name, a tenth more for
+ * letters drawn wider than Calibri's (LibreOffice without it): each norm on
+ * one row, its name not cut by the value beside it.
+ */
+static double label_width(struct xw *x, const struct summary_words *sw)
+{
+	const struct sk_report_summary *sm = x->r->summary;
+	double width = LABEL_WIDTH;
+	char text[512];
+
+	for (size_t i = 0; i < sm->n_norms; i++) {
+		double need = 1.1 * (double)report_width(summary_norm_label(x->r, x->w, sw, &sm->norms[i],
+									     text, sizeof(text))) + 2;
+
+		if (need > width)
+			width = need;
+	}
+	return width > LABEL_MAX ? LABEL_MAX : width;
 }
 
 static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
@@ -225,14 +280,9 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 		const char *op;
 
 		summary_norm_label(r, w, sw, nm, text, sizeof(text));
-		/* A long name wraps onto a second line rather than being cut by the next cell
-		   (names of proportional letters a few characters over the width still fit). */
-		if (report_width(text) > LABEL_WIDTH + 6) {
-			xw_keep(x, worksheet_write_string(s->ws, row, N_LABEL, xw_text(x, text), x->wrap));
-			xw_keep(x, worksheet_set_row(s->ws, row, 30, NULL));
-		} else {
-			xw_str(x, s, row, N_LABEL, text, NULL);
-		}
+		/* One row a norm: the first column is made as wide as the longest name
+		   (label_width()), the name is never wrapped onto a second line. */
+		xw_str(x, s, row, N_LABEL, text, NULL);
 		value_cell(x, s, row, N_VALUE, nm, &nm->now);
 		if (nm->direction == SK_LOWER_IS_BETTER)
 			op = !nm->now.has_value ? "≤" : nm->now.met ? "≤" : ">";
@@ -242,19 +292,34 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 			xw_str(x, s, row, N_NORM, x->w->per_priority, NULL);
 		} else {
 			xw_str(x, s, row, N_OP, op, NULL);
-			xw_dec(x, s, row, N_NORM, nm->norm, nm->percent,
-			       nm->percent ? norm_format(x, nm->norm) : x->num);
+			/* A count or mark with the value's places, never fewer than its own, and
+			   its unit ("≤ 4,0 uur"), as the text has it. */
+			int d = places(nm->norm), dv = -1;
+
+			if (nm->now.has_value)
+				summary_value_text(r, w, nm, &nm->now, &dv, text, sizeof(text));
+			xw_dec(x, s, row, N_NORM, nm->norm, nm->percent, nm->percent
+			       ? norm_format(x, nm->norm) : plain_format(x, dv > d ? dv : d, unit_of(x, nm), 0));
 		}
 		xw_str(x, s, row, N_VERDICT, !nm->now.has_value ? sw->no_data
 					     : nm->now.met ? sw->met : sw->not_met, NULL);
 		value_cell(x, s, row, N_PREV, nm, &nm->prev);
 		if (nm->now.has_value && nm->prev.has_value) {
-			double d = (double)nm->now.value / 1e6 - (double)nm->prev.value / 1e6;
+			/* In percentage points for percentages, with the text's places and sign. */
+			int da, db, d;
+			sk_dec delta;
 
-			snprintf(f, sizeof(f), "=%s-%s", xw_ref(a, sizeof(a), NULL, row, N_VALUE, 0),
-				 xw_ref(b, sizeof(b), NULL, row, N_PREV, 0));
-			xw_formula(x, s, row, N_CHANGE, f, nm->percent ? x->pct : x->num,
-				   nm->percent ? d / 100 : d);
+			summary_value_text(r, w, nm, &nm->now, &da, text, sizeof(text));
+			summary_value_text(r, w, nm, &nm->prev, &db, text, sizeof(text));
+			d = da > db ? da : db;
+			if (d < 0)
+				d = nm->percent ? r->contract->rules.pct_decimals : 2;
+			delta = sk_dec_round(nm->now.value - nm->prev.value, d);
+			snprintf(f, sizeof(f), "=ROUND((%s-%s)%s,%d)",
+				 xw_ref(a, sizeof(a), NULL, row, N_VALUE, 0),
+				 xw_ref(b, sizeof(b), NULL, row, N_PREV, 0), nm->percent ? "*100" : "", d);
+			xw_formula(x, s, row, N_CHANGE, f, plain_format(x, d, unit_of(x, nm), 1),
+				   (double)delta / 1e6);
 		}
 	}
 	xw_colour_words(x, s, first, N_VERDICT, row - 1, N_VERDICT, sw->not_met, sw->met);
@@ -342,6 +407,8 @@ void xw_sheet_brief(struct xw *x)
 				s->width[i] = widths[i];
 		}
 		xw_set_widths(x, s);
+		/* Past MAX_WIDTH if a name needs it (the page is fitted one page tall as well). */
+		xw_keep(x, worksheet_set_column(s->ws, 0, 0, label_width(x, sw), NULL));
 		xw_print_sheet(x, s, 0, 0);
 		/* The summary prints on one page: fitted to one page tall as well. */
 		worksheet_fit_to_pages(s->ws, 1, 1);

@@ -115,7 +115,10 @@ void xw_sheet_suppliers(struct xw *x)
 		const struct sk_handover *h = &sp->all.h[i];
 
 		xw_str(x, s, row, 0, h->ticket, NULL);
-		xw_str(x, s, row, 1, h->supplier_name, NULL);
+		/* The contract's name for a supplier it knows ("KPN Zakelijk"), as in the
+		   table above; else the name as imported. */
+		xw_str(x, s, row, 1, h->supplier >= 0 && (size_t)h->supplier < r->contract->n_suppliers
+				     ? r->contract->suppliers[h->supplier].name : h->supplier_name, NULL);
 		xw_str(x, s, row, 2, h->ref, NULL);
 		xw_time(x, s, row, 3, h->start, x->dt);
 		xw_time(x, s, row, 4, h->end, x->dt);

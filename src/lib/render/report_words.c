@@ -114,7 +114,7 @@ static const struct report_words nl = {
 	.sheet_summary = "Overzicht", .sheet_priorities = "Prioriteiten",
 	.sheet_domains = "Domeinen & malus", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
 	.start = "start", .elapsed = "verstreken", .paused = "gepauzeerd", .counts = "telt mee",
-	.matrix_priority = "matrix", .status = "status", .title_col = "titel",
+	.matrix_priority = "volgens matrix", .status = "status", .title_col = "titel",
 	.category = "categorie", .location = "locatie", .productive = "productief",
 	.responded = "gereageerd", .resolved = "opgelost", .value = "waarde", .unit = "eenheid",
 	.detail = "toelichting", .step = "stap", .invoice = "factuur",
@@ -171,6 +171,7 @@ static const struct report_words nl = {
 	.levels = { "", "afdelingsniveau", "managementniveau", "directieniveau" },
 	.level = "escalatieniveau", .since = "sinds", .after = "na",
 	.ladder_note = "escalatieladder, werktijd zonder oplossing (pauzes niet meegeteld)",
+	.prio_head = "prioriteit", .malus_pct = "malus %", .malus_eur = "malus €",
 };
 
 static const struct report_words en = {
@@ -279,7 +280,7 @@ static const struct report_words en = {
 	.sheet_summary = "Overview", .sheet_priorities = "Priorities",
 	.sheet_domains = "Domains & penalties", .sheet_tickets = "Tickets", .sheet_trend = "Trend",
 	.start = "start", .elapsed = "elapsed", .paused = "paused", .counts = "counts",
-	.matrix_priority = "matrix", .status = "status", .title_col = "title",
+	.matrix_priority = "per matrix", .status = "status", .title_col = "title",
 	.category = "category", .location = "location", .productive = "productive",
 	.responded = "responded", .resolved = "resolved", .value = "value", .unit = "unit",
 	.detail = "detail", .step = "step", .invoice = "invoice",
@@ -336,6 +337,7 @@ static const struct report_words en = {
 	.levels = { "", "department level", "management level", "director level" },
 	.level = "escalation level", .since = "since", .after = "after",
 	.ladder_note = "escalation ladder, business time without a solution (pauses left out)",
+	.prio_head = "priority", .malus_pct = "penalty %", .malus_eur = "penalty EUR",
 };
 
 const struct report_words *report_words_for(const char *lang)

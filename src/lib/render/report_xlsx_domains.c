@@ -8,6 +8,9 @@
 
 #include "report_xlsx_priv.h"
 
+/* The KPI names' column, in characters: a longer name wraps within it. */
+#define ID_WIDTH 40.0
+
 /* ---- domains & malus ---- */
 
 static int is_share(const struct sk_kpi *k)
@@ -90,14 +93,9 @@ static void combine_formula(char *buf, size_t size, const struct sk_contract *c,
  */
 static void detail_cell(struct xw *x, struct sheet *s, lxw_row_t row, const char *text)
 {
-	size_t chars = 0;
-
-	for (const char *p = text; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	xw_str(x, s, row, D_DETAIL, text, chars > MAX_WIDTH ? x->wrap : NULL);
-	if (chars > MAX_WIDTH)
-		xw_keep(x, worksheet_set_row(s->ws, row, 15.0 * (double)((chars + 54) / 55), NULL));
+	xw_str_wrap(x, s, row, D_DETAIL, text, MAX_WIDTH);
 }
+
 /* One KPI row and its per-priority rows; returns the next free row. */
 static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 			    const struct sk_domain_score *ds, const struct sk_kpi_score *ks)
@@ -111,10 +109,12 @@ static lxw_row_t domain_kpi(struct xw *x, struct sheet *s, lxw_row_t row,
 	size_t n;
 
 	/* The KPI by its name (the id is the contract author's key, not the client's word). */
-	xw_str(x, s, row, D_ID, k->name, x->wrap);
-	xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", NULL);
+	xw_str_wrap(x, s, row, D_ID, k->name, ID_WIDTH);
 	/* Norms of their own per priority (98/95/90/90): said on the priorities' rows. */
 	per_prio = sk_kpi_norms_per_priority(ks);
+	/* The operator before the norm, against it ("≥ 80,0 %"), as the text reads. */
+	if (k->has_norm && !per_prio)
+		xw_str(x, s, row, D_DIR, k->direction == SK_HIGHER_IS_BETTER ? "≥" : "≤", x->right);
 	if (per_prio)
 		xw_str(x, s, row, D_NORM, w->per_priority, NULL);
 	else if (k->has_norm)
@@ -266,7 +266,7 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	if (!c->n_staffel)
 		return row;
 	staffel_formula(f, sizeof(f), c, sc, 0);
-	xw_str(x, s, row, D_ID, w->malus, x->bold);
+	xw_str(x, s, row, D_ID, w->malus_pct, x->bold);
 	if (ds->step >= 0) {
 		char res[256];
 
@@ -292,7 +292,7 @@ static lxw_row_t domain_totals(struct xw *x, struct sheet *s, lxw_row_t row, siz
 	xw_ref(iv, sizeof(iv), NULL, row, D_CONTRIB, 0);
 	row++;
 	snprintf(f, sizeof(f), "=ROUND(%s*%s,2)", iv, ml);
-	xw_str(x, s, row, D_ID, w->malus, x->bold);
+	xw_str(x, s, row, D_ID, w->malus_eur, x->bold);
 	xw_formula(x, s, row, D_CONTRIB, f, x->euro, (double)ds->malus_cents / 100.0);
 	snprintf(text, sizeof(text), "%s %s", w->on_invoice_of, ds->applies_to);
 	detail_cell(x, s, row, text);
@@ -305,13 +305,15 @@ void xw_sheet_domains(struct xw *x)
 	struct sheet *s = &x->sh[SH_DOMAINS];
 	const struct report_words *w = x->w;
 	const struct sk_score *sc = x->r->score;
-	const char *head[D_COLS] = { w->kpi, "", "n", w->within_n, w->measured, w->norm, "",
+	const char *head[D_COLS] = { w->kpi, "", "n", w->within_n, w->measured, "", w->norm,
 				     w->pct_of_norm, w->weight, w->weight_score, w->weight_used,
 				     w->contribution, w->source, w->window, w->detail };
 	lxw_row_t row = 0, top, start;
 	lxw_row_t *rows;
 	char text[512];
 
+	if (!x->right && (x->right = workbook_add_format(x->wb)))
+		format_set_align(x->right, LXW_ALIGN_RIGHT);
 	xw_str(x, s, row++, 0, w->domains, x->title);
 	top = row;
 	for (size_t i = 0; i < sc->n_domains; i++) {
@@ -322,7 +324,7 @@ void xw_sheet_domains(struct xw *x)
 		start = row;
 		snprintf(text, sizeof(text), "%s %s", w->domain, ds->domain->name);
 		xw_str(x, s, row++, 0, text, x->bold);
-		xw_header_aligned(x, s, row++, head, D_COLS, "ttnnnntnnnnnttt");
+		xw_header_aligned(x, s, row++, head, D_COLS, "ttnnntnnnnnnttt");
 		rows = calloc(ds->n_kpis ? ds->n_kpis : 1, sizeof(*rows));
 		if (!rows) {
 			xw_keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -346,8 +348,8 @@ void xw_sheet_domains(struct xw *x)
 	s->width[D_DIR] = 4;
 	if (s->width[D_NAME] > 40)
 		s->width[D_NAME] = 40;
-	if (s->width[D_ID] > 40)   /* a long KPI name wraps within it */
-		s->width[D_ID] = 40;
+	if (s->width[D_ID] > ID_WIDTH)   /* a long KPI name wraps within it */
+		s->width[D_ID] = ID_WIDTH;
 }
 /* ---- summary ---- */
 

@@ -15,7 +15,7 @@
 /* A row at the default height (15 pt) is 20 pixels; a pixel is 0.75 pt. */
 #define ROW_PT 15.0
 #define PX_PT 0.75
-/* A chart's rows, its last one left empty below it; its size at 100 % in pixels. */
+/* A chart's rows, the first left empty above it; its size at 100 % in pixels. */
 #define CHART_ROWS 14
 #define CHART_HEIGHT_PX ((CHART_ROWS - 1) * 20)
 #define CHART_MIN_WIDTH_PX 480
@@ -71,6 +71,75 @@ static long rows_per_page(const struct sheet *s, lxw_row_t repeated)
 	return (long)(PAGE_HEIGHT_PT * 0.95 / (ROW_PT * scale)) - (long)repeated;
 }
 
+int xw_wrap_lines(const char *text, double width)
+{
+	/* A width counts the '0' of Calibri, wider than most letters (in LibreOffice's
+	   DejaVu Sans too): a line holds at least as many, one kept for the padding. */
+	long room = (long)width - 1, used = 0, lines = 1;
+
+	if (room < 4)
+		room = 4;
+	for (const char *p = text ? text : ""; *p;) {
+		long word = 0;
+
+		if (*p == '\n') {
+			lines++, used = 0, p++;
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		for (; *p && *p != ' ' && *p != '\n'; p++)
+			word += ((unsigned char)*p & 0xC0) != 0x80;
+		if (used && used + 1 + word > room)
+			lines++, used = 0;
+		if (used)
+			used++;
+		used += word;
+		while (used > room)  /* a word longer than the line */
+			lines++, used -= room;
+	}
+	return (int)lines;
+}
+
+void xw_row_lines(struct xw *x, struct sheet *s, lxw_row_t row, int lines)
+{
+	int n = s->n_tall;
+
+	if (lines <= 1)
+		return;
+	if (n && s->tall[n - 1][0] == row) {
+		if ((int)s->tall[n - 1][1] >= lines)
+			return;
+		s->tall[n - 1][1] = (lxw_row_t)lines;
+	} else if (n < (int)(sizeof(s->tall) / sizeof(s->tall[0]))) {
+		s->tall[n][0] = row;
+		s->tall[n][1] = (lxw_row_t)lines;
+		s->n_tall++;
+	}
+	xw_keep(x, worksheet_set_row(s->ws, row, ROW_PT * lines, NULL));
+}
+
+void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		 double width)
+{
+	double need;
+
+	if (!text || !text[0])
+		return;
+	text = xw_text(x, text);
+	need = (double)report_width(text) + 2;
+	if (xw_wrap_lines(text, width) <= 1 && need <= width) {
+		xw_str(x, s, row, col, text, NULL);
+		return;
+	}
+	xw_keep(x, worksheet_write_string(s->ws, row, col, text, x->wrap));
+	xw_fit(s, col, width);
+	/* At @width: a wider column (another cell's text) may be narrowed to it after. */
+	xw_row_lines(x, s, row, xw_wrap_lines(text, width));
+}
+
 void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end)
 {
 	if (end > first && s->n_blocks < (int)(sizeof(s->block) / sizeof(s->block[0]))) {
@@ -86,6 +155,17 @@ void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end)
  * where the spreadsheet breaks it is not known exactly, so the next block
  * starts a page of its own.
  */
+/* Rows @first..@end-1 counted in lines: a row made taller (xw_row_lines()) counts its lines. */
+static long lines_of(const struct sheet *s, lxw_row_t first, lxw_row_t end)
+{
+	long n = (long)end - (long)first;
+
+	for (int i = 0; i < s->n_tall; i++)
+		if (s->tall[i][0] >= first && s->tall[i][0] < end)
+			n += (long)s->tall[i][1] - 1;
+	return n;
+}
+
 static int page_breaks(const struct sheet *s, lxw_row_t *breaks, int max, lxw_row_t repeated)
 {
 	long per_page = rows_per_page(s, repeated);
@@ -94,13 +174,15 @@ static int page_breaks(const struct sheet *s, lxw_row_t *breaks, int max, lxw_ro
 
 	for (int i = 0; i < s->n_blocks && n < max; i++) {
 		lxw_row_t first = s->block[i][0], rows = s->block[i][1];
+		long down = lines_of(s, top, first + rows);
 
-		if (first > top && (unknown || (long)(first - top + rows) > per_page)) {
+		if (first > top && (unknown || down > per_page)) {
 			breaks[n++] = first;
 			top = first;
 			unknown = 0;
+			down = lines_of(s, top, first + rows);
 		}
-		if ((long)(first - top + rows) > per_page)
+		if (down > per_page)
 			unknown = 1;
 	}
 	return n;
@@ -122,7 +204,9 @@ lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart
 	opt.x_scale = width / CHART_DEFAULT_W;
 	opt.y_scale = CHART_HEIGHT_PX / CHART_DEFAULT_H;
 	opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
-	xw_keep(x, worksheet_insert_chart_opt(s->ws, row, 0, chart, &opt));
+	/* Its empty row above it: a chart starting right at a page break drew its top
+	   edge at the foot of the page before (LibreOffice). */
+	xw_keep(x, worksheet_insert_chart_opt(s->ws, row + 1, 0, chart, &opt));
 	/* The columns it covers are known once the widths are final (xw_print_sheet). */
 	if (width > s->chart_px)
 		s->chart_px = width;

@@ -34,6 +34,9 @@ struct sheet {
 	   page's header saying the sheet holds more (the tickets sheet). */
 	lxw_col_t print_cols;
 	char print_note[160];
+	/* Rows made taller for wrapped text (xw_row_lines()): row, lines; page breaks count them. */
+	lxw_row_t tall[256][2];
+	int n_tall;
 };
 
 /* The writer's state: formats, sheets, the first error. */
@@ -49,6 +52,8 @@ struct xw {
 	struct arena *texts;   /* escaped copies made by xw_text(), freed with the workbook */
 	lxw_format *figure[3][7]; /* percent formats by bound (none, '<', '>') and places */
 	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
+	lxw_format *right;        /* text right-aligned (the domains sheet's ≥ before its norm) */
+	lxw_format *wrap_top;     /* wrapped from the top (the history sheet's notes) */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
@@ -102,7 +107,7 @@ void xw_breakdown_add(struct xw *x);
 void xw_sheet_breakdown(struct xw *x);
 
 /* Columns of the domains sheet. */
-enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_NORM, D_DIR, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
+enum { D_ID, D_NAME, D_N, D_WITHIN, D_MEASURED, D_DIR, D_NORM, D_PCT, D_WEIGHT, D_WSCORE, D_WUSED,
        D_CONTRIB, D_SOURCE, D_WINDOW, D_DETAIL, D_COLS };
 
 /*
@@ -215,6 +220,19 @@ void xw_sheet_trend(struct xw *x);
  * header and footer.
  */
 void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end);
+
+/*
+ * Wrapped text. xw_wrap_lines() is the lines @text takes in a column @width
+ * characters wide, wrapped at spaces (a longer word broken), on the safe side. xw_row_lines() makes row @row of @s tall enough for @lines
+ * lines, never lower than a cell of the same row asked before (the cells of a
+ * row written one after another). xw_str_wrap() writes @text in a column at
+ * most @width wide: when it may not fit on one line there, wrapped, the column
+ * made @width wide and the row raised for its lines.
+ */
+int xw_wrap_lines(const char *text, double width);
+void xw_row_lines(struct xw *x, struct sheet *s, lxw_row_t row, int lines);
+void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
+		 double width);
 
 /* The widths the writer tracked for @s's columns, at most MAX_WIDTH (report_xlsx.c). */
 void xw_set_widths(struct xw *x, struct sheet *s);

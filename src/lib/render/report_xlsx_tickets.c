@@ -29,7 +29,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	const struct sk_report *r = x->r;
 	const struct sk_contract *c = r->contract;
 	const struct report_words *w = x->w;
-	const char *head[17] = { w->priorities, w->change_type, w->tickets, w->response, w->within_n,
+	const char *head[17] = { w->prio_head, w->change_type, w->tickets, w->response, w->within_n,
 				 w->response_within, w->resolution, w->within_n, w->resolution_within,
 				 w->norm, w->met, "MTTR", "MTTR (klok)", "MTTP", "MTTP (klok)", w->pending,
 				 w->pending_clocks };
@@ -105,8 +105,8 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	const char *p1head[12] = { w->ticket, w->kind, w->reported, w->channel, w->response, w->target,
 				   "", w->resolution, w->target, "", w->excluded, w->reason };
 	const char *uphead[3] = { w->ticket, w->reported, w->uplift_reason };
-	const char *aphead[5] = { w->ticket, w->priorities, w->matrix_priority, w->counts, w->reason };
-	const char *brhead[7] = { w->ticket, w->priorities, w->clock, w->target, w->deadline,
+	const char *aphead[5] = { w->ticket, w->prio_head, w->matrix_priority, w->counts, w->reason };
+	const char *brhead[7] = { w->ticket, w->prio_head, w->clock, w->target, w->deadline,
 				  w->stopped, w->late };
 	char title[96], flags[512], note[160];
 	lxw_row_t first, start = row;
