@@ -1,0 +1,68 @@
+#!/bin/sh
+# End-to-end: figures of one report that must not contradict each other or
+# mislead (issue 17), on the samples, in text (nl, en), CSV and JSON. Each
+# assertion fails on the report as it was before its fix.
+#
+# usage: report_figures.sh BINDIR SRCDIR
+set -u
+LC_ALL=C
+export LC_ALL
+bin=$(cd "$1" && pwd) || exit 1
+src=$(cd "$2" && pwd) || exit 1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+failed=0
+fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
+. "$src/tests/e2e/report_lib.sh"
+
+report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
+# R contract period file [options]
+R() { _c=$1 _p=$2 _o=$3; shift 3
+	"$bin/sla-report" -d "$tmp/$_c.db" -c "$src/samples/contracts/$_c.ini" -p "$_p" -o "$tmp/$_o" "$@" \
+		2>/dev/null || fail "$_o: sla-report exit $?"; }
+has() { grep -qF -- "$2" "$tmp/$1" || fail "$1: no '$2'"; }
+hasnt() { ! grep -qF -- "$2" "$tmp/$1" || fail "$1: still '$2'"; }
+
+# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
+py=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+[ -n "$py" ] || { echo "FAIL: no python3 with openpyxl (scripts/setup.sh installs it)"; exit 1; }
+# cells FILE.xlsx SHEET > FILE.cells: one line per row, its cells' values joined by " | ".
+cells() { "$py" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]
+for row in ws.iter_rows(values_only=True):
+    print(" | ".join("" if v is None else str(v) for v in row))
+' "$tmp/$1" "$2" >"$tmp/$1.$2" || fail "$1: no sheet $2"; }
+
+R halt 2027-02 halt-02.txt
+R halt 2027-02 halt-02.xlsx
+R halt 2027-02 halt-02.en.txt --lang en
+R halt 2027-02 halt-02.csv
+R halt 2027-02 halt-02.json
+
+# 1. Halt's "Reactietijd binnen norm" has norms per priority (P1 98, P2 95, P3/P4 90 %); in
+# 2027-02 P2 had 6 of 8 in time = 75.0 % < 95 % (the KPI table's own line), the others met
+# theirs (P1 1 of 1 = 100 %; P3, P4 as the table shows). Overall 41 of 43 = 95.35 %. No
+# "norm 100 %": the contract has no such norm.
+has halt-02.txt "KPI Reactietijd binnen norm (Incidentafhandeling): 95,35 %, norm per prioriteit; niet gehaald: P2"
+has halt-02.txt "    75,0 % < 95 %"
+has halt-02.en.txt "KPI Reactietijd binnen norm (Incidentafhandeling): 95.35 %, norm per priority; not met: P2 75.0"
+hasnt halt-02.txt "95,35 % bij norm 100 %"
+hasnt halt-02.en.txt "95.35 % against a norm of 100 %"
+grep -q '^deviation,kpi:incidents.response,norm,' "$tmp/halt-02.csv" && fail "CSV: one norm for a KPI with norms per priority"
+has halt-02.csv "deviation,kpi:incidents.response,P2_measured,75"
+has halt-02.csv "deviation,kpi:incidents.response,P2_norm,95"
+grep -q 'deviation,kpi:incidents.response,P1_' "$tmp/halt-02.csv" && fail "CSV: P1 met its norm (1 of 1)"
+has halt-02.json '"refers_to":"kpi:incidents.response","kind":"kpi","not_met":true,"measured":95.348837,"norm":null,"priorities_not_met":[{"priority":"P2","measured":75,"norm":95}]'
+# XLSX: the per-priority text in the description, the measured value, the norm cell blank.
+cells halt-02.xlsx Afwijkingen
+has halt-02.xlsx.Afwijkingen "KPI Reactietijd binnen norm (Incidentafhandeling): norm per prioriteit; niet gehaald: P2 75,0 % < 95 % | 0.95348837 |  | ONVERKLAARD"
+
+echo "report_figures: $failed failed"
+[ "$failed" -eq 0 ]
