@@ -64,5 +64,21 @@ has halt-02.json '"refers_to":"kpi:incidents.response","kind":"kpi","not_met":tr
 cells halt-02.xlsx Afwijkingen
 has halt-02.xlsx.Afwijkingen "KPI Reactietijd binnen norm (Incidentafhandeling): norm per prioriteit; niet gehaald: P2 75,0 % < 95 % | 0.95348837 |  | ONVERKLAARD"
 
+# 2. The summary's norms not met and the deviations' count agree. DHS Q1: 9 of 28 met, so 19
+# not met (report_summary.sh derives the 28); IAM (Account-provisioning 50 % < 95 %) starts
+# 2027-07-01, its norms do not apply in Q1: not a deviation (it made 20). Halt 2027-02:
+# 12 of 16 met, 4 not met (response P2, KPI 5, and two more, as listed).
+R dhs 2027-Q1 dhs-q1.txt
+R halt 2027-Q1 halt-q1.txt
+for f in dhs-q1.txt halt-02.txt halt-q1.txt; do
+	met=$(sed -n 's/^  \([0-9]*\) van \([0-9]*\) normen gehaald.*/\2 - \1/p' "$tmp/$f")
+	dev=$(sed -n 's/^  \([0-9]*\) normen\{0,1\} niet gehaald.*/\1/p' "$tmp/$f")
+	[ -n "$met" ] && [ -n "$dev" ] || { fail "$f: no summary or deviations count"; continue; }
+	[ "$(($met))" = "$dev" ] || fail "$f: summary $(($met)) norms not met, deviations $dev"
+done
+has dhs-q1.txt "  19 normen niet gehaald, waarvan 12 onverklaard"
+awk '/^Afwijkingen, verklaringen/,0' "$tmp/dhs-q1.txt" | grep -q "Account-provisioning" &&
+	fail "dhs-q1.txt: a deviation of the IAM domain, which starts 2027-07-01"
+
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]
