@@ -16,6 +16,12 @@ fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 . "$src/tests/e2e/report_lib.sh"
 
 report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
+# heutink as scripts/demo.sh imports it.
+(cd "$src/samples/exports" &&
+	"$bin/sla-import" -d "$tmp/heutink.db" -c "$src/samples/contracts/heutink.ini" --profile topdesk \
+		heutink-topdesk-tickets.csv &&
+	"$bin/sla-import" -d "$tmp/heutink.db" -c "$src/samples/contracts/heutink.ini" heutink-events.csv \
+		heutink-handovers.csv) >/dev/null 2>&1 || { echo "FAIL: importing heutink"; exit 1; }
 # R contract period file [options]
 R() { _c=$1 _p=$2 _o=$3; shift 3
 	"$bin/sla-report" -d "$tmp/$_c.db" -c "$src/samples/contracts/$_c.ini" -p "$_p" -o "$tmp/$_o" "$@" \
@@ -79,6 +85,27 @@ done
 has dhs-q1.txt "  19 normen niet gehaald, waarvan 12 onverklaard"
 awk '/^Afwijkingen, verklaringen/,0' "$tmp/dhs-q1.txt" | grep -q "Account-provisioning" &&
 	fail "dhs-q1.txt: a deviation of the IAM domain, which starts 2027-07-01"
+
+# 3. Heutink Q1: its one domain (Leveranciers) is shown, not scored; Cloudwise Q1's one domain
+# has no malus scheme. No domain with a staffel was scored, so no malus was determined:
+# "—" with the reason, never "€ 0,00" as if scored. DHS Q1 keeps its € 660,00.
+for c in heutink cloudwise; do
+	R $c 2027-Q1 $c-q1.txt
+	R $c 2027-Q1 $c-q1.en.txt --lang en
+	R $c 2027-Q1 $c-q1.csv
+	R $c 2027-Q1 $c-q1.json
+	R $c 2027-Q1 $c-q1.xlsx
+	has $c-q1.txt "  Malus totaal: — (geen domein met een malusstaffel gescoord, er is geen malus bepaald)"
+	has $c-q1.en.txt "  Total penalty: — (no domain with a penalty scale scored, no penalty determined)"
+	hasnt $c-q1.txt "Malus totaal: € 0,00"
+	has $c-q1.csv "summary,2027-Q1,malus_cents,"
+	has $c-q1.csv "summary,2027-Q1,malus_scored_domains,0"
+	grep -q "^summary,2027-Q1,malus_cents,0" "$tmp/$c-q1.csv" && fail "$c-q1.csv: malus_cents 0"
+	has $c-q1.json '"malus_cents":null,"malus_scored_domains":0'
+	cells $c-q1.xlsx Samenvatting
+	has $c-q1.xlsx.Samenvatting "Malus totaal | geen domein met een malusstaffel gescoord, er is geen malus bepaald"
+done
+has dhs-q1.txt "  Malus totaal: € 660,00 op de factuur van 2027-Q2"
 
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]

@@ -272,6 +272,7 @@ static void gather_domains(const struct sk_contract *c, const struct sk_report *
 		}
 		if (!ds->scored || ds->step < 0)
 			continue;
+		s->malus_domains++;
 		if (ds->has_invoice) {
 			s->malus_cents += ds->malus_cents;
 			s->malus_priced++;
