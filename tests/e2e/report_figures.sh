@@ -107,5 +107,12 @@ for c in heutink cloudwise; do
 done
 has dhs-q1.txt "  Malus totaal: € 660,00 op de factuur van 2027-Q2"
 
+# 4. A KPI whose name starts with "KPI" (Halt's "KPI 5 - Standaard-changes ...", 93 % < 95 % in
+# 2027-02) is not called "KPI KPI 5"; the others keep the word (1. above).
+has halt-02.txt "  KPI 5 - Standaard-changes binnen planning geïmplementeerd (Change Management): 93,00 % bij"
+hasnt halt-02.txt "KPI KPI"
+hasnt halt-02.en.txt "KPI KPI"
+hasnt halt-02.xlsx.Afwijkingen "KPI KPI"
+
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]

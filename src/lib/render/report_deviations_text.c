@@ -87,6 +87,15 @@ static const struct sk_kpi *find_kpi(const struct sk_contract *c, const char *re
 	return NULL;
 }
 
+/* "KPI " before a KPI's name, unless the name starts with that word already
+ * ("KPI 5 - Standaard-changes ..."): "" then. */
+static const char *kpi_prefix(const struct deviation_words *dw, const char *name)
+{
+	size_t n = strlen(dw->kpi);
+
+	return strncmp(name, dw->kpi, n) == 0 && (name[n] == ' ' || name[n] == '\0') ? "" : dw->kpi;
+}
+
 char *report_refers_text(const struct sk_report *r, const struct report_words *w,
 			 const struct deviation_words *dw, const char *ref, int article,
 			 char *buf, size_t size)
@@ -101,7 +110,9 @@ char *report_refers_text(const struct sk_report *r, const struct report_words *w
 		const struct sk_kpi *k = find_kpi(c, id, &d);
 
 		if (k) {
-			snprintf(buf, size, "%s %s (%s)", dw->kpi, k->name, d->name);
+			const char *kw = kpi_prefix(dw, k->name);
+
+			snprintf(buf, size, "%s%s%s (%s)", kw, *kw ? " " : "", k->name, d->name);
 			return buf;
 		}
 	} else if (kind == 6 && strncmp(ref, "domain", 6) == 0) {
@@ -153,8 +164,9 @@ char *report_deviation_label(const struct sk_report *r, const struct report_word
 	if (e->kind == SK_DEV_KPI && e->domain >= 0) {
 		const struct sk_domain_score *ds = &r->score->domains[e->domain];
 
-		snprintf(buf, size, "%s %s (%s)", dw->kpi, ds->kpis[e->kpi].kpi->name,
-			 ds->domain->name);
+		const char *name = ds->kpis[e->kpi].kpi->name, *kw = kpi_prefix(dw, name);
+
+		snprintf(buf, size, "%s%s%s (%s)", kw, *kw ? " " : "", name, ds->domain->name);
 	} else if (e->kind == SK_DEV_PRIORITY && e->priority >= 0) {
 		const struct sk_priority *p = &c->priorities[e->priority];
 
