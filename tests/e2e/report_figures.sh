@@ -114,5 +114,17 @@ hasnt halt-02.txt "KPI KPI"
 hasnt halt-02.en.txt "KPI KPI"
 hasnt halt-02.xlsx.Afwijkingen "KPI KPI"
 
+# 5. DHS-0099 (P1, reported 2027-03-10 13:53) has no resolution by the end of Q1: 129:07 business
+# hours against < 2:00 and still running. The P1 table says "open" (the breaches table's word),
+# not "te laat" as if resolved late; the XLSX P1 table "open, te laat".
+has dhs-q1.txt "  DHS-0099       storing   2027-03-10 13:53 telefoon   0:14/< 0:15 op tijd  129:07/< 2:00 open"
+has dhs-q1.txt "open: aan het eind van de periode"
+hasnt dhs-q1.txt "129:07/< 2:00 te laat"
+R dhs 2027-Q1 dhs-q1.en.txt --lang en
+has dhs-q1.en.txt "0:14/< 0:15 met      129:07/< 2:00 open"
+R dhs 2027-Q1 dhs-q1.xlsx
+cells dhs-q1.xlsx Prioriteiten
+has dhs-q1.xlsx.Prioriteiten "DHS-0099 | storing | 2027-03-10 13:53:00 | telefoon | 0:14:00 | 0:15:00 | op tijd | 5 days, 9:07:00 | 2:00:00 | open, te laat |"
+
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]

@@ -40,7 +40,7 @@ static const struct report_words nl = {
 	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
 	.late = "te laat (werktijd)", .open = "open", .none = "geen",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
-	.state_na = "n.v.t.",
+	.state_na = "n.v.t.", .state_open_late = "open, te laat",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
 	.flag_channel_unknown = "kanaal niet vastgelegd (wel meegeteld)",
 	.flag_matrix = "wijkt af van de prioriteitenmatrix (impact × urgentie): %s",
@@ -144,7 +144,8 @@ static const struct report_words nl = {
 	.and_escalation = "en escalatie", .all_scores = "elke score",
 	.per_priority = "per prioriteit", .business_time = "werktijd",
 	.p1_note = "reactie en oplossing: verstreken werktijd (u:mm, pauzes niet meegeteld) tegen de"
-		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten",
+		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten; open: aan"
+		   " het eind van de periode nog niet gestopt en al over de norm",
 	.apart_note = "tickets met een afwijking die u kunt nagaan (kanaal, prioriteit, tijdlijn of"
 		      " afspraak); de kolom telt mee zegt of het ticket in de cijfers van dit rapport"
 		      " meetelt",
@@ -204,7 +205,7 @@ static const struct report_words en = {
 	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
 	.late = "late by (business hours)", .open = "open", .none = "none",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
-	.state_na = "n/a",
+	.state_na = "n/a", .state_open_late = "open, breached",
 	.flag_wrong_channel = "not reported through the required channel",
 	.flag_channel_unknown = "channel not recorded (counted)",
 	.flag_matrix = "differs from the priority matrix (impact × urgency): %s",
@@ -309,7 +310,8 @@ static const struct report_words en = {
 	.and_escalation = "and escalation", .all_scores = "any score",
 	.per_priority = "per priority", .business_time = "business hours",
 	.p1_note = "response and resolution: business time taken (h:mm, pauses left out) against the"
-		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes",
+		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes; open: not"
+		   " stopped by the end of the period and already past the target",
 	.apart_note = "tickets with a deviation you can check (channel, priority, timeline or"
 		      " agreement); the column counts says whether the ticket counts in this report's"
 		      " figures",
@@ -359,6 +361,13 @@ const char *report_state_word(const struct report_words *w, enum sk_clock_state 
 	case SK_CLOCK_NA: break;
 	}
 	return w->state_na;
+}
+
+const char *report_clock_state(const struct report_words *w, const struct sk_clock *k, int brief)
+{
+	if (k->state == SK_CLOCK_BREACHED && !k->stop)
+		return brief ? w->open : w->state_open_late;
+	return report_state_word(w, k->state);
 }
 
 const char *report_type_word(const struct report_words *w, int type)

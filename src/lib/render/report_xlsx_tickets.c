@@ -92,7 +92,7 @@ static void clock_cells(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t 
 		xw_dur(x, s, row, col, k->elapsed);
 		xw_target(x, s, row, col + 1, k);
 	}
-	xw_str(x, s, row, col + 2, report_state_word(x->w, k->state), NULL);
+	xw_str(x, s, row, col + 2, report_clock_state(x->w, k, 0), NULL);
 }
 
 /* The lists under the priorities: each one's reason last, spilling right over columns that
