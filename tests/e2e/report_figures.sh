@@ -126,5 +126,25 @@ R dhs 2027-Q1 dhs-q1.xlsx
 cells dhs-q1.xlsx Prioriteiten
 has dhs-q1.xlsx.Prioriteiten "DHS-0099 | storing | 2027-03-10 13:53:00 | telefoon | 0:14:00 | 0:15:00 | op tijd | 5 days, 9:07:00 | 2:00:00 | open, te laat |"
 
+# 6. English: DHS's first-contact KPI counts 61 of 121 in its window 2027-Q1, said once (the
+# score's words name the window) and "resolved", not "solved"; cloudwise's complaints
+# 4 of 5 likewise. A Dutch detail names its window once already and keeps it. Halt 2027-02 has
+# no P1 uplift: the XLSX says "none" under the heading, not a head over no rows.
+has dhs-q1.en.txt "      61 of 121 tickets resolved at first contact in 2027-Q1"
+hasnt dhs-q1.en.txt "in 2027-Q1 (window 2027-Q1)"
+hasnt dhs-q1.en.txt " solved"
+R cloudwise 2027-Q1 cloudwise-q1b.en.txt --lang en
+has cloudwise-q1b.en.txt "      4 of 5 complaints resolved in time in 2027-Q1"
+hasnt cloudwise-q1b.en.txt " solved"
+has halt-02.txt "      41 van 43 reactieklokken binnen norm (meetperiode 2027-02)"
+# Halt's response detail has no window in its own words: it keeps "(window 2027-02)".
+has halt-02.en.txt "      41 of 43 response clocks within target (window 2027-02)"
+R halt 2027-02 halt-02.en.xlsx --lang en
+cells halt-02.en.xlsx Priorities
+grep -A1 '^P1 uplifts |' "$tmp/halt-02.en.xlsx.Priorities" | grep -q '^none |' ||
+	fail "halt-02.en.xlsx: no 'none' under P1 uplifts"
+grep -q '^ticket | reported | reason' "$tmp/halt-02.en.xlsx.Priorities" &&
+	fail "halt-02.en.xlsx: the uplifts' head over no rows"
+
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]

@@ -241,13 +241,13 @@ static const struct report_words en = {
 		[SK_SRC_RESOLUTION] = "%ld of %ld resolution clocks within target",
 		[SK_SRC_RCA] = "%ld of %ld RCAs delivered in time",
 		[SK_SRC_HANDOVER] = "%ld of %ld hand-overs in time",
-		[SK_SRC_FCR] = "%ld of %ld solved at first contact",
+		[SK_SRC_FCR] = "%ld of %ld resolved at first contact",
 		[SK_SRC_STANDARD_CHANGE] = "%ld of %ld standard changes in time",
 		[SK_SRC_CAB] = "%ld of %ld non-standard changes CAB-approved",
 		[SK_SRC_FAILED_CHANGE] = "%ld of %ld changes failed",
 		[SK_SRC_ONSITE] = "%ld of %ld onsite visits in time",
 		[SK_SRC_SWAP] = "%ld of %ld device swaps in time",
-		[SK_SRC_COMPLAINT] = "%ld of %ld complaints solved in time",
+		[SK_SRC_COMPLAINT] = "%ld of %ld complaints resolved in time",
 		[SK_SRC_PROVISIONING] = "%ld of %ld accounts provisioned in time",
 		[SK_SRC_CADENCE] = "%ld of %ld tickets with status updates within the interval",
 		[SK_SRC_CALLS] = "%ld of %ld calls answered in time",
@@ -700,7 +700,9 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 					      w->types[t]);
 			first = 0;
 		}
-	if (n < size)
+	/* The window once: the score's English words name it already ("... in 2027-Q1"). */
+	if (n < size && !(w->mark == '.' && k->source_kind != SK_SRC_OUTAGES && *ks->window &&
+			  strstr(ks->detail, ks->window)))
 		n += (size_t)snprintf(buf + n, size - n, " (%s %s)", w->window, ks->window);
 	if (k->norm_months && k->has_norm && n < size)
 		n += pro_rata_note(w, ks, buf + n, size - n);
