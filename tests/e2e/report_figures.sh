@@ -146,5 +146,21 @@ grep -A1 '^P1 uplifts |' "$tmp/halt-02.en.xlsx.Priorities" | grep -q '^none |' |
 grep -q '^ticket | reported | reason' "$tmp/halt-02.en.xlsx.Priorities" &&
 	fail "halt-02.en.xlsx: the uplifts' head over no rows"
 
+# 7. Heutink Q1. H27-006 went to Microsoft, not a contract supplier, no target: 1 hand-over of
+# the others, 0 within target, no %, 28:00 held (2027-01-27 09:00 .. 2027-02-01 10:00 on the
+# default calendar werkdag 08:00-17:00: Wed 27th 8h + 28th 9h + 29th 9h + Mon 1st 2h = 28:00);
+# the count was 0 beside that time. H27-013: 2:45 in the time spent (desk's hours: Fri 26-03
+# 15:30-17:00 1:30, Easter Monday 29-03 closed, Tue 30-03 08:00-09:15 1:15) and 57:45 as
+# Glasvezel Noord's breach (its hours 07:00-23:00 every day: 7:30 + 3 x 16:00 + 2:15): the
+# note under the time spent says which hours each uses.
+R heutink 2027-Q1 heutink-q1b.en.txt --lang en
+has heutink-q1.txt "  (overige leveranciers)            1               0        -       0     28:00     28:00    28:00"
+has heutink-q1.txt "    %): (overige leveranciers) 1"
+has heutink-q1.txt "    H27-013      2027-03-26 15:30 2027-03-30 09:15 oplossing      4:00 57:45"
+has heutink-q1.txt "  H27-013                1:15              0:00         2:45 Glasvezel Noord (voorbeeld) 2:45"
+has heutink-q1.txt "  werktijd hier volgens de servicetijden van de servicedesk; de overdrachten en overschrijdingen"
+has heutink-q1b.en.txt "  business time here in the service desk's hours; the hand-overs and breaches above count in each"
+has heutink-q1b.en.txt "  hand-overs without a target (counted in hand-overs and time, not in within target and %): (other"
+
 echo "report_figures: $failed failed"
 [ "$failed" -eq 0 ]
