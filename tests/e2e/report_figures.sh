@@ -124,6 +124,13 @@ R dhs 2027-Q1 dhs-q1.en.txt --lang en
 has dhs-q1.en.txt "0:14/< 0:15 met      129:07/< 2:00 open"
 R dhs 2027-Q1 dhs-q1.xlsx
 cells dhs-q1.xlsx Prioriteiten
+# ... and red like "te laat": a conditional format on that word.
+"$py" -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Prioriteiten"]
+sys.exit(not any("\"open, te laat\"" in f for cf in ws.conditional_formatting for rule in cf.rules
+                 for f in rule.formula or []))
+' "$tmp/dhs-q1.xlsx" || fail "dhs-q1.xlsx: 'open, te laat' not coloured"
 has dhs-q1.xlsx.Prioriteiten "DHS-0099 | storing | 2027-03-10 13:53:00 | telefoon | 0:14:00 | 0:15:00 | op tijd | 5 days, 9:07:00 | 2:00:00 | open, te laat |"
 
 # 6. English: DHS's first-contact KPI counts 61 of 121 in its window 2027-Q1, said once (the

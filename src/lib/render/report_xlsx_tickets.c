@@ -138,6 +138,8 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	if (r->n_p1) {
 		xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
 		xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+		/* Late and still running red too (its green rule repeats the one above). */
+		xw_colour_words(x, s, first, 6, row - 1, 9, w->state_open_late, w->state_met);
 	}
 	xw_str(x, s, row++, 0, w->p1_note, NULL);
 	xw_print_keep(s, start, row++);
