@@ -191,6 +191,10 @@ int sk_kpi_norms_per_priority(const struct sk_kpi_score *ks);
  */
 int sk_kpi_met(const struct sk_kpi_score *ks);
 
+/** Part @q of a KPI with norms per priority (parts[q]) against its own norm:
+ * 1 met, 0 not met, -1 no tickets. The rule sk_kpi_met() applies per priority. */
+int sk_kpi_part_met(const struct sk_kpi_score *ks, size_t q);
+
 /** The staffel step index for @p score (-1 when the staffel is empty). */
 int sk_staffel_step(const struct sk_contract *c, sk_dec score);
 

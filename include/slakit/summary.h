@@ -90,6 +90,8 @@ struct sk_report_summary {
 	struct sk_summary_domain *domains; /**< one per score domain */
 	int64_t malus_cents;         /**< total malus of the scored domains with an invoice amount */
 	int malus_priced;            /**< domains whose malus is priced in euros */
+	int malus_domains;           /**< scored domains with a staffel step; 0: no malus was
+					  determined, the total is none (shown "—"), not 0 */
 	int malus_unpriced;          /**< scored domains with a malus step but no amount (a
 					  month, or no invoice amount known) */
 	long *overdue;               /**< per contract priority: tickets still open with a clock

@@ -114,6 +114,18 @@ int sk_kpi_norms_per_priority(const struct sk_kpi_score *ks)
 	return 0;
 }
 
+int sk_kpi_part_met(const struct sk_kpi_score *ks, size_t q)
+{
+	const struct sk_priority_part *pp = &ks->parts[q];
+	int lower = ks->kpi->direction == SK_LOWER_IS_BETTER;
+	/* within / n against norm / 100, exactly: within * 100 vs norm * n. */
+	i128 got = (i128)pp->within * 100 * SK_DEC_ONE, want = (i128)pp->norm * pp->n;
+
+	if (!pp->n)
+		return -1;
+	return lower ? got <= want : got >= want;
+}
+
 int sk_kpi_met(const struct sk_kpi_score *ks)
 {
 	const struct sk_kpi *k = ks->kpi;
@@ -123,14 +135,9 @@ int sk_kpi_met(const struct sk_kpi_score *ks)
 		return -1;
 	if (!sk_kpi_norms_per_priority(ks))
 		return lower ? ks->measured <= ks->norm_used : ks->measured >= ks->norm_used;
-	for (size_t q = 0; q < ks->n_parts; q++) {
-		const struct sk_priority_part *pp = &ks->parts[q];
-		/* within / n against norm / 100, exactly: within * 100 vs norm * n. */
-		i128 got = (i128)pp->within * 100 * SK_DEC_ONE, want = (i128)pp->norm * pp->n;
-
-		if (pp->n && (lower ? got > want : got < want))
+	for (size_t q = 0; q < ks->n_parts; q++)
+		if (sk_kpi_part_met(ks, q) == 0)
 			return 0;
-	}
 	return 1;
 }
 

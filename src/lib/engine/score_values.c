@@ -327,13 +327,13 @@ static enum sk_err from_outages(struct sk_db *db, struct sk_contract *c, const s
 
 /* What a ticket-column KPI counts, for its detail line ("3 of 4 %s in 2027-Q1"). */
 static const char *const ticket_words[] = {
-	[SK_SRC_FCR] = "tickets solved at first contact",
+	[SK_SRC_FCR] = "tickets resolved at first contact",
 	[SK_SRC_CAB] = "non-standard changes CAB-approved",
 	[SK_SRC_FAILED_CHANGE] = "changes failed",
 	[SK_SRC_HANDOVER] = "hand-overs in time",
 	[SK_SRC_RCA] = "RCAs delivered in time",
 	[SK_SRC_STANDARD_CHANGE] = "standard changes in time",
-	[SK_SRC_COMPLAINT] = "complaints solved in time",
+	[SK_SRC_COMPLAINT] = "complaints resolved in time",
 	[SK_SRC_PROVISIONING] = "accounts provisioned in time",
 };
 

@@ -63,7 +63,7 @@ struct report_words {
 	const char *p1_list, *ticket, *reported, *channel, *response, *resolution, *flags,
 		*uplifts, *uplift_reason, *apart, *excluded, *reason, *breaches, *clock, *target,
 		*deadline, *stopped, *late, *open, *none;
-	const char *state_met, *state_breached, *state_pending, *state_na;
+	const char *state_met, *state_breached, *state_pending, *state_na, *state_open_late;
 	const char *flag_wrong_channel, *flag_channel_unknown, *flag_matrix, *flag_impossible, *flag_priority_changed,
 		*flag_reopened, *flag_uplift, *channel_was;
 	const char *domains, *domain, *kpi, *measured, *pct_of_norm, *weight, *weight_used, *weight_score, *within_n,
@@ -223,6 +223,9 @@ const char *report_lang(const struct sk_report *r, const char *lang);
 
 /* "met" / "breached" / ... in the report's words. */
 const char *report_state_word(const struct report_words *w, enum sk_clock_state s);
+/* Clock @k's state, a breached clock still running at the period's end said so: "open, te
+ * laat" ("open" when @brief, for a narrow column), as the breaches table has it "open". */
+const char *report_clock_state(const struct report_words *w, const struct sk_clock *k, int brief);
 
 /* Ticket type name in the report's words. */
 const char *report_type_word(const struct report_words *w, int type);

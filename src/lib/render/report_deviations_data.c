@@ -41,12 +41,25 @@ void report_deviations_csv(FILE *fp, const struct sk_report *r)
 	csv_put_long(fp, "deviations", "all", "imported", v->imported);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct sk_report_deviation *e = &v->list[i];
+		const struct sk_kpi_score *ks;
 
 		csv_put(fp, "deviation", e->refers_to, "kind", kind_names[e->kind]);
 		csv_put_long(fp, "deviation", e->refers_to, "not_met", e->not_met);
 		if (e->not_met) {
 			csv_put_dec(fp, "deviation", e->refers_to, "measured", e->measured, -1);
-			csv_put_dec(fp, "deviation", e->refers_to, "norm", e->norm, -1);
+			if (!(ks = report_deviation_per_priority(r, e)))
+				csv_put_dec(fp, "deviation", e->refers_to, "norm", e->norm, -1);
+			/* Norms per priority: no one norm; each priority below its own. */
+			for (size_t q = 0; ks && q < ks->n_parts; q++) {
+				const char *p = r->contract->priorities[ks->parts[q].priority].id;
+
+				if (sk_kpi_part_met(ks, q) != 0)
+					continue;
+				snprintf(key, sizeof(key), "%s_measured", p);
+				csv_put_dec(fp, "deviation", e->refers_to, key, ks->parts[q].measured, -1);
+				snprintf(key, sizeof(key), "%s_norm", p);
+				csv_put_dec(fp, "deviation", e->refers_to, key, ks->parts[q].norm, -1);
+			}
 			csv_put_long(fp, "deviation", e->refers_to, "explained", e->explained);
 		}
 		for (size_t k = 0; k < e->n_rows; k++)
@@ -103,7 +116,25 @@ void report_deviations_json(FILE *fp, const struct sk_report *r)
 		fprintf(fp, ",\"not_met\":%s", e->not_met ? "true" : "false");
 		if (e->not_met) {
 			fprintf(fp, ",\"measured\":%s", sk_dec_format_short(e->measured, '.', b, sizeof(b)));
-			fprintf(fp, ",\"norm\":%s", sk_dec_format_short(e->norm, '.', b, sizeof(b)));
+			const struct sk_kpi_score *ks = report_deviation_per_priority(r, e);
+
+			if (!ks)
+				fprintf(fp, ",\"norm\":%s", sk_dec_format_short(e->norm, '.', b, sizeof(b)));
+			else
+				fputs(",\"norm\":null,\"priorities_not_met\":[", fp);
+			/* Norms per priority: no one norm; each priority below its own. */
+			for (size_t q = 0, k = 0; ks && q < ks->n_parts; q++) {
+				if (sk_kpi_part_met(ks, q) != 0)
+					continue;
+				fprintf(fp, "%s{\"priority\":", k++ ? "," : "");
+				json_write_string(fp, r->contract->priorities[ks->parts[q].priority].id);
+				fprintf(fp, ",\"measured\":%s",
+					sk_dec_format_short(ks->parts[q].measured, '.', b, sizeof(b)));
+				fprintf(fp, ",\"norm\":%s}",
+					sk_dec_format_short(ks->parts[q].norm, '.', b, sizeof(b)));
+			}
+			if (ks)
+				fputc(']', fp);
 			fprintf(fp, ",\"explained\":%s", e->explained ? "true" : "false");
 		}
 		fputs(",\"rows\":[", fp);

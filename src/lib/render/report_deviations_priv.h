@@ -10,7 +10,8 @@ struct deviation_words {
 		*none_imported, *explanation, *action, *owner, *due, *done, *done_late, *open, *overdue, *after_period,
 		*others, *earlier, *kpi, *domain, *service, *ticket, *availability, *against,
 		*within_norm, *sheet, *refers_to, *what, *measured, *norm, *norms, *state,
-		*period, *status, *explained, *for_, *the_domain, *the_service, *the_ticket;
+		*period, *status, *explained, *for_, *the_domain, *the_service, *the_ticket,
+		*per_priority, *missed;
 };
 
 /* The words for @lang ("nl", else English). */
@@ -29,7 +30,19 @@ char *report_refers_text(const struct sk_report *r, const struct report_words *w
 			 const struct deviation_words *dw, const char *ref, int article,
 			 char *buf, size_t size);
 
-/* Its measured value and norm: "50,41 % bij norm 70 %" (not_met only, else ""). */
+/* The KPI score of @e when its norms differ per priority (Halt: 98/95/90/90): no
+ * one norm is its, so none is shown; NULL otherwise. */
+const struct sk_kpi_score *report_deviation_per_priority(const struct sk_report *r,
+							 const struct sk_report_deviation *e);
+
+/* For such a KPI the priorities below their own norm (sk_kpi_part_met):
+ * "norm per prioriteit; niet gehaald: P2 75,0 % < 95 %"; "" otherwise. */
+char *report_deviation_priorities(const struct sk_report *r, const struct report_words *w,
+				  const struct deviation_words *dw,
+				  const struct sk_report_deviation *e, char *buf, size_t size);
+
+/* Its measured value and norm: "50,41 % bij norm 70 %" (not_met only, else ""); for
+ * norms per priority "95,35 %, norm per prioriteit; niet gehaald: P2 75,0 % < 95 %". */
 char *report_deviation_figures(const struct sk_report *r, const struct report_words *w,
 			       const struct deviation_words *dw,
 			       const struct sk_report_deviation *e, char *buf, size_t size);

@@ -23,7 +23,7 @@ static const struct deviation_words nl = {
 	.others = "Overige verklaringen en verbeteracties",
 	.earlier = "uit een eerdere periode, nog open", .kpi = "KPI", .domain = "domein",
 	.for_ = "voor", .the_domain = "het domein", .the_service = "de dienst",
-	.the_ticket = "ticket",
+	.the_ticket = "ticket", .per_priority = "norm per prioriteit", .missed = "niet gehaald",
 	.service = "dienst", .ticket = "ticket", .availability = "beschikbaarheid",
 	.against = "bij norm", .within_norm = "binnen norm", .sheet = "Afwijkingen",
 	.refers_to = "verwijzing in de import", .what = "omschrijving", .measured = "gemeten", .norm = "norm",
@@ -44,7 +44,7 @@ static const struct deviation_words en = {
 	.others = "Other explanations and improvement actions",
 	.earlier = "from an earlier period, still open", .kpi = "KPI", .domain = "domain",
 	.for_ = "for", .the_domain = "the domain", .the_service = "the service",
-	.the_ticket = "ticket",
+	.the_ticket = "ticket", .per_priority = "norm per priority", .missed = "not met",
 	.service = "service", .ticket = "ticket", .availability = "availability",
 	.against = "against a norm of", .within_norm = "within target", .sheet = "Deviations",
 	.refers_to = "reference as imported", .what = "description", .measured = "measured", .norm = "norm",
@@ -87,6 +87,15 @@ static const struct sk_kpi *find_kpi(const struct sk_contract *c, const char *re
 	return NULL;
 }
 
+/* "KPI " before a KPI's name, unless the name starts with that word already
+ * ("KPI 5 - Standaard-changes ..."): "" then. */
+static const char *kpi_prefix(const struct deviation_words *dw, const char *name)
+{
+	size_t n = strlen(dw->kpi);
+
+	return strncmp(name, dw->kpi, n) == 0 && (name[n] == ' ' || name[n] == '\0') ? "" : dw->kpi;
+}
+
 char *report_refers_text(const struct sk_report *r, const struct report_words *w,
 			 const struct deviation_words *dw, const char *ref, int article,
 			 char *buf, size_t size)
@@ -101,7 +110,9 @@ char *report_refers_text(const struct sk_report *r, const struct report_words *w
 		const struct sk_kpi *k = find_kpi(c, id, &d);
 
 		if (k) {
-			snprintf(buf, size, "%s %s (%s)", dw->kpi, k->name, d->name);
+			const char *kw = kpi_prefix(dw, k->name);
+
+			snprintf(buf, size, "%s%s%s (%s)", kw, *kw ? " " : "", k->name, d->name);
 			return buf;
 		}
 	} else if (kind == 6 && strncmp(ref, "domain", 6) == 0) {
@@ -153,8 +164,9 @@ char *report_deviation_label(const struct sk_report *r, const struct report_word
 	if (e->kind == SK_DEV_KPI && e->domain >= 0) {
 		const struct sk_domain_score *ds = &r->score->domains[e->domain];
 
-		snprintf(buf, size, "%s %s (%s)", dw->kpi, ds->kpis[e->kpi].kpi->name,
-			 ds->domain->name);
+		const char *name = ds->kpis[e->kpi].kpi->name, *kw = kpi_prefix(dw, name);
+
+		snprintf(buf, size, "%s%s%s (%s)", kw, *kw ? " " : "", name, ds->domain->name);
 	} else if (e->kind == SK_DEV_PRIORITY && e->priority >= 0) {
 		const struct sk_priority *p = &c->priorities[e->priority];
 
@@ -185,18 +197,60 @@ static char *figure(const struct report_words *w, sk_dec v, int decimals, int pc
 	return buf;
 }
 
+const struct sk_kpi_score *report_deviation_per_priority(const struct sk_report *r,
+							 const struct sk_report_deviation *e)
+{
+	const struct sk_kpi_score *ks;
+
+	if (e->kind != SK_DEV_KPI || e->domain < 0 || e->kpi < 0)
+		return NULL;
+	ks = &r->score->domains[e->domain].kpis[e->kpi];
+	return sk_kpi_norms_per_priority(ks) ? ks : NULL;
+}
+
+char *report_deviation_priorities(const struct sk_report *r, const struct report_words *w,
+				  const struct deviation_words *dw,
+				  const struct sk_report_deviation *e, char *buf, size_t size)
+{
+	const struct sk_kpi_score *ks = report_deviation_per_priority(r, e);
+	int lower, n, first = 1;
+
+	buf[0] = '\0';
+	if (!ks)
+		return buf;
+	lower = ks->kpi->direction == SK_LOWER_IS_BETTER;
+	n = snprintf(buf, size, "%s; %s:", dw->per_priority, dw->missed);
+	for (size_t q = 0; q < ks->n_parts && n > 0 && (size_t)n < size; q++) {
+		const struct sk_priority_part *pp = &ks->parts[q];
+		char m[64], o[64];
+
+		if (sk_kpi_part_met(ks, q) != 0)
+			continue;
+		/* As the KPI's table shows the part: measured at pct_decimals, the norm as written. */
+		n += snprintf(buf + n, size - (size_t)n, "%s %s %s %s %s", first ? "" : ",",
+			      r->contract->priorities[pp->priority].id,
+			      figure(w, pp->measured, r->contract->rules.pct_decimals, 1, m, sizeof(m)),
+			      lower ? ">" : "<", figure(w, pp->norm, -1, 1, o, sizeof(o)));
+		first = 0;
+	}
+	return buf;
+}
+
 char *report_deviation_figures(const struct sk_report *r, const struct report_words *w,
 			       const struct deviation_words *dw,
 			       const struct sk_report_deviation *e, char *buf, size_t size)
 {
-	char m[64], n[64];
+	char m[64], n[64], p[512];
 	/* As the report's own tables show them: KPIs at 2 places, priorities at
 	 * pct_decimals, availability at 3; the norm as written. */
 	int places = e->kind == SK_DEV_PRIORITY ? r->contract->rules.pct_decimals
 		     : e->kind == SK_DEV_SERVICE ? 3 : e->pct ? 2 : -1;
 
 	buf[0] = '\0';
-	if (e->not_met)
+	if (e->not_met && report_deviation_per_priority(r, e))
+		snprintf(buf, size, "%s, %s", figure(w, e->measured, places, e->pct, m, sizeof(m)),
+			 report_deviation_priorities(r, w, dw, e, p, sizeof(p)));
+	else if (e->not_met)
 		snprintf(buf, size, "%s %s %s", figure(w, e->measured, places, e->pct, m, sizeof(m)),
 			 dw->against, figure(w, e->norm, -1, e->pct, n, sizeof(n)));
 	return buf;

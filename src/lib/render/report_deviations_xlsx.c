@@ -102,11 +102,21 @@ void xw_sheet_deviations(struct xw *x)
 			others = 1;
 		}
 		xw_str(x, s, row, C_REF, e->refers_to, NULL);
-		xw_str_wrap(x, s, row, C_WHAT,
-			    report_deviation_label(r, x->w, dw, e, label, sizeof(label)), TEXT_WIDTH);
+		report_deviation_label(r, x->w, dw, e, label, sizeof(label));
+		/* Norms per priority: no one norm in its cell; which priorities missed theirs
+		 * in the description, as the text says it. */
+		if (e->not_met && report_deviation_per_priority(r, e)) {
+			size_t n = strlen(label);
+
+			snprintf(label + n, sizeof(label) - n, ": ");
+			n = strlen(label);
+			report_deviation_priorities(r, x->w, dw, e, label + n, sizeof(label) - n);
+		}
+		xw_str_wrap(x, s, row, C_WHAT, label, TEXT_WIDTH);
 		if (e->not_met) {
 			figure(x, s, row, C_MEASURED, e, e->measured);
-			figure(x, s, row, C_NORM, e, e->norm);
+			if (!report_deviation_per_priority(r, e))
+				figure(x, s, row, C_NORM, e, e->norm);
 			xw_str(x, s, row, C_EXPLAINED, e->explained ? dw->explained : dw->unexplained,
 			       NULL);
 		}

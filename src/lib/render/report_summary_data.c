@@ -26,6 +26,7 @@ static const struct summary_words nl = {
 	.prev_before_start = "Vorige periode %s (%s): geen gegevens (vóór de start van het contract)",
 	.malus_total = "Malus totaal", .malus_unpriced = "%d domein(en) met malus zonder factuurbedrag",
 	.malus_unscored = "%d domein(en) niet gescoord, hun malus is niet bepaald",
+	.malus_none = "geen domein met een malusstaffel gescoord, er is geen malus bepaald",
 	.escalations = "Escalaties", .esc_domain = "staffel met escalatie",
 	.esc_complaint = "klacht boven de grens",
 	.overdue = "Open en over de termijn aan het eind van de periode",
@@ -68,6 +69,7 @@ static const struct summary_words en = {
 	.prev_before_start = "Previous period %s (%s): no data (before the contract starts)",
 	.malus_total = "Total penalty", .malus_unpriced = "%d domain(s) with a penalty but no invoice amount",
 	.malus_unscored = "%d domain(s) not scored, their penalty not determined",
+	.malus_none = "no domain with a penalty scale scored, no penalty determined",
 	.escalations = "Escalations", .esc_domain = "escalation by the penalty scale",
 	.esc_complaint = "complaint beyond its limit",
 	.overdue = "Open and past their deadline at the end of the period",
@@ -623,7 +625,12 @@ void report_summary_csv(FILE *fp, const struct sk_report *r)
 		csv_put_long(fp, "summary", p, "previous_norms_met", s->prev_met);
 		csv_put_long(fp, "summary", p, "previous_norms_judged", s->prev_judged);
 	}
-	csv_put_long(fp, "summary", p, "malus_cents", s->malus_cents);
+	/* No domain with a staffel scored: no total, not a total of 0 (the text's "—"). */
+	if (s->malus_domains)
+		csv_put_long(fp, "summary", p, "malus_cents", s->malus_cents);
+	else
+		csv_put(fp, "summary", p, "malus_cents", "");
+	csv_put_long(fp, "summary", p, "malus_scored_domains", s->malus_domains);
 	csv_put_long(fp, "summary", p, "malus_priced_domains", s->malus_priced);
 	csv_put_long(fp, "summary", p, "malus_unpriced_domains", s->malus_unpriced);
 	csv_put_long(fp, "summary", p, "escalations", (int64_t)r->n_escalations);
@@ -688,8 +695,13 @@ void report_summary_json(FILE *fp, const struct sk_report *r)
 	if (s->has_previous)
 		fprintf(fp, ",\"previous_norms_met\":%ld,\"previous_norms_judged\":%ld", s->prev_met,
 			s->prev_judged);
-	fprintf(fp, ",\"malus_cents\":%" PRId64 ",\"malus_priced_domains\":%d,"
-		"\"malus_unpriced_domains\":%d", s->malus_cents, s->malus_priced, s->malus_unpriced);
+	/* No domain with a staffel scored: no total, not a total of 0 (the text's "—"). */
+	if (s->malus_domains)
+		fprintf(fp, ",\"malus_cents\":%" PRId64, s->malus_cents);
+	else
+		fputs(",\"malus_cents\":null", fp);
+	fprintf(fp, ",\"malus_scored_domains\":%d,\"malus_priced_domains\":%d,"
+		"\"malus_unpriced_domains\":%d", s->malus_domains, s->malus_priced, s->malus_unpriced);
 	fputs(",\"domains\":[", fp);
 	for (size_t i = 0; i < r->score->n_domains; i++) {
 		const struct sk_summary_domain *sd = &s->domains[i];

@@ -12,7 +12,7 @@ struct summary_words {
 		*prev_before_start, *malus_total, *malus_unpriced, *escalations, *esc_domain,
 		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *points, *availability,
 		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,
-		*per_priority_note, *malus_unscored;
+		*per_priority_note, *malus_unscored, *malus_none;
 	/* Whom the priority lines count, and the ticket KPIs that count fewer. */
 	const char *text_note_now, *population, *per_type, *per_prio, *unscored_group, *and, *counts_only,
 		*count_only, *of_prio, *malus_on, *malus_on_many, *score_on, *score_on_many;

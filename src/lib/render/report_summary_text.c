@@ -180,7 +180,10 @@ static void domains(FILE *fp, const struct sk_report *r, const struct report_wor
 		}
 		srow(fp, cols, 8, cells);
 	}
-	if (r->period.kind == SK_PERIOD_QUARTER) {
+	if (r->period.kind == SK_PERIOD_QUARTER && !s->malus_domains) {
+		/* No domain with a staffel scored: a total of € 0,00 would read as scored. */
+		snprintf(line, sizeof(line), "%s: — (%s)", sw->malus_total, sw->malus_none);
+	} else if (r->period.kind == SK_PERIOD_QUARTER) {
 		char eur[64];
 		size_t n = (size_t)snprintf(line, sizeof(line), "%s: %s", sw->malus_total,
 					    summary_money(sw, w, s->malus_cents, eur, sizeof(eur)));

@@ -107,7 +107,7 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 	}
 	/* The total, as the sum of the euro cells above it. */
 	xw_str(x, s, row, B_NAME, sw->malus_total, x->bold);
-	if (r->period.kind == SK_PERIOD_QUARTER) {
+	if (r->period.kind == SK_PERIOD_QUARTER && sm->malus_domains) {
 		if (last) {
 			snprintf(f, sizeof(f), "=SUM(%s:%s)", xw_ref(a, sizeof(a), NULL, first, B_EUR, 0),
 				 xw_ref(b, sizeof(b), NULL, last, B_EUR, 0));
@@ -127,7 +127,8 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 		}
 		xw_str_spill(x, s, row, B_ESC, text, NULL);
 	} else {
-		xw_str_spill(x, s, row, B_SCORE, w->malus_quarterly, NULL);
+		xw_str_spill(x, s, row, B_SCORE, r->period.kind == SK_PERIOD_QUARTER ? sw->malus_none
+						 : w->malus_quarterly, NULL);
 	}
 	row++;
 	xw_str_spill(x, s, row++, B_NAME, sw->colour_note, NULL);

@@ -405,9 +405,10 @@ static void write_p1(FILE *fp, const struct sk_report *r, const struct report_wo
 					 report_time(r, x->ticket.reported_at, b[2], 48),
 					 report_channel_word(w, x->ticket.channel),
 					 clock_cell(&x->v.response, b[4], 48),
-					 report_state_word(w, x->v.response.state),
+					 /* "open" when late and still running: not "te laat" as if done. */
+					 report_clock_state(w, &x->v.response, 1),
 					 clock_cell(&x->v.resolution, b[6], 48),
-					 report_state_word(w, x->v.resolution.state) };
+					 report_clock_state(w, &x->v.resolution, 1) };
 
 		row(fp, cols, 8, cells);
 		if (x->v.excluded || x->v.flags & (REPORT_APART_FLAGS | SK_FLAG_UPLIFT)) {

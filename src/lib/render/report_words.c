@@ -40,7 +40,7 @@ static const struct report_words nl = {
 	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
 	.late = "te laat (werktijd)", .open = "open", .none = "geen",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
-	.state_na = "n.v.t.",
+	.state_na = "n.v.t.", .state_open_late = "open, te laat",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
 	.flag_channel_unknown = "kanaal niet vastgelegd (wel meegeteld)",
 	.flag_matrix = "wijkt af van de prioriteitenmatrix (impact × urgentie): %s",
@@ -144,7 +144,8 @@ static const struct report_words nl = {
 	.and_escalation = "en escalatie", .all_scores = "elke score",
 	.per_priority = "per prioriteit", .business_time = "werktijd",
 	.p1_note = "reactie en oplossing: verstreken werktijd (u:mm, pauzes niet meegeteld) tegen de"
-		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten",
+		   " norm; < 0:15 betekent korter dan 15 minuten, ≤ 0:15 ten hoogste 15 minuten; open: aan"
+		   " het eind van de periode nog niet gestopt en al over de norm",
 	.apart_note = "tickets met een afwijking die u kunt nagaan (kanaal, prioriteit, tijdlijn of"
 		      " afspraak); de kolom telt mee zegt of het ticket in de cijfers van dit rapport"
 		      " meetelt",
@@ -205,7 +206,7 @@ static const struct report_words en = {
 	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
 	.late = "late by (business hours)", .open = "open", .none = "none",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
-	.state_na = "n/a",
+	.state_na = "n/a", .state_open_late = "open, breached",
 	.flag_wrong_channel = "not reported through the required channel",
 	.flag_channel_unknown = "channel not recorded (counted)",
 	.flag_matrix = "differs from the priority matrix (impact × urgency): %s",
@@ -241,13 +242,13 @@ static const struct report_words en = {
 		[SK_SRC_RESOLUTION] = "%ld of %ld resolution clocks within target",
 		[SK_SRC_RCA] = "%ld of %ld RCAs delivered in time",
 		[SK_SRC_HANDOVER] = "%ld of %ld hand-overs in time",
-		[SK_SRC_FCR] = "%ld of %ld solved at first contact",
+		[SK_SRC_FCR] = "%ld of %ld resolved at first contact",
 		[SK_SRC_STANDARD_CHANGE] = "%ld of %ld standard changes in time",
 		[SK_SRC_CAB] = "%ld of %ld non-standard changes CAB-approved",
 		[SK_SRC_FAILED_CHANGE] = "%ld of %ld changes failed",
 		[SK_SRC_ONSITE] = "%ld of %ld onsite visits in time",
 		[SK_SRC_SWAP] = "%ld of %ld device swaps in time",
-		[SK_SRC_COMPLAINT] = "%ld of %ld complaints solved in time",
+		[SK_SRC_COMPLAINT] = "%ld of %ld complaints resolved in time",
 		[SK_SRC_PROVISIONING] = "%ld of %ld accounts provisioned in time",
 		[SK_SRC_CADENCE] = "%ld of %ld tickets with status updates within the interval",
 		[SK_SRC_CALLS] = "%ld of %ld calls answered in time",
@@ -310,7 +311,8 @@ static const struct report_words en = {
 	.and_escalation = "and escalation", .all_scores = "any score",
 	.per_priority = "per priority", .business_time = "business hours",
 	.p1_note = "response and resolution: business time taken (h:mm, pauses left out) against the"
-		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes",
+		   " target; < 0:15 means less than 15 minutes, ≤ 0:15 at most 15 minutes; open: not"
+		   " stopped by the end of the period and already past the target",
 	.apart_note = "tickets with a deviation you can check (channel, priority, timeline or"
 		      " agreement); the column counts says whether the ticket counts in this report's"
 		      " figures",
@@ -361,6 +363,13 @@ const char *report_state_word(const struct report_words *w, enum sk_clock_state 
 	case SK_CLOCK_NA: break;
 	}
 	return w->state_na;
+}
+
+const char *report_clock_state(const struct report_words *w, const struct sk_clock *k, int brief)
+{
+	if (k->state == SK_CLOCK_BREACHED && !k->stop)
+		return brief ? w->open : w->state_open_late;
+	return report_state_word(w, k->state);
 }
 
 const char *report_type_word(const struct report_words *w, int type)
@@ -693,7 +702,9 @@ char *report_kpi_detail(const struct report_words *w, const struct sk_kpi_score 
 					      w->types[t]);
 			first = 0;
 		}
-	if (n < size)
+	/* The window once: the score's English words name it already ("... in 2027-Q1"). */
+	if (n < size && !(w->mark == '.' && k->source_kind != SK_SRC_OUTAGES && *ks->window &&
+			  strstr(ks->detail, ks->window)))
 		n += (size_t)snprintf(buf + n, size - n, " (%s %s)", w->window, ks->window);
 	if (k->norm_months && k->has_norm && n < size)
 		n += pro_rata_note(w, ks, buf + n, size - n);

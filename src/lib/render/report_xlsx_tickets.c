@@ -92,7 +92,7 @@ static void clock_cells(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t 
 		xw_dur(x, s, row, col, k->elapsed);
 		xw_target(x, s, row, col + 1, k);
 	}
-	xw_str(x, s, row, col + 2, report_state_word(x->w, k->state), NULL);
+	xw_str(x, s, row, col + 2, report_clock_state(x->w, k, 0), NULL);
 }
 
 /* The lists under the priorities: each one's reason last, spilling right over columns that
@@ -114,7 +114,10 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	snprintf(title, sizeof(title), w->p1_list,
 		 report_top_priority(c) >= 0 ? c->priorities[report_top_priority(c)].id : "P1");
 	xw_str(x, s, row++, 0, title, x->bold);
-	xw_header_aligned(x, s, row++, p1head, 12, "ttntnntnnttt");
+	if (r->n_p1)
+		xw_header_aligned(x, s, row++, p1head, 12, "ttntnntnnttt");
+	else /* "none" as the text says it, not a head over no rows */
+		xw_str(x, s, row++, 0, w->none, NULL);
 	first = row;
 	for (size_t i = 0; i < r->n_p1; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->p1[i]];
@@ -132,13 +135,20 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 				 flags[0] ? "; " : "", note);
 		xw_str_spill(x, s, row, 11, flags, NULL);
 	}
-	xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
-	xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+	if (r->n_p1) {
+		xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
+		xw_colour_words(x, s, first, 9, row - 1, 9, w->state_breached, w->state_met);
+		/* Late and still running red too (its green rule repeats the one above). */
+		xw_colour_words(x, s, first, 6, row - 1, 9, w->state_open_late, w->state_met);
+	}
 	xw_str(x, s, row++, 0, w->p1_note, NULL);
 	xw_print_keep(s, start, row++);
 	start = row;
 	xw_str(x, s, row++, 0, w->uplifts, x->bold);
-	xw_header_aligned(x, s, row++, uphead, 3, "tnt");
+	if (r->n_uplifts)
+		xw_header_aligned(x, s, row++, uphead, 3, "tnt");
+	else
+		xw_str(x, s, row++, 0, w->none, NULL);
 	for (size_t i = 0; i < r->n_uplifts; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->uplifts[i]];
 
@@ -150,7 +160,10 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	start = row;
 	xw_str(x, s, row++, 0, w->apart, x->bold);
 	xw_str(x, s, row++, 0, w->apart_note, NULL);
-	xw_header(x, s, row++, aphead, 5);
+	if (r->n_apart)
+		xw_header(x, s, row++, aphead, 5);
+	else
+		xw_str(x, s, row++, 0, w->none, NULL);
 	for (size_t i = 0; i < r->n_apart; i++, row++) {
 		const struct sk_result *t = &r->results->r[r->apart[i]];
 
@@ -173,7 +186,10 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_print_keep(s, start, row++);
 	start = row;
 	xw_str(x, s, row++, 0, w->breaches, x->bold);
-	xw_header_aligned(x, s, row++, brhead, 7, "tttnnnn");
+	if (r->n_breaches)
+		xw_header_aligned(x, s, row++, brhead, 7, "tttnnnn");
+	else
+		xw_str(x, s, row++, 0, w->none, NULL);
 	for (size_t i = 0; i < r->n_breaches; i++, row++) {
 		const struct sk_report_breach *br = &r->breaches[i];
 		const struct sk_result *t = &r->results->r[br->result];

@@ -88,6 +88,9 @@ enum sk_err report_gather_trend(struct sk_db *db, struct sk_contract *c, struct 
 enum sk_err report_gather_deviations(struct sk_db *db, struct sk_report *r, struct sk_diag *d);
 void report_deviations_free(struct sk_report_deviations *v);
 enum sk_err report_deviation_imports(const struct sk_report *r, struct id_list *s);
+/* 1 when domain @ds starts after the period's start: its norms do not apply, the
+ * summary does not count them and the deviations do not list them (report_summary.c). */
+int report_domain_not_started(const struct sk_domain_score *ds);
 
 /*
  * The history (report_history.c): the 12 months or 4 quarters before the

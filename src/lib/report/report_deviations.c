@@ -98,6 +98,10 @@ static enum sk_err norms_missed(struct gather *g, size_t *cap)
 	for (size_t i = 0; i < r->score->n_domains; i++) {
 		const struct sk_domain_score *ds = &r->score->domains[i];
 
+		/* A domain not yet started (DHS's IAM from 2027-07-01): its norms do not
+		 * apply in the period, as the summary counts them. */
+		if (report_domain_not_started(ds))
+			continue;
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
 

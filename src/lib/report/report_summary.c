@@ -138,8 +138,9 @@ static int service_has_kpi(const struct sk_contract *c, size_t i)
 	return 0;
 }
 
-/* A domain that has not started in the period: its norms do not apply yet. */
-static int not_started(const struct sk_domain_score *ds)
+/* A domain that has not started in the period: its norms do not apply yet
+ * (the summary leaves them out, and so do the deviations). */
+int report_domain_not_started(const struct sk_domain_score *ds)
 {
 	return ds->domain->has_start && strstr(ds->reason, "starts on") != NULL;
 }
@@ -196,7 +197,7 @@ static enum sk_err gather_norms(const struct sk_contract *c, const struct sk_rep
 	for (size_t i = 0; i < r->score->n_domains; i++) {
 		const struct sk_domain_score *ds = &r->score->domains[i];
 
-		if (not_started(ds))
+		if (report_domain_not_started(ds))
 			continue;
 		for (size_t k = 0; k < ds->n_kpis; k++) {
 			const struct sk_kpi_score *ks = &ds->kpis[k];
@@ -215,7 +216,7 @@ static enum sk_err gather_norms(const struct sk_contract *c, const struct sk_rep
 			n->per_priority = sk_kpi_norms_per_priority(ks);
 			kpi_value(ks, &n->now);
 			if (pr && i < pr->score->n_domains && k < pr->score->domains[i].n_kpis &&
-			    !not_started(&pr->score->domains[i]))
+			    !report_domain_not_started(&pr->score->domains[i]))
 				kpi_value(&pr->score->domains[i].kpis[k], &n->prev);
 			else
 				share(0, 0, 0, &n->prev);
@@ -271,6 +272,7 @@ static void gather_domains(const struct sk_contract *c, const struct sk_report *
 		}
 		if (!ds->scored || ds->step < 0)
 			continue;
+		s->malus_domains++;
 		if (ds->has_invoice) {
 			s->malus_cents += ds->malus_cents;
 			s->malus_priced++;
