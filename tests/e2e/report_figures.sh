@@ -29,14 +29,7 @@ R() { _c=$1 _p=$2 _o=$3; shift 3
 has() { grep -qF -- "$2" "$tmp/$1" || fail "$1: no '$2'"; }
 hasnt() { ! grep -qF -- "$2" "$tmp/$1" || fail "$1: still '$2'"; }
 
-# Debian's openpyxl lives with Debian's python3, which may not be first on PATH.
-py=
-for p in python3 /usr/bin/python3; do
-	if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import openpyxl' 2>/dev/null; then
-		py=$p
-		break
-	fi
-done
+py=$(report_python)
 [ -n "$py" ] || { echo "FAIL: no python3 with openpyxl (scripts/setup.sh installs it)"; exit 1; }
 # cells FILE.xlsx SHEET > FILE.cells: one line per row, its cells' values joined by " | ".
 cells() { "$py" -c '
