@@ -410,5 +410,10 @@ assert ws.column_dimensions["A"].width >= long + 2, (ws.column_dimensions["A"].w
 PY
 fi
 
+# One norm is one norm: Cloudwise judges a single norm (complaints within 2 working days).
+"$bin/sla-report" -d "$tmp/cloudwise.db" -c "$src/samples/contracts/cloudwise.ini" -p 2027-02 \
+	-o "$tmp/cw.txt" 2>/dev/null || fail "cloudwise February: exit $?"
+has "$tmp/cw.txt" "  1 van 1 norm gehaald;" "one norm in the singular"
+
 echo "report_summary: $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,7 +8,7 @@
 struct summary_words {
 	const char *title, *annex, *domain, *score, *colour, *step, *malus, *malus_eur, *previous,
 		*change, *colours[4], *colour_note, *norm, *measured, *verdict, *met, *not_met,
-		*no_data, *norms_met, *norms_no_data, *prev_norms, *prev_period, *prev_none,
+		*no_data, *norm_met, *norms_met, *norms_no_data, *prev_norms, *prev_period, *prev_none,
 		*prev_before_start, *malus_total, *malus_unpriced, *escalations, *esc_domain,
 		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *points, *availability,
 		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,

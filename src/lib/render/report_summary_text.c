@@ -268,7 +268,8 @@ static void norms(FILE *fp, const struct sk_report *r, const struct report_words
 	size_t n;
 	int d;
 
-	n = (size_t)snprintf(line, sizeof(line), sw->norms_met, s->met, s->judged);
+	n = (size_t)snprintf(line, sizeof(line), s->judged == 1 ? sw->norm_met : sw->norms_met, s->met,
+			     s->judged);
 	if (s->no_data && n < sizeof(line)) {
 		n += (size_t)snprintf(line + n, sizeof(line) - n, "; ");
 		if (n < sizeof(line))

@@ -259,7 +259,8 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 	lxw_row_t first;
 	size_t n;
 
-	n = (size_t)snprintf(text, sizeof(text), sw->norms_met, sm->met, sm->judged);
+	n = (size_t)snprintf(text, sizeof(text), sm->judged == 1 ? sw->norm_met : sw->norms_met, sm->met,
+			     sm->judged);
 	if (sm->no_data && n < sizeof(text)) {
 		n += (size_t)snprintf(text + n, sizeof(text) - n, "; ");
 		if (n < sizeof(text))
