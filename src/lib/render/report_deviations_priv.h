@@ -9,7 +9,7 @@ struct deviation_words {
 	const char *title, *summary, *summary_actions, *unexplained, *none_missed,
 		*none_imported, *explanation, *action, *owner, *due, *done, *done_late, *open, *overdue, *after_period,
 		*others, *earlier, *kpi, *domain, *service, *ticket, *availability, *against,
-		*within_norm, *sheet, *refers_to, *what, *measured, *norm, *norms, *state,
+		*within_norm, *sheet, *what, *measured, *norm, *norms, *state,
 		*period, *status, *explained, *for_, *the_domain, *the_service, *the_ticket,
 		*per_priority, *missed;
 };

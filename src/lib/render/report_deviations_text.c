@@ -26,7 +26,7 @@ static const struct deviation_words nl = {
 	.the_ticket = "ticket", .per_priority = "norm per prioriteit", .missed = "niet gehaald",
 	.service = "dienst", .ticket = "ticket", .availability = "beschikbaarheid",
 	.against = "bij norm", .within_norm = "binnen norm", .sheet = "Afwijkingen",
-	.refers_to = "verwijzing in de import", .what = "omschrijving", .measured = "gemeten", .norm = "norm",
+	.what = "omschrijving", .measured = "gemeten", .norm = "norm",
 	.norms = "normen",
 	.state = "verklaard", .period = "periode", .status = "status", .explained = "ja",
 };
@@ -47,7 +47,7 @@ static const struct deviation_words en = {
 	.the_ticket = "ticket", .per_priority = "norm per priority", .missed = "not met",
 	.service = "service", .ticket = "ticket", .availability = "availability",
 	.against = "against a norm of", .within_norm = "within target", .sheet = "Deviations",
-	.refers_to = "reference as imported", .what = "description", .measured = "measured", .norm = "norm",
+	.what = "description", .measured = "measured", .norm = "norm",
 	.norms = "norms",
 	.state = "explained", .period = "period", .status = "status", .explained = "yes",
 };

@@ -11,10 +11,11 @@
 #include "report_deviations_priv.h"
 #include "report_xlsx_priv.h"
 
-/* The reference as imported (kpi:servicedesk.reachability) last: the key an
- * author of the deviations file uses, not a word for the client. */
+/* Each norm by its name: the reference as imported (kpi:servicedesk.reachability),
+ * the key an author of the deviations file uses, is not a word for the client
+ * (the CSV and JSON keep it). */
 enum { C_WHAT, C_MEASURED, C_NORM, C_EXPLAINED, C_PERIOD, C_EXPLANATION, C_ACTION,
-       C_OWNER, C_DUE, C_STATE, C_REF, C_COLS };
+       C_OWNER, C_DUE, C_STATE, C_COLS };
 
 /* The wrapping text columns (norm, explanation, action), in characters: wide enough to
  * read, narrow enough that the sheet prints one page wide at a readable scale. */
@@ -47,8 +48,6 @@ static lxw_row_t rows_of(struct xw *x, struct sheet *s, lxw_row_t row,
 			text[0] = (char)toupper((unsigned char)text[0]);
 			explanation = text;
 		}
-		if (k)
-			xw_str(x, s, row, C_REF, a->refers_to, NULL);
 		xw_str(x, s, row, C_PERIOD, a->period, NULL);
 		xw_str_wrap(x, s, row, C_EXPLANATION, explanation, TEXT_WIDTH);
 		if (!a->action)
@@ -80,7 +79,7 @@ void xw_sheet_deviations(struct xw *x)
 	const struct deviation_words *dw = deviation_words_for(x->w->lang);
 	const char *head[C_COLS] = { dw->what, dw->measured, dw->norm, dw->state,
 				     dw->period, dw->explanation, dw->action, dw->owner, dw->due,
-				     dw->status, dw->refers_to };
+				     dw->status };
 	struct sheet *s = &x->deviations;
 	lxw_row_t row = 0, first;
 	char line[512], label[512];
@@ -91,7 +90,7 @@ void xw_sheet_deviations(struct xw *x)
 	xw_str_spill(x, s, row++, 0, dw->title, x->title);
 	xw_str_spill(x, s, row++, 0, report_deviations_summary(dw, v, line, sizeof(line)), NULL);
 	row++;
-	xw_header_aligned(x, s, row++, head, C_COLS, "snnssssssss");
+	xw_header_aligned(x, s, row++, head, C_COLS, "snnsssssss");
 	first = row;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct sk_report_deviation *e = &v->list[i];
@@ -101,7 +100,6 @@ void xw_sheet_deviations(struct xw *x)
 			xw_str_spill(x, s, row++, 0, dw->others, x->bold);
 			others = 1;
 		}
-		xw_str(x, s, row, C_REF, e->refers_to, NULL);
 		report_deviation_label(r, x->w, dw, e, label, sizeof(label));
 		/* Norms per priority: no one norm in its cell; which priorities missed theirs
 		 * in the description, as the text says it. */
