@@ -39,6 +39,10 @@ static const struct report_words nl = {
 	.excluded = "uitgesloten", .reason = "reden", .breaches = "Normoverschrijdingen",
 	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
 	.late = "te laat (werktijd)", .open = "open", .none = "geen",
+	.overdue_earlier = "Nog open en al in een eerdere periode over de termijn: %s",
+	.late_at_limit = "te laat 0:00: precies op de grens gestopt, en de norm (<) vraagt korter "
+			 "dan dat",
+	.late_seconds = "te laat 0:00: minder dan een minuut over de norm",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
 	.state_na = "n.v.t.", .state_open_late = "open, te laat",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
@@ -205,6 +209,10 @@ static const struct report_words en = {
 	.excluded = "excluded", .reason = "reason", .breaches = "Breached tickets",
 	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
 	.late = "late by (business hours)", .open = "open", .none = "none",
+	.overdue_earlier = "Still open and past their deadline since an earlier period: %s",
+	.late_at_limit = "late by 0:00: stopped exactly at the limit, and the target (<) asks for "
+			 "less than that",
+	.late_seconds = "late by 0:00: less than a minute over the target",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
 	.state_na = "n/a", .state_open_late = "open, breached",
 	.flag_wrong_channel = "not reported through the required channel",
@@ -825,6 +833,15 @@ char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_
 	snprintf(buf, size, "%s %s%s", k->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", v,
 		 report_unit_suffix(w, k));
 	return buf;
+}
+
+const char *report_late_note(const struct report_words *w, const struct sk_clock *k,
+			     int64_t late)
+{
+	if (late >= 60)
+		return NULL;
+	/* A strict target ("< 0:15") is missed by stopping on it: late by nothing at all. */
+	return late <= 0 && k->below ? w->late_at_limit : w->late_seconds;
 }
 
 char *report_target(const struct sk_clock *k, char *buf, size_t size)
