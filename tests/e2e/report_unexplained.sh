@@ -53,6 +53,18 @@ has "$tmp/cw01en.txt" "late by 0:00: stopped exactly at the limit, and the targe
 n=$(grep -c "te laat 0:00" "$tmp/cw01.br")
 [ "$n" = 1 ] || fail "at the limit: $n notes, want 1"
 
+# 3. HALT-0049: a standard change at P2 (halt-tickets.csv); halt.ini [priority.P2] has
+# response.change = none and resolution.change = none (§10.2: changes have their own KPIs),
+# so neither clock is measured, the ticket is listed apart and counted under Changes.
+HA() { "$bin/sla-report" -d "$tmp/halt.db" -c "$src/samples/contracts/halt.ini" "$@"; }
+HA -p 2027-02 -o "$tmp/h02.txt" 2>/dev/null || fail "halt 2027-02: exit $?"
+has "$tmp/h02.txt" "HALT-0049      P2   nee        wijziging (standaard): het contract geeft dit soort ticket geen" "change apart"
+has "$tmp/h02.txt" "reactie- of oplostermijn; geteld onder Wijzigingen" "change apart: clocks"
+hasnt "$tmp/h02.txt" "meet deze klok niet" "change apart: the old words"
+HA -p 2027-02 --lang en -o "$tmp/h02en.txt" 2>/dev/null || fail "halt 2027-02 en: exit $?"
+has "$tmp/h02en.txt" "HALT-0049      P2   no         change (standard): the contract sets no response or resolution" "change apart en"
+has "$tmp/h02en.txt" "time for this kind of ticket; counted under Changes" "change apart en: where"
+
 py=$(report_python)
 if [ -n "$py" ]; then
 	CW -p 2027-01 -o "$tmp/cw01.xlsx" || fail "cloudwise 2027-01 xlsx: exit $?"

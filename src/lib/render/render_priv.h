@@ -65,6 +65,9 @@ struct report_words {
 		*deadline, *stopped, *late, *open, *none;
 	const char *overdue_earlier; /* open, past the deadline since an earlier period: "%s" the list */
 	const char *late_at_limit, *late_seconds; /* a breach shown as late by 0:00: why late */
+	/* A clock the contract gives no target (`none`) for the ticket's type: which, and where
+	 * the ticket counts instead. */
+	const char *not_measured, *nm_both, *nm_response, *nm_resolution, *nm_changes;
 	const char *state_met, *state_breached, *state_pending, *state_na, *state_open_late;
 	const char *flag_wrong_channel, *flag_channel_unknown, *flag_matrix, *flag_impossible, *flag_priority_changed,
 		*flag_reopened, *flag_uplift, *channel_was;

@@ -43,6 +43,9 @@ static const struct report_words nl = {
 	.late_at_limit = "te laat 0:00: precies op de grens gestopt, en de norm (<) vraagt korter "
 			 "dan dat",
 	.late_seconds = "te laat 0:00: minder dan een minuut over de norm",
+	.not_measured = "%s: het contract geeft dit soort ticket geen %s",
+	.nm_both = "reactie- of oplostermijn", .nm_response = "reactietermijn",
+	.nm_resolution = "oplostermijn", .nm_changes = "geteld onder Wijzigingen",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
 	.state_na = "n.v.t.", .state_open_late = "open, te laat",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
@@ -213,6 +216,9 @@ static const struct report_words en = {
 	.late_at_limit = "late by 0:00: stopped exactly at the limit, and the target (<) asks for "
 			 "less than that",
 	.late_seconds = "late by 0:00: less than a minute over the target",
+	.not_measured = "%s: the contract sets no %s for this kind of ticket",
+	.nm_both = "response or resolution time", .nm_response = "response time",
+	.nm_resolution = "resolution time", .nm_changes = "counted under Changes",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
 	.state_na = "n/a", .state_open_late = "open, breached",
 	.flag_wrong_channel = "not reported through the required channel",
@@ -385,6 +391,36 @@ const char *report_type_word(const struct report_words *w, int type)
 	return type >= 0 && type < SK_TICKET_TYPES ? w->types[type] : w->all_types;
 }
 
+/*
+ * Which clock the contract leaves unmeasured (a target `none`) for ticket @x, from the
+ * contract as the computation asks it: "wijziging (normaal): het contract geeft dit
+ * soort ticket geen reactie- of oplostermijn; geteld onder Wijzigingen".
+ */
+static const char *not_measured_text(const struct report_words *w, const struct sk_contract *c,
+				     const struct sk_result *x, char *what, size_t wsize,
+				     char *buf, size_t size)
+{
+	const struct sk_ticket *t = &x->ticket;
+	int change = t->type == SK_TICKET_CHANGE ? sk_change_type_parse(t->change_type) : -1;
+	const char *kinds[SK_CHANGE_TYPES] = { w->standard, w->normal, w->emergency };
+	struct sk_target tg[2];
+	const char *clocks;
+	size_t n;
+
+	sk_contract_ticket_target(c, x->v.priority, t->type, change, 0, &tg[0]);
+	sk_contract_ticket_target(c, x->v.priority, t->type, change, 1, &tg[1]);
+	clocks = tg[0].none && tg[1].none ? w->nm_both : tg[0].none ? w->nm_response
+									: w->nm_resolution;
+	if (change >= 0 && change < SK_CHANGE_TYPES)
+		snprintf(what, wsize, "%s (%s)", report_type_word(w, t->type), kinds[change]);
+	else
+		snprintf(what, wsize, "%s", report_type_word(w, t->type));
+	n = (size_t)snprintf(buf, size, w->not_measured, what, clocks);
+	if (t->type == SK_TICKET_CHANGE && n < size)
+		snprintf(buf + n, size - n, "; %s", w->nm_changes);
+	return buf;
+}
+
 char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 		       const struct sk_result *x, char *buf, size_t size)
 {
@@ -417,10 +453,12 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 	if (v->flags & SK_FLAG_UPLIFT_UNMOTIVATED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0 ? "geen motivatie vastgelegd"
 		    : "no motivation recorded");
-	if (v->flags & SK_FLAG_NOT_MEASURED)
-		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
-		    ? "buiten de afspraak: het contract meet deze klok niet"
-		    : "outside the agreement: the contract does not measure this clock");
+	if (v->flags & SK_FLAG_NOT_MEASURED) {
+		char what[96], why[256];
+
+		ADD("%s%s", n ? "; " : "", not_measured_text(w, c, x, what, sizeof(what), why,
+							     sizeof(why)));
+	}
 	if (v->flags & SK_FLAG_RESPONSE_UNMEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
 		    ? "reactie niet gemeten: de export heeft geen reactietijd"
