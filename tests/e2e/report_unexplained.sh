@@ -65,6 +65,22 @@ HA -p 2027-02 --lang en -o "$tmp/h02en.txt" 2>/dev/null || fail "halt 2027-02 en
 has "$tmp/h02en.txt" "HALT-0049      P2   no         change (standard): the contract sets no response or resolution" "change apart en"
 has "$tmp/h02en.txt" "time for this kind of ticket; counted under Changes" "change apart en: where"
 
+# 4. Heutink H27-011 (heutink-handovers.csv): internet 2027-03-02 09:00-12:00 = 3:00 and
+# printing 10:00-14:00 = 4:00 overlap 10:00-12:00; together 09:00-14:00 = 5:00 under
+# suppliers, 3:00 + 4:00 = 7:00 per supplier. The only ticket with two suppliers at once.
+ex=$src/samples/exports
+hc=$src/samples/contracts/heutink.ini
+"$bin/sla-import" -d "$tmp/heutink.db" -c "$hc" --profile topdesk "$ex/heutink-topdesk-tickets.csv" >/dev/null &&
+	"$bin/sla-import" -d "$tmp/heutink.db" -c "$hc" "$ex/heutink-events.csv" "$ex/heutink-handovers.csv" \
+		>/dev/null || fail "heutink: import"
+"$bin/sla-report" -d "$tmp/heutink.db" -c "$hc" -p 2027-Q1 -o "$tmp/heu.txt" 2>/dev/null ||
+	fail "heutink 2027-Q1: exit $?"
+has "$tmp/heu.txt" "  H27-011                3:20              0:00         5:00 Glasvezel Noord (voorbeeld) 3:00" "H27-011 split"
+has "$tmp/heu.txt" "overlappende overdrachten (H27-011): de tijd telt bij elke leverancier die de melding tegelijk" "overlap note"
+"$bin/sla-report" -d "$tmp/heutink.db" -c "$hc" -p 2027-Q1 --lang en -o "$tmp/heuen.txt" 2>/dev/null ||
+	fail "heutink 2027-Q1 en: exit $?"
+has "$tmp/heuen.txt" "overlapping hand-overs (H27-011): the time counts for each supplier that held the ticket at once," "overlap note en"
+
 py=$(report_python)
 if [ -n "$py" ]; then
 	CW -p 2027-01 -o "$tmp/cw01.xlsx" || fail "cloudwise 2027-01 xlsx: exit $?"
