@@ -81,6 +81,21 @@ has "$tmp/heu.txt" "overlappende overdrachten (H27-011): de tijd telt bij elke l
 	fail "heutink 2027-Q1 en: exit $?"
 has "$tmp/heuen.txt" "overlapping hand-overs (H27-011): the time counts for each supplier that held the ticket at once," "overlap note en"
 
+# 5. English. Halt 2027-Q1 Mean Time to Productivity: the detail in plain words.
+HA -p 2027-Q1 --lang en -o "$tmp/hq.txt" 2>/dev/null || fail "halt 2027-Q1 en: exit $?"
+has "$tmp/hq.txt" "mean business time to productive again over 98 tickets that were productive again in 2027-Q1" "MTTP detail"
+hasnt "$tmp/hq.txt" "productive again of" "MTTP detail: the old words"
+# Onsite visits: P1 2 of 2 in time = 100.0 %, norm 98 % (halt.ini), in columns of their own.
+has "$tmp/hq.txt" "  P1                  2        2   100.0 %    98 %" "onsite columns"
+# DHS 2027-Q1 escalations: servicedesk 79.63 < 80.00 (2 % and escalation); after the colon in
+# lower case, as in a sentence.
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$src/samples/contracts/dhs.ini" -p 2027-Q1 -o "$tmp/dq.txt" 2>/dev/null ||
+	fail "dhs 2027-Q1: exit $?"
+"$bin/sla-report" -d "$tmp/dhs.db" -c "$src/samples/contracts/dhs.ini" -p 2027-Q1 --lang en -o "$tmp/dqen.txt" \
+	2>/dev/null || fail "dhs 2027-Q1 en: exit $?"
+has "$tmp/dq.txt" "  Domein Servicedesk & Support: domeinscore 79,63 < 80,00 → 2 % malus en escalatie" "escalation nl"
+has "$tmp/dqen.txt" "  Domain Servicedesk & Support: domain score 79.63 < 80.00 → 2 % penalty and escalation" "escalation en"
+
 py=$(report_python)
 if [ -n "$py" ]; then
 	CW -p 2027-01 -o "$tmp/cw01.xlsx" || fail "cloudwise 2027-01 xlsx: exit $?"

@@ -943,7 +943,7 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 
 			char res[256];
 
-			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->name, w->score,
+			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->name, w->score_range,
 				 report_domain_result(w, r->contract, ds, res, sizeof(res)));
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];

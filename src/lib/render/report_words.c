@@ -269,8 +269,8 @@ static const struct report_words en = {
 		[SK_SRC_OUTAGES] = "%ld of %ld",
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
 		[SK_SRC_ACTIONS] = "%ld improvement actions done",
-		[SK_SRC_MTTP] = "mean business hours to productive again of %ld tickets productive "
-				"again in the period",
+		[SK_SRC_MTTP] = "mean business time to productive again over %ld tickets that were "
+				"productive again in the period",
 	},
 	.change_types = { "standard", "normal", "emergency" },
 	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given",
