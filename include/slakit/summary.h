@@ -97,6 +97,10 @@ struct sk_report_summary {
 	long *overdue;               /**< per contract priority: tickets still open with a clock
 					  past its deadline at @ref overdue_at */
 	long overdue_total;
+	size_t *overdue_earlier;     /**< of those, the ones past their deadline since before
+					  the period (their breach counted in an earlier one):
+					  indices into sk_report::others, by ticket id */
+	size_t n_overdue_earlier;
 	int64_t overdue_at;          /**< the period's end, or the instant after the data's
 					  horizon when that comes first */
 };

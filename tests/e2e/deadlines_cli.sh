@@ -104,12 +104,12 @@ onsite,P2,in_time,2"
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-01 --lang en -o "$tmp/r.en.txt" \
 	--allow-missing skip || fail "report text en"
 out=$(cat "$tmp/r.txt")
-has "text swap heads" "$out" "  prioriteit     aantal  op tijd        % norm"
+has "text swap heads" "$out" "  prioriteit     aantal  op tijd         %    norm"
 has "text late heads" "$out" "  melding             vanaf            uiterlijk        gereed           te laat met"
 has "text late swap" "$out" "  HALT-0006      P3   2027-01-11 09:00 2027-01-13 09:00 2027-01-14 10:00 10:00
 "
 out=$(cat "$tmp/r.en.txt")
-has "en swap heads" "$out" "  priority        count  in time        % norm"
+has "en swap heads" "$out" "  priority        count  in time         %    norm"
 has "en late heads" "$out" "  ticket              from             deadline         done             late by"
 
 # The swap columns by a map's [columns] and by the TOPdesk profile's Dutch names.

@@ -102,7 +102,7 @@ assert [(p["priority"], p["tickets"], p["within"]) for p in b["priorities"]] == 
 assert b["detail"] == "3 of 6 tickets resolved within target with their response not late", b
 PY
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-03 -o "$tmp/r.txt" 2>/dev/null || fail "report"
-grep -q 'mean business hours to productive again of 4 tickets productive again in 2027-03' "$tmp/r.txt" ||
+grep -q 'mean business time to productive again over 4 tickets that were productive again in 2027-03' "$tmp/r.txt" ||
 	fail "report: MTTP detail: $(grep -A2 '^  mttp ' "$tmp/r.txt")"
 "$bin/sla-report" -d "$db" -c "$contract" -p 2027-03 --lang nl -o "$tmp/nl.txt" 2>/dev/null ||
 	fail "report nl"

@@ -224,8 +224,9 @@ static enum sk_err from_mttp(struct sk_db *db, struct sk_contract *c, const stru
 	}
 	ks->n = s.n;
 	ks->origin = SK_ORIGIN_TICKETS;
-	snprintf(ks->detail, sizeof(ks->detail), "mean business hours to productive again of %ld "
-		 "ticket%s productive again in %s", s.n, s.n == 1 ? "" : "s", w->label);
+	snprintf(ks->detail, sizeof(ks->detail), "mean business time to productive again over %ld "
+		 "ticket%s productive again in %s", s.n, s.n == 1 ? " that was" : "s that were",
+		 w->label);
 	/* Hours to two decimals (36 s), half-up: the mean as the report prints it. */
 	f->num = (s.business * 200 + (i128)s.n * 3600) / ((i128)s.n * 7200);
 	f->den = 100;

@@ -63,6 +63,11 @@ struct report_words {
 	const char *p1_list, *ticket, *reported, *channel, *response, *resolution, *flags,
 		*uplifts, *uplift_reason, *apart, *excluded, *reason, *breaches, *clock, *target,
 		*deadline, *stopped, *late, *open, *none;
+	const char *overdue_earlier; /* open, past the deadline since an earlier period: "%s" the list */
+	const char *late_at_limit, *late_seconds; /* a breach shown as late by 0:00: why late */
+	/* A clock the contract gives no target (`none`) for the ticket's type: which, and where
+	 * the ticket counts instead. */
+	const char *not_measured, *nm_both, *nm_response, *nm_resolution, *nm_changes;
 	const char *state_met, *state_breached, *state_pending, *state_na, *state_open_late;
 	const char *flag_wrong_channel, *flag_channel_unknown, *flag_matrix, *flag_impossible, *flag_priority_changed,
 		*flag_reopened, *flag_uplift, *channel_was;
@@ -139,6 +144,9 @@ char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_
 		       char *buf, size_t size);
 
 /* A clock's target with its comparison: "< 0:15" (met below it), "≤ 0:15". */
+/* Why a breach late by less than a minute (shown as 0:00) is late, or NULL. */
+const char *report_late_note(const struct report_words *w, const struct sk_clock *k,
+			     int64_t late);
 char *report_target(const struct sk_clock *k, char *buf, size_t size);
 
 /* A ticket's channel in the reader's words ("telefoon" for phone). */

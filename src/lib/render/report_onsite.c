@@ -136,7 +136,7 @@ static void text_kind(FILE *fp, const struct sk_report *r, const struct report_w
 		      const struct onsite_words *ow, enum onsite_kind kind, long *n, long *in)
 {
 	const struct sk_contract *c = r->contract;
-	static const int fig_w[] = { -12, 8, 8, 8, -7 };
+	static const int fig_w[] = { -12, 8, 8, 9, 7 }; /* the norm apart from the % */
 	static const int late_w[] = { -14, -4, -16, -16, -16, -9 };
 	const char *head[] = { ow->priority, ow->n, ow->within, ow->pct, ow->norm };
 	const char *late_head[] = { ow->ticket, "", ow->start, ow->deadline, ow->done, ow->over };

@@ -31,7 +31,8 @@ static const struct summary_words nl = {
 	.esc_complaint = "klacht boven de grens",
 	.overdue = "Open en over de termijn aan het eind van de periode",
 	.overdue_horizon = "Open en over de termijn op %s (het laatste moment van de gegevens)",
-	.overdue_total = "totaal", .points = "%-punt", .availability = "beschikbaarheid",
+	.overdue_total = "totaal", .overdue_earlier = ", waarvan %ld al sinds een eerdere periode",
+	.points = "%-punt", .availability = "beschikbaarheid",
 	.sheet = "Samenvatting", .sheet_annex = "Verantwoording", .currency = "€ ",
 	.escalation = "escalatie",
 	.change_note = "vorige: dezelfde norm in de vorige periode; verschil: deze periode min de "
@@ -74,7 +75,8 @@ static const struct summary_words en = {
 	.esc_complaint = "complaint beyond its limit",
 	.overdue = "Open and past their deadline at the end of the period",
 	.overdue_horizon = "Open and past their deadline at %s (the data's last moment)",
-	.overdue_total = "total", .points = "pp", .availability = "availability",
+	.overdue_total = "total", .overdue_earlier = ", of which %ld since an earlier period",
+	.points = "pp", .availability = "availability",
 	.sheet = "Summary", .sheet_annex = "Audit trail", .currency = "EUR ", .escalation = "escalation",
 	.change_note = "previous: the same norm in the previous period; change: this period less "
 		       "the previous one, in percentage points for percentages; —: no data",

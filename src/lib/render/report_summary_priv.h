@@ -10,7 +10,8 @@ struct summary_words {
 		*change, *colours[4], *colour_note, *norm, *measured, *verdict, *met, *not_met,
 		*no_data, *norm_met, *norms_met, *norms_no_data, *prev_norms, *prev_period, *prev_none,
 		*prev_before_start, *malus_total, *malus_unpriced, *escalations, *esc_domain,
-		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *points, *availability,
+		*esc_complaint, *overdue, *overdue_horizon, *overdue_total, *overdue_earlier, *points,
+		*availability,
 		*sheet, *sheet_annex, *currency, *change_note, *escalation, *no_data_list, *text_note,
 		*per_priority_note, *malus_unscored, *malus_none;
 	/* Whom the priority lines count, and the ticket KPIs that count fewer. */

@@ -347,7 +347,14 @@ static void closing(FILE *fp, const struct sk_report *r, const struct report_wor
 			n += (size_t)snprintf(line + n, sizeof(line) - n, "%s %s %ld", k++ ? "," : "",
 					      c->priorities[p].id, s->overdue[p]);
 	if (s->overdue_total && n < sizeof(line))
-		snprintf(line + n, sizeof(line) - n, " (%s %ld)", sw->overdue_total, s->overdue_total);
+		n += (size_t)snprintf(line + n, sizeof(line) - n, " (%s %ld", sw->overdue_total,
+				      s->overdue_total);
+	/* Those past their deadline since an earlier period: named in the breaches section. */
+	if (s->n_overdue_earlier && n < sizeof(line))
+		n += (size_t)snprintf(line + n, sizeof(line) - n, sw->overdue_earlier,
+				      (long)s->n_overdue_earlier);
+	if (s->overdue_total && n < sizeof(line))
+		snprintf(line + n, sizeof(line) - n, ")");
 	sline(fp, line);
 	/* The notes to both tables, in one paragraph below them; without a previous
 	 * period, nothing to say of its columns. */

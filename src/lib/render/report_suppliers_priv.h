@@ -11,7 +11,8 @@ struct supplier_words {
 		*breaches, *ticket, *from, *to, *clock, *target, *elapsed, *response, *resolution,
 		*held, *held_of, *splits, *desk, *customer, *suppliers, *per_supplier, *scorecard, *others,
 		*none,
-		*open, *ref, *sheet, *handovers_title, *no_target_note, *splits_note;
+		*open, *ref, *sheet, *handovers_title, *no_target_note, *splits_note,
+		*overlap_note;
 };
 
 /* The words for @lang ("nl", else English). */

@@ -30,6 +30,8 @@ static const struct supplier_words nl = {
 	.splits_note = "werktijd hier volgens de servicetijden van de servicedesk; de overdrachten en"
 		       " overschrijdingen hierboven tellen in de servicetijden van elke leverancier"
 		       " zelf en kunnen daardoor langer of korter uitvallen",
+	.overlap_note = "overlappende overdrachten (%s): de tijd telt bij elke leverancier die de"
+			" melding tegelijk had, en één keer in de kolom leveranciers",
 };
 
 static const struct supplier_words en = {
@@ -53,6 +55,8 @@ static const struct supplier_words en = {
 	.splits_note = "business time here in the service desk's hours; the hand-overs and breaches"
 		       " above count in each supplier's own service hours, so they can come out"
 		       " longer or shorter",
+	.overlap_note = "overlapping hand-overs (%s): the time counts for each supplier that held"
+			" the ticket at once, and once in the suppliers column",
 };
 
 const struct supplier_words *supplier_words_for(const char *lang)
@@ -173,6 +177,31 @@ static void details(FILE *fp, const struct sk_report *r, const struct sk_report_
 	}
 }
 
+/* The tickets whose suppliers held them at once (H27-011: 3:00 + 4:00 per supplier, 5:00
+ * together): each supplier counts its time, the suppliers' column the overlap once. */
+static void overlap_note(FILE *fp, const struct sk_report *r, const struct sk_report_suppliers *s,
+			 const struct supplier_words *sw)
+{
+	char ids[512], line[768];
+	size_t n = 0;
+
+	ids[0] = '\0';
+	for (size_t i = 0; i < s->n_splits && n < sizeof(ids); i++) {
+		const struct sk_ticket_split *sp = &s->splits[i];
+		int64_t sum = 0;
+
+		for (size_t k = 0; k <= r->contract->n_suppliers; k++)
+			sum += sp->per_supplier[k];
+		if (sum > sp->suppliers)
+			n += (size_t)snprintf(ids + n, sizeof(ids) - n, "%s%s", n ? ", " : "",
+					      r->results->r[sp->result].ticket.id);
+	}
+	if (!n)
+		return;
+	snprintf(line, sizeof(line), sw->overlap_note, ids);
+	text_wrap(fp, 2, 2, line);
+}
+
 void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang)
 {
 	const struct sk_report_suppliers *s = r->suppliers;
@@ -262,6 +291,7 @@ void report_suppliers_text(FILE *fp, const struct sk_report *r, const char *lang
 		/* Why a ticket's supplier time here differs from its breach above (H27-013:
 		 * 2:45 of the desk's hours, 57:45 of the provider's 07:00-23:00 every day). */
 		fputc('\n', fp);
+		overlap_note(fp, r, s, sw);
 		text_wrap(fp, 2, 2, sw->splits_note);
 	}
 

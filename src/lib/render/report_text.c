@@ -476,19 +476,41 @@ static void write_apart(FILE *fp, const struct sk_report *r, const struct report
 	}
 }
 
+/* The tickets still open past their deadline that the summary counts but whose breach
+ * an earlier report listed: named here, where the reader looks for them. */
+static void write_overdue_earlier(FILE *fp, const struct sk_report *r,
+				  const struct report_words *w)
+{
+	const struct sk_report_summary *s = r->summary;
+	char list[1024], line[1200];
+	size_t n = 0;
+
+	if (!s || !s->n_overdue_earlier)
+		return;
+	list[0] = '\0';
+	for (size_t i = 0; i < s->n_overdue_earlier && n < sizeof(list); i++) {
+		const struct sk_result *x = &r->others[s->overdue_earlier[i]];
+
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s (%s)", i ? ", " : "",
+				      x->ticket.id, r->contract->priorities[x->v.priority].id);
+	}
+	snprintf(line, sizeof(line), w->overdue_earlier, list);
+	wrap(fp, 2, 4, line);
+}
+
 static void write_breaches(FILE *fp, const struct sk_report *r, const struct report_words *w)
 {
 	static const struct col cols[] = { { 14, 0 }, { 4, 0 }, { 10, 0 }, { 8, 1 }, { 16, 0 },
 					   { 16, 0 }, { 24, 1 } };
 	const char *head[7] = { w->ticket, "", w->clock, w->target, w->deadline, w->stopped, w->late };
 	char b[7][48];
+	const char *note;
 
 	text_heading(fp, w->breaches);
-	if (!r->n_breaches) {
+	if (!r->n_breaches)
 		fprintf(fp, "  %s\n", w->none);
-		return;
-	}
-	row(fp, cols, 7, head);
+	else
+		row(fp, cols, 7, head);
 	for (size_t i = 0; i < r->n_breaches; i++) {
 		const struct sk_report_breach *br = &r->breaches[i];
 		const struct sk_result *x = &r->results->r[br->result];
@@ -500,7 +522,10 @@ static void write_breaches(FILE *fp, const struct sk_report *r, const struct rep
 					 report_hm(br->late, b[6], 48) };
 
 		row(fp, cols, 7, cells);
+		if ((note = report_late_note(w, k, br->late)))
+			wrap(fp, 4, 4, note);
 	}
+	write_overdue_earlier(fp, r, w);
 }
 
 char *report_domain_reason(const struct report_words *w, const struct sk_domain_score *ds,
@@ -918,7 +943,7 @@ static void write_escalations(FILE *fp, const struct sk_report *r, const struct 
 
 			char res[256];
 
-			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->name, w->score,
+			snprintf(line, sizeof(line), "%s %s: %s %s", w->domain, ds->domain->name, w->score_range,
 				 report_domain_result(w, r->contract, ds, res, sizeof(res)));
 		} else {
 			const struct sk_report_case *k = &r->complaints[e->index];

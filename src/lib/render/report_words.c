@@ -39,6 +39,13 @@ static const struct report_words nl = {
 	.excluded = "uitgesloten", .reason = "reden", .breaches = "Normoverschrijdingen",
 	.clock = "klok", .target = "norm", .deadline = "deadline", .stopped = "gestopt",
 	.late = "te laat (werktijd)", .open = "open", .none = "geen",
+	.overdue_earlier = "Nog open en al in een eerdere periode over de termijn: %s",
+	.late_at_limit = "te laat 0:00: precies op de grens gestopt, en de norm (<) vraagt korter "
+			 "dan dat",
+	.late_seconds = "te laat 0:00: minder dan een minuut over de norm",
+	.not_measured = "%s: het contract geeft dit soort ticket geen %s",
+	.nm_both = "reactie- of oplostermijn", .nm_response = "reactietermijn",
+	.nm_resolution = "oplostermijn", .nm_changes = "geteld onder Wijzigingen",
 	.state_met = "op tijd", .state_breached = "te laat", .state_pending = "loopt",
 	.state_na = "n.v.t.", .state_open_late = "open, te laat",
 	.flag_wrong_channel = "niet via het vereiste kanaal gemeld",
@@ -205,6 +212,13 @@ static const struct report_words en = {
 	.excluded = "excluded", .reason = "reason", .breaches = "Breached tickets",
 	.clock = "clock", .target = "target", .deadline = "deadline", .stopped = "stopped",
 	.late = "late by (business hours)", .open = "open", .none = "none",
+	.overdue_earlier = "Still open and past their deadline since an earlier period: %s",
+	.late_at_limit = "late by 0:00: stopped exactly at the limit, and the target (<) asks for "
+			 "less than that",
+	.late_seconds = "late by 0:00: less than a minute over the target",
+	.not_measured = "%s: the contract sets no %s for this kind of ticket",
+	.nm_both = "response or resolution time", .nm_response = "response time",
+	.nm_resolution = "resolution time", .nm_changes = "counted under Changes",
 	.state_met = "met", .state_breached = "breached", .state_pending = "pending",
 	.state_na = "n/a", .state_open_late = "open, breached",
 	.flag_wrong_channel = "not reported through the required channel",
@@ -255,8 +269,8 @@ static const struct report_words en = {
 		[SK_SRC_OUTAGES] = "%ld of %ld",
 		[SK_SRC_SUPPLIER] = "%ld of %ld hand-overs within the supplier's targets",
 		[SK_SRC_ACTIONS] = "%ld improvement actions done",
-		[SK_SRC_MTTP] = "mean business hours to productive again of %ld tickets productive "
-				"again in the period",
+		[SK_SRC_MTTP] = "mean business time to productive again over %ld tickets that were "
+				"productive again in the period",
 	},
 	.change_types = { "standard", "normal", "emergency" },
 	.origins = { "missing", "tickets", "calls", "outages", "KPI measurement", "given",
@@ -377,6 +391,36 @@ const char *report_type_word(const struct report_words *w, int type)
 	return type >= 0 && type < SK_TICKET_TYPES ? w->types[type] : w->all_types;
 }
 
+/*
+ * Which clock the contract leaves unmeasured (a target `none`) for ticket @x, from the
+ * contract as the computation asks it: "wijziging (normaal): het contract geeft dit
+ * soort ticket geen reactie- of oplostermijn; geteld onder Wijzigingen".
+ */
+static const char *not_measured_text(const struct report_words *w, const struct sk_contract *c,
+				     const struct sk_result *x, char *what, size_t wsize,
+				     char *buf, size_t size)
+{
+	const struct sk_ticket *t = &x->ticket;
+	int change = t->type == SK_TICKET_CHANGE ? sk_change_type_parse(t->change_type) : -1;
+	const char *kinds[SK_CHANGE_TYPES] = { w->standard, w->normal, w->emergency };
+	struct sk_target tg[2];
+	const char *clocks;
+	size_t n;
+
+	sk_contract_ticket_target(c, x->v.priority, t->type, change, 0, &tg[0]);
+	sk_contract_ticket_target(c, x->v.priority, t->type, change, 1, &tg[1]);
+	clocks = tg[0].none && tg[1].none ? w->nm_both : tg[0].none ? w->nm_response
+									: w->nm_resolution;
+	if (change >= 0 && change < SK_CHANGE_TYPES)
+		snprintf(what, wsize, "%s (%s)", report_type_word(w, t->type), kinds[change]);
+	else
+		snprintf(what, wsize, "%s", report_type_word(w, t->type));
+	n = (size_t)snprintf(buf, size, w->not_measured, what, clocks);
+	if (t->type == SK_TICKET_CHANGE && n < size)
+		snprintf(buf + n, size - n, "; %s", w->nm_changes);
+	return buf;
+}
+
 char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 		       const struct sk_result *x, char *buf, size_t size)
 {
@@ -409,10 +453,12 @@ char *report_flag_text(const struct report_words *w, const struct sk_report *r,
 	if (v->flags & SK_FLAG_UPLIFT_UNMOTIVATED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0 ? "geen motivatie vastgelegd"
 		    : "no motivation recorded");
-	if (v->flags & SK_FLAG_NOT_MEASURED)
-		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
-		    ? "buiten de afspraak: het contract meet deze klok niet"
-		    : "outside the agreement: the contract does not measure this clock");
+	if (v->flags & SK_FLAG_NOT_MEASURED) {
+		char what[96], why[256];
+
+		ADD("%s%s", n ? "; " : "", not_measured_text(w, c, x, what, sizeof(what), why,
+							     sizeof(why)));
+	}
 	if (v->flags & SK_FLAG_RESPONSE_UNMEASURED)
 		ADD("%s%s", n ? "; " : "", strcmp(w->lang, "nl") == 0
 		    ? "reactie niet gemeten: de export heeft geen reactietijd"
@@ -825,6 +871,15 @@ char *report_norm_text(const struct report_words *w, const struct sk_kpi *k, sk_
 	snprintf(buf, size, "%s %s%s", k->direction == SK_LOWER_IS_BETTER ? "≤" : "≥", v,
 		 report_unit_suffix(w, k));
 	return buf;
+}
+
+const char *report_late_note(const struct report_words *w, const struct sk_clock *k,
+			     int64_t late)
+{
+	if (late >= 60)
+		return NULL;
+	/* A strict target ("< 0:15") is missed by stopping on it: late by nothing at all. */
+	return late <= 0 && k->below ? w->late_at_limit : w->late_seconds;
 }
 
 char *report_target(const struct sk_clock *k, char *buf, size_t size)

@@ -149,6 +149,11 @@ void xw_str(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const c
 void xw_str_spill(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
 		  lxw_format *f);
 
+/* Notes under the priorities sheet's breaches table from @row on (a breach late by
+ * 0:00, the open ones past their deadline since an earlier period); returns the row after them
+ * (report_breach_notes_xlsx.c). */
+lxw_row_t xw_breach_notes(struct xw *x, struct sheet *s, lxw_row_t row);
+
 /* A number with format @f. */
 void xw_num(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, double v, lxw_format *f);
 

@@ -206,6 +206,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 			xw_str(x, s, row, 5, w->open, NULL);
 		xw_dur(x, s, row, 6, br->late);
 	}
+	row = xw_breach_notes(x, s, row); /* text2: notes under the table */
 	xw_print_keep(s, start, row);
 	return row;
 }

@@ -283,18 +283,29 @@ static void gather_domains(const struct sk_contract *c, const struct sk_report *
 }
 
 /* Open tickets with a clock still running past its deadline when the clocks were judged. */
-static void overdue_one(const struct sk_contract *c, const struct sk_result *x,
-			struct sk_report_summary *s)
+static int overdue_one(const struct sk_contract *c, const struct sk_result *x,
+		       struct sk_report_summary *s)
 {
 	const struct sk_verdict *v = &x->v;
 
 	if (v->excluded || v->priority < 0 || (size_t)v->priority >= c->n_priorities)
-		return;
+		return 0;
 	if ((v->response.state == SK_CLOCK_BREACHED && !v->response.stop) ||
 	    (v->resolution.state == SK_CLOCK_BREACHED && !v->resolution.stop)) {
 		s->overdue[v->priority]++;
 		s->overdue_total++;
+		return 1;
 	}
+	return 0;
+}
+
+/* A clock breached and still running whose deadline passed before @start. */
+static int overdue_before(const struct sk_verdict *v, sk_time start)
+{
+	return (v->response.state == SK_CLOCK_BREACHED && !v->response.stop &&
+		v->response.deadline < start) ||
+	       (v->resolution.state == SK_CLOCK_BREACHED && !v->resolution.stop &&
+		v->resolution.deadline < start);
 }
 
 /* The previous period's verdicts, score and services, as the report gathers its own. */
@@ -358,8 +369,16 @@ enum sk_err report_gather_summary(struct sk_db *db, struct sk_contract *c, struc
 	s->overdue_at = report_until(r);
 	for (size_t i = 0; i < r->results->n; i++)
 		overdue_one(c, &r->results->r[i], s);
+	/* The open ones past their deadline since before the period: their breach counted
+	 * (and was listed) in an earlier period, so the breaches section names them apart. */
+	s->overdue_earlier = calloc(r->n_others ? r->n_others : 1, sizeof(*s->overdue_earlier));
+	if (!s->overdue_earlier) {
+		rc = SK_ERR_NOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < r->n_others; i++)
-		overdue_one(c, &r->others[i], s);
+		if (overdue_one(c, &r->others[i], s) && overdue_before(&r->others[i].v, r->period.start))
+			s->overdue_earlier[s->n_overdue_earlier++] = i;
 out:
 	sk_report_free(pr);
 	return rc;
@@ -372,5 +391,6 @@ void report_summary_free(struct sk_report_summary *s)
 	free(s->norms);
 	free(s->domains);
 	free(s->overdue);
+	free(s->overdue_earlier);
 	free(s);
 }
