@@ -69,7 +69,8 @@ check "killed mid-file: database as before" "$before" "$(state "$T/a.db")"
 # The rows went through the copy of standard input in TMPDIR (the writer
 # could only hand them over once the import had read them): a kill leaves
 # no copy behind.
-check "killed mid-file: no copy of standard input left" "" "$(ls -A "$T/tmp")"
+# (Only slakit's files: under valgrind its own pipes are in TMPDIR too.)
+check "killed mid-file: no copy of standard input left" "" "$(ls -A "$T/tmp" | grep '^slakit-stdin')"
 check "killed mid-file: database sound" ok "$(sound "$T/a.db")"
 
 # Killed at moments spread over a whole import: each time the database is
