@@ -617,8 +617,7 @@ def check_print(path, book):
         head_of[title] = head
         if title not in SHEETS["tickets"]:
             check_wrapped_rows(path, book.f[title])
-            # (The history sheet's notes; elsewhere some long lines still run past the edge.)
-            if area is not None and title in ("Historie", "History"):
+            if area is not None:
                 check_print_edge(path, book.f[title], area)
             # The deviations' sheet wraps its text columns to print at a readable scale.
             scale = print_scale(book.f[title])

@@ -472,18 +472,18 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	row = pair(x, s, row, w->missing_rule, report_missing_name(r->missing));
 	xw_str(x, s, row - 1, 2, r->missing == SK_MISSING_ZERO ? w->missing_zero
 			       : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse, NULL);
-	/* The reading chosen where clauses disagree ([choice.ID]); long text spills right. */
+	/* The reading chosen where clauses disagree ([choice.ID]); long text wraps within the printed columns. */
 	for (size_t i = 0; i < r->contract->n_choices; i++) {
 		const struct sk_choice *ch = &r->contract->choices[i];
 
 		snprintf(text, sizeof(text), "%s %s", w->choice, ch->id);
 		xw_str(x, s, row, 0, text, x->bold);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_seed, ch->seed);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_clause, ch->clause);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_reading, ch->reading);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 	}
 	return row + 1;
 }
@@ -632,7 +632,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 			snprintf(id, sizeof(id), "%s", ds->domain->name);
 			xw_str(x, s, row, 0, id, NULL);
 			xw_str(x, s, row, 1, ks->window, NULL);
-			xw_str(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)), NULL);
+			xw_str_wrap_right(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)));
 		}
 	}
 	return row + 1;

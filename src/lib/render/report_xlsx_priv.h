@@ -234,6 +234,16 @@ void xw_row_lines(struct xw *x, struct sheet *s, lxw_row_t row, int lines);
 void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
 		 double width);
 
+/*
+ * Text in a table's last column that would spill past the printed edge:
+ * xw_str_wrap_right() writes @text at @col as xw_str_spill() does when it fits
+ * on one line in the columns from @col to the last one written so far, else
+ * wrapped in a range merged across them (from the top), the row raised for its
+ * lines. Only cells of @row left of @col may hold values.
+ */
+void xw_str_wrap_right(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+		       const char *text);
+
 /* The widths the writer tracked for @s's columns, at most MAX_WIDTH (report_xlsx.c). */
 void xw_set_widths(struct xw *x, struct sheet *s);
 lxw_row_t xw_print_chart(struct xw *x, struct sheet *s, lxw_row_t row, lxw_chart *chart);
