@@ -400,7 +400,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_str(x, s, row, 0, w->generated, x->bold);
 	if (r->horizon_source)
-		xw_time(x, s, row, 1, r->horizon, x->dt);
+		xw_time(x, s, row, 1, r->horizon, x->dt_left);
 	xw_str(x, s, row++, 2, r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback, NULL);
 	if (c->has_start) {
 		int y, m, dd;
@@ -410,7 +410,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		row = pair(x, s, row, w->contract_start, text);
 	}
 	xw_str(x, s, row, 0, w->due, x->bold);
-	xw_time(x, s, row, 1, r->due, x->dt);
+	xw_time(x, s, row, 1, r->due, x->dt_left);
 	snprintf(text, sizeof(text), "%d %s", c->rules.report_due_days, w->due_note);
 	xw_str(x, s, row++, 2, text, NULL);
 	return row + 1;
@@ -429,7 +429,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	head[5] = w->rejected;
 	head[8] = "import";
 	xw_str(x, s, row++, 0, w->inputs, x->bold);
-	xw_header(x, s, row++, head, 11);
+	xw_header_aligned(x, s, row++, head, 11, "ntttnnnnntt");
 	for (size_t i = 0; i < r->n_imports; i++, row++) {
 		const struct sk_report_import *im = &r->imports[i];
 
@@ -496,7 +496,7 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 	lxw_row_t first;
 
 	xw_str(x, s, row++, 0, w->availability, x->bold);
-	xw_header(x, s, row++, head, 8);
+	xw_header_aligned(x, s, row++, head, 8, "ttnnnnnn");
 	first = row;
 	for (size_t i = 0; i < x->r->n_services; i++, row++) {
 		const struct sk_report_service *sv = &x->r->services[i];
@@ -543,7 +543,7 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_num(x, s, row, 1, (double)values[i], x->count);
 	}
 	if (r->n_changes) {
-		xw_header(x, s, row++, chead, 8);
+		xw_header_aligned(x, s, row++, chead, 8, "tttnnntt");
 		for (size_t i = 0; i < r->n_changes; i++, row++) {
 			const struct sk_report_case *k = &r->change_list[i];
 
@@ -560,7 +560,7 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 	row++;
 	xw_str(x, s, row++, 0, w->complaints, x->bold);
 	/* The ladder's columns only when the contract sets one. */
-	xw_header(x, s, row++, khead, r->ladder[0] || r->ladder[1] ? 9 : 7);
+	xw_header_aligned(x, s, row++, khead, r->ladder[0] || r->ladder[1] ? 9 : 7, "ttnnnntnn");
 	first = row;
 	for (size_t i = 0; i < r->n_complaints; i++, row++) {
 		const struct sk_report_case *k = &r->complaints[i];

@@ -54,6 +54,8 @@ struct xw {
 	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
 	lxw_format *right;        /* text right-aligned (the domains sheet's ≥ before its norm) */
 	lxw_format *wrap_top;     /* wrapped from the top (the history sheet's notes) */
+	lxw_format *dt_left;      /* a date-time left-aligned, among text values (a heading block) */
+	lxw_format *dash;         /* text right-aligned over the figures' space ("—": no figure) */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
