@@ -584,6 +584,47 @@ def check_head_alignment(path, book):
                         break
 
 
+def check_empty_columns(path, book):
+    """No table has a title column ("titel", "title") empty in every row, an export
+    without titles: the column is left out. (Other columns may be blank in every row
+    of a table for a reason its rows or notes give: an unscored domain's weights.)
+    Over the tables of every sheet but the tickets sheet, whose columns are the
+    export's."""
+    for ws in book.f.worksheets:
+        if ws.title in SHEETS["tickets"]:
+            continue
+        for row in ws.iter_rows():
+            heads = [c for c in row if is_head(c)]
+            if not heads:
+                continue
+            c0, c1 = heads[0].column, heads[-1].column
+            body, r = [], heads[0].row + 1
+            while r <= ws.max_row and any(ws.cell(r, col).value is not None
+                                          for col in range(c0, c1 + 1)):
+                body.append(r)
+                r += 1
+            if not body:
+                continue
+            for h in heads:
+                if (h.value in ("titel", "title")
+                        and all(ws.cell(r, h.column).value is None for r in body)):
+                    fail("%s: %s!%s: column %r is empty in every row of its table"
+                         % (path, ws.title, h.coordinate, h.value))
+
+
+def check_priority_notes(path, book):
+    """The priorities table's counts of tickets at the period's end ("open", "lopende
+    klokken") are each said in a note under the table, starting with the header's word."""
+    ws = sheet(book.f, "priorities")
+    heads = [c for c in ws[2] if is_head(c)]
+    notes = [c.value for c in ws["A"][2:] if isinstance(c.value, str)]
+    for h in heads:
+        if h.value in ("open", "lopende klokken", "pending clocks"):
+            if not any(n.startswith(h.value + ": ") for n in notes):
+                fail("%s: %s!%s: no note under the table says what %r counts"
+                     % (path, ws.title, h.coordinate, h.value))
+
+
 def check_deflate(path):
     """Every part deflated at zlib's fastest level (minizip marks it in the general-purpose
     flags: bits 1 and 2 both set); level 6 would mean slakit's xlsx_deflate.c was not used."""
@@ -935,6 +976,8 @@ def check(path, score_json, compute_csv):
         fail("no creation time in the document properties")
     check_head_alignment(path, book)
     check_summary_layout(path, book)
+    check_empty_columns(path, book)
+    check_priority_notes(path, book)
     charts = check_print(path, book)
     if charts < 3:
         fail("%d charts placed, expected 3" % charts)
@@ -989,6 +1032,7 @@ def main():
         book = Book(sys.argv[2])
         check_print(sys.argv[2], book)
         check_head_alignment(sys.argv[2], book)
+        check_empty_columns(sys.argv[2], book)
         if not failures:
             print("%s: every part XML, every sheet print-ready" % sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "string":

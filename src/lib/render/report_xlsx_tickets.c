@@ -78,6 +78,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_colour_words(x, s, first, 10, row - 1, 10, w->no, w->yes);
 	xw_str(x, s, row++, 0, w->mttr_note, NULL);
 	xw_str(x, s, row++, 0, w->open_note, NULL);
+	xw_str(x, s, row++, 0, w->pending_note, NULL);
 	if (*report_unmeasured_line(r, w, note, sizeof(note)))
 		xw_str(x, s, row++, 0, note, NULL);
 	xw_print_keep(s, start, row);
