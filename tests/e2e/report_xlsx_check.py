@@ -441,7 +441,8 @@ def check_summary_layout(path, book):
                 if c.value == "—" and not (c.alignment and c.alignment.horizontal == "right"):
                     fail("%s: summary!%s: a '—' under a right-aligned header is not right-aligned"
                          % (path, c.coordinate))
-            if "score" in cols and isinstance(wv.cell(r, cols["score"]).value, (int, float)):
+            score = ws.cell(r, cols["score"]).value if "score" in cols else None
+            if isinstance(score, (int, float)) or isinstance(score, str) and score.startswith("="):
                 for name in ("vorige", "verschil", "previous", "change"):
                     if name in cols and ws.cell(r, cols[name]).value is None:
                         fail("%s: summary!%s: %s left empty (the text shows a figure or '—')"
