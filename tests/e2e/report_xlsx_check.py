@@ -680,7 +680,8 @@ def _rels(z, part):
 def _range_rows_cols(ref):
     """'Sheet'!$A$1:$J$99 -> (r0, c0, r1, c1), 1-based."""
     ref = ref.rsplit("!", 1)[-1].replace("$", "")
-    a, b = ref.split(":")
+    a, _, b = ref.partition(":")
+    b = b or a  # one cell
     m0 = re.fullmatch(r"([A-Z]+)(\d+)", a)
     m1 = re.fullmatch(r"([A-Z]+)(\d+)", b)
     return int(m0.group(2)), col_index(m0.group(1)), int(m1.group(2)), col_index(m1.group(1))
