@@ -472,7 +472,8 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	row = pair(x, s, row, w->missing_rule, report_missing_name(r->missing));
 	xw_str(x, s, row - 1, 2, r->missing == SK_MISSING_ZERO ? w->missing_zero
 			       : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse, NULL);
-	/* The reading chosen where clauses disagree ([choice.ID]); long text wraps within the printed columns. */
+	/* The reading chosen where clauses disagree ([choice.ID]); long text wraps within
+	   the printed columns. */
 	for (size_t i = 0; i < r->contract->n_choices; i++) {
 		const struct sk_choice *ch = &r->contract->choices[i];
 
