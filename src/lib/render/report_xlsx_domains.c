@@ -713,7 +713,7 @@ void xw_sheet_annex(struct xw *x, struct sheet *s, const char *title)
 	row = pair(x, s, row, w->contract_hash, c->sha256);
 	row = pair(x, s, row, w->version, r->version);
 	xw_str(x, s, row, 0, w->last_import, x->bold);
-	xw_time(x, s, row, 1, r->generated_at, x->dt);
+	xw_time(x, s, row, 1, r->generated_at, x->dt_left);  /* with the texts above it */
 	xw_str(x, s, row++, 2, w->generated_note, NULL);
 	row++;
 	summary_inputs(x, s, row);
