@@ -122,6 +122,56 @@ grep -q 'FAIL .*the tickets sheet prints all its [0-9]* columns' "$tmp/neg" ||
 grep -q 'FAIL .*the tickets sheet.s [0-9]* printed columns .* below 55 %' "$tmp/neg" ||
 	fail "the checker did not name a tickets printout too small to read"
 
+# Nor for alignment and cut text (issue 17): a header left-aligned over its figures, a '—'
+# left-aligned and a previous score left empty on the summary, a heading date-time right-
+# aligned, a long line past the printed edge, a title column empty in every row, the note
+# on the pending clocks missing: each named (openpyxl rewrites the file: its charts go, and
+# the checker says so too).
+"$py" - "$tmp/dhs-2027-Q1.xlsx" "$tmp/misaligned.xlsx" <<'PY'
+import sys, openpyxl
+from openpyxl.styles import Alignment
+wb = openpyxl.load_workbook(sys.argv[1])
+ov, su, pr = wb["Overzicht"], wb["Samenvatting"], wb["Prioriteiten"]
+for row in ov.iter_rows():
+    for c in row:
+        if c.value == "gemeten":
+            c.alignment = Alignment(horizontal="left")
+        if c.value == "CAB-goedgekeurd" and c.row > 1 and ov.cell(c.row, 1).value == "ticket":
+            ov.cell(c.row, 2).value = "titel"
+            r = c.row + 1
+            while ov.cell(r, 1).value is not None:
+                ov.cell(r, 2).value = None
+                r += 1
+ov["A1"].value = "x " * 300
+dash = [c for row in su.iter_rows() for c in row if c.value == "\u2014"]
+dash[-1].alignment = Alignment(horizontal="left")
+head = [c for c in su["A"] if c.value == "domein"][0].row
+su.cell(head + 1, 8).value = None
+for c in su["A"]:
+    if c.value == "SLR uiterlijk":
+        su.cell(c.row, 2).alignment = Alignment(horizontal="right")
+for c in pr["A"]:
+    if isinstance(c.value, str) and c.value.startswith("lopende klokken: "):
+        c.value = None
+wb.save(sys.argv[2])
+PY
+"$py" "$check" check "$tmp/misaligned.xlsx" "$tmp/score.json" "$tmp/compute.csv" >"$tmp/neg" 2>&1 &&
+	fail "the checker accepted a misaligned workbook"
+grep -q "FAIL .*Overzicht!D[0-9]*: header 'gemeten' is not right-aligned" "$tmp/neg" ||
+	fail "the checker did not name a header left of its figures"
+grep -q "FAIL .*summary!.*a '—' under a right-aligned header is not right-aligned" "$tmp/neg" ||
+	fail "the checker did not name a '—' away from its column's figures"
+grep -q "FAIL .*summary!H[0-9]*: vorige left empty" "$tmp/neg" ||
+	fail "the checker did not name an empty previous score"
+grep -q "FAIL .*summary!B[0-9]* (SLR uiterlijk) is not left-aligned" "$tmp/neg" ||
+	fail "the checker did not name a heading date-time aligned apart"
+grep -q "FAIL .*Overzicht!A1 (600 characters) runs past the printed width" "$tmp/neg" ||
+	fail "the checker did not name text past the printed edge"
+grep -q "FAIL .*Overzicht!B[0-9]*: column 'titel' is empty in every row" "$tmp/neg" ||
+	fail "the checker did not name an empty title column"
+grep -q "FAIL .*Prioriteiten!Q2: no note under the table says what 'lopende klokken' counts" "$tmp/neg" ||
+	fail "the checker did not name the missing note on the pending clocks"
+
 # A client whose name holds header codes ("&G" asks for a picture, libxlsxwriter then
 # refuses the header) prints under its own name on every sheet.
 sed 's/^customer *=.*/customer = Bakker \&G \& Zn [\&Picture]/' "$contracts/halt.ini" >"$tmp/amp.ini"

@@ -412,6 +412,44 @@ def check_summary(book):
             fail("summary: total malus %r, the domains' euros add to %r" % (t, sum(euros)))
 
 
+def check_summary_layout(path, book):
+    """The summary sheet lines up as the text does: the heading block's values (the
+    date-times of "Stand gegevens" and "SLR uiterlijk" among texts) all left-aligned;
+    in its tables a "—" (no figure) right-aligned under its right-aligned header; the
+    domain table's vorige/verschil filled ("—" without a previous score) on every row
+    with a score, as the text has them."""
+    ws = sheet(book.f, "summary")
+    wv = sheet(book.v, "summary")
+    heads = [r[0].row for r in ws.iter_rows() if any(is_head(c) for c in r)]
+    if not heads:
+        fail("%s: the summary sheet has no table" % path)
+        return
+    for r in range(2, heads[0]):
+        a, b = ws.cell(r, 1), ws.cell(r, 2)
+        if a.value is None or not (a.font and a.font.b) or b.value is None:
+            continue
+        if not (b.alignment and b.alignment.horizontal == "left") and wv.cell(r, 2).data_type in ("n", "d"):
+            fail("%s: summary!%s (%s) is not left-aligned like the other values of the heading"
+                 % (path, b.coordinate, a.value))
+    for h in heads:
+        cols = {c.value: c.column for c in ws[h] if is_head(c) and c.value}
+        right = {c.column for c in ws[h] if is_head(c) and c.alignment.horizontal == "right"}
+        r = h + 1
+        while r <= ws.max_row and any(ws.cell(r, c).value is not None for c in range(1, max(cols.values()) + 1)):
+            for col in right:
+                c = ws.cell(r, col)
+                if c.value == "—" and not (c.alignment and c.alignment.horizontal == "right"):
+                    fail("%s: summary!%s: a '—' under a right-aligned header is not right-aligned"
+                         % (path, c.coordinate))
+            score = ws.cell(r, cols["score"]).value if "score" in cols else None
+            if isinstance(score, (int, float)) or isinstance(score, str) and score.startswith("="):
+                for name in ("vorige", "verschil", "previous", "change"):
+                    if name in cols and ws.cell(r, cols[name]).value is None:
+                        fail("%s: summary!%s: %s left empty (the text shows a figure or '—')"
+                             % (path, ws.cell(r, cols[name]).coordinate, name))
+            r += 1
+
+
 def secs(v):
     """Seconds of a duration cell (openpyxl reads [h]:mm cells as timedelta)."""
     if v is None:
@@ -507,6 +545,87 @@ def check_formats(book):
     return bad
 
 
+HEAD_FILL = "D9E1F2"
+
+
+def is_head(c):
+    """A table's header cell: bold on the header's blue."""
+    fill = c.fill.fgColor.rgb if c.fill is not None and c.fill.fgColor is not None else None
+    return bool(c.font and c.font.b and isinstance(fill, str) and fill.upper().endswith(HEAD_FILL))
+
+
+def check_head_alignment(path, book):
+    """A header sits over its figures: over a column whose cells below hold numbers, dates
+    or durations (right-aligned unless a cell says otherwise), the header is right-aligned
+    too; left, it stands at the far side of a wide column from its figures. The table's
+    body: the rows below the header up to the first row empty across its columns."""
+    for ws in book.f.worksheets:
+        wv = book.v[ws.title]
+        for row in ws.iter_rows():
+            heads = [c for c in row if is_head(c)]
+            if not heads:
+                continue
+            c0, c1 = heads[0].column, heads[-1].column
+            r = heads[0].row + 1
+            body = []
+            while r <= ws.max_row and any(ws.cell(r, col).value is not None
+                                          for col in range(c0, c1 + 1)):
+                body.append(r)
+                r += 1
+            for h in heads:
+                if h.value is None or (h.alignment and h.alignment.horizontal == "right"):
+                    continue
+                for r in body:
+                    c, v = ws.cell(r, h.column), wv.cell(r, h.column)
+                    if (v.value is not None and v.data_type in ("n", "d")
+                            and not isinstance(v.value, bool) and not is_head(c)
+                            and not (c.alignment and c.alignment.horizontal in ("left", "center"))):
+                        fail("%s: %s!%s: header %r is not right-aligned over the figures below it (%s)"
+                             % (path, ws.title, h.coordinate, h.value, c.coordinate))
+                        break
+
+
+def check_empty_columns(path, book):
+    """No table has a title column ("titel", "title") empty in every row, an export
+    without titles: the column is left out. (Other columns may be blank in every row
+    of a table for a reason its rows or notes give: an unscored domain's weights.)
+    Over the tables of every sheet but the tickets sheet, whose columns are the
+    export's."""
+    for ws in book.f.worksheets:
+        if ws.title in SHEETS["tickets"]:
+            continue
+        for row in ws.iter_rows():
+            heads = [c for c in row if is_head(c)]
+            if not heads:
+                continue
+            c0, c1 = heads[0].column, heads[-1].column
+            body, r = [], heads[0].row + 1
+            while r <= ws.max_row and any(ws.cell(r, col).value is not None
+                                          for col in range(c0, c1 + 1)):
+                body.append(r)
+                r += 1
+            if not body:
+                continue
+            for h in heads:
+                if (h.value in ("titel", "title")
+                        and all(ws.cell(r, h.column).value is None for r in body)):
+                    fail("%s: %s!%s: column %r is empty in every row of its table"
+                         % (path, ws.title, h.coordinate, h.value))
+
+
+def check_priority_notes(path, book):
+    """The priorities table's counts of tickets at the period's end ("open", "lopende
+    klokken") are each said in a note under the table, starting with the header's word."""
+    ws = sheet(book.f, "priorities")
+    heads = [c for c in ws[2] if is_head(c)]
+    notes = [c.value for c in ws["A"][2:] if isinstance(c.value, str)]
+    for h in heads:
+        if h.value in ("open", "lopende klokken", "pending clocks"):
+            if not any(n.startswith(h.value + ": ") for n in notes):
+                fail("%s: %s!%s: no note under the table says what %r counts"
+                     % (path, ws.title, h.coordinate, h.value))
+
+
 def check_deflate(path):
     """Every part deflated at zlib's fastest level (minizip marks it in the general-purpose
     flags: bits 1 and 2 both set); level 6 would mean slakit's xlsx_deflate.c was not used."""
@@ -561,7 +680,8 @@ def _rels(z, part):
 def _range_rows_cols(ref):
     """'Sheet'!$A$1:$J$99 -> (r0, c0, r1, c1), 1-based."""
     ref = ref.rsplit("!", 1)[-1].replace("$", "")
-    a, b = ref.split(":")
+    a, _, b = ref.partition(":")
+    b = b or a  # one cell
     m0 = re.fullmatch(r"([A-Z]+)(\d+)", a)
     m1 = re.fullmatch(r"([A-Z]+)(\d+)", b)
     return int(m0.group(2)), col_index(m0.group(1)), int(m1.group(2)), col_index(m1.group(1))
@@ -617,8 +737,7 @@ def check_print(path, book):
         head_of[title] = head
         if title not in SHEETS["tickets"]:
             check_wrapped_rows(path, book.f[title])
-            # (The history sheet's notes; elsewhere some long lines still run past the edge.)
-            if area is not None and title in ("Historie", "History"):
+            if area is not None:
                 check_print_edge(path, book.f[title], area)
             # The deviations' sheet wraps its text columns to print at a readable scale.
             scale = print_scale(book.f[title])
@@ -857,6 +976,10 @@ def check(path, score_json, compute_csv):
         fail("trend sheet has %d charts, expected 3" % len(trend._charts))
     if book.f.properties.created is None:
         fail("no creation time in the document properties")
+    check_head_alignment(path, book)
+    check_summary_layout(path, book)
+    check_empty_columns(path, book)
+    check_priority_notes(path, book)
     charts = check_print(path, book)
     if charts < 3:
         fail("%d charts placed, expected 3" % charts)
@@ -908,7 +1031,10 @@ def main():
     elif len(sys.argv) == 3 and sys.argv[1] == "print":
         # Any workbook (other sheets too, such as the suppliers'): XML and page setup.
         check_xml(sys.argv[2])
-        check_print(sys.argv[2], Book(sys.argv[2]))
+        book = Book(sys.argv[2])
+        check_print(sys.argv[2], book)
+        check_head_alignment(sys.argv[2], book)
+        check_empty_columns(sys.argv[2], book)
         if not failures:
             print("%s: every part XML, every sheet print-ready" % sys.argv[2])
     elif len(sys.argv) == 4 and sys.argv[1] == "string":

@@ -96,6 +96,7 @@ struct report_words {
 	const char *avail_no_data_note, *avail_assumed_note, *horizon_note, *horizon_fallback,
 		*beyond_horizon, *contract_start, *pending_clocks, *open_note, *complaint_note,
 		*last_import;
+	const char *pending_note; /* what the workbook's "lopende klokken" column counts */
 	const char *unmeasured_note, *unmeasured_tickets; /* responses without response data */
 	/* The staffel table and a domain's result ("79,63 < 80,00 → 2 % malus en escalatie"). */
 	const char *score_range, *applied, *and_, *malus_word, *no_malus,

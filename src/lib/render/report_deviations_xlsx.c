@@ -90,7 +90,7 @@ void xw_sheet_deviations(struct xw *x)
 	xw_str_spill(x, s, row++, 0, dw->title, x->title);
 	xw_str_spill(x, s, row++, 0, report_deviations_summary(dw, v, line, sizeof(line)), NULL);
 	row++;
-	xw_header_aligned(x, s, row++, head, C_COLS, "snnsssssss");
+	xw_header_aligned(x, s, row++, head, C_COLS, "snnsssssns");
 	first = row;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct sk_report_deviation *e = &v->list[i];

@@ -34,7 +34,7 @@ static lxw_row_t sheet_kind(struct xw *x, struct sheet *s, lxw_row_t row, enum o
 	int any = 0;
 
 	xw_str(x, s, row++, 0, ow->kind[kind], x->bold);
-	xw_header(x, s, row++, head, 5);
+	xw_header_aligned(x, s, row++, head, 5, "tnnnn");
 	report_onsite_counts(r, kind, n, in);
 	for (size_t p = 0; p < c->n_priorities; p++, row++) {
 		sk_dec nv;
@@ -62,7 +62,7 @@ static lxw_row_t sheet_kind(struct xw *x, struct sheet *s, lxw_row_t row, enum o
 			continue;
 		if (!any++) {
 			xw_str(x, s, row++, 0, ow->late, x->bold);
-			xw_header(x, s, row++, late_head, 6);
+			xw_header_aligned(x, s, row++, late_head, 6, "ttnnnn");
 		}
 		k = report_onsite_clock(xr, kind, &start, &done);
 		xw_str(x, s, row, 0, xr->ticket.id, NULL);

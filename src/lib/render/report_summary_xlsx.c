@@ -69,7 +69,7 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 
 	for (int i = 0; i < 4; i++)
 		fills[i] = colour_format(x, (enum sk_summary_colour)i);
-	xw_header_aligned(x, s, row++, head, B_COLS, "tnttnntnn");
+	xw_header_aligned(x, s, row++, head, B_COLS, "tnttnnnnn");
 	first = row;
 	for (size_t i = 0; i < r->score->n_domains; i++, row++) {
 		const struct sk_domain_score *ds = &r->score->domains[i];
@@ -103,6 +103,10 @@ static lxw_row_t domains(struct xw *x, struct sheet *s, lxw_row_t row,
 				 xw_ref(b, sizeof(b), NULL, row, B_PREV, 0));
 			xw_formula(x, s, row, B_CHANGE, f, x->score,
 				   (double)ds->score / 1e6 - (double)sd->prev_score / 1e6);
+		} else {
+			/* No score of the period before: "—" as the text has it. */
+			xw_str(x, s, row, B_PREV, "—", x->dash);
+			xw_str(x, s, row, B_CHANGE, "—", x->dash);
 		}
 	}
 	/* The total, as the sum of the euro cells above it. */
@@ -184,7 +188,7 @@ static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t c
 	struct report_figure fig;
 
 	if (!v->has_value) {
-		xw_str(x, s, row, col, "—", NULL);
+		xw_str(x, s, row, col, "—", x->dash);
 		return;
 	}
 	if (!n->percent) {
@@ -275,7 +279,7 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 			snprintf(text + n, sizeof(text) - n, ")");
 	}
 	xw_str_spill(x, s, row++, 0, text, x->bold);
-	xw_header_aligned(x, s, row++, head, N_COLS, "tttntnn");
+	xw_header_aligned(x, s, row++, head, N_COLS, "tntntnn");
 	first = row;
 	for (size_t i = 0; i < sm->n_norms; i++, row++) {
 		const struct sk_summary_norm *nm = &sm->norms[i];
@@ -322,6 +326,8 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 				 xw_ref(b, sizeof(b), NULL, row, N_PREV, 0), nm->percent ? "*100" : "", d);
 			xw_formula(x, s, row, N_CHANGE, f, plain_format(x, d, unit_of(x, nm), 1),
 				   (double)delta / 1e6);
+		} else {
+			xw_str(x, s, row, N_CHANGE, "—", x->dash);  /* as the text: no difference */
 		}
 	}
 	xw_colour_words(x, s, first, N_VERDICT, row - 1, N_VERDICT, sw->not_met, sw->met);
@@ -407,6 +413,8 @@ void xw_sheet_brief(struct xw *x)
 
 			for (int i = 0; i < B_COLS; i++)
 				s->width[i] = widths[i];
+			/* The norms' header right-aligned over their values: all of it in the column. */
+			xw_fit(s, N_VALUE, (double)report_width(sw->measured) + 3);
 		}
 		xw_set_widths(x, s);
 		/* Past MAX_WIDTH if a name needs it (the page is fitted one page tall as well). */

@@ -58,7 +58,7 @@ void xw_sheet_suppliers(struct xw *x)
 		const char *head[9] = { sw->supplier, "", sw->handovers, sw->within,
 					sw->pct, sw->pending, sw->time, sw->mean, sw->median };
 
-		xw_header(x, s, row++, head, 9);
+		xw_header_aligned(x, s, row++, head, 9, "ttnnnnnnn");
 	}
 	for (size_t i = 0; i < sp->n; i++, row++) {
 		const struct sk_report_supplier *rs = &sp->s[i];
@@ -92,7 +92,7 @@ void xw_sheet_suppliers(struct xw *x)
 	for (size_t q = 0; q < sp->n_quarters; q++) {
 		const char *head[4] = { sp->quarters[q].label, sw->handovers, sw->within, sw->pct };
 
-		xw_header(x, s, row++, head, 4);
+		xw_header_aligned(x, s, row++, head, 4, "tnnn");
 		for (size_t i = 0; i < sp->n; i++, row++) {
 			const struct sk_report_supplier *rs = &sp->s[i];
 
@@ -109,7 +109,7 @@ void xw_sheet_suppliers(struct xw *x)
 		const char *head[10] = { sw->ticket, sw->supplier, sw->ref, sw->from, sw->to,
 					 sw->elapsed, sw->response, sw->resolution, sw->clock, "" };
 
-		xw_header(x, s, row++, head, 9);
+		xw_header_aligned(x, s, row++, head, 9, "tttnnnttt");
 	}
 	for (size_t i = 0; i < sp->all.n; i++, row++) {
 		const struct sk_handover *h = &sp->all.h[i];
@@ -133,7 +133,7 @@ void xw_sheet_suppliers(struct xw *x)
 	{
 		const char *head[4] = { sw->ticket, sw->desk, sw->customer, sw->suppliers };
 
-		xw_header(x, s, row++, head, 4);
+		xw_header_aligned(x, s, row++, head, 4, "tnnn");
 	}
 	for (size_t i = 0; i < sp->n_splits; i++, row++) {
 		const struct sk_ticket_split *t = &sp->splits[i];

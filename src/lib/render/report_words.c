@@ -141,6 +141,9 @@ static const struct report_words nl = {
 	.contract_start = "Contract vanaf", .last_import = "Laatste import",
 	.pending_clocks = "lopende klokken",
 	.open_note = "open: tickets die aan het eind van de periode nog niet opgelost waren",
+	.pending_note = "lopende klokken: tickets met een reactie- of oplossingsklok die aan het eind "
+			"van de periode nog liep, nog niet op tijd of te laat; zo'n klok telt nog niet "
+			"mee in de percentages",
 	.unmeasured_note = "reactie niet gemeten (de export heeft geen reactietijd, dus geen "
 			   "overschrijding):",
 	.unmeasured_tickets = "tickets",
@@ -315,6 +318,9 @@ static const struct report_words en = {
 	.contract_start = "Contract from", .last_import = "Latest import",
 	.pending_clocks = "pending clocks",
 	.open_note = "open: tickets not yet resolved at the end of the period",
+	.pending_note = "pending clocks: tickets with a response or resolution clock still running "
+			"at the end of the period, neither met nor breached yet; such a clock does "
+			"not count in the shares yet",
 	.unmeasured_note = "response not measured (the export has no response time, so no "
 			   "breach):",
 	.unmeasured_tickets = "tickets",

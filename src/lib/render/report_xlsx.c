@@ -320,6 +320,16 @@ static void make_formats(struct xw *x)
 	x->euro = format(x, "\"€\" #,##0.00", 0);
 	x->dt = format(x, "yyyy-mm-dd hh:mm", 0);
 	x->date = format(x, "yyyy-mm-dd", 0);
+	/* The heading block's date-times line up with the text values beside them. */
+	if ((x->dt_left = workbook_add_format(x->wb))) {
+		format_set_num_format(x->dt_left, "yyyy-mm-dd hh:mm");
+		format_set_align(x->dt_left, LXW_ALIGN_LEFT);
+	}
+	/* "—" where a column of figures has none: at their right edge, as head_num. */
+	if ((x->dash = workbook_add_format(x->wb))) {
+		format_set_align(x->dash, LXW_ALIGN_RIGHT);
+		format_set_indent(x->dash, 1);
+	}
 	x->dur = format(x, "[h]:mm", 0);
 	x->count = format(x, "0", 0);
 	x->num = format(x, "0.######", 0);

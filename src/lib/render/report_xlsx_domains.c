@@ -400,7 +400,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 	}
 	xw_str(x, s, row, 0, w->generated, x->bold);
 	if (r->horizon_source)
-		xw_time(x, s, row, 1, r->horizon, x->dt);
+		xw_time(x, s, row, 1, r->horizon, x->dt_left);
 	xw_str(x, s, row++, 2, r->horizon_source == 1 ? w->horizon_note : w->horizon_fallback, NULL);
 	if (c->has_start) {
 		int y, m, dd;
@@ -410,7 +410,7 @@ lxw_row_t xw_report_header(struct xw *x, struct sheet *s, lxw_row_t row)
 		row = pair(x, s, row, w->contract_start, text);
 	}
 	xw_str(x, s, row, 0, w->due, x->bold);
-	xw_time(x, s, row, 1, r->due, x->dt);
+	xw_time(x, s, row, 1, r->due, x->dt_left);
 	snprintf(text, sizeof(text), "%d %s", c->rules.report_due_days, w->due_note);
 	xw_str(x, s, row++, 2, text, NULL);
 	return row + 1;
@@ -429,7 +429,7 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	head[5] = w->rejected;
 	head[8] = "import";
 	xw_str(x, s, row++, 0, w->inputs, x->bold);
-	xw_header(x, s, row++, head, 11);
+	xw_header_aligned(x, s, row++, head, 11, "ntttnnnnntt");
 	for (size_t i = 0; i < r->n_imports; i++, row++) {
 		const struct sk_report_import *im = &r->imports[i];
 
@@ -472,18 +472,19 @@ static lxw_row_t summary_inputs(struct xw *x, struct sheet *s, lxw_row_t row)
 	row = pair(x, s, row, w->missing_rule, report_missing_name(r->missing));
 	xw_str(x, s, row - 1, 2, r->missing == SK_MISSING_ZERO ? w->missing_zero
 			       : r->missing == SK_MISSING_SKIP ? w->missing_skip : w->missing_refuse, NULL);
-	/* The reading chosen where clauses disagree ([choice.ID]); long text spills right. */
+	/* The reading chosen where clauses disagree ([choice.ID]); long text wraps within
+	   the printed columns. */
 	for (size_t i = 0; i < r->contract->n_choices; i++) {
 		const struct sk_choice *ch = &r->contract->choices[i];
 
 		snprintf(text, sizeof(text), "%s %s", w->choice, ch->id);
 		xw_str(x, s, row, 0, text, x->bold);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_seed, ch->seed);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_clause, ch->clause);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 		snprintf(text, sizeof(text), "%s: %s", w->choice_reading, ch->reading);
-		xw_str_spill(x, s, row++, 1, text, NULL);
+		xw_str_wrap_right(x, s, row++, 1, text);
 	}
 	return row + 1;
 }
@@ -496,7 +497,7 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 	lxw_row_t first;
 
 	xw_str(x, s, row++, 0, w->availability, x->bold);
-	xw_header(x, s, row++, head, 8);
+	xw_header_aligned(x, s, row++, head, 8, "ttnnnnnn");
 	first = row;
 	for (size_t i = 0; i < x->r->n_services; i++, row++) {
 		const struct sk_report_service *sv = &x->r->services[i];
@@ -522,6 +523,36 @@ static lxw_row_t summary_services(struct xw *x, struct sheet *s, lxw_row_t row)
 	return row + 1;
 }
 
+/*
+ * A header row of @n titles (@kinds as xw_header_aligned()), without column 1 (the
+ * title) when @titled is 0: no case has a title, a column empty in every row.
+ */
+static void cases_header(struct xw *x, struct sheet *s, lxw_row_t row, const char *const *titles,
+			 int n, const char *kinds, int titled)
+{
+	const char *t[9];
+	char k[10];
+	int m = 0;
+
+	for (int i = 0; i < n && i < 9; i++) {
+		if (i == 1 && !titled)
+			continue;
+		t[m] = titles[i];
+		k[m++] = kinds[i];
+	}
+	k[m] = '\0';
+	xw_header_aligned(x, s, row, t, m, k);
+}
+
+/* 1 when a case of @k (@n) has a title. */
+static int cases_titled(const struct sk_report_case *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (k[i].title && k[i].title[0])
+			return 1;
+	return 0;
+}
+
 static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 {
 	const struct sk_report *r = x->r;
@@ -536,6 +567,10 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 	long values[8] = { ch->total, ch->standard, ch->normal, ch->emergency, ch->untyped,
 			   ch->cab_approved, ch->failed, ch->solved };
 	lxw_row_t first;
+	/* Without titles in the export, no title column (left of it, the others move). */
+	int ct = cases_titled(r->change_list, r->n_changes);
+	int kt = cases_titled(r->complaints, r->n_complaints);
+	lxw_col_t cs = ct ? 0 : 1, ks = kt ? 0 : 1;
 
 	xw_str(x, s, row++, 0, w->changes, x->bold);
 	for (int i = 0; i < 8; i++, row++) {
@@ -543,43 +578,45 @@ static lxw_row_t summary_cases(struct xw *x, struct sheet *s, lxw_row_t row)
 		xw_num(x, s, row, 1, (double)values[i], x->count);
 	}
 	if (r->n_changes) {
-		xw_header(x, s, row++, chead, 8);
+		cases_header(x, s, row++, chead, 8, "tttnnntt", ct);
 		for (size_t i = 0; i < r->n_changes; i++, row++) {
 			const struct sk_report_case *k = &r->change_list[i];
 
 			xw_str(x, s, row, 0, k->id, NULL);
-			xw_str(x, s, row, 1, k->title, NULL);
-			xw_str(x, s, row, 2, report_change_type_word(w, k->change_type), NULL);
-			xw_time(x, s, row, 3, k->reported_at, x->dt);
-			xw_time(x, s, row, 4, k->planned_at, x->dt);
-			xw_time(x, s, row, 5, k->solved_at, x->dt);
-			xw_str(x, s, row, 6, xw_yes_no(w, k->cab_approved), NULL);
-			xw_str(x, s, row, 7, xw_yes_no(w, k->failed), NULL);
+			if (ct)
+				xw_str(x, s, row, 1, k->title, NULL);
+			xw_str(x, s, row, 2 - cs, report_change_type_word(w, k->change_type), NULL);
+			xw_time(x, s, row, 3 - cs, k->reported_at, x->dt);
+			xw_time(x, s, row, 4 - cs, k->planned_at, x->dt);
+			xw_time(x, s, row, 5 - cs, k->solved_at, x->dt);
+			xw_str(x, s, row, 6 - cs, xw_yes_no(w, k->cab_approved), NULL);
+			xw_str(x, s, row, 7 - cs, xw_yes_no(w, k->failed), NULL);
 		}
 	}
 	row++;
 	xw_str(x, s, row++, 0, w->complaints, x->bold);
 	/* The ladder's columns only when the contract sets one. */
-	xw_header(x, s, row++, khead, r->ladder[0] || r->ladder[1] ? 9 : 7);
+	cases_header(x, s, row++, khead, r->ladder[0] || r->ladder[1] ? 9 : 7, "ttnnnntnn", kt);
 	first = row;
 	for (size_t i = 0; i < r->n_complaints; i++, row++) {
 		const struct sk_report_case *k = &r->complaints[i];
 
 		xw_str(x, s, row, 0, k->id, NULL);
-		xw_str(x, s, row, 1, k->title, NULL);
-		xw_time(x, s, row, 2, k->reported_at, x->dt);
-		xw_time(x, s, row, 3, k->solved_at, x->dt);
-		xw_dur(x, s, row, 4, k->business);
+		if (kt)
+			xw_str(x, s, row, 1, k->title, NULL);
+		xw_time(x, s, row, 2 - ks, k->reported_at, x->dt);
+		xw_time(x, s, row, 3 - ks, k->solved_at, x->dt);
+		xw_dur(x, s, row, 4 - ks, k->business);
 		if (k->has_limit) {
-			xw_dur(x, s, row, 5, k->limit);
-			xw_str(x, s, row, 6, xw_yes_no(w, k->within), NULL);
+			xw_dur(x, s, row, 5 - ks, k->limit);
+			xw_str(x, s, row, 6 - ks, xw_yes_no(w, k->within), NULL);
 		}
 		if (k->level) {
-			xw_str(x, s, row, 7, w->levels[k->level], NULL);
-			xw_time(x, s, row, 8, k->level == 3 ? k->directors_at : k->management_at, x->dt);
+			xw_str(x, s, row, 7 - ks, w->levels[k->level], NULL);
+			xw_time(x, s, row, 8 - ks, k->level == 3 ? k->directors_at : k->management_at, x->dt);
 		}
 	}
-	xw_colour_words(x, s, first, 6, row - 1, 6, w->no, w->yes);
+	xw_colour_words(x, s, first, 6 - ks, row - 1, 6 - ks, w->no, w->yes);
 	if (r->ladder[0] || r->ladder[1]) {
 		char note[256];
 
@@ -632,7 +669,7 @@ static lxw_row_t summary_missing(struct xw *x, struct sheet *s, lxw_row_t row)
 			snprintf(id, sizeof(id), "%s", ds->domain->name);
 			xw_str(x, s, row, 0, id, NULL);
 			xw_str(x, s, row, 1, ks->window, NULL);
-			xw_str(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)), NULL);
+			xw_str_wrap_right(x, s, row++, 2, report_missing_line(w, x->r, ks, what, sizeof(what)));
 		}
 	}
 	return row + 1;
@@ -676,7 +713,7 @@ void xw_sheet_annex(struct xw *x, struct sheet *s, const char *title)
 	row = pair(x, s, row, w->contract_hash, c->sha256);
 	row = pair(x, s, row, w->version, r->version);
 	xw_str(x, s, row, 0, w->last_import, x->bold);
-	xw_time(x, s, row, 1, r->generated_at, x->dt);
+	xw_time(x, s, row, 1, r->generated_at, x->dt_left);  /* with the texts above it */
 	xw_str(x, s, row++, 2, w->generated_note, NULL);
 	row++;
 	summary_inputs(x, s, row);

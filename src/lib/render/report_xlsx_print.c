@@ -140,6 +140,36 @@ void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, co
 	xw_row_lines(x, s, row, xw_wrap_lines(text, width));
 }
 
+void xw_str_wrap_right(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+		       const char *text)
+{
+	lxw_col_t last = s->ws->dim_colmax < MAX_COLS ? s->ws->dim_colmax : MAX_COLS - 1;
+	double width = 0;
+	int lines;
+
+	if (!text || !text[0])
+		return;
+	text = xw_text(x, text);
+	/* The columns as wide as the writer tracked them so far: wider later, the text
+	   takes no more lines than counted here. */
+	for (lxw_col_t c = col; c <= last; c++)
+		width += s->width[c] <= 0 ? 8.43 : s->width[c] > MAX_WIDTH ? MAX_WIDTH : s->width[c];
+	lines = xw_wrap_lines(text, width);
+	if (last <= col || (lines <= 1 && (double)report_width(text) + 2 <= width)) {
+		if (last <= col)
+			xw_str_wrap(x, s, row, col, text, MAX_WIDTH);
+		else
+			xw_keep(x, worksheet_write_string(s->ws, row, col, text, NULL));
+		return;
+	}
+	if (!x->wrap_top && (x->wrap_top = workbook_add_format(x->wb))) {
+		format_set_text_wrap(x->wrap_top);
+		format_set_align(x->wrap_top, LXW_ALIGN_VERTICAL_TOP);
+	}
+	xw_keep(x, worksheet_merge_range(s->ws, row, col, row, last, text, x->wrap_top));
+	xw_row_lines(x, s, row, lines);
+}
+
 void xw_print_keep(struct sheet *s, lxw_row_t first, lxw_row_t end)
 {
 	if (end > first && s->n_blocks < (int)(sizeof(s->block) / sizeof(s->block[0]))) {

@@ -54,6 +54,8 @@ struct xw {
 	lxw_format *head_wrap, *head_num_wrap; /* the tickets sheet's header, on two lines */
 	lxw_format *right;        /* text right-aligned (the domains sheet's ≥ before its norm) */
 	lxw_format *wrap_top;     /* wrapped from the top (the history sheet's notes) */
+	lxw_format *dt_left;      /* a date-time left-aligned, among text values (a heading block) */
+	lxw_format *dash;         /* text right-aligned over the figures' space ("—": no figure) */
 	struct sheet suppliers;   /* the suppliers' sheet (ws NULL: the contract has none) */
 	struct sheet brief;       /* the management summary, the first sheet (report_summary_xlsx.c) */
 	struct sheet annex;       /* the audit annex, the last sheet */
@@ -238,6 +240,16 @@ int xw_wrap_lines(const char *text, double width);
 void xw_row_lines(struct xw *x, struct sheet *s, lxw_row_t row, int lines);
 void xw_str_wrap(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text,
 		 double width);
+
+/*
+ * Text in a table's last column that would spill past the printed edge:
+ * xw_str_wrap_right() writes @text at @col as xw_str_spill() does when it fits
+ * on one line in the columns from @col to the last one written so far, else
+ * wrapped in a range merged across them (from the top), the row raised for its
+ * lines. Only cells of @row left of @col may hold values.
+ */
+void xw_str_wrap_right(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t col,
+		       const char *text);
 
 /* The widths the writer tracked for @s's columns, at most MAX_WIDTH (report_xlsx.c). */
 void xw_set_widths(struct xw *x, struct sheet *s);

@@ -78,6 +78,7 @@ static lxw_row_t prio_table(struct xw *x, struct sheet *s, lxw_row_t row)
 	xw_colour_words(x, s, first, 10, row - 1, 10, w->no, w->yes);
 	xw_str(x, s, row++, 0, w->mttr_note, NULL);
 	xw_str(x, s, row++, 0, w->open_note, NULL);
+	xw_str(x, s, row++, 0, w->pending_note, NULL);
 	if (*report_unmeasured_line(r, w, note, sizeof(note)))
 		xw_str(x, s, row++, 0, note, NULL);
 	xw_print_keep(s, start, row);
@@ -133,7 +134,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 		if (report_cadence_p1_note(r, r->p1[i], w->lang, note, sizeof(note)))
 			snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags), "%s%s",
 				 flags[0] ? "; " : "", note);
-		xw_str_spill(x, s, row, 11, flags, NULL);
+		xw_str_wrap_right(x, s, row, 11, flags);
 	}
 	if (r->n_p1) {
 		xw_colour_words(x, s, first, 6, row - 1, 6, w->state_breached, w->state_met);
@@ -154,7 +155,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 
 		xw_str(x, s, row, 0, t->ticket.id, NULL);
 		xw_time(x, s, row, 1, t->ticket.reported_at, x->dt);
-		xw_str_spill(x, s, row, 2, t->ticket.uplift_reason, NULL);
+		xw_str_wrap_right(x, s, row, 2, t->ticket.uplift_reason);
 	}
 	xw_print_keep(s, start, row++);
 	start = row;
@@ -181,7 +182,7 @@ static lxw_row_t prio_lists(struct xw *x, struct sheet *s, lxw_row_t row)
 				 c->priorities[t->v.priority].id);
 			xw_str(x, s, row, 3, counted, NULL);
 		}
-		xw_str_spill(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)), NULL);
+		xw_str_wrap_right(x, s, row, 4, report_flag_text(w, r, t, flags, sizeof(flags)));
 	}
 	xw_print_keep(s, start, row++);
 	start = row;
