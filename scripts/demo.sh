@@ -83,9 +83,10 @@ echo
 echo "demo: results in $out"
 ls "$out"
 echo
-# The start of the main product: De Haagse Scholen's quarterly SLR.
+# The start of the main product: De Haagse Scholen's quarterly SLR, through its
+# management summary (up to the next section's heading).
 if [ -f "$out/dhs-2027-Q1-slr.txt" ]; then
-	sed -n '1,60p' "$out/dhs-2027-Q1-slr.txt"
+	awk '/^Prioriteiten$/ { exit } { print }' "$out/dhs-2027-Q1-slr.txt"
 else
 	sed -n '1,40p' "$out/dhs-2027-Q1-score.txt"
 fi
