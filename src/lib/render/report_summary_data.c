@@ -179,8 +179,7 @@ char *summary_step_text(const struct sk_report *r, const struct report_words *w,
 	return buf;
 }
 
-/* Places after the mark in the shortest exact form of @v. */
-static int places(sk_dec v)
+int summary_places(sk_dec v)
 {
 	char b[48];
 	const char *dot;
@@ -217,9 +216,9 @@ char *summary_value_text(const struct sk_report *r, const struct report_words *w
 			? report_unit_suffix(w, r->score->domains[n->domain].kpis[n->kpi].kpi) : "";
 		size_t len;
 
-		if (places(v->value) <= f.decimals) {
+		if (summary_places(v->value) <= f.decimals) {
 			sk_dec_format_short(v->value, w->mark, buf, size);
-			*decimals = places(v->value);
+			*decimals = summary_places(v->value);
 		} else {
 			sk_dec_format(v->value, f.decimals, w->mark, buf, size);
 			*decimals = f.decimals;
@@ -262,8 +261,8 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 		d = r->contract->rules.pct_decimals;
 	else if (!v->has_value)
 		d = -1;     /* "(norm ≥ 99,7 %)" in the line of norms without data: as written */
-	if (d < places(n->norm))
-		d = places(n->norm);
+	if (d < summary_places(n->norm))
+		d = summary_places(n->norm);
 	sk_dec_format(n->norm, d, w->mark, nrm, sizeof(nrm));
 	if (n->percent)
 		strncat(nrm, " %", sizeof(nrm) - strlen(nrm) - 1);

@@ -49,6 +49,9 @@ char *summary_norm_label(const struct sk_report *r, const struct report_words *w
  * "<98 %" when no places show it), @v the period's value; @decimals gets
  * the places shown (-1: a bound or no value).
  */
+/* Places after the mark in the shortest exact form of @v ("99.75": 2). */
+int summary_places(sk_dec v);
+
 char *summary_value_text(const struct sk_report *r, const struct report_words *w,
 			 const struct sk_summary_norm *n, const struct sk_summary_value *v,
 			 int *decimals, char *buf, size_t size);

@@ -210,21 +210,10 @@ static void value_cell(struct xw *x, struct sheet *s, lxw_row_t row, lxw_col_t c
 	xw_dec(x, s, row, col, v->value, 1, xw_figure_format(x, &fig, pct, x->pct));
 }
 
-/* Places after the mark in the shortest exact form of @v. */
-static int places(sk_dec v)
-{
-	char b[48];
-	const char *dot;
-
-	sk_dec_format_short(v, '.', b, sizeof(b));
-	dot = strchr(b, '.');
-	return dot ? (int)strlen(dot + 1) : 0;
-}
-
 /* A percentage norm with the contract's places, never fewer than its own (99,75 %). */
 static lxw_format *norm_format(struct xw *x, sk_dec norm)
 {
-	int pct = x->r->contract->rules.pct_decimals, d = places(norm);
+	int pct = x->r->contract->rules.pct_decimals, d = summary_places(norm);
 	struct report_figure fig = { norm, d > pct ? d : pct, 0 };
 
 	return xw_figure_format(x, &fig, pct, x->pct);
@@ -300,7 +289,7 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 			xw_str(x, s, row, N_OP, op, NULL);
 			/* A count or mark with the value's places, never fewer than its own, and
 			   its unit ("≤ 4,0 uur"), as the text has it. */
-			int d = places(nm->norm), dv = -1;
+			int d = summary_places(nm->norm), dv = -1;
 
 			if (nm->now.has_value)
 				summary_value_text(r, w, nm, &nm->now, &dv, text, sizeof(text));
