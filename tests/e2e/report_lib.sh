@@ -5,6 +5,10 @@
 # report_samples BINDIR SRCDIR DIR: writes DIR/dhs.db, DIR/cloudwise.db and
 # DIR/halt.db; returns non-zero when an import fails.
 #
+# report_setup BINDIR SRCDIR: the report tests' common start: bin and src as
+# absolute paths, tmp a directory removed on exit, failed=0 and fail MESSAGE
+# (counts and prints a failure); returns non-zero when a directory is wrong.
+#
 # report_python: prints a python3 that has openpyxl (Debian's lives with
 # Debian's python3, which may not be first on PATH), or nothing.
 
@@ -45,4 +49,13 @@ report_python() {
 		fi
 	done
 	return 1
+}
+
+report_setup() {
+	bin=$(cd "$1" && pwd) || return 1
+	src=$(cd "$2" && pwd) || return 1
+	tmp=$(mktemp -d) || return 1
+	trap 'rm -rf "$tmp"' EXIT INT TERM
+	failed=0
+	fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
 }

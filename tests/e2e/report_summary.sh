@@ -8,13 +8,8 @@
 set -u
 LC_ALL=C
 export LC_ALL
-bin=$(cd "$1" && pwd) || exit 1
-src=$(cd "$2" && pwd) || exit 1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-failed=0
-fail() { failed=$((failed + 1)); printf 'FAIL: %s\n' "$*"; }
-. "$src/tests/e2e/report_lib.sh"
+. "$2/tests/e2e/report_lib.sh"
+report_setup "$@" || exit 1
 
 report_samples "$bin" "$src" "$tmp" || { echo "FAIL: importing the samples"; exit 1; }
 R() { "$bin/sla-report" -d "$tmp/dhs.db" -c "$src/samples/contracts/dhs.ini" "$@"; }
