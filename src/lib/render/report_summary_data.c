@@ -282,23 +282,31 @@ char *summary_against_text(const struct sk_report *r, const struct report_words 
 	return buf;
 }
 
+int summary_change_places(const struct sk_report *r, const struct report_words *w,
+			  const struct sk_summary_norm *n)
+{
+	char a[64];
+	int da, db, d;
+
+	summary_value_text(r, w, n, &n->now, &da, a, sizeof(a));
+	summary_value_text(r, w, n, &n->prev, &db, a, sizeof(a));
+	d = da > db ? da : db;
+	return d >= 0 ? d : n->percent ? r->contract->rules.pct_decimals : 2;
+}
+
 char *summary_change_text(const struct sk_report *r, const struct report_words *w,
 			  const struct summary_words *sw, const struct sk_summary_norm *n, char *buf,
 			  size_t size)
 {
-	char a[64], b[64], num[48];
-	int da, db, d;
+	char num[48];
+	int d;
 	sk_dec delta;
 
 	if (!n->now.has_value || !n->prev.has_value) {
 		snprintf(buf, size, "—");
 		return buf;
 	}
-	summary_value_text(r, w, n, &n->now, &da, a, sizeof(a));
-	summary_value_text(r, w, n, &n->prev, &db, b, sizeof(b));
-	d = da > db ? da : db;
-	if (d < 0)
-		d = n->percent ? r->contract->rules.pct_decimals : 2;
+	d = summary_change_places(r, w, n);
 	delta = sk_dec_round(n->now.value - n->prev.value, d);
 	sk_dec_format(delta < 0 ? -delta : delta, d, w->mark, num, sizeof(num));
 	(void)sw;

@@ -49,6 +49,11 @@ char *summary_norm_label(const struct sk_report *r, const struct report_words *w
  * "<98 %" when no places show it), @v the period's value; @decimals gets
  * the places shown (-1: a bound or no value).
  */
+/* The places of the change between @n's values: the more of the two values' places
+ * as summary_value_text() shows them, else the default of percentages or 2. */
+int summary_change_places(const struct sk_report *r, const struct report_words *w,
+			  const struct sk_summary_norm *n);
+
 /* Places after the mark in the shortest exact form of @v ("99.75": 2). */
 int summary_places(sk_dec v);
 

@@ -301,14 +301,9 @@ static lxw_row_t norms(struct xw *x, struct sheet *s, lxw_row_t row,
 		value_cell(x, s, row, N_PREV, nm, &nm->prev);
 		if (nm->now.has_value && nm->prev.has_value) {
 			/* In percentage points for percentages, with the text's places and sign. */
-			int da, db, d;
+			int d = summary_change_places(r, w, nm);
 			sk_dec delta;
 
-			summary_value_text(r, w, nm, &nm->now, &da, text, sizeof(text));
-			summary_value_text(r, w, nm, &nm->prev, &db, text, sizeof(text));
-			d = da > db ? da : db;
-			if (d < 0)
-				d = nm->percent ? r->contract->rules.pct_decimals : 2;
 			delta = sk_dec_round(nm->now.value - nm->prev.value, d);
 			snprintf(f, sizeof(f), "=ROUND((%s-%s)%s,%d)",
 				 xw_ref(a, sizeof(a), NULL, row, N_VALUE, 0),
